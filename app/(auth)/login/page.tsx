@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getCurrentUser } from "@/lib/auth/session";
+import { homeFor } from "@/lib/auth/permissions";
+import { safeCallback } from "@/lib/validation/auth";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const user = await getCurrentUser();
+  if (user) redirect(homeFor[user.role]);
+  const { callbackUrl } = await searchParams;
+  return (
+    <Card className="w-full max-w-sm">
+      <CardHeader>
+        <CardTitle asChild>
+          <h1>Sign in</h1>
+        </CardTitle>
+        <CardDescription>Use the email and password for your ClientDesk account.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <LoginForm callbackUrl={safeCallback(callbackUrl)} />
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { Role } from "@/db/schema";
+import { areaLabel, navFor } from "./nav-config";
+import { MobileNav } from "./mobile-nav";
+import { NavLinks } from "./nav-links";
+import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
+
+type ShellUser = { name: string; email: string; role: Role };
+
+/** The signed-in frame for every role: sidebar on desktop, a sheet on mobile. */
+export function AppShell({ user, home, children }: { user: ShellUser; home: string; children: React.ReactNode }) {
+  const items = navFor[user.role];
+  const area = areaLabel[user.role];
+  return (
+    <div className="min-h-dvh bg-muted/30 lg:grid lg:grid-cols-[15rem_1fr]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="hidden border-r bg-background lg:flex lg:flex-col">
+        <div className="flex h-16 items-center gap-2 border-b px-5">
+          <Link href={home} className="flex items-center gap-2 font-semibold">
+            <span className="grid size-7 place-items-center rounded-md bg-primary text-sm font-bold text-primary-foreground" aria-hidden="true">
+              C
+            </span>
+            ClientDesk
+          </Link>
+        </div>
+        <nav aria-label="Main" className="flex-1 overflow-y-auto p-3">
+          <p className="px-3 pb-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">{area}</p>
+          <NavLinks items={items} />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur sm:px-6">
+          <MobileNav items={items} area={area} />
+          <Link href={home} className="font-semibold lg:hidden">
+            ClientDesk
+          </Link>
+          <div className="ml-auto flex items-center gap-1">
+            <ThemeToggle />
+            <UserMenu name={user.name} email={user.email} roleLabel={area} />
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 p-4 sm:p-6 lg:p-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

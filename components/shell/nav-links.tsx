@@ -1,0 +1,56 @@
+"use client";
+
+import { BarChart3, ClipboardList, FileText, Inbox, LayoutDashboard, Package, Settings, ShieldCheck, User, Users, AlarmClock } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+import type { NavIcon, NavItem } from "./nav-config";
+
+const icons: Record<NavIcon, typeof BarChart3> = {
+  dashboard: LayoutDashboard,
+  clients: Users,
+  services: Package,
+  invoices: FileText,
+  unpaid: AlarmClock,
+  staff: ShieldCheck,
+  outbox: Inbox,
+  audit: ClipboardList,
+  settings: Settings,
+  profile: User,
+};
+
+function isActive(pathname: string, href: string, items: NavItem[]): boolean {
+  if (pathname === href) return true;
+  // The most specific matching entry wins, so "/admin" isn't active on "/admin/clients".
+  const matches = items.filter((i) => pathname.startsWith(`${i.href}/`));
+  const best = matches.sort((a, b) => b.href.length - a.href.length)[0];
+  return best?.href === href;
+}
+
+export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <ul className="space-y-1">
+      {items.map((item) => {
+        const Icon = icons[item.icon];
+        const active = isActive(pathname, item.href, items);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              onClick={onNavigate}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                active ? "bg-primary/10 text-primary" : "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+              )}
+            >
+              <Icon className="size-4 shrink-0" aria-hidden="true" />
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

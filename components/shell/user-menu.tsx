@@ -1,0 +1,36 @@
+"use client";
+
+import { LogOut } from "lucide-react";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { logout } from "@/lib/actions/auth/logout";
+
+export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" className="h-10 gap-2 px-2" aria-label={`Account menu for ${name}`}>
+          <Avatar name={name} />
+          <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{name}</span>
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-60">
+        <DropdownMenuLabel className="font-normal">
+          <div className="truncate text-sm font-medium">{name}</div>
+          <div className="truncate text-xs text-muted-foreground">{email}</div>
+          <div className="mt-1 text-xs text-muted-foreground">{roleLabel}</div>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <form action={async (formData) => void (await logout(undefined, formData))}>
+          <DropdownMenuItem asChild>
+            <button type="submit" className="w-full">
+              <LogOut aria-hidden="true" />
+              Sign out
+            </button>
+          </DropdownMenuItem>
+        </form>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { ChevronLeft, ChevronRight } from "lucide-react";
+
+import { buttonVariants } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The URL of `page`, keeping every other search param as it is. */
+function pageHref(pathname: string, searchParams: SearchParams, page: number) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    if (key === "page" || value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  }
+  params.set("page", String(page));
+  return `${pathname}?${params.toString()}`;
+}
+
+/** First, last and the neighbours of the current page; null marks a gap. */
+function pageWindow(page: number, pageCount: number): (number | null)[] {
+  const pages = [...new Set([1, page - 1, page, page + 1, pageCount])]
+    .filter((p) => p >= 1 && p <= pageCount)
+    .sort((a, b) => a - b);
+  const items: (number | null)[] = [];
+  let previous = 0;
+  for (const p of pages) {
+    // An ellipsis standing in for a single page would save nothing, so show that page instead.
+    if (p - previous === 2) items.push(p - 1);
+    else if (p - previous > 2) items.push(null);
+    items.push(p);
+    previous = p;
+  }
+  return items;
+}
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+type PaginationProps = {
+  page: number;
+  pageCount: number;
+  pathname: string;
+  searchParams: SearchParams;
+  total?: number;
+  pageSize?: number;
+  className?: string;
+};
+
+function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, className }: PaginationProps) {
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
+  const showing =
+    total !== undefined && pageSize !== undefined && total > 0
+      ? `Showing ${numberFormat.format((current - 1) * pageSize + 1)}–${numberFormat.format(
+          Math.min(current * pageSize, total),
+        )} of ${numberFormat.format(total)}`
+      : null;
+
+  if (pageCount <= 1) {
+    return showing ? <p className={cn("text-sm text-muted-foreground", className)}>{showing}</p> : null;
+  }
+
+  // buttonVariants dims and blocks anything marked aria-disabled, so the end-of-range spans share it.
+  const step = buttonVariants({ variant: "outline", size: "sm" });
+
+  return (
+    <div className={cn("flex flex-col items-center gap-3 sm:flex-row sm:justify-between", className)}>
+      {showing && <p className="text-sm text-muted-foreground">{showing}</p>}
+      <nav aria-label="Pagination" className="sm:ml-auto">
+        <ul className="flex items-center gap-1">
+          <li>
+            {current > 1 ? (
+              <Link href={pageHref(pathname, searchParams, current - 1)} rel="prev" className={step}>
+                <ChevronLeft aria-hidden="true" />
+                Previous
+              </Link>
+            ) : (
+              <span aria-disabled="true" className={step}>
+                <ChevronLeft aria-hidden="true" />
+                Previous
+              </span>
+            )}
+          </li>
+          <li className="px-2 text-sm text-muted-foreground sm:hidden">
+            Page {current} of {pageCount}
+          </li>
+          {pageWindow(current, pageCount).map((p, index) => (
+            <li key={p ?? `gap-${index}`} className="hidden sm:block">
+              {p === null ? (
+                <span aria-hidden="true" className="flex size-9 items-center justify-center text-muted-foreground">
+                  …
+                </span>
+              ) : (
+                <Link
+                  href={pageHref(pathname, searchParams, p)}
+                  aria-label={`Page ${p}`}
+                  aria-current={p === current ? "page" : undefined}
+                  className={buttonVariants({ variant: p === current ? "outline" : "ghost", size: "icon", className: "size-9" })}
+                >
+                  {p}
+                </Link>
+              )}
+            </li>
+          ))}
+          <li>
+            {current < pageCount ? (
+              <Link href={pageHref(pathname, searchParams, current + 1)} rel="next" className={step}>
+                Next
+                <ChevronRight aria-hidden="true" />
+              </Link>
+            ) : (
+              <span aria-disabled="true" className={step}>
+                Next
+                <ChevronRight aria-hidden="true" />
+              </span>
+            )}
+          </li>
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
+export { Pagination, pageHref };
+export type { PaginationProps };

@@ -1,0 +1,22 @@
+import { char, int, mysqlTable, text, tinyint, varchar } from "drizzle-orm/mysql-core";
+import { money, updatedAt } from "./columns";
+
+// A single row (id = 1) of company-wide settings.
+export const settings = mysqlTable("settings", {
+  id: tinyint("id", { unsigned: true }).primaryKey(),
+  companyName: varchar("company_name", { length: 160 }).notNull(),
+  companyAddress: varchar("company_address", { length: 500 }).notNull().default(""),
+  companyEmail: varchar("company_email", { length: 255 }),
+  companyPhone: varchar("company_phone", { length: 20 }),
+  // An inline SVG or data: URL, so emails and PDFs never fetch a remote image.
+  logo: text("logo"),
+  defaultCurrency: char("default_currency", { length: 3 }).notNull().default("USD"),
+  taxRateBp: int("tax_rate_bp").notNull().default(0),
+  invoicePrefix: varchar("invoice_prefix", { length: 12 }).notNull().default("INV"),
+  dueDays: int("due_days").notNull().default(14),
+  senderName: varchar("sender_name", { length: 120 }).notNull(),
+  minPaymentMinor: money("min_payment_minor").notNull().default(100),
+  bankInstructions: text("bank_instructions"),
+  cashInstructions: text("cash_instructions"),
+  updatedAt: updatedAt(),
+});

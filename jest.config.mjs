@@ -1,0 +1,41 @@
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "./" });
+
+const shared = {
+  moduleNameMapper: {
+    "^server-only$": "<rootDir>/tests/support/server-only.js",
+    "^@/(.*)$": "<rootDir>/$1",
+  },
+};
+
+// Three kinds of test, each its own project: `jest --selectProjects unit`.
+//  unit:        components and pure logic, jsdom
+//  integration: real MySQL (DATABASE_URL), run in band
+//  e2e:         real Chromium against a running app (E2E_BASE_URL), run in band
+export default async function config() {
+  const unit = await createJestConfig({
+    ...shared,
+    displayName: "unit",
+    testEnvironment: "jsdom",
+    testMatch: ["<rootDir>/tests/unit/**/*.test.{ts,tsx}"],
+    setupFilesAfterEnv: ["<rootDir>/tests/support/setup-unit.ts"],
+  })();
+  const integration = await createJestConfig({
+    ...shared,
+    displayName: "integration",
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/tests/integration/**/*.test.{ts,tsx}"],
+    setupFilesAfterEnv: ["<rootDir>/tests/support/setup-integration.ts"],
+    testTimeout: 60_000,
+  })();
+  const e2e = await createJestConfig({
+    ...shared,
+    displayName: "e2e",
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+    setupFilesAfterEnv: ["<rootDir>/tests/support/setup-e2e.ts"],
+    testTimeout: 90_000,
+  })();
+  return { projects: [unit, integration, e2e] };
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getCurrentUser, requestIp, type CurrentUser } from "@/lib/auth/session";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { FieldErrors, FormState } from "@/lib/form-state";
+import { formDataToObject } from "./form-data";
+
+type Access = Permission | "public";
+
+export type ActionContext<P extends Access> = {
+  user: P extends "public" ? CurrentUser | null : CurrentUser;
+  ip: string;
+};
+
+export type ActionConfig<P extends Access, S extends z.ZodType, R> = {
+  /** Used in logs and in the permission-matrix test. */
+  name: string;
+  /** Required: an action without a permission can't be built. "public" must be said out loud. */
+  permission: P;
+  schema: S;
+  handler: (input: z.output<S>, ctx: ActionContext<P>) => Promise<R>;
+};
+
+export type ServerAction<S extends z.ZodType, R> = ((
+  prev: FormState<R> | undefined,
+  input: FormData | z.input<S>,
+) => Promise<FormState<R>>) & { actionName?: string; permission?: Access };
+
+export const DENIED = "You don't have permission to do that.";
+export const SIGNED_OUT = "Your session has ended. Sign in again.";
+
+/**
+ * Builds a server action that, in this order, authorizes from the session and
+ * the permission map, parses the input with its zod schema, and runs the
+ * handler. Field errors and DomainErrors come back as form state; anything
+ * else is logged and answered with a generic message, never the raw error.
+ * Next's redirect() and notFound() pass through.
+ */
+export function defineAction<P extends Access, S extends z.ZodType, R = undefined>(config: ActionConfig<P, S, R>): ServerAction<S, R> {
+  const run = async (_prev: FormState<R> | undefined, input: FormData | z.input<S>): Promise<FormState<R>> => {
+    const user = await getCurrentUser();
+    if (config.permission !== "public") {
+      if (!user) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT };
+      if (!can(user.role, config.permission)) return { ok: false, fieldErrors: {}, formError: DENIED };
+    }
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    const parsed = config.schema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError: "Check the highlighted fields.", values: echo(raw) };
+    }
+    try {
+      const ctx = { user, ip: await requestIp() } as ActionContext<P>;
+      const data = await config.handler(parsed.data, ctx);
+      return { ok: true, fieldErrors: {}, formError: null, data };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof DomainError) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message, values: echo(raw) };
+      console.error(`[action ${config.name}] failed`, { userId: user?.id, error });
+      return { ok: false, fieldErrors: {}, formError: "Something went wrong on our side. Try again in a moment." };
+    }
+  };
+  return Object.assign(run, { actionName: config.name, permission: config.permission });
+}
+
+const SECRET = /password|token|code|card|cvc|secret/i;
+
+function echo(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw && typeof raw === "object") {
+    for (const [key, value] of Object.entries(raw)) {
+      if (typeof value === "string" && !SECRET.test(key)) out[key] = value;
+    }
+  }
+  return out;
+}
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

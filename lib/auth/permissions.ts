@@ -1,0 +1,41 @@
+import type { Role } from "@/db/schema";
+
+/**
+ * The one map of who may do what. Every server action, route handler and page
+ * checks a permission from here on the server; the UI only mirrors it.
+ */
+export const permissions = {
+  "dashboard:view": ["admin", "staff"],
+  "clients:read": ["admin", "staff"],
+  "clients:write": ["admin", "staff"],
+  "clients:archive": ["admin"],
+  "clients:delete": ["admin"],
+  "clients:import": ["admin"],
+  "services:read": ["admin", "staff"],
+  "services:write": ["admin", "staff"],
+  "services:archive": ["admin"],
+  "services:delete": ["admin"],
+  "invoices:read": ["admin", "staff"],
+  "invoices:write": ["admin", "staff"],
+  "payments:write": ["admin", "staff"],
+  "reminders:send": ["admin", "staff"],
+  "billing:run": ["admin", "staff"],
+  "staff:manage": ["admin"],
+  "invites:request": ["admin", "staff"],
+  "invites:decide": ["admin"],
+  "settings:manage": ["admin"],
+  "audit:read": ["admin"],
+  "outbox:read": ["admin"],
+  "outbox:retry": ["admin"],
+  "portal:use": ["client"],
+  "profile:self": ["admin", "staff", "client"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/** Where each role lands after signing in. */
+export const homeFor: Record<Role, string> = { admin: "/admin", staff: "/staff", client: "/portal" };

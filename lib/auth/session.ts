@@ -1,0 +1,66 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { users, type Role } from "@/db/schema";
+import { auth } from "./config";
+import { ipFromHeaders } from "./ip";
+import { can, homeFor, type Permission } from "./permissions";
+
+export type CurrentUser = { id: number; email: string; name: string; phone: string | null; role: Role; sessionVersion: number };
+
+/**
+ * The signed-in user, read fresh from the database once per request. A
+ * session whose session_version is stale (password change, role change,
+ * disable) or whose user is no longer active counts as signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  if (!session?.uid) return null;
+  return loadSessionUser(session.uid, session.sessionVersion);
+});
+
+export async function loadSessionUser(uid: number, sessionVersion: number): Promise<CurrentUser | null> {
+  const [row] = await getDb()
+    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, status: users.status, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, uid))
+    .limit(1);
+  if (!row || row.status !== "active" || row.sessionVersion !== sessionVersion) return null;
+  return { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, sessionVersion: row.sessionVersion };
+}
+
+/** For pages: sends the anonymous to /login and a wrong role to its own home. */
+export async function requirePagePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!can(user.role, permission)) redirect(homeFor[user.role]);
+  return user;
+}
+
+/** For layouts of a role's area. */
+export async function requireRole(role: Role): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (user.role !== role) redirect(homeFor[user.role]);
+  return user;
+}
+
+/** For route handlers: null unless the caller holds the permission (answer 404 then). */
+export async function userWithPermission(permission: Permission): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return user && can(user.role, permission) ? user : null;
+}
+
+/** For pages and handlers that must not reveal a record exists. */
+export async function requireOrNotFound(permission: Permission): Promise<CurrentUser> {
+  const user = await userWithPermission(permission);
+  if (!user) notFound();
+  return user;
+}
+
+export async function requestIp(): Promise<string> {
+  return ipFromHeaders(await headers());
+}

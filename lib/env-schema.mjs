@@ -1,0 +1,46 @@
+// The environment, validated once with zod. Plain JS so next.config.mjs can
+// import it and fail the build or start on a bad value; lib/env.ts gives the
+// typed view to the app.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const int = (fallback) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required, e.g. mysql://user:pass@127.0.0.1:3306/clientdesk" })
+    .regex(/^mysql:\/\//, "DATABASE_URL must start with mysql://"),
+  DATABASE_POOL_SIZE: int(10),
+  AUTH_SECRET: z.string({ error: "AUTH_SECRET is required: generate one with `openssl rand -base64 32`" }).min(32, "AUTH_SECRET must be at least 32 characters"),
+  APP_URL: z.url({ error: "APP_URL must be a full URL like http://localhost:3000" }).default("http://localhost:3000"),
+  RESEND_API_KEY: optional,
+  RESEND_BASE_URL: optional,
+  EMAIL_FROM: z.string().default("ClientDesk <billing@example.com>"),
+  TWILIO_ACCOUNT_SID: optional,
+  TWILIO_AUTH_TOKEN: optional,
+  TWILIO_FROM_NUMBER: optional,
+  TWILIO_MESSAGING_SERVICE_SID: optional,
+  TWILIO_BASE_URL: optional,
+  OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
+  OUTBOX_POLL_MS: int(2000),
+  OUTBOX_MAX_ATTEMPTS: int(6),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  PDF_POOL_SIZE: int(2),
+  PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
+  LOG_QUERIES: bool,
+});
+
+/** Parses an environment object; throws one readable error listing every bad variable. */
+export function parseEnv(source = process.env) {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid environment (see README.md, "Configuration"):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,18 @@
+// The one shape every server action returns, for useActionState and callers.
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type FormState<T = unknown> = {
+  ok: boolean;
+  fieldErrors: FieldErrors;
+  formError: string | null;
+  message?: string;
+  data?: T;
+  /** What was submitted, echoed back on failure so the form keeps it (secrets excluded). */
+  values?: Record<string, string>;
+};
+
+export const initialFormState: FormState<never> = { ok: false, fieldErrors: {}, formError: null };
+
+export function firstError(state: FormState<unknown> | undefined, field: string): string | undefined {
+  return state?.fieldErrors[field]?.[0];
+}

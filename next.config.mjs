@@ -1,0 +1,21 @@
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { parseEnv } from "./lib/env-schema.mjs";
+
+/** @type {(phase: string) => import('next').NextConfig} */
+export default function nextConfig(phase) {
+  // A bad environment fails `next build`, `next start` and `next dev` at once,
+  // with one message listing every problem, instead of at the first request.
+  if ([PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER].includes(phase)) parseEnv();
+  return {
+    // npm test builds into its own folder so a running `npm run up` is untouched.
+    distDir: process.env.NEXT_DIST_DIR || ".next",
+    reactStrictMode: true,
+    poweredByHeader: false,
+    allowedDevOrigins: ["127.0.0.1"],
+    serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio"],
+    transpilePackages: ["next-auth", "@auth/core", "jose", "oauth4webapi"],
+    experimental: {
+      optimizePackageImports: ["lucide-react", "@tremor/react"],
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// Finds or installs what ClientDesk needs from the operating system: a
+// MariaDB/MySQL server and Chromium. Uses only Node built-ins, because it runs
+// before `npm install`.
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+
+const SEARCH_DIRS = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/local/mysql/bin", "/opt/homebrew/bin", "/opt/homebrew/opt/mariadb/bin", "/usr/local/opt/mariadb/bin"];
+
+export function log(message) {
+  process.stdout.write(`\x1b[36m[clientdesk]\x1b[0m ${message}\n`);
+}
+
+export function which(names) {
+  const dirs = [...(process.env.PATH ?? "").split(path.delimiter), ...SEARCH_DIRS];
+  for (const name of [names].flat()) {
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      if (dir && existsSync(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+export function findDatabaseServer() {
+  const server = which(["mariadbd", "mysqld"]);
+  if (!server) return null;
+  const isMariaDb = path.basename(server) === "mariadbd" || /mariadb/i.test(run(server, ["--version"]).stdout);
+  return {
+    server,
+    isMariaDb,
+    installDb: isMariaDb ? which(["mariadb-install-db", "mysql_install_db"]) : null,
+    admin: which(["mariadb-admin", "mysqladmin"]),
+    client: which(["mariadb", "mysql"]),
+  };
+}
+
+export function findChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  return which(["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: "utf8", ...opts });
+  return { status: r.status ?? 1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+}
+
+function canUseApt() {
+  if (!which("apt-get")) return null;
+  if (process.getuid?.() === 0) return [];
+  if (which("sudo") && run("sudo", ["-n", "true"]).status === 0) return ["sudo", "-n"];
+  return null;
+}
+
+const INSTALL_HELP = `
+ClientDesk needs a MySQL-compatible server and Chromium. Install them, then run the command again:
+
+  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y mariadb-server chromium poppler-utils
+  macOS:          brew install mariadb && brew install --cask chromium
+  Docker:         docker compose up -d   (MySQL 8 from docker-compose.yml), then
+                  export DATABASE_URL=mysql://clientdesk:clientdesk@127.0.0.1:3306/clientdesk
+
+Or point DATABASE_URL at any MySQL 8 server, and CHROMIUM_PATH at a Chrome or Chromium binary.
+`;
+
+/**
+ * Makes sure the system packages are there. With DATABASE_URL set the server
+ * isn't needed. Installs with apt when running as root or with passwordless
+ * sudo; anywhere else it explains what to install and exits.
+ */
+export function ensureSystemPackages({ needServer, needPdfTools = false }) {
+  const missing = [];
+  if (needServer && !findDatabaseServer()) missing.push("mariadb-server");
+  if (!findChromium()) missing.push("chromium");
+  if (needPdfTools && !which("pdftotext")) missing.push("poppler-utils");
+  if (missing.length === 0) return;
+
+  const prefix = canUseApt();
+  if (!prefix) {
+    process.stderr.write(`\nMissing: ${missing.join(", ")}.\n${INSTALL_HELP}`);
+    process.exit(1);
+  }
+  log(`Installing ${missing.join(", ")} with apt (a minute or two, once)...`);
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const sh = (args) => {
+    const [cmd, ...rest] = [...prefix, ...args];
+    const r = spawnSync(cmd, rest, { stdio: "inherit", env: aptEnv });
+    if (r.status !== 0) {
+      process.stderr.write(`\n\`${[...prefix, ...args].join(" ")}\` failed.\n${INSTALL_HELP}`);
+      process.exit(1);
+    }
+  };
+  sh(["apt-get", "update", "-q"]);
+  sh(["apt-get", "install", "-y", "-q", "--no-install-recommends", ...missing]);
+}
+
+/** Installs npm dependencies when node_modules is missing or older than the lockfile. */
+export function ensureNodeModules(root) {
+  const marker = path.join(root, "node_modules", ".package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  if (existsSync(marker) && (!existsSync(lock) || statMtime(marker) >= statMtime(lock))) return;
+  log("Installing npm dependencies...");
+  const args = existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"];
+  const r = spawnSync("npm", args, { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) {
+    process.stderr.write("\nnpm could not install the dependencies (see above).\n");
+    process.exit(1);
+  }
+}
+
+function statMtime(file) {
+  return statSync(file).mtimeMs;
+}

@@ -1,0 +1,2 @@
+// Lets scripts (tsx) import server modules; Next.js keeps the real guard.
+export {};

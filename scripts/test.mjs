@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite from a fresh clone. Installs what is missing,
+// starts a private test database (never the dev one), and runs lint,
+// typecheck, unit, integration and browser end-to-end tests against a
+// production build. Exits non-zero on any failure.
+//
+// `npm test -- unit integration` runs only the named steps.
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDatabase, startPrivateServer, withDatabase } from "./lib/database.mjs";
+import { bin, run, startChild, waitForHttp } from "./lib/process.mjs";
+import { ensureNodeModules, ensureSystemPackages, findChromium, log } from "./lib/system.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ALL = ["lint", "typecheck", "unit", "integration", "e2e"];
+const requested = process.argv.slice(2).filter((a) => ALL.includes(a));
+const steps = requested.length ? requested : ALL;
+const needsDb = steps.includes("integration") || steps.includes("e2e");
+const artifacts = path.join(root, "tests", ".artifacts");
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+ensureNodeModules(root);
+const externalUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+ensureSystemPackages({ needServer: needsDb && !externalUrl, needPdfTools: needsDb });
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+
+const results = [];
+let database = null;
+let app = null;
+const started = Date.now();
+
+async function cleanup() {
+  await app?.stop();
+  await database?.stop();
+}
+process.on("SIGINT", async () => {
+  await cleanup();
+  process.exit(130);
+});
+
+async function step(name, fn) {
+  const t = Date.now();
+  log(`── ${name} ──`);
+  let ok = false;
+  try {
+    ok = await fn();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  results.push({ name, ok, seconds: (Date.now() - t) / 1000 });
+  log(`${name}: ${ok ? "passed" : "FAILED"} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+const jest = (project, env, extra = []) =>
+  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra], { env, cwd: root }).then((c) => c === 0);
+
+const baseEnv = {
+  ...process.env,
+  NODE_ENV: "test",
+  AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+  CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? findChromium() ?? "/usr/bin/chromium",
+  // Tests never send through real providers, whatever the shell has set.
+  RESEND_API_KEY: "",
+  TWILIO_ACCOUNT_SID: "",
+  TWILIO_AUTH_TOKEN: "",
+};
+
+try {
+  if (steps.includes("lint")) await step("lint", async () => (await run(bin(root, "eslint"), ["--max-warnings=0", "."], { cwd: root })) === 0);
+  if (steps.includes("typecheck")) await step("typecheck", async () => (await run(bin(root, "tsc"), ["--noEmit"], { cwd: root })) === 0);
+  if (steps.includes("unit")) await step("unit", () => jest("unit", baseEnv));
+
+  let serverUrl = externalUrl;
+  if (needsDb && !serverUrl) {
+    database = await startPrivateServer(root, "test");
+    serverUrl = database.url;
+  }
+  const tsx = (script, env) => run(bin(root, "tsx"), ["--tsconfig", "tsconfig.scripts.json", script], { env, cwd: root });
+
+  if (steps.includes("integration")) {
+    const url = withDatabase(serverUrl, "clientdesk_test");
+    const env = { ...baseEnv, DATABASE_URL: url, APP_URL: "http://127.0.0.1:3999", OUTBOX_WORKER: "off" };
+    await step("integration", async () => {
+      await createDatabase(url, { fresh: true });
+      if ((await tsx("scripts/migrate.ts", env)) !== 0) return false;
+      return jest("integration", env, ["--runInBand"]);
+    });
+  }
+
+  if (steps.includes("e2e")) {
+    const url = withDatabase(serverUrl, "clientdesk_e2e");
+    const appUrl = `http://127.0.0.1:${E2E_PORT}`;
+    const env = { ...baseEnv, NODE_ENV: "production", DATABASE_URL: url, APP_URL: appUrl, NEXT_DIST_DIR: ".next-test" };
+    await step("e2e", async () => {
+      await createDatabase(url, { fresh: true });
+      if ((await tsx("scripts/migrate.ts", env)) !== 0) return false;
+      if ((await tsx("scripts/seed.ts", env)) !== 0) return false;
+      log("Building the app for end-to-end tests...");
+      if ((await run(bin(root, "next"), ["build"], { env, cwd: root })) !== 0) return false;
+      app = startChild(bin(root, "next"), ["start", "-p", String(E2E_PORT)], { env, cwd: root });
+      await waitForHttp(`${appUrl}/login`, { isAlive: () => !app.exited });
+      const ok = await jest("e2e", { ...env, NODE_ENV: "test", E2E_BASE_URL: appUrl }, ["--runInBand"]);
+      await app.stop();
+      app = null;
+      return ok;
+    });
+  }
+} finally {
+  await cleanup();
+}
+
+// One closing line that CI reads: "N passed, N failed".
+let passed = 0;
+let failed = 0;
+for (const project of ["unit", "integration", "e2e"]) {
+  const file = path.join(artifacts, `${project}.json`);
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  log(`${project}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${report.numTotalTestSuites} files)`);
+}
+for (const r of results) log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds.toFixed(1)} s`);
+const stepFailures = results.filter((r) => !r.ok).length;
+log(`Total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed + (failed === 0 ? stepFailures : 0)} failed`);
+process.exit(stepFailures > 0 || failed > 0 ? 1 : 0);
