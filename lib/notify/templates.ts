@@ -1,0 +1,62 @@
+// The message templates and the data each one needs. Every email and SMS the
+// app sends names one of these; emails/ renders them.
+
+export type InvoiceEmailData = {
+  clientName: string;
+  invoiceNumber: string;
+  totalMinor: number;
+  balanceMinor: number;
+  currency: string;
+  dueDate: string;
+  /** The signed public link, /i/<token>. */
+  link: string;
+  /** Optional note from the sender, shown above the summary. */
+  message?: string;
+};
+
+export type PaymentReceiptData = {
+  clientName: string;
+  invoiceNumber: string;
+  amountMinor: number;
+  currency: string;
+  method: string;
+  paidAt: string;
+  balanceMinor: number;
+  reference?: string | null;
+  link?: string;
+};
+
+export type PaymentReminderData = {
+  clientName: string;
+  invoiceNumber: string;
+  balanceMinor: number;
+  currency: string;
+  dueDate: string;
+  daysOverdue: number;
+  link?: string;
+};
+
+export type NewServiceData = { clientName: string; serviceName: string; priceMinor: number; currency: string; interval: string; description?: string | null };
+
+export type StaffInviteRequestData = { adminName: string; inviteeName: string; inviteeEmail: string; requestedBy: string; approveUrl: string; rejectUrl: string };
+
+export type StaffInviteAcceptData = { inviteeName: string; acceptUrl: string; expiresAt: string };
+
+export type PasswordResetData = { name: string; resetUrl: string; expiresAt: string };
+
+export type OtpCodeData = { code: string; minutes: number };
+
+export type TemplateData = {
+  invoice: InvoiceEmailData;
+  payment_receipt: PaymentReceiptData;
+  payment_reminder: PaymentReminderData;
+  new_service: NewServiceData;
+  staff_invite_request: StaffInviteRequestData;
+  staff_invite_accept: StaffInviteAcceptData;
+  password_reset: PasswordResetData;
+  otp_code: OtpCodeData;
+};
+
+export type TemplateName = keyof TemplateData;
+
+export type RelatedEntity = { type: "invoice" | "client" | "payment" | "service" | "staff_invite" | "user" | "subscription"; id: number };

@@ -1,0 +1,82 @@
+import { eq, like } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rateLimits, users } from "@/db/schema";
+import { authenticate } from "@/lib/auth/authenticate";
+import { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_IP } from "@/lib/auth/login-limits";
+import { createUser, TEST_PASSWORD } from "../support/factories";
+import { resetDatabase } from "../support/db";
+
+let ipSeq = 0;
+const freshIp = () => `10.0.0.${++ipSeq}`;
+
+beforeAll(async () => {
+  await resetDatabase();
+});
+
+describe("signing in with email and password", () => {
+  it("accepts the right password, in any letter case of the email, and records the sign-in", async () => {
+    const staff = await createUser({ role: "staff" });
+    const result = await authenticate(getDb(), staff.email.toUpperCase(), TEST_PASSWORD, freshIp());
+    expect(result).toEqual({ ok: true, user: expect.objectContaining({ id: staff.id, role: "staff", sessionVersion: 1 }) });
+    const [row] = await getDb().select({ at: users.lastLoginAt }).from(users).where(eq(users.id, staff.id));
+    expect(row?.at).toBeInstanceOf(Date);
+  });
+
+  it("refuses a wrong password with the same answer as an unknown email", async () => {
+    const staff = await createUser({ role: "staff" });
+    const wrong = await authenticate(getDb(), staff.email, "Not-The-Password-1", freshIp());
+    const unknown = await authenticate(getDb(), "nobody@test.example", TEST_PASSWORD, freshIp());
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("refuses a disabled user even with the right password, without saying it is disabled", async () => {
+    const disabled = await createUser({ role: "staff", status: "disabled" });
+    expect(await authenticate(getDb(), disabled.email, TEST_PASSWORD, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a user whose invite is still pending approval", async () => {
+    const pending = await createUser({ role: "staff", status: "pending_approval" });
+    expect(await authenticate(getDb(), pending.email, TEST_PASSWORD, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("login rate limits, stored in the database", () => {
+  it(`locks an account after ${LOGIN_MAX_PER_ACCOUNT} failures, even for the right password, from any IP`, async () => {
+    const admin = await createUser({ role: "admin" });
+    for (let i = 0; i < LOGIN_MAX_PER_ACCOUNT; i++) {
+      expect(await authenticate(getDb(), admin.email, "Wrong-Password-1", freshIp())).toEqual({ ok: false, reason: "invalid" });
+    }
+    const locked = await authenticate(getDb(), admin.email, TEST_PASSWORD, freshIp());
+    expect(locked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    if (!locked.ok && locked.reason === "rate_limited") expect(locked.retryAfterSeconds).toBeGreaterThan(0);
+
+    const [counter] = await getDb().select().from(rateLimits).where(eq(rateLimits.bucket, `login:acct:${admin.email}`));
+    expect(counter?.hits).toBe(LOGIN_MAX_PER_ACCOUNT);
+  });
+
+  it("locks an unknown email the same way, so the limit doesn't reveal which accounts exist", async () => {
+    for (let i = 0; i < LOGIN_MAX_PER_ACCOUNT; i++) await authenticate(getDb(), "ghost@test.example", "x", freshIp());
+    expect(await authenticate(getDb(), "ghost@test.example", "x", freshIp())).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it(`locks an IP address after ${LOGIN_MAX_PER_IP} failures across different accounts`, async () => {
+    const ip = "192.0.2.77";
+    for (let i = 0; i < LOGIN_MAX_PER_IP; i++) await authenticate(getDb(), `spray${i}@test.example`, "Wrong-1", ip);
+    const victim = await createUser({ role: "staff" });
+    expect(await authenticate(getDb(), victim.email, TEST_PASSWORD, ip)).toMatchObject({ ok: false, reason: "rate_limited" });
+    // The same account from another address still works: only that IP is limited.
+    expect(await authenticate(getDb(), victim.email, TEST_PASSWORD, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("clears the account counter after a successful sign-in", async () => {
+    const staff = await createUser({ role: "staff" });
+    for (let i = 0; i < LOGIN_MAX_PER_ACCOUNT - 1; i++) await authenticate(getDb(), staff.email, "Wrong-1", freshIp());
+    expect(await authenticate(getDb(), staff.email, TEST_PASSWORD, freshIp())).toMatchObject({ ok: true });
+    const left = await getDb().select().from(rateLimits).where(like(rateLimits.bucket, `login:acct:${staff.email}`));
+    expect(left).toHaveLength(0);
+    // A fresh budget: one more failure doesn't lock it.
+    await authenticate(getDb(), staff.email, "Wrong-1", freshIp());
+    expect(await authenticate(getDb(), staff.email, TEST_PASSWORD, freshIp())).toMatchObject({ ok: true });
+  });
+});
