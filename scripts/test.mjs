@@ -60,6 +60,7 @@ const jest = (project, env, extra = []) =>
 const baseEnv = {
   ...process.env,
   NODE_ENV: "test",
+  NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
   CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? findChromium() ?? "/usr/bin/chromium",
   // Tests never send through real providers, whatever the shell has set.

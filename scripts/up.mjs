@@ -42,6 +42,7 @@ try {
     APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
     CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? findChromium() ?? "/usr/bin/chromium",
     NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   const tsx = [bin(root, "tsx"), "--tsconfig", "tsconfig.scripts.json"];
   log("Applying migrations...");

@@ -1,0 +1,33 @@
+import { parseEnv } from "@/lib/env-schema.mjs";
+
+const valid = { DATABASE_URL: "mysql://root@127.0.0.1:3306/clientdesk", AUTH_SECRET: "x".repeat(32) };
+
+describe("environment validation", () => {
+  it("accepts the two required values and fills in defaults", () => {
+    const env = parseEnv(valid);
+    expect(env).toMatchObject({ APP_URL: "http://localhost:3000", OUTBOX_WORKER: "inline", DATABASE_POOL_SIZE: 10, CHROMIUM_PATH: "/usr/bin/chromium" });
+    expect(env.RESEND_API_KEY).toBeUndefined();
+  });
+
+  it("treats empty provider keys as not set, so the app captures messages", () => {
+    expect(parseEnv({ ...valid, RESEND_API_KEY: "", TWILIO_ACCOUNT_SID: "  " })).toMatchObject({ RESEND_API_KEY: undefined, TWILIO_ACCOUNT_SID: undefined });
+  });
+
+  it("fails fast with one readable message naming every bad variable", () => {
+    let message = "";
+    try {
+      parseEnv({ DATABASE_URL: "postgres://x", AUTH_SECRET: "short", APP_URL: "not a url", DATABASE_POOL_SIZE: "-1" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid environment/);
+    expect(message).toContain("DATABASE_URL: DATABASE_URL must start with mysql://");
+    expect(message).toContain("AUTH_SECRET: AUTH_SECRET must be at least 32 characters");
+    expect(message).toContain("APP_URL: APP_URL must be a full URL");
+    expect(message).toContain("DATABASE_POOL_SIZE:");
+  });
+
+  it("says how to fix a missing secret", () => {
+    expect(() => parseEnv({ DATABASE_URL: valid.DATABASE_URL })).toThrow(/AUTH_SECRET is required: generate one with `openssl rand -base64 32`/);
+  });
+});
