@@ -1,0 +1,109 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { clients, invoices, type Role } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { daysBetween, todayIso } from "@/lib/dates";
+import { balanceDue } from "@/lib/money";
+import { enqueue } from "@/lib/notify/enqueue";
+
+export type ReminderTarget = { invoiceIds?: number[]; clientIds?: number[] };
+export type ReminderActor = { id: number; role: Role; ip?: string | null };
+export type ReminderResult = { queued: number; skipped: number };
+
+const OPEN = ["sent", "partially_paid"] as const;
+
+/** The per-day idempotency key: a second reminder for one invoice on one day stores nothing. */
+export function reminderKey(invoiceId: number, channel: "email" | "sms", day: string): string {
+  return `reminder:${invoiceId}:${day}:${channel}`;
+}
+
+/**
+ * Queues a payment reminder for every open invoice (sent or partially paid,
+ * with a balance) among the given invoices and the given clients' invoices:
+ * an email when the client has an address, and an SMS when it opted in and
+ * has a phone. Each invoice gets at most one reminder per channel per UTC day.
+ * Each invoice is its own transaction, so its outbox rows and audit row
+ * commit together. An invoice counts as skipped when it was already reminded
+ * today or its client can't be reached.
+ */
+export async function sendReminders(db: Db, target: ReminderTarget, actor: ReminderActor, now: Date = new Date()): Promise<ReminderResult> {
+  const scope: SQL[] = [];
+  if (target.invoiceIds?.length) scope.push(inArray(invoices.id, target.invoiceIds));
+  if (target.clientIds?.length) scope.push(inArray(invoices.clientId, target.clientIds));
+  if (scope.length === 0) return { queued: 0, skipped: 0 };
+
+  const candidates = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(or(...scope), inArray(invoices.status, [...OPEN]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
+    .orderBy(asc(invoices.clientId), asc(invoices.dueDate), asc(invoices.id));
+
+  const day = todayIso(now);
+  let queued = 0;
+  let skipped = 0;
+  for (const { id } of candidates) {
+    const sent = await db.transaction((tx) => remindOne(tx, id, day, actor));
+    if (sent) queued += 1;
+    else skipped += 1;
+  }
+  return { queued, skipped };
+}
+
+async function remindOne(tx: Tx, invoiceId: number, day: string, actor: ReminderActor): Promise<boolean> {
+  // Re-read inside the transaction: a payment may have landed since the scan.
+  const [row] = await tx
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      dueDate: invoices.dueDate,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      amountPaidMinor: invoices.amountPaidMinor,
+      clientId: invoices.clientId,
+      clientName: clients.name,
+      email: clients.email,
+      phone: clients.phone,
+      smsOptIn: clients.smsOptIn,
+    })
+    .from(invoices)
+    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .where(eq(invoices.id, invoiceId))
+    .limit(1)
+    .for("share");
+  if (!row || !(OPEN as readonly string[]).includes(row.status)) return false;
+  const balanceMinor = balanceDue(row.totalMinor, row.amountPaidMinor);
+  if (balanceMinor <= 0) return false;
+
+  const data = {
+    clientName: row.clientName,
+    invoiceNumber: row.number ?? `#${row.id}`,
+    balanceMinor,
+    currency: row.currency,
+    dueDate: row.dueDate,
+    daysOverdue: Math.max(0, daysBetween(row.dueDate, day)),
+  };
+  const related = { type: "invoice" as const, id: row.id };
+  const channels: ("email" | "sms")[] = [];
+  if (row.email) {
+    const res = await enqueue(tx, { channel: "email", to: row.email, template: "payment_reminder", data, related, clientId: row.clientId, idempotencyKey: reminderKey(row.id, "email", day) });
+    if (res.created) channels.push("email");
+  }
+  // SMS only with the client's consent and a number to send to.
+  if (row.smsOptIn && row.phone) {
+    const res = await enqueue(tx, { channel: "sms", to: row.phone, template: "payment_reminder", data, related, clientId: row.clientId, idempotencyKey: reminderKey(row.id, "sms", day) });
+    if (res.created) channels.push("sms");
+  }
+  if (channels.length === 0) return false;
+
+  await writeAudit(tx, {
+    actor: { id: actor.id, role: actor.role },
+    action: "invoice.remind",
+    entityType: "invoice",
+    entityId: row.id,
+    after: { channels, balanceMinor, currency: row.currency, daysOverdue: data.daysOverdue, day },
+    ip: actor.ip ?? null,
+  });
+  return true;
+}
