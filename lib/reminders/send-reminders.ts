@@ -1,14 +1,14 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { clients, invoices, type Role } from "@/db/schema";
+import { clients, invoices } from "@/db/schema";
+import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { daysBetween, todayIso } from "@/lib/dates";
 import { balanceDue } from "@/lib/money";
 import { enqueue } from "@/lib/notify/enqueue";
 
 export type ReminderTarget = { invoiceIds?: number[]; clientIds?: number[] };
-export type ReminderActor = { id: number; role: Role; ip?: string | null };
 export type ReminderResult = { queued: number; skipped: number };
 
 const OPEN = ["sent", "partially_paid"] as const;
@@ -27,7 +27,7 @@ export function reminderKey(invoiceId: number, channel: "email" | "sms", day: st
  * commit together. An invoice counts as skipped when it was already reminded
  * today or its client can't be reached.
  */
-export async function sendReminders(db: Db, target: ReminderTarget, actor: ReminderActor, now: Date = new Date()): Promise<ReminderResult> {
+export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor, now: Date = new Date()): Promise<ReminderResult> {
   const scope: SQL[] = [];
   if (target.invoiceIds?.length) scope.push(inArray(invoices.id, target.invoiceIds));
   if (target.clientIds?.length) scope.push(inArray(invoices.clientId, target.clientIds));
@@ -50,7 +50,7 @@ export async function sendReminders(db: Db, target: ReminderTarget, actor: Remin
   return { queued, skipped };
 }
 
-async function remindOne(tx: Tx, invoiceId: number, day: string, actor: ReminderActor): Promise<boolean> {
+async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): Promise<boolean> {
   // Re-read inside the transaction: a payment may have landed since the scan.
   const [row] = await tx
     .select({
@@ -98,7 +98,7 @@ async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Reminder
   if (channels.length === 0) return false;
 
   await writeAudit(tx, {
-    actor: { id: actor.id, role: actor.role },
+    actor: auditActor(actor),
     action: "invoice.remind",
     entityType: "invoice",
     entityId: row.id,
