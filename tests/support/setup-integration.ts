@@ -5,6 +5,8 @@ if (!process.env.DATABASE_URL) {
 }
 
 jest.mock("next/headers", () => jest.requireActual("./request-context").nextHeadersMock);
+// enqueue() renders React Email templates; see react-email-render.ts for why Jest needs this.
+jest.mock("@react-email/render", () => jest.requireActual("./react-email-render").reactEmailRenderMock);
 
 afterAll(async () => {
   await closeDb();

@@ -1,0 +1,28 @@
+import { Text } from "@react-email/components";
+import type { InvoiceEmailData } from "@/lib/notify/templates";
+import { day, firstName, money } from "./format";
+import { Action, EmailLayout, Paragraph, Summary, type EmailCompany, type EmailProps } from "./layout";
+import { styles } from "./styles";
+
+export const invoiceSubject = (d: InvoiceEmailData, c: EmailCompany) => `Invoice ${d.invoiceNumber} from ${c.name}`;
+
+export function InvoiceEmail({ data: d, company }: EmailProps<InvoiceEmailData>) {
+  return (
+    <EmailLayout company={company} preview={`${money(d.balanceMinor, d.currency)} due ${day(d.dueDate)}`}>
+      <Paragraph>Hi {firstName(d.clientName)},</Paragraph>
+      {d.message && <Text style={styles.note}>{d.message}</Text>}
+      <Paragraph>
+        Here is invoice {d.invoiceNumber} from {company.name}. The PDF is attached, and you can view and pay it online.
+      </Paragraph>
+      <Summary
+        rows={[
+          ["Invoice", d.invoiceNumber],
+          ["Total", money(d.totalMinor, d.currency)],
+          ["Balance due", money(d.balanceMinor, d.currency)],
+          ["Due date", day(d.dueDate)],
+        ]}
+      />
+      <Action href={d.link} label="View and pay invoice" />
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,39 @@
+// Every email template by name, rendered to the subject, HTML and plain text
+// that the outbox stores.
+import { render } from "@react-email/components";
+import { createElement, type ReactElement } from "react";
+import type { TemplateData, TemplateName } from "@/lib/notify/templates";
+import { InvoiceEmail, invoiceSubject } from "./invoice";
+import type { EmailCompany, EmailProps } from "./layout";
+import { NewServiceEmail, newServiceSubject } from "./new-service";
+import { OtpCodeEmail, otpCodeSubject } from "./otp-code";
+import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
+import { PaymentReceiptEmail, paymentReceiptSubject } from "./payment-receipt";
+import { PaymentReminderEmail, paymentReminderSubject } from "./payment-reminder";
+import { StaffInviteAcceptEmail, staffInviteAcceptSubject } from "./staff-invite-accept";
+import { StaffInviteRequestEmail, staffInviteRequestSubject } from "./staff-invite-request";
+
+type EmailTemplate<D> = {
+  subject: (data: D, company: EmailCompany) => string;
+  Component: (props: EmailProps<D>) => ReactElement;
+};
+
+const emailTemplates: { [T in TemplateName]: EmailTemplate<TemplateData[T]> } = {
+  invoice: { subject: invoiceSubject, Component: InvoiceEmail },
+  payment_receipt: { subject: paymentReceiptSubject, Component: PaymentReceiptEmail },
+  payment_reminder: { subject: paymentReminderSubject, Component: PaymentReminderEmail },
+  new_service: { subject: newServiceSubject, Component: NewServiceEmail },
+  staff_invite_request: { subject: staffInviteRequestSubject, Component: StaffInviteRequestEmail },
+  staff_invite_accept: { subject: staffInviteAcceptSubject, Component: StaffInviteAcceptEmail },
+  password_reset: { subject: passwordResetSubject, Component: PasswordResetEmail },
+  otp_code: { subject: otpCodeSubject, Component: OtpCodeEmail },
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export async function renderEmail<T extends TemplateName>(template: T, data: TemplateData[T], company: EmailCompany): Promise<RenderedEmail> {
+  const { subject, Component } = emailTemplates[template] as EmailTemplate<TemplateData[T]>;
+  const element = createElement(Component, { data, company });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: subject(data, company), html, text };
+}

@@ -1,0 +1,64 @@
+// Sample data for every template: the preview script, the template tests and
+// the outbox benchmark render these.
+import type { TemplateData } from "@/lib/notify/templates";
+import type { EmailCompany } from "./layout";
+
+export const sampleCompany: EmailCompany = { name: "Northwind Studio", address: "12 Harbour Street\nBristol BS1 4QA\nUnited Kingdom" };
+
+const base = "https://app.example.com";
+
+export const sampleData: TemplateData = {
+  invoice: {
+    clientName: "Ada Lovelace",
+    invoiceNumber: "INV-2026-0042",
+    totalMinor: 128_000,
+    balanceMinor: 128_000,
+    currency: "USD",
+    dueDate: "2026-12-08",
+    link: `${base}/i/Xk3vQ9rT2mLp8sWd`,
+    message: "Thanks for a great quarter. This covers November's retainer.",
+  },
+  payment_receipt: {
+    clientName: "Ada Lovelace",
+    invoiceNumber: "INV-2026-0042",
+    amountMinor: 50_000,
+    currency: "USD",
+    method: "bank_transfer",
+    paidAt: "2026-11-24",
+    balanceMinor: 78_000,
+    reference: "BACS 99812",
+    link: `${base}/i/Xk3vQ9rT2mLp8sWd`,
+  },
+  payment_reminder: {
+    clientName: "Ada Lovelace",
+    invoiceNumber: "INV-2026-0038",
+    balanceMinor: 42_050,
+    currency: "USD",
+    dueDate: "2026-11-10",
+    daysOverdue: 14,
+    link: `${base}/i/Pq7nW2xR5tKz1yHc`,
+  },
+  new_service: {
+    clientName: "Ada Lovelace",
+    serviceName: "Quarterly SEO audit",
+    priceMinor: 45_000,
+    currency: "USD",
+    interval: "quarterly",
+    description: "A full technical and content review of your site every quarter, with a prioritised fix list.",
+  },
+  staff_invite_request: {
+    adminName: "Grace Hopper",
+    inviteeName: "Alan Turing",
+    inviteeEmail: "alan@example.com",
+    requestedBy: "Katherine Johnson",
+    approveUrl: `${base}/invites/approve/Hn4kP8vQ2wXr6TzL`,
+    rejectUrl: `${base}/invites/reject/Hn4kP8vQ2wXr6TzL`,
+  },
+  staff_invite_accept: {
+    inviteeName: "Alan Turing",
+    acceptUrl: `${base}/invites/accept/Rb9mT3cV7nYq2WsK`,
+    expiresAt: "2026-12-01T17:00:00.000Z",
+  },
+  password_reset: { name: "Ada Lovelace", resetUrl: `${base}/reset/Jd5sL1pF8gHk4QwE`, expiresAt: "2026-11-24T18:30:00.000Z" },
+  otp_code: { code: "482913", minutes: 10 },
+};

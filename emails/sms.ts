@@ -1,0 +1,41 @@
+// SMS texts, one per template. Plain ASCII (GSM-7) keeps a message to one
+// 160-character segment; a curly quote or dash would switch the whole text to
+// UCS-2, where a segment holds only 70 characters.
+import type { TemplateData, TemplateName } from "@/lib/notify/templates";
+import { day, intervalLabel, money, moment, plural } from "./format";
+import type { EmailCompany } from "./layout";
+
+type SmsTemplates = { [T in TemplateName]: (data: TemplateData[T], company: EmailCompany) => string };
+
+const smsTemplates: SmsTemplates = {
+  invoice: (d, c) => `${c.name}: invoice ${d.invoiceNumber} for ${money(d.balanceMinor, d.currency)} is due ${day(d.dueDate)}. View and pay: ${d.link}`,
+  payment_receipt: (d, c) =>
+    `${c.name}: we received ${money(d.amountMinor, d.currency)} for ${d.invoiceNumber}, thank you. ` +
+    (d.balanceMinor === 0 ? "Paid in full." : `Balance left: ${money(d.balanceMinor, d.currency)}.`),
+  payment_reminder: (d, c) =>
+    `${c.name}: invoice ${d.invoiceNumber} has ${money(d.balanceMinor, d.currency)} due ` +
+    (d.daysOverdue > 0 ? `(${plural(d.daysOverdue, "day")} overdue).` : `${day(d.dueDate)}.`) +
+    (d.link ? ` Pay: ${d.link}` : ""),
+  new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${money(d.priceMinor, d.currency)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
+  staff_invite_request: (d, c) => `${c.name}: ${d.requestedBy} asked to invite ${d.inviteeName} as staff. Review: ${d.approveUrl}`,
+  staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Set your password by ${moment(d.expiresAt)}: ${d.acceptUrl}`,
+  password_reset: (d, c) => `${c.name}: reset your password at ${d.resetUrl} (ignore this if you did not ask).`,
+  otp_code: (d, c) => `${d.code} is your ${c.name} code. It expires in ${d.minutes} minutes. Never share it.`,
+};
+
+export function renderSms<T extends TemplateName>(template: T, data: TemplateData[T], company: EmailCompany): string {
+  const text = (smsTemplates[template] as SmsTemplates[T])(data, company);
+  return text.replace(/\s+/g, " ").trim();
+}
+
+const GSM_BASIC = /^[A-Za-z0-9 @$_!"#%&'()*+,\-./:;<=>?\n\r£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉÄÖÑÜ§¿¡äöñüà]$/;
+const GSM_EXTENDED = /^[\^{}\\[\]~|€]$/;
+
+/** Segments a text takes: 160 characters in GSM-7 (extension characters count twice), 70 once any character needs UCS-2. */
+export function smsSegments(text: string): { encoding: "GSM-7" | "UCS-2"; length: number; segments: number } {
+  const chars = [...text];
+  const gsm = chars.every((ch) => GSM_BASIC.test(ch) || GSM_EXTENDED.test(ch));
+  const length = gsm ? chars.reduce((n, ch) => n + (GSM_EXTENDED.test(ch) ? 2 : 1), 0) : chars.length;
+  const [single, multi] = gsm ? [160, 153] : [70, 67];
+  return { encoding: gsm ? "GSM-7" : "UCS-2", length, segments: length <= single ? 1 : Math.ceil(length / multi) };
+}

@@ -1,0 +1,122 @@
+import "server-only";
+import { and, asc, eq, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { outbox, outboxAttempts, type OutboxStatus } from "@/db/schema";
+import { backoffDelay, type BackoffPolicy } from "./backoff";
+
+const claimColumns = {
+  id: outbox.id,
+  status: outbox.status,
+  channel: outbox.channel,
+  to: outbox.to,
+  cc: outbox.cc,
+  bcc: outbox.bcc,
+  subject: outbox.subject,
+  text: outbox.text,
+  html: outbox.html,
+  attachments: outbox.attachments,
+  idempotencyKey: outbox.idempotencyKey,
+  attempts: outbox.attempts,
+};
+
+export type ClaimedMessage = Pick<typeof outbox.$inferSelect, keyof typeof claimColumns>;
+
+const due = (status: OutboxStatus) => and(eq(outbox.status, status), lte(outbox.nextAttemptAt, sql`NOW(3)`));
+// New messages first (one-time codes are waiting), then due retries, then
+// messages whose worker died mid-send (its lease ran out).
+const sources: SQL[] = [due("queued")!, due("failed")!, and(eq(outbox.status, "sending"), lt(outbox.lockedUntil, sql`NOW(3)`))!];
+
+const LEASE_LOST = "The worker sending it stopped before recording the result (lease expired) on the last allowed attempt.";
+
+/**
+ * Claims up to `limit` due messages for this worker in one short
+ * transaction, and returns them with the attempt number they are on.
+ *
+ * Each source is its own `ORDER BY next_attempt_at LIMIT n FOR UPDATE SKIP
+ * LOCKED` query, which walks the (status, next_attempt_at) index in order and
+ * locks only the rows it returns. One query with OR or IN across statuses
+ * would sort every due row first and lock all of them, leaving nothing for
+ * a second worker's SKIP LOCKED until this transaction ends. READ COMMITTED
+ * drops the locks on rows examined but not matched.
+ */
+export async function claimDue(db: Db, opts: { workerId: string; leaseMs: number; limit: number; maxAttempts: number }): Promise<ClaimedMessage[]> {
+  return db.transaction(
+    async (tx) => {
+      const found: ClaimedMessage[] = [];
+      for (const where of sources) {
+        const left = opts.limit - found.length;
+        if (left <= 0) break;
+        found.push(
+          ...(await tx.select(claimColumns).from(outbox).where(where).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(left).for("update", { skipLocked: true })),
+        );
+      }
+      // Only a crashed final attempt gets here with no attempts left: it is dead, not retried forever.
+      const exhausted = found.filter((m) => m.status === "sending" && m.attempts >= opts.maxAttempts).map((m) => m.id);
+      if (exhausted.length) {
+        await tx
+          .update(outbox)
+          .set({ status: "dead", lastError: LEASE_LOST, lockedBy: null, lockedUntil: null })
+          .where(inArray(outbox.id, exhausted));
+      }
+      const claimed = found.filter((m) => !exhausted.includes(m.id));
+      if (claimed.length) {
+        await tx
+          .update(outbox)
+          .set({
+            status: "sending",
+            lockedBy: opts.workerId,
+            lockedUntil: sql`NOW(3) + INTERVAL ${Math.round(opts.leaseMs * 1000)} MICROSECOND`,
+            attempts: sql`${outbox.attempts} + 1`,
+          })
+          .where(inArray(outbox.id, claimed.map((m) => m.id)));
+      }
+      return claimed.map((m) => ({ ...m, status: "sending" as const, attempts: m.attempts + 1 }));
+    },
+    { isolationLevel: "read committed" },
+  );
+}
+
+export type AttemptResult =
+  | { status: "sent" | "captured"; providerMessageId: string | null }
+  | { status: "failed"; error: string; permanent: boolean };
+
+export type RecordOptions = { workerId: string; durationMs: number; maxAttempts: number; backoff: BackoffPolicy };
+
+/**
+ * Records how an attempt ended: sent or captured, failed with the next try
+ * scheduled, or dead after the last allowed attempt. The update only applies
+ * while this worker still holds the lease (`locked_by`), so a worker whose
+ * lease ran out can't overwrite the worker that took the message over. The
+ * attempt row is written either way: it happened.
+ */
+export async function recordAttempt(db: Db, message: Pick<ClaimedMessage, "id" | "attempts">, result: AttemptResult, opts: RecordOptions) {
+  return db.transaction(async (tx) => {
+    const held = and(eq(outbox.id, message.id), eq(outbox.lockedBy, opts.workerId), eq(outbox.status, "sending"));
+    const release = { lockedBy: null, lockedUntil: null };
+    let status: OutboxStatus;
+    let res;
+    if (result.status === "failed") {
+      status = result.permanent || message.attempts >= opts.maxAttempts ? "dead" : "failed";
+      const delayUs = backoffDelay(message.attempts, opts.backoff) * 1000;
+      [res] = await tx
+        .update(outbox)
+        .set({ ...release, status, lastError: result.error, nextAttemptAt: sql`NOW(3) + INTERVAL ${delayUs} MICROSECOND` })
+        .where(held);
+    } else {
+      status = result.status;
+      [res] = await tx
+        .update(outbox)
+        .set({ ...release, status, providerMessageId: result.providerMessageId, sentAt: sql`NOW(3)`, lastError: null })
+        .where(held);
+    }
+    await tx.insert(outboxAttempts).values({
+      outboxId: message.id,
+      attempt: message.attempts,
+      workerId: opts.workerId,
+      outcome: result.status,
+      error: result.status === "failed" ? result.error : null,
+      durationMs: Math.round(opts.durationMs),
+    });
+    return { applied: res.affectedRows === 1, status };
+  });
+}

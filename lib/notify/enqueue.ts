@@ -1,0 +1,73 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { getSettings } from "@/db/queries/settings";
+import { outbox } from "@/db/schema";
+import { renderEmail } from "@/emails/render";
+import { renderSms } from "@/emails/sms";
+import type { EnqueueInput, EnqueueResult } from "./enqueue-types";
+import { validateMessage } from "./recipients";
+import type { TemplateName } from "./templates";
+
+export type { EnqueueInput, EnqueueResult } from "./enqueue-types";
+
+/**
+ * Queues one email or SMS inside the caller's transaction: a rollback leaves
+ * nothing queued, and a worker sends it only after the commit. The template is
+ * rendered now, so the outbox row holds exactly what will be sent and admins
+ * can read it. Queuing an idempotency key that already exists stores nothing
+ * and returns the existing message with created: false.
+ *
+ * SMS go only to the numbers passed in: callers check the client's sms_opt_in.
+ * After the commit, callers that need speed (one-time codes) call
+ * kickOutbox() from "./kick".
+ */
+export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: EnqueueInput<T>): Promise<EnqueueResult> {
+  const message = validateMessage(input, input.template);
+  const settings = await getSettings();
+  const company = { name: settings.companyName, address: settings.companyAddress };
+  const content =
+    message.channel === "email"
+      ? await renderEmail(input.template, input.data, company)
+      : { subject: null, html: null, text: renderSms(input.template, input.data, company) };
+
+  try {
+    const [row] = await tx
+      .insert(outbox)
+      .values({
+        channel: message.channel,
+        to: message.to,
+        cc: message.cc,
+        bcc: message.bcc,
+        toFirst: message.to[0]!,
+        subject: (message.subject ?? content.subject)?.slice(0, 300) ?? null,
+        text: content.text,
+        html: content.html,
+        template: input.template,
+        templateData: input.data,
+        attachments: input.attachments ?? [],
+        relatedType: input.related?.type ?? null,
+        relatedId: input.related?.id ?? null,
+        clientId: input.clientId ?? null,
+        idempotencyKey: message.idempotencyKey,
+        // The database clock decides when a row is due, so app and worker clocks may differ.
+        nextAttemptAt: sql`NOW(3)`,
+      })
+      .$returningId();
+    return { id: row!.id, created: true };
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    // MySQL undoes only the failed statement, so the caller's transaction goes on.
+    // A locking read sees the committed row even when this transaction's snapshot predates it.
+    const [existing] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.idempotencyKey, message.idempotencyKey)).for("update");
+    if (!existing) throw error;
+    return { id: existing.id, created: false };
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { errno?: number }).errno === 1062) return true;
+  }
+  return false;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { onOutboxKick } from "./kick";
+import { providersFromEnv } from "./providers";
+import { createWorker, type OutboxWorker, type WorkerOptions } from "./worker";
+
+/** A worker configured from the environment: providers, poll interval, attempt limit. */
+export function createWorkerFromEnv(overrides: Partial<WorkerOptions> = {}): OutboxWorker {
+  const e = env();
+  return createWorker({ providers: providersFromEnv(), pollMs: e.OUTBOX_POLL_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, ...overrides });
+}
+
+// Kept on globalThis so `next dev` reloading instrumentation never starts a second worker.
+const store = globalThis as unknown as { __clientdeskInlineWorker?: OutboxWorker };
+
+/**
+ * The worker inside the Next.js server (OUTBOX_WORKER=inline, the default),
+ * started from instrumentation.ts. It listens for kickOutbox(), so a message
+ * queued by a request in this process goes out right after its commit. Small
+ * batches leave most of the connection pool to requests.
+ */
+export function startInlineWorker(): OutboxWorker {
+  if (store.__clientdeskInlineWorker) return store.__clientdeskInlineWorker;
+  const worker = createWorkerFromEnv({ batchSize: 5 });
+  onOutboxKick(worker.kick);
+  worker.start();
+  store.__clientdeskInlineWorker = worker;
+  console.log(`[outbox] worker ${worker.id} started in the app server`);
+  return worker;
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { getDb, type Db } from "@/db";
+import { resolveAttachments } from "./attachments";
+import { defaultBackoff, type BackoffPolicy } from "./backoff";
+import { claimDue, recordAttempt, type AttemptResult, type ClaimedMessage } from "./claim";
+import { ProviderError, type Providers, type SendResult } from "./providers";
+
+export type WorkerOptions = {
+  providers: Providers;
+  /** Unique per worker; recorded as locked_by. */
+  workerId?: string;
+  db?: Db;
+  /** How long a claim holds a message before another worker may take it over. */
+  leaseMs?: number;
+  /** Messages claimed, and sent in parallel, per round. */
+  batchSize?: number;
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+  /** The wait between rounds when nothing was due and no kick came. */
+  pollMs?: number;
+};
+
+export type OutboxWorker = {
+  readonly id: string;
+  /** One round: claim due messages, send them, record the results. Resolves to the number claimed. */
+  runOnce(): Promise<number>;
+  /** Runs rounds until stop(): at once while there is a backlog, else on a kick or after pollMs. */
+  start(): void;
+  /** Finishes the round in progress, then stops. */
+  stop(): Promise<void>;
+  /** Starts the next round now. */
+  kick(): void;
+};
+
+const MAX_ERROR_LENGTH = 2000;
+
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`.slice(-64);
+}
+
+export function createWorker(options: WorkerOptions): OutboxWorker {
+  const id = options.workerId ?? newWorkerId();
+  const leaseMs = options.leaseMs ?? 60_000;
+  const batchSize = options.batchSize ?? 10;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const backoff = options.backoff ?? defaultBackoff;
+  const pollMs = options.pollMs ?? 2000;
+  const { providers } = options;
+  const db = () => options.db ?? getDb();
+
+  async function send(message: ClaimedMessage): Promise<SendResult> {
+    // The row's id makes the provider key unique across installs sharing one provider account.
+    const idempotencyKey = `${message.id}:${message.idempotencyKey}`;
+    if (message.channel === "sms") return providers.sms.sendSms({ to: message.to[0]!, body: message.text, idempotencyKey });
+    const attachments = providers.email.delivers ? await resolveAttachments(message.attachments) : [];
+    return providers.email.sendEmail({
+      to: message.to,
+      cc: message.cc,
+      bcc: message.bcc,
+      subject: message.subject ?? "",
+      html: message.html,
+      text: message.text,
+      attachments,
+      idempotencyKey,
+    });
+  }
+
+  async function handle(message: ClaimedMessage): Promise<void> {
+    const started = performance.now();
+    let result: AttemptResult;
+    try {
+      result = await send(message);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      result = { status: "failed", error: text.slice(0, MAX_ERROR_LENGTH), permanent: error instanceof ProviderError && error.permanent };
+    }
+    try {
+      const { applied, status } = await recordAttempt(db(), message, result, { workerId: id, durationMs: performance.now() - started, maxAttempts, backoff });
+      if (!applied) console.warn(`[outbox ${id}] message ${message.id}: lease lost before recording "${result.status}"; another worker owns it now.`);
+      if (status === "dead") console.error(`[outbox ${id}] message ${message.id} is dead after attempt ${message.attempts}: ${result.status === "failed" ? result.error : ""}`);
+    } catch (error) {
+      // The lease runs out and another round retries it: at least once, never lost.
+      console.error(`[outbox ${id}] message ${message.id}: could not record the attempt`, error);
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const claimed = await claimDue(db(), { workerId: id, leaseMs, limit: batchSize, maxAttempts });
+    await Promise.all(claimed.map(handle));
+    return claimed.length;
+  }
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let kicked = false;
+  let wake: (() => void) | null = null;
+
+  function kick() {
+    kicked = true;
+    wake?.();
+  }
+
+  function idle(ms: number): Promise<void> {
+    if (kicked) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wake = done;
+    });
+  }
+
+  async function run() {
+    while (running) {
+      kicked = false;
+      let claimed = 0;
+      try {
+        claimed = await runOnce();
+      } catch (error) {
+        console.error(`[outbox ${id}] round failed; retrying in ${pollMs} ms`, error);
+      }
+      if (running && claimed < batchSize) await idle(pollMs);
+    }
+  }
+
+  return {
+    id,
+    runOnce,
+    kick,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+
+export type StubServer = { url: string; close(): Promise<void> };
+
+/** A node:http server on a free local port that hands each request's full body to the handler. */
+export async function listen(handler: Handler, port = 0): Promise<StubServer> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => handler(req, Buffer.concat(chunks).toString("utf8"), res));
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Failure switches shared by both stubs: fail the next n requests, or every
+ * request while down.
+ */
+export class Faults {
+  private failures = 0;
+  down = false;
+  failNext(n: number): void {
+    this.failures = n;
+  }
+  /** True when this request should get a 500. */
+  take(): boolean {
+    if (this.down) return true;
+    if (this.failures <= 0) return false;
+    this.failures -= 1;
+    return true;
+  }
+}
