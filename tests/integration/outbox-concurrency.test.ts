@@ -45,7 +45,7 @@ describe("several workers at once", () => {
       });
     }
     const workers = ["a", "b"].map((id) => createWorker({ workerId: `worker-${id}`, providers: stubProviders(resend, twilio), batchSize: 10 }));
-    const [byA, byB] = await Promise.all(workers.map(drain));
+    const [byA = 0, byB = 0] = await Promise.all(workers.map(drain));
 
     expect(byA + byB).toBe(500);
     // Both really worked: SKIP LOCKED let them share the queue.
