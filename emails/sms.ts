@@ -2,7 +2,7 @@
 // 160-character segment; a curly quote or dash would switch the whole text to
 // UCS-2, where a segment holds only 70 characters.
 import type { TemplateData, TemplateName } from "@/lib/notify/templates";
-import { day, intervalLabel, money, moment, plural } from "./format";
+import { day, intervalLabel, money, plural } from "./format";
 import type { EmailCompany } from "./layout";
 
 type SmsTemplates = { [T in TemplateName]: (data: TemplateData[T], company: EmailCompany) => string };
@@ -18,7 +18,7 @@ const smsTemplates: SmsTemplates = {
     (d.link ? ` Pay: ${d.link}` : ""),
   new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${money(d.priceMinor, d.currency)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
   staff_invite_request: (d, c) => `${c.name}: ${d.requestedBy} asked to invite ${d.inviteeName} as staff. Review: ${d.approveUrl}`,
-  staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Set your password by ${moment(d.expiresAt)}: ${d.acceptUrl}`,
+  staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Accept by ${day(d.expiresAt)}: ${d.acceptUrl}`,
   password_reset: (d, c) => `${c.name}: reset your password at ${d.resetUrl} (ignore this if you did not ask).`,
   otp_code: (d, c) => `${d.code} is your ${c.name} code. It expires in ${d.minutes} minutes. Never share it.`,
 };

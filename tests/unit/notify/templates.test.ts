@@ -1,0 +1,58 @@
+/**
+ * @jest-environment node
+ */
+import { renderEmail } from "@/emails/render";
+import { sampleCompany, sampleData } from "@/emails/samples";
+import { renderSms, smsSegments } from "@/emails/sms";
+import type { TemplateName } from "@/lib/notify/templates";
+
+// See tests/support/react-email-render.ts for why Jest needs this.
+jest.mock("@react-email/render", () => jest.requireActual("../../support/react-email-render").reactEmailRenderMock);
+
+const names = Object.keys(sampleData) as TemplateName[];
+
+describe("email templates", () => {
+  it.each(names)("%s renders HTML and text with the company's name and address, and nothing remote", async (name) => {
+    const email = await renderEmail(name, sampleData[name], sampleCompany);
+    expect(email.subject.length).toBeGreaterThan(5);
+    expect(email.html).toContain("Northwind Studio");
+    expect(email.html).toContain("12 Harbour Street, Bristol BS1 4QA, United Kingdom");
+    expect(email.text).toContain("12 Harbour Street, Bristol BS1 4QA, United Kingdom");
+    // No remote fonts, images or stylesheets: nothing for a mail client to fetch.
+    expect(email.html).not.toMatch(/<img|<link|@import|url\(|fonts\.googleapis/i);
+    expect(email.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it("puts the invoice's link, amounts and due date in both versions", async () => {
+    const email = await renderEmail("invoice", sampleData.invoice, sampleCompany);
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain("https://app.example.com/i/Xk3vQ9rT2mLp8sWd");
+      expect(part).toContain("$1,280.00");
+      expect(part).toContain("Dec 8, 2026");
+    }
+    expect(email.text).toContain("Balance due: $1,280.00");
+    expect(email.subject).toBe("Invoice INV-2026-0042 from Northwind Studio");
+  });
+
+  it("escapes what a client typed instead of rendering it as HTML", async () => {
+    const email = await renderEmail("invoice", { ...sampleData.invoice, message: '<img src="https://evil.example/x">' }, sampleCompany);
+    expect(email.html).not.toContain("<img");
+    expect(email.html).toContain("&lt;img");
+  });
+});
+
+describe("SMS texts", () => {
+  it.each(names)("%s fits one 160-character GSM-7 segment with sample data", (name) => {
+    const text = renderSms(name, sampleData[name], sampleCompany);
+    expect(smsSegments(text)).toMatchObject({ encoding: "GSM-7", segments: 1 });
+    expect(text.length).toBeLessThanOrEqual(160);
+  });
+
+  it("counts segments the way carriers do", () => {
+    expect(smsSegments("a".repeat(160))).toEqual({ encoding: "GSM-7", length: 160, segments: 1 });
+    expect(smsSegments("a".repeat(161))).toEqual({ encoding: "GSM-7", length: 161, segments: 2 });
+    expect(smsSegments("€".repeat(80))).toEqual({ encoding: "GSM-7", length: 160, segments: 1 });
+    expect(smsSegments(`${"a".repeat(69)}’`)).toEqual({ encoding: "UCS-2", length: 70, segments: 1 });
+    expect(smsSegments(`${"a".repeat(70)}’`)).toEqual({ encoding: "UCS-2", length: 71, segments: 2 });
+  });
+});
