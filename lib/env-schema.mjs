@@ -35,7 +35,10 @@ export const envSchema = z.object({
   LOG_QUERIES: bool,
 });
 
-/** Parses an environment object; throws one readable error listing every bad variable. */
+/**
+ * Parses an environment object; throws one readable error listing every bad variable.
+ * @param {Record<string, string | undefined>} [source]
+ */
 export function parseEnv(source = process.env) {
   const result = envSchema.safeParse(source);
   if (!result.success) {
