@@ -40,7 +40,9 @@ function pidAlive(pid) {
  * started it.
  */
 export async function startPrivateServer(root, profileName) {
-  const profile = PROFILES[profileName];
+  const profile = { ...PROFILES[profileName] };
+  // Lets a second checkout run beside one whose server holds the default port.
+  if (process.env.DB_PORT) profile.port = Number(process.env.DB_PORT);
   const bin = findDatabaseServer();
   if (!bin) throw new Error("No MariaDB/MySQL server binary found (mariadbd or mysqld).");
   if (!bin.admin) throw new Error("mariadb-admin (or mysqladmin) is missing; install the MariaDB client tools.");
