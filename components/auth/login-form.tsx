@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
@@ -23,6 +24,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <FormField id="password" label="Password" error={state.fieldErrors.password}>
         <Input {...fieldA11y("password", state.fieldErrors.password)} name="password" type="password" autoComplete="current-password" required />
       </FormField>
+      <Link href="/forgot-password" className="-mt-2 justify-self-end text-sm font-medium text-primary underline-offset-4 hover:underline">
+        Forgot password?
+      </Link>
       <Button type="submit" pending={pending} className="w-full">
         Sign in
       </Button>

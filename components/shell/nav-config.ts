@@ -1,12 +1,28 @@
 import type { Role } from "@/db/schema";
 
-export type NavIcon = "dashboard" | "clients" | "services" | "invoices" | "unpaid" | "staff" | "outbox" | "audit" | "settings" | "profile";
+export type NavIcon = "dashboard" | "clients" | "services" | "invoices" | "unpaid" | "staff" | "outbox" | "audit" | "settings" | "profile" | "invites";
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
 /** Each role's sidebar. Every entry must be a page that exists. */
 export const navFor: Record<Role, NavItem[]> = {
-  admin: [{ href: "/admin", label: "Dashboard", icon: "dashboard" }],
-  staff: [{ href: "/staff", label: "Dashboard", icon: "dashboard" }],
+  admin: [
+    { href: "/admin", label: "Dashboard", icon: "dashboard" },
+    { href: "/admin/clients", label: "Clients", icon: "clients" },
+    { href: "/admin/unpaid", label: "Unpaid", icon: "unpaid" },
+    { href: "/admin/services", label: "Services", icon: "services" },
+    { href: "/admin/staff", label: "Staff", icon: "staff" },
+    { href: "/admin/invites", label: "Invites", icon: "invites" },
+    { href: "/admin/outbox", label: "Outbox", icon: "outbox" },
+    { href: "/admin/audit", label: "Audit log", icon: "audit" },
+    { href: "/admin/settings", label: "Settings", icon: "settings" },
+  ],
+  staff: [
+    { href: "/staff", label: "Dashboard", icon: "dashboard" },
+    { href: "/staff/clients", label: "Clients", icon: "clients" },
+    { href: "/staff/unpaid", label: "Unpaid", icon: "unpaid" },
+    { href: "/staff/services", label: "Services", icon: "services" },
+    { href: "/staff/invites", label: "Invites", icon: "invites" },
+  ],
   client: [{ href: "/portal", label: "Overview", icon: "dashboard" }],
 };
 

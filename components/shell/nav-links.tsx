@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, ClipboardList, FileText, Inbox, LayoutDashboard, Package, Settings, ShieldCheck, User, Users, AlarmClock } from "lucide-react";
+import { BarChart3, ClipboardList, FileText, Inbox, LayoutDashboard, Package, Settings, ShieldCheck, User, UserPlus, Users, AlarmClock } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -17,6 +17,7 @@ const icons: Record<NavIcon, typeof BarChart3> = {
   audit: ClipboardList,
   settings: Settings,
   profile: User,
+  invites: UserPlus,
 };
 
 function isActive(pathname: string, href: string, items: NavItem[]): boolean {

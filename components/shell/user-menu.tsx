@@ -1,12 +1,16 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, User } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { logout } from "@/lib/actions/auth/logout";
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+  // The menu only renders inside a role area (/admin, /staff, /portal), each with its own profile page.
+  const profileHref = `/${usePathname().split("/")[1]}/profile`;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -22,6 +26,12 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <div className="mt-1 text-xs text-muted-foreground">{roleLabel}</div>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href={profileHref}>
+            <User aria-hidden="true" />
+            Profile
+          </Link>
+        </DropdownMenuItem>
         <form action={async (formData) => void (await logout(undefined, formData))}>
           <DropdownMenuItem asChild>
             <button type="submit" className="w-full">

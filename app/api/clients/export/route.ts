@@ -1,0 +1,59 @@
+import { exportClients } from "@/db/queries/clients";
+import { userWithPermission } from "@/lib/auth/session";
+import { toCsvLine } from "@/lib/csv";
+import { toDecimalString } from "@/lib/money";
+import { parseClientListParams } from "@/lib/validation/clients";
+
+export const dynamic = "force-dynamic";
+
+const HEADER = ["id", "name", "company", "email", "phone", "address", "sms_opt_in", "archived", "created", "balance", "currency"];
+
+/**
+ * The client list as CSV, with the same search and filters as the page (the
+ * sort and page are ignored: the export is every match, in id order). It
+ * streams in batches, so a large list never sits in memory.
+ */
+export async function GET(request: Request) {
+  if (!(await userWithPermission("clients:read"))) return new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const raw: Record<string, string[]> = {};
+  for (const [key, value] of url.searchParams) (raw[key] ??= []).push(value);
+  const params = parseClientListParams(raw);
+
+  const encoder = new TextEncoder();
+  const batches = exportClients(params);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(toCsvLine(HEADER)));
+    },
+    async pull(controller) {
+      try {
+        const next = await batches.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        let chunk = "";
+        for (const c of next.value) {
+          // A client owing in two currencies gets one line per currency, so amounts never mix.
+          const balances = c.balances.length ? c.balances : [null];
+          for (const b of balances) {
+            chunk += toCsvLine([c.id, c.name, c.company, c.email, c.phone, c.address, c.smsOptIn ? "yes" : "no", c.archivedAt ? "yes" : "no", c.createdAt.toISOString().slice(0, 10), b ? toDecimalString(b.minor, b.currency) : "0", b?.currency ?? ""]);
+          }
+        }
+        controller.enqueue(encoder.encode(chunk));
+      } catch (error) {
+        console.error("[clients export] failed", error);
+        controller.error(error);
+      }
+    },
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="clients-${day}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,71 @@
+import Form from "next/form";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import type { AuditParams } from "@/db/queries/audit";
+import { actionLabel, auditActions, auditEntityTypes } from "./action-labels";
+
+type Actor = { id: number; name: string; role: string };
+
+/** The audit filters as a GET form, so every view is a shareable URL. */
+export function AuditFilters({ params, actors }: { params: AuditParams; actors: Actor[] }) {
+  return (
+    <Form action="/admin/audit" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+      <div className="grid gap-1.5">
+        <Label htmlFor="audit-actor">Who</Label>
+        <Select id="audit-actor" name="actor" defaultValue={params.actor ? String(params.actor) : ""}>
+          <option value="">Anyone</option>
+          {actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name} ({a.role})
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="audit-action">Did what</Label>
+        <Select id="audit-action" name="action" defaultValue={params.action ?? ""}>
+          <option value="">Any action</option>
+          {auditActions.map((a) => (
+            <option key={a} value={a}>
+              {a.endsWith(".") ? `Any ${a.slice(0, -1).replace("_", " ")} action` : actionLabel(a)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="audit-entity">Record type</Label>
+        <Select id="audit-entity" name="entity" defaultValue={params.entityType ?? ""}>
+          <option value="">Any record</option>
+          {auditEntityTypes.map((t) => (
+            <option key={t} value={t}>
+              {t.replace("_", " ")}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="audit-entity-id">Record id</Label>
+        <Input id="audit-entity-id" name="entityId" inputMode="numeric" pattern="[0-9]*" defaultValue={params.entityId ?? ""} />
+      </div>
+      <div className="grid grid-cols-2 gap-2 lg:col-span-2">
+        <div className="grid gap-1.5">
+          <Label htmlFor="audit-from">From</Label>
+          <Input id="audit-from" name="from" type="date" defaultValue={params.from ?? ""} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="audit-to">To</Label>
+          <Input id="audit-to" name="to" type="date" defaultValue={params.to ?? ""} />
+        </div>
+      </div>
+      <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
+        <Button type="submit">Filter</Button>
+        <Button variant="ghost" asChild>
+          <Link href="/admin/audit">Clear</Link>
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,123 @@
+import { ClipboardList } from "lucide-react";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listAudit, listAuditActors, type AuditParams, type AuditRow } from "@/db/queries/audit";
+import { formatDateTime } from "@/lib/dates";
+import { actionLabel } from "./action-labels";
+import { AuditChanges } from "./audit-changes";
+import { AuditFilters } from "./audit-filters";
+
+/** The audit log at /admin/audit. Callers check "audit:read". */
+export async function AuditIndex({ params }: { params: AuditParams }) {
+  const [{ rows, nextBefore }, actors] = await Promise.all([listAudit(params), listAuditActors()]);
+  const olderHref = nextBefore ? `/admin/audit?${query({ ...params, before: nextBefore })}` : null;
+  return (
+    <>
+      <PageHeader title="Audit log" description="Who did what to which record, with the values before and after. Entries are never changed or removed." />
+      <Card>
+        <CardContent className="grid gap-6 pt-4 sm:pt-6">
+          <AuditFilters params={params} actors={actors} />
+          {rows.length === 0 ? (
+            <EmptyState icon={<ClipboardList />} title="No entries match" description="Widen the dates or clear a filter." />
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>When</TableHead>
+                  <TableHead>Who</TableHead>
+                  <TableHead>What</TableHead>
+                  <TableHead className="hidden md:table-cell">Changes</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.id} className="align-top">
+                    <TableCell className="whitespace-nowrap align-top text-xs">{formatDateTime(r.at)}</TableCell>
+                    <TableCell className="align-top">
+                      <p className="text-sm font-medium">{r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")}</p>
+                      <Badge variant="outline" className="mt-1">
+                        {r.actorRole}
+                      </Badge>
+                    </TableCell>
+                    <TableCell className="align-top">
+                      <p className="text-sm font-medium">{actionLabel(r.action)}</p>
+                      <p className="text-xs text-muted-foreground">
+                        <RecordLink row={r} />
+                        {r.ip && ` · ${r.ip}`}
+                      </p>
+                      {/* On small screens the changes fold under the action. */}
+                      <details className="mt-1 md:hidden">
+                        <summary className="cursor-pointer text-xs text-primary">Changes</summary>
+                        <div className="mt-1">
+                          <AuditChanges before={r.before} after={r.after} />
+                        </div>
+                      </details>
+                    </TableCell>
+                    <TableCell className="hidden max-w-md align-top md:table-cell">
+                      <AuditChanges before={r.before} after={r.after} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {(params.before || olderHref) && (
+            <nav aria-label="Pages" className="flex justify-between gap-2">
+              {params.before ? (
+                <Button variant="outline" size="sm" asChild>
+                  <Link href={`/admin/audit?${query({ ...params, before: undefined })}`}>Newest</Link>
+                </Button>
+              ) : (
+                <span />
+              )}
+              {olderHref && (
+                <Button variant="outline" size="sm" asChild>
+                  <Link href={olderHref} rel="next">
+                    Older entries
+                  </Link>
+                </Button>
+              )}
+            </nav>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+const recordHref: Record<string, (id: number) => string> = {
+  client: (id) => `/admin/clients/${id}`,
+  service: (id) => `/admin/services/${id}`,
+  invoice: (id) => `/admin/invoices/${id}`,
+  staff_invite: () => "/admin/invites",
+  user: () => "/admin/staff",
+};
+
+function RecordLink({ row }: { row: AuditRow }) {
+  const label = `${row.entityType.replace("_", " ")}${row.entityId ? ` #${row.entityId}` : ""}`;
+  const href = row.entityId && row.action !== "client.delete" && row.action !== "service.delete" ? recordHref[row.entityType]?.(row.entityId) : undefined;
+  return href ? (
+    <Link href={href} className="underline-offset-4 hover:underline">
+      {label}
+    </Link>
+  ) : (
+    <>{label}</>
+  );
+}
+
+function query(p: AuditParams): string {
+  const s = new URLSearchParams();
+  if (p.actor) s.set("actor", String(p.actor));
+  if (p.action) s.set("action", p.action);
+  if (p.entityType) s.set("entity", p.entityType);
+  if (p.entityId) s.set("entityId", String(p.entityId));
+  if (p.from) s.set("from", p.from);
+  if (p.to) s.set("to", p.to);
+  if (p.before) s.set("before", String(p.before));
+  return s.toString();
+}

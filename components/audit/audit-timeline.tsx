@@ -1,0 +1,27 @@
+import { History } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { AuditRow } from "@/db/queries/audit";
+import { formatDateTime } from "@/lib/dates";
+import { AuditChanges } from "./audit-changes";
+import { actionLabel } from "./action-labels";
+
+/** A record's history (client, service), newest first. */
+export function AuditTimeline({ entries }: { entries: AuditRow[] }) {
+  if (entries.length === 0) return <EmptyState icon={<History />} title="No history yet" description="Changes to this record will be listed here." />;
+  return (
+    <ol className="grid gap-4">
+      {entries.map((e) => (
+        <li key={e.id} className="grid gap-1.5 border-l-2 pl-4">
+          <p className="text-sm">
+            <span className="font-medium">{actionLabel(e.action)}</span>
+            <span className="text-muted-foreground"> by {e.actorName ?? (e.actorRole === "system" ? "the system" : "a removed user")}</span>
+          </p>
+          <p className="text-xs text-muted-foreground">
+            <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+          </p>
+          <AuditChanges before={e.before} after={e.after} />
+        </li>
+      ))}
+    </ol>
+  );
+}

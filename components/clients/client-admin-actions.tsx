@@ -1,0 +1,69 @@
+"use client";
+
+import { Archive, ArchiveRestore, Trash2 } from "lucide-react";
+import { ConfirmAction } from "@/components/forms/confirm-action";
+import { archiveClient } from "@/lib/actions/clients/archive-client";
+import { deleteClient } from "@/lib/actions/clients/delete-client";
+import { restoreClient } from "@/lib/actions/clients/restore-client";
+
+type Props = { area: string; client: { id: number; name: string; archived: boolean }; canArchive: boolean; canDelete: boolean; deleteBlockedReason: string | null };
+
+/** Archive, restore and delete, each behind a confirmation. Shown only to roles that hold the permission; the server checks again. */
+export function ClientAdminActions({ area, client, canArchive, canDelete, deleteBlockedReason }: Props) {
+  return (
+    <>
+      {canArchive &&
+        (client.archived ? (
+          <ConfirmAction
+            action={restoreClient}
+            input={{ id: client.id }}
+            trigger={
+              <>
+                <ArchiveRestore aria-hidden="true" />
+                Restore
+              </>
+            }
+            title={`Restore ${client.name}?`}
+            description="The client comes back into the client list, searches and pickers."
+            confirmLabel="Restore client"
+            successMessage="Client restored"
+          />
+        ) : (
+          <ConfirmAction
+            action={archiveClient}
+            input={{ id: client.id }}
+            trigger={
+              <>
+                <Archive aria-hidden="true" />
+                Archive
+              </>
+            }
+            title={`Archive ${client.name}?`}
+            description="The client leaves the client list and pickers. Their invoices, payments and subscriptions stay as they are, and you can restore the client at any time."
+            confirmLabel="Archive client"
+            successMessage="Client archived"
+          />
+        ))}
+      {canDelete && (
+        <ConfirmAction
+          action={deleteClient}
+          input={{ id: client.id }}
+          triggerVariant="outline"
+          triggerDisabled={Boolean(deleteBlockedReason)}
+          trigger={
+            <>
+              <Trash2 aria-hidden="true" />
+              Delete permanently
+            </>
+          }
+          title={`Delete ${client.name} permanently?`}
+          description="This removes the client for good. It can't be undone. Only a client with no invoices, payments or subscriptions can be deleted."
+          confirmLabel="Delete for good"
+          destructive
+          successMessage="Client deleted"
+          redirectTo={`${area}/clients`}
+        />
+      )}
+    </>
+  );
+}

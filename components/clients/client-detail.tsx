@@ -1,0 +1,147 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Pencil } from "lucide-react";
+import { AuditTimeline } from "@/components/audit/audit-timeline";
+import { RemindButton } from "@/components/reminders/remind-button";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { listAuditFor } from "@/db/queries/audit";
+import { balancesFor, clientHasHistory, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/session";
+import { formatDate, todayIso } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { ClientAdminActions } from "./client-admin-actions";
+import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financials";
+import { ClientMessages } from "./client-messages";
+
+/** One client, for /admin/clients/[id] and /staff/clients/[id]. Callers check "clients:read". */
+export async function ClientDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {
+  const client = await getClient(id);
+  if (!client) notFound();
+  const today = todayIso();
+  const [balances, subscriptions, invoiceRows, paymentRows, history, hasHistory] = await Promise.all([
+    balancesFor([id], today).then((m) => m.get(id) ?? []),
+    listClientSubscriptions(id),
+    listClientInvoices(id),
+    listClientPayments(id),
+    listAuditFor("client", id),
+    clientHasHistory(id),
+  ]);
+  const canRemind = can(user.role, "reminders:send") && balances.length > 0;
+  const deleteBlockedReason = hasHistory ? "This client has financial history, so it can only be archived." : client.userId ? "This client has a portal login, so it can only be archived." : null;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
+        <Link href={`${area}/clients`} className="underline-offset-4 hover:underline">
+          Clients
+        </Link>
+      </nav>
+      <PageHeader
+        title={client.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {client.company && <span>{client.company}</span>}
+            <span>Client since {formatDate(client.createdAt)}</span>
+            {client.archivedAt && <Badge variant="muted">Archived {formatDate(client.archivedAt)}</Badge>}
+            {client.smsOptIn && <Badge variant="secondary">SMS opt-in</Badge>}
+          </span>
+        }
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <Link href={`${area}/clients/${id}/edit`}>
+                <Pencil aria-hidden="true" />
+                Edit
+              </Link>
+            </Button>
+            {canRemind && <RemindButton clientIds={[id]} title={`Send ${client.name} a payment reminder?`} smsCount={client.smsOptIn && client.phone ? 1 : 0} />}
+            <ClientAdminActions
+              area={area}
+              client={{ id, name: client.name, archived: Boolean(client.archivedAt) }}
+              canArchive={can(user.role, "clients:archive")}
+              canDelete={can(user.role, "clients:delete")}
+              deleteBlockedReason={deleteBlockedReason}
+            />
+          </>
+        }
+      />
+      {deleteBlockedReason && can(user.role, "clients:delete") && <p className="-mt-3 mb-4 text-xs text-muted-foreground sm:text-right">{deleteBlockedReason}</p>}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Contact details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-4 text-sm sm:grid-cols-2">
+              <Detail label="Email">{client.email ? <a href={`mailto:${client.email}`} className="underline-offset-4 hover:underline">{client.email}</a> : null}</Detail>
+              <Detail label="Mobile phone">{client.phone ? <a href={`tel:${client.phone}`} className="font-mono underline-offset-4 hover:underline">{client.phone}</a> : null}</Detail>
+              <Detail label="Text messages">{client.smsOptIn ? "Agreed to receive SMS" : "No SMS (not opted in)"}</Detail>
+              <Detail label="Portal login">{client.portalEmail ?? "No portal login"}</Detail>
+              <Detail label="Address" wide>
+                {client.address ? <span className="whitespace-pre-line">{client.address}</span> : null}
+              </Detail>
+              <Detail label="Notes" wide>
+                {client.notes ? <span className="whitespace-pre-line">{client.notes}</span> : null}
+              </Detail>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Balance</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {balances.length === 0 ? (
+              <p className="text-sm text-muted-foreground">Nothing owed.</p>
+            ) : (
+              <ul className="grid gap-3">
+                {balances.map((b) => (
+                  <li key={b.currency}>
+                    <p className={`text-2xl font-semibold tabular-nums ${b.overdue ? "text-destructive" : ""}`}>{formatMoney(b.minor, b.currency)}</p>
+                    <p className="text-xs text-muted-foreground">
+                      Oldest due {formatDate(b.oldestDue)}
+                      {b.overdue && " · overdue"}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+
+      <div className="mt-6 grid gap-6">
+        <InvoicesCard area={area} rows={invoiceRows} today={today} />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <SubscriptionsCard area={area} rows={subscriptions} />
+          <PaymentsCard area={area} rows={paymentRows} />
+        </div>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <ClientMessages clientId={id} canOpenOutbox={can(user.role, "outbox:read")} />
+          <Card>
+            <CardHeader>
+              <CardTitle>History</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AuditTimeline entries={history} />
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Detail({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{label}</dt>
+      <dd className="mt-1 break-words">{children ?? <span className="text-muted-foreground">—</span>}</dd>
+    </div>
+  );
+}

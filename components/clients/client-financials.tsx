@@ -1,0 +1,166 @@
+import Link from "next/link";
+import { CreditCard, FileText, Package } from "lucide-react";
+import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { displayStatus } from "@/lib/invoices/status";
+import { balanceDue, formatMoney } from "@/lib/money";
+import { intervalLabels } from "@/lib/validation/services";
+
+type Subscriptions = Awaited<ReturnType<typeof listClientSubscriptions>>;
+type Invoices = Awaited<ReturnType<typeof listClientInvoices>>;
+type Payments = Awaited<ReturnType<typeof listClientPayments>>;
+
+const none = <span className="text-muted-foreground">—</span>;
+
+export function SubscriptionsCard({ area, rows }: { area: string; rows: Subscriptions }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Subscriptions</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {rows.length === 0 ? (
+          <EmptyState icon={<Package />} title="No subscriptions" description="Services this client subscribes to will show up here." />
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Service</TableHead>
+                <TableHead className="text-right">Price</TableHead>
+                <TableHead className="hidden sm:table-cell">Renews</TableHead>
+                <TableHead>Status</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell>
+                    <Link href={`${area}/services/${s.serviceId}`} className="font-medium underline-offset-4 hover:underline">
+                      {s.serviceName}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-right tabular-nums">
+                    {formatMoney(s.priceMinor, s.currency)} <span className="text-xs text-muted-foreground">{intervalLabels[s.interval].toLowerCase()}</span>
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{s.status === "cancelled" || s.interval === "one_time" ? none : formatDate(s.currentPeriodEnd)}</TableCell>
+                  <TableCell>
+                    <Badge variant={s.status === "active" ? "success" : "muted"}>{s.status === "active" ? (s.cancelAtPeriodEnd ? "Ends at period end" : "Active") : s.status === "paused" ? "Paused" : "Cancelled"}</Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoices; today: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Invoices</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {rows.length === 0 ? (
+          <EmptyState icon={<FileText />} title="No invoices" description="Invoices for this client will show up here." />
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Number</TableHead>
+                <TableHead className="hidden sm:table-cell">Due</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="hidden text-right md:table-cell">Total</TableHead>
+                <TableHead className="text-right">Balance</TableHead>
+                <TableHead className="hidden lg:table-cell">Last reminder</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((inv) => (
+                <TableRow key={inv.id}>
+                  <TableCell>
+                    <Link href={`${area}/invoices/${inv.id}`} className="font-medium underline-offset-4 hover:underline">
+                      {inv.number ?? "Draft"}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(inv.dueDate)}</TableCell>
+                  <TableCell>
+                    <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
+                  </TableCell>
+                  <TableCell className="hidden text-right tabular-nums md:table-cell">{formatMoney(inv.totalMinor, inv.currency)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{inv.status === "void" || inv.status === "draft" ? none : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency)}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap text-xs lg:table-cell">
+                    {inv.lastReminderAt ? (
+                      <>
+                        {formatDateTime(inv.lastReminderAt)}
+                        <span className="block text-muted-foreground">
+                          {inv.reminders} message{inv.reminders === 1 ? "" : "s"}
+                        </span>
+                      </>
+                    ) : (
+                      none
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+const methodLabel = { card: "Card", bank_transfer: "Bank transfer", cash: "Cash", other: "Other" } as const;
+const paymentBadge = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "muted" } as const;
+
+export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Payments</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {rows.length === 0 ? (
+          <EmptyState icon={<CreditCard />} title="No payments" description="Payments from this client will show up here." />
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Date</TableHead>
+                <TableHead>Invoice</TableHead>
+                <TableHead className="hidden sm:table-cell">Method</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="text-right">Amount</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell className="whitespace-nowrap">{formatDate(p.receivedAt ?? p.createdAt)}</TableCell>
+                  <TableCell>
+                    <Link href={`${area}/invoices/${p.invoiceId}`} className="underline-offset-4 hover:underline">
+                      {p.invoiceNumber ?? `#${p.invoiceId}`}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="hidden sm:table-cell">{methodLabel[p.method]}</TableCell>
+                  <TableCell>
+                    <Badge variant={paymentBadge[p.status]}>{p.status[0]!.toUpperCase() + p.status.slice(1)}</Badge>
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMoney(p.amountMinor, p.currency)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent } from "@/components/ui/card";
+import { getClient } from "@/db/queries/clients";
+import { ClientForm } from "./client-form";
+
+/** The new-client page body for both areas. Callers check "clients:write". */
+export function NewClientPage({ area }: { area: string }) {
+  return (
+    <>
+      <Breadcrumb area={area} />
+      <PageHeader title="New client" description="Only the name is required. Add an email so reminders and invoices can reach them." />
+      <Card>
+        <CardContent className="pt-4 sm:pt-6">
+          <ClientForm area={area} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+/** The edit page body for both areas. Callers check "clients:write". */
+export async function EditClientPage({ area, id }: { area: string; id: number }) {
+  const client = await getClient(id);
+  if (!client) notFound();
+  return (
+    <>
+      <Breadcrumb area={area} client={{ id, name: client.name }} />
+      <PageHeader title={`Edit ${client.name}`} />
+      <Card>
+        <CardContent className="pt-4 sm:pt-6">
+          <ClientForm area={area} client={client} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+function Breadcrumb({ area, client }: { area: string; client?: { id: number; name: string } }) {
+  return (
+    <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
+      <Link href={`${area}/clients`} className="underline-offset-4 hover:underline">
+        Clients
+      </Link>
+      {client && (
+        <>
+          <span aria-hidden="true"> / </span>
+          <Link href={`${area}/clients/${client.id}`} className="underline-offset-4 hover:underline">
+            {client.name}
+          </Link>
+        </>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { Download, Plus, Upload } from "lucide-react";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
+import { clientListQueryString, parseClientListParams, type ClientListParams } from "@/lib/validation/clients";
+import { ClientFilters } from "./client-filters";
+import { ClientTable } from "./client-table";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The client list for /admin/clients and /staff/clients. Callers check "clients:read". */
+export function ClientsIndex({ area, searchParams, canImport }: { area: string; searchParams: SearchParams; canImport: boolean }) {
+  const params = parseClientListParams(searchParams);
+  const exportQuery = clientListQueryString(params);
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        description="Everyone you bill. Search by the start of a name, company, email or phone number."
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <a href={`/api/clients/export${exportQuery ? `?${exportQuery}` : ""}`} download>
+                <Download aria-hidden="true" />
+                Export CSV
+              </a>
+            </Button>
+            {canImport && (
+              <Button variant="outline" asChild>
+                <Link href={`${area}/clients/import`}>
+                  <Upload aria-hidden="true" />
+                  Import
+                </Link>
+              </Button>
+            )}
+            <Button asChild>
+              <Link href={`${area}/clients/new`}>
+                <Plus aria-hidden="true" />
+                New client
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      <Card>
+        <CardContent className="grid gap-4 pt-4 sm:pt-6">
+          <ClientFilters action={`${area}/clients`} params={params} />
+          <Suspense key={JSON.stringify(params)} fallback={<ListSkeleton />}>
+            <ClientResults area={area} params={params} searchParams={searchParams} />
+          </Suspense>
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+async function ClientResults({ area, params, searchParams }: { area: string; params: ClientListParams; searchParams: SearchParams }) {
+  const { rows, total, pageCount } = await listClients(params);
+  return (
+    <>
+      <ClientTable area={area} rows={rows} filtered={Boolean(params.q || params.filters.length)} />
+      <Pagination page={params.page} pageCount={pageCount} total={total} pageSize={CLIENT_PAGE_SIZE} pathname={`${area}/clients`} searchParams={searchParams} />
+    </>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading clients" className="grid gap-2">
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} className="h-12" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { MailPlus } from "lucide-react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { inviteState, listInvites } from "@/db/queries/staff";
+import { formatDateTime } from "@/lib/dates";
+import { InviteDecisionButtons } from "./invite-decision-buttons";
+import { InviteRequestForm } from "./invite-request-form";
+import { InviteStatusBadge } from "./invite-status-badge";
+
+/**
+ * Staff invites. Admins see every request and decide pending ones here or from
+ * the emailed links; staff see their own requests. Callers check
+ * "invites:request"; `canDecide` mirrors "invites:decide".
+ */
+export async function InvitesIndex({ userId, canDecide }: { userId: number; canDecide: boolean }) {
+  const invites = await listInvites(canDecide ? {} : { requestedBy: userId });
+  const now = new Date();
+  const withState = invites.map((i) => ({ ...i, state: inviteState(i, now) }));
+  const pending = withState.filter((i) => i.state === "pending_approval");
+  const rest = canDecide ? withState.filter((i) => i.state !== "pending_approval") : withState;
+  return (
+    <>
+      <PageHeader title="Staff invites" description="A new staff member joins in three steps: someone requests the invite, an admin approves it, and the invitee sets a password." />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Request an invite</CardTitle>
+            <CardDescription>Every active admin gets an email with Approve and Reject links.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <InviteRequestForm />
+          </CardContent>
+        </Card>
+        {canDecide && (
+          <Card>
+            <CardHeader>
+              <CardTitle>Waiting for approval</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {pending.length === 0 ? (
+                <EmptyState icon={<MailPlus />} title="Nothing to decide" description="New invite requests show up here and in your inbox." />
+              ) : (
+                <InviteTable rows={pending} decide />
+              )}
+            </CardContent>
+          </Card>
+        )}
+        <Card>
+          <CardHeader>
+            <CardTitle>{canDecide ? "Earlier invites" : "Your requests"}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {rest.length === 0 ? <EmptyState icon={<MailPlus />} title="No invites yet" description="Invites you request show up here with their progress." /> : <InviteTable rows={rest} />}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+type Row = Awaited<ReturnType<typeof listInvites>>[number] & { state: ReturnType<typeof inviteState> };
+
+function InviteTable({ rows, decide }: { rows: Row[]; decide?: boolean }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Invitee</TableHead>
+          <TableHead className="hidden md:table-cell">Requested by</TableHead>
+          <TableHead className="hidden sm:table-cell">Requested</TableHead>
+          <TableHead>Status</TableHead>
+          {decide && (
+            <TableHead className="text-right">
+              <span className="sr-only">Decide</span>
+            </TableHead>
+          )}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((i) => (
+          <TableRow key={i.id}>
+            <TableCell className="max-w-64">
+              <p className="font-medium">{i.name}</p>
+              <p className="truncate text-xs text-muted-foreground">{i.email}</p>
+            </TableCell>
+            <TableCell className="hidden md:table-cell">{i.requestedBy}</TableCell>
+            <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDateTime(i.createdAt)}</TableCell>
+            <TableCell>
+              <InviteStatusBadge state={i.state} />
+              {i.decidedBy && i.state !== "pending_approval" && <p className="mt-1 text-xs text-muted-foreground">by {i.decidedBy}</p>}
+            </TableCell>
+            {decide && (
+              <TableCell>
+                <InviteDecisionButtons invite={i} />
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,65 @@
+import { Mail, MessageSquare } from "lucide-react";
+import Link from "next/link";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/lib/dates";
+
+export type MessageRow = {
+  id: number;
+  channel: "email" | "sms";
+  toFirst: string;
+  subject: string | null;
+  text: string;
+  template: string;
+  status: "queued" | "sending" | "sent" | "captured" | "failed" | "dead";
+  createdAt: Date;
+};
+
+const statusVariant: Record<MessageRow["status"], BadgeProps["variant"]> = {
+  queued: "secondary",
+  sending: "secondary",
+  sent: "success",
+  captured: "outline",
+  failed: "warning",
+  dead: "destructive",
+};
+
+const statusLabel: Record<MessageRow["status"], string> = { queued: "Queued", sending: "Sending", sent: "Sent", captured: "Captured", failed: "Retrying", dead: "Failed" };
+
+/**
+ * Emails and texts from the outbox about one record. Admins can open each
+ * message in the outbox; staff see the summary.
+ */
+export function MessageList({ messages, outboxHref, emptyText }: { messages: MessageRow[]; outboxHref?: (id: number) => string; emptyText: string }) {
+  if (messages.length === 0) return <EmptyState icon={<Mail />} title="No messages yet" description={emptyText} />;
+  return (
+    <ul className="divide-y">
+      {messages.map((m) => {
+        const Icon = m.channel === "email" ? Mail : MessageSquare;
+        const title = m.channel === "email" ? (m.subject ?? m.template) : m.text;
+        return (
+          <li key={m.id} className="flex gap-3 py-3">
+            <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} />
+            <div className="min-w-0 flex-1">
+              <p className="line-clamp-2 text-sm font-medium">
+                {outboxHref ? (
+                  <Link href={outboxHref(m.id)} className="underline-offset-4 hover:underline">
+                    {title}
+                  </Link>
+                ) : (
+                  title
+                )}
+              </p>
+              <p className="truncate text-xs text-muted-foreground">
+                To {m.toFirst} · {formatDateTime(m.createdAt)}
+              </p>
+            </div>
+            <Badge variant={statusVariant[m.status]} className="self-start">
+              {statusLabel[m.status]}
+            </Badge>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

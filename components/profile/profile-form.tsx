@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { PhoneInput } from "@/components/forms/phone-input";
+import { useValidatedAction } from "@/components/forms/use-validated-action";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
+import { updateProfile } from "@/lib/actions/profile/update-profile";
+import { profileSchema } from "@/lib/validation/profile";
+
+/** The signed-in user's own name, email and phone. A new email asks for the current password. */
+export function ProfileForm({ user }: { user: { name: string; email: string; phone: string | null } }) {
+  const router = useRouter();
+  const [email, setEmail] = useState(user.email);
+  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateProfile, profileSchema, () => {
+    toast({ title: "Profile saved", variant: "success" });
+    router.refresh();
+  });
+  const emailChanged = email.trim().toLowerCase() !== user.email;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
+      <FormAlert message={formError} />
+      <FormField id="profile-name" label="Name" required error={errors.name}>
+        <Input {...fieldA11y("profile-name", errors.name)} name="name" defaultValue={values?.name ?? user.name} autoComplete="name" maxLength={120} />
+      </FormField>
+      <FormField id="profile-email" label="Email" required error={errors.email} hint="You sign in with this address.">
+        <Input {...fieldA11y("profile-email", errors.email, true)} name="email" type="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
+      </FormField>
+      {emailChanged && (
+        <FormField id="profile-current-password" label="Current password" required error={errors.currentPassword} hint="Needed to change the email you sign in with.">
+          <Input {...fieldA11y("profile-current-password", errors.currentPassword, true)} name="currentPassword" type="password" autoComplete="current-password" />
+        </FormField>
+      )}
+      <FormField id="profile-phone" label="Mobile phone" error={errors.phone}>
+        <PhoneInput id="profile-phone" name="phone" defaultValue={values?.phone ?? user.phone} invalid={Boolean(errors.phone)} />
+      </FormField>
+      <div>
+        <Button type="submit" pending={pending}>
+          Save profile
+        </Button>
+      </div>
+    </form>
+  );
+}

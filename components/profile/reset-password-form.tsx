@@ -1,0 +1,37 @@
+"use client";
+
+import { CircleCheck } from "lucide-react";
+import Link from "next/link";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useValidatedAction } from "@/components/forms/use-validated-action";
+import { Button } from "@/components/ui/button";
+import { resetPassword } from "@/lib/actions/profile/reset-password";
+import { tokenPasswordSchema } from "@/lib/validation/profile";
+import { NewPasswordFields } from "./new-password-fields";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const { state, formAction, pending, onSubmit, errors, formError } = useValidatedAction(resetPassword, tokenPasswordSchema);
+  if (state.ok) {
+    return (
+      <div role="status" className="grid gap-4">
+        <p className="flex items-center gap-2 font-medium">
+          <CircleCheck className="size-5 text-success" aria-hidden="true" />
+          Your password was changed, and every session was signed out.
+        </p>
+        <Button asChild className="w-full">
+          <Link href="/login">Sign in</Link>
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+      <input type="hidden" name="token" value={token} />
+      <FormAlert message={formError} />
+      <NewPasswordFields errors={errors} />
+      <Button type="submit" pending={pending} className="w-full">
+        Set new password
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import { Pencil } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuditTimeline } from "@/components/audit/audit-timeline";
+import { MessageList } from "@/components/messages/message-list";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { listAuditFor } from "@/db/queries/audit";
+import { listMessagesFor } from "@/db/queries/outbox";
+import { getService } from "@/db/queries/services";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { intervalLabels } from "@/lib/validation/services";
+import { ServiceAdminActions } from "./service-admin-actions";
+
+/** One service, for /admin/services/[id] and /staff/services/[id]. Callers check "services:read". */
+export async function ServiceDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {
+  const service = await getService(id);
+  if (!service) notFound();
+  const [messages, history] = await Promise.all([listMessagesFor({ type: "service", id }), listAuditFor("service", id)]);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
+        <Link href={`${area}/services`} className="underline-offset-4 hover:underline">
+          Services
+        </Link>
+      </nav>
+      <PageHeader
+        title={service.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>
+              {formatMoney(service.priceMinor, service.currency)} · {intervalLabels[service.interval]}
+            </span>
+            {service.archivedAt ? <Badge variant="muted">Archived</Badge> : service.active ? <Badge variant="success">Active</Badge> : <Badge variant="outline">Inactive</Badge>}
+          </span>
+        }
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <Link href={`${area}/services/${id}/edit`}>
+                <Pencil aria-hidden="true" />
+                Edit
+              </Link>
+            </Button>
+            <ServiceAdminActions
+              area={area}
+              service={{ id, name: service.name, archived: Boolean(service.archivedAt), activeSubscriptions: service.activeSubscriptions }}
+              canArchive={can(user.role, "services:archive")}
+              canDelete={can(user.role, "services:delete")}
+              hasHistory={service.hasHistory}
+            />
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>About this service</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4 text-sm">
+            <p className="whitespace-pre-line">{service.description ?? <span className="text-muted-foreground">No description.</span>}</p>
+            <dl className="grid gap-4 sm:grid-cols-3">
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Active subscriptions</dt>
+                <dd className="mt-1 text-lg font-semibold tabular-nums">{service.activeSubscriptions}</dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Created</dt>
+                <dd className="mt-1">{formatDate(service.createdAt)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Announcements sent</dt>
+                <dd className="mt-1 text-lg font-semibold tabular-nums">{messages.length}</dd>
+              </div>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>History</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <AuditTimeline entries={history} />
+          </CardContent>
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Announcements</CardTitle>
+          <CardDescription>The SMS sent to clients who agreed to texts when this service went live.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <MessageList messages={messages} outboxHref={can(user.role, "outbox:read") ? (mid) => `/admin/outbox/${mid}` : undefined} emptyText="Nothing was sent for this service. Creating or switching on an active service texts the clients who agreed to SMS." />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { MessageSquare } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useValidatedAction } from "@/components/forms/use-validated-action";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import { createService } from "@/lib/actions/services/create-service";
+import { updateService } from "@/lib/actions/services/update-service";
+import { currencyOptions } from "@/lib/currencies";
+import { toDecimalString } from "@/lib/money";
+import { billingIntervals, intervalLabels, serviceSchema, updateServiceSchema } from "@/lib/validation/services";
+
+export type ServiceFormValues = { id: number; name: string; description: string | null; priceMinor: number; currency: string; interval: (typeof billingIntervals)[number]; active: boolean; archivedAt: Date | null };
+
+type Props = { area: string; service?: ServiceFormValues; defaultCurrency: string; smsAudience: number };
+
+/** One form for creating and editing a service; `service` makes it an edit. */
+export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Props) {
+  const router = useRouter();
+  const editing = Boolean(service);
+  const [active, setActive] = useState(service?.active ?? true);
+  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(editing ? updateService : createService, editing ? updateServiceSchema : serviceSchema, (state) => {
+    const data = state.data as { id: number; announced: number } | undefined;
+    toast({
+      title: editing ? "Service saved" : "Service created",
+      description: data?.announced ? `Announcement queued to ${data.announced} client${data.announced === 1 ? "" : "s"} by SMS.` : undefined,
+      variant: "success",
+    });
+    router.push(`${area}/services/${data?.id ?? service?.id}`);
+  });
+  // An announcement goes out when the service is created active, or first switched on.
+  const willAnnounce = active && (!service || (!service.active && !service.archivedAt));
+  const v = (key: "name" | "description") => values?.[key] ?? service?.[key] ?? "";
+  const currency = values?.currency ?? service?.currency ?? defaultCurrency;
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-5">
+      {service && <input type="hidden" name="id" value={service.id} />}
+      <FormAlert message={formError} />
+      <FormField id="name" label="Name" required error={errors.name}>
+        <Input {...fieldA11y("name", errors.name)} name="name" defaultValue={v("name")} required maxLength={160} autoComplete="off" />
+      </FormField>
+      <FormField id="description" label="Description" error={errors.description} hint="Clients see this in the portal and in the announcement email.">
+        <Textarea {...fieldA11y("description", errors.description, true)} name="description" rows={3} defaultValue={v("description")} maxLength={5000} />
+      </FormField>
+      <div className="grid gap-5 sm:grid-cols-3">
+        <FormField id="price" label="Price" required error={errors.price} className="sm:col-span-1">
+          <Input {...fieldA11y("price", errors.price)} name="price" inputMode="decimal" placeholder="120.00" defaultValue={values?.price ?? (service ? toDecimalString(service.priceMinor, service.currency) : "")} required />
+        </FormField>
+        <FormField id="currency" label="Currency" error={errors.currency}>
+          <Select {...fieldA11y("currency", errors.currency)} name="currency" defaultValue={currency}>
+            {currencyOptions(currency).map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        <FormField id="interval" label="Billed" error={errors.interval}>
+          <Select {...fieldA11y("interval", errors.interval)} name="interval" defaultValue={values?.interval ?? service?.interval ?? "monthly"}>
+            {billingIntervals.map((i) => (
+              <option key={i} value={i}>
+                {intervalLabels[i]}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      </div>
+      <div className="flex items-start gap-3 rounded-md border p-4">
+        <Checkbox id="active" name="active" checked={active} onCheckedChange={(c) => setActive(c === true)} aria-describedby="active-hint" className="mt-0.5" />
+        <div className="grid gap-1">
+          <Label htmlFor="active">Active: clients can subscribe to it</Label>
+          <p id="active-hint" className="text-sm text-muted-foreground">
+            An inactive service stays in the catalogue for existing subscriptions but can&apos;t be picked for new ones.
+          </p>
+        </div>
+      </div>
+      {willAnnounce && (
+        <p role="note" className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 p-3 text-sm">
+          <MessageSquare className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden="true" />
+          {smsAudience > 0
+            ? `Saving this ${service ? "turns the service on and texts" : "active service texts"} an announcement to ${smsAudience} client${smsAudience === 1 ? "" : "s"} who agreed to SMS. Each client gets it once.`
+            : "No client has agreed to SMS yet, so no announcement will be sent."}
+        </p>
+      )}
+      <div className="flex flex-col-reverse gap-2 sm:flex-row">
+        <Button type="submit" pending={pending}>
+          {editing ? "Save changes" : "Create service"}
+        </Button>
+        <Button variant="outline" asChild>
+          <Link href={service ? `${area}/services/${service.id}` : `${area}/services`}>Cancel</Link>
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { Package, Plus } from "lucide-react";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listServices } from "@/db/queries/services";
+import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/utils";
+import { intervalLabels } from "@/lib/validation/services";
+
+/** The service catalogue for /admin/services and /staff/services. Callers check "services:read". */
+export async function ServicesIndex({ area, archived }: { area: string; archived: boolean }) {
+  const rows = await listServices({ archived });
+  return (
+    <>
+      <PageHeader
+        title="Services"
+        description="What you sell, at what price and how often it is billed."
+        actions={
+          <Button asChild>
+            <Link href={`${area}/services/new`}>
+              <Plus aria-hidden="true" />
+              New service
+            </Link>
+          </Button>
+        }
+      />
+      <Card>
+        <CardContent className="grid gap-4 pt-4 sm:pt-6">
+          <nav aria-label="Show" className="flex w-fit gap-1 rounded-md bg-muted p-1 text-sm">
+            <Link href={`${area}/services`} aria-current={!archived ? "page" : undefined} className={tab(!archived)}>
+              Catalogue
+            </Link>
+            <Link href={`${area}/services?archived=1`} aria-current={archived ? "page" : undefined} className={tab(archived)}>
+              Archived
+            </Link>
+          </nav>
+          {rows.length === 0 ? (
+            <EmptyState
+              icon={<Package />}
+              title={archived ? "No archived services" : "No services yet"}
+              description={archived ? "Services you archive are kept here, with their history." : "Add the services you offer; clients who agreed to SMS hear about each new one."}
+            />
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Service</TableHead>
+                  <TableHead className="text-right">Price</TableHead>
+                  <TableHead className="hidden sm:table-cell">Billed</TableHead>
+                  <TableHead className="hidden md:table-cell text-right">Subscribers</TableHead>
+                  <TableHead>Status</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((s) => (
+                  <TableRow key={s.id}>
+                    <TableCell className="max-w-72">
+                      <Link href={`${area}/services/${s.id}`} className="font-medium underline-offset-4 hover:underline">
+                        {s.name}
+                      </Link>
+                      {s.description && <p className="line-clamp-1 text-xs text-muted-foreground">{s.description}</p>}
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(s.priceMinor, s.currency)}</TableCell>
+                    <TableCell className="hidden sm:table-cell">{intervalLabels[s.interval]}</TableCell>
+                    <TableCell className="hidden text-right tabular-nums md:table-cell">{s.activeSubscriptions}</TableCell>
+                    <TableCell>{s.archivedAt ? <Badge variant="muted">Archived</Badge> : s.active ? <Badge variant="success">Active</Badge> : <Badge variant="outline">Inactive</Badge>}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+const tab = (active: boolean) => cn("rounded px-3 py-1.5 font-medium", active ? "bg-background text-foreground shadow-sm" : "text-muted-foreground hover:text-foreground");

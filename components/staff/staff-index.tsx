@@ -1,0 +1,94 @@
+import { UserPlus } from "lucide-react";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listStaff } from "@/db/queries/staff";
+import { formatDateTime } from "@/lib/dates";
+import { StaffEditDialog } from "./staff-edit-dialog";
+import { StaffStatusButton } from "./staff-status-button";
+
+const statusBadge = { active: ["success", "Active"], disabled: ["muted", "Disabled"], invited: ["outline", "Invited"], pending_approval: ["outline", "Pending"] } as const;
+
+/** Admins and staff, for /admin/staff. Callers check "staff:manage". */
+export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
+  const rows = await listStaff();
+  const activeAdmins = rows.filter((r) => r.role === "admin" && r.status === "active").length;
+  return (
+    <>
+      <PageHeader
+        title="Staff"
+        description="Who works in the back office. Disabling someone signs them out at once; ClientDesk always keeps at least one active admin."
+        actions={
+          <Button asChild>
+            <Link href="/admin/invites">
+              <UserPlus aria-hidden="true" />
+              Invite staff
+            </Link>
+          </Button>
+        }
+      />
+      <Card>
+        <CardContent className="pt-4 sm:pt-6">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Person</TableHead>
+                <TableHead className="hidden md:table-cell">Phone</TableHead>
+                <TableHead>Role</TableHead>
+                <TableHead className="hidden sm:table-cell">Status</TableHead>
+                <TableHead className="hidden lg:table-cell">Last sign-in</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((m) => {
+                const [variant, label] = statusBadge[m.status];
+                const isSelf = m.id === currentUserId;
+                const lastAdmin = m.role === "admin" && m.status === "active" && activeAdmins <= 1;
+                return (
+                  <TableRow key={m.id}>
+                    <TableCell className="max-w-64">
+                      <p className="font-medium">
+                        {m.name}
+                        {isSelf && <span className="font-normal text-muted-foreground"> (you)</span>}
+                      </p>
+                      <p className="truncate text-xs text-muted-foreground">{m.email}</p>
+                      <Badge variant={variant} className="mt-1 sm:hidden">
+                        {label}
+                      </Badge>
+                    </TableCell>
+                    <TableCell className="hidden font-mono text-xs md:table-cell">{m.phone ?? <span className="font-sans text-muted-foreground">—</span>}</TableCell>
+                    <TableCell>
+                      <Badge variant={m.role === "admin" ? "default" : "secondary"}>{m.role === "admin" ? "Admin" : "Staff"}</Badge>
+                    </TableCell>
+                    <TableCell className="hidden sm:table-cell">
+                      <Badge variant={variant}>{label}</Badge>
+                    </TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{m.lastLoginAt ? formatDateTime(m.lastLoginAt) : <span className="text-muted-foreground">Never</span>}</TableCell>
+                    <TableCell>
+                      <div className="flex justify-end gap-1">
+                        <StaffEditDialog member={m} isSelf={isSelf} />
+                        {lastAdmin ? (
+                          <span className="self-center px-2 text-xs text-muted-foreground" title="The last active admin can't be disabled">
+                            Last admin
+                          </span>
+                        ) : (
+                          <StaffStatusButton member={m} isSelf={isSelf} />
+                        )}
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </>
+  );
+}

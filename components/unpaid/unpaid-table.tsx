@@ -1,0 +1,105 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { RemindButton } from "@/components/reminders/remind-button";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { BalanceText } from "@/components/clients/balance-text";
+import type { UnpaidRow } from "@/db/queries/unpaid";
+import { formatDate, formatDateTime } from "@/lib/dates";
+
+/** Unpaid clients with a checkbox each, for reminding one or many at once. */
+export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] }) {
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const toggle = (id: number) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const chosen = rows.filter((r) => selected.has(r.id));
+  const smsCount = chosen.filter((r) => r.smsOptIn && r.phone).length;
+
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border bg-muted/40 px-3 py-2">
+        <p className="text-sm" role="status">
+          {chosen.length === 0 ? "Select clients to remind several at once." : `${chosen.length} selected`}
+        </p>
+        <RemindButton
+          clientIds={chosen.map((r) => r.id)}
+          disabled={chosen.length === 0}
+          label={chosen.length ? `Remind ${chosen.length} selected` : "Remind selected"}
+          title={`Send reminders to ${chosen.length} client${chosen.length === 1 ? "" : "s"}?`}
+          smsCount={smsCount}
+          size="sm"
+        />
+      </div>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead className="w-10">
+              <input
+                type="checkbox"
+                aria-label="Select every client on this page"
+                checked={allSelected}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                className="size-4 accent-primary"
+              />
+            </TableHead>
+            <TableHead>Client</TableHead>
+            <TableHead className="text-right">Balance</TableHead>
+            <TableHead className="hidden sm:table-cell">Oldest due</TableHead>
+            <TableHead className="hidden md:table-cell">Overdue</TableHead>
+            <TableHead className="hidden lg:table-cell">Last reminder</TableHead>
+            <TableHead className="text-right">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.id} data-state={selected.has(r.id) ? "selected" : undefined}>
+              <TableCell>
+                <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} className="size-4 accent-primary" />
+              </TableCell>
+              <TableCell className="max-w-56">
+                <Link href={`${area}/clients/${r.id}`} className="font-medium underline-offset-4 hover:underline">
+                  {r.name}
+                </Link>
+                <div className="flex flex-wrap gap-1.5 text-xs text-muted-foreground">
+                  {r.company && <span className="truncate">{r.company}</span>}
+                  <span>
+                    {r.openInvoices} open invoice{r.openInvoices === 1 ? "" : "s"}
+                  </span>
+                  {r.smsOptIn && r.phone && <Badge variant="secondary">SMS</Badge>}
+                  {!r.email && !(r.smsOptIn && r.phone) && <Badge variant="warning">No email or SMS</Badge>}
+                  {r.archivedAt && <Badge variant="muted">Archived</Badge>}
+                </div>
+                {/* The columns hidden on small screens, folded in here. */}
+                <div className="text-xs text-muted-foreground sm:hidden">
+                  Due {formatDate(r.oldestDue)}
+                  {r.daysOverdue > 0 && ` · ${r.daysOverdue} days overdue`}
+                </div>
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                <BalanceText balances={r.balances} />
+              </TableCell>
+              <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(r.oldestDue)}</TableCell>
+              <TableCell className="hidden whitespace-nowrap md:table-cell">
+                {r.daysOverdue > 0 ? <Badge variant="destructive">{r.daysOverdue} days</Badge> : <span className="text-muted-foreground">Not yet due</span>}
+              </TableCell>
+              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{r.lastReminderAt ? formatDateTime(r.lastReminderAt) : <span className="text-muted-foreground">Never</span>}</TableCell>
+              <TableCell className="text-right">
+                <RemindButton clientIds={[r.id]} label="Remind" size="sm" title={`Send ${r.name} a payment reminder?`} smsCount={r.smsOptIn && r.phone ? 1 : 0} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { auditLog, users } from "@/db/schema";
+
+// The audit log, newest first. Callers check "audit:read" (or the record's own
+// read permission for a record's history).
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditParams = { actor?: number; action?: string; entityType?: string; entityId?: number; from?: string; to?: string; before?: number };
+
+type RawParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const positive = (v: string | undefined) => (v && /^\d{1,15}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+const isoDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+export function parseAuditParams(params: RawParams): AuditParams {
+  return {
+    actor: positive(one(params.actor)),
+    action: one(params.action)?.slice(0, 60),
+    entityType: one(params.entity)?.slice(0, 30),
+    entityId: positive(one(params.entityId)),
+    from: isoDate(one(params.from)),
+    to: isoDate(one(params.to)),
+    before: positive(one(params.before)),
+  };
+}
+
+const columns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorUserId: auditLog.actorUserId,
+  actorRole: auditLog.actorRole,
+  actorName: users.name,
+  actorEmail: users.email,
+  action: auditLog.action,
+  entityType: auditLog.entityType,
+  entityId: auditLog.entityId,
+  before: auditLog.before,
+  after: auditLog.after,
+  ip: auditLog.ip,
+};
+
+/**
+ * One page of the log, keyset-paged on id (?before=<id>), so the thousandth
+ * page costs what the first does. An action filter ending in "." matches a
+ * whole family ("client." finds every client action).
+ */
+export async function listAudit(p: AuditParams) {
+  const conditions: (SQL | undefined)[] = [
+    p.actor ? eq(auditLog.actorUserId, p.actor) : undefined,
+    p.action ? (p.action.endsWith(".") ? like(auditLog.action, `${p.action.replace(/[\\%_]/g, "\\$&")}%`) : eq(auditLog.action, p.action)) : undefined,
+    p.entityType ? eq(auditLog.entityType, p.entityType) : undefined,
+    p.entityId ? eq(auditLog.entityId, p.entityId) : undefined,
+    p.from ? gte(auditLog.at, new Date(`${p.from}T00:00:00Z`)) : undefined,
+    p.to ? lt(auditLog.at, new Date(new Date(`${p.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    p.before ? lt(auditLog.id, p.before) : undefined,
+  ];
+  const rows = await getDb()
+    .select(columns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1);
+  const hasMore = rows.length > AUDIT_PAGE_SIZE;
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { rows: page, nextBefore: hasMore ? page.at(-1)!.id : null };
+}
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
+
+/** One record's history (a client, a service, an invite), newest first. */
+export async function listAuditFor(entityType: string, entityId: number, limit = 50) {
+  return getDb()
+    .select(columns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}
+
+/** People who appear in the log as actors, for the filter's picker. */
+export async function listAuditActors() {
+  return getDb().select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.status, "active"), inArray(users.role, ["admin", "staff"]))).orderBy(users.name).limit(500);
+}

@@ -1,0 +1,243 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
+import type { ClientListParams } from "@/lib/validation/clients";
+
+// Back-office reads of clients. Callers check "clients:read".
+
+const OPEN = ["sent", "partially_paid"] as const;
+export const CLIENT_PAGE_SIZE = 25;
+
+const openInvoice = (today?: string) =>
+  and(eq(invoices.clientId, clients.id), inArray(invoices.status, [...OPEN]), gt(invoices.totalMinor, invoices.amountPaidMinor), today ? lt(invoices.dueDate, today) : undefined);
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%" literally. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * Prefix matches only, each on an indexed column (name, company, email,
+ * phone), so a search stays an index range scan at any size. A number-like
+ * query also matches phones however it was typed ("555-12" finds "+1555 12…"
+ * only when typed with the country code: phones are stored in E.164).
+ */
+function searchCondition(q: string): SQL | undefined {
+  if (!q) return undefined;
+  const prefix = `${escapeLike(q)}%`;
+  const conditions: SQL[] = [like(clients.name, prefix), like(clients.company, prefix), like(clients.email, prefix)];
+  const digits = q.replace(/\D/g, "");
+  if (/^[+\d\s().-]+$/.test(q) && digits.length >= 2) conditions.push(like(clients.phone, `+${digits}%`));
+  return or(...conditions);
+}
+
+function listWhere(p: Pick<ClientListParams, "q" | "filters">, today: string): SQL | undefined {
+  const f = new Set(p.filters);
+  return and(
+    f.has("archived") ? isNotNull(clients.archivedAt) : isNull(clients.archivedAt),
+    f.has("sms") ? eq(clients.smsOptIn, true) : undefined,
+    // EXISTS on the (client_id, status, due_date) index: one probe per candidate client.
+    f.has("balance") ? exists(getDb().select({ one: sql`1` }).from(invoices).where(openInvoice())) : undefined,
+    f.has("overdue") ? exists(getDb().select({ one: sql`1` }).from(invoices).where(openInvoice(today))) : undefined,
+    searchCondition(p.q),
+  );
+}
+
+const balanceSort = sql`(select coalesce(sum(${invoices.totalMinor} - ${invoices.amountPaidMinor}), 0) from ${invoices} where ${invoices.clientId} = ${clients.id} and ${invoices.status} in ('sent', 'partially_paid'))`;
+
+function orderFor(sort: ClientListParams["sort"]): SQL[] {
+  switch (sort) {
+    case "-name":
+      return [desc(clients.name), desc(clients.id)];
+    case "created":
+      return [asc(clients.createdAt), asc(clients.id)];
+    case "-created":
+      return [desc(clients.createdAt), desc(clients.id)];
+    case "balance":
+      return [asc(balanceSort), asc(clients.name), asc(clients.id)];
+    case "-balance":
+      return [desc(balanceSort), asc(clients.name), asc(clients.id)];
+    default:
+      return [asc(clients.name), asc(clients.id)];
+  }
+}
+
+const listColumns = {
+  id: clients.id,
+  name: clients.name,
+  company: clients.company,
+  email: clients.email,
+  phone: clients.phone,
+  smsOptIn: clients.smsOptIn,
+  archivedAt: clients.archivedAt,
+  createdAt: clients.createdAt,
+};
+
+export type Balance = { currency: string; minor: number; oldestDue: string; overdue: boolean };
+
+/** Open balances per client and currency, for a page of clients. */
+export async function balancesFor(clientIds: number[], today = todayIso()): Promise<Map<number, Balance[]>> {
+  const out = new Map<number, Balance[]>();
+  if (clientIds.length === 0) return out;
+  const rows = await getDb()
+    .select({
+      clientId: invoices.clientId,
+      currency: invoices.currency,
+      minor: sql<string>`sum(${invoices.totalMinor} - ${invoices.amountPaidMinor})`,
+      oldestDue: sql<string>`min(${invoices.dueDate})`,
+    })
+    .from(invoices)
+    .where(and(inArray(invoices.clientId, clientIds), inArray(invoices.status, [...OPEN]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
+    .groupBy(invoices.clientId, invoices.currency);
+  for (const r of rows) {
+    const oldestDue = String(r.oldestDue).slice(0, 10);
+    const list = out.get(r.clientId) ?? [];
+    list.push({ currency: r.currency, minor: Number(r.minor), oldestDue, overdue: oldestDue < today });
+    out.set(r.clientId, list);
+  }
+  return out;
+}
+
+export async function listClients(p: ClientListParams, today = todayIso()) {
+  const db = getDb();
+  const where = listWhere(p, today);
+  const [[total], rows] = await Promise.all([
+    db.select({ n: count() }).from(clients).where(where),
+    db
+      .select(listColumns)
+      .from(clients)
+      .where(where)
+      .orderBy(...orderFor(p.sort))
+      .limit(CLIENT_PAGE_SIZE)
+      .offset((p.page - 1) * CLIENT_PAGE_SIZE),
+  ]);
+  const balances = await balancesFor(rows.map((r) => r.id), today);
+  const n = Number(total?.n ?? 0);
+  return {
+    rows: rows.map((r) => ({ ...r, balances: balances.get(r.id) ?? [] })),
+    total: n,
+    pageCount: Math.max(1, Math.ceil(n / CLIENT_PAGE_SIZE)),
+  };
+}
+export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
+
+/** The filtered list in id order, a batch at a time (keyset), for the CSV export. */
+export async function* exportClients(p: Pick<ClientListParams, "q" | "filters">, today = todayIso()) {
+  let after = 0;
+  for (;;) {
+    const batch = await getDb()
+      .select({ ...listColumns, address: clients.address })
+      .from(clients)
+      .where(and(listWhere(p, today), gt(clients.id, after)))
+      .orderBy(asc(clients.id))
+      .limit(1000);
+    if (batch.length === 0) return;
+    const balances = await balancesFor(batch.map((r) => r.id), today);
+    yield batch.map((r) => ({ ...r, balances: balances.get(r.id) ?? [] }));
+    if (batch.length < 1000) return;
+    after = batch.at(-1)!.id;
+  }
+}
+
+export async function getClient(id: number) {
+  const [row] = await getDb()
+    .select({
+      id: clients.id,
+      name: clients.name,
+      company: clients.company,
+      email: clients.email,
+      phone: clients.phone,
+      address: clients.address,
+      notes: clients.notes,
+      smsOptIn: clients.smsOptIn,
+      userId: clients.userId,
+      portalEmail: users.email,
+      archivedAt: clients.archivedAt,
+      createdAt: clients.createdAt,
+      updatedAt: clients.updatedAt,
+    })
+    .from(clients)
+    .leftJoin(users, eq(users.id, clients.userId))
+    .where(eq(clients.id, id))
+    .limit(1);
+  return row ?? null;
+}
+export type ClientDetail = NonNullable<Awaited<ReturnType<typeof getClient>>>;
+
+// One client's records, for its detail page. Each read takes the client id and
+// puts it in the WHERE clause.
+
+export async function listClientSubscriptions(clientId: number) {
+  return getDb()
+    .select({
+      id: subscriptions.id,
+      serviceId: subscriptions.serviceId,
+      serviceName: services.name,
+      priceMinor: subscriptions.priceMinor,
+      currency: subscriptions.currency,
+      interval: subscriptions.interval,
+      status: subscriptions.status,
+      startedAt: subscriptions.startedAt,
+      currentPeriodEnd: subscriptions.currentPeriodEnd,
+      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+    })
+    .from(subscriptions)
+    .innerJoin(services, eq(services.id, subscriptions.serviceId))
+    .where(eq(subscriptions.clientId, clientId))
+    .orderBy(asc(subscriptions.status), desc(subscriptions.startedAt));
+}
+
+/** The client's invoices, newest first, each with how often and when it was last reminded. */
+export async function listClientInvoices(clientId: number, limit = 50) {
+  const reminders = sql`${outbox.relatedType} = 'invoice' and ${outbox.relatedId} = ${invoices.id} and ${outbox.template} = 'payment_reminder'`;
+  const rows = await getDb()
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      issueDate: invoices.issueDate,
+      dueDate: invoices.dueDate,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      amountPaidMinor: invoices.amountPaidMinor,
+      lastReminderAt: sql<Date | string | null>`(select max(${outbox.createdAt}) from ${outbox} where ${reminders})`,
+      reminders: sql<number>`(select count(*) from ${outbox} where ${reminders})`,
+    })
+    .from(invoices)
+    .where(eq(invoices.clientId, clientId))
+    .orderBy(desc(invoices.issueDate), desc(invoices.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, reminders: Number(r.reminders), lastReminderAt: r.lastReminderAt ? new Date(r.lastReminderAt) : null }));
+}
+
+export async function listClientPayments(clientId: number, limit = 50) {
+  return getDb()
+    .select({
+      id: payments.id,
+      invoiceId: payments.invoiceId,
+      invoiceNumber: invoices.number,
+      amountMinor: payments.amountMinor,
+      currency: payments.currency,
+      method: payments.method,
+      status: payments.status,
+      reference: payments.reference,
+      receivedAt: payments.receivedAt,
+      createdAt: payments.createdAt,
+    })
+    .from(payments)
+    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+    .where(eq(payments.clientId, clientId))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(limit);
+}
+
+/** Whether the client has invoices, payments or subscriptions, which rule out deleting it. */
+export async function clientHasHistory(clientId: number): Promise<boolean> {
+  const db = getDb();
+  const [[inv], [pay], [sub]] = await Promise.all([
+    db.select({ id: invoices.id }).from(invoices).where(eq(invoices.clientId, clientId)).limit(1),
+    db.select({ id: payments.id }).from(payments).where(eq(payments.clientId, clientId)).limit(1),
+    db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.clientId, clientId)).limit(1),
+  ]);
+  return Boolean(inv || pay || sub);
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { invoiceItems, services, subscriptions } from "@/db/schema";
+import { countSmsAudience } from "@/lib/services/announce";
+
+// Back-office reads of the service catalogue. Callers check "services:read".
+
+export type ServiceListParams = { archived: boolean };
+
+export async function listServices(p: ServiceListParams) {
+  const db = getDb();
+  const rows = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      description: services.description,
+      priceMinor: services.priceMinor,
+      currency: services.currency,
+      interval: services.interval,
+      active: services.active,
+      archivedAt: services.archivedAt,
+      createdAt: services.createdAt,
+    })
+    .from(services)
+    .where(p.archived ? isNotNull(services.archivedAt) : isNull(services.archivedAt))
+    .orderBy(asc(services.name), asc(services.id));
+  const ids = rows.map((r) => r.id);
+  const subs = ids.length
+    ? await db
+        .select({ serviceId: subscriptions.serviceId, n: count() })
+        .from(subscriptions)
+        .where(and(inArray(subscriptions.serviceId, ids), eq(subscriptions.status, "active")))
+        .groupBy(subscriptions.serviceId)
+    : [];
+  const active = new Map(subs.map((s) => [s.serviceId, Number(s.n)]));
+  return rows.map((r) => ({ ...r, activeSubscriptions: active.get(r.id) ?? 0 }));
+}
+export type ServiceListRow = Awaited<ReturnType<typeof listServices>>[number];
+
+export async function getService(id: number) {
+  const db = getDb();
+  const [row] = await db
+    .select({
+      id: services.id,
+      name: services.name,
+      description: services.description,
+      priceMinor: services.priceMinor,
+      currency: services.currency,
+      interval: services.interval,
+      active: services.active,
+      archivedAt: services.archivedAt,
+      createdAt: services.createdAt,
+      updatedAt: services.updatedAt,
+    })
+    .from(services)
+    .where(eq(services.id, id))
+    .limit(1);
+  if (!row) return null;
+  const [[subs], [line]] = await Promise.all([
+    db.select({ n: count() }).from(subscriptions).where(and(eq(subscriptions.serviceId, id), eq(subscriptions.status, "active"))),
+    db.select({ id: invoiceItems.id }).from(invoiceItems).where(eq(invoiceItems.serviceId, id)).limit(1),
+  ]);
+  const [anySub] = await db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.serviceId, id)).limit(1);
+  return { ...row, activeSubscriptions: Number(subs?.n ?? 0), hasHistory: Boolean(line || anySub) };
+}
+export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getService>>>;
+
+/** How many clients a new-service SMS would reach now (opted in, with a phone, not archived). */
+export const smsAudienceCount = () => countSmsAudience(getDb());

@@ -1,0 +1,87 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/mysql-core";
+import { getDb } from "@/db";
+import { staffInvites, users } from "@/db/schema";
+
+// Staff accounts and invites. Callers check "staff:manage" (or "invites:request"
+// for the requester's own list); no password hash ever leaves here.
+
+const staffColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  phone: users.phone,
+  role: users.role,
+  status: users.status,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+};
+
+export async function listStaff() {
+  return getDb()
+    .select(staffColumns)
+    .from(users)
+    .where(inArray(users.role, ["admin", "staff"]))
+    .orderBy(asc(users.status), asc(users.role), asc(users.name));
+}
+export type StaffRow = Awaited<ReturnType<typeof listStaff>>[number];
+
+export async function getStaffMember(id: number) {
+  const [row] = await getDb()
+    .select(staffColumns)
+    .from(users)
+    .where(and(eq(users.id, id), inArray(users.role, ["admin", "staff"])))
+    .limit(1);
+  return row ?? null;
+}
+
+const requester = alias(users, "requester");
+const decider = alias(users, "decider");
+
+const inviteColumns = {
+  id: staffInvites.id,
+  email: staffInvites.email,
+  name: staffInvites.name,
+  status: staffInvites.status,
+  requestedBy: requester.name,
+  decidedBy: decider.name,
+  decidedAt: staffInvites.decidedAt,
+  decisionExpiresAt: staffInvites.decisionExpiresAt,
+  expiresAt: staffInvites.expiresAt,
+  acceptedAt: staffInvites.acceptedAt,
+  createdAt: staffInvites.createdAt,
+};
+
+/** Invites, newest first. Pass requestedBy to see only one person's requests. */
+export async function listInvites(opts: { requestedBy?: number; limit?: number } = {}) {
+  return getDb()
+    .select(inviteColumns)
+    .from(staffInvites)
+    .innerJoin(requester, eq(requester.id, staffInvites.requestedBy))
+    .leftJoin(decider, eq(decider.id, staffInvites.decidedBy))
+    .where(opts.requestedBy ? eq(staffInvites.requestedBy, opts.requestedBy) : undefined)
+    .orderBy(desc(staffInvites.createdAt), desc(staffInvites.id))
+    .limit(opts.limit ?? 100);
+}
+export type InviteRow = Awaited<ReturnType<typeof listInvites>>[number];
+
+/** The invite behind a decision or acceptance link, by the token's hash (the page shows it to the link holder). */
+export async function getInviteByTokenHash(kind: "decision" | "accept", hash: string) {
+  const column = kind === "decision" ? staffInvites.decisionTokenHash : staffInvites.acceptTokenHash;
+  const [row] = await getDb()
+    .select(inviteColumns)
+    .from(staffInvites)
+    .innerJoin(requester, eq(requester.id, staffInvites.requestedBy))
+    .leftJoin(decider, eq(decider.id, staffInvites.decidedBy))
+    .where(eq(column, hash))
+    .limit(1);
+  return row ?? null;
+}
+
+/** What the invite's status means right now: an open link past its time reads as expired. */
+export function inviteState(invite: Pick<InviteRow, "status" | "decisionExpiresAt" | "expiresAt">, now = new Date()) {
+  if (invite.status === "pending_approval" && (!invite.decisionExpiresAt || invite.decisionExpiresAt <= now)) return "expired" as const;
+  if (invite.status === "approved" && (!invite.expiresAt || invite.expiresAt <= now)) return "expired" as const;
+  return invite.status;
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, asc, countDistinct, desc, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { clients, invoices, outbox } from "@/db/schema";
+import { daysBetween, todayIso } from "@/lib/dates";
+import { balancesFor } from "./clients";
+
+// The unpaid-clients view. Callers check "reminders:send" (the view exists to send them).
+
+export const UNPAID_PAGE_SIZE = 25;
+export const unpaidSorts = ["due", "-balance", "name"] as const;
+export type UnpaidSort = (typeof unpaidSorts)[number];
+export type UnpaidParams = { overdueOnly: boolean; sort: UnpaidSort; page: number };
+
+type RawParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export function parseUnpaidParams(params: RawParams): UnpaidParams {
+  const filters = params.filter === undefined ? [] : Array.isArray(params.filter) ? params.filter : [params.filter];
+  const sort = first(params.sort);
+  return {
+    overdueOnly: filters.includes("overdue"),
+    sort: (unpaidSorts as readonly string[]).includes(sort ?? "") ? (sort as UnpaidSort) : "due",
+    page: Math.max(1, Math.trunc(Number(first(params.page) ?? "1")) || 1),
+  };
+}
+
+/**
+ * Every client with an outstanding balance, one row per client: its open
+ * invoices grouped on the (status, due_date) index, then the page's clients,
+ * balances per currency, and last reminder read for those ids only.
+ */
+export async function listUnpaidClients(p: UnpaidParams, today = todayIso()) {
+  const db = getDb();
+  const where = and(inArray(invoices.status, ["sent", "partially_paid"]), gt(invoices.totalMinor, invoices.amountPaidMinor), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
+  const oldestDue = sql<string>`min(${invoices.dueDate})`;
+  const balance = sql<string>`sum(${invoices.totalMinor} - ${invoices.amountPaidMinor})`;
+  const order =
+    p.sort === "-balance"
+      ? [desc(balance), asc(invoices.clientId)]
+      : p.sort === "name"
+        ? [asc(sql`(select ${clients.name} from ${clients} where ${clients.id} = ${invoices.clientId})`), asc(invoices.clientId)]
+        : [asc(oldestDue), asc(invoices.clientId)];
+  const [[total], groups] = await Promise.all([
+    db.select({ n: countDistinct(invoices.clientId) }).from(invoices).where(where),
+    db
+      .select({ clientId: invoices.clientId, oldestDue, openInvoices: sql<number>`count(*)` })
+      .from(invoices)
+      .where(where)
+      .groupBy(invoices.clientId)
+      .orderBy(...order)
+      .limit(UNPAID_PAGE_SIZE)
+      .offset((p.page - 1) * UNPAID_PAGE_SIZE),
+  ]);
+  const ids = groups.map((g) => g.clientId);
+  const [people, balances, reminded] = await Promise.all([
+    ids.length
+      ? db.select({ id: clients.id, name: clients.name, company: clients.company, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt }).from(clients).where(inArray(clients.id, ids))
+      : [],
+    balancesFor(ids, today),
+    ids.length
+      ? db
+          .select({ clientId: outbox.clientId, at: max(outbox.createdAt) })
+          .from(outbox)
+          .where(and(inArray(outbox.clientId, ids), eq(outbox.template, "payment_reminder")))
+          .groupBy(outbox.clientId)
+      : [],
+  ]);
+  const byId = new Map(people.map((c) => [c.id, c]));
+  const lastReminder = new Map(reminded.map((r) => [r.clientId, r.at]));
+  const n = Number(total?.n ?? 0);
+  return {
+    rows: groups.flatMap((g) => {
+      const client = byId.get(g.clientId);
+      if (!client) return [];
+      const due = String(g.oldestDue).slice(0, 10);
+      return [
+        {
+          ...client,
+          oldestDue: due,
+          daysOverdue: Math.max(0, daysBetween(due, today)),
+          openInvoices: Number(g.openInvoices),
+          balances: balances.get(g.clientId) ?? [],
+          lastReminderAt: lastReminder.get(g.clientId) ?? null,
+        },
+      ];
+    }),
+    total: n,
+    pageCount: Math.max(1, Math.ceil(n / UNPAID_PAGE_SIZE)),
+  };
+}
+export type UnpaidRow = Awaited<ReturnType<typeof listUnpaidClients>>["rows"][number];

@@ -1,0 +1,15 @@
+"use server";
+
+import { getDb } from "@/db";
+import { requestInvite as requestStaffInvite } from "@/lib/invites/request-invite";
+import { inviteRequestSchema } from "@/lib/validation/staff";
+import { defineAction } from "../define-action";
+
+export const requestInvite = defineAction({
+  name: "invites.request",
+  permission: "invites:request",
+  schema: inviteRequestSchema,
+  async handler(input, { user, ip }) {
+    return requestStaffInvite(getDb(), input, { ...user, ip });
+  },
+});

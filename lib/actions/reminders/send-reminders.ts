@@ -1,0 +1,15 @@
+"use server";
+
+import { getDb } from "@/db";
+import { sendReminders as queueReminders } from "@/lib/reminders/send-reminders";
+import { remindClientsSchema } from "@/lib/validation/clients";
+import { defineAction } from "../define-action";
+
+export const sendReminders = defineAction({
+  name: "reminders.send",
+  permission: "reminders:send",
+  schema: remindClientsSchema,
+  async handler({ clientIds, invoiceIds }, { user, ip }) {
+    return queueReminders(getDb(), { clientIds, invoiceIds }, { ...user, ip });
+  },
+});

@@ -1,0 +1,86 @@
+import "server-only";
+import { and, eq, isNull, isNotNull } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import { clients, invoices, payments, subscriptions } from "@/db/schema";
+import { auditActor, changes, type Actor } from "@/lib/actor";
+import { writeAudit } from "@/lib/audit";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import type { ClientInput } from "@/lib/validation/clients";
+
+// Create, edit, archive, restore and delete a client. Each change and its
+// audit row commit in one transaction.
+
+const snapshotColumns = {
+  id: clients.id,
+  name: clients.name,
+  company: clients.company,
+  email: clients.email,
+  phone: clients.phone,
+  address: clients.address,
+  notes: clients.notes,
+  smsOptIn: clients.smsOptIn,
+  userId: clients.userId,
+  archivedAt: clients.archivedAt,
+};
+
+async function lockClient(tx: DbOrTx, id: number) {
+  const [row] = await tx.select(snapshotColumns).from(clients).where(eq(clients.id, id)).limit(1).for("update");
+  if (!row) throw new NotFoundError("That client");
+  return row;
+}
+
+export async function createClient(db: Db, input: ClientInput, actor: Actor): Promise<{ id: number }> {
+  return db.transaction(async (tx) => {
+    const [res] = await tx.insert(clients).values(input);
+    const id = res.insertId;
+    await writeAudit(tx, { actor: auditActor(actor), action: "client.create", entityType: "client", entityId: id, after: { ...input }, ip: actor.ip });
+    return { id };
+  });
+}
+
+export async function updateClient(db: Db, id: number, input: ClientInput, actor: Actor): Promise<{ id: number }> {
+  return db.transaction(async (tx) => {
+    const before = await lockClient(tx, id);
+    const diff = changes(before, input);
+    if (!diff) return { id };
+    await tx.update(clients).set(input).where(eq(clients.id, id));
+    await writeAudit(tx, { actor: auditActor(actor), action: "client.update", entityType: "client", entityId: id, ...diff, ip: actor.ip });
+    return { id };
+  });
+}
+
+/** Archiving hides a client from lists and pickers; its invoices, payments and subscriptions stay. */
+export async function archiveClient(db: Db, id: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await lockClient(tx, id);
+    if (before.archivedAt) throw new DomainError("This client is already archived.");
+    const archivedAt = new Date();
+    await tx.update(clients).set({ archivedAt }).where(and(eq(clients.id, id), isNull(clients.archivedAt)));
+    await writeAudit(tx, { actor: auditActor(actor), action: "client.archive", entityType: "client", entityId: id, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() }, ip: actor.ip });
+  });
+}
+
+export async function restoreClient(db: Db, id: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await lockClient(tx, id);
+    if (!before.archivedAt) throw new DomainError("This client is not archived.");
+    await tx.update(clients).set({ archivedAt: null }).where(and(eq(clients.id, id), isNotNull(clients.archivedAt)));
+    await writeAudit(tx, { actor: auditActor(actor), action: "client.restore", entityType: "client", entityId: id, before: { archivedAt: before.archivedAt.toISOString() }, after: { archivedAt: null }, ip: actor.ip });
+  });
+}
+
+/** Permanent deletion, only for a client with no financial history and no portal login. */
+export async function deleteClient(db: Db, id: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await lockClient(tx, id);
+    // Sequential on purpose: one transaction runs one statement at a time.
+    const [inv] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.clientId, id)).limit(1);
+    const [pay] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.clientId, id)).limit(1);
+    const [sub] = await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.clientId, id)).limit(1);
+    if (inv || pay || sub) throw new DomainError("This client has invoices, payments or subscriptions, so it can only be archived.");
+    if (before.userId) throw new DomainError("This client has a portal login, so it can only be archived.");
+    await tx.delete(clients).where(eq(clients.id, id));
+    const { archivedAt, ...rest } = before;
+    await writeAudit(tx, { actor: auditActor(actor), action: "client.delete", entityType: "client", entityId: id, before: { ...rest, archivedAt: archivedAt?.toISOString() ?? null }, after: null, ip: actor.ip });
+  });
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { inArray, isNotNull, and } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import { clients } from "@/db/schema";
+import { auditActor, type Actor } from "@/lib/actor";
+import { writeAudit } from "@/lib/audit";
+import { parseCsv } from "@/lib/csv";
+import { DomainError } from "@/lib/errors";
+import { clientSchema, IMPORT_MAX_ROWS, type ClientInput } from "@/lib/validation/clients";
+
+export type ImportRow = { line: number; values: Record<string, string>; errors: string[] };
+export type ImportPreview = { columns: string[]; ignored: string[]; rows: ImportRow[]; valid: number; invalid: number };
+
+// Header spellings people use, mapped to the form's fields.
+const HEADERS: Record<string, keyof ClientInput> = {
+  name: "name",
+  fullname: "name",
+  clientname: "name",
+  company: "company",
+  organisation: "company",
+  organization: "company",
+  email: "email",
+  emailaddress: "email",
+  phone: "phone",
+  phonenumber: "phone",
+  mobile: "phone",
+  address: "address",
+  notes: "notes",
+  smsoptin: "smsOptIn",
+  sms: "smsOptIn",
+};
+
+const YES = new Set(["yes", "y", "true", "1", "on", "x"]);
+const NO = new Set(["", "no", "n", "false", "0", "off"]);
+
+/**
+ * Reads an import file and checks every row as the client form would, plus
+ * duplicates: an email used twice in the file, or by a client that already
+ * exists. Writes nothing.
+ */
+export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPreview & { inputs: Map<number, ClientInput> }> {
+  const table = parseCsv(csv);
+  if (table.length === 0) throw new DomainError("That file has no rows.", { csv: ["The file is empty"] });
+  const header = table[0]!.map((h) => h.trim());
+  const fields = header.map((h) => HEADERS[h.toLowerCase().replace(/[^a-z]/g, "")] ?? null);
+  if (!fields.includes("name")) throw new DomainError("The first row must name the columns, including a “name” column.", { csv: ["No “name” column found"] });
+  const body = table.slice(1);
+  if (body.length === 0) throw new DomainError("That file has a header row but no clients.", { csv: ["No rows to import"] });
+  if (body.length > IMPORT_MAX_ROWS) throw new DomainError(`Import at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} clients at a time.`, { csv: ["Too many rows"] });
+
+  const rows: ImportRow[] = [];
+  const inputs = new Map<number, ClientInput>();
+  const emailLines = new Map<string, number>();
+  body.forEach((cells, index) => {
+    const line = index + 2;
+    const values: Record<string, string> = {};
+    fields.forEach((field, col) => {
+      if (field && values[field] === undefined) values[field] = (cells[col] ?? "").trim();
+    });
+    const errors: string[] = [];
+    const sms = (values.smsOptIn ?? "").toLowerCase();
+    if (!YES.has(sms) && !NO.has(sms)) errors.push("SMS opt-in: use yes or no");
+    const parsed = clientSchema.safeParse({ ...values, smsOptIn: YES.has(sms) });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push(`${label(String(issue.path[0] ?? ""))}: ${issue.message}`);
+    } else if (parsed.data.email) {
+      const first = emailLines.get(parsed.data.email);
+      if (first) errors.push(`Email: also on line ${first} of this file`);
+      else emailLines.set(parsed.data.email, line);
+    }
+    if (parsed.success && errors.length === 0) inputs.set(line, parsed.data);
+    rows.push({ line, values, errors });
+  });
+
+  // Emails that already belong to a client.
+  const emails = [...emailLines.keys()];
+  for (let i = 0; i < emails.length; i += 500) {
+    const chunk = emails.slice(i, i + 500);
+    const taken = await db.select({ email: clients.email }).from(clients).where(and(isNotNull(clients.email), inArray(clients.email, chunk)));
+    for (const { email } of taken) {
+      const line = email ? emailLines.get(email.toLowerCase()) : undefined;
+      const row = line ? rows.find((r) => r.line === line) : undefined;
+      if (row && line) {
+        row.errors.push("Email: a client with this email already exists");
+        inputs.delete(line);
+      }
+    }
+  }
+
+  const columns = header.filter((_, i) => fields[i] !== null);
+  const ignored = header.filter((h, i) => fields[i] === null && h !== "");
+  const invalid = rows.filter((r) => r.errors.length > 0).length;
+  return { columns, ignored, rows, valid: rows.length - invalid, invalid, inputs };
+}
+
+function label(field: string): string {
+  return { name: "Name", company: "Company", email: "Email", phone: "Phone", address: "Address", notes: "Notes", smsOptIn: "SMS opt-in" }[field] ?? "Row";
+}
+
+/**
+ * Imports the valid rows of a file the admin previewed and confirmed. The file
+ * is checked again inside the transaction, so a client created since the
+ * preview is still caught as a duplicate. Rows with errors are skipped.
+ */
+export async function importClients(db: Db, csv: string, actor: Actor): Promise<{ imported: number; skipped: number }> {
+  return db.transaction(async (tx) => {
+    const preview = await previewImport(tx, csv);
+    if (preview.valid === 0) throw new DomainError("No row in this file can be imported. Fix the errors and try again.");
+    for (const [line, input] of preview.inputs) {
+      const [res] = await tx.insert(clients).values(input);
+      await writeAudit(tx, { actor: auditActor(actor), action: "client.import", entityType: "client", entityId: res.insertId, after: { ...input, importLine: line }, ip: actor.ip });
+    }
+    return { imported: preview.valid, skipped: preview.invalid };
+  });
+}

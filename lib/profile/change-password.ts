@@ -1,0 +1,30 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { users } from "@/db/schema";
+import { auditActor, type Actor } from "@/lib/actor";
+import { writeAudit } from "@/lib/audit";
+import { hashPassword, passwordProblems, verifyPassword } from "@/lib/auth/password";
+import { DomainError, NotFoundError } from "@/lib/errors";
+
+/**
+ * Changes the user's own password after checking the current one, and bumps
+ * session_version so every session (this one too) ends. The caller signs the
+ * current browser back in with the new password. Returns the email to sign in with.
+ */
+export async function changePassword(db: Db, actor: Actor, current: string, next: string): Promise<{ email: string }> {
+  const [row] = await db.select({ email: users.email, name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
+  if (!row) throw new NotFoundError("Your account");
+  if (!(await verifyPassword(row.passwordHash, current))) {
+    throw new DomainError("Your current password isn't right.", { currentPassword: ["That password isn't right"] });
+  }
+  const problems = passwordProblems(next, { email: row.email, name: row.name });
+  if (problems.length) throw new DomainError("Choose a stronger password.", { password: problems });
+  if (current === next) throw new DomainError("Choose a password you haven't been using.", { password: ["The new password is the same as the current one"] });
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.id));
+    await writeAudit(tx, { actor: auditActor(actor), action: "user.password_change", entityType: "user", entityId: actor.id, after: { sessionsEnded: true }, ip: actor.ip });
+  });
+  return { email: row.email };
+}

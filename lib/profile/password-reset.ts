@@ -1,0 +1,71 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { passwordResets, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { hashToken, newToken } from "@/lib/auth/one-time-token";
+import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import { hitLimit, limitedFor, type Limit } from "@/lib/auth/rate-limit";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { enqueue } from "@/lib/notify/enqueue";
+
+export const RESET_TTL_MS = 60 * 60 * 1000;
+export const INVALID_RESET = "This reset link isn't valid any more. Links work once, for one hour. Ask for a new one.";
+
+// Reset emails: 3 per account and 20 per IP address an hour, so the form can't be used to flood an inbox.
+const resetLimits = (email: string, ip: string): Limit[] => [
+  { bucket: `reset:acct:${email}`, max: 3, windowSeconds: 3600 },
+  { bucket: `reset:ip:${ip}`, max: 20, windowSeconds: 3600 },
+];
+
+/**
+ * Emails a reset link when the address belongs to an active account. The
+ * caller shows the same message either way, so the form never reveals which
+ * emails have accounts.
+ */
+export async function requestPasswordReset(db: Db, email: string, ip: string, now = new Date()): Promise<void> {
+  const limits = resetLimits(email, ip);
+  if ((await limitedFor(db, limits)) > 0) return;
+  for (const limit of limits) await hitLimit(db, limit);
+  const [user] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status }).from(users).where(eq(users.email, email)).limit(1);
+  if (!user || user.status !== "active") return;
+  const { token, hash } = newToken();
+  const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
+  await db.transaction(async (tx) => {
+    const [res] = await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hash, expiresAt, createdAt: now });
+    await enqueue(tx, {
+      channel: "email",
+      to: user.email,
+      template: "password_reset",
+      data: { name: user.name, resetUrl: `${env().APP_URL.replace(/\/$/, "")}/reset-password/${token}`, expiresAt: expiresAt.toISOString() },
+      related: { type: "user", id: user.id },
+      idempotencyKey: `password_reset:${res.insertId}`,
+    });
+    await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: "user.password_reset_request", entityType: "user", entityId: user.id, ip });
+  });
+}
+
+/**
+ * Sets a new password from a reset link. The link works once and for an hour;
+ * using it also voids the user's other reset links and ends every session.
+ */
+export async function resetPassword(db: Db, token: string, password: string, ip: string, now = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [reset] = await tx
+      .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt })
+      .from(passwordResets)
+      .where(eq(passwordResets.tokenHash, hashToken(token)))
+      .limit(1)
+      .for("update");
+    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= now.getTime()) throw new DomainError(INVALID_RESET);
+    const [user] = await tx.select({ id: users.id, role: users.role, email: users.email, name: users.name, status: users.status }).from(users).where(eq(users.id, reset.userId)).limit(1).for("update");
+    if (!user || user.status !== "active") throw new DomainError(INVALID_RESET);
+    const problems = passwordProblems(password, { email: user.email, name: user.name });
+    if (problems.length) throw new DomainError("Choose a stronger password.", { password: problems });
+    await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
+    await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: "user.password_reset", entityType: "user", entityId: user.id, after: { sessionsEnded: true }, ip });
+  });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { settings } from "@/db/schema";
+import { auditActor, changes, type Actor } from "@/lib/actor";
+import { writeAudit } from "@/lib/audit";
+import type { SettingsInput } from "@/lib/validation/settings";
+
+/** Saves the company settings (the single row id = 1), creating it on a fresh database. */
+export async function updateSettings(db: Db, input: SettingsInput, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        companyName: settings.companyName,
+        companyAddress: settings.companyAddress,
+        defaultCurrency: settings.defaultCurrency,
+        taxRateBp: settings.taxRateBp,
+        invoicePrefix: settings.invoicePrefix,
+        dueDays: settings.dueDays,
+        senderName: settings.senderName,
+      })
+      .from(settings)
+      .where(eq(settings.id, 1))
+      .limit(1)
+      .for("update");
+    if (!before) {
+      await tx.insert(settings).values({ id: 1, ...input });
+      await writeAudit(tx, { actor: auditActor(actor), action: "settings.update", entityType: "settings", entityId: 1, before: null, after: { ...input }, ip: actor.ip });
+      return;
+    }
+    const diff = changes(before, input);
+    if (!diff) return;
+    await tx.update(settings).set(input).where(eq(settings.id, 1));
+    await writeAudit(tx, { actor: auditActor(actor), action: "settings.update", entityType: "settings", entityId: 1, ...diff, ip: actor.ip });
+  });
+}

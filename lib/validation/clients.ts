@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { checkbox, id, idList, optionalEmail, optionalPhone, optionalText, requiredText } from "./fields";
+
+/** The client form, for both create and edit. */
+export const clientSchema = z.object({
+  name: requiredText(160, "Enter the client's name"),
+  company: optionalText(160, "Company"),
+  email: optionalEmail,
+  phone: optionalPhone,
+  address: optionalText(500, "Address"),
+  notes: optionalText(5000, "Notes"),
+  smsOptIn: checkbox,
+});
+export type ClientInput = z.output<typeof clientSchema>;
+
+export const updateClientSchema = clientSchema.extend({ id });
+
+export const clientIdSchema = z.object({ id });
+
+export const remindClientsSchema = z.object({ clientIds: idList, invoiceIds: idList }).refine((v) => v.clientIds.length + v.invoiceIds.length > 0, {
+  error: "Pick at least one client",
+  path: ["clientIds"],
+});
+
+// CSV import: the browser reads the file and posts its text, twice (preview, then confirm).
+export const IMPORT_MAX_BYTES = 900_000;
+export const IMPORT_MAX_ROWS = 5000;
+export const importClientsSchema = z.object({
+  csv: z.string().min(1, { error: "Choose a CSV file" }).max(IMPORT_MAX_BYTES, { error: "That file is too large: import at most 900 KB at a time" }),
+});
+
+// The list's URL contract: ?q=&filter=balance&filter=overdue&sort=-created&page=2
+export const clientFilters = ["balance", "overdue", "archived", "sms"] as const;
+export type ClientFilter = (typeof clientFilters)[number];
+export const clientSorts = ["name", "-name", "created", "-created", "balance", "-balance"] as const;
+export type ClientSort = (typeof clientSorts)[number];
+
+export type ClientListParams = { q: string; filters: ClientFilter[]; sort: ClientSort; page: number };
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Reads the list's search params; anything unknown falls back to the default rather than erroring. */
+export function parseClientListParams(params: RawParams): ClientListParams {
+  const q = (many(params.q)[0] ?? "").trim().slice(0, 100);
+  const filters = [...new Set(many(params.filter).filter((f): f is ClientFilter => (clientFilters as readonly string[]).includes(f)))];
+  const rawSort = many(params.sort)[0] ?? "name";
+  const sort = (clientSorts as readonly string[]).includes(rawSort) ? (rawSort as ClientSort) : "name";
+  const page = Math.max(1, Math.min(100_000, Math.trunc(Number(many(params.page)[0] ?? "1")) || 1));
+  return { q, filters, sort, page };
+}
+
+/** The same params back as a query string (for links such as the CSV export). */
+export function clientListQueryString(p: Omit<ClientListParams, "page"> & { page?: number }): string {
+  const s = new URLSearchParams();
+  if (p.q) s.set("q", p.q);
+  for (const f of p.filters) s.append("filter", f);
+  if (p.sort !== "name") s.set("sort", p.sort);
+  if (p.page && p.page > 1) s.set("page", String(p.page));
+  return s.toString();
+}

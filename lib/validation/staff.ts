@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { email, id, optionalPhone, requiredText } from "./fields";
+
+export const staffRoles = ["admin", "staff"] as const;
+
+export const updateStaffSchema = z.object({
+  id,
+  name: requiredText(120, "Enter a name"),
+  phone: optionalPhone,
+  role: z.enum(staffRoles, { error: "Pick admin or staff" }),
+});
+
+export const staffStatusSchema = z.object({ id, enabled: z.preprocess((v) => v === true || v === "true", z.boolean()) });
+
+export const inviteRequestSchema = z.object({
+  email,
+  name: requiredText(120, "Enter the person's name"),
+});
+
+export const inviteDecisions = ["approve", "reject"] as const;
+export type InviteDecision = (typeof inviteDecisions)[number];
+
+/** From the emailed link (token) or from the pending list in the app (inviteId). */
+export const inviteDecisionSchema = z
+  .object({
+    decision: z.enum(inviteDecisions),
+    token: z.string().trim().max(200).optional(),
+    inviteId: id.optional(),
+  })
+  .refine((v) => Boolean(v.token) !== Boolean(v.inviteId), { error: "This decision link is not valid" });
