@@ -3,7 +3,6 @@
 // invoice links the invoice emails carry.
 import { invoiceLinks, outbox, outboxAttempts } from "@/db/schema";
 import { hashToken } from "@/lib/auth/one-time-token";
-import { LINK_TTL_DAYS } from "@/lib/invoices/links";
 import { backoffDelay, defaultBackoff } from "@/lib/notify/backoff";
 import type { SeedContext, SeededClient, SeededUser } from "./context";
 import { addDays, isoDate } from "./dates";
@@ -11,6 +10,9 @@ import type { SeededService } from "./demo-catalog";
 import type { SeededInvoice } from "./demo-invoices";
 import { invoiceEmail, newServiceSms, receipts, reminders, seconds, type Message } from "./demo-message-content";
 import { slug } from "./names";
+
+// Seeded invoice links stay valid for 60 days after their email, like the app's own.
+const SEED_LINK_DAYS = 60;
 
 type Link = { invoice: SeededInvoice; token: string; createdAt: Date };
 
@@ -91,7 +93,7 @@ export async function insertMessages(ctx: SeedContext, inputs: MessageInputs): P
     links.map((l) => ({
       invoiceId: l.invoice.id,
       tokenHash: hashToken(l.token),
-      expiresAt: addDays(l.createdAt, LINK_TTL_DAYS),
+      expiresAt: addDays(l.createdAt, SEED_LINK_DAYS),
       createdBy: inputs.staff.id,
       createdAt: l.createdAt,
     })),
