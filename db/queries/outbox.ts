@@ -90,7 +90,7 @@ export async function listOutbox(filters: OutboxFilters, page: OutboxPageRequest
   };
 }
 
-/** One message in full, with its delivery attempts. Callers check "outbox:read". */
+/** One message in full, with its delivery attempts as `history`. Callers check "outbox:read". */
 export async function getOutboxMessage(id: number) {
   const db = getDb();
   const [message] = await db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
@@ -100,7 +100,7 @@ export async function getOutboxMessage(id: number) {
     .from(outboxAttempts)
     .where(eq(outboxAttempts.outboxId, id))
     .orderBy(asc(outboxAttempts.id));
-  return { ...message, attempts };
+  return { ...message, history: attempts };
 }
 
 export type OutboxMessageDetail = NonNullable<Awaited<ReturnType<typeof getOutboxMessage>>>;

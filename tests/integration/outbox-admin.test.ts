@@ -112,7 +112,7 @@ describe("outbox queries", () => {
     const [row] = await getDb().select({ id: outbox.id }).from(outbox).where(eq(outbox.idempotencyKey, "detail-1"));
     await drain(createWorker({ workerId: "detail", providers: { email: captureProvider, sms: captureProvider } }));
     const detail = await getOutboxMessage(row!.id);
-    expect(detail).toMatchObject({ id: row!.id, status: "captured", attempts: [{ attempt: 1, outcome: "captured", workerId: "detail" }] });
+    expect(detail).toMatchObject({ id: row!.id, status: "captured", attempts: 1, history: [{ attempt: 1, outcome: "captured", workerId: "detail" }] });
     expect(await getOutboxMessage(999_999)).toBeNull();
   });
 });

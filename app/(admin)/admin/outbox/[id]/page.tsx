@@ -1,0 +1,76 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AttachmentList } from "@/components/outbox/attachment-list";
+import { AttemptsTable } from "@/components/outbox/attempts-table";
+import { EmailPreview, SmsPreview } from "@/components/outbox/message-preview";
+import { MessageDetails } from "@/components/outbox/message-details";
+import { messageTitle } from "@/components/outbox/outbox-table";
+import { RetryButton } from "@/components/outbox/retry-button";
+import { PageHeader } from "@/components/shell/page-header";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getOutboxMessage } from "@/db/queries/outbox";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { retryMessageSchema } from "@/lib/validation/outbox";
+
+export const metadata: Metadata = { title: "Message" };
+
+export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission("outbox:read");
+  const parsed = retryMessageSchema.safeParse(await params);
+  const message = parsed.success ? await getOutboxMessage(parsed.data.id) : null;
+  if (!message) notFound();
+  const canRetry = can(user.role, "outbox:retry") && (message.status === "failed" || message.status === "dead");
+  return (
+    <>
+      <Link href="/admin/outbox" className={buttonVariants({ variant: "ghost", size: "sm", className: "-ml-3 mb-2" })}>
+        <ArrowLeft aria-hidden="true" />
+        Outbox
+      </Link>
+      <PageHeader
+        title={message.channel === "email" ? (message.subject ?? message.template) : "SMS"}
+        description={message.channel === "sms" ? messageTitle(message).slice(0, 80) : `To ${message.to.join(", ")}`}
+        actions={canRetry ? <RetryButton id={message.id} /> : undefined}
+      />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card className="min-w-0">
+          <CardHeader>
+            <CardTitle>{message.channel === "email" ? "Email" : "Text message"}</CardTitle>
+          </CardHeader>
+          <CardContent>{message.channel === "email" ? <EmailPreview html={message.html} text={message.text} /> : <SmsPreview text={message.text} />}</CardContent>
+        </Card>
+        <div className="grid min-w-0 content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <MessageDetails message={message} />
+            </CardContent>
+          </Card>
+          {message.channel === "email" && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Attachments</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <AttachmentList attachments={message.attachments} />
+              </CardContent>
+            </Card>
+          )}
+        </div>
+      </div>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Attempts</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <AttemptsTable attempts={message.history} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

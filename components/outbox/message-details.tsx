@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { OutboxMessageDetail } from "@/db/queries/outbox";
+import { formatDateTime } from "@/lib/dates";
+import { OutboxStatusBadge } from "./outbox-status-badge";
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-0.5 sm:grid-cols-[10rem_1fr] sm:gap-3">
+      <dt className="text-sm text-muted-foreground">{label}</dt>
+      <dd className="min-w-0 break-words text-sm">{children}</dd>
+    </div>
+  );
+}
+
+const list = (values: string[]) => (values.length ? values.join(", ") : "—");
+
+/** The envelope and delivery state of one message. */
+export function MessageDetails({ message: m }: { message: OutboxMessageDetail }) {
+  const pending = m.status === "queued" || m.status === "failed";
+  return (
+    <dl className="grid gap-3">
+      <Row label="Status">
+        <OutboxStatusBadge status={m.status} />
+      </Row>
+      <Row label="Channel">{m.channel === "email" ? "Email" : "SMS"}</Row>
+      <Row label="To">{list(m.to)}</Row>
+      {m.channel === "email" && (
+        <>
+          <Row label="Cc">{list(m.cc)}</Row>
+          <Row label="Bcc">{list(m.bcc)}</Row>
+        </>
+      )}
+      <Row label="Template">
+        <span className="font-mono text-xs">{m.template}</span>
+      </Row>
+      {m.relatedType && (
+        <Row label="About">
+          {m.relatedType.replace(/_/g, " ")} #{m.relatedId}
+        </Row>
+      )}
+      {m.clientId && (
+        <Row label="Client">
+          <Link href={`/admin/clients/${m.clientId}`} className="underline underline-offset-4">
+            Client #{m.clientId}
+          </Link>
+        </Row>
+      )}
+      <Row label="Queued">{formatDateTime(m.createdAt)}</Row>
+      {pending && <Row label="Next attempt">{formatDateTime(m.nextAttemptAt)}</Row>}
+      {m.sentAt && <Row label={m.status === "captured" ? "Captured" : "Sent"}>{formatDateTime(m.sentAt)}</Row>}
+      <Row label="Attempts">{m.attempts}</Row>
+      {m.providerMessageId && (
+        <Row label="Provider id">
+          <span className="break-all font-mono text-xs">{m.providerMessageId}</span>
+        </Row>
+      )}
+      <Row label="Idempotency key">
+        <span className="break-all font-mono text-xs">{m.idempotencyKey}</span>
+      </Row>
+      {m.lastError && (
+        <Row label="Last error">
+          <span className="text-destructive">{m.lastError}</span>
+        </Row>
+      )}
+    </dl>
+  );
+}

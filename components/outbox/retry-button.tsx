@@ -1,0 +1,30 @@
+"use client";
+
+import { RotateCcw } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
+import { retryMessage } from "@/lib/actions/outbox/retry-message";
+
+/** "Retry now" for a failed or dead message: queues it again and refreshes the page to show it. */
+export function RetryButton({ id }: { id: number }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const retry = () =>
+    startTransition(async () => {
+      const result = await retryMessage(undefined, { id });
+      if (result.ok) {
+        toast({ title: "Queued again", description: "A worker sends it within a few seconds.", variant: "success" });
+        router.refresh();
+      } else {
+        toast({ title: "Couldn't retry this message", description: result.formError ?? undefined, variant: "destructive" });
+      }
+    });
+  return (
+    <Button type="button" onClick={retry} pending={pending}>
+      {!pending && <RotateCcw aria-hidden="true" />}
+      Retry now
+    </Button>
+  );
+}
