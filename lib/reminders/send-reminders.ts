@@ -51,7 +51,9 @@ export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor
 }
 
 async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): Promise<boolean> {
-  // Re-read inside the transaction: a payment may have landed since the scan.
+  // Locks the invoice, re-read now (a payment may have landed since the scan).
+  // Two people reminding the same invoice at once then queue here instead of
+  // racing on the outbox's idempotency key, where they would deadlock.
   const [row] = await tx
     .select({
       id: invoices.id,
@@ -71,7 +73,7 @@ async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): 
     .innerJoin(clients, eq(clients.id, invoices.clientId))
     .where(eq(invoices.id, invoiceId))
     .limit(1)
-    .for("share");
+    .for("update");
   if (!row || !(OPEN as readonly string[]).includes(row.status)) return false;
   const balanceMinor = balanceDue(row.totalMinor, row.amountPaidMinor);
   if (balanceMinor <= 0) return false;

@@ -1,0 +1,128 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { roles, type Role } from "@/db/schema";
+import { DENIED, SIGNED_OUT } from "@/lib/actions/define-action";
+import { archiveClient } from "@/lib/actions/clients/archive-client";
+import { createClient } from "@/lib/actions/clients/create-client";
+import { deleteClient } from "@/lib/actions/clients/delete-client";
+import { importClients } from "@/lib/actions/clients/import-clients";
+import { previewClientImport } from "@/lib/actions/clients/preview-client-import";
+import { restoreClient } from "@/lib/actions/clients/restore-client";
+import { updateClient } from "@/lib/actions/clients/update-client";
+import { acceptInvite } from "@/lib/actions/invites/accept-invite";
+import { decideInvite } from "@/lib/actions/invites/decide-invite";
+import { requestInvite } from "@/lib/actions/invites/request-invite";
+import { changePassword } from "@/lib/actions/profile/change-password";
+import { requestPasswordReset } from "@/lib/actions/profile/request-password-reset";
+import { resetPassword } from "@/lib/actions/profile/reset-password";
+import { updateProfile } from "@/lib/actions/profile/update-profile";
+import { sendReminders } from "@/lib/actions/reminders/send-reminders";
+import { archiveService } from "@/lib/actions/services/archive-service";
+import { createService } from "@/lib/actions/services/create-service";
+import { deleteService } from "@/lib/actions/services/delete-service";
+import { restoreService } from "@/lib/actions/services/restore-service";
+import { updateService } from "@/lib/actions/services/update-service";
+import { updateSettings } from "@/lib/actions/settings/update-settings";
+import { setStaffStatus } from "@/lib/actions/staff/set-staff-status";
+import { updateStaff } from "@/lib/actions/staff/update-staff";
+import { permissions, type Permission } from "@/lib/auth/permissions";
+import type { FormState } from "@/lib/form-state";
+import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient, insertInvoice, insertPendingInvite, insertResetToken, insertService } from "../support/backoffice";
+import { resetDatabase } from "../support/db";
+import { createUser, TEST_PASSWORD } from "../support/factories";
+import { actAs } from "../support/request-context";
+
+// Every back-office server action, called as admin, staff, client and an
+// anonymous visitor. Each case builds its own fixtures and a fresh actor, so
+// an allowed call can really succeed; a denied call must leave every table
+// exactly as it was.
+
+type User = Awaited<ReturnType<typeof createUser>>;
+type AnyAction = ((prev: undefined, input: never) => Promise<FormState<unknown>>) & { actionName?: string; permission?: Permission | "public" };
+type Case = { action: AnyAction; input: (actor: User | null) => Promise<unknown> };
+
+let seq = 0;
+const unique = () => `${++seq}-${Date.now().toString(36)}`;
+const NEW_PASSWORD = "Fresh-Matrix-Pass-77";
+
+const matrix: Case[] = [
+  { action: createClient, input: async () => ({ name: `Matrix client ${unique()}`, email: `m${unique()}@test.example` }) },
+  { action: updateClient, input: async () => ({ id: (await insertClient()).id, name: "Edited in the matrix" }) },
+  { action: archiveClient, input: async () => ({ id: (await insertClient()).id }) },
+  { action: restoreClient, input: async () => ({ id: (await insertClient({ archived: true })).id }) },
+  { action: deleteClient, input: async () => ({ id: (await insertClient()).id }) },
+  { action: previewClientImport, input: async () => ({ csv: `name,email\r\nPreviewed ${unique()},p${unique()}@test.example\r\n` }) },
+  { action: importClients, input: async () => ({ csv: `name,email\r\nImported ${unique()},i${unique()}@test.example\r\n` }) },
+  {
+    action: sendReminders,
+    input: async () => {
+      const client = await insertClient();
+      await insertInvoice(client.id);
+      return { clientIds: [client.id] };
+    },
+  },
+  { action: createService, input: async () => ({ name: `Matrix service ${unique()}`, price: "25.00", currency: "USD", interval: "monthly", active: true }) },
+  { action: updateService, input: async () => ({ id: (await insertService()).id, name: "Edited service", price: "30", currency: "USD", interval: "yearly", active: true }) },
+  { action: archiveService, input: async () => ({ id: (await insertService()).id }) },
+  { action: restoreService, input: async () => ({ id: (await insertService({ archived: true })).id }) },
+  { action: deleteService, input: async () => ({ id: (await insertService()).id }) },
+  { action: updateStaff, input: async () => ({ id: (await createUser({ role: "staff" })).id, name: "Renamed staff", phone: "", role: "staff" }) },
+  { action: setStaffStatus, input: async () => ({ id: (await createUser({ role: "staff" })).id, enabled: false }) },
+  { action: requestInvite, input: async () => ({ email: `invitee-${unique()}@test.example`, name: "Matrix Invitee" }) },
+  { action: decideInvite, input: async () => ({ token: (await insertPendingInvite((await createUser({ role: "admin" })).id)).token, decision: "approve" }) },
+  { action: acceptInvite, input: async () => ({ token: (await insertApprovedInvite((await createUser({ role: "admin" })).id)).token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
+  { action: updateProfile, input: async (actor) => ({ name: "Renamed Self", email: actor?.email ?? "nobody@test.example", phone: "" }) },
+  { action: changePassword, input: async () => ({ currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
+  { action: requestPasswordReset, input: async () => ({ email: (await createUser({ role: "staff" })).email }) },
+  { action: resetPassword, input: async () => ({ token: await insertResetToken((await createUser({ role: "client" })).id), password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
+  {
+    action: updateSettings,
+    input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing" }),
+  },
+];
+
+const BACK_OFFICE_AREAS = ["clients", "reminders", "services", "staff", "invites", "profile", "settings"];
+
+beforeAll(async () => {
+  await resetDatabase();
+  await ensureSettingsRow();
+});
+
+describe("the permission matrix covers every back-office action", () => {
+  it(`lists all ${matrix.length} actions under lib/actions/{${BACK_OFFICE_AREAS.join(",")}}`, () => {
+    const onDisk: string[] = [];
+    for (const area of BACK_OFFICE_AREAS) {
+      const dir = path.join(process.cwd(), "lib", "actions", area);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+        const mod = jest.requireActual(path.join(dir, file)) as Record<string, AnyAction>;
+        for (const exported of Object.values(mod)) if (typeof exported === "function" && exported.actionName) onDisk.push(exported.actionName);
+      }
+    }
+    expect(matrix.map((c) => c.action.actionName).sort()).toEqual(onDisk.sort());
+    expect(matrix).toHaveLength(23);
+  });
+});
+
+const cases = matrix.flatMap((c) =>
+  [...roles, "anonymous" as const].map((who) => {
+    const permission = c.action.permission!;
+    const allowed = permission === "public" || (who !== "anonymous" && (permissions[permission] as readonly Role[]).includes(who));
+    return { name: c.action.actionName!, permission, who, allowed, c };
+  }),
+);
+
+describe("each action as each role", () => {
+  it.each(cases)("$name ($permission) as $who → allowed: $allowed", async ({ who, allowed, c }) => {
+    const actor = who === "anonymous" ? null : await createUser({ role: who });
+    const input = await c.input(actor);
+    await actAs(actor);
+    const before = allowed ? null : await databaseChecksum();
+    const result = await c.action(undefined, input as never);
+    if (allowed) {
+      expect(result).toMatchObject({ ok: true, formError: null });
+    } else {
+      expect(result).toEqual({ ok: false, fieldErrors: {}, formError: who === "anonymous" ? SIGNED_OUT : DENIED });
+      expect(await databaseChecksum()).toBe(before);
+    }
+  });
+});
