@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/dates";
 const outcomeVariant = { sent: "success", captured: "outline", failed: "warning" } as const;
 
 export function AttemptsTable({ attempts }: { attempts: OutboxMessageDetail["history"] }) {
-  if (attempts.length === 0) return <p className="text-sm text-muted-foreground">No attempts yet: a worker picks the message up when it is due.</p>;
+  if (attempts.length === 0) return <p className="text-sm text-muted-foreground">No attempts recorded yet.</p>;
   return (
     <Table>
       <TableHeader>

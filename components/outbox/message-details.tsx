@@ -6,14 +6,23 @@ import { OutboxStatusBadge } from "./outbox-status-badge";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid gap-0.5 sm:grid-cols-[10rem_1fr] sm:gap-3">
+    <div className="grid gap-0.5 sm:grid-cols-[8rem_1fr] sm:gap-3">
       <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words text-sm">{children}</dd>
+      <dd className="min-w-0 text-sm [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
 
-const list = (values: string[]) => (values.length ? values.join(", ") : "—");
+function Addresses({ values }: { values: string[] }) {
+  if (values.length === 0) return "—";
+  return (
+    <ul>
+      {values.map((v) => (
+        <li key={v}>{v}</li>
+      ))}
+    </ul>
+  );
+}
 
 /** The envelope and delivery state of one message. */
 export function MessageDetails({ message: m }: { message: OutboxMessageDetail }) {
@@ -24,11 +33,17 @@ export function MessageDetails({ message: m }: { message: OutboxMessageDetail })
         <OutboxStatusBadge status={m.status} />
       </Row>
       <Row label="Channel">{m.channel === "email" ? "Email" : "SMS"}</Row>
-      <Row label="To">{list(m.to)}</Row>
+      <Row label="To">
+        <Addresses values={m.to} />
+      </Row>
       {m.channel === "email" && (
         <>
-          <Row label="Cc">{list(m.cc)}</Row>
-          <Row label="Bcc">{list(m.bcc)}</Row>
+          <Row label="Cc">
+            <Addresses values={m.cc} />
+          </Row>
+          <Row label="Bcc">
+            <Addresses values={m.bcc} />
+          </Row>
         </>
       )}
       <Row label="Template">

@@ -25,60 +25,65 @@ export function OutboxFilters({ action, params }: { action: string; params: Outb
   const submit = () => form.current?.requestSubmit();
   const filtered = Boolean(params.channel || params.status || params.recipient || params.from || params.to);
   return (
-    <Form ref={form} action={action} role="search" aria-label="Filter messages" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_2fr_1fr_1fr_auto] lg:items-end">
-      <div className="grid gap-1.5">
-        <label htmlFor="outbox-channel" className="text-sm font-medium">
-          Channel
-        </label>
-        <Select id="outbox-channel" name="channel" defaultValue={params.channel ?? ""} onChange={submit}>
-          <option value="">All channels</option>
-          {channels.map((c) => (
-            <option key={c} value={c}>
-              {channelLabel[c]}
-            </option>
-          ))}
-        </Select>
+    <Form ref={form} action={action} role="search" aria-label="Filter messages" className="grid gap-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="grid w-full gap-1.5 sm:w-40">
+          <label htmlFor="outbox-channel" className="text-sm font-medium">
+            Channel
+          </label>
+          <Select id="outbox-channel" name="channel" defaultValue={params.channel ?? ""} onChange={submit}>
+            <option value="">All channels</option>
+            {channels.map((c) => (
+              <option key={c} value={c}>
+                {channelLabel[c]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="grid w-full gap-1.5 sm:w-48">
+          <label htmlFor="outbox-status" className="text-sm font-medium">
+            Status
+          </label>
+          <Select id="outbox-status" name="status" defaultValue={params.status ?? ""} onChange={submit}>
+            <option value="">All statuses</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {outboxStatusLabel[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="grid w-full gap-1.5 sm:w-auto sm:min-w-56 sm:flex-1">
+          <label htmlFor="outbox-recipient" className="text-sm font-medium">
+            Recipient starts with
+          </label>
+          <Input id="outbox-recipient" name="recipient" type="search" defaultValue={params.recipient} placeholder="ada@example.com or +1415…" autoComplete="off" />
+        </div>
       </div>
-      <div className="grid gap-1.5">
-        <label htmlFor="outbox-status" className="text-sm font-medium">
-          Status
-        </label>
-        <Select id="outbox-status" name="status" defaultValue={params.status ?? ""} onChange={submit}>
-          <option value="">All statuses</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {outboxStatusLabel[s]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="grid gap-1.5 sm:col-span-2 lg:col-span-1">
-        <label htmlFor="outbox-recipient" className="text-sm font-medium">
-          Recipient starts with
-        </label>
-        <Input id="outbox-recipient" name="recipient" type="search" defaultValue={params.recipient} placeholder="ada@example.com or +1415…" autoComplete="off" />
-      </div>
-      <div className="grid gap-1.5">
-        <label htmlFor="outbox-from" className="text-sm font-medium">
-          From
-        </label>
-        <Input id="outbox-from" name="from" type="date" defaultValue={params.from} onChange={submit} />
-      </div>
-      <div className="grid gap-1.5">
-        <label htmlFor="outbox-to" className="text-sm font-medium">
-          To
-        </label>
-        <Input id="outbox-to" name="to" type="date" defaultValue={params.to} onChange={submit} />
-      </div>
-      <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-        <Button type="submit" variant="secondary" className="flex-1 lg:flex-none">
-          Apply
-        </Button>
-        {filtered && (
-          <Link href={action} className={buttonVariants({ variant: "ghost", className: "flex-1 lg:flex-none" })}>
-            Clear
-          </Link>
-        )}
+      {/* Two dates side by side even on a phone. */}
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="grid w-[calc(50%-0.375rem)] gap-1.5 sm:w-40">
+          <label htmlFor="outbox-from" className="text-sm font-medium">
+            From
+          </label>
+          <Input id="outbox-from" name="from" type="date" defaultValue={params.from} onChange={submit} className="min-w-0 px-2" />
+        </div>
+        <div className="grid w-[calc(50%-0.375rem)] gap-1.5 sm:w-40">
+          <label htmlFor="outbox-to" className="text-sm font-medium">
+            To
+          </label>
+          <Input id="outbox-to" name="to" type="date" defaultValue={params.to} onChange={submit} className="min-w-0 px-2" />
+        </div>
+        <div className="flex w-full gap-2 sm:w-auto">
+          <Button type="submit" variant="secondary" className="flex-1 sm:flex-none">
+            Apply
+          </Button>
+          {filtered && (
+            <Link href={action} className={buttonVariants({ variant: "ghost", className: "flex-1 sm:flex-none" })}>
+              Clear
+            </Link>
+          )}
+        </div>
       </div>
     </Form>
   );

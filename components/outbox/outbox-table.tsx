@@ -7,16 +7,9 @@ import { formatDateTime } from "@/lib/dates";
 import { OutboxStatusBadge } from "./outbox-status-badge";
 
 /** What a list line shows for a message: an email's subject, or the start of an SMS. */
-export const messageTitle = (m: Pick<OutboxSummary, "channel" | "subject" | "text" | "template">) => (m.channel === "email" ? (m.subject ?? m.template) : m.text);
+const messageTitle = (m: Pick<OutboxSummary, "channel" | "subject" | "text" | "template">) => (m.channel === "email" ? (m.subject ?? m.template) : m.text);
 
-function Recipients({ to }: { to: string[] }) {
-  return (
-    <span className="truncate">
-      {to[0]}
-      {to.length > 1 && <span className="text-muted-foreground"> +{to.length - 1}</span>}
-    </span>
-  );
-}
+const recipients = (to: string[]) => (to.length > 1 ? `${to[0]} +${to.length - 1}` : (to[0] ?? ""));
 
 export function OutboxTable({ rows, filtered }: { rows: OutboxSummary[]; filtered: boolean }) {
   if (rows.length === 0) {
@@ -33,8 +26,7 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxSummary[]; filtere
           <TableHead>Message</TableHead>
           <TableHead className="hidden md:table-cell">Recipient</TableHead>
           <TableHead>Status</TableHead>
-          <TableHead className="hidden lg:table-cell">Template</TableHead>
-          <TableHead className="hidden sm:table-cell">Queued</TableHead>
+          <TableHead className="hidden lg:table-cell">Queued</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -42,32 +34,28 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxSummary[]; filtere
           const Icon = m.channel === "email" ? Mail : MessageSquare;
           return (
             <TableRow key={m.id}>
-              <TableCell className="max-w-0 sm:max-w-md">
-                <div className="flex min-w-0 items-start gap-2">
+              <TableCell className="w-full">
+                <div className="flex items-start gap-2">
                   <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} role="img" />
-                  <div className="min-w-0">
-                    <Link href={`/admin/outbox/${m.id}`} className="line-clamp-2 break-words font-medium underline-offset-4 hover:underline focus-visible:underline">
+                  {/* overflow-wrap:anywhere lets long URLs and addresses wrap, so the column can shrink on a phone. */}
+                  <div className="min-w-0 [overflow-wrap:anywhere]">
+                    <Link href={`/admin/outbox/${m.id}`} className="line-clamp-2 font-medium underline-offset-4 hover:underline focus-visible:underline">
                       {messageTitle(m)}
                     </Link>
-                    {/* Columns hidden on small screens show here instead. */}
-                    <div className="flex min-w-0 gap-1 text-xs text-muted-foreground md:hidden">
-                      <Recipients to={m.to} />
+                    <div className="text-xs text-muted-foreground md:hidden">{recipients(m.to)}</div>
+                    <div className="text-xs text-muted-foreground">
+                      <span className="font-mono">{m.template}</span>
+                      <span className="lg:hidden"> · {formatDateTime(m.createdAt)}</span>
                     </div>
-                    <div className="text-xs text-muted-foreground sm:hidden">{formatDateTime(m.createdAt)}</div>
                   </div>
                 </div>
               </TableCell>
-              <TableCell className="hidden max-w-56 md:table-cell">
-                <div className="flex min-w-0">
-                  <Recipients to={m.to} />
-                </div>
-              </TableCell>
-              <TableCell>
+              <TableCell className="hidden max-w-64 truncate md:table-cell">{recipients(m.to)}</TableCell>
+              <TableCell className="whitespace-nowrap">
                 <OutboxStatusBadge status={m.status} />
                 {m.attempts > 1 && <div className="mt-1 text-xs text-muted-foreground">{m.attempts} attempts</div>}
               </TableCell>
-              <TableCell className="hidden font-mono text-xs lg:table-cell">{m.template}</TableCell>
-              <TableCell className="hidden whitespace-nowrap text-sm sm:table-cell">{formatDateTime(m.createdAt)}</TableCell>
+              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{formatDateTime(m.createdAt)}</TableCell>
             </TableRow>
           );
         })}

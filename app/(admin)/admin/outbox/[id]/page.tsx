@@ -6,7 +6,6 @@ import { AttachmentList } from "@/components/outbox/attachment-list";
 import { AttemptsTable } from "@/components/outbox/attempts-table";
 import { EmailPreview, SmsPreview } from "@/components/outbox/message-preview";
 import { MessageDetails } from "@/components/outbox/message-details";
-import { messageTitle } from "@/components/outbox/outbox-table";
 import { RetryButton } from "@/components/outbox/retry-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
@@ -31,8 +30,8 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         Outbox
       </Link>
       <PageHeader
-        title={message.channel === "email" ? (message.subject ?? message.template) : "SMS"}
-        description={message.channel === "sms" ? messageTitle(message).slice(0, 80) : `To ${message.to.join(", ")}`}
+        title={message.channel === "email" ? (message.subject ?? message.template) : `SMS to ${message.to[0]}`}
+        description={message.channel === "email" ? `To ${message.to.join(", ")}` : `Template ${message.template}`}
         actions={canRetry ? <RetryButton id={message.id} /> : undefined}
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
