@@ -23,10 +23,13 @@ export type ActionConfig<P extends Access, S extends z.ZodType, R> = {
   handler: (input: z.output<S>, ctx: ActionContext<P>) => Promise<R>;
 };
 
-export type ServerAction<S extends z.ZodType, R> = ((
-  prev: FormState<R> | undefined,
-  input: FormData | z.input<S>,
-) => Promise<FormState<R>>) & { actionName?: string; permission?: Access };
+/** Input is untrusted whatever its static type (an action is a public endpoint), so any object is accepted and parsed. */
+export type ActionInput = FormData | Record<string, unknown>;
+
+export type ServerAction<R> = ((prev: FormState<R> | undefined, input: ActionInput) => Promise<FormState<R>>) & {
+  actionName?: string;
+  permission?: Access;
+};
 
 export const DENIED = "You don't have permission to do that.";
 export const SIGNED_OUT = "Your session has ended. Sign in again.";
@@ -38,8 +41,8 @@ export const SIGNED_OUT = "Your session has ended. Sign in again.";
  * else is logged and answered with a generic message, never the raw error.
  * Next's redirect() and notFound() pass through.
  */
-export function defineAction<P extends Access, S extends z.ZodType, R = undefined>(config: ActionConfig<P, S, R>): ServerAction<S, R> {
-  const run = async (_prev: FormState<R> | undefined, input: FormData | z.input<S>): Promise<FormState<R>> => {
+export function defineAction<P extends Access, S extends z.ZodType, R = undefined>(config: ActionConfig<P, S, R>): ServerAction<R> {
+  const run = async (_prev: FormState<R> | undefined, input: ActionInput): Promise<FormState<R>> => {
     const user = await getCurrentUser();
     if (config.permission !== "public") {
       if (!user) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT };
