@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { cache } from "react";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { settings } from "@/db/schema";
 
 export type CompanySettings = typeof settings.$inferSelect;
@@ -25,7 +25,14 @@ const DEFAULTS: CompanySettings = {
 };
 
 /** The company settings row, or defaults on a database that has none yet. Cached per request. */
-export const getSettings = cache(async (): Promise<CompanySettings> => {
-  const [row] = await getDb().select().from(settings).where(eq(settings.id, 1)).limit(1);
+export const getSettings = cache(async (): Promise<CompanySettings> => readSettings(getDb()));
+
+/**
+ * The same, read through a given handle. Code inside a transaction passes its
+ * tx: borrowing a second pooled connection there can starve the pool when
+ * many transactions wait on one row lock (concurrent payments on an invoice).
+ */
+export async function readSettings(db: DbOrTx): Promise<CompanySettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
   return row ?? DEFAULTS;
-});
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { getSettings } from "@/db/queries/settings";
+import { readSettings } from "@/db/queries/settings";
 import { outbox } from "@/db/schema";
 import { renderEmail } from "@/emails/render";
 import { renderSms } from "@/emails/sms";
@@ -24,7 +24,8 @@ export type { EnqueueInput, EnqueueResult } from "./enqueue-types";
  */
 export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: EnqueueInput<T>): Promise<EnqueueResult> {
   const message = validateMessage(input, input.template);
-  const settings = await getSettings();
+  // Through the caller's transaction: a second pooled connection here can starve the pool under load.
+  const settings = await readSettings(tx);
   const company = { name: settings.companyName, address: settings.companyAddress };
   const content =
     message.channel === "email"

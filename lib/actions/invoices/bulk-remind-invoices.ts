@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/db";
+import { sendReminders } from "@/lib/reminders/send-reminders";
+import { bulkInvoicesSchema } from "@/lib/validation/invoices";
+import { defineAction } from "../define-action";
+
+/** Payment reminders for the selected invoices (the reminder domain skips paid ones and repeats within a day). */
+export const bulkRemindInvoices = defineAction({
+  name: "invoices.bulkRemind",
+  permission: "reminders:send",
+  schema: bulkInvoicesSchema,
+  async handler({ ids }, { user, ip }) {
+    return sendReminders(getDb(), { invoiceIds: ids }, { id: user.id, role: user.role, ip });
+  },
+});

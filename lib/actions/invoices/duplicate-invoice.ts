@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/db";
+import { duplicateInvoice as duplicate } from "@/lib/invoices/drafts";
+import { invoiceIdSchema } from "@/lib/validation/invoices";
+import { defineAction } from "../define-action";
+import { actorFrom } from "@/lib/invoices/actor";
+
+export const duplicateInvoice = defineAction({
+  name: "invoices.duplicate",
+  permission: "invoices:write",
+  schema: invoiceIdSchema,
+  async handler({ invoiceId }, { user, ip }) {
+    return duplicate(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  },
+});

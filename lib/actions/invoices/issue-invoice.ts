@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/db";
+import { issueInvoice as issue } from "@/lib/invoices/issue";
+import { invoiceIdSchema } from "@/lib/validation/invoices";
+import { defineAction } from "../define-action";
+import { actorFrom } from "@/lib/invoices/actor";
+
+export const issueInvoice = defineAction({
+  name: "invoices.issue",
+  permission: "invoices:write",
+  schema: invoiceIdSchema,
+  async handler({ invoiceId }, { user, ip }) {
+    return issue(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  },
+});

@@ -1,0 +1,17 @@
+"use server";
+
+import { getDb } from "@/db";
+import { reissueInvoiceLink as reissue } from "@/lib/invoices/links";
+import { invoiceIdSchema } from "@/lib/validation/invoices";
+import { defineAction } from "../define-action";
+import { actorFrom } from "@/lib/invoices/actor";
+
+/** Revokes the old links and returns a fresh one; its URL is shown once. */
+export const reissueInvoiceLink = defineAction({
+  name: "invoices.reissueLink",
+  permission: "invoices:write",
+  schema: invoiceIdSchema,
+  async handler({ invoiceId }, { user, ip }) {
+    return reissue(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  },
+});

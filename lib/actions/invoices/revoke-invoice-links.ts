@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/db";
+import { revokeInvoiceLinks as revoke } from "@/lib/invoices/links";
+import { invoiceIdSchema } from "@/lib/validation/invoices";
+import { defineAction } from "../define-action";
+import { actorFrom } from "@/lib/invoices/actor";
+
+export const revokeInvoiceLinks = defineAction({
+  name: "invoices.revokeLinks",
+  permission: "invoices:write",
+  schema: invoiceIdSchema,
+  async handler({ invoiceId }, { user, ip }) {
+    return revoke(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  },
+});

@@ -1,0 +1,17 @@
+"use server";
+
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/invoices/actor";
+import { confirmPayment as confirm } from "@/lib/payments";
+import { paymentIdSchema } from "@/lib/validation/invoices";
+import { defineAction } from "../define-action";
+
+/** Confirms a bank transfer or cash payment the client declared, once the money is in. */
+export const confirmPayment = defineAction({
+  name: "payments.confirm",
+  permission: "payments:write",
+  schema: paymentIdSchema,
+  async handler({ paymentId }, { user, ip }) {
+    return confirm(getDb(), { paymentId, actor: actorFrom(user, ip) });
+  },
+});

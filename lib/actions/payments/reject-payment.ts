@@ -1,0 +1,17 @@
+"use server";
+
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/invoices/actor";
+import { rejectPayment as reject } from "@/lib/payments";
+import { rejectPaymentSchema } from "@/lib/validation/invoices";
+import { defineAction } from "../define-action";
+
+/** Marks a declared payment that never arrived as failed. */
+export const rejectPayment = defineAction({
+  name: "payments.reject",
+  permission: "payments:write",
+  schema: rejectPaymentSchema,
+  async handler({ paymentId, reason }, { user, ip }) {
+    return reject(getDb(), { paymentId, reason, actor: actorFrom(user, ip) });
+  },
+});

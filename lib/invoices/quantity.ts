@@ -1,0 +1,21 @@
+// Quantities are stored in thousandths (1.5 hours = 1500), parsed without floats.
+
+export const MAX_QUANTITY_MILLI = 1_000_000_000;
+
+export function parseQuantity(input: string): { ok: true; milli: number } | { ok: false; error: string } {
+  const m = /^\s*(\d{0,9})(?:\.(\d*))?\s*$/.exec(input.replace(/,/g, ""));
+  if (!m || (m[1] === "" && !m[2])) return { ok: false, error: "Enter a quantity, like 1 or 2.5" };
+  const frac = m[2] ?? "";
+  if (frac.length > 3) return { ok: false, error: "Use at most 3 decimal places" };
+  const milli = Number(m[1] || "0") * 1000 + Number(frac.padEnd(3, "0") || "0");
+  if (milli <= 0) return { ok: false, error: "The quantity must be more than 0" };
+  if (milli > MAX_QUANTITY_MILLI) return { ok: false, error: "That quantity is too large" };
+  return { ok: true, milli };
+}
+
+/** 1500 → "1.5", 2000 → "2". */
+export function formatQuantity(milli: number): string {
+  const whole = Math.trunc(milli / 1000);
+  const frac = String(Math.abs(milli % 1000)).padStart(3, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : String(whole);
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { getDb } from "@/db";
+import { invoices } from "@/db/schema";
+import { getInvoiceDocument } from "@/db/queries/invoice-document";
+import { getSettings } from "@/db/queries/settings";
+import { InvoiceDocument } from "@/components/invoices/invoice-document";
+import type { InvoiceDocumentData } from "@/components/invoices/invoice-document-types";
+import { PdfCache } from "./cache";
+import { pdfHtmlPage, printPdf } from "./print";
+
+const store = globalThis as unknown as { __clientdeskPdfCache?: PdfCache };
+
+export function getPdfCache(): PdfCache {
+  store.__clientdeskPdfCache ??= new PdfCache();
+  return store.__clientdeskPdfCache;
+}
+
+export function invoiceTitle(data: Pick<InvoiceDocumentData, "invoice" | "company">): string {
+  return data.invoice.number ? `Invoice ${data.invoice.number}` : `Draft invoice #${data.invoice.id}`;
+}
+
+/** The invoice document as a complete static HTML page, the input to the printer. */
+export async function renderInvoiceHtml(data: InvoiceDocumentData): Promise<string> {
+  // Loaded on demand: react-dom/server is only for this static render, never for the app's pages.
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  return pdfHtmlPage(renderToStaticMarkup(createElement(InvoiceDocument, { data })), invoiceTitle(data));
+}
+
+export async function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
+  return printPdf(await renderInvoiceHtml(data), `${data.company.name} · ${invoiceTitle(data)}`);
+}
+
+export type InvoicePdf = { pdf: Buffer; filename: string; cached: boolean; version: number };
+
+/**
+ * The PDF of an invoice's current version, from the cache when this version
+ * (and the company details printed on it) was rendered before. Callers check
+ * access first.
+ */
+export async function getInvoicePdf(invoiceId: number): Promise<InvoicePdf | null> {
+  const [[row], settings] = await Promise.all([
+    getDb().select({ version: invoices.version, number: invoices.number }).from(invoices).where(eq(invoices.id, invoiceId)).limit(1),
+    getSettings(),
+  ]);
+  if (!row) return null;
+  const key = `${invoiceId}:${row.version}:${settings.updatedAt.getTime()}`;
+  const { pdf, cached } = await getPdfCache().getOrRender(key, async () => {
+    const data = await getInvoiceDocument(invoiceId);
+    if (!data) throw new Error(`Invoice ${invoiceId} disappeared while rendering its PDF`);
+    return renderInvoicePdf(data);
+  });
+  return { pdf, cached, version: row.version, filename: `${row.number ?? `draft-invoice-${invoiceId}`}.pdf` };
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { createElement } from "react";
+import { getReceiptData } from "@/db/queries/payments";
+import { ReceiptDocument } from "@/components/payments/receipt-document";
+import { getPdfCache } from "./invoice-pdf";
+import { pdfHtmlPage, printPdf } from "./print";
+
+export type ReceiptPdf = { pdf: Buffer; filename: string };
+
+/** A payment's receipt PDF, cached until the payment or its invoice changes. Callers check access first. */
+export async function getReceiptPdf(paymentId: number): Promise<ReceiptPdf | null> {
+  const data = await getReceiptData(paymentId);
+  if (!data) return null;
+  const label = data.invoice.number ?? `#${data.invoice.id}`;
+  const key = `receipt:${paymentId}:${data.payment.status}:${data.invoice.version}`;
+  const { pdf } = await getPdfCache().getOrRender(key, async () => {
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const html = pdfHtmlPage(renderToStaticMarkup(createElement(ReceiptDocument, { data })), `Receipt for ${label}`);
+    return printPdf(html, `${data.company.name} · Receipt for ${label}`);
+  });
+  return { pdf, filename: `receipt-${label}-${paymentId}.pdf` };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { is } from "drizzle-orm";
+import { MySqlTransaction } from "drizzle-orm/mysql-core";
+import type { DbOrTx, Tx } from "@/db";
+
+// InnoDB picks a victim when two transactions wait on each other (1213) or a
+// lock wait runs out (1205). Both roll the whole transaction back, so running
+// it again from the start is safe.
+const RETRYABLE = new Set([1213, 1205]);
+const DUPLICATE_KEY = 1062;
+
+function mysqlErrno(error: unknown): number | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const errno = (current as { errno?: unknown }).errno;
+    if (typeof errno === "number") return errno;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function isDuplicateKey(error: unknown, indexName?: string): boolean {
+  if (mysqlErrno(error) !== DUPLICATE_KEY) return false;
+  if (!indexName) return true;
+  const messages: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    messages.push(String((e as { message?: unknown }).message ?? ""));
+  }
+  return messages.some((m) => m.includes(indexName));
+}
+
+/**
+ * Runs fn in one transaction. Given an open transaction, fn joins it (the
+ * caller owns commit and retries); given the database, a deadlock or lock
+ * timeout reruns the whole transaction a few times before giving up.
+ */
+export async function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  if (is(db, MySqlTransaction)) return fn(db as Tx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(fn);
+    } catch (error) {
+      const errno = mysqlErrno(error);
+      if (errno === undefined || !RETRYABLE.has(errno) || attempt >= attempts) throw error;
+      // A short random pause keeps the retried transactions from colliding again.
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

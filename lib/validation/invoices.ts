@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { parseMoney, parseRate } from "@/lib/money";
+import { parseQuantity } from "@/lib/invoices/quantity";
+import { id, idList, optionalText, requiredText } from "./fields";
+
+// Mirrors the schema enums here so forms can import this file in the browser.
+export const invoiceStatusFilters = ["draft", "sent", "overdue", "partially_paid", "paid", "void"] as const;
+export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
+export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as const;
+export const currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK"] as const;
+
+const isoDate = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: message });
+
+const text = (v: unknown) => (v == null ? "" : String(v));
+
+const lineFields = z.object({
+  serviceId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
+  description: requiredText(500, "Describe this line"),
+  quantity: z.preprocess(text, z.string()),
+  unitPrice: z.preprocess(text, z.string()),
+  taxRate: z.preprocess(text, z.string()),
+});
+
+const draftFields = z.object({
+  clientId: z.coerce.number({ error: "Choose a client" }).int({ error: "Choose a client" }).positive({ error: "Choose a client" }),
+  currency: z.enum(currencies, { error: "Pick a currency" }),
+  issueDate: isoDate("Enter the issue date"),
+  dueDate: isoDate("Enter the due date"),
+  discount: z.preprocess(text, z.string()),
+  notes: optionalText(5000, "Notes"),
+  lines: z.array(lineFields).min(1, { error: "Add at least one line" }).max(500, { error: "An invoice can have at most 500 lines" }),
+});
+
+type DraftFields = z.output<typeof draftFields>;
+
+/**
+ * Turns the typed amounts into integer minor units, thousandths and basis
+ * points, in the invoice's currency, with an error next to each bad field.
+ * The browser runs the same parse for its live totals.
+ */
+function toDraft(v: DraftFields, ctx: z.RefinementCtx) {
+  const lines = v.lines.map((line, i) => {
+    const qty = parseQuantity(line.quantity);
+    const price = parseMoney(line.unitPrice, v.currency);
+    const rate = line.taxRate.trim() === "" ? ({ ok: true, bp: 0 } as const) : parseRate(line.taxRate);
+    if (!qty.ok) ctx.addIssue({ code: "custom", path: ["lines", i, "quantity"], message: qty.error });
+    if (!price.ok) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice"], message: price.error });
+    else if (price.minor < 0) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice"], message: "A price can't be negative" });
+    if (!rate.ok) ctx.addIssue({ code: "custom", path: ["lines", i, "taxRate"], message: rate.error });
+    return {
+      serviceId: line.serviceId,
+      description: line.description,
+      quantityMilli: qty.ok ? qty.milli : 0,
+      unitPriceMinor: price.ok ? price.minor : 0,
+      taxRateBp: rate.ok ? rate.bp : 0,
+    };
+  });
+  let discountMinor = 0;
+  if (v.discount.trim() !== "") {
+    const parsed = parseMoney(v.discount, v.currency);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["discount"], message: parsed.error });
+    else if (parsed.minor < 0) ctx.addIssue({ code: "custom", path: ["discount"], message: "A discount can't be negative" });
+    else discountMinor = parsed.minor;
+  }
+  if (v.dueDate < v.issueDate) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "The due date can't be before the issue date" });
+  return { clientId: v.clientId, currency: v.currency, issueDate: v.issueDate, dueDate: v.dueDate, discountMinor, notes: v.notes, lines };
+}
+
+/** The invoice form, for both a new draft and editing one. */
+export const invoiceDraftSchema = draftFields
+  .extend({ invoiceId: z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional()), expectedVersion: z.coerce.number().int().positive().optional() })
+  .transform((v, ctx) => ({ ...toDraft(v, ctx), invoiceId: v.invoiceId, expectedVersion: v.expectedVersion }));
+export type InvoiceDraftFormInput = z.input<typeof invoiceDraftSchema>;
+
+export const invoiceIdSchema = z.object({ invoiceId: id });
+
+export const voidInvoiceSchema = z.object({ invoiceId: id, reason: requiredText(500, "Say why this invoice is void").pipe(z.string().min(3, { error: "Say a little more about why" })) });
+
+const ADDRESS_SPLIT = /[\s,;]+/;
+
+/** Several addresses in one field, separated by commas, semicolons or spaces; each must be valid. */
+const addressList = (field: string, required: boolean) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v.join(",") : text(v)),
+    z.string().transform((value, ctx) => {
+      const list = [...new Set(value.split(ADDRESS_SPLIT).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+      if (required && list.length === 0) ctx.addIssue({ code: "custom", message: `Add at least one ${field} address` });
+      const bad = list.filter((a) => !z.email().max(254).safeParse(a).success);
+      if (bad.length) ctx.addIssue({ code: "custom", message: `Not a valid email address: ${bad.join(", ")}` });
+      if (list.length > 50) ctx.addIssue({ code: "custom", message: "Use at most 50 addresses" });
+      return list;
+    }),
+  );
+
+export const emailInvoiceSchema = z.object({
+  invoiceId: id,
+  to: addressList("recipient", true),
+  cc: addressList("CC", false),
+  bcc: addressList("BCC", false),
+  subject: requiredText(300, "Enter a subject"),
+  message: optionalText(5000, "The message"),
+  idempotencyKey: z.string().trim().min(8).max(80),
+});
+
+export const recordPaymentSchema = z.object({
+  invoiceId: id,
+  amount: z.preprocess(text, z.string().trim().min(1, { error: "Enter an amount, like 120.00" })),
+  method: z.enum(paymentMethods, { error: "Pick how it was paid" }),
+  reference: optionalText(120, "The reference"),
+  receivedOn: isoDate("Enter the date it was received"),
+  idempotencyKey: z.string().trim().min(8).max(80),
+});
+
+export const paymentIdSchema = z.object({ paymentId: id });
+export const rejectPaymentSchema = z.object({ paymentId: id, reason: requiredText(300, "Say why it is rejected") });
+export const refundPaymentSchema = z.object({ paymentId: id, reason: optionalText(300, "The reason") });
+
+export const bulkInvoicesSchema = z.object({ ids: idList.refine((v) => v.length > 0, { error: "Select at least one invoice" }).refine((v) => v.length <= 100, { error: "Select at most 100 invoices at a time" }), batchKey: z.string().trim().min(8).max(80).optional() });
+
+export const runBillingSchema = z.object({});
+
+// ---- The list's URL: every filter lives in the search params, and bad values are dropped, not errors.
+
+export const invoiceSorts = ["issue_date", "-issue_date", "due_date", "-due_date", "total", "-total", "number", "-number"] as const;
+export type InvoiceSort = (typeof invoiceSorts)[number];
+
+export type InvoiceListParams = {
+  statuses: InvoiceStatusFilter[];
+  clientId: number | null;
+  q: string;
+  issuedFrom: string | null;
+  issuedTo: string | null;
+  dueFrom: string | null;
+  dueTo: string | null;
+  minMinor: number | null;
+  maxMinor: number | null;
+  sort: InvoiceSort;
+  page: number;
+};
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+const dateParam = (v: string | string[] | undefined) => {
+  const s = first(v);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null;
+};
+
+/** Reads the list's search params; `currency` sets how min/max amounts are read. */
+export function parseInvoiceListParams(raw: RawParams, currency: string): InvoiceListParams {
+  const statusValues = (Array.isArray(raw.status) ? raw.status : [raw.status ?? ""]).flatMap((s) => s.split(","));
+  const statuses = [...new Set(statusValues.map((s) => s.trim()).filter((s): s is InvoiceStatusFilter => (invoiceStatusFilters as readonly string[]).includes(s)))];
+  const clientId = Number(first(raw.client));
+  const amount = (v: string | string[] | undefined) => {
+    const parsed = first(v) ? parseMoney(first(v), currency) : null;
+    return parsed?.ok && parsed.minor >= 0 ? parsed.minor : null;
+  };
+  const sort = first(raw.sort);
+  const page = Number(first(raw.page));
+  return {
+    statuses,
+    clientId: Number.isSafeInteger(clientId) && clientId > 0 ? clientId : null,
+    q: first(raw.q).slice(0, 100),
+    issuedFrom: dateParam(raw.issuedFrom),
+    issuedTo: dateParam(raw.issuedTo),
+    dueFrom: dateParam(raw.dueFrom),
+    dueTo: dateParam(raw.dueTo),
+    minMinor: amount(raw.min),
+    maxMinor: amount(raw.max),
+    sort: (invoiceSorts as readonly string[]).includes(sort) ? (sort as InvoiceSort) : "-issue_date",
+    page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, 10_000) : 1,
+  };
+}
