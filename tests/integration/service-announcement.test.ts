@@ -11,7 +11,7 @@ import { actAs } from "../support/request-context";
 
 const serviceCount = async () => (await getDb().select({ n: count() }).from(services))[0]!.n;
 const outboxCount = async () => (await getDb().select({ n: count() }).from(outbox))[0]!.n;
-const form = (name: string, active: boolean) => ({ name, description: "Weekly window cleaning", price: "49.90", currency: "USD", interval: "monthly", active });
+const form = (name: string, active: boolean) => ({ name, description: "Weekly window cleaning", price: "49.90", currency: "USD", interval: "monthly" as const, active });
 
 let optedIn: Awaited<ReturnType<typeof insertClient>>[];
 
