@@ -1,0 +1,11 @@
+import { InvoiceDocument } from "./invoice-document";
+import type { InvoiceDocumentData } from "./invoice-document-types";
+
+/** The invoice document on a white sheet: it stays paper-white in dark mode, like the PDF. */
+export function InvoicePaper({ data }: { data: InvoiceDocumentData }) {
+  return (
+    <div className="overflow-hidden rounded-lg border bg-white shadow-sm dark:border-white/10">
+      <InvoiceDocument data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Download } from "lucide-react";
+import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatDate, todayIso } from "@/lib/dates";
+import { displayStatus } from "@/lib/invoices/status";
+import { balanceDue, formatMoney } from "@/lib/money";
+import { buttonVariants } from "@/components/ui/button";
+import type { InvoiceDocumentData } from "./invoice-document-types";
+import { InvoicePaper } from "./invoice-paper";
+
+/**
+ * What someone holding a signed link sees: the balance and a PDF download up
+ * front, then the invoice itself. `pdfHref` carries the same token.
+ */
+export function PublicInvoice({ data, pdfHref, expiresAt }: { data: InvoiceDocumentData; pdfHref: string; expiresAt: Date }) {
+  const { invoice, company } = data;
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
+  const status = displayStatus(invoice.status, invoice.dueDate, todayIso());
+  return (
+    <div className="mx-auto grid w-full max-w-6xl gap-6 lg:grid-cols-[1fr_18rem] lg:items-start">
+      <div className="min-w-0 lg:order-1">
+        <InvoicePaper data={data} />
+      </div>
+      <Card className="lg:order-2 lg:sticky lg:top-6">
+        <CardHeader className="gap-2">
+          <div className="flex items-center justify-between gap-2">
+            <CardTitle>{invoice.number ? `Invoice ${invoice.number}` : "Invoice"}</CardTitle>
+            <InvoiceStatusBadge status={status} />
+          </div>
+          <p className="text-sm text-muted-foreground">From {company.name}</p>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <dl className="grid gap-2 text-sm">
+            <div className="flex justify-between gap-4">
+              <dt className="text-muted-foreground">Total</dt>
+              <dd className="tabular-nums">{money(invoice.totalMinor)}</dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-muted-foreground">Paid</dt>
+              <dd className="tabular-nums">{money(invoice.amountPaidMinor)}</dd>
+            </div>
+            <div className="flex justify-between gap-4 border-t pt-2 text-base font-semibold">
+              <dt>Balance due</dt>
+              <dd className="tabular-nums">{money(balance)}</dd>
+            </div>
+            {balance > 0 && (
+              <div className="flex justify-between gap-4">
+                <dt className="text-muted-foreground">Due</dt>
+                <dd>{formatDate(invoice.dueDate)}</dd>
+              </div>
+            )}
+          </dl>
+          {data.payments.length > 0 && (
+            <div>
+              <h2 className="text-sm font-medium">Payments</h2>
+              <ul className="mt-2 grid gap-1 text-sm">
+                {data.payments.map((p) => (
+                  <li key={p.id} className="flex justify-between gap-4">
+                    <span className="text-muted-foreground">{formatDate(p.receivedAt)}</span>
+                    <span className="tabular-nums">{money(p.amountMinor)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <a href={pdfHref} className={buttonVariants({ className: "w-full" })} download>
+            <Download aria-hidden="true" />
+            Download PDF
+          </a>
+          <p className="text-xs text-muted-foreground">This private link works until {formatDate(expiresAt)}. Don&apos;t forward it to people who shouldn&apos;t see this invoice.</p>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
