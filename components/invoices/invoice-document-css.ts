@@ -42,7 +42,7 @@ export const invoiceDocumentCss = `
 .invoice-doc .doc-section h2{font-size:10.5px;font-weight:600;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin-bottom:6px}
 .invoice-doc .doc-void{margin-top:20px;padding:10px 12px;border:1px solid #fecaca;background:#fef2f2;border-radius:6px;color:#991b1b}
 .invoice-doc .doc-footer{margin-top:36px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);font-size:11.5px;text-align:center}
-.invoice-doc .doc-stamp{position:absolute;top:118px;right:44px;transform:rotate(-12deg);border:4px solid currentColor;border-radius:10px;padding:2px 18px;font-size:40px;font-weight:800;letter-spacing:.14em;line-height:1.2;opacity:.8;pointer-events:none}
+.invoice-doc .doc-stamp{position:absolute;top:118px;right:44px;transform:rotate(-12deg);border:4px solid currentColor;border-radius:10px;padding:2px 18px;font-size:40px;font-weight:800;letter-spacing:0;line-height:1.2;opacity:.8;pointer-events:none}
 .invoice-doc .doc-stamp-paid{color:#15803d}
 .invoice-doc .doc-stamp-void{color:#b91c1c}
 .invoice-doc .doc-stamp-draft{color:#94a3b8}
