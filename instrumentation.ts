@@ -3,5 +3,10 @@ export async function register() {
   // The worker needs Node (mysql2, the provider SDKs); the edge runtime runs this file too.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.OUTBOX_WORKER === "off") return;
   const { startInlineWorker } = await import("./lib/notify/worker-env");
+  // Invoice and receipt PDFs for attachments, rendered by this process's Chromium pool.
+  await import("./lib/pdf/register");
   startInlineWorker();
+  // Subscription billing once a day, beside the worker (idempotent, so many processes may run it).
+  const { startBillingSchedule } = await import("./lib/billing/schedule");
+  startBillingSchedule();
 }

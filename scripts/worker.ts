@@ -4,9 +4,15 @@
 import { closeDb } from "@/db";
 import { emailConfigured, smsConfigured } from "@/lib/env";
 import { createWorkerFromEnv } from "@/lib/notify/worker-env";
+import { getPdfPool } from "@/lib/pdf/print";
+// Invoice and receipt PDFs for attachments.
+import "@/lib/pdf/register";
+import { startBillingSchedule } from "@/lib/billing/schedule";
 
 const worker = createWorkerFromEnv({ batchSize: 20 });
 worker.start();
+// Subscription billing once a day (idempotent: several workers may run it).
+const billing = startBillingSchedule();
 console.log(
   `[outbox] worker ${worker.id} started: email via ${emailConfigured() ? "Resend" : "capture"}, SMS via ${smsConfigured() ? "Twilio" : "capture"}.`,
 );
@@ -17,6 +23,8 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[outbox] worker ${worker.id}: ${signal}, finishing the current round...`);
   await worker.stop();
+  billing.stop();
+  await getPdfPool().close();
   await closeDb();
   process.exit(0);
 }
