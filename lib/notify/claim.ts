@@ -91,30 +91,22 @@ export type RecordOptions = { workerId: string; durationMs: number; maxAttempts:
  */
 export async function recordAttempt(db: Db, message: Pick<ClaimedMessage, "id" | "attempts">, result: AttemptResult, opts: RecordOptions) {
   return db.transaction(async (tx) => {
-    const held = and(eq(outbox.id, message.id), eq(outbox.lockedBy, opts.workerId), eq(outbox.status, "sending"));
-    const release = { lockedBy: null, lockedUntil: null };
-    let status: OutboxStatus;
-    let res;
-    if (result.status === "failed") {
-      status = result.permanent || message.attempts >= opts.maxAttempts ? "dead" : "failed";
-      const delayUs = backoffDelay(message.attempts, opts.backoff) * 1000;
-      [res] = await tx
-        .update(outbox)
-        .set({ ...release, status, lastError: result.error, nextAttemptAt: sql`NOW(3) + INTERVAL ${delayUs} MICROSECOND` })
-        .where(held);
-    } else {
-      status = result.status;
-      [res] = await tx
-        .update(outbox)
-        .set({ ...release, status, providerMessageId: result.providerMessageId, sentAt: sql`NOW(3)`, lastError: null })
-        .where(held);
-    }
+    const failed = result.status === "failed";
+    const status: OutboxStatus = failed ? (result.permanent || message.attempts >= opts.maxAttempts ? "dead" : "failed") : result.status;
+    const delayUs = backoffDelay(message.attempts, opts.backoff) * 1000;
+    const outcome = failed
+      ? { lastError: result.error, nextAttemptAt: sql`NOW(3) + INTERVAL ${delayUs} MICROSECOND` }
+      : { providerMessageId: result.providerMessageId, sentAt: sql`NOW(3)`, lastError: null };
+    const [res] = await tx
+      .update(outbox)
+      .set({ status, lockedBy: null, lockedUntil: null, ...outcome })
+      .where(and(eq(outbox.id, message.id), eq(outbox.lockedBy, opts.workerId), eq(outbox.status, "sending")));
     await tx.insert(outboxAttempts).values({
       outboxId: message.id,
       attempt: message.attempts,
       workerId: opts.workerId,
       outcome: result.status,
-      error: result.status === "failed" ? result.error : null,
+      error: failed ? result.error : null,
       durationMs: Math.round(opts.durationMs),
     });
     return { applied: res.affectedRows === 1, status };
