@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { readSettings } from "@/db/queries/settings";
 import { outbox } from "@/db/schema";
@@ -59,10 +59,16 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     // MySQL undoes only the failed statement, so the caller's transaction goes on.
-    // A locking read sees the committed row even when this transaction's snapshot predates it.
-    const [existing] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.idempotencyKey, message.idempotencyKey)).for("update");
+    // A locking read sees the committed row even when this transaction's
+    // snapshot predates it. It is a shared lock, like the one the failed insert
+    // already holds: FOR UPDATE would have two callers each wait for the other
+    // to drop its shared lock (a deadlock). MariaDB has no FOR SHARE, and both
+    // engines accept LOCK IN SHARE MODE.
+    const result = await tx.execute(sql`SELECT ${outbox.id} AS id FROM ${outbox} WHERE ${outbox.idempotencyKey} = ${message.idempotencyKey} LOCK IN SHARE MODE`);
+    // Drizzle types every execute() result as a write result; mysql2 returns the rows of a SELECT.
+    const [existing] = (result as unknown as [{ id: number }[]])[0];
     if (!existing) throw error;
-    return { id: existing.id, created: false };
+    return { id: Number(existing.id), created: false };
   }
 }
 

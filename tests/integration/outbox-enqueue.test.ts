@@ -79,6 +79,24 @@ describe("enqueue", () => {
     expect(b).toEqual({ id: a.id, created: false });
   });
 
+  it("lets concurrent transactions queue an existing key again without deadlocking each other", async () => {
+    const input = emailInput();
+    const first = await enqueueCommitted(input);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Each transaction re-queues the key, then stays open, as a caller doing more work would.
+    const racing = Array.from({ length: 4 }, () =>
+      getDb().transaction(async (tx) => {
+        const res = await enqueue(tx, input);
+        await gate;
+        return res;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    expect(await Promise.all(racing)).toEqual(Array.from({ length: 4 }, () => ({ id: first.id, created: false })));
+  });
+
   it.each([
     ["a malformed email", emailInput({ to: "ada@" }), /"ada@" is not a valid email address/],
     ["a malformed cc", emailInput({ cc: ["ok@example.com", "not an address"] }), /"not an address" is not a valid email address/],
