@@ -27,7 +27,6 @@ export default async function config() {
     testEnvironment: "node",
     testMatch: ["<rootDir>/tests/integration/**/*.test.{ts,tsx}"],
     setupFilesAfterEnv: ["<rootDir>/tests/support/setup-integration.ts"],
-    testTimeout: 60_000,
   })();
   const e2e = await createJestConfig({
     ...shared,
@@ -35,7 +34,6 @@ export default async function config() {
     testEnvironment: "node",
     testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
     setupFilesAfterEnv: ["<rootDir>/tests/support/setup-e2e.ts"],
-    testTimeout: 90_000,
   })();
   return { projects: [unit, integration, e2e] };
 }

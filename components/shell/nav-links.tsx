@@ -20,30 +20,27 @@ const icons: Record<NavIcon, typeof BarChart3> = {
   invites: UserPlus,
 };
 
-function isActive(pathname: string, href: string, items: NavItem[]): boolean {
-  if (pathname === href) return true;
-  // The most specific matching entry wins, so "/admin" isn't active on "/admin/clients".
-  const matches = items.filter((i) => pathname.startsWith(`${i.href}/`));
-  const best = matches.sort((a, b) => b.href.length - a.href.length)[0];
-  return best?.href === href;
+/** The one entry to mark: the most specific one the path is at or under, so "/admin" isn't marked on "/admin/clients". */
+export function activeHref(pathname: string, items: NavItem[]): string | undefined {
+  const matches = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
 export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
-  const pathname = usePathname();
+  const active = activeHref(usePathname(), items);
   return (
     <ul className="space-y-1">
       {items.map((item) => {
         const Icon = icons[item.icon];
-        const active = isActive(pathname, item.href, items);
         return (
           <li key={item.href}>
             <Link
               href={item.href}
               onClick={onNavigate}
-              aria-current={active ? "page" : undefined}
+              aria-current={active === item.href ? "page" : undefined}
               className={cn(
                 "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                active ? "bg-primary/10 text-primary" : "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+                active === item.href ? "bg-primary/10 text-primary" : "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
               )}
             >
               <Icon className="size-4 shrink-0" aria-hidden="true" />

@@ -11,3 +11,6 @@ jest.mock("@react-email/render", () => jest.requireActual("./react-email-render"
 afterAll(async () => {
   await closeDb();
 });
+
+// jest ignores testTimeout inside a project when it runs several, so it is set here.
+jest.setTimeout(60_000);
