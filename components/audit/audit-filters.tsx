@@ -50,7 +50,7 @@ export function AuditFilters({ params, actors }: { params: AuditParams; actors: 
         <Label htmlFor="audit-entity-id">Record id</Label>
         <Input id="audit-entity-id" name="entityId" inputMode="numeric" pattern="[0-9]*" defaultValue={params.entityId ?? ""} />
       </div>
-      <div className="grid grid-cols-2 gap-2 lg:col-span-2">
+      <div className="grid gap-2 sm:grid-cols-2 lg:col-span-2">
         <div className="grid gap-1.5">
           <Label htmlFor="audit-from">From</Label>
           <Input id="audit-from" name="from" type="date" defaultValue={params.from ?? ""} />

@@ -28,8 +28,8 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
             <Table>
               <TableHeader>
                 <TableRow>
-                  <TableHead>When</TableHead>
-                  <TableHead>Who</TableHead>
+                  <TableHead className="hidden sm:table-cell">When</TableHead>
+                  <TableHead className="hidden sm:table-cell">Who</TableHead>
                   <TableHead>What</TableHead>
                   <TableHead className="hidden md:table-cell">Changes</TableHead>
                 </TableRow>
@@ -37,8 +37,8 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={r.id} className="align-top">
-                    <TableCell className="whitespace-nowrap align-top text-xs">{formatDateTime(r.at)}</TableCell>
-                    <TableCell className="align-top">
+                    <TableCell className="hidden whitespace-nowrap align-top text-xs sm:table-cell">{formatDateTime(r.at)}</TableCell>
+                    <TableCell className="hidden align-top sm:table-cell">
                       <p className="text-sm font-medium">{r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")}</p>
                       <Badge variant="outline" className="mt-1">
                         {r.actorRole}
@@ -46,6 +46,10 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
                     </TableCell>
                     <TableCell className="align-top">
                       <p className="text-sm font-medium">{actionLabel(r.action)}</p>
+                      {/* When and who fold in here on small screens. */}
+                      <p className="text-xs text-muted-foreground sm:hidden">
+                        {formatDateTime(r.at)} · {r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")} ({r.actorRole})
+                      </p>
                       <p className="text-xs text-muted-foreground">
                         <RecordLink row={r} />
                         {r.ip && ` · ${r.ip}`}

@@ -1,15 +1,16 @@
 "use client";
 
 import { Archive, ArchiveRestore, Trash2 } from "lucide-react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { archiveClient } from "@/lib/actions/clients/archive-client";
 import { deleteClient } from "@/lib/actions/clients/delete-client";
 import { restoreClient } from "@/lib/actions/clients/restore-client";
 
-type Props = { area: string; client: { id: number; name: string; archived: boolean }; canArchive: boolean; canDelete: boolean; deleteBlockedReason: string | null };
+type Props = { client: { id: number; name: string; archived: boolean }; canArchive: boolean };
 
-/** Archive, restore and delete, each behind a confirmation. Shown only to roles that hold the permission; the server checks again. */
-export function ClientAdminActions({ area, client, canArchive, canDelete, deleteBlockedReason }: Props) {
+/** Archive and restore, behind a confirmation. Shown only to roles that hold the permission; the server checks again. */
+export function ClientArchiveAction({ client, canArchive }: Props) {
   return (
     <>
       {canArchive &&
@@ -44,12 +45,23 @@ export function ClientAdminActions({ area, client, canArchive, canDelete, delete
             successMessage="Client archived"
           />
         ))}
-      {canDelete && (
+    </>
+  );
+}
+
+/** Permanent deletion, at the foot of the page, for admins; refused (and explained) when the client has history. */
+export function DeleteClientCard({ area, client, blockedReason }: { area: string; client: { id: number; name: string }; blockedReason: string | null }) {
+  return (
+    <Card className="border-destructive/30">
+      <CardHeader>
+        <CardTitle>Delete this client</CardTitle>
+        <CardDescription>{blockedReason ?? "This client has no invoices, payments or subscriptions, so it can be deleted for good."}</CardDescription>
+      </CardHeader>
+      <CardContent>
         <ConfirmAction
           action={deleteClient}
           input={{ id: client.id }}
-          triggerVariant="outline"
-          triggerDisabled={Boolean(deleteBlockedReason)}
+          triggerDisabled={Boolean(blockedReason)}
           trigger={
             <>
               <Trash2 aria-hidden="true" />
@@ -57,13 +69,13 @@ export function ClientAdminActions({ area, client, canArchive, canDelete, delete
             </>
           }
           title={`Delete ${client.name} permanently?`}
-          description="This removes the client for good. It can't be undone. Only a client with no invoices, payments or subscriptions can be deleted."
+          description="This removes the client for good. It can't be undone."
           confirmLabel="Delete for good"
           destructive
           successMessage="Client deleted"
           redirectTo={`${area}/clients`}
         />
-      )}
-    </>
+      </CardContent>
+    </Card>
   );
 }

@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate, todayIso } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { ClientAdminActions } from "./client-admin-actions";
+import { ClientArchiveAction, DeleteClientCard } from "./client-admin-actions";
 import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financials";
 import { ClientMessages } from "./client-messages";
 
@@ -44,8 +44,9 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
         title={client.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            {client.company && <span>{client.company}</span>}
-            <span>Client since {formatDate(client.createdAt)}</span>
+            <span>
+              {client.company && `${client.company} · `}Client since {formatDate(client.createdAt)}
+            </span>
             {client.archivedAt && <Badge variant="muted">Archived {formatDate(client.archivedAt)}</Badge>}
             {client.smsOptIn && <Badge variant="secondary">SMS opt-in</Badge>}
           </span>
@@ -59,19 +60,12 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
               </Link>
             </Button>
             {canRemind && <RemindButton clientIds={[id]} title={`Send ${client.name} a payment reminder?`} smsCount={client.smsOptIn && client.phone ? 1 : 0} />}
-            <ClientAdminActions
-              area={area}
-              client={{ id, name: client.name, archived: Boolean(client.archivedAt) }}
-              canArchive={can(user.role, "clients:archive")}
-              canDelete={can(user.role, "clients:delete")}
-              deleteBlockedReason={deleteBlockedReason}
-            />
+            <ClientArchiveAction client={{ id, name: client.name, archived: Boolean(client.archivedAt) }} canArchive={can(user.role, "clients:archive")} />
           </>
         }
       />
-      {deleteBlockedReason && can(user.role, "clients:delete") && <p className="-mt-3 mb-4 text-xs text-muted-foreground sm:text-right">{deleteBlockedReason}</p>}
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>Contact details</CardTitle>
@@ -115,13 +109,11 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
         </Card>
       </div>
 
-      <div className="mt-6 grid gap-6">
+      <div className="mt-6 grid grid-cols-1 gap-6">
         <InvoicesCard area={area} rows={invoiceRows} today={today} />
-        <div className="grid gap-6 lg:grid-cols-2">
-          <SubscriptionsCard area={area} rows={subscriptions} />
-          <PaymentsCard area={area} rows={paymentRows} />
-        </div>
-        <div className="grid gap-6 lg:grid-cols-2">
+        <PaymentsCard area={area} rows={paymentRows} />
+        <SubscriptionsCard area={area} rows={subscriptions} />
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ClientMessages clientId={id} canOpenOutbox={can(user.role, "outbox:read")} />
           <Card>
             <CardHeader>
@@ -132,6 +124,7 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
             </CardContent>
           </Card>
         </div>
+        {can(user.role, "clients:delete") && <DeleteClientCard area={area} client={{ id, name: client.name }} blockedReason={deleteBlockedReason} />}
       </div>
     </>
   );

@@ -44,23 +44,23 @@ export function ClientForm({ area, client }: { area: string; client?: ClientForm
       {client && <input type="hidden" name="id" value={client.id} />}
       <FormAlert message={formError} />
       <div className="grid gap-5 sm:grid-cols-2">
-        <FormField id="name" label="Name" required error={errors.name}>
+        <FormField className="content-start" id="name" label="Name" required error={errors.name}>
           <Input {...fieldA11y("name", errors.name)} name="name" defaultValue={v("name")} autoComplete="off" required maxLength={160} />
         </FormField>
-        <FormField id="company" label="Company" error={errors.company}>
+        <FormField className="content-start" id="company" label="Company" error={errors.company}>
           <Input {...fieldA11y("company", errors.company)} name="company" defaultValue={v("company")} autoComplete="off" maxLength={160} />
         </FormField>
-        <FormField id="email" label="Email" error={errors.email}>
+        <FormField className="content-start" id="email" label="Email" error={errors.email}>
           <Input {...fieldA11y("email", errors.email)} name="email" type="email" inputMode="email" defaultValue={v("email")} autoComplete="off" />
         </FormField>
-        <FormField id="phone" label="Mobile phone" error={errors.phone} hint="Pick the country, then type the number as you'd say it.">
+        <FormField className="content-start" id="phone" label="Mobile phone" error={errors.phone} hint="Pick the country, then type the number as you'd say it.">
           <PhoneInput id="phone" name="phone" defaultValue={values?.phone ?? client?.phone} invalid={Boolean(errors.phone)} describedBy={fieldA11y("phone", errors.phone, true)["aria-describedby"]} />
         </FormField>
       </div>
-      <FormField id="address" label="Address" error={errors.address}>
+      <FormField className="content-start" id="address" label="Address" error={errors.address}>
         <Textarea {...fieldA11y("address", errors.address)} name="address" rows={3} defaultValue={v("address")} maxLength={500} />
       </FormField>
-      <FormField id="notes" label="Notes" error={errors.notes} hint="Only admins and staff see notes.">
+      <FormField className="content-start" id="notes" label="Notes" error={errors.notes} hint="Only admins and staff see notes.">
         <Textarea {...fieldA11y("notes", errors.notes, true)} name="notes" rows={4} defaultValue={v("notes")} maxLength={5000} />
       </FormField>
       <div className="flex items-start gap-3 rounded-md border p-4">

@@ -21,7 +21,7 @@ export function ClientsIndex({ area, searchParams, canImport }: { area: string; 
     <>
       <PageHeader
         title="Clients"
-        description="Everyone you bill. Search by the start of a name, company, email or phone number."
+        description="Everyone you bill."
         actions={
           <>
             <Button variant="outline" asChild>

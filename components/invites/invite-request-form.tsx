@@ -25,10 +25,10 @@ export function InviteRequestForm() {
       <div className="sm:col-span-3">
         <FormAlert message={formError} />
       </div>
-      <FormField id="invite-name" label="Name" required error={errors.name}>
+      <FormField className="content-start" id="invite-name" label="Name" required error={errors.name}>
         <Input {...fieldA11y("invite-name", errors.name)} name="name" defaultValue={values?.name} autoComplete="off" maxLength={120} />
       </FormField>
-      <FormField id="invite-email" label="Email" required error={errors.email}>
+      <FormField className="content-start" id="invite-email" label="Email" required error={errors.email}>
         <Input {...fieldA11y("invite-email", errors.email)} name="email" type="email" inputMode="email" defaultValue={values?.email} autoComplete="off" />
       </FormField>
       <Button type="submit" pending={pending} className="sm:mt-[1.625rem]">

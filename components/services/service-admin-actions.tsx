@@ -2,14 +2,15 @@
 
 import { Archive, ArchiveRestore, Trash2 } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { archiveService } from "@/lib/actions/services/archive-service";
 import { deleteService } from "@/lib/actions/services/delete-service";
 import { restoreService } from "@/lib/actions/services/restore-service";
 
-type Props = { area: string; service: { id: number; name: string; archived: boolean; activeSubscriptions: number }; canArchive: boolean; canDelete: boolean; hasHistory: boolean };
+type Props = { service: { id: number; name: string; archived: boolean; activeSubscriptions: number }; canArchive: boolean };
 
-/** Archive, restore and delete for admins; the server checks the permission again. */
-export function ServiceAdminActions({ area, service, canArchive, canDelete, hasHistory }: Props) {
+/** Archive and restore for admins; the server checks the permission again. */
+export function ServiceArchiveAction({ service, canArchive }: Props) {
   return (
     <>
       {canArchive &&
@@ -44,7 +45,21 @@ export function ServiceAdminActions({ area, service, canArchive, canDelete, hasH
             successMessage="Service archived"
           />
         ))}
-      {canDelete && (
+    </>
+  );
+}
+
+/** Permanent deletion for admins, refused (and explained) once anyone subscribed or an invoice names the service. */
+export function DeleteServiceCard({ area, service, hasHistory }: { area: string; service: { id: number; name: string }; hasHistory: boolean }) {
+  return (
+    <Card className="border-destructive/30">
+      <CardHeader>
+        <CardTitle>Delete this service</CardTitle>
+        <CardDescription>
+          {hasHistory ? "Clients subscribed to this service or were invoiced for it, so it can only be archived." : "Nobody subscribed to this service and no invoice names it, so it can be deleted for good."}
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
         <ConfirmAction
           action={deleteService}
           input={{ id: service.id }}
@@ -56,13 +71,13 @@ export function ServiceAdminActions({ area, service, canArchive, canDelete, hasH
             </>
           }
           title={`Delete ${service.name} permanently?`}
-          description="This removes the service for good. It can't be undone. Only a service nobody subscribed to and no invoice mentions can be deleted."
+          description="This removes the service for good. It can't be undone."
           confirmLabel="Delete for good"
           destructive
           successMessage="Service deleted"
           redirectTo={`${area}/services`}
         />
-      )}
-    </>
+      </CardContent>
+    </Card>
   );
 }

@@ -15,7 +15,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { intervalLabels } from "@/lib/validation/services";
-import { ServiceAdminActions } from "./service-admin-actions";
+import { DeleteServiceCard, ServiceArchiveAction } from "./service-admin-actions";
 
 /** One service, for /admin/services/[id] and /staff/services/[id]. Callers check "services:read". */
 export async function ServiceDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {
@@ -47,12 +47,9 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
                 Edit
               </Link>
             </Button>
-            <ServiceAdminActions
-              area={area}
+            <ServiceArchiveAction
               service={{ id, name: service.name, archived: Boolean(service.archivedAt), activeSubscriptions: service.activeSubscriptions }}
               canArchive={can(user.role, "services:archive")}
-              canDelete={can(user.role, "services:delete")}
-              hasHistory={service.hasHistory}
             />
           </>
         }
@@ -98,6 +95,11 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
           <MessageList messages={messages} outboxHref={can(user.role, "outbox:read") ? (mid) => `/admin/outbox/${mid}` : undefined} emptyText="Nothing was sent for this service. Creating or switching on an active service texts the clients who agreed to SMS." />
         </CardContent>
       </Card>
+      {can(user.role, "services:delete") && (
+        <div className="mt-6">
+          <DeleteServiceCard area={area} service={{ id, name: service.name }} hasHistory={service.hasHistory} />
+        </div>
+      )}
     </>
   );
 }

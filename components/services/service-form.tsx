@@ -47,17 +47,17 @@ export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Pro
     <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-5">
       {service && <input type="hidden" name="id" value={service.id} />}
       <FormAlert message={formError} />
-      <FormField id="name" label="Name" required error={errors.name}>
+      <FormField className="content-start" id="name" label="Name" required error={errors.name}>
         <Input {...fieldA11y("name", errors.name)} name="name" defaultValue={v("name")} required maxLength={160} autoComplete="off" />
       </FormField>
-      <FormField id="description" label="Description" error={errors.description} hint="Clients see this in the portal and in the announcement email.">
+      <FormField className="content-start" id="description" label="Description" error={errors.description} hint="Clients see this in the portal and in the announcement email.">
         <Textarea {...fieldA11y("description", errors.description, true)} name="description" rows={3} defaultValue={v("description")} maxLength={5000} />
       </FormField>
       <div className="grid gap-5 sm:grid-cols-3">
-        <FormField id="price" label="Price" required error={errors.price} className="sm:col-span-1">
+        <FormField id="price" label="Price" required error={errors.price} className="content-start">
           <Input {...fieldA11y("price", errors.price)} name="price" inputMode="decimal" placeholder="120.00" defaultValue={values?.price ?? (service ? toDecimalString(service.priceMinor, service.currency) : "")} required />
         </FormField>
-        <FormField id="currency" label="Currency" error={errors.currency}>
+        <FormField className="content-start" id="currency" label="Currency" error={errors.currency}>
           <Select {...fieldA11y("currency", errors.currency)} name="currency" defaultValue={currency}>
             {currencyOptions(currency).map((c) => (
               <option key={c} value={c}>
@@ -66,7 +66,7 @@ export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Pro
             ))}
           </Select>
         </FormField>
-        <FormField id="interval" label="Billed" error={errors.interval}>
+        <FormField className="content-start" id="interval" label="Billed" error={errors.interval}>
           <Select {...fieldA11y("interval", errors.interval)} name="interval" defaultValue={values?.interval ?? service?.interval ?? "monthly"}>
             {billingIntervals.map((i) => (
               <option key={i} value={i}>

@@ -28,20 +28,20 @@ export function SettingsForm({ settings }: { settings: SettingsValues }) {
       <FormAlert message={formError} />
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-base font-semibold">Company</legend>
-        <FormField id="companyName" label="Company name" required error={errors.companyName} hint="On invoices, PDFs and at the top of every email.">
+        <FormField className="content-start" id="companyName" label="Company name" required error={errors.companyName} hint="On invoices, PDFs and at the top of every email.">
           <Input {...fieldA11y("companyName", errors.companyName, true)} name="companyName" defaultValue={v("companyName")} maxLength={160} autoComplete="organization" />
         </FormField>
-        <FormField id="companyAddress" label="Address" error={errors.companyAddress} hint="Printed on invoices and in email footers.">
+        <FormField className="content-start" id="companyAddress" label="Address" error={errors.companyAddress} hint="Printed on invoices and in email footers.">
           <Textarea {...fieldA11y("companyAddress", errors.companyAddress, true)} name="companyAddress" rows={3} defaultValue={v("companyAddress")} maxLength={500} />
         </FormField>
-        <FormField id="senderName" label="Sender name" required error={errors.senderName} hint="The name emails come from, like “Acme Billing”.">
+        <FormField className="content-start" id="senderName" label="Sender name" required error={errors.senderName} hint="The name emails come from, like “Acme Billing”.">
           <Input {...fieldA11y("senderName", errors.senderName, true)} name="senderName" defaultValue={v("senderName")} maxLength={120} />
         </FormField>
       </fieldset>
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-base font-semibold">Invoices</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField id="defaultCurrency" label="Default currency" error={errors.defaultCurrency} hint="For new services and invoices.">
+          <FormField className="content-start" id="defaultCurrency" label="Default currency" error={errors.defaultCurrency} hint="For new services and invoices.">
             <Select {...fieldA11y("defaultCurrency", errors.defaultCurrency, true)} name="defaultCurrency" defaultValue={v("defaultCurrency")}>
               {currencyOptions(settings.defaultCurrency).map((c) => (
                 <option key={c} value={c}>
@@ -50,13 +50,13 @@ export function SettingsForm({ settings }: { settings: SettingsValues }) {
               ))}
             </Select>
           </FormField>
-          <FormField id="taxRate" label="Tax rate (%)" error={errors.taxRate} hint="Applied to new invoice lines, like 8 or 12.5.">
+          <FormField className="content-start" id="taxRate" label="Tax rate (%)" error={errors.taxRate} hint="Applied to new invoice lines, like 8 or 12.5.">
             <Input {...fieldA11y("taxRate", errors.taxRate, true)} name="taxRate" inputMode="decimal" defaultValue={v("taxRate")} />
           </FormField>
-          <FormField id="invoicePrefix" label="Invoice number prefix" error={errors.invoicePrefix} hint="Numbers look like PREFIX-2026-0042.">
+          <FormField className="content-start" id="invoicePrefix" label="Invoice number prefix" error={errors.invoicePrefix} hint="Numbers look like PREFIX-2026-0042.">
             <Input {...fieldA11y("invoicePrefix", errors.invoicePrefix, true)} name="invoicePrefix" defaultValue={v("invoicePrefix")} maxLength={12} className="uppercase" />
           </FormField>
-          <FormField id="dueDays" label="Payment terms (days)" error={errors.dueDays} hint="How long after the issue date an invoice is due.">
+          <FormField className="content-start" id="dueDays" label="Payment terms (days)" error={errors.dueDays} hint="How long after the issue date an invoice is due.">
             <Input {...fieldA11y("dueDays", errors.dueDays, true)} name="dueDays" type="number" inputMode="numeric" min={0} max={365} defaultValue={v("dueDays")} />
           </FormField>
         </div>

@@ -32,14 +32,11 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             Profile
           </Link>
         </DropdownMenuItem>
-        <form action={async (formData) => void (await logout(undefined, formData))}>
-          <DropdownMenuItem asChild>
-            <button type="submit" className="w-full">
-              <LogOut aria-hidden="true" />
-              Sign out
-            </button>
-          </DropdownMenuItem>
-        </form>
+        {/* Called directly: a <form> inside the menu is unmounted as the menu closes, before it can submit. */}
+        <DropdownMenuItem onSelect={() => void logout(undefined, {})}>
+          <LogOut aria-hidden="true" />
+          Sign out
+        </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -37,7 +37,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
               <TableRow>
                 <TableHead>Person</TableHead>
                 <TableHead className="hidden md:table-cell">Phone</TableHead>
-                <TableHead>Role</TableHead>
+                <TableHead className="hidden sm:table-cell">Role</TableHead>
                 <TableHead className="hidden sm:table-cell">Status</TableHead>
                 <TableHead className="hidden lg:table-cell">Last sign-in</TableHead>
                 <TableHead className="text-right">
@@ -58,12 +58,13 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
                         {isSelf && <span className="font-normal text-muted-foreground"> (you)</span>}
                       </p>
                       <p className="truncate text-xs text-muted-foreground">{m.email}</p>
-                      <Badge variant={variant} className="mt-1 sm:hidden">
-                        {label}
-                      </Badge>
+                      <div className="mt-1 flex gap-1 sm:hidden">
+                        <Badge variant={m.role === "admin" ? "default" : "secondary"}>{m.role === "admin" ? "Admin" : "Staff"}</Badge>
+                        <Badge variant={variant}>{label}</Badge>
+                      </div>
                     </TableCell>
                     <TableCell className="hidden font-mono text-xs md:table-cell">{m.phone ?? <span className="font-sans text-muted-foreground">—</span>}</TableCell>
-                    <TableCell>
+                    <TableCell className="hidden sm:table-cell">
                       <Badge variant={m.role === "admin" ? "default" : "secondary"}>{m.role === "admin" ? "Admin" : "Staff"}</Badge>
                     </TableCell>
                     <TableCell className="hidden sm:table-cell">
@@ -71,7 +72,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
                     </TableCell>
                     <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{m.lastLoginAt ? formatDateTime(m.lastLoginAt) : <span className="text-muted-foreground">Never</span>}</TableCell>
                     <TableCell>
-                      <div className="flex justify-end gap-1">
+                      <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                         <StaffEditDialog member={m} isSelf={isSelf} />
                         {lastAdmin ? (
                           <span className="self-center px-2 text-xs text-muted-foreground" title="The last active admin can't be disabled">

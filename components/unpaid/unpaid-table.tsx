@@ -55,7 +55,7 @@ export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] })
             <TableHead className="hidden sm:table-cell">Oldest due</TableHead>
             <TableHead className="hidden md:table-cell">Overdue</TableHead>
             <TableHead className="hidden lg:table-cell">Last reminder</TableHead>
-            <TableHead className="text-right">
+            <TableHead className="hidden text-right sm:table-cell">
               <span className="sr-only">Actions</span>
             </TableHead>
           </TableRow>
@@ -84,6 +84,9 @@ export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] })
                   Due {formatDate(r.oldestDue)}
                   {r.daysOverdue > 0 && ` · ${r.daysOverdue} days overdue`}
                 </div>
+                <div className="mt-2 sm:hidden">
+                  <RemindButton clientIds={[r.id]} label="Remind" size="sm" title={`Send ${r.name} a payment reminder?`} smsCount={r.smsOptIn && r.phone ? 1 : 0} />
+                </div>
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 <BalanceText balances={r.balances} />
@@ -93,7 +96,7 @@ export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] })
                 {r.daysOverdue > 0 ? <Badge variant="destructive">{r.daysOverdue} days</Badge> : <span className="text-muted-foreground">Not yet due</span>}
               </TableCell>
               <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{r.lastReminderAt ? formatDateTime(r.lastReminderAt) : <span className="text-muted-foreground">Never</span>}</TableCell>
-              <TableCell className="text-right">
+              <TableCell className="hidden text-right sm:table-cell">
                 <RemindButton clientIds={[r.id]} label="Remind" size="sm" title={`Send ${r.name} a payment reminder?`} smsCount={r.smsOptIn && r.phone ? 1 : 0} />
               </TableCell>
             </TableRow>
