@@ -10,3 +10,4 @@ export * from "./otp-codes";
 export * from "./audit-log";
 export * from "./settings";
 export * from "./rate-limits";
+export * from "./rollups";
