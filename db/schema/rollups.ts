@@ -9,7 +9,10 @@ import { invoiceStatuses } from "./invoices";
 
 const count = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
 
-/** Every invoice (drafts included), by currency, issue date, due date and stored status. */
+/**
+ * Every invoice (drafts included), by currency, issue date, due date and
+ * stored status: how many, their totals and what has been paid on them.
+ */
 export const rollupInvoiceDays = mysqlTable(
   "rollup_invoice_days",
   {
@@ -26,18 +29,6 @@ export const rollupInvoiceDays = mysqlTable(
     // Outstanding, overdue and aging read the open statuses by due date.
     index("rollup_invoice_days_open_idx").on(t.currency, t.status, t.dueDate),
   ],
-);
-
-/** Succeeded payments by currency and the day the money arrived. */
-export const rollupPaymentDays = mysqlTable(
-  "rollup_payment_days",
-  {
-    currency: char("currency", { length: 3 }).notNull(),
-    day: date("day", { mode: "string" }).notNull(),
-    paymentCount: count("payment_count"),
-    amountMinor: count("amount_minor"),
-  },
-  (t) => [primaryKey({ columns: [t.currency, t.day] })],
 );
 
 /** Line totals (before tax) per service on issued invoices that are not void, by issue date. */

@@ -1,0 +1,1 @@
+DROP TABLE `rollup_payment_days`;
