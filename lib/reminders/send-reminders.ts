@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { clients, invoices } from "@/db/schema";
+import { clients, invoices, outbox } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { daysBetween, todayIso } from "@/lib/dates";
 import { balanceDue } from "@/lib/money";
+import { createInvoiceLink } from "@/lib/invoices/links";
 import { enqueue } from "@/lib/notify/enqueue";
 
 export type ReminderTarget = { invoiceIds?: number[]; clientIds?: number[] };
@@ -23,9 +24,9 @@ export function reminderKey(invoiceId: number, channel: "email" | "sms", day: st
  * with a balance) among the given invoices and the given clients' invoices:
  * an email when the client has an address, and an SMS when it opted in and
  * has a phone. Each invoice gets at most one reminder per channel per UTC day.
- * Each invoice is its own transaction, so its outbox rows and audit row
- * commit together. An invoice counts as skipped when it was already reminded
- * today or its client can't be reached.
+ * Each invoice is its own transaction, so its outbox rows, its new signed
+ * "Pay now" link and its audit row commit together. An invoice counts as
+ * skipped when it was already reminded today or its client can't be reached.
  */
 export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor, now: Date = new Date()): Promise<ReminderResult> {
   const scope: SQL[] = [];
@@ -78,6 +79,17 @@ async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): 
   const balanceMinor = balanceDue(row.totalMinor, row.amountPaidMinor);
   if (balanceMinor <= 0) return false;
 
+  // Which reminders are still due today. The invoice row is locked, so this
+  // check and the inserts below can't interleave with another reminder run.
+  const wanted: { channel: "email" | "sms"; to: string }[] = [];
+  if (row.email) wanted.push({ channel: "email", to: row.email });
+  // SMS only with the client's consent and a number to send to.
+  if (row.smsOptIn && row.phone) wanted.push({ channel: "sms", to: row.phone });
+  const keys = wanted.map((w) => reminderKey(row.id, w.channel, day));
+  const sent = keys.length ? await tx.select({ key: outbox.idempotencyKey }).from(outbox).where(inArray(outbox.idempotencyKey, keys)) : [];
+  const todo = wanted.filter((_, i) => !sent.some((s) => s.key === keys[i]));
+  if (todo.length === 0) return false;
+
   const data = {
     clientName: row.clientName,
     invoiceNumber: row.number ?? `#${row.id}`,
@@ -85,17 +97,14 @@ async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): 
     currency: row.currency,
     dueDate: row.dueDate,
     daysOverdue: Math.max(0, daysBetween(row.dueDate, day)),
+    // A fresh signed link, so the reminder can be paid from at once.
+    link: await createInvoiceLink(tx, row.id, actor),
   };
   const related = { type: "invoice" as const, id: row.id };
   const channels: ("email" | "sms")[] = [];
-  if (row.email) {
-    const res = await enqueue(tx, { channel: "email", to: row.email, template: "payment_reminder", data, related, clientId: row.clientId, idempotencyKey: reminderKey(row.id, "email", day) });
-    if (res.created) channels.push("email");
-  }
-  // SMS only with the client's consent and a number to send to.
-  if (row.smsOptIn && row.phone) {
-    const res = await enqueue(tx, { channel: "sms", to: row.phone, template: "payment_reminder", data, related, clientId: row.clientId, idempotencyKey: reminderKey(row.id, "sms", day) });
-    if (res.created) channels.push("sms");
+  for (const w of todo) {
+    const res = await enqueue(tx, { channel: w.channel, to: w.to, template: "payment_reminder", data, related, clientId: row.clientId, idempotencyKey: reminderKey(row.id, w.channel, day) });
+    if (res.created) channels.push(w.channel);
   }
   if (channels.length === 0) return false;
 

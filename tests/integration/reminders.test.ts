@@ -1,7 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, outbox } from "@/db/schema";
+import { auditLog, invoiceLinks, outbox } from "@/db/schema";
 import { sendReminders as sendRemindersAction } from "@/lib/actions/reminders/send-reminders";
+import { resolveInvoiceLink } from "@/lib/invoices/links";
 import { sendReminders } from "@/lib/reminders/send-reminders";
 import { listUnpaidClients } from "@/db/queries/unpaid";
 import { ensureSettingsRow, insertClient, insertInvoice, outboxFor } from "../support/backoffice";
@@ -28,6 +29,10 @@ describe("payment reminders", () => {
     const [message] = await outboxFor({ type: "invoice", id: inv.id });
     expect(message).toMatchObject({ channel: "email", template: "payment_reminder", clientId: client.id, to: [client.email], idempotencyKey: `reminder:${inv.id}:2026-03-11:email` });
     expect(message!.templateData).toMatchObject({ balanceMinor: 10_000, daysOverdue: 10, dueDate: "2026-03-01" });
+    // The email carries a working signed link to pay from.
+    const link = (message!.templateData as { link: string }).link;
+    const resolved = await resolveInvoiceLink(getDb(), link.split("/i/")[1]!);
+    expect(resolved).toMatchObject({ state: "valid", invoiceId: inv.id });
     const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, inv.id)));
     expect(audit).toMatchObject({ actorUserId: staff.id, entityType: "invoice", after: expect.objectContaining({ channels: ["email"] }) });
   });
@@ -40,7 +45,9 @@ describe("payment reminders", () => {
     expect(await sendReminders(getDb(), { clientIds: [client.id] }, staff, day("2026-04-01"))).toEqual({ queued: 0, skipped: 2 });
     expect(await sendReminders(getDb(), { invoiceIds: [a.id] }, staff, day("2026-04-01"))).toEqual({ queued: 0, skipped: 1 });
     expect(await outboxFor({ type: "invoice", id: a.id })).toHaveLength(1);
-    // Nothing was audited for the refused repeats either.
+    // Nothing was audited, and no extra link made, for the refused repeats.
+    const [links] = await getDb().select({ n: count() }).from(invoiceLinks).where(eq(invoiceLinks.invoiceId, a.id));
+    expect(links!.n).toBe(1);
     const [audits] = await getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, b.id)));
     expect(audits!.n).toBe(1);
 
