@@ -2,7 +2,7 @@
 // (inlined by the component) and the PDF (no Tailwind, no remote fonts), so
 // both look the same. Scoped under .invoice-doc so it can't leak into the app.
 export const invoiceDocumentCss = `
-.invoice-doc{--ink:#0f172a;--muted:#5b6576;--line:#e2e8f0;--soft:#f1f5f9;--accent:#1d4ed8;position:relative;background:#fff;color:var(--ink);font-family:"Geist",ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans","DejaVu Sans",sans-serif;font-size:13px;line-height:1.5;padding:40px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.invoice-doc{--ink:#0f172a;--muted:#5b6576;--line:#e2e8f0;--soft:#f1f5f9;--accent:#1d4ed8;position:relative;background:#fff;color:var(--ink);font-family:"Invoice Sans","Liberation Sans",Arial,Helvetica,sans-serif;font-size:13px;line-height:1.5;padding:40px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .invoice-doc *{box-sizing:border-box}
 .invoice-doc h1,.invoice-doc h2,.invoice-doc p,.invoice-doc dl,.invoice-doc dd{margin:0}
 .invoice-doc .doc-head{display:flex;justify-content:space-between;align-items:flex-start;gap:24px}
@@ -39,6 +39,7 @@ export const invoiceDocumentCss = `
 .invoice-doc .doc-totals .doc-grand{border-top:1.5px solid var(--ink);margin-top:4px;padding-top:8px;font-weight:700;font-size:14px}
 .invoice-doc .doc-totals .doc-balance{margin-top:6px;padding:8px 12px;border-radius:6px;background:var(--soft);font-weight:700;font-size:15px}
 .invoice-doc .doc-section{margin-top:28px;break-inside:avoid;page-break-inside:avoid}
+.invoice-doc .doc-table-tight{margin-top:0}
 .invoice-doc .doc-section h2{font-size:10.5px;font-weight:600;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin-bottom:6px}
 .invoice-doc .doc-void{margin-top:20px;padding:10px 12px;border:1px solid #fecaca;background:#fef2f2;border-radius:6px;color:#991b1b}
 .invoice-doc .doc-footer{margin-top:36px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);font-size:11.5px;text-align:center}
@@ -54,5 +55,8 @@ export const invoiceDocumentCss = `
 .invoice-doc .doc-dates dd{text-align:left}
 .invoice-doc .doc-totals{width:100%}
 .invoice-doc .doc-stamp{top:16px;right:16px;font-size:22px;border-width:3px;padding:0 10px}
+.invoice-doc .doc-pos{display:none}
+.invoice-doc th,.invoice-doc td{padding:7px 5px}
+.invoice-doc th{font-size:9.5px;letter-spacing:.03em}
 }
 `;

@@ -169,26 +169,28 @@ export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
       {payments.length > 0 && (
         <section className="doc-section">
           <h2>Payments received</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>Date</th>
-                <th>Method</th>
-                <th>Reference</th>
-                <th className="num">Amount</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatDate(p.receivedAt)}</td>
-                  <td>{methodLabel[p.method]}</td>
-                  <td>{p.reference || "—"}</td>
-                  <td className="num">{money(p.amountMinor)}</td>
+          <div className="doc-table-wrap doc-table-tight">
+            <table>
+              <thead>
+                <tr>
+                  <th>Date</th>
+                  <th>Method</th>
+                  <th>Reference</th>
+                  <th className="num">Amount</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {payments.map((p) => (
+                  <tr key={p.id}>
+                    <td>{formatDate(p.receivedAt)}</td>
+                    <td>{methodLabel[p.method]}</td>
+                    <td>{p.reference || "—"}</td>
+                    <td className="num">{money(p.amountMinor)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
 

@@ -19,10 +19,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt }: { data: InvoiceDocum
   const status = displayStatus(invoice.status, invoice.dueDate, todayIso());
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-6 lg:grid-cols-[1fr_18rem] lg:items-start">
-      <div className="min-w-0 lg:order-1">
-        <InvoicePaper data={data} />
-      </div>
-      <Card className="lg:order-2 lg:sticky lg:top-6">
+      <Card className="min-w-0 lg:order-2 lg:sticky lg:top-6">
         <CardHeader className="gap-2">
           <div className="flex items-center justify-between gap-2">
             <CardTitle>{invoice.number ? `Invoice ${invoice.number}` : "Invoice"}</CardTitle>
@@ -71,6 +68,9 @@ export function PublicInvoice({ data, pdfHref, expiresAt }: { data: InvoiceDocum
           <p className="text-xs text-muted-foreground">This private link works until {formatDate(expiresAt)}. Don&apos;t forward it to people who shouldn&apos;t see this invoice.</p>
         </CardContent>
       </Card>
+      <div className="min-w-0 lg:order-1">
+        <InvoicePaper data={data} />
+      </div>
     </div>
   );
 }

@@ -8,6 +8,7 @@ export const navFor: Record<Role, NavItem[]> = {
   admin: [
     { href: "/admin", label: "Dashboard", icon: "dashboard" },
     { href: "/admin/clients", label: "Clients", icon: "clients" },
+    { href: "/admin/invoices", label: "Invoices", icon: "invoices" },
     { href: "/admin/unpaid", label: "Unpaid", icon: "unpaid" },
     { href: "/admin/services", label: "Services", icon: "services" },
     { href: "/admin/staff", label: "Staff", icon: "staff" },
@@ -19,6 +20,7 @@ export const navFor: Record<Role, NavItem[]> = {
   staff: [
     { href: "/staff", label: "Dashboard", icon: "dashboard" },
     { href: "/staff/clients", label: "Clients", icon: "clients" },
+    { href: "/staff/invoices", label: "Invoices", icon: "invoices" },
     { href: "/staff/unpaid", label: "Unpaid", icon: "unpaid" },
     { href: "/staff/services", label: "Services", icon: "services" },
     { href: "/staff/invites", label: "Invites", icon: "invites" },

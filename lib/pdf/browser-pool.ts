@@ -1,5 +1,5 @@
 import "server-only";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type CDPSession, type Page } from "puppeteer-core";
 
 // Chromium flags that work offline on Debian: nothing phones home.
 export const CHROMIUM_ARGS = [
@@ -20,7 +20,7 @@ export function launchChromium(executablePath: string): Promise<Browser> {
   return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }
 
-type Lease = { page: Page; generation: number };
+type Lease = { page: Page; cdp: CDPSession; generation: number };
 
 export type PoolStats = { size: number; open: number; idle: number; waiting: number; launches: number; blockedRequests: number };
 
@@ -48,12 +48,12 @@ export class BrowserPool {
     return { size: this.size, open: this.open, idle: this.idle.length, waiting: this.waiters.length, launches: this.launches, blockedRequests: this.blockedRequests };
   }
 
-  /** Runs fn on a pooled page. A page that fails is closed rather than reused. */
-  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  /** Runs fn on a pooled page (and its DevTools session). A page that fails is closed rather than reused. */
+  async withPage<T>(fn: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
     const lease = await this.acquire();
     let healthy = false;
     try {
-      const result = await fn(lease.page);
+      const result = await fn(lease.page, lease.cdp);
       healthy = true;
       return result;
     } finally {
@@ -115,7 +115,7 @@ export class BrowserPool {
         this.open += 1;
         const generation = this.generation;
         try {
-          return { page: await this.newPage(), generation };
+          return { ...(await this.newPage()), generation };
         } catch (error) {
           if (generation === this.generation) this.open -= 1;
           this.wakeOne();
@@ -126,9 +126,10 @@ export class BrowserPool {
     }
   }
 
-  private async newPage(): Promise<Page> {
+  private async newPage(): Promise<{ page: Page; cdp: CDPSession }> {
     const browser = await this.getBrowser();
     const page = await browser.newPage();
+    const cdp = await page.createCDPSession();
     // Documents are self-contained; any fetch would be a mistake (or an injection), so none leaves.
     await page.setRequestInterception(true);
     page.on("request", (request) => {
@@ -139,7 +140,7 @@ export class BrowserPool {
       }
     });
     await page.emulateMediaType("print");
-    return page;
+    return { page, cdp };
   }
 
   private release(lease: Lease, healthy: boolean): void {

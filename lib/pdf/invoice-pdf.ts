@@ -25,11 +25,11 @@ export function invoiceTitle(data: Pick<InvoiceDocumentData, "invoice" | "compan
 export async function renderInvoiceHtml(data: InvoiceDocumentData): Promise<string> {
   // Loaded on demand: react-dom/server is only for this static render, never for the app's pages.
   const { renderToStaticMarkup } = await import("react-dom/server");
-  return pdfHtmlPage(renderToStaticMarkup(createElement(InvoiceDocument, { data })), invoiceTitle(data));
+  return pdfHtmlPage(renderToStaticMarkup(createElement(InvoiceDocument, { data })), invoiceTitle(data), `${data.company.name} · ${invoiceTitle(data)}`);
 }
 
 export async function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
-  return printPdf(await renderInvoiceHtml(data), `${data.company.name} · ${invoiceTitle(data)}`);
+  return printPdf(await renderInvoiceHtml(data));
 }
 
 export type InvoicePdf = { pdf: Buffer; filename: string; cached: boolean; version: number };

@@ -15,8 +15,8 @@ export async function getReceiptPdf(paymentId: number): Promise<ReceiptPdf | nul
   const key = `receipt:${paymentId}:${data.payment.status}:${data.invoice.version}`;
   const { pdf } = await getPdfCache().getOrRender(key, async () => {
     const { renderToStaticMarkup } = await import("react-dom/server");
-    const html = pdfHtmlPage(renderToStaticMarkup(createElement(ReceiptDocument, { data })), `Receipt for ${label}`);
-    return printPdf(html, `${data.company.name} · Receipt for ${label}`);
+    const html = pdfHtmlPage(renderToStaticMarkup(createElement(ReceiptDocument, { data })), `Receipt for ${label}`, `${data.company.name} · Receipt for ${label}`);
+    return printPdf(html);
   });
   return { pdf, filename: `receipt-${label}-${paymentId}.pdf` };
 }

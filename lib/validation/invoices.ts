@@ -176,3 +176,19 @@ export function parseInvoiceListParams(raw: RawParams, currency: string): Invoic
     page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, 10_000) : 1,
   };
 }
+
+/** The search params for a set of filters (page left out), for links that keep the current view. */
+export function invoiceListQueryString(p: Omit<InvoiceListParams, "page" | "minMinor" | "maxMinor"> & { min?: string; max?: string }): string {
+  const q = new URLSearchParams();
+  if (p.statuses.length) q.set("status", p.statuses.join(","));
+  if (p.clientId) q.set("client", String(p.clientId));
+  if (p.q) q.set("q", p.q);
+  if (p.issuedFrom) q.set("issuedFrom", p.issuedFrom);
+  if (p.issuedTo) q.set("issuedTo", p.issuedTo);
+  if (p.dueFrom) q.set("dueFrom", p.dueFrom);
+  if (p.dueTo) q.set("dueTo", p.dueTo);
+  if (p.min) q.set("min", p.min);
+  if (p.max) q.set("max", p.max);
+  if (p.sort !== "-issue_date") q.set("sort", p.sort);
+  return q.toString();
+}

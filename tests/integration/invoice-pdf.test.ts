@@ -147,7 +147,7 @@ describe("the browser pool", () => {
   it("lets nothing leave the machine: a remote reference in a document is blocked, not fetched", async () => {
     const { port } = server.address() as AddressInfo;
     const html = pdfHtmlPage(`<p>Hello</p><img src="http://127.0.0.1:${port}/logo.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css">`, "Probe");
-    const pdf = await printPdf(html, "probe", pool);
+    const pdf = await printPdf(html, pool);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(hits).toBe(0);
     expect(pool.stats().blockedRequests).toBeGreaterThanOrEqual(2);
@@ -157,7 +157,7 @@ describe("the browser pool", () => {
     const html = pdfHtmlPage("<h1>Concurrency</h1>", "Probe");
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, pool.stats().open)), 1);
-    await Promise.all(Array.from({ length: 8 }, () => printPdf(html, "probe", pool)));
+    await Promise.all(Array.from({ length: 8 }, () => printPdf(html, pool)));
     clearInterval(timer);
     expect(peak).toBeLessThanOrEqual(2);
     expect(pool.stats()).toMatchObject({ launches: 1, open: 2, idle: 2, waiting: 0 });
@@ -166,7 +166,7 @@ describe("the browser pool", () => {
   it("relaunches after the browser crashes", async () => {
     launched[0]!.process()!.kill("SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const pdf = await printPdf(pdfHtmlPage("<h1>After the crash</h1>", "Probe"), "probe", pool);
+    const pdf = await printPdf(pdfHtmlPage("<h1>After the crash</h1>", "Probe"), pool);
     expect(pdfText(pdf)).toContain("After the crash");
     expect(pool.stats().launches).toBe(2);
     expect(launched).toHaveLength(2);

@@ -1,0 +1,130 @@
+"use client";
+
+import { Check, ChevronsUpDown, LoaderCircle } from "lucide-react";
+import { useEffect, useId, useRef, useState } from "react";
+import { Input } from "@/components/ui/input";
+import { cn } from "@/lib/utils";
+
+export type ClientOption = { id: number; name: string; email: string | null; company?: string | null };
+
+type Props = {
+  id: string;
+  value: ClientOption | null;
+  onChange: (client: ClientOption) => void;
+  invalid?: boolean;
+  describedBy?: string;
+};
+
+/**
+ * A searchable client picker (ARIA combobox). It asks the server for names
+ * starting with what was typed, so it works the same with 20 clients or 100,000.
+ */
+export function ClientPicker({ id, value, onChange, invalid, describedBy }: Props) {
+  const listId = useId();
+  const [query, setQuery] = useState(value?.name ?? "");
+  const [open, setOpen] = useState(false);
+  const [options, setOptions] = useState<ClientOption[]>([]);
+  const [active, setActive] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setLoading(true);
+      fetch(`/api/invoices/client-options?q=${encodeURIComponent(query === value?.name ? "" : query)}`, { signal: controller.signal })
+        .then((res) => (res.ok ? (res.json() as Promise<{ clients: ClientOption[] }>) : { clients: [] }))
+        .then((body) => {
+          setOptions(body.clients);
+          setActive(0);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (!controller.signal.aborted) setLoading(false);
+        });
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, open, value?.name]);
+
+  function choose(option: ClientOption) {
+    onChange(option);
+    setQuery(option.name);
+    setOpen(false);
+  }
+
+  return (
+    <div className="relative">
+      <Input
+        ref={input}
+        id={id}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && options[active] ? `${listId}-${options[active].id}` : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        autoComplete="off"
+        placeholder="Type the start of a client's name…"
+        value={query}
+        className="pr-9"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 120)}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setOpen(true);
+            setActive((a) => Math.min(a + 1, options.length - 1));
+          } else if (e.key === "ArrowUp") {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === "Enter" && open && options[active]) {
+            e.preventDefault();
+            choose(options[active]);
+          } else if (e.key === "Escape") {
+            setOpen(false);
+          }
+        }}
+      />
+      <span className="pointer-events-none absolute right-3 top-1/2 -translate-y-1/2 text-muted-foreground" aria-hidden="true">
+        {loading ? <LoaderCircle className="size-4 animate-spin" /> : <ChevronsUpDown className="size-4" />}
+      </span>
+      {open && (
+        <ul id={listId} role="listbox" aria-label="Clients" className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-md">
+          {options.length === 0 && !loading ? (
+            <li className="px-2 py-1.5 text-sm text-muted-foreground">No client starts with that name.</li>
+          ) : (
+            options.map((o, i) => (
+              <li
+                key={o.id}
+                id={`${listId}-${o.id}`}
+                role="option"
+                aria-selected={value?.id === o.id}
+                className={cn("flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm", i === active && "bg-accent text-accent-foreground")}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(o);
+                }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <Check className={cn("size-4 shrink-0", value?.id === o.id ? "opacity-100" : "opacity-0")} aria-hidden="true" />
+                <span className="min-w-0">
+                  <span className="block truncate">{o.name}</span>
+                  {(o.company || o.email) && <span className="block truncate text-xs text-muted-foreground">{[o.company, o.email].filter(Boolean).join(" · ")}</span>}
+                </span>
+              </li>
+            ))
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { Mail } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
+import { emailInvoice } from "@/lib/actions/invoices/email-invoice";
+import type { FieldErrors } from "@/lib/form-state";
+import { emailInvoiceSchema } from "@/lib/validation/invoices";
+
+type Props = { invoiceId: number; number: string; clientEmail: string | null; companyName: string; variant?: "default" | "outline" };
+
+const newKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Email the invoice: TO is the client's address to start with; CC and BCC
+ * take several addresses, each checked. The PDF goes as an attachment with a
+ * private link in the message.
+ */
+export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName, variant = "outline" }: Props) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  // One key per opening of the dialog: a double click sends one email.
+  const [key, setKey] = useState(newKey);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const input = { ...data, invoiceId, idempotencyKey: key };
+    const checked = emailInvoiceSchema.safeParse(input);
+    if (!checked.success) {
+      const out: FieldErrors = {};
+      for (const issue of checked.error.issues) (out[String(issue.path[0])] ??= []).push(issue.message);
+      setErrors(out);
+      setFormError("Check the highlighted fields.");
+      return;
+    }
+    startTransition(async () => {
+      const result = await emailInvoice(undefined, input);
+      if (!result.ok) {
+        setErrors(result.fieldErrors);
+        setFormError(result.formError);
+        return;
+      }
+      setOpen(false);
+      const recipients = checked.data.to.length + checked.data.cc.length + checked.data.bcc.length;
+      toast({ title: result.data?.created === false ? "That email was already queued" : `Invoice emailed to ${recipients} recipient${recipients === 1 ? "" : "s"}`, variant: "success" });
+      router.refresh();
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return;
+        setOpen(next);
+        if (next) {
+          setKey(newKey());
+          setErrors({});
+          setFormError(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant={variant}>
+          <Mail aria-hidden="true" />
+          Email
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-w-xl">
+        <DialogHeader>
+          <DialogTitle>Email invoice {number}</DialogTitle>
+          <DialogDescription>The PDF is attached, and the message has a private link to view and download it.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <FormAlert message={formError} />
+          <FormField id="email-to" label="To" required error={errors.to} hint="Separate several addresses with commas.">
+            <Input {...fieldA11y("email-to", errors.to, true)} name="to" defaultValue={clientEmail ?? ""} autoComplete="off" inputMode="email" />
+          </FormField>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField id="email-cc" label="CC" error={errors.cc}>
+              <Input {...fieldA11y("email-cc", errors.cc)} name="cc" autoComplete="off" inputMode="email" placeholder="accounts@example.com" />
+            </FormField>
+            <FormField id="email-bcc" label="BCC" error={errors.bcc}>
+              <Input {...fieldA11y("email-bcc", errors.bcc)} name="bcc" autoComplete="off" inputMode="email" />
+            </FormField>
+          </div>
+          <FormField id="email-subject" label="Subject" required error={errors.subject}>
+            <Input {...fieldA11y("email-subject", errors.subject)} name="subject" defaultValue={`Invoice ${number} from ${companyName}`} maxLength={300} />
+          </FormField>
+          <FormField id="email-message" label="Message" error={errors.message} hint="Optional. Shown above the invoice summary.">
+            <Textarea {...fieldA11y("email-message", errors.message, true)} name="message" rows={4} maxLength={5000} />
+          </FormField>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={pending}>
+              Send email
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

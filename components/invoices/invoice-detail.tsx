@@ -1,0 +1,175 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
+import { MessageList } from "@/components/messages/message-list";
+import { PaymentList } from "@/components/payments/payment-list";
+import { RecordPaymentDialog } from "@/components/payments/record-payment-dialog";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getInvoiceDocument } from "@/db/queries/invoice-document";
+import { getInvoiceDetail, listInvoiceHistory, listInvoiceLinks, listInvoicePayments } from "@/db/queries/invoices";
+import { listMessagesFor } from "@/db/queries/outbox";
+import { getSettings } from "@/db/queries/settings";
+import { formatDate, formatDateTime, todayIso } from "@/lib/dates";
+import { displayStatus } from "@/lib/invoices/status";
+import { balanceDue, formatMoney } from "@/lib/money";
+import { EmailInvoiceDialog } from "./email-invoice-dialog";
+import { DraftActions, DuplicateInvoiceButton, PdfButton } from "./invoice-header-actions";
+import { InvoiceHistory } from "./invoice-history";
+import { InvoicePaper } from "./invoice-paper";
+import { LinkActions } from "./link-actions";
+import { VoidInvoiceDialog } from "./void-invoice-dialog";
+
+type Props = { area: string; invoiceId: number; canWrite: boolean; canPay: boolean; canOpenOutbox: boolean };
+
+/**
+ * One invoice for /admin and /staff: the document, its status and balance,
+ * payments, private links, messages and history, with the actions its status
+ * allows. Callers check "invoices:read".
+ */
+export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpenOutbox }: Props) {
+  const [invoice, document] = await Promise.all([getInvoiceDetail(invoiceId), getInvoiceDocument(invoiceId)]);
+  if (!invoice || !document) notFound();
+  const [payments, links, messages, history, settings] = await Promise.all([
+    listInvoicePayments(invoiceId),
+    listInvoiceLinks(invoiceId),
+    listMessagesFor({ type: "invoice", id: invoiceId }),
+    listInvoiceHistory(invoiceId),
+    getSettings(),
+  ]);
+  const today = todayIso();
+  const now = new Date();
+  const status = displayStatus(invoice.status, invoice.dueDate, today);
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
+  const open = invoice.status === "sent" || invoice.status === "partially_paid";
+  const title = invoice.number ?? `Draft #${invoice.id}`;
+  const activeLinks = links.filter((l) => !l.revokedAt && l.expiresAt > now).length;
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <InvoiceStatusBadge status={status} />
+            <span>
+              for{" "}
+              <Link href={`${area}/clients/${invoice.client.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">
+                {invoice.client.name}
+              </Link>
+            </span>
+          </span>
+        }
+        actions={
+          <>
+            {canWrite && invoice.status === "draft" && <DraftActions area={area} invoiceId={invoice.id} />}
+            <PdfButton invoiceId={invoice.id} status={invoice.status} />
+            {canWrite && invoice.status !== "draft" && <DuplicateInvoiceButton area={area} invoiceId={invoice.id} />}
+            {canWrite && open && invoice.amountPaidMinor === 0 && <VoidInvoiceDialog invoiceId={invoice.id} number={title} />}
+            {canWrite && invoice.status !== "draft" && invoice.status !== "void" && (
+              <EmailInvoiceDialog invoiceId={invoice.id} number={title} clientEmail={invoice.client.email} companyName={settings.companyName} variant={canPay && open ? "outline" : "default"} />
+            )}
+            {canPay && open && <RecordPaymentDialog invoiceId={invoice.id} number={title} currency={invoice.currency} balanceMinor={balance} today={today} />}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <Card className="min-w-0 lg:col-start-2 lg:row-start-1">
+          <CardHeader>
+            <CardTitle>Balance</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-2 text-sm">
+              <Row label="Total" value={money(invoice.totalMinor)} />
+              <Row label="Paid" value={money(invoice.amountPaidMinor)} />
+              <div className="flex justify-between gap-4 border-t pt-2 text-base font-semibold">
+                <dt>Balance due</dt>
+                <dd className="tabular-nums" data-testid="balance-due">
+                  {money(balance)}
+                </dd>
+              </div>
+              <Row label="Issue date" value={formatDate(invoice.issueDate)} />
+              <Row label="Due date" value={formatDate(invoice.dueDate)} />
+              {invoice.sentAt && <Row label="First emailed" value={formatDateTime(invoice.sentAt)} />}
+              {invoice.paidAt && <Row label="Paid in full" value={formatDateTime(invoice.paidAt)} />}
+              {invoice.voidedAt && <Row label="Voided" value={formatDateTime(invoice.voidedAt)} />}
+            </dl>
+            {invoice.status === "draft" && <p className="mt-4 text-sm text-muted-foreground">A draft has no number yet and can still change. Issue it to email it or take payments.</p>}
+          </CardContent>
+        </Card>
+
+        <div className="min-w-0 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+          <InvoicePaper data={document} />
+        </div>
+
+        <div className="grid min-w-0 gap-6 lg:col-start-2">
+          {invoice.status !== "draft" && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Payments</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <PaymentList payments={payments} canManage={canPay} />
+              </CardContent>
+            </Card>
+          )}
+          {invoice.status !== "draft" && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Private links</CardTitle>
+                <CardDescription>Each email carries a link that shows this invoice without signing in.</CardDescription>
+              </CardHeader>
+              <CardContent className="grid gap-3">
+                {links.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">No links yet. Emailing the invoice makes one.</p>
+                ) : (
+                  <ul className="grid gap-2 text-sm">
+                    {links.map((l) => {
+                      const state = l.revokedAt ? "Revoked" : l.expiresAt <= now ? "Expired" : "Active";
+                      return (
+                        <li key={l.id} className="flex items-start justify-between gap-3">
+                          <span>
+                            Made {formatDate(l.createdAt)}
+                            <span className="block text-xs text-muted-foreground">{l.firstViewedAt ? `First opened ${formatDateTime(l.firstViewedAt)}` : "Not opened yet"}</span>
+                          </span>
+                          <span className={state === "Active" ? "text-success" : "text-muted-foreground"}>{state}</span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+                {canWrite && <LinkActions invoiceId={invoice.id} hasActive={activeLinks > 0} />}
+              </CardContent>
+            </Card>
+          )}
+          <Card>
+            <CardHeader>
+              <CardTitle>Messages</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <MessageList messages={messages} outboxHref={canOpenOutbox ? (id) => `/admin/outbox/${id}` : undefined} emptyText="Emails, reminders and receipts about this invoice will be listed here." />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>History</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <InvoiceHistory rows={history} currency={invoice.currency} />
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex justify-between gap-4">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="text-right tabular-nums">{value}</dd>
+    </div>
+  );
+}

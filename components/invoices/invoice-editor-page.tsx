@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent } from "@/components/ui/card";
+import { getClientOption, getDraftForEdit, listServicesForLines } from "@/db/queries/invoices";
+import { getSettings } from "@/db/queries/settings";
+import { todayIso } from "@/lib/dates";
+import { InvoiceForm } from "./invoice-form";
+
+const DEFAULT_CURRENCIES = new Set(["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK"]);
+
+/**
+ * The invoice editor for /admin and /staff: a new draft (optionally for
+ * ?client=<id>), or an existing draft. An issued invoice can't be edited, so
+ * its edit URL leads back to it. Callers check "invoices:write".
+ */
+export async function InvoiceEditorPage({ area, invoiceId, clientId }: { area: string; invoiceId?: number; clientId?: number }) {
+  const [settings, services] = await Promise.all([getSettings(), listServicesForLines()]);
+  const defaults = { currency: DEFAULT_CURRENCIES.has(settings.defaultCurrency) ? settings.defaultCurrency : "USD", taxRateBp: settings.taxRateBp, dueDays: settings.dueDays, today: todayIso() };
+  if (invoiceId !== undefined) {
+    const draft = await getDraftForEdit(invoiceId);
+    if (!draft) notFound();
+    if (draft.status !== "draft") redirect(`${area}/invoices/${invoiceId}`);
+    const client = await getClientOption(draft.clientId);
+    return (
+      <>
+        <PageHeader title={`Edit draft #${draft.id}`} description="Drafts can change freely. Issuing gives the invoice its number and freezes it." />
+        <Card>
+          <CardContent className="pt-4 sm:pt-6">
+            <InvoiceForm area={area} services={services} defaults={defaults} client={client} draft={{ ...draft, client: client ?? { id: draft.clientId, name: `Client #${draft.clientId}`, email: null } }} />
+          </CardContent>
+        </Card>
+      </>
+    );
+  }
+  const client = clientId ? await getClientOption(clientId) : null;
+  return (
+    <>
+      <PageHeader
+        title="New invoice"
+        description={
+          <>
+            Saved as a draft until you issue it. Billing subscriptions? <Link href={`${area}/invoices`} className="underline underline-offset-4">Run billing</Link> from the list instead.
+          </>
+        }
+      />
+      <Card>
+        <CardContent className="pt-4 sm:pt-6">
+          <InvoiceForm area={area} services={services} defaults={defaults} client={client} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

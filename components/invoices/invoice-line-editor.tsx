@@ -1,0 +1,102 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { fieldA11y } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import type { FieldErrors } from "@/lib/form-state";
+import { formatMoney, type LineTotals } from "@/lib/money";
+
+export type LineDraftState = { key: string; serviceId: string; description: string; quantity: string; unitPrice: string; taxRate: string };
+export type ServiceOption = { id: number; name: string; priceMinor: number; currency: string; active: boolean };
+
+type Props = {
+  index: number;
+  line: LineDraftState;
+  totals: LineTotals | null;
+  currency: string;
+  services: ServiceOption[];
+  errors: FieldErrors;
+  canRemove: boolean;
+  onChange: (patch: Partial<LineDraftState>) => void;
+  onPickService: (service: ServiceOption | null) => void;
+  onRemove: () => void;
+};
+
+function Error({ id, messages }: { id: string; messages: string[] | undefined }) {
+  return messages?.[0] ? (
+    <p id={`${id}-error`} className="text-xs text-destructive">
+      {messages[0]}
+    </p>
+  ) : null;
+}
+
+/** One invoice line: from a service or typed, with its own errors next to each field. */
+export function InvoiceLineEditor({ index, line, totals, currency, services, errors, canRemove, onChange, onPickService, onRemove }: Props) {
+  const base = `lines.${index}`;
+  const err = (field: string) => errors[`${base}.${field}`];
+  const ids = { service: `line-${line.key}-service`, description: `line-${line.key}-description`, quantity: `line-${line.key}-quantity`, unitPrice: `line-${line.key}-price`, taxRate: `line-${line.key}-tax` };
+  const n = index + 1;
+  return (
+    <li className="grid gap-3 rounded-md border p-3 md:grid-cols-[minmax(0,1fr)_5.5rem_8rem_5.5rem_7.5rem_2.5rem] md:items-start md:gap-2 md:border-0 md:p-0">
+      <div className="grid gap-1.5">
+        <Label htmlFor={ids.description} className="md:sr-only">
+          Line {n} description
+        </Label>
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <Select
+            id={ids.service}
+            aria-label={`Line ${n}: pick a service`}
+            value={line.serviceId}
+            onChange={(e) => onPickService(services.find((s) => String(s.id) === e.target.value) ?? null)}
+            wrapperClassName="sm:w-44 sm:shrink-0"
+          >
+            <option value="">Typed line</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+                {s.active ? "" : " (off sale)"}
+              </option>
+            ))}
+          </Select>
+          <Input {...fieldA11y(ids.description, err("description"))} value={line.description} onChange={(e) => onChange({ description: e.target.value })} maxLength={500} placeholder="What you did or sold" />
+        </div>
+        <Error id={ids.description} messages={err("description")} />
+      </div>
+      <div className="grid grid-cols-3 gap-2 md:contents">
+        <div className="grid gap-1.5">
+          <Label htmlFor={ids.quantity} className="md:sr-only">
+            Line {n} quantity
+          </Label>
+          <Input {...fieldA11y(ids.quantity, err("quantity"))} value={line.quantity} onChange={(e) => onChange({ quantity: e.target.value })} inputMode="decimal" className="text-right tabular-nums" />
+          <Error id={ids.quantity} messages={err("quantity")} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor={ids.unitPrice} className="md:sr-only">
+            Line {n} unit price ({currency})
+          </Label>
+          <Input {...fieldA11y(ids.unitPrice, err("unitPrice"))} value={line.unitPrice} onChange={(e) => onChange({ unitPrice: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder="0.00" />
+          <Error id={ids.unitPrice} messages={err("unitPrice")} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor={ids.taxRate} className="md:sr-only">
+            Line {n} tax %
+          </Label>
+          <Input {...fieldA11y(ids.taxRate, err("taxRate"))} value={line.taxRate} onChange={(e) => onChange({ taxRate: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder="0" />
+          <Error id={ids.taxRate} messages={err("taxRate")} />
+        </div>
+      </div>
+      <div className="flex items-center justify-between gap-2 md:contents">
+        <p className="text-sm tabular-nums md:flex md:h-10 md:items-center md:justify-end" aria-label={`Line ${n} amount`}>
+          <span className="mr-2 text-muted-foreground md:hidden">Amount</span>
+          {totals ? formatMoney(totals.lineTotalMinor, currency) : "—"}
+        </p>
+        <Button type="button" variant="ghost" size="icon" onClick={onRemove} disabled={!canRemove} aria-label={`Remove line ${n}`}>
+          <Trash2 aria-hidden="true" />
+        </Button>
+      </div>
+    </li>
+  );
+}

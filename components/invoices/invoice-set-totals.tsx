@@ -1,0 +1,61 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatMoney } from "@/lib/money";
+
+type Totals = { currency: string; count: number; invoicedMinor: number; paidMinor: number; outstandingMinor: number };
+
+const count = new Intl.NumberFormat("en-US");
+
+/**
+ * Invoiced, paid and outstanding for the current filters, one line per
+ * currency. Loaded after the list renders (a sum over a large set shouldn't
+ * hold the list up), and again whenever the filters change.
+ */
+export function InvoiceSetTotals({ query }: { query: string }) {
+  const [state, setState] = useState<{ query: string; totals: Totals[] | null; failed: boolean }>({ query, totals: null, failed: false });
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/invoices/summary${query ? `?${query}` : ""}`, { signal: controller.signal })
+      .then((res) => (res.ok ? (res.json() as Promise<{ totals: Totals[] }>) : Promise.reject(new Error(String(res.status)))))
+      .then((body) => setState({ query, totals: body.totals, failed: false }))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setState({ query, totals: null, failed: Boolean(error) });
+      });
+    return () => controller.abort();
+  }, [query]);
+
+  const loading = state.query !== query || (!state.totals && !state.failed);
+  return (
+    <section aria-label="Totals for these filters" aria-busy={loading} className="grid gap-2">
+      {loading ? (
+        <div className="grid gap-3 sm:grid-cols-3">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-[4.5rem]" />
+          ))}
+        </div>
+      ) : state.failed ? (
+        <p className="text-sm text-muted-foreground">The totals couldn&apos;t load. Reload the page to try again.</p>
+      ) : state.totals!.length === 0 ? null : (
+        state.totals!.map((t) => (
+          <dl key={t.currency} className="grid gap-3 sm:grid-cols-3">
+            <Figure label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`} value={formatMoney(t.invoicedMinor, t.currency)} detail={`${count.format(t.count)} invoices in this view`} />
+            <Figure label="Paid" value={formatMoney(t.paidMinor, t.currency)} />
+            <Figure label="Outstanding" value={formatMoney(t.outstandingMinor, t.currency)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
+          </dl>
+        ))
+      )}
+    </section>
+  );
+}
+
+function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: "warning" }) {
+  return (
+    <div className="rounded-md border bg-background px-4 py-3">
+      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
+      <dd className={`mt-1 text-lg font-semibold tabular-nums ${tone === "warning" ? "text-warning" : ""}`}>{value}</dd>
+      {detail && <dd className="text-xs text-muted-foreground">{detail}</dd>}
+    </div>
+  );
+}

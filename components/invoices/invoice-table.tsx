@@ -1,0 +1,156 @@
+"use client";
+
+import { Download, FileText } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { ConfirmAction } from "@/components/forms/confirm-action";
+import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { bulkEmailInvoices } from "@/lib/actions/invoices/bulk-email-invoices";
+import { bulkRemindInvoices } from "@/lib/actions/invoices/bulk-remind-invoices";
+import { formatDate } from "@/lib/dates";
+import { displayStatus } from "@/lib/invoices/status";
+import { balanceDue, formatMoney } from "@/lib/money";
+import type { InvoiceStatus } from "@/db/schema";
+
+export type InvoiceTableRow = {
+  id: number;
+  number: string | null;
+  status: InvoiceStatus;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  totalMinor: number;
+  amountPaidMinor: number;
+  clientId: number;
+  clientName: string;
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The list's rows with a selection for the bulk actions: email, remind, download a ZIP of PDFs. */
+export function InvoiceTable({ area, rows, today, filtered, canRemind }: { area: string; rows: InvoiceTableRow[]; today: string; filtered: boolean; canRemind: boolean }) {
+  const [{ selected, batchKey }, setSelection] = useState({ selected: new Set<number>(), batchKey: "initial" });
+  // A new batch key each time the selection changes: a repeated click on one batch sends nothing twice.
+  const setSelected = (update: (prev: Set<number>) => Set<number>) =>
+    setSelection((prev) => ({ selected: update(prev.selected), batchKey: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` }));
+  if (rows.length === 0) {
+    return filtered ? (
+      <EmptyState icon={<FileText />} title="No invoices match" description="Try fewer filters, or a shorter search." />
+    ) : (
+      <EmptyState icon={<FileText />} title="No invoices yet" description="Create your first invoice, or run billing for your subscriptions." />
+    );
+  }
+  const ids = [...selected];
+  const allChecked = rows.every((r) => selected.has(r.id));
+  const toggle = (id: number, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <div className="grid gap-3">
+      <div
+        role="region"
+        aria-label="Bulk actions"
+        className="flex min-h-10 flex-wrap items-center gap-2 rounded-md border border-dashed px-3 py-2 text-sm data-[active=true]:border-solid data-[active=true]:border-primary/40 data-[active=true]:bg-primary/5"
+        data-active={ids.length > 0}
+      >
+        <span className="mr-auto text-muted-foreground" aria-live="polite">
+          {ids.length ? `${plural(ids.length, "invoice")} selected` : "Select invoices to email, remind or download them together."}
+        </span>
+        <ConfirmAction
+          action={bulkEmailInvoices}
+          input={{ ids, batchKey }}
+          trigger="Email"
+          triggerSize="sm"
+          triggerDisabled={!ids.length}
+          title={`Email ${plural(ids.length, "invoice")}?`}
+          description="Each issued invoice goes to its client's email address with the PDF attached and a private link. Drafts, void invoices and clients without an address are skipped."
+          confirmLabel="Send emails"
+          successMessage={(d) => `${plural(d?.queued ?? 0, "email")} queued${d?.skipped ? `, ${d.skipped} skipped` : ""}`}
+        />
+        {canRemind && (
+          <ConfirmAction
+            action={bulkRemindInvoices}
+            input={{ ids }}
+            trigger="Remind"
+            triggerSize="sm"
+            triggerDisabled={!ids.length}
+            title={`Send payment reminders for ${plural(ids.length, "invoice")}?`}
+            description="Clients with an open balance get an email (and an SMS if they opted in). Paid invoices and ones already reminded today are skipped."
+            confirmLabel="Send reminders"
+            successMessage={(d) => `${plural(d?.queued ?? 0, "reminder")} queued${d?.skipped ? `, ${d.skipped} skipped` : ""}`}
+          />
+        )}
+        {ids.length ? (
+          <Button variant="outline" size="sm" asChild>
+            <a href={`/api/invoices/zip?ids=${ids.join(",")}`} download>
+              <Download aria-hidden="true" />
+              Download PDFs
+            </a>
+          </Button>
+        ) : (
+          <Button variant="outline" size="sm" disabled>
+            <Download aria-hidden="true" />
+            Download PDFs
+          </Button>
+        )}
+      </div>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead className="w-10">
+              <Checkbox
+                aria-label="Select every invoice on this page"
+                checked={allChecked ? true : selected.size ? "indeterminate" : false}
+                onCheckedChange={(v) => setSelected(() => (v === true ? new Set(rows.map((r) => r.id)) : new Set()))}
+              />
+            </TableHead>
+            <TableHead>Invoice</TableHead>
+            <TableHead className="hidden md:table-cell">Client</TableHead>
+            <TableHead className="hidden sm:table-cell">Issued</TableHead>
+            <TableHead className="hidden lg:table-cell">Due</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="text-right">Total</TableHead>
+            <TableHead className="hidden text-right sm:table-cell">Balance</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((inv) => {
+            const label = inv.number ?? `Draft #${inv.id}`;
+            return (
+              <TableRow key={inv.id} data-state={selected.has(inv.id) ? "selected" : undefined}>
+                <TableCell>
+                  <Checkbox aria-label={`Select ${label}`} checked={selected.has(inv.id)} onCheckedChange={(v) => toggle(inv.id, v === true)} />
+                </TableCell>
+                <TableCell className="max-w-48">
+                  <Link href={`${area}/invoices/${inv.id}`} className="whitespace-nowrap font-medium underline-offset-4 hover:underline focus-visible:underline">
+                    {label}
+                  </Link>
+                  <div className="truncate text-xs text-muted-foreground md:hidden">{inv.clientName}</div>
+                </TableCell>
+                <TableCell className="hidden max-w-56 truncate md:table-cell">{inv.clientName}</TableCell>
+                <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(inv.issueDate)}</TableCell>
+                <TableCell className="hidden whitespace-nowrap lg:table-cell">{formatDate(inv.dueDate)}</TableCell>
+                <TableCell>
+                  <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(inv.totalMinor, inv.currency)}</TableCell>
+                <TableCell className="hidden whitespace-nowrap text-right tabular-nums sm:table-cell">
+                  {inv.status === "void" || inv.status === "draft" ? <span className="text-muted-foreground">—</span> : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency)}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { Download, Plus } from "lucide-react";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoices } from "@/db/queries/invoice-list";
+import { getClientOption } from "@/db/queries/invoices";
+import { getSettings } from "@/db/queries/settings";
+import { todayIso } from "@/lib/dates";
+import { invoiceListQueryString, parseInvoiceListParams, type InvoiceListParams } from "@/lib/validation/invoices";
+import { InvoiceFilters } from "./invoice-filters";
+import { InvoiceSetTotals } from "./invoice-set-totals";
+import { InvoiceTable } from "./invoice-table";
+import { RunBillingButton } from "./run-billing-button";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const count = new Intl.NumberFormat("en-US");
+
+/** The invoice list for /admin/invoices and /staff/invoices. Callers check "invoices:read". */
+export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: { area: string; searchParams: SearchParams; canBill: boolean; canRemind: boolean }) {
+  const settings = await getSettings();
+  const params = parseInvoiceListParams(searchParams, settings.defaultCurrency);
+  const rawMin = params.minMinor !== null ? first(searchParams.min) : "";
+  const rawMax = params.maxMinor !== null ? first(searchParams.max) : "";
+  const query = invoiceListQueryString({ ...params, min: rawMin, max: rawMax });
+  const client = params.clientId ? await getClientOption(params.clientId) : null;
+  const withoutClient = invoiceListQueryString({ ...params, clientId: null, min: rawMin, max: rawMax });
+  return (
+    <>
+      <PageHeader
+        title="Invoices"
+        description="Drafts, issued invoices and what is still owed."
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <a href={`/api/invoices/export${query ? `?${query}` : ""}`} download>
+                <Download aria-hidden="true" />
+                Export CSV
+              </a>
+            </Button>
+            {canBill && <RunBillingButton />}
+            <Button asChild>
+              <Link href={`${area}/invoices/new${params.clientId ? `?client=${params.clientId}` : ""}`}>
+                <Plus aria-hidden="true" />
+                New invoice
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      <Card>
+        <CardContent className="grid gap-4 pt-4 sm:pt-6">
+          <InvoiceFilters
+            action={`${area}/invoices`}
+            params={params}
+            rawMin={rawMin}
+            rawMax={rawMax}
+            clientName={client?.name ?? null}
+            removeClientHref={`${area}/invoices${withoutClient ? `?${withoutClient}` : ""}`}
+          />
+          <InvoiceSetTotals query={query} />
+          <Suspense key={`${query}|${params.page}`} fallback={<ListSkeleton />}>
+            <InvoiceResults area={area} params={params} searchParams={searchParams} filtered={Boolean(query.replace(/(^|&)sort=[^&]*/, ""))} canRemind={canRemind} />
+          </Suspense>
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+async function InvoiceResults({ area, params, searchParams, filtered, canRemind }: { area: string; params: InvoiceListParams; searchParams: SearchParams; filtered: boolean; canRemind: boolean }) {
+  const today = todayIso();
+  const { rows, total, capped } = await listInvoices(params, today);
+  const pageCount = Math.max(1, Math.ceil(total / INVOICE_PAGE_SIZE));
+  const from = (params.page - 1) * INVOICE_PAGE_SIZE + 1;
+  return (
+    <>
+      <InvoiceTable area={area} rows={rows} today={today} filtered={filtered} canRemind={canRemind} />
+      {rows.length > 0 && (
+        <div className="flex flex-col gap-2">
+          <Pagination page={params.page} pageCount={pageCount} pathname={`${area}/invoices`} searchParams={searchParams} />
+          <p className="text-sm text-muted-foreground" aria-live="polite">
+            Showing {count.format(from)}–{count.format(from + rows.length - 1)} of {capped ? `more than ${count.format(COUNT_CAP)}. Narrow the filters to reach the rest` : count.format(total)}
+          </p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading invoices" className="grid gap-2">
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} className="h-12" />
+      ))}
+    </div>
+  );
+}

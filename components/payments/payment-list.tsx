@@ -1,0 +1,47 @@
+import { Download } from "lucide-react";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import type { InvoicePaymentRow } from "@/db/queries/invoices";
+import type { PaymentStatus } from "@/db/schema";
+import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { methodLabel, paymentStatusLabel } from "@/lib/payments/labels";
+import { PaymentRowActions } from "./payment-row-actions";
+
+const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "outline" };
+
+/** An invoice's payments, any status, with confirm, reject and refund where they apply. */
+export function PaymentList({ payments, canManage }: { payments: InvoicePaymentRow[]; canManage: boolean }) {
+  if (payments.length === 0) return <p className="text-sm text-muted-foreground">No payments yet. Ones you record, and ones the client makes, show up here.</p>;
+  return (
+    <ul className="divide-y">
+      {payments.map((p) => {
+        const amount = formatMoney(p.amountMinor, p.currency);
+        return (
+          <li key={p.id} className="grid gap-2 py-3 first:pt-0 last:pb-0">
+            <div className="flex items-start justify-between gap-3">
+              <div className="min-w-0">
+                <p className="font-medium tabular-nums">{amount}</p>
+                <p className="text-xs text-muted-foreground">
+                  {methodLabel[p.method]} · {p.receivedAt ? formatDate(p.receivedAt) : `declared ${formatDate(p.createdAt)}`}
+                  {p.reference ? ` · ${p.reference}` : ""}
+                </p>
+                <p className="text-xs text-muted-foreground">{p.recordedByName ? `Recorded by ${p.recordedByName}` : "Paid by the client"}</p>
+                {p.failureReason && <p className="text-xs text-destructive">{p.failureReason}</p>}
+              </div>
+              <Badge variant={variant[p.status]}>{paymentStatusLabel[p.status]}</Badge>
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              {canManage && <PaymentRowActions paymentId={p.id} status={p.status} amount={amount} />}
+              {(p.status === "succeeded" || p.status === "refunded") && (
+                <a href={`/api/payments/${p.id}/receipt`} className="inline-flex items-center gap-1 text-sm text-primary underline-offset-4 hover:underline" download>
+                  <Download className="size-3.5" aria-hidden="true" />
+                  Receipt
+                </a>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
