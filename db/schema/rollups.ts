@@ -26,8 +26,8 @@ export const rollupInvoiceDays = mysqlTable(
   },
   (t) => [
     primaryKey({ columns: [t.currency, t.issueDate, t.dueDate, t.status] }),
-    // Outstanding, overdue and aging read the open statuses by due date.
-    index("rollup_invoice_days_open_idx").on(t.currency, t.status, t.dueDate),
+    // Outstanding, overdue and aging read the open statuses by due date from this index alone.
+    index("rollup_invoice_days_open_idx").on(t.currency, t.status, t.dueDate, t.invoiceCount, t.totalMinor, t.paidMinor),
   ],
 );
 

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { settings, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { createContext } from "./context";
 import { insertAudit } from "./demo-audit";
 import { insertServices, insertSubscriptions } from "./demo-catalog";
@@ -54,6 +55,8 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions = {}): Promise<Demo
       const brand = services.find((s) => s.key === "brand")!;
       const messages = await insertMessages(ctx, { appUrl, invoices: inserted.invoices, clients, brand, staff: office.staff });
       const audit = await insertAudit(ctx, { settingsUpdatedAt, office, clients, services, subscriptions, invoices: inserted.invoices });
+      // Rows went in directly, past the domain code that keeps the dashboard rollups.
+      await rebuildRollups(tx);
       return {
         settings: 1,
         users: [office.admin, office.staff, office.former].length + clients.filter((c) => c.user).length,

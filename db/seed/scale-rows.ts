@@ -33,7 +33,7 @@ export const INVOICE_COLUMNS = [
   "created_at",
   "updated_at",
 ];
-export const ITEM_COLUMNS = ["invoice_id", "position", "description", "quantity_milli", "unit_price_minor", "tax_rate_bp", "line_total_minor", "tax_minor"];
+export const ITEM_COLUMNS = ["invoice_id", "service_id", "position", "description", "quantity_milli", "unit_price_minor", "tax_rate_bp", "line_total_minor", "tax_minor"];
 export const PAYMENT_COLUMNS = [
   "invoice_id",
   "client_id",
@@ -67,6 +67,8 @@ export type ScaleFrame = {
   dueDays: number;
   /** Back-office user ids that create invoices and record payments (may be empty). */
   staffIds: number[];
+  /** Catalogue service ids by name, so lines that bill a service point at it. */
+  serviceIds: Map<string, number>;
 };
 
 const MINUTE = 60_000;
@@ -97,12 +99,13 @@ export function clientRow(frame: ScaleFrame, n: number, dayOffset: number): Row 
   ];
 }
 
-const ITEMS: { description: string; unitPriceMinor: number; quantities: number[] }[] = [
-  { description: "Website Care Plan", unitPriceMinor: 14_900, quantities: [1000] },
-  { description: "SEO Retainer", unitPriceMinor: 45_000, quantities: [1000] },
-  { description: "Consulting (hourly)", unitPriceMinor: 12_500, quantities: [500, 1000, 1500, 2250, 4000, 7750] },
-  { description: "Logo & Identity Package", unitPriceMinor: 120_000, quantities: [1000] },
-  { description: "Managed Hosting (annual)", unitPriceMinor: 36_000, quantities: [1000] },
+// `service` names the demo catalogue entry a line bills, when it bills one.
+const ITEMS: { description: string; unitPriceMinor: number; quantities: number[]; service?: string }[] = [
+  { description: "Website Care Plan", unitPriceMinor: 14_900, quantities: [1000], service: "Website Care Plan" },
+  { description: "SEO Retainer", unitPriceMinor: 45_000, quantities: [1000], service: "SEO Retainer" },
+  { description: "Consulting (hourly)", unitPriceMinor: 12_500, quantities: [500, 1000, 1500, 2250, 4000, 7750], service: "Consulting (hourly)" },
+  { description: "Logo & Identity Package", unitPriceMinor: 120_000, quantities: [1000], service: "Logo & Identity Package" },
+  { description: "Managed Hosting (annual)", unitPriceMinor: 36_000, quantities: [1000], service: "Managed Hosting" },
   { description: "Copywriting, per page", unitPriceMinor: 17_500, quantities: [1000, 2000, 5000] },
   { description: "Stock photography licence", unitPriceMinor: 4_900, quantities: [1000, 3000] },
   { description: "On-site workshop (half day)", unitPriceMinor: 90_000, quantities: [1000] },
@@ -133,10 +136,11 @@ export type InvoiceRows = { invoice: Row; items: Row[]; payment: Row | null };
 export function invoiceRows(frame: ScaleFrame, clientId: number, dayOffset: number): InvoiceRows {
   const { rng } = frame;
   const status = rng.weighted(STATUSES);
-  const lines: (LineInput & { description: string })[] = Array.from({ length: rng.chance(0.25) ? 2 : 1 }, () => {
+  const lines: (LineInput & { description: string; serviceId: number | null })[] = Array.from({ length: rng.chance(0.25) ? 2 : 1 }, () => {
     const item = rng.pick(ITEMS);
     return {
       description: item.description,
+      serviceId: (item.service && frame.serviceIds.get(item.service)) || null,
       quantityMilli: rng.pick(item.quantities),
       unitPriceMinor: item.unitPriceMinor,
       taxRateBp: rng.chance(0.8) ? frame.taxRateBp : 0,
@@ -194,6 +198,7 @@ export function invoiceRows(frame: ScaleFrame, clientId: number, dayOffset: numb
   ];
   const items = lines.map((line, i) => [
     0,
+    line.serviceId,
     i + 1,
     line.description,
     line.quantityMilli,

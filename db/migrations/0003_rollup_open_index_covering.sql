@@ -1,0 +1,2 @@
+DROP INDEX `rollup_invoice_days_open_idx` ON `rollup_invoice_days`;--> statement-breakpoint
+CREATE INDEX `rollup_invoice_days_open_idx` ON `rollup_invoice_days` (`currency`,`status`,`due_date`,`invoice_count`,`total_minor`,`paid_minor`);
