@@ -10,6 +10,8 @@ import { OtpCodeEmail, otpCodeSubject } from "./otp-code";
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { PaymentReceiptEmail, paymentReceiptSubject } from "./payment-receipt";
 import { PaymentReminderEmail, paymentReminderSubject } from "./payment-reminder";
+import { SignupConfirmEmail, signupConfirmSubject } from "./signup-confirm";
+import { SignupExistingEmail, signupExistingSubject } from "./signup-existing";
 import { StaffInviteAcceptEmail, staffInviteAcceptSubject } from "./staff-invite-accept";
 import { StaffInviteRequestEmail, staffInviteRequestSubject } from "./staff-invite-request";
 
@@ -27,6 +29,8 @@ const emailTemplates: { [T in TemplateName]: EmailTemplate<TemplateData[T]> } = 
   staff_invite_accept: { subject: staffInviteAcceptSubject, Component: StaffInviteAcceptEmail },
   password_reset: { subject: passwordResetSubject, Component: PasswordResetEmail },
   otp_code: { subject: otpCodeSubject, Component: OtpCodeEmail },
+  signup_confirm: { subject: signupConfirmSubject, Component: SignupConfirmEmail },
+  signup_existing: { subject: signupExistingSubject, Component: SignupExistingEmail },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };

@@ -61,4 +61,6 @@ export const sampleData: TemplateData = {
   },
   password_reset: { name: "Ada Lovelace", resetUrl: `${base}/reset/Jd5sL1pF8gHk4QwE`, expiresAt: "2026-11-24T18:30:00.000Z" },
   otp_code: { code: "482913", minutes: 10 },
+  signup_confirm: { name: "Ada Lovelace", confirmUrl: `${base}/signup/confirm/eyJ2IjoxfQ.Q2xpZW50RGVzaw`, expiresAt: "2026-11-25T17:00:00.000Z" },
+  signup_existing: { name: "Ada Lovelace", signInUrl: `${base}/login`, resetUrl: `${base}/forgot-password` },
 };

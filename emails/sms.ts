@@ -21,6 +21,9 @@ const smsTemplates: SmsTemplates = {
   staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Accept by ${day(d.expiresAt)}: ${d.acceptUrl}`,
   password_reset: (d, c) => `${c.name}: reset your password at ${d.resetUrl} (ignore this if you did not ask).`,
   otp_code: (d, c) => `${d.code} is your ${c.name} code. It expires in ${d.minutes} minutes. Never share it.`,
+  // Sign-up mail is email-only; these texts exist so every template has one.
+  signup_confirm: (d, c) => `${c.name}: finish creating your account at ${d.confirmUrl}`,
+  signup_existing: (d, c) => `${c.name}: you already have an account. Sign in at ${d.signInUrl}`,
 };
 
 export function renderSms<T extends TemplateName>(template: T, data: TemplateData[T], company: EmailCompany): string {

@@ -3,12 +3,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { CurrentUser } from "@/lib/auth/session";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { TwoFactorCard } from "./two-factor-card";
 
-/** The profile page for every role (/admin, /staff and /portal). Callers check "profile:self". */
-export function ProfilePage({ user }: { user: CurrentUser }) {
+/**
+ * The profile page for every role (/admin, /staff and /portal). Callers check
+ * "profile:self". `children` adds role-specific cards after the details (the
+ * portal's billing details and messages).
+ */
+export function ProfilePage({ user, children }: { user: CurrentUser; children?: React.ReactNode }) {
   return (
     <>
-      <PageHeader title="Your profile" description="Your own details and password." />
+      <PageHeader title="Your profile" description="Your own details, password and sign-in security." />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
@@ -18,6 +23,7 @@ export function ProfilePage({ user }: { user: CurrentUser }) {
             <ProfileForm user={user} />
           </CardContent>
         </Card>
+        {children}
         <Card>
           <CardHeader>
             <CardTitle>Password</CardTitle>
@@ -27,6 +33,7 @@ export function ProfilePage({ user }: { user: CurrentUser }) {
             <PasswordForm />
           </CardContent>
         </Card>
+        <TwoFactorCard userId={user.id} />
       </div>
     </>
   );

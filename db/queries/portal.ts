@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { clients, invoices, services, subscriptions } from "@/db/schema";
+import { clients, invoices, services, subscriptions, users } from "@/db/schema";
 
 // Every function here takes the client id from the caller's session, never
 // from the request, and puts it in the WHERE clause.
@@ -13,6 +13,12 @@ export async function getClientForUser(userId: number) {
     .where(eq(clients.userId, userId))
     .limit(1);
   return row ?? null;
+}
+
+/** For the sign-up link page only: whether the link was already used. */
+export async function emailHasAccount(email: string): Promise<boolean> {
+  const [row] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  return Boolean(row);
 }
 
 export async function getClientOverview(clientId: number) {

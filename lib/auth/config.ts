@@ -3,8 +3,10 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
 import { env } from "@/lib/env";
-import { authenticate } from "./authenticate";
+import type { OtpCheck } from "@/lib/otp/verify";
+import { authenticate, type AuthenticatedUser } from "./authenticate";
 import { ipFromHeaders } from "./ip";
+import { completeLoginChallenge } from "./two-factor";
 
 declare module "next-auth" {
   interface User {
@@ -35,6 +37,29 @@ export class RateLimitedLogin extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/** The password was right, but this account also needs a code: no session yet. The login action starts the challenge. */
+export class TwoFactorRequired extends CredentialsSignin {
+  code = "two_factor";
+  constructor(readonly userId: number) {
+    super();
+  }
+}
+
+/** A refused one-time code; the check says why (wrong, expired, too many tries, used). */
+export class InvalidCode extends CredentialsSignin {
+  code = "invalid_code";
+  constructor(readonly check: Exclude<OtpCheck, { ok: true }>) {
+    super();
+  }
+}
+
+/** The pending two-factor sign-in is missing, forged, expired or stale. */
+export class ChallengeExpired extends CredentialsSignin {
+  code = "challenge_expired";
+}
+
+const sessionUser = (user: AuthenticatedUser) => ({ id: String(user.id), uid: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion });
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -49,8 +74,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!email || !password) throw new InvalidLogin();
         const result = await authenticate(getDb(), email, password, ipFromHeaders(request.headers));
         if (!result.ok) throw result.reason === "rate_limited" ? new RateLimitedLogin() : new InvalidLogin();
-        const { user } = result;
-        return { id: String(user.id), uid: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        // This endpoint is public (/api/auth/callback/credentials): with two-factor on, a password is never enough.
+        if (result.user.twoFactor !== "none") throw new TwoFactorRequired(result.user.id);
+        return sessionUser(result.user);
+      },
+    }),
+    // Step two of a two-factor sign-in: the signed challenge from step one plus the texted code.
+    Credentials({
+      id: "otp",
+      name: "One-time code",
+      credentials: { challenge: {}, code: {} },
+      async authorize(credentials) {
+        const challenge = typeof credentials.challenge === "string" ? credentials.challenge : "";
+        const code = typeof credentials.code === "string" ? credentials.code : "";
+        if (!challenge) throw new ChallengeExpired();
+        const result = await completeLoginChallenge(getDb(), challenge, code);
+        if (!result.ok) throw result.reason === "challenge" ? new ChallengeExpired() : new InvalidCode(result.check);
+        return sessionUser(result.user);
       },
     }),
   ],

@@ -46,6 +46,10 @@ export type PasswordResetData = { name: string; resetUrl: string; expiresAt: str
 
 export type OtpCodeData = { code: string; minutes: number };
 
+export type SignupConfirmData = { name: string; confirmUrl: string; expiresAt: string };
+
+export type SignupExistingData = { name: string; signInUrl: string; resetUrl: string };
+
 export type TemplateData = {
   invoice: InvoiceEmailData;
   payment_receipt: PaymentReceiptData;
@@ -55,6 +59,8 @@ export type TemplateData = {
   staff_invite_accept: StaffInviteAcceptData;
   password_reset: PasswordResetData;
   otp_code: OtpCodeData;
+  signup_confirm: SignupConfirmData;
+  signup_existing: SignupExistingData;
 };
 
 export type TemplateName = keyof TemplateData;

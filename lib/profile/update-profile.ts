@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db";
-import { users } from "@/db/schema";
+import { clients, users } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { verifyPassword } from "@/lib/auth/password";
@@ -21,8 +21,13 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
     }
   }
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, actor.id)).limit(1).for("update");
-    if (!before) throw new NotFoundError("Your account");
+    const [locked] = await tx.select({ name: users.name, email: users.email, phone: users.phone, twoFactor: users.twoFactor }).from(users).where(eq(users.id, actor.id)).limit(1).for("update");
+    if (!locked) throw new NotFoundError("Your account");
+    const { twoFactor, ...before } = locked;
+    // Sign-in codes go to this number; a new one is set (and verified) from the two-step sign-in card.
+    if (twoFactor !== "none" && before.phone !== input.phone) {
+      throw new DomainError("Your sign-in codes go to this number. To use another one, turn two-step sign-in off and on again with the new number.", { phone: ["Change it under Two-step sign-in"] });
+    }
     if (emailChanged) {
       const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, input.email), ne(users.id, actor.id))).limit(1);
       if (taken) throw new DomainError("That email belongs to another account.", { email: ["That email belongs to another account"] });
@@ -35,6 +40,8 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
       .update(users)
       .set({ ...next, ...(before.phone !== input.phone ? { phoneVerifiedAt: null } : {}) })
       .where(eq(users.id, actor.id));
+    // A portal client's contact details are its client record's too (invoices and receipts go there).
+    if (actor.role === "client") await tx.update(clients).set(next).where(eq(clients.userId, actor.id));
     await writeAudit(tx, { actor: auditActor(actor), action: "user.profile_update", entityType: "user", entityId: actor.id, ...diff, ip: actor.ip });
     return { emailChanged };
   });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
 import { safeCallback } from "@/lib/validation/auth";
@@ -23,6 +24,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <CardContent>
         <LoginForm callbackUrl={safeCallback(callbackUrl)} />
       </CardContent>
+      <CardFooter className="justify-center text-sm text-muted-foreground">
+        <span>
+          New client?{" "}
+          <Link href="/signup" className="font-medium text-primary underline-offset-4 hover:underline">
+            Create an account
+          </Link>
+        </span>
+      </CardFooter>
     </Card>
   );
 }

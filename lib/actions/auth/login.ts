@@ -1,28 +1,15 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/config";
-import { LOGIN_WINDOW_SECONDS } from "@/lib/auth/login-limits";
-import { DomainError } from "@/lib/errors";
+import { signInWithPassword } from "@/lib/auth/password-sign-in";
 import { loginSchema, safeCallback } from "@/lib/validation/auth";
 import { defineAction } from "../define-action";
 
+/** Email and password. With two-factor sign-in on, this only starts the sign-in: see lib/auth/two-factor.ts. */
 export const login = defineAction({
   name: "auth.login",
   permission: "public",
   schema: loginSchema,
-  async handler({ email, password, callbackUrl }) {
-    try {
-      await signIn("credentials", { email, password, redirectTo: safeCallback(callbackUrl) });
-    } catch (error) {
-      if (error instanceof AuthError && error.type === "CredentialsSignin") {
-        const code = (error as AuthError & { code?: string }).code;
-        if (code === "rate_limited") {
-          throw new DomainError(`Too many failed sign-ins. Wait ${LOGIN_WINDOW_SECONDS / 60} minutes, or reset your password.`);
-        }
-        throw new DomainError("That email and password don't match an active account.");
-      }
-      throw error;
-    }
+  async handler({ email, password, callbackUrl }, { ip }) {
+    await signInWithPassword({ email, password, callbackUrl: safeCallback(callbackUrl), ip });
   },
 });

@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/db";
+import { confirmTwoFactorChange as confirmChange } from "@/lib/two-factor/settings";
+import { confirmTwoFactorChangeSchema } from "@/lib/validation/two-factor";
+import { defineAction } from "../define-action";
+
+/** Step two: the texted code makes the change. */
+export const confirmTwoFactorChange = defineAction({
+  name: "profile.two_factor_confirm",
+  permission: "profile:self",
+  schema: confirmTwoFactorChangeSchema,
+  async handler(input, { user, ip }) {
+    return confirmChange(getDb(), { id: user.id, role: user.role, ip }, input);
+  },
+});

@@ -1,0 +1,15 @@
+"use server";
+
+import { getDb } from "@/db";
+import { resendTwoFactorChangeCode as resendCode } from "@/lib/two-factor/settings";
+import { resendTwoFactorChangeSchema } from "@/lib/validation/two-factor";
+import { defineAction } from "../define-action";
+
+export const resendTwoFactorChangeCode = defineAction({
+  name: "profile.two_factor_resend",
+  permission: "profile:self",
+  schema: resendTwoFactorChangeSchema,
+  async handler({ token }, { user, ip }) {
+    return resendCode(getDb(), { id: user.id, role: user.role, ip }, token);
+  },
+});

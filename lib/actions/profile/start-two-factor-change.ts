@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/db";
+import { startTwoFactorChange as startChange } from "@/lib/two-factor/settings";
+import { startTwoFactorChangeSchema } from "@/lib/validation/two-factor";
+import { defineAction } from "../define-action";
+
+/** Turning two-step sign-in on or off, step one: the password, then a code is texted. Own account only. */
+export const startTwoFactorChange = defineAction({
+  name: "profile.two_factor_start",
+  permission: "profile:self",
+  schema: startTwoFactorChangeSchema,
+  async handler(input, { user, ip }) {
+    return startChange(getDb(), { id: user.id, role: user.role, ip }, input);
+  },
+});

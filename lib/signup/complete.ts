@@ -1,0 +1,59 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { clients, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { verifyPassword } from "@/lib/auth/password";
+import { hitLimit, limitedFor } from "@/lib/auth/rate-limit";
+import { loginLimits } from "@/lib/auth/login-limits";
+import { DomainError } from "@/lib/errors";
+import { isDuplicateKey } from "@/lib/transaction";
+import { openSignup } from "./token";
+
+export const INVALID_SIGNUP_LINK = "This sign-up link isn't valid any more. Links work for 24 hours. Sign up again to get a new one.";
+export const ALREADY_SET_UP = "This account is already set up. Sign in with your email and password.";
+
+/**
+ * Step two of sign-up, from the emailed link: the link proves the address,
+ * the password proves it's the same person who filled the form. Creates the
+ * client user and its clients row in one transaction. With SMS two-factor
+ * chosen, the phone is not verified yet: the first sign-in's code does that,
+ * and no session exists before it.
+ */
+export async function completeSignup(db: Db, token: string, password: string, ip: string): Promise<{ userId: number; clientId: number; email: string; twoFactor: "none" | "sms" }> {
+  const signup = openSignup(token);
+  if (!signup) throw new DomainError(INVALID_SIGNUP_LINK);
+  // Wrong guesses count against the same limits as sign-in attempts.
+  const limits = loginLimits(signup.email, ip);
+  if ((await limitedFor(db, limits)) > 0) throw new DomainError("Too many wrong passwords. Wait 15 minutes and try again.");
+  if (!(await verifyPassword(signup.passwordHash, password))) {
+    for (const limit of limits) await hitLimit(db, limit);
+    throw new DomainError("That isn't the password you chose when you signed up.", { password: ["Enter the password you chose on the sign-up form"] });
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, signup.email)).limit(1);
+      if (taken) throw new DomainError(ALREADY_SET_UP);
+      const [user] = await tx.insert(users).values({
+        email: signup.email,
+        name: signup.name,
+        phone: signup.phone,
+        role: "client",
+        status: "active",
+        passwordHash: signup.passwordHash,
+        twoFactor: signup.twoFactor,
+      });
+      const userId = user.insertId;
+      const [client] = await tx.insert(clients).values({ name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, userId });
+      const clientId = client.insertId;
+      const actor = { id: userId, role: "client" as const };
+      await writeAudit(tx, { actor, action: "user.signup", entityType: "user", entityId: userId, after: { email: signup.email, role: "client", twoFactor: signup.twoFactor }, ip });
+      await writeAudit(tx, { actor, action: "client.signup", entityType: "client", entityId: clientId, after: { name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, userId }, ip });
+      return { userId, clientId, email: signup.email, twoFactor: signup.twoFactor };
+    });
+  } catch (error) {
+    // The same link clicked twice at once: the unique email index lets one through.
+    if (isDuplicateKey(error)) throw new DomainError(ALREADY_SET_UP);
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { hitLimit, limitedFor, type Limit } from "@/lib/auth/rate-limit";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { enqueue } from "@/lib/notify/enqueue";
+import { kickOutbox } from "@/lib/notify/kick";
+import { sealSignup } from "./token";
+
+export type SignupInput = { name: string; email: string; phone: string; password: string; twoFactor: "none" | "sms"; smsOptIn: boolean };
+
+// Sign-up emails: 3 per address and 10 per IP address an hour, so the form
+// can't flood an inbox. The limits count new and existing addresses alike.
+const signupLimits = (email: string, ip: string): Limit[] => [
+  { bucket: `signup:email:${email}`, max: 3, windowSeconds: 3600 },
+  { bucket: `signup:ip:${ip}`, max: 10, windowSeconds: 3600 },
+];
+
+const appUrl = () => env().APP_URL.replace(/\/+$/, "");
+
+/**
+ * Step one of sign-up. Whatever the address, the person sees the same
+ * "check your email" answer and the same work is done (the password is
+ * hashed either way): a new address gets a sealed link to finish, an address
+ * that already has an account gets a note saying so. Nothing is created here.
+ */
+export async function startSignup(db: Db, input: SignupInput, ip: string): Promise<void> {
+  const limits = signupLimits(input.email, ip);
+  if ((await limitedFor(db, limits)) > 0) throw new DomainError("Too many sign-up attempts. Try again in an hour.");
+  for (const limit of limits) await hitLimit(db, limit);
+
+  const passwordHash = await hashPassword(input.password);
+  const [existing] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email)).limit(1);
+  await db.transaction(async (tx) => {
+    if (existing) {
+      await enqueue(tx, {
+        channel: "email",
+        to: input.email,
+        template: "signup_existing",
+        data: { name: existing.name, signInUrl: `${appUrl()}/login`, resetUrl: `${appUrl()}/forgot-password` },
+        related: { type: "user", id: existing.id },
+        idempotencyKey: `signup-existing:${randomUUID()}`,
+      });
+      return;
+    }
+    const { token, expiresAt } = sealSignup({ name: input.name, email: input.email, phone: input.phone, passwordHash, twoFactor: input.twoFactor, smsOptIn: input.smsOptIn });
+    await enqueue(tx, {
+      channel: "email",
+      to: input.email,
+      template: "signup_confirm",
+      data: { name: input.name, confirmUrl: `${appUrl()}/signup/confirm/${token}`, expiresAt: expiresAt.toISOString() },
+      idempotencyKey: `signup:${randomUUID()}`,
+    });
+  });
+  kickOutbox();
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { optionalPhone } from "./fields";
+
+/** Six digits; spaces and dashes people type ("123 456") are dropped first. */
+export const otpCode = z
+  .string({ error: "Enter the 6-digit code" })
+  .transform((v) => v.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from the text message" }));
+
+export const verifyCodeSchema = z.object({ code: otpCode });
+
+export const resendCodeSchema = z.object({});
+
+export const startTwoFactorChangeSchema = z.object({
+  change: z.enum(["enable", "disable"]),
+  password: z.string().min(1, { error: "Enter your password" }).max(200),
+  phone: optionalPhone,
+});
+
+export const confirmTwoFactorChangeSchema = z.object({ token: z.string().min(1).max(2000), code: otpCode });
+
+export const resendTwoFactorChangeSchema = z.object({ token: z.string().min(1).max(2000) });

@@ -1,0 +1,44 @@
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { otpCodes, outbox, users, type Role } from "@/db/schema";
+import { createClientUser, createUser } from "./factories";
+
+let phoneSeq = Math.floor(Math.random() * 1_000_000);
+
+/** A fresh E.164 number per call, so tests never read each other's texts. */
+export function freshPhone(): string {
+  phoneSeq += 1;
+  return `+1415${String(phoneSeq % 10_000_000).padStart(7, "0")}`;
+}
+
+/** The code in the newest SMS to this number, as the person would read it. */
+export async function lastTextedCode(phone: string): Promise<string> {
+  const [row] = await getDb()
+    .select({ text: outbox.text })
+    .from(outbox)
+    .where(and(eq(outbox.channel, "sms"), eq(outbox.toFirst, phone), eq(outbox.template, "otp_code")))
+    .orderBy(desc(outbox.id))
+    .limit(1);
+  const code = row?.text.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`No code texted to ${phone}`);
+  return code;
+}
+
+export async function textsTo(phone: string): Promise<number> {
+  const rows = await getDb().select({ id: outbox.id }).from(outbox).where(and(eq(outbox.channel, "sms"), eq(outbox.toFirst, phone)));
+  return rows.length;
+}
+
+/** Moves a user's newest code's send time back, as if the resend cooldown had passed. */
+export async function ageLastCode(userId: number, seconds: number): Promise<void> {
+  const [row] = await getDb().select({ id: otpCodes.id, createdAt: otpCodes.createdAt }).from(otpCodes).where(eq(otpCodes.userId, userId)).orderBy(desc(otpCodes.id)).limit(1);
+  if (row) await getDb().update(otpCodes).set({ createdAt: new Date(row.createdAt.getTime() - seconds * 1000) }).where(eq(otpCodes.id, row.id));
+}
+
+/** A user with SMS two-factor sign-in on and a verified phone. */
+export async function createTwoFactorUser(role: Role = "client") {
+  const phone = freshPhone();
+  const created = role === "client" ? await createClientUser() : { user: await createUser({ role }), clientId: null };
+  await getDb().update(users).set({ twoFactor: "sms", phone, phoneVerifiedAt: new Date() }).where(eq(users.id, created.user.id));
+  return { ...created.user, phone, clientId: created.clientId };
+}
