@@ -42,6 +42,8 @@ export class BrowserPool {
   constructor(
     private readonly size: number,
     private readonly launch: () => Promise<Browser>,
+    /** Runs once on each new page, e.g. to load a document shell it then reuses. */
+    private readonly prepare?: (page: Page) => Promise<void>,
   ) {}
 
   stats(): PoolStats {
@@ -140,6 +142,7 @@ export class BrowserPool {
       }
     });
     await page.emulateMediaType("print");
+    await this.prepare?.(page);
     return { page, cdp };
   }
 

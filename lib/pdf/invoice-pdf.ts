@@ -8,7 +8,7 @@ import { getSettings } from "@/db/queries/settings";
 import { InvoiceDocument } from "@/components/invoices/invoice-document";
 import type { InvoiceDocumentData } from "@/components/invoices/invoice-document-types";
 import { PdfCache } from "./cache";
-import { pdfHtmlPage, printPdf } from "./print";
+import { pdfHtmlPage, printPdf, type PrintableDocument } from "./print";
 
 const store = globalThis as unknown as { __clientdeskPdfCache?: PdfCache };
 
@@ -21,15 +21,20 @@ export function invoiceTitle(data: Pick<InvoiceDocumentData, "invoice" | "compan
   return data.invoice.number ? `Invoice ${data.invoice.number}` : `Draft invoice #${data.invoice.id}`;
 }
 
-/** The invoice document as a complete static HTML page, the input to the printer. */
-export async function renderInvoiceHtml(data: InvoiceDocumentData): Promise<string> {
+/** The invoice document rendered to static markup, ready to print. */
+export async function invoicePrintable(data: InvoiceDocumentData): Promise<PrintableDocument> {
   // Loaded on demand: react-dom/server is only for this static render, never for the app's pages.
   const { renderToStaticMarkup } = await import("react-dom/server");
-  return pdfHtmlPage(renderToStaticMarkup(createElement(InvoiceDocument, { data })), invoiceTitle(data), `${data.company.name} · ${invoiceTitle(data)}`);
+  return { title: invoiceTitle(data), footerLabel: `${data.company.name} · ${invoiceTitle(data)}`, bodyHtml: renderToStaticMarkup(createElement(InvoiceDocument, { data })) };
+}
+
+/** The same document as one complete static HTML page. */
+export async function renderInvoiceHtml(data: InvoiceDocumentData): Promise<string> {
+  return pdfHtmlPage(await invoicePrintable(data));
 }
 
 export async function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
-  return printPdf(await renderInvoiceHtml(data));
+  return printPdf(await invoicePrintable(data));
 }
 
 export type InvoicePdf = { pdf: Buffer; filename: string; cached: boolean; version: number };

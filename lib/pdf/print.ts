@@ -1,15 +1,11 @@
 import "server-only";
+import type { Page } from "puppeteer-core";
 import { env } from "@/lib/env";
 import { BrowserPool, launchChromium } from "./browser-pool";
 import { embeddedFontCss } from "./fonts";
 
-const store = globalThis as unknown as { __clientdeskPdfPool?: BrowserPool };
-
-/** This process's pool: one lazily launched Chromium, PDF_POOL_SIZE pages. */
-export function getPdfPool(): BrowserPool {
-  store.__clientdeskPdfPool ??= new BrowserPool(env().PDF_POOL_SIZE, () => launchChromium(env().CHROMIUM_PATH));
-  return store.__clientdeskPdfPool;
-}
+/** A document to print: rendered body markup (with its own <style>), a title, and the label in each page's footer. */
+export type PrintableDocument = { title: string; footerLabel: string; bodyHtml: string };
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,34 +16,69 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, " ")}"`;
 }
 
+const BASE_CSS = "html,body{margin:0;background:#fff}body .invoice-doc{padding:0}body .invoice-doc .doc-stamp{top:84px;right:4px}body .invoice-doc .doc-footer{display:none}";
+
 /**
- * A complete, self-contained HTML page around a rendered document: fonts and
- * CSS inline, nothing to fetch. A4 pages with the document's name and "Page
- * n of N" in the bottom margin, drawn by CSS margin boxes (cheaper than
- * Chromium's header/footer templates).
+ * A4 pages with the document's name and "Page n of N" in the bottom margin,
+ * drawn by CSS margin boxes (cheaper than Chromium's header/footer templates).
  */
-export function pdfHtmlPage(bodyHtml: string, title: string, footerLabel = title): string {
-  const footerFont = `font-family:"Invoice Sans","Liberation Sans",Arial,sans-serif;font-size:7.5pt;color:#64748b`;
-  const page = `@page{size:A4;margin:14mm 14mm 16mm;@bottom-left{content:${cssString(footerLabel)};${footerFont};vertical-align:top;padding-top:4mm}@bottom-right{content:"Page " counter(page) " of " counter(pages);${footerFont};vertical-align:top;padding-top:4mm}}`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${embeddedFontCss()}${page}html,body{margin:0;background:#fff}body .invoice-doc{padding:0}body .invoice-doc .doc-stamp{top:84px;right:4px}body .invoice-doc .doc-footer{display:none}</style></head><body>${bodyHtml}</body></html>`;
+function pageCss(footerLabel: string): string {
+  const font = `font-family:"Invoice Sans","Liberation Sans",Arial,sans-serif;font-size:7.5pt;color:#64748b;vertical-align:top;padding-top:4mm`;
+  return `@page{size:A4;margin:14mm 14mm 16mm;@bottom-left{content:${cssString(footerLabel)};${font}}@bottom-right{content:"Page " counter(page) " of " counter(pages);${font}}}`;
 }
 
-const DISCONNECTED = /Target closed|Session closed|Connection closed|browser has disconnected|Protocol error/i;
+/** The complete, self-contained HTML page for a document: fonts and CSS inline, nothing to fetch. */
+export function pdfHtmlPage(doc: PrintableDocument): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${embeddedFontCss()}${BASE_CSS}</style><style>${pageCss(doc.footerLabel)}</style></head><body>${doc.bodyHtml}</body></html>`;
+}
+
+// Each pooled page keeps this shell loaded (fonts resolved, base CSS parsed);
+// a print swaps in the document's title, page rules and body.
+const SHELL = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title><style>${"__FONTS__"}${BASE_CSS}</style><style id="page-rules"></style></head><body></body></html>`;
+
+async function loadShell(page: Page): Promise<void> {
+  await page.setContent(SHELL.replace("__FONTS__", embeddedFontCss()), { waitUntil: "load" });
+}
+
+const store = globalThis as unknown as { __clientdeskPdfPool?: BrowserPool };
+
+/** This process's pool: one lazily launched Chromium, PDF_POOL_SIZE pages. */
+export function getPdfPool(): BrowserPool {
+  store.__clientdeskPdfPool ??= createPrintPool(env().PDF_POOL_SIZE, env().CHROMIUM_PATH);
+  return store.__clientdeskPdfPool;
+}
+
+export function createPrintPool(size: number, chromiumPath: string): BrowserPool {
+  return new BrowserPool(size, () => launchChromium(chromiumPath), loadShell);
+}
+
+const DISCONNECTED = /Target closed|Session closed|Connection closed|browser has disconnected|Protocol error|Execution context was destroyed/i;
 
 /**
- * Prints a self-contained HTML page to a PDF on a pooled page. The page size
- * and margins come from the page's CSS. It asks DevTools for the PDF in one
- * message rather than as a stream, which saves round trips on small files.
- * If the browser dies mid-print, it runs once more on a fresh browser.
+ * Prints a document to a PDF on a pooled page: the same static markup as
+ * pdfHtmlPage(), swapped into the page's loaded shell rather than loaded as a
+ * new page, which skips a navigation per print. Images (a data: logo) are
+ * decoded and fonts ready before printing. The PDF comes back in one DevTools
+ * message rather than as a stream. If the browser dies mid-print, it runs
+ * once more on a fresh browser.
  */
-export async function printPdf(html: string, pool: BrowserPool = getPdfPool()): Promise<Buffer> {
+export async function printPdf(doc: PrintableDocument, pool: BrowserPool = getPdfPool()): Promise<Buffer> {
   for (let attempt = 1; ; attempt++) {
     const generation = pool.currentGeneration();
     try {
       return await pool.withPage(async (page, cdp) => {
-        await page.setContent(html, { waitUntil: "load", timeout: 20_000 });
-        // Web fonts finish loading before anything is drawn.
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await page.evaluate(
+          (title: string, rules: string, body: string) => {
+            document.title = title;
+            document.getElementById("page-rules")!.textContent = rules;
+            document.body.innerHTML = body;
+            const images = Array.from(document.images, (img) => img.decode().catch(() => undefined));
+            return Promise.all([...images, document.fonts.ready]).then(() => undefined);
+          },
+          doc.title,
+          pageCss(doc.footerLabel),
+          doc.bodyHtml,
+        );
         const { data } = await cdp.send("Page.printToPDF", {
           printBackground: true,
           preferCSSPageSize: true,

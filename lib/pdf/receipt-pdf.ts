@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { getReceiptData } from "@/db/queries/payments";
 import { ReceiptDocument } from "@/components/payments/receipt-document";
 import { getPdfCache } from "./invoice-pdf";
-import { pdfHtmlPage, printPdf } from "./print";
+import { printPdf } from "./print";
 
 export type ReceiptPdf = { pdf: Buffer; filename: string };
 
@@ -15,8 +15,7 @@ export async function getReceiptPdf(paymentId: number): Promise<ReceiptPdf | nul
   const key = `receipt:${paymentId}:${data.payment.status}:${data.invoice.version}`;
   const { pdf } = await getPdfCache().getOrRender(key, async () => {
     const { renderToStaticMarkup } = await import("react-dom/server");
-    const html = pdfHtmlPage(renderToStaticMarkup(createElement(ReceiptDocument, { data })), `Receipt for ${label}`, `${data.company.name} · Receipt for ${label}`);
-    return printPdf(html);
+    return printPdf({ title: `Receipt for ${label}`, footerLabel: `${data.company.name} · Receipt for ${label}`, bodyHtml: renderToStaticMarkup(createElement(ReceiptDocument, { data })) });
   });
   return { pdf, filename: `receipt-${label}-${paymentId}.pdf` };
 }

@@ -11,7 +11,7 @@ import { recordPayment } from "@/lib/payments";
 import { BrowserPool, launchChromium } from "@/lib/pdf/browser-pool";
 import { getInvoicePdf, renderInvoiceHtml, getPdfCache } from "@/lib/pdf/invoice-pdf";
 import { getInvoiceDocument } from "@/db/queries/invoice-document";
-import { getPdfPool, pdfHtmlPage, printPdf } from "@/lib/pdf/print";
+import { getPdfPool, printPdf } from "@/lib/pdf/print";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
 import { createClient, ensureSettings, issuedInvoice, line } from "../support/invoices";
@@ -132,11 +132,15 @@ describe("the browser pool", () => {
       res.end("nope");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    pool = new BrowserPool(2, async () => {
-      const browser = await launchChromium(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
-      launched.push(browser);
-      return browser;
-    });
+    pool = new BrowserPool(
+      2,
+      async () => {
+        const browser = await launchChromium(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+        launched.push(browser);
+        return browser;
+      },
+      (page) => page.setContent('<!doctype html><html><head><style id="page-rules"></style></head><body></body></html>').then(() => undefined),
+    );
   });
 
   afterAll(async () => {
@@ -146,15 +150,15 @@ describe("the browser pool", () => {
 
   it("lets nothing leave the machine: a remote reference in a document is blocked, not fetched", async () => {
     const { port } = server.address() as AddressInfo;
-    const html = pdfHtmlPage(`<p>Hello</p><img src="http://127.0.0.1:${port}/logo.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css">`, "Probe");
-    const pdf = await printPdf(html, pool);
+    const doc = { title: "Probe", footerLabel: "Probe", bodyHtml: `<p>Hello</p><img src="http://127.0.0.1:${port}/logo.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css">` };
+    const pdf = await printPdf(doc, pool);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(hits).toBe(0);
     expect(pool.stats().blockedRequests).toBeGreaterThanOrEqual(2);
   });
 
   it("launches one browser lazily, never opens more pages than its size, and reuses them", async () => {
-    const html = pdfHtmlPage("<h1>Concurrency</h1>", "Probe");
+    const html = { title: "Probe", footerLabel: "Probe", bodyHtml: "<h1>Concurrency</h1>" };
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, pool.stats().open)), 1);
     await Promise.all(Array.from({ length: 8 }, () => printPdf(html, pool)));
@@ -166,7 +170,7 @@ describe("the browser pool", () => {
   it("relaunches after the browser crashes", async () => {
     launched[0]!.process()!.kill("SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const pdf = await printPdf(pdfHtmlPage("<h1>After the crash</h1>", "Probe"), pool);
+    const pdf = await printPdf({ title: "Probe", footerLabel: "Probe", bodyHtml: "<h1>After the crash</h1>" }, pool);
     expect(pdfText(pdf)).toContain("After the crash");
     expect(pool.stats().launches).toBe(2);
     expect(launched).toHaveLength(2);
