@@ -15,7 +15,7 @@ import { actAs } from "../support/request-context";
 
 const TODAY = "2026-06-15";
 let staffUser: Awaited<ReturnType<typeof createUser>>;
-let ids: Record<string, number> = {};
+const ids: Record<string, number> = {};
 let acme: number;
 
 const params = (raw: Record<string, string | string[]>) => parseInvoiceListParams(raw, "USD");
