@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { clients, invoices, services, subscriptions, users } from "@/db/schema";
+import { clients, invoices, payments, services, subscriptions, users } from "@/db/schema";
+import type { DisplayStatus } from "@/lib/invoices/status";
 
 // Every function here takes the client id from the caller's session, never
 // from the request, and puts it in the WHERE clause.
@@ -74,4 +75,51 @@ export async function getClientOverview(clientId: number) {
     activeServices,
     recentInvoices: recent,
   };
+}
+
+export type MonthlySpend = { month: string; paidMinor: number };
+
+/**
+ * What the client paid per calendar month (succeeded payments, by the day
+ * the money arrived), the last `months` months including this one, oldest
+ * first, with empty months as zero. One currency: the client's main one.
+ */
+export async function getSpendingByMonth(clientId: number, currency: string, months = 12, now = new Date()): Promise<MonthlySpend[]> {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
+  const rows = await getDb()
+    .select({ month: sql<string>`date_format(${payments.receivedAt}, '%Y-%m')`, paid: sql<string>`sum(${payments.amountMinor})` })
+    .from(payments)
+    .where(and(eq(payments.clientId, clientId), eq(payments.status, "succeeded"), eq(payments.currency, currency), gte(payments.receivedAt, first)))
+    .groupBy(sql`date_format(${payments.receivedAt}, '%Y-%m')`);
+  const byMonth = new Map(rows.map((r) => [r.month, Number(r.paid)]));
+  return Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1));
+    const month = d.toISOString().slice(0, 7);
+    return { month, paidMinor: byMonth.get(month) ?? 0 };
+  });
+}
+
+/** How many of the client's issued invoices are in each status people see (overdue derived). */
+export async function getInvoiceStatusCounts(clientId: number, today: string): Promise<{ status: DisplayStatus; count: number }[]> {
+  const rows = await getDb()
+    .select({ status: invoices.status, late: sql<number>`${invoices.dueDate} < ${today}`, count: sql<string>`count(*)` })
+    .from(invoices)
+    .where(and(eq(invoices.clientId, clientId), ne(invoices.status, "draft")))
+    .groupBy(invoices.status, sql`${invoices.dueDate} < ${today}`);
+  const counts = new Map<DisplayStatus, number>();
+  for (const row of rows) {
+    const status: DisplayStatus = Number(row.late) && (row.status === "sent" || row.status === "partially_paid") ? "overdue" : row.status;
+    counts.set(status, (counts.get(status) ?? 0) + Number(row.count));
+  }
+  return [...counts].map(([status, count]) => ({ status, count }));
+}
+
+/** The client's own record, for its profile page. */
+export async function getPortalClientDetails(clientId: number) {
+  const [row] = await getDb()
+    .select({ id: clients.id, name: clients.name, company: clients.company, email: clients.email, phone: clients.phone, address: clients.address, smsOptIn: clients.smsOptIn })
+    .from(clients)
+    .where(eq(clients.id, clientId))
+    .limit(1);
+  return row ?? null;
 }

@@ -7,6 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { hitLimit, limitedFor } from "@/lib/auth/rate-limit";
 import { loginLimits } from "@/lib/auth/login-limits";
 import { DomainError } from "@/lib/errors";
+import { applyClientChange } from "@/lib/rollups/clients";
 import { isDuplicateKey } from "@/lib/transaction";
 import { openSignup } from "./token";
 
@@ -46,6 +47,7 @@ export async function completeSignup(db: Db, token: string, password: string, ip
       const userId = user.insertId;
       const [client] = await tx.insert(clients).values({ name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, userId });
       const clientId = client.insertId;
+      await applyClientChange(tx, clientId, "create");
       const actor = { id: userId, role: "client" as const };
       await writeAudit(tx, { actor, action: "user.signup", entityType: "user", entityId: userId, after: { email: signup.email, role: "client", twoFactor: signup.twoFactor }, ip });
       await writeAudit(tx, { actor, action: "client.signup", entityType: "client", entityId: clientId, after: { name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, userId }, ip });

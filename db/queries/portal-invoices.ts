@@ -1,0 +1,99 @@
+import "server-only";
+import { and, desc, eq, inArray, like, lt, ne, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { invoices, payments } from "@/db/schema";
+import type { PortalInvoiceFilter } from "@/lib/validation/portal";
+
+// The client's own invoices and payments. Every function takes the client id
+// from the session (requireClientScope or the action's user) and puts it in
+// the WHERE clause; drafts are the back office's and never show here.
+
+export const PORTAL_INVOICE_PAGE_SIZE = 20;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+function filterCondition(filter: PortalInvoiceFilter, today: string): SQL | undefined {
+  switch (filter) {
+    case "open":
+      return inArray(invoices.status, ["sent", "partially_paid"]);
+    case "overdue":
+      return and(inArray(invoices.status, ["sent", "partially_paid"]), lt(invoices.dueDate, today));
+    case "paid":
+      return eq(invoices.status, "paid");
+    case "void":
+      return eq(invoices.status, "void");
+    case "all":
+      return undefined;
+  }
+}
+
+export async function listPortalInvoices(clientId: number, params: { filter: PortalInvoiceFilter; q: string; page: number }, today: string) {
+  const where = and(
+    eq(invoices.clientId, clientId),
+    ne(invoices.status, "draft"),
+    filterCondition(params.filter, today),
+    params.q ? like(invoices.number, `${escapeLike(params.q)}%`) : undefined,
+  );
+  const db = getDb();
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: invoices.id,
+        number: invoices.number,
+        status: invoices.status,
+        issueDate: invoices.issueDate,
+        dueDate: invoices.dueDate,
+        currency: invoices.currency,
+        totalMinor: invoices.totalMinor,
+        amountPaidMinor: invoices.amountPaidMinor,
+      })
+      .from(invoices)
+      .where(where)
+      .orderBy(desc(invoices.issueDate), desc(invoices.id))
+      .limit(PORTAL_INVOICE_PAGE_SIZE)
+      .offset((params.page - 1) * PORTAL_INVOICE_PAGE_SIZE),
+    db.select({ n: sql<string>`count(*)` }).from(invoices).where(where),
+  ]);
+  return { rows, total: Number(counted?.n ?? 0) };
+}
+
+export type PortalInvoiceRow = Awaited<ReturnType<typeof listPortalInvoices>>["rows"][number];
+
+/** One of the client's issued invoices, or null (missing, a draft, or another client's: all look the same). */
+export async function getPortalInvoice(clientId: number, invoiceId: number) {
+  const [row] = await getDb()
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      dueDate: invoices.dueDate,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      amountPaidMinor: invoices.amountPaidMinor,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.clientId, clientId), ne(invoices.status, "draft")))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every payment on one of the client's invoices, pending and declined ones too, newest first. */
+export async function listPortalInvoicePayments(clientId: number, invoiceId: number) {
+  return getDb()
+    .select({
+      id: payments.id,
+      amountMinor: payments.amountMinor,
+      currency: payments.currency,
+      method: payments.method,
+      status: payments.status,
+      reference: payments.reference,
+      failureReason: payments.failureReason,
+      receivedAt: payments.receivedAt,
+      createdAt: payments.createdAt,
+    })
+    .from(payments)
+    .where(and(eq(payments.invoiceId, invoiceId), eq(payments.clientId, clientId)))
+    .orderBy(desc(payments.createdAt), desc(payments.id));
+}
+
+export type PortalPaymentRow = Awaited<ReturnType<typeof listPortalInvoicePayments>>[number];

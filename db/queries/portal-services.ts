@@ -1,0 +1,50 @@
+import "server-only";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { services, subscriptions } from "@/db/schema";
+
+// The service catalogue as a client sees it, and the client's own
+// subscriptions. The client id comes from the session.
+
+/** Active services, with whether this client already has a live (not cancelled) subscription to each. */
+export async function listPortalServices(clientId: number) {
+  return getDb()
+    .select({
+      id: services.id,
+      name: services.name,
+      description: services.description,
+      priceMinor: services.priceMinor,
+      currency: services.currency,
+      interval: services.interval,
+      subscribed: sql<number>`exists (select 1 from ${subscriptions} where ${subscriptions.clientId} = ${clientId} and ${subscriptions.serviceId} = ${services.id} and ${subscriptions.status} <> 'cancelled')`,
+    })
+    .from(services)
+    .where(and(isNull(services.archivedAt), eq(services.active, true)))
+    .orderBy(asc(services.name));
+}
+
+export type PortalService = Awaited<ReturnType<typeof listPortalServices>>[number];
+
+/** The client's subscriptions, live ones first, then ended ones, newest first. */
+export async function listPortalSubscriptions(clientId: number) {
+  return getDb()
+    .select({
+      id: subscriptions.id,
+      serviceName: services.name,
+      priceMinor: subscriptions.priceMinor,
+      currency: subscriptions.currency,
+      interval: subscriptions.interval,
+      status: subscriptions.status,
+      paymentMethod: subscriptions.paymentMethod,
+      startedAt: subscriptions.startedAt,
+      currentPeriodEnd: subscriptions.currentPeriodEnd,
+      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+      cancelledAt: subscriptions.cancelledAt,
+    })
+    .from(subscriptions)
+    .innerJoin(services, eq(services.id, subscriptions.serviceId))
+    .where(eq(subscriptions.clientId, clientId))
+    .orderBy(sql`${subscriptions.status} = 'cancelled'`, desc(subscriptions.startedAt), desc(subscriptions.id));
+}
+
+export type PortalSubscription = Awaited<ReturnType<typeof listPortalSubscriptions>>[number];

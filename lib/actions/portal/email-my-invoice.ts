@@ -1,0 +1,18 @@
+"use server";
+
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/invoices/actor";
+import { clientIdOf } from "@/lib/portal/client-of";
+import { emailInvoiceToClient } from "@/lib/portal/email-invoice";
+import { emailMyInvoiceSchema } from "@/lib/validation/portal";
+import { defineAction } from "../define-action";
+
+/** Emails one of the client's own invoices to the client's own address, with optional CCs. */
+export const emailMyInvoice = defineAction({
+  name: "portal.email_invoice",
+  permission: "portal:use",
+  schema: emailMyInvoiceSchema,
+  async handler({ invoiceId, cc, idempotencyKey }, { user, ip }) {
+    return emailInvoiceToClient(getDb(), { clientId: await clientIdOf(user), invoiceId, cc, idempotencyKey, actor: actorFrom(user, ip) });
+  },
+});

@@ -1,0 +1,17 @@
+"use server";
+
+import { getDb } from "@/db";
+import { updateBillingDetails as update } from "@/lib/portal/billing-details";
+import { clientIdOf } from "@/lib/portal/client-of";
+import { billingDetailsSchema } from "@/lib/validation/portal";
+import { defineAction } from "../define-action";
+
+/** The client's own company, address and SMS consent. */
+export const updateBillingDetails = defineAction({
+  name: "portal.update_billing_details",
+  permission: "portal:use",
+  schema: billingDetailsSchema,
+  async handler(input, { user, ip }) {
+    return update(getDb(), { id: user.id, role: user.role, ip }, await clientIdOf(user), input);
+  },
+});

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { cardDigits, luhnValid, parseExpiry } from "./card";
+import { checkbox, id, optionalText } from "./fields";
+
+export const portalInvoiceFilters = ["all", "open", "overdue", "paid", "void"] as const;
+export type PortalInvoiceFilter = (typeof portalInvoiceFilters)[number];
+
+type RawParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** The invoice list's view from the URL; anything odd falls back to the default. */
+export function parsePortalInvoiceParams(raw: RawParams): { filter: PortalInvoiceFilter; q: string; page: number } {
+  const filter = first(raw.status);
+  const page = Number.parseInt(first(raw.page), 10);
+  return {
+    filter: (portalInvoiceFilters as readonly string[]).includes(filter) ? (filter as PortalInvoiceFilter) : "all",
+    q: first(raw.q).trim().slice(0, 40),
+    page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
+  };
+}
+
+/** The ways a client can pay or subscribe; "other" is for staff records only. */
+export const clientPaymentMethods = ["card", "bank_transfer", "cash"] as const;
+export type ClientPaymentMethod = (typeof clientPaymentMethods)[number];
+const method = z.enum(clientPaymentMethods, { error: "Choose how you'll pay" });
+
+export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method });
+
+export const subscriptionIdSchema = z.object({ subscriptionId: id });
+
+/** Generated when the form renders: a double submit reuses it, so it pays once. */
+const idempotencyKey = z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Reload the page and try again" });
+
+export const payInvoiceSchema = z
+  .object({
+    invoiceId: id,
+    // Parsed to minor units with the invoice's currency by the action (lib/money).
+    amount: z.string({ error: "Enter an amount" }).trim().min(1, { error: "Enter an amount" }).max(30),
+    method,
+    idempotencyKey,
+    cardNumber: z.string().max(30).optional().default(""),
+    cardExpiry: z.string().max(10).optional().default(""),
+    cardCvc: z.string().max(6).optional().default(""),
+    cardName: z.string().trim().max(120).optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.method !== "card") return;
+    if (!luhnValid(cardDigits(v.cardNumber))) ctx.addIssue({ code: "custom", path: ["cardNumber"], message: "Enter a valid card number" });
+    if (!parseExpiry(v.cardExpiry)) ctx.addIssue({ code: "custom", path: ["cardExpiry"], message: "Enter the expiry as MM/YY" });
+    if (!/^\d{3,4}$/.test(v.cardCvc.trim())) ctx.addIssue({ code: "custom", path: ["cardCvc"], message: "Enter the 3 or 4 digits on the back" });
+  });
+
+const ccEmail = z.email({ error: (issue) => `"${String(issue.input)}" is not a valid email address` }).max(255);
+
+export const emailMyInvoiceSchema = z.object({
+  invoiceId: id,
+  // Comma- or space-separated in the form; up to five extra recipients.
+  cc: z
+    .string()
+    .max(1500)
+    .optional()
+    .transform((v) => (v ?? "").split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(ccEmail).max(5, { error: "Add at most five addresses" })),
+  idempotencyKey,
+});
+
+export const billingDetailsSchema = z.object({
+  company: optionalText(160, "The company name"),
+  address: optionalText(500, "The address"),
+  smsOptIn: checkbox,
+});

@@ -1,0 +1,103 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { invoices, outbox, subscriptions } from "@/db/schema";
+import { cancelSubscription } from "@/lib/actions/portal/cancel-subscription";
+import { resumeSubscription } from "@/lib/actions/portal/resume-subscription";
+import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
+import { SYSTEM_ACTOR } from "@/lib/audit";
+import { nthPeriod } from "@/lib/billing/periods";
+import { runBilling } from "@/lib/billing/run";
+import { addDaysIso, todayIso } from "@/lib/dates";
+import { form, redirectOf } from "../support/actions";
+import { resetDatabase } from "../support/db";
+import { createClientUser } from "../support/factories";
+import { ensureSettings } from "../support/invoices";
+import { createService } from "../support/portal";
+import { actAs } from "../support/request-context";
+
+async function subscriptionsOf(clientId: number) {
+  return getDb().select().from(subscriptions).where(eq(subscriptions.clientId, clientId));
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  await ensureSettings({ taxRateBp: 1000, dueDays: 7 });
+});
+
+describe("subscribing from the portal", () => {
+  it("creates the subscription with the price snapshotted, and its first invoice issued and emailed with link and PDF", async () => {
+    const { user, clientId } = await createClientUser("Sub Scriber");
+    const serviceId = await createService({ name: "Website care", priceMinor: 12_900, interval: "monthly" });
+    await actAs(user);
+    const to = await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "bank_transfer" })));
+    const [sub] = await subscriptionsOf(clientId);
+    const today = todayIso();
+    const period = nthPeriod(today, "monthly", 0);
+    expect(sub).toMatchObject({ serviceId, priceMinor: 12_900, currency: "USD", interval: "monthly", status: "active", paymentMethod: "bank_transfer", currentPeriodStart: period.start, currentPeriodEnd: period.end, cancelAtPeriodEnd: false });
+
+    const [invoice] = await getDb().select().from(invoices).where(eq(invoices.subscriptionId, sub!.id));
+    expect(to).toBe(`/portal/invoices/${invoice!.id}?subscribed=1&method=bank_transfer`);
+    expect(invoice).toMatchObject({ clientId, status: "sent", subtotalMinor: 12_900, taxMinor: 1_290, totalMinor: 14_190, issueDate: today, dueDate: addDaysIso(today, 7), periodStart: period.start });
+    expect(invoice!.number).toMatch(/^INV-\d{4}-\d{4}$/);
+    const [mail] = await getDb().select().from(outbox).where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoice!.id)));
+    expect(mail).toMatchObject({ channel: "email", template: "invoice", toFirst: user.email });
+    expect(mail!.attachments).toEqual([expect.objectContaining({ kind: "invoice_pdf", invoiceId: invoice!.id })]);
+    expect(mail!.text).toMatch(/\/i\/[A-Za-z0-9_-]{20,}/);
+
+    // The billing run sees this period as billed.
+    const run = await runBilling(getDb(), { actor: SYSTEM_ACTOR, today });
+    expect(await getDb().select().from(invoices).where(eq(invoices.subscriptionId, sub!.id))).toHaveLength(1);
+    expect(run.skipped).toEqual([]);
+  });
+
+  it("refuses a second live subscription to the same recurring service", async () => {
+    const { user, clientId } = await createClientUser();
+    const serviceId = await createService();
+    await actAs(user);
+    await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "card" })));
+    expect(await subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "card" }))).toMatchObject({ ok: false, formError: expect.stringContaining("already subscribe") });
+    expect(await subscriptionsOf(clientId)).toHaveLength(1);
+  });
+
+  it("treats inactive and archived services as not found", async () => {
+    const { user, clientId } = await createClientUser();
+    await actAs(user);
+    for (const serviceId of [await createService({ active: false }), await createService({ archived: true }), 999_999]) {
+      expect(await subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "card" }))).toMatchObject({ ok: false, formError: "That service was not found." });
+    }
+    expect(await subscriptionsOf(clientId)).toHaveLength(0);
+  });
+
+  it("a one-time service bills one day as its period, and has nothing to cancel", async () => {
+    const { user, clientId } = await createClientUser();
+    const serviceId = await createService({ name: "Logo design", priceMinor: 50_000, interval: "one_time" });
+    await actAs(user);
+    await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "cash" })));
+    const [sub] = await subscriptionsOf(clientId);
+    expect(sub).toMatchObject({ interval: "one_time", currentPeriodStart: todayIso(), currentPeriodEnd: todayIso() });
+    expect(await cancelSubscription(undefined, form({ subscriptionId: String(sub!.id) }))).toMatchObject({ ok: false, formError: expect.stringContaining("doesn't renew") });
+  });
+});
+
+describe("cancelling", () => {
+  it("ends at the period end: the billing run cancels instead of renewing; it can be undone before then", async () => {
+    const { user, clientId } = await createClientUser();
+    const serviceId = await createService({ interval: "monthly" });
+    await actAs(user);
+    await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "card" })));
+    const [sub] = await subscriptionsOf(clientId);
+    const id = String(sub!.id);
+
+    expect(await cancelSubscription(undefined, form({ subscriptionId: id }))).toMatchObject({ ok: true, data: { endsOn: sub!.currentPeriodEnd } });
+    expect(await cancelSubscription(undefined, form({ subscriptionId: id }))).toMatchObject({ ok: false, formError: expect.stringContaining("already set to end") });
+    expect(await resumeSubscription(undefined, form({ subscriptionId: id }))).toMatchObject({ ok: true });
+    expect((await subscriptionsOf(clientId))[0]).toMatchObject({ status: "active", cancelAtPeriodEnd: false });
+    await cancelSubscription(undefined, form({ subscriptionId: id }));
+
+    const afterPeriod = addDaysIso(sub!.currentPeriodEnd, 1);
+    await runBilling(getDb(), { actor: SYSTEM_ACTOR, today: afterPeriod });
+    expect((await subscriptionsOf(clientId))[0]).toMatchObject({ status: "cancelled" });
+    expect(await getDb().select().from(invoices).where(eq(invoices.subscriptionId, sub!.id))).toHaveLength(1);
+    expect(await resumeSubscription(undefined, form({ subscriptionId: id }))).toMatchObject({ ok: false, formError: expect.stringContaining("already ended") });
+  });
+});
