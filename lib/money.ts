@@ -28,6 +28,20 @@ export function formatMoney(minor: Minor, currency: string, locale = "en-US"): s
   return fmt.format(minor / 10 ** minorDigits(currency));
 }
 
+const compactFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Short amounts for chart axes ("$1.2M", "$950"); never for totals a person reads as exact. */
+export function formatMoneyCompact(minor: Minor, currency: string, locale = "en-US"): string {
+  assertSafe(minor, "amount");
+  const key = `${locale}|${currency}`;
+  let fmt = compactFormatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+    compactFormatters.set(key, fmt);
+  }
+  return fmt.format(minor / 10 ** minorDigits(currency));
+}
+
 /** Plain decimal text for inputs and CSV ("1234.50"), never grouped. */
 export function toDecimalString(minor: Minor, currency: string): string {
   assertSafe(minor, "amount");

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { RevenueChart } from "@/components/charts/lazy-charts";
+import { Button } from "@/components/ui/button";
+import { getRevenueSeries } from "@/db/queries/dashboard";
+import { clip, invoicesHref } from "@/lib/dashboard/links";
+import { bucketEnd, bucketLabel, bucketStarts } from "@/lib/dashboard/range";
+import { formatMoney } from "@/lib/money";
+import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
+import type { DashboardContext } from "./context";
+
+export const REVENUE_TITLE = "Revenue";
+
+/** Invoiced against paid, per day or month of issue. */
+export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; className?: string }) {
+  const { area, currency, range } = ctx;
+  const series = await getRevenueSeries(currency, range, range.bucket);
+  const points = bucketStarts(range).map((start) => {
+    const sums = series.get(start) ?? { invoicedMinor: 0, paidMinor: 0 };
+    const days = clip(start, bucketEnd(start, range), range);
+    return { label: bucketLabel(start, range.bucket), Invoiced: sums.invoicedMinor, Paid: sums.paidMinor, href: invoicesHref(area, { issuedFrom: days.from, issuedTo: days.to }) };
+  });
+  const empty = points.every((p) => p.Invoiced === 0 && p.Paid === 0);
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <ChartCard
+      title={REVENUE_TITLE}
+      description={`Invoiced by ${range.bucket} of issue, against what has been paid on those invoices (${currency})`}
+      href={invoicesHref(area, { issuedFrom: range.from, issuedTo: range.to })}
+      linkLabel="View invoices"
+      className={className}
+    >
+      {empty ? (
+        <ChartEmpty
+          title="No invoices issued in this period"
+          description="Issued invoices and the payments on them will show here, month by month."
+          action={
+            <Button asChild size="sm" variant="outline">
+              <Link href={`${area}/invoices/new`}>Create an invoice</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          <RevenueChart data={points} currency={currency} />
+          <ChartData
+            caption={`Invoiced and paid by ${range.bucket} of issue`}
+            columns={[range.bucket === "month" ? "Month" : "Day", "Invoiced", "Paid"]}
+            rows={points.map((p) => ({ key: p.label, cells: [<Link key="l" href={p.href} className="text-primary hover:underline">{p.label}</Link>, money(p.Invoiced), money(p.Paid)] }))}
+          />
+        </>
+      )}
+    </ChartCard>
+  );
+}
