@@ -17,7 +17,7 @@ import { addDaysIso, daysBetween } from "@/lib/dates";
 import type { FieldErrors } from "@/lib/form-state";
 import { formatQuantity, parseQuantity } from "@/lib/invoices/quantity";
 import { formatMoney, formatRate, invoiceTotals, parseMoney, parseRate, toDecimalString } from "@/lib/money";
-import { currencies, invoiceDraftSchema } from "@/lib/validation/invoices";
+import { currencies, invoiceDraftSchema, readDraftAmounts } from "@/lib/validation/invoices";
 import { ClientPicker, type ClientOption } from "./client-picker";
 import { InvoiceLineEditor, type LineDraftState, type ServiceOption } from "./invoice-line-editor";
 
@@ -125,7 +125,9 @@ export function InvoiceForm({ area, services, defaults, client: initialClient, d
     };
     const checked = invoiceDraftSchema.safeParse(payload);
     if (!checked.success) {
-      setErrors(zodErrors(checked.error));
+      // Zod stops before the amounts when other fields fail; read them too, so every error shows at once.
+      const amountIssues = readDraftAmounts({ currency, discount, lines: payload.lines }).issues;
+      setErrors({ ...zodErrors({ issues: amountIssues }), ...zodErrors(checked.error) });
       setFormError("Check the highlighted fields.");
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
       return;

@@ -33,6 +33,18 @@ function Error({ id, messages }: { id: string; messages: string[] | undefined })
   ) : null;
 }
 
+/** A short visible label on phones (the row header names the column on wider screens); screen readers hear the full name. */
+function ShortLabel({ htmlFor, visible, full }: { htmlFor: string; visible: string; full: string }) {
+  return (
+    <Label htmlFor={htmlFor} className="md:sr-only">
+      <span aria-hidden="true">
+        {visible}
+      </span>
+      <span className="sr-only">{full}</span>
+    </Label>
+  );
+}
+
 /** One invoice line: from a service or typed, with its own errors next to each field. */
 export function InvoiceLineEditor({ index, line, totals, currency, services, errors, canRemove, onChange, onPickService, onRemove }: Props) {
   const base = `lines.${index}`;
@@ -43,7 +55,8 @@ export function InvoiceLineEditor({ index, line, totals, currency, services, err
     <li className="grid gap-3 rounded-md border p-3 md:grid-cols-[minmax(0,1fr)_5.5rem_8rem_5.5rem_7.5rem_2.5rem] md:items-start md:gap-2 md:border-0 md:p-0">
       <div className="grid gap-1.5">
         <Label htmlFor={ids.description} className="md:sr-only">
-          Line {n} description
+          Line {n}
+          <span className="sr-only"> description</span>
         </Label>
         <div className="flex flex-col gap-2 sm:flex-row">
           <Select
@@ -67,23 +80,17 @@ export function InvoiceLineEditor({ index, line, totals, currency, services, err
       </div>
       <div className="grid grid-cols-3 gap-2 md:contents">
         <div className="grid gap-1.5">
-          <Label htmlFor={ids.quantity} className="md:sr-only">
-            Line {n} quantity
-          </Label>
+          <ShortLabel htmlFor={ids.quantity} visible="Qty" full={`Line ${n} quantity`} />
           <Input {...fieldA11y(ids.quantity, err("quantity"))} value={line.quantity} onChange={(e) => onChange({ quantity: e.target.value })} inputMode="decimal" className="text-right tabular-nums" />
           <Error id={ids.quantity} messages={err("quantity")} />
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor={ids.unitPrice} className="md:sr-only">
-            Line {n} unit price ({currency})
-          </Label>
+          <ShortLabel htmlFor={ids.unitPrice} visible="Unit price" full={`Line ${n} unit price (${currency})`} />
           <Input {...fieldA11y(ids.unitPrice, err("unitPrice"))} value={line.unitPrice} onChange={(e) => onChange({ unitPrice: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder="0.00" />
           <Error id={ids.unitPrice} messages={err("unitPrice")} />
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor={ids.taxRate} className="md:sr-only">
-            Line {n} tax %
-          </Label>
+          <ShortLabel htmlFor={ids.taxRate} visible="Tax %" full={`Line ${n} tax %`} />
           <Input {...fieldA11y(ids.taxRate, err("taxRate"))} value={line.taxRate} onChange={(e) => onChange({ taxRate: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder="0" />
           <Error id={ids.taxRate} messages={err("taxRate")} />
         </div>

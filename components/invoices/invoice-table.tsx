@@ -117,7 +117,7 @@ export function InvoiceTable({ area, rows, today, filtered, canRemind }: { area:
             <TableHead className="hidden md:table-cell">Client</TableHead>
             <TableHead className="hidden sm:table-cell">Issued</TableHead>
             <TableHead className="hidden lg:table-cell">Due</TableHead>
-            <TableHead>Status</TableHead>
+            <TableHead className="hidden sm:table-cell">Status</TableHead>
             <TableHead className="text-right">Total</TableHead>
             <TableHead className="hidden text-right sm:table-cell">Balance</TableHead>
           </TableRow>
@@ -135,11 +135,15 @@ export function InvoiceTable({ area, rows, today, filtered, canRemind }: { area:
                     {label}
                   </Link>
                   <div className="truncate text-xs text-muted-foreground md:hidden">{inv.clientName}</div>
+                  {/* On phones the status column is hidden, so the badge sits here. */}
+                  <div className="mt-1 sm:hidden">
+                    <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
+                  </div>
                 </TableCell>
                 <TableCell className="hidden max-w-56 truncate md:table-cell">{inv.clientName}</TableCell>
                 <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(inv.issueDate)}</TableCell>
                 <TableCell className="hidden whitespace-nowrap lg:table-cell">{formatDate(inv.dueDate)}</TableCell>
-                <TableCell>
+                <TableCell className="hidden sm:table-cell">
                   <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
                 </TableCell>
                 <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(inv.totalMinor, inv.currency)}</TableCell>

@@ -22,7 +22,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt }: { data: InvoiceDocum
       <Card className="min-w-0 lg:order-2 lg:sticky lg:top-6">
         <CardHeader className="gap-2">
           <div className="flex items-center justify-between gap-2">
-            <CardTitle>{invoice.number ? `Invoice ${invoice.number}` : "Invoice"}</CardTitle>
+            <CardTitle className="whitespace-nowrap">{invoice.number ?? "Invoice"}</CardTitle>
             <InvoiceStatusBadge status={status} />
           </div>
           <p className="text-sm text-muted-foreground">From {company.name}</p>

@@ -38,37 +38,43 @@ const draftFields = z.object({
 
 type DraftFields = z.output<typeof draftFields>;
 
+type AmountFields = { currency: string; discount: string; lines: { quantity: string; unitPrice: string; taxRate: string }[] };
+type Issue = { path: (string | number)[]; message: string };
+
 /**
- * Turns the typed amounts into integer minor units, thousandths and basis
- * points, in the invoice's currency, with an error next to each bad field.
- * The browser runs the same parse for its live totals.
+ * Reads the typed quantities, prices, tax rates and discount in the
+ * invoice's currency, without floats: the values in minor units, thousandths
+ * and basis points, and an error for each field that doesn't read. The form
+ * runs it too, so these errors show alongside the others at once.
  */
-function toDraft(v: DraftFields, ctx: z.RefinementCtx) {
+export function readDraftAmounts(v: AmountFields) {
+  const issues: Issue[] = [];
   const lines = v.lines.map((line, i) => {
     const qty = parseQuantity(line.quantity);
     const price = parseMoney(line.unitPrice, v.currency);
     const rate = line.taxRate.trim() === "" ? ({ ok: true, bp: 0 } as const) : parseRate(line.taxRate);
-    if (!qty.ok) ctx.addIssue({ code: "custom", path: ["lines", i, "quantity"], message: qty.error });
-    if (!price.ok) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice"], message: price.error });
-    else if (price.minor < 0) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice"], message: "A price can't be negative" });
-    if (!rate.ok) ctx.addIssue({ code: "custom", path: ["lines", i, "taxRate"], message: rate.error });
-    return {
-      serviceId: line.serviceId,
-      description: line.description,
-      quantityMilli: qty.ok ? qty.milli : 0,
-      unitPriceMinor: price.ok ? price.minor : 0,
-      taxRateBp: rate.ok ? rate.bp : 0,
-    };
+    if (!qty.ok) issues.push({ path: ["lines", i, "quantity"], message: qty.error });
+    if (!price.ok) issues.push({ path: ["lines", i, "unitPrice"], message: price.error });
+    else if (price.minor < 0) issues.push({ path: ["lines", i, "unitPrice"], message: "A price can't be negative" });
+    if (!rate.ok) issues.push({ path: ["lines", i, "taxRate"], message: rate.error });
+    return { quantityMilli: qty.ok ? qty.milli : 0, unitPriceMinor: price.ok ? price.minor : 0, taxRateBp: rate.ok ? rate.bp : 0 };
   });
   let discountMinor = 0;
   if (v.discount.trim() !== "") {
     const parsed = parseMoney(v.discount, v.currency);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["discount"], message: parsed.error });
-    else if (parsed.minor < 0) ctx.addIssue({ code: "custom", path: ["discount"], message: "A discount can't be negative" });
+    if (!parsed.ok) issues.push({ path: ["discount"], message: parsed.error });
+    else if (parsed.minor < 0) issues.push({ path: ["discount"], message: "A discount can't be negative" });
     else discountMinor = parsed.minor;
   }
+  return { lines, discountMinor, issues };
+}
+
+function toDraft(v: DraftFields, ctx: z.RefinementCtx) {
+  const amounts = readDraftAmounts(v);
+  for (const issue of amounts.issues) ctx.addIssue({ code: "custom", ...issue });
   if (v.dueDate < v.issueDate) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "The due date can't be before the issue date" });
-  return { clientId: v.clientId, currency: v.currency, issueDate: v.issueDate, dueDate: v.dueDate, discountMinor, notes: v.notes, lines };
+  const lines = v.lines.map((line, i) => ({ serviceId: line.serviceId, description: line.description, ...amounts.lines[i]! }));
+  return { clientId: v.clientId, currency: v.currency, issueDate: v.issueDate, dueDate: v.dueDate, discountMinor: amounts.discountMinor, notes: v.notes, lines };
 }
 
 /** The invoice form, for both a new draft and editing one. */

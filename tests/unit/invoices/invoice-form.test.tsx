@@ -1,0 +1,86 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { InvoiceForm } from "@/components/invoices/invoice-form";
+import { formatMoney, invoiceTotals } from "@/lib/money";
+
+const push = jest.fn();
+jest.mock("next/navigation", () => ({ useRouter: () => ({ push, refresh: jest.fn() }) }));
+const saveInvoiceDraft = jest.fn();
+const issueInvoice = jest.fn();
+jest.mock("@/lib/actions/invoices/save-invoice-draft", () => ({ saveInvoiceDraft: (...args: unknown[]) => saveInvoiceDraft(...args) }));
+jest.mock("@/lib/actions/invoices/issue-invoice", () => ({ issueInvoice: (...args: unknown[]) => issueInvoice(...args) }));
+
+const services = [{ id: 3, name: "Logo design", priceMinor: 450_00, currency: "USD", active: true }];
+const defaults = { currency: "USD", taxRateBp: 825, dueDays: 14, today: "2026-04-02" };
+const client = { id: 9, name: "Harbor Bakery", email: "ap@harbor.example" };
+
+beforeEach(() => {
+  saveInvoiceDraft.mockReset();
+  issueInvoice.mockReset();
+  push.mockReset();
+});
+
+describe("InvoiceForm", () => {
+  it("works out totals live with lib/money as lines change, and due dates from the payment terms", async () => {
+    const user = userEvent.setup();
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} client={client} />);
+    expect(screen.getByLabelText(/Due date/)).toHaveValue("2026-04-16");
+    await user.selectOptions(screen.getByLabelText("Payment terms"), "30");
+    expect(screen.getByLabelText(/Due date/)).toHaveValue("2026-05-02");
+
+    await user.selectOptions(screen.getByLabelText("Line 1: pick a service"), "3");
+    expect(screen.getByLabelText("Line 1 description")).toHaveValue("Logo design");
+    await user.clear(screen.getByLabelText(/Line 1 quantity/));
+    await user.type(screen.getByLabelText(/Line 1 quantity/), "1.5");
+    await user.click(screen.getByRole("button", { name: "Add line" }));
+    await user.type(screen.getByLabelText("Line 2 description"), "Mileage");
+    await user.type(screen.getByLabelText(/Line 2 unit price \(USD\)/), "0.67");
+    await user.clear(screen.getByLabelText(/Line 2 quantity/));
+    await user.type(screen.getByLabelText(/Line 2 quantity/), "42.5");
+    await user.clear(screen.getByLabelText(/Line 2 tax %/));
+    await user.type(screen.getByLabelText(/Discount/), "25");
+
+    // 1.5 × 450.00 = 675.00 and 42.5 × 0.67 = 28.48 (rounded half up); the 25.00 discount is spread before tax.
+    const expected = invoiceTotals(
+      [
+        { quantityMilli: 1500, unitPriceMinor: 450_00, taxRateBp: 825 },
+        { quantityMilli: 42_500, unitPriceMinor: 67, taxRateBp: 0 },
+      ],
+      25_00,
+    );
+    const totals = within(screen.getByLabelText("Totals"));
+    expect(totals.getByText("$703.48")).toBeInTheDocument();
+    expect(totals.getByText("−$25.00")).toBeInTheDocument();
+    expect(totals.getByText(formatMoney(expected.taxMinor, "USD"))).toBeInTheDocument();
+    expect(totals.getByText(formatMoney(expected.totalMinor, "USD"))).toBeInTheDocument();
+    expect(expected.totalMinor).toBe(703_48 - 25_00 + expected.taxMinor);
+  });
+
+  it("shows errors next to the fields that need them, before sending anything", async () => {
+    const user = userEvent.setup();
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} client={null} />);
+    await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "12.345");
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Check the highlighted fields.");
+    expect(screen.getByText("Choose a client")).toBeInTheDocument();
+    expect(screen.getByText("Describe this line")).toBeInTheDocument();
+    expect(screen.getByText("Use at most 2 decimal places")).toBeInTheDocument();
+    expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveAttribute("aria-invalid", "true");
+    expect(saveInvoiceDraft).not.toHaveBeenCalled();
+  });
+
+  it("saves, then issues, then opens the invoice when asked to save and issue", async () => {
+    const user = userEvent.setup();
+    saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41 } });
+    issueInvoice.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41, number: "INV-2026-0041", version: 2 } });
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} client={client} />);
+    await user.type(screen.getByLabelText("Line 1 description"), "Consulting");
+    await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "120");
+    await user.click(screen.getByRole("button", { name: "Save and issue" }));
+    await screen.findByRole("button", { name: "Save and issue" });
+    expect(saveInvoiceDraft).toHaveBeenCalledWith(undefined, expect.objectContaining({ clientId: 9, currency: "USD", issueDate: "2026-04-02", lines: [expect.objectContaining({ description: "Consulting", quantity: "1", unitPrice: "120", taxRate: "8.25" })] }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(issueInvoice).toHaveBeenCalledWith(undefined, { invoiceId: 41 });
+    expect(push).toHaveBeenCalledWith("/staff/invoices/41");
+  });
+});
