@@ -9,7 +9,8 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { invoiceTotals } from "@/lib/money";
 import { inTransaction } from "@/lib/transaction";
 import { auditActor, type Actor } from "./actor";
-import { lockInvoice } from "./lock";
+import { applyInvoiceChange } from "@/lib/rollups/invoices";
+import { invoiceFacts, lockInvoice } from "./lock";
 
 export type DraftLine = { serviceId: number | null; description: string; quantityMilli: number; unitPriceMinor: number; taxRateBp: number };
 
@@ -95,6 +96,7 @@ export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor
     });
     const id = res.insertId;
     await writeLines(tx, id, input.lines, totals);
+    await applyInvoiceChange(tx, null, { id, status: "draft", currency: input.currency, issueDate: input.issueDate, dueDate: input.dueDate, totalMinor: totals.totalMinor, amountPaidMinor: 0 });
     await writeAudit(tx, {
       actor: auditActor(input.actor),
       action: "invoice.create",
@@ -138,6 +140,7 @@ export async function updateDraftInvoice(db: DbOrTx, input: DraftInput & { invoi
       .where(eq(invoices.id, current.id));
     await tx.delete(invoiceItems).where(eq(invoiceItems.invoiceId, current.id));
     await writeLines(tx, current.id, input.lines, totals);
+    await applyInvoiceChange(tx, invoiceFacts(current), { ...invoiceFacts(current), currency: input.currency, issueDate: input.issueDate, dueDate: input.dueDate, totalMinor: totals.totalMinor });
     await writeAudit(tx, {
       actor: auditActor(input.actor),
       action: "invoice.update",
@@ -156,6 +159,7 @@ export async function deleteDraftInvoice(db: DbOrTx, input: { invoiceId: number;
   await inTransaction(db, async (tx) => {
     const current = await lockInvoice(tx, input.invoiceId);
     if (current.status !== "draft") throw new DomainError("Only a draft can be deleted. Void an issued invoice instead.");
+    await applyInvoiceChange(tx, invoiceFacts(current), null);
     await tx.delete(invoiceItems).where(eq(invoiceItems.invoiceId, current.id));
     await tx.delete(invoices).where(and(eq(invoices.id, current.id), eq(invoices.status, "draft")));
     await writeAudit(tx, {

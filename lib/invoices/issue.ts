@@ -7,7 +7,8 @@ import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { inTransaction } from "@/lib/transaction";
 import { auditActor, type Actor } from "./actor";
-import { invoiceSnapshot, lockInvoice } from "./lock";
+import { applyInvoiceChange } from "@/lib/rollups/invoices";
+import { invoiceFacts, invoiceSnapshot, lockInvoice } from "./lock";
 import { allocateInvoiceNumber } from "./numbering";
 
 export type IssueResult = { id: number; number: string; version: number };
@@ -15,7 +16,7 @@ export type IssueResult = { id: number; number: string; version: number };
 /**
  * Issues a draft: gives it the next number for its issue year and marks it
  * sent, which freezes its lines and amounts. One transaction, invoice row
- * locked first, then the counter row.
+ * locked first, then the counter row, then the dashboard rollups.
  */
 export async function issueInvoice(db: DbOrTx, input: { invoiceId: number; actor: Actor; clientScope?: number }): Promise<IssueResult> {
   return inTransaction(db, async (tx) => {
@@ -26,6 +27,7 @@ export async function issueInvoice(db: DbOrTx, input: { invoiceId: number; actor
     const number = await allocateInvoiceNumber(tx, invoicePrefix, Number(current.issueDate.slice(0, 4)));
     const version = current.version + 1;
     await tx.update(invoices).set({ number, status: "sent", version }).where(eq(invoices.id, current.id));
+    await applyInvoiceChange(tx, invoiceFacts(current), invoiceFacts({ ...current, status: "sent" }));
     await writeAudit(tx, {
       actor: auditActor(input.actor),
       action: "invoice.issue",

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { invoices } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import type { InvoiceFacts } from "@/lib/rollups/invoices";
 
 export type LockedInvoice = typeof invoices.$inferSelect;
 
@@ -21,4 +22,9 @@ export async function lockInvoice(tx: Tx, invoiceId: number, clientScope?: numbe
 /** The columns an audit entry records for an invoice before and after a change. */
 export function invoiceSnapshot(row: Pick<LockedInvoice, "status" | "number" | "totalMinor" | "amountPaidMinor" | "version">) {
   return { status: row.status, number: row.number, totalMinor: row.totalMinor, amountPaidMinor: row.amountPaidMinor, version: row.version };
+}
+
+/** The invoice as the dashboard rollups see it (lib/rollups/invoices.ts). */
+export function invoiceFacts(row: Pick<LockedInvoice, "id" | "status" | "currency" | "issueDate" | "dueDate" | "totalMinor" | "amountPaidMinor">): InvoiceFacts {
+  return { id: row.id, status: row.status, currency: row.currency, issueDate: row.issueDate, dueDate: row.dueDate, totalMinor: row.totalMinor, amountPaidMinor: row.amountPaidMinor };
 }

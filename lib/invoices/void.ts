@@ -7,7 +7,8 @@ import { DomainError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { inTransaction } from "@/lib/transaction";
 import { auditActor, type Actor } from "./actor";
-import { invoiceSnapshot, lockInvoice } from "./lock";
+import { applyInvoiceChange } from "@/lib/rollups/invoices";
+import { invoiceFacts, invoiceSnapshot, lockInvoice } from "./lock";
 
 /**
  * Voids an issued invoice with a reason. Money must be settled first: a void
@@ -31,6 +32,7 @@ export async function voidInvoice(db: DbOrTx, input: { invoiceId: number; reason
       .update(invoices)
       .set({ status: "void", voidReason: input.reason, voidedAt: input.now ?? new Date(), version })
       .where(eq(invoices.id, current.id));
+    await applyInvoiceChange(tx, invoiceFacts(current), invoiceFacts({ ...current, status: "void" }));
     await writeAudit(tx, {
       actor: auditActor(input.actor),
       action: "invoice.void",

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { invoices } from "@/db/schema";
 import { statusForAmounts } from "@/lib/invoices/amounts";
-import type { LockedInvoice } from "@/lib/invoices/lock";
+import { invoiceFacts, type LockedInvoice } from "@/lib/invoices/lock";
+import { applyInvoiceChange } from "@/lib/rollups/invoices";
 
 /**
  * Moves a locked invoice's amount_paid by delta and sets the status its
@@ -19,5 +20,7 @@ export async function applyPaidDelta(tx: Tx, invoice: LockedInvoice, deltaMinor:
   const paidAt = status === "paid" ? now : null;
   const version = invoice.version + 1;
   await tx.update(invoices).set({ amountPaidMinor, status, paidAt, version }).where(eq(invoices.id, invoice.id));
-  return { ...invoice, amountPaidMinor, status, paidAt, version };
+  const after = { ...invoice, amountPaidMinor, status, paidAt, version };
+  await applyInvoiceChange(tx, invoiceFacts(invoice), invoiceFacts(after));
+  return after;
 }

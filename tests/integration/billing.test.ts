@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit";
 import { nthPeriod, periodContaining } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
 import { resetDatabase } from "../support/db";
-import { createClient, ensureSettings } from "../support/invoices";
+import { createClient, ensureSettings, invoiceRollupDrift } from "../support/invoices";
 
 async function subscribe(clientId: number, opts: { interval?: "monthly" | "quarterly" | "yearly" | "one_time"; startedAt: string; periodStart: string; periodEnd: string; priceMinor?: number; status?: "active" | "paused" | "cancelled"; cancelAtPeriodEnd?: boolean }) {
   const [service] = await getDb().insert(services).values({ name: `Care plan ${opts.interval ?? "monthly"}`, priceMinor: opts.priceMinor ?? 129_00, currency: "USD", interval: opts.interval ?? "monthly" }).$returningId();
@@ -97,5 +97,11 @@ describe("runBilling", () => {
     for (const sub of subs) expect(await invoicesOf(sub)).toHaveLength(1);
     // Every invoice a run reports was really created, and no two runs created the same one.
     expect(runs.reduce((n, r) => n + r.created, 0)).toBe((await countInvoices()) - before);
+  });
+});
+
+describe("the dashboard rollups", () => {
+  it("moved with every change above, in the same transactions", async () => {
+    expect(await invoiceRollupDrift()).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { parseCsv } from "@/lib/csv";
 import { parseInvoiceListParams, type InvoiceListParams } from "@/lib/validation/invoices";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
-import { createClient, draft, ensureSettings, issuedInvoice, line } from "../support/invoices";
+import { createClient, draft, ensureSettings, issuedInvoice, line, invoiceRollupDrift } from "../support/invoices";
 import { actAs } from "../support/request-context";
 
 const TODAY = "2026-06-15";
@@ -99,5 +99,11 @@ describe("the list's routes", () => {
       ["INV-2026-0002", "Acme Rockets", "250.00", "250.00"],
       ["INV-2026-0005", "Acme Rockets", "75.00", "0.00"],
     ]);
+  });
+});
+
+describe("the dashboard rollups", () => {
+  it("moved with every change above, in the same transactions", async () => {
+    expect(await invoiceRollupDrift()).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { recordPayment } from "@/lib/payments";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
-import { createClient, draft, ensureSettings, issuedInvoice, line, readInvoice } from "../support/invoices";
+import { createClient, draft, ensureSettings, issuedInvoice, line, readInvoice, invoiceRollupDrift } from "../support/invoices";
 
 let staff: Actor;
 let clientId: number;
@@ -139,5 +139,11 @@ describe("void, duplicate and delete", () => {
     await deleteDraftInvoice(getDb(), { invoiceId: id, actor: staff });
     expect(await getDb().select().from(invoices).where(eq(invoices.id, id))).toEqual([]);
     expect(await itemsOf(id)).toEqual([]);
+  });
+});
+
+describe("the dashboard rollups", () => {
+  it("moved with every change above, in the same transactions", async () => {
+    expect(await invoiceRollupDrift()).toEqual([]);
   });
 });

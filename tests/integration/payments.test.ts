@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/invoices/actor";
 import { confirmPayment, recordPayment, refundPayment, rejectPayment } from "@/lib/payments";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
-import { createClient, ensureSettings, issuedInvoice, line, readInvoice } from "../support/invoices";
+import { createClient, ensureSettings, issuedInvoice, line, readInvoice, invoiceRollupDrift } from "../support/invoices";
 
 let staff: Actor;
 
@@ -159,5 +159,11 @@ describe("receipts", () => {
     await confirmPayment(getDb(), { paymentId: pending.paymentId, actor: staff });
     const after = await getDb().select().from(outbox).where(eq(outbox.idempotencyKey, `receipt:${pending.paymentId}:email`));
     expect(after).toHaveLength(1);
+  });
+});
+
+describe("the dashboard rollups", () => {
+  it("moved with every change above, in the same transactions", async () => {
+    expect(await invoiceRollupDrift()).toEqual([]);
   });
 });

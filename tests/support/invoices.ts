@@ -48,3 +48,9 @@ export async function readInvoice(id: number) {
   const [row] = await getDb().select().from(invoices).where(eq(invoices.id, id));
   return row!;
 }
+
+/** Where the invoice and service rollups disagree with a recount (clients made here skip the client rollup on purpose). */
+export async function invoiceRollupDrift(): Promise<string[]> {
+  const { findRollupDrift } = await import("@/lib/rollups/rebuild");
+  return (await findRollupDrift(getDb())).filter((p) => !p.startsWith("rollup_client_days"));
+}
