@@ -6,12 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
+import { CLIENT_COUNT_CAP, CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
 import { clientListQueryString, parseClientListParams, type ClientListParams } from "@/lib/validation/clients";
 import { ClientFilters } from "./client-filters";
 import { ClientTable } from "./client-table";
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+const count = new Intl.NumberFormat("en-US");
 
 /** The client list for /admin/clients and /staff/clients. Callers check "clients:read". */
 export function ClientsIndex({ area, searchParams, canImport }: { area: string; searchParams: SearchParams; canImport: boolean }) {
@@ -60,11 +62,16 @@ export function ClientsIndex({ area, searchParams, canImport }: { area: string; 
 }
 
 async function ClientResults({ area, params, searchParams }: { area: string; params: ClientListParams; searchParams: SearchParams }) {
-  const { rows, total, pageCount } = await listClients(params);
+  const { rows, total, capped, pageCount } = await listClients(params);
   return (
     <>
       <ClientTable area={area} rows={rows} filtered={Boolean(params.q || params.filters.length)} />
-      <Pagination page={params.page} pageCount={pageCount} total={total} pageSize={CLIENT_PAGE_SIZE} pathname={`${area}/clients`} searchParams={searchParams} />
+      <Pagination page={params.page} pageCount={pageCount} total={capped ? undefined : total} pageSize={CLIENT_PAGE_SIZE} pathname={`${area}/clients`} searchParams={searchParams} />
+      {capped && (
+        <p className="text-sm text-muted-foreground">
+          More than {count.format(CLIENT_COUNT_CAP)} clients match, and the pages stop there. Search or filter to narrow the list; the CSV export includes every match.
+        </p>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, countDistinct, desc, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, inArray, lt, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { daysBetween, todayIso } from "@/lib/dates";
@@ -32,7 +32,9 @@ export function parseUnpaidParams(params: RawParams): UnpaidParams {
  */
 export async function listUnpaidClients(p: UnpaidParams, today = todayIso()) {
   const db = getDb();
-  const where = and(inArray(invoices.status, ["sent", "partially_paid"]), gt(invoices.totalMinor, invoices.amountPaidMinor), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
+  // An issued invoice's status follows its amounts, so an open status alone
+  // means a balance; the grouping then reads only the (client_id, status, due_date) index.
+  const where = and(inArray(invoices.status, ["sent", "partially_paid"]), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
   const oldestDue = sql<string>`min(${invoices.dueDate})`;
   const balance = sql<string>`sum(${invoices.totalMinor} - ${invoices.amountPaidMinor})`;
   const order =

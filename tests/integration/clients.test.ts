@@ -62,10 +62,14 @@ describe("the client list", () => {
 
   it("sorts by name, creation and balance, and pages", async () => {
     expect(await names({ sort: "-name" })).toEqual(["Carl Paid", "Bert Later", "Anna Owing", "50% Percent"]);
-    expect((await names({ sort: "-balance" })).slice(0, 2)).toEqual(["Bert Later", "Anna Owing"]);
+    // Owing clients by balance, then (or, ascending, first) those who owe nothing, by name.
+    expect(await names({ sort: "-balance" })).toEqual(["Bert Later", "Anna Owing", "50% Percent", "Carl Paid"]);
+    expect(await names({ sort: "balance" })).toEqual(["50% Percent", "Carl Paid", "Anna Owing", "Bert Later"]);
+    expect(await names({ sort: "balance", filter: "balance" })).toEqual(["Anna Owing", "Bert Later"]);
+    expect(await names({ sort: "-balance", q: "c" })).toEqual(["Carl Paid"]);
     expect((await names({ sort: "-created" }))[0]).toBe("50% Percent");
     const page = await list({ page: "2" });
-    expect(page).toMatchObject({ total: 4, pageCount: 1, rows: [] });
+    expect(page).toMatchObject({ total: 4, capped: false, pageCount: 1, rows: [] });
     const anna = (await list({ q: "Anna" })).rows[0]!;
     expect(anna.balances).toEqual([{ currency: "USD", minor: 10_000, oldestDue: "2026-06-01", overdue: true }]);
   });
