@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { clients, invoices } from "@/db/schema";
+import { clients, invoices, rollupInvoiceDays } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import type { InvoiceListParams, InvoiceSort } from "@/lib/validation/invoices";
 
@@ -27,16 +27,18 @@ async function clientIdsByNamePrefix(q: string): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-function statusCondition(status: InvoiceListParams["statuses"][number], today: string): SQL {
+type StatusColumns = { status: typeof invoices.status | typeof rollupInvoiceDays.status; dueDate: typeof invoices.dueDate | typeof rollupInvoiceDays.dueDate };
+
+function statusCondition(status: InvoiceListParams["statuses"][number], today: string, c: StatusColumns = invoices): SQL {
   // Filters follow the status people see: overdue is sent or partially paid and past due.
   switch (status) {
     case "overdue":
-      return and(inArray(invoices.status, ["sent", "partially_paid"]), lt(invoices.dueDate, today))!;
+      return and(inArray(c.status, ["sent", "partially_paid"]), lt(c.dueDate, today))!;
     case "sent":
     case "partially_paid":
-      return and(eq(invoices.status, status), gte(invoices.dueDate, today))!;
+      return and(eq(c.status, status), gte(c.dueDate, today))!;
     default:
-      return eq(invoices.status, status);
+      return eq(c.status, status);
   }
 }
 
@@ -104,26 +106,52 @@ export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>["rows"][nu
 
 export type InvoiceSetTotals = { currency: string; count: number; invoicedMinor: number; paidMinor: number; outstandingMinor: number };
 
+const sumColumns = <T extends typeof invoices | typeof rollupInvoiceDays>(t: T, count: SQL, total: SQL, paid: SQL) => ({
+  currency: t.currency,
+  count: sql<string>`coalesce(sum(${count}), 0)`,
+  invoiced: sql<string>`coalesce(sum(case when ${t.status} in ('sent', 'partially_paid', 'paid') then ${total} else 0 end), 0)`,
+  paid: sql<string>`coalesce(sum(${paid}), 0)`,
+  outstanding: sql<string>`coalesce(sum(case when ${t.status} in ('sent', 'partially_paid') then ${total} - ${paid} else 0 end), 0)`,
+});
+
 /**
  * Invoiced (issued, not void), paid and outstanding for the filtered set,
- * one row per currency. It runs the list's indexed WHERE; the page loads it
- * separately so the list itself never waits on a large sum.
+ * one row per currency. Filters on status and dates only are answered from
+ * the dashboard's per-day rollup (a few thousand rows, whatever the number of
+ * invoices); a client, search or amount filter runs the list's indexed
+ * WHERE. The page loads it separately, so the list never waits on a sum.
  */
 export async function invoiceSetTotals(p: Omit<InvoiceListParams, "sort" | "page">, today = todayIso()): Promise<InvoiceSetTotals[]> {
+  const rows = p.clientId || p.q || p.minMinor !== null || p.maxMinor !== null ? await totalsFromInvoices(p, today) : await totalsFromRollup(p, today);
+  return rows.map((r) => ({ currency: r.currency, count: Number(r.count), invoicedMinor: Number(r.invoiced), paidMinor: Number(r.paid), outstandingMinor: Number(r.outstanding) })).filter((r) => r.count > 0);
+}
+
+async function totalsFromRollup(p: Omit<InvoiceListParams, "sort" | "page">, today: string) {
+  const r = rollupInvoiceDays;
+  return getDb()
+    .select(sumColumns(r, sql`${r.invoiceCount}`, sql`${r.totalMinor}`, sql`${r.paidMinor}`))
+    .from(r)
+    .where(
+      and(
+        p.statuses.length ? or(...p.statuses.map((s) => statusCondition(s, today, r))) : undefined,
+        p.issuedFrom ? gte(r.issueDate, p.issuedFrom) : undefined,
+        p.issuedTo ? lte(r.issueDate, p.issuedTo) : undefined,
+        p.dueFrom ? gte(r.dueDate, p.dueFrom) : undefined,
+        p.dueTo ? lte(r.dueDate, p.dueTo) : undefined,
+      ),
+    )
+    .groupBy(r.currency)
+    .orderBy(asc(r.currency));
+}
+
+async function totalsFromInvoices(p: Omit<InvoiceListParams, "sort" | "page">, today: string) {
   const where = await invoiceListWhere(p, today);
-  const rows = await getDb()
-    .select({
-      currency: invoices.currency,
-      count: sql<number>`count(*)`,
-      invoiced: sql<string>`coalesce(sum(case when ${invoices.status} in ('sent', 'partially_paid', 'paid') then ${invoices.totalMinor} else 0 end), 0)`,
-      paid: sql<string>`coalesce(sum(${invoices.amountPaidMinor}), 0)`,
-      outstanding: sql<string>`coalesce(sum(case when ${invoices.status} in ('sent', 'partially_paid') then ${invoices.totalMinor} - ${invoices.amountPaidMinor} else 0 end), 0)`,
-    })
+  return getDb()
+    .select(sumColumns(invoices, sql`1`, sql`${invoices.totalMinor}`, sql`${invoices.amountPaidMinor}`))
     .from(invoices)
     .where(where)
     .groupBy(invoices.currency)
     .orderBy(asc(invoices.currency));
-  return rows.map((r) => ({ currency: r.currency, count: Number(r.count), invoicedMinor: Number(r.invoiced), paidMinor: Number(r.paid), outstandingMinor: Number(r.outstanding) }));
 }
 
 /** The filtered set in id order, a batch at a time (keyset), for the CSV export. */
