@@ -40,7 +40,7 @@ describe("clients", () => {
   it("staff creates and edits a client and finds no way to delete it; an admin archives and restores it", async () => {
     const name = `E2E Client ${run}`;
     const staff = await signedIn("staff@example.com");
-    await staff.getByRole("link", { name: "Clients", exact: true }).click();
+    await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients", exact: true }).click();
     await staff.getByRole("heading", { level: 1, name: "Clients" }).waitFor();
     await screenshot(staff, "backoffice-staff-clients-desktop");
     await staff.getByRole("link", { name: "New client" }).click();
@@ -96,7 +96,7 @@ describe("staff invites", () => {
   it("is requested, approved from the emailed link, accepted, and the new staff member signs in", async () => {
     const email = `new-staff-${run}@example.com`;
     const staff = await signedIn("staff@example.com");
-    await staff.getByRole("link", { name: "Invites" }).click();
+    await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invites", exact: true }).click();
     await staff.getByLabel("Name").fill("Ines Invited");
     await staff.getByLabel("Email").fill(email);
     await staff.getByRole("button", { name: "Request invite" }).click();
@@ -167,7 +167,7 @@ describe("unpaid clients", () => {
     }
 
     const staff = await signedIn("staff@example.com");
-    await staff.getByRole("link", { name: "Unpaid" }).click();
+    await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Unpaid", exact: true }).click();
     const row = staff.getByRole("row").filter({ hasText: name });
     await row.waitFor();
     await screenshot(staff, "backoffice-unpaid-desktop");
