@@ -85,7 +85,7 @@ export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoic
             <TableBody>
               {rows.map((inv) => (
                 <TableRow key={inv.id}>
-                  <TableCell>
+                  <TableCell className="whitespace-nowrap">
                     <Link href={`${area}/invoices/${inv.id}`} className="font-medium underline-offset-4 hover:underline">
                       {inv.number ?? "Draft"}
                     </Link>
@@ -134,7 +134,7 @@ export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {
           <Table>
             <TableHeader>
               <TableRow>
-                <TableHead>Date</TableHead>
+                <TableHead className="hidden sm:table-cell">Date</TableHead>
                 <TableHead>Invoice</TableHead>
                 <TableHead className="hidden sm:table-cell">Method</TableHead>
                 <TableHead>Status</TableHead>
@@ -144,11 +144,12 @@ export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {
             <TableBody>
               {rows.map((p) => (
                 <TableRow key={p.id}>
-                  <TableCell className="whitespace-nowrap">{formatDate(p.receivedAt ?? p.createdAt)}</TableCell>
-                  <TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(p.receivedAt ?? p.createdAt)}</TableCell>
+                  <TableCell className="whitespace-nowrap">
                     <Link href={`${area}/invoices/${p.invoiceId}`} className="underline-offset-4 hover:underline">
                       {p.invoiceNumber ?? `#${p.invoiceId}`}
                     </Link>
+                    <span className="block text-xs text-muted-foreground sm:hidden">{formatDate(p.receivedAt ?? p.createdAt)}</span>
                   </TableCell>
                   <TableCell className="hidden sm:table-cell">{methodLabel[p.method]}</TableCell>
                   <TableCell>

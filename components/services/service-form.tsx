@@ -50,7 +50,7 @@ export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Pro
       <FormField className="content-start" id="name" label="Name" required error={errors.name}>
         <Input {...fieldA11y("name", errors.name)} name="name" defaultValue={v("name")} required maxLength={160} autoComplete="off" />
       </FormField>
-      <FormField className="content-start" id="description" label="Description" error={errors.description} hint="Clients see this in the portal and in the announcement email.">
+      <FormField className="content-start" id="description" label="Description" error={errors.description} hint="Clients see this in the portal.">
         <Textarea {...fieldA11y("description", errors.description, true)} name="description" rows={3} defaultValue={v("description")} maxLength={5000} />
       </FormField>
       <div className="grid gap-5 sm:grid-cols-3">
