@@ -81,7 +81,7 @@ export function ClientImport({ area }: { area: string }) {
   const rows = preview ? (onlyErrors ? preview.rows.filter((r) => r.errors.length) : preview.rows) : [];
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="grid gap-2">
         <Label htmlFor="import-file">CSV file</Label>
         <input

@@ -23,7 +23,7 @@ export async function InvitesIndex({ userId, canDecide }: { userId: number; canD
   return (
     <>
       <PageHeader title="Staff invites" description="A new staff member joins in three steps: someone requests the invite, an admin approves it, and the invitee sets a password." />
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Request an invite</CardTitle>

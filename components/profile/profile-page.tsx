@@ -14,7 +14,7 @@ export function ProfilePage({ user, children }: { user: CurrentUser; children?: 
   return (
     <>
       <PageHeader title="Your profile" description="Your own details, password and sign-in security." />
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Details</CardTitle>
