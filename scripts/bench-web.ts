@@ -1,0 +1,164 @@
+// `npm run bench:web`: a production build (`next start`) against 100k clients
+// and 1M invoices, driven with autocannon at 1, 16 and 64 connections while
+// signed in as staff. Prints p50, p95, p99 latency and requests per second for
+// the dashboard, the invoice list (status and date filter), the client search
+// and one invoice page, then checks them against the targets.
+//
+// The data set is seeded once on the private bench server and reused (see
+// scripts/lib/bench-data.ts). `-- --no-build` reuses the last build in
+// .next-bench; BENCH_SECONDS sets each run's length (default 10), BENCH_PORT
+// the app's port (default 3300).
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import mysql from "mysql2/promise";
+import { encode } from "next-auth/jwt";
+import { spawn, type ChildProcess } from "node:child_process";
+import { BENCH_SECRET, FULL_SIZE, benchServer, ensureDataSet, root } from "./lib/bench-data";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CONNECTIONS = [1, 16, 64];
+const DIST = ".next-bench";
+const COOKIE = "authjs.session-token";
+const next = path.join(root, "node_modules", ".bin", "next");
+
+type Page = { name: string; path: string; marker: string };
+type Row = { page: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number };
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+async function pickPages(url: string): Promise<{ pages: Page[]; cookie: string }> {
+  const conn = await mysql.createConnection(url);
+  try {
+    const [[staff]] = await conn.query<mysql.RowDataPacket[]>("SELECT id, email, name, session_version FROM users WHERE email = 'staff@example.com'");
+    if (!staff) throw new Error("The demo staff user is missing from the bench database.");
+    // A bulk invoice that has a payment: the invoice page then shows lines, payments and history.
+    const [[invoice]] = await conn.query<mysql.RowDataPacket[]>("SELECT id FROM invoices WHERE status = 'partially_paid' ORDER BY id DESC LIMIT 1");
+    const token = await encode({
+      secret: BENCH_SECRET,
+      salt: COOKIE,
+      token: { uid: Number(staff.id), role: "staff", sv: Number(staff.session_version), email: staff.email, name: staff.name, sub: String(staff.id) },
+    });
+    const today = new Date();
+    const from = iso(new Date(today.getTime() - 90 * 86_400_000));
+    return {
+      cookie: `${COOKIE}=${token}`,
+      pages: [
+        { name: "dashboard", path: "/staff", marker: "Receivables aging" },
+        { name: "invoice list (paid, issued in 90 days)", path: `/staff/invoices?status=paid&issuedFrom=${from}&issuedTo=${iso(today)}`, marker: "Invoices" },
+        { name: "client search (q=mar)", path: "/staff/clients?q=mar", marker: "Clients" },
+        { name: "one invoice", path: `/staff/invoices/${invoice!.id}`, marker: "Payments" },
+      ],
+    };
+  } finally {
+    await conn.end();
+  }
+}
+
+/** One autocannon run; latencies come from every response, so p95 is exact. */
+async function drive(url: string, cookie: string, connections: number, seconds: number): Promise<Omit<Row, "page" | "connections">> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: { cookie }, timeout: 30 }, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on("response", (_client, status, _bytes, time) => {
+      if (status === 200) latencies.push(time);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * p) - 1)] ?? NaN;
+  return {
+    rps: latencies.length / seconds,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    requests: latencies.length,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function waitUntilUp(url: string, alive: () => boolean): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
+    if (!alive()) throw new Error("next start exited before it was ready.");
+    const ok = await fetch(url).then((res) => res.status < 500, () => false);
+    if (ok) return;
+  }
+  throw new Error(`${url} did not answer within 60 s.`);
+}
+
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  if (process.argv.includes("--no-build") && existsSync(path.join(root, DIST, "BUILD_ID"))) return console.log(`Reusing the build in ${DIST}/.`);
+  console.log(`Building the app into ${DIST}/ ...`);
+  // next build adds a custom dist dir's types to tsconfig.json; that edit is not ours to keep.
+  const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
+  const child = spawn(next, ["build"], { env, cwd: root, stdio: "inherit" });
+  await new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`)))));
+  writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+}
+
+async function main(): Promise<void> {
+  const server = await benchServer();
+  let app: ChildProcess | null = null;
+  try {
+    const url = await ensureDataSet(server.url, FULL_SIZE);
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      DATABASE_URL: url,
+      AUTH_SECRET: BENCH_SECRET,
+      AUTH_TRUST_HOST: "true",
+      APP_URL: BASE,
+      NEXT_DIST_DIR: DIST,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The outbox worker would poll in the background and skew the figures.
+      OUTBOX_WORKER: "off",
+    };
+    await build(env);
+    // Its own process group, so stopping it stops the server it forks.
+    app = spawn(next, ["start", "-p", String(PORT)], { env, cwd: root, stdio: "ignore", detached: true });
+    const started = app;
+    await waitUntilUp(`${BASE}/login`, () => started.exitCode === null);
+    const { pages, cookie } = await pickPages(url);
+    for (const page of pages) {
+      const res = await fetch(`${BASE}${page.path}`, { headers: { cookie }, redirect: "manual" });
+      const body = await res.text();
+      if (res.status !== 200 || !body.includes(page.marker)) throw new Error(`${page.path} answered ${res.status} without "${page.marker}": is the session cookie accepted?`);
+    }
+    const startLoad = loadavg()[0]!;
+    console.log(`\n${cpus().length} CPUs; load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`);
+    console.log(`${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"errors".padStart(8)}`);
+    const rows: Row[] = [];
+    for (const page of pages) {
+      await drive(`${BASE}${page.path}`, cookie, 16, 3);
+      for (const connections of CONNECTIONS) {
+        const r = { page: page.name, connections, ...(await drive(`${BASE}${page.path}`, cookie, connections, SECONDS)) };
+        rows.push(r);
+        const msText = (n: number) => `${Math.round(n)} ms`;
+        console.log(`${r.page.padEnd(40)}${String(connections).padStart(6)}${r.rps.toFixed(1).padStart(9)}${msText(r.p50).padStart(9)}${msText(r.p95).padStart(9)}${msText(r.p99).padStart(9)}${String(r.errors).padStart(8)}`);
+      }
+    }
+    console.log(`\nLoad average ${loadavg()[0]!.toFixed(2)} after the runs.`);
+    const find = (prefix: string, c: number) => rows.find((r) => r.page.startsWith(prefix) && r.connections === c)!;
+    const list = rows.filter((r) => r.page.startsWith("invoice list"));
+    const checks: [string, boolean, string][] = [
+      ["dashboard p95 ≤ 150 ms at 16 connections", find("dashboard", 16).p95 <= 150, `${Math.round(find("dashboard", 16).p95)} ms`],
+      ["invoice list p95 ≤ 80 ms at 16 connections", find("invoice list", 16).p95 <= 80, `${Math.round(find("invoice list", 16).p95)} ms`],
+      ["invoice list ≥ 200 req/s", Math.max(...list.map((r) => r.rps)) >= 200, `${Math.max(...list.map((r) => r.rps)).toFixed(0)} req/s at best`],
+    ];
+    console.log("\nTargets (100k clients, 1M invoices)");
+    for (const [what, ok, value] of checks) console.log(`  ${ok ? "met   " : "MISSED"} ${what}: ${value}`);
+  } finally {
+    if (app?.pid && app.exitCode === null) {
+      process.kill(-app.pid, "SIGTERM");
+      await new Promise((resolve) => app!.once("exit", resolve));
+    }
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
