@@ -7,6 +7,7 @@ import { GET as receiptPdf } from "@/app/api/payments/[id]/receipt/route";
 import { GET as zipRoute } from "@/app/api/invoices/zip/route";
 import { GET as exportRoute } from "@/app/api/invoices/export/route";
 import PublicInvoicePage from "@/app/i/[token]/page";
+import StaffInvoicePage from "@/app/(staff)/staff/invoices/[id]/page";
 import { DENIED } from "@/lib/actions/define-action";
 import { emailInvoice } from "@/lib/actions/invoices/email-invoice";
 import { issueInvoice as issueAction } from "@/lib/actions/invoices/issue-invoice";
@@ -151,6 +152,25 @@ describe("the PDF route checks access first and answers 404 to everyone else", (
     const own = await receiptPdf(req(`/api/payments/${alicePayment}/receipt`), params(alicePayment));
     expect(own.status).toBe(200);
     expect(own.headers.get("content-disposition")).toContain("attachment");
+  });
+});
+
+describe("the back-office invoice page", () => {
+  const page = (id: string) => StaffInvoicePage({ params: Promise.resolve({ id }) });
+
+  it("sends a client elsewhere without reading the invoice, and answers 404 for a missing or malformed id", async () => {
+    await actAs(bob.user);
+    await expect(page(String(aliceInvoice.id))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/portal/) });
+    await actAs(staffUser);
+    await expect(page("12abc")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    // The page hands over to the shared InvoiceDetail server component; run it one level down.
+    const detail = async (id: string) => {
+      const element = (await page(id)) as { type: (props: unknown) => Promise<unknown>; props: unknown };
+      return element.type(element.props);
+    };
+    await expect(detail("999999")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    const tree = (await detail(String(aliceInvoice.id))) as { props: { children: { props: { title: string } }[] } };
+    expect(tree.props.children[0]!.props.title).toBe(aliceInvoice.number);
   });
 });
 
