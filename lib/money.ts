@@ -36,7 +36,7 @@ export function formatMoneyCompact(minor: Minor, currency: string, locale = "en-
   const key = `${locale}|${currency}`;
   let fmt = compactFormatters.get(key);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+    fmt = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
     compactFormatters.set(key, fmt);
   }
   return fmt.format(minor / 10 ** minorDigits(currency));

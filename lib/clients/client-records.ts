@@ -5,6 +5,7 @@ import { clients, invoices, payments, subscriptions } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { applyClientChange } from "@/lib/rollups/clients";
 import type { ClientInput } from "@/lib/validation/clients";
 
 // Create, edit, archive, restore and delete a client. Each change and its
@@ -33,6 +34,7 @@ export async function createClient(db: Db, input: ClientInput, actor: Actor): Pr
   return db.transaction(async (tx) => {
     const [res] = await tx.insert(clients).values(input);
     const id = res.insertId;
+    await applyClientChange(tx, id, "create");
     await writeAudit(tx, { actor: auditActor(actor), action: "client.create", entityType: "client", entityId: id, after: { ...input }, ip: actor.ip });
     return { id };
   });
@@ -56,6 +58,7 @@ export async function archiveClient(db: Db, id: number, actor: Actor): Promise<v
     if (before.archivedAt) throw new DomainError("This client is already archived.");
     const archivedAt = new Date();
     await tx.update(clients).set({ archivedAt }).where(and(eq(clients.id, id), isNull(clients.archivedAt)));
+    await applyClientChange(tx, id, "archive");
     await writeAudit(tx, { actor: auditActor(actor), action: "client.archive", entityType: "client", entityId: id, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() }, ip: actor.ip });
   });
 }
@@ -65,6 +68,7 @@ export async function restoreClient(db: Db, id: number, actor: Actor): Promise<v
     const before = await lockClient(tx, id);
     if (!before.archivedAt) throw new DomainError("This client is not archived.");
     await tx.update(clients).set({ archivedAt: null }).where(and(eq(clients.id, id), isNotNull(clients.archivedAt)));
+    await applyClientChange(tx, id, "restore");
     await writeAudit(tx, { actor: auditActor(actor), action: "client.restore", entityType: "client", entityId: id, before: { archivedAt: before.archivedAt.toISOString() }, after: { archivedAt: null }, ip: actor.ip });
   });
 }
@@ -79,6 +83,8 @@ export async function deleteClient(db: Db, id: number, actor: Actor): Promise<vo
     const [sub] = await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.clientId, id)).limit(1);
     if (inv || pay || sub) throw new DomainError("This client has invoices, payments or subscriptions, so it can only be archived.");
     if (before.userId) throw new DomainError("This client has a portal login, so it can only be archived.");
+    // Before the delete: the rollup reads the day from the row.
+    await applyClientChange(tx, id, "delete");
     await tx.delete(clients).where(eq(clients.id, id));
     const { archivedAt, ...rest } = before;
     await writeAudit(tx, { actor: auditActor(actor), action: "client.delete", entityType: "client", entityId: id, before: { ...rest, archivedAt: archivedAt?.toISOString() ?? null }, after: null, ip: actor.ip });

@@ -6,6 +6,7 @@ import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { parseCsv } from "@/lib/csv";
 import { DomainError } from "@/lib/errors";
+import { applyClientChange } from "@/lib/rollups/clients";
 import { clientSchema, IMPORT_MAX_ROWS, type ClientInput } from "@/lib/validation/clients";
 
 export type ImportRow = { line: number; values: Record<string, string>; errors: string[] };
@@ -108,6 +109,7 @@ export async function importClients(db: Db, csv: string, actor: Actor): Promise<
     if (preview.valid === 0) throw new DomainError("No row in this file can be imported. Fix the errors and try again.");
     for (const [line, input] of preview.inputs) {
       const [res] = await tx.insert(clients).values(input);
+      await applyClientChange(tx, res.insertId, "create");
       await writeAudit(tx, { actor: auditActor(actor), action: "client.import", entityType: "client", entityId: res.insertId, after: { ...input, importLine: line }, ip: actor.ip });
     }
     return { imported: preview.valid, skipped: preview.invalid };
