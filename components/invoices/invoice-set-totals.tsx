@@ -30,16 +30,16 @@ export function InvoiceSetTotals({ query }: { query: string }) {
   return (
     <section aria-label="Totals for these filters" aria-busy={loading} className="grid gap-2">
       {loading ? (
-        <div className="grid grid-cols-3 gap-2 sm:gap-3">
+        <div className="grid gap-2 sm:grid-cols-3 sm:gap-3">
           {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-14 sm:h-[4.5rem]" />
+            <Skeleton key={i} className="h-10 sm:h-[4.5rem]" />
           ))}
         </div>
       ) : state.failed ? (
         <p className="text-sm text-muted-foreground">The totals couldn&apos;t load. Reload the page to try again.</p>
       ) : state.totals!.length === 0 ? null : (
         state.totals!.map((t) => (
-          <dl key={t.currency} className="grid grid-cols-3 gap-2 sm:gap-3">
+          <dl key={t.currency} className="grid gap-2 sm:grid-cols-3 sm:gap-3">
             <Figure label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`} value={formatMoney(t.invoicedMinor, t.currency)} detail={`${count.format(t.count)} invoices in this view`} />
             <Figure label="Paid" value={formatMoney(t.paidMinor, t.currency)} />
             <Figure label="Outstanding" value={formatMoney(t.outstandingMinor, t.currency)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
@@ -52,9 +52,9 @@ export function InvoiceSetTotals({ query }: { query: string }) {
 
 function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: "warning" }) {
   return (
-    <div className="min-w-0 rounded-md border bg-background px-2.5 py-2 sm:px-4 sm:py-3">
-      <dt className="truncate text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className={`mt-1 truncate text-sm font-semibold tabular-nums sm:text-lg ${tone === "warning" ? "text-warning" : ""}`}>{value}</dd>
+    <div className="flex min-w-0 items-baseline justify-between gap-3 rounded-md border bg-background px-3 py-2 sm:block sm:px-4 sm:py-3">
+      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
+      <dd className={`font-semibold tabular-nums sm:mt-1 sm:text-lg ${tone === "warning" ? "text-warning" : ""}`}>{value}</dd>
       {detail && <dd className="hidden text-xs text-muted-foreground sm:block">{detail}</dd>}
     </div>
   );
