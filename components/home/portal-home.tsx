@@ -1,45 +1,75 @@
 import { FileText, Package } from "lucide-react";
-import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
+import Link from "next/link";
+import { PortalCharts } from "@/components/portal/portal-charts";
+import { InvoiceListTable } from "@/components/portal/invoice-list-table";
+import { intervalLabel } from "@/components/portal/labels";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getClientOverview } from "@/db/queries/portal";
 import { getSettings } from "@/db/queries/settings";
 import { formatDate, todayIso } from "@/lib/dates";
-import { displayStatus } from "@/lib/invoices/status";
-import { balanceDue, formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { StatCard } from "./stat-card";
-
-const intervalLabel = { one_time: "one-time", monthly: "per month", quarterly: "per quarter", yearly: "per year" } as const;
 
 /** The client's own overview. The client id comes from the session scope. */
 export async function PortalHome({ clientId, clientName }: { clientId: number; clientName: string }) {
   const today = todayIso();
   const [overview, settings] = await Promise.all([getClientOverview(clientId), getSettings()]);
   const currency = overview.currency ?? settings.defaultCurrency;
+  const pastDue = Boolean(overview.nextDueDate && overview.nextDueDate < today);
   return (
     <>
-      <PageHeader title={`Hello, ${clientName.split(" ")[0]}`} description={`Your account with ${settings.companyName}.`} />
+      <PageHeader
+        title={`Hello, ${clientName.split(" ")[0]}`}
+        description={`Your account with ${settings.companyName}.`}
+        actions={
+          overview.nextDue && (
+            <Link href={`/portal/invoices/${overview.nextDue.id}#pay`} className={buttonVariants()}>
+              Pay {overview.nextDue.number}
+            </Link>
+          )
+        }
+      />
       <section aria-label="Summary" className="grid gap-4 sm:grid-cols-3">
-        <StatCard label="Outstanding balance" value={formatMoney(overview.outstandingMinor, currency)} tone={overview.outstandingMinor > 0 ? "warning" : "default"} />
+        <StatCard
+          label="Outstanding balance"
+          value={formatMoney(overview.outstandingMinor, currency)}
+          tone={overview.outstandingMinor > 0 ? "warning" : "default"}
+          href={overview.outstandingMinor > 0 ? "/portal/invoices?status=open" : undefined}
+        />
         <StatCard
           label="Next due date"
           value={overview.nextDueDate ? formatDate(overview.nextDueDate) : "Nothing due"}
-          tone={overview.nextDueDate && overview.nextDueDate < today ? "destructive" : "default"}
-          detail={overview.nextDueDate && overview.nextDueDate < today ? "Past due" : undefined}
+          tone={pastDue ? "destructive" : "default"}
+          detail={overview.nextDue ? `${pastDue ? "Past due: " : ""}${overview.nextDue.number}` : undefined}
+          href={overview.nextDue ? `/portal/invoices/${overview.nextDue.id}` : undefined}
         />
-        <StatCard label="Active services" value={String(overview.activeServices.filter((s) => s.status === "active").length)} />
+        <StatCard label="Active services" value={String(overview.activeServices.filter((s) => s.status === "active").length)} href="/portal/subscriptions" />
       </section>
+      <PortalCharts clientId={clientId} currency={currency} today={today} />
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-2">
-          <CardHeader>
+          <CardHeader className="flex-row items-center justify-between gap-2 space-y-0">
             <CardTitle>Your services</CardTitle>
+            <Link href="/portal/services" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+              Browse services
+            </Link>
           </CardHeader>
           <CardContent>
             {overview.activeServices.length === 0 ? (
-              <EmptyState icon={<Package />} title="No services yet" description="Services you subscribe to will show up here." />
+              <EmptyState
+                icon={<Package />}
+                title="No services yet"
+                description="Services you subscribe to will show up here."
+                action={
+                  <Link href="/portal/services" className={buttonVariants({ variant: "outline" })}>
+                    See what we offer
+                  </Link>
+                }
+              />
             ) : (
               <ul className="divide-y">
                 {overview.activeServices.map((s) => (
@@ -58,38 +88,18 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
             )}
           </CardContent>
         </Card>
-        <Card className="lg:col-span-3">
-          <CardHeader>
+        <Card className="min-w-0 lg:col-span-3">
+          <CardHeader className="flex-row items-center justify-between gap-2 space-y-0">
             <CardTitle>Recent invoices</CardTitle>
+            <Link href="/portal/invoices" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+              All invoices
+            </Link>
           </CardHeader>
           <CardContent>
             {overview.recentInvoices.length === 0 ? (
               <EmptyState icon={<FileText />} title="No invoices yet" description="Your invoices will show up here when they are issued." />
             ) : (
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Number</TableHead>
-                    <TableHead className="hidden sm:table-cell">Due</TableHead>
-                    <TableHead>Status</TableHead>
-                    <TableHead className="text-right">Balance</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {overview.recentInvoices.map((inv) => (
-                    <TableRow key={inv.id}>
-                      <TableCell className="font-medium">{inv.number}</TableCell>
-                      <TableCell className="hidden sm:table-cell">{formatDate(inv.dueDate)}</TableCell>
-                      <TableCell>
-                        <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">
-                        {inv.status === "void" ? "—" : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency)}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <InvoiceListTable rows={overview.recentInvoices} today={today} showIssued={false} />
             )}
           </CardContent>
         </Card>

@@ -1,6 +1,6 @@
 import type { Role } from "@/db/schema";
 
-export type NavIcon = "dashboard" | "clients" | "services" | "invoices" | "unpaid" | "staff" | "outbox" | "audit" | "settings" | "profile" | "invites";
+export type NavIcon = "dashboard" | "clients" | "services" | "invoices" | "unpaid" | "staff" | "outbox" | "audit" | "settings" | "profile" | "invites" | "subscriptions";
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
 /** Each role's sidebar. Every entry must be a page that exists. */
@@ -25,7 +25,13 @@ export const navFor: Record<Role, NavItem[]> = {
     { href: "/staff/services", label: "Services", icon: "services" },
     { href: "/staff/invites", label: "Invites", icon: "invites" },
   ],
-  client: [{ href: "/portal", label: "Overview", icon: "dashboard" }],
+  client: [
+    { href: "/portal", label: "Overview", icon: "dashboard" },
+    { href: "/portal/invoices", label: "Invoices", icon: "invoices" },
+    { href: "/portal/subscriptions", label: "Subscriptions", icon: "subscriptions" },
+    { href: "/portal/services", label: "Services", icon: "services" },
+    { href: "/portal/profile", label: "Profile", icon: "profile" },
+  ],
 };
 
 export const areaLabel: Record<Role, string> = { admin: "Admin", staff: "Back office", client: "Client portal" };

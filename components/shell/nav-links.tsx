@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, ClipboardList, FileText, Inbox, LayoutDashboard, Package, Settings, ShieldCheck, User, UserPlus, Users, AlarmClock } from "lucide-react";
+import { BarChart3, ClipboardList, FileText, Inbox, LayoutDashboard, Package, Repeat, Settings, ShieldCheck, User, UserPlus, Users, AlarmClock } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -18,6 +18,7 @@ const icons: Record<NavIcon, typeof BarChart3> = {
   settings: Settings,
   profile: User,
   invites: UserPlus,
+  subscriptions: Repeat,
 };
 
 /** The one entry to mark: the most specific one the path is at or under, so "/admin" isn't marked on "/admin/clients". */

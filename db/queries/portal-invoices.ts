@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, like, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { invoices, payments } from "@/db/schema";
+import { clients, invoices, payments } from "@/db/schema";
 import type { PortalInvoiceFilter } from "@/lib/validation/portal";
 
 // The client's own invoices and payments. Every function takes the client id
@@ -97,3 +97,17 @@ export async function listPortalInvoicePayments(clientId: number, invoiceId: num
 }
 
 export type PortalPaymentRow = Awaited<ReturnType<typeof listPortalInvoicePayments>>[number];
+
+/**
+ * For the signed-link page (/i/<token>), which has already checked the link:
+ * whose invoice it is, and whether that client can sign in to pay online.
+ */
+export async function getInvoicePayTarget(invoiceId: number) {
+  const [row] = await getDb()
+    .select({ clientId: invoices.clientId, hasLogin: sql<number>`${clients.userId} is not null` })
+    .from(invoices)
+    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .where(eq(invoices.id, invoiceId))
+    .limit(1);
+  return row ? { clientId: row.clientId, hasLogin: Boolean(Number(row.hasLogin)) } : null;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { services, subscriptions } from "@/db/schema";
 
@@ -8,19 +8,20 @@ import { services, subscriptions } from "@/db/schema";
 
 /** Active services, with whether this client already has a live (not cancelled) subscription to each. */
 export async function listPortalServices(clientId: number) {
-  return getDb()
-    .select({
-      id: services.id,
-      name: services.name,
-      description: services.description,
-      priceMinor: services.priceMinor,
-      currency: services.currency,
-      interval: services.interval,
-      subscribed: sql<number>`exists (select 1 from ${subscriptions} where ${subscriptions.clientId} = ${clientId} and ${subscriptions.serviceId} = ${services.id} and ${subscriptions.status} <> 'cancelled')`,
-    })
-    .from(services)
-    .where(and(isNull(services.archivedAt), eq(services.active, true)))
-    .orderBy(asc(services.name));
+  const db = getDb();
+  const [rows, live] = await Promise.all([
+    db
+      .select({ id: services.id, name: services.name, description: services.description, priceMinor: services.priceMinor, currency: services.currency, interval: services.interval })
+      .from(services)
+      .where(and(isNull(services.archivedAt), eq(services.active, true)))
+      .orderBy(asc(services.name)),
+    db
+      .selectDistinct({ serviceId: subscriptions.serviceId })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.clientId, clientId), ne(subscriptions.status, "cancelled"))),
+  ]);
+  const subscribed = new Set(live.map((l) => l.serviceId));
+  return rows.map((r) => ({ ...r, subscribed: subscribed.has(r.id) }));
 }
 
 export type PortalService = Awaited<ReturnType<typeof listPortalServices>>[number];

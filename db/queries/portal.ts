@@ -33,10 +33,10 @@ export async function getClientOverview(clientId: number) {
       .from(invoices)
       .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"]))),
     db
-      .select({ dueDate: invoices.dueDate })
+      .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate })
       .from(invoices)
       .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"])))
-      .orderBy(asc(invoices.dueDate))
+      .orderBy(asc(invoices.dueDate), asc(invoices.id))
       .limit(1),
     db
       .select({
@@ -72,6 +72,7 @@ export async function getClientOverview(clientId: number) {
     outstandingMinor: Number(balance?.outstanding ?? 0),
     currency: balance?.currency ?? null,
     nextDueDate: nextDue?.dueDate ?? null,
+    nextDue: nextDue ? { id: nextDue.id, number: nextDue.number ?? `#${nextDue.id}` } : null,
     activeServices,
     recentInvoices: recent,
   };

@@ -63,15 +63,19 @@ export async function sendOtp(db: Db, input: SendOtpInput): Promise<SentOtp> {
   return sent;
 }
 
-/** When another code may be sent for this user and purpose (null: never sent). */
+/**
+ * When another code may be sent for this user and purpose; null when one may
+ * be sent now. The cooldown runs from the newest code while it is unused: a
+ * code that was just used (a finished sign-in) doesn't hold up the next one.
+ */
 export async function nextResendAt(db: DbOrTx, userId: number, purpose: OtpPurpose): Promise<Date | null> {
   const [last] = await db
-    .select({ createdAt: otpCodes.createdAt })
+    .select({ createdAt: otpCodes.createdAt, consumedAt: otpCodes.consumedAt })
     .from(otpCodes)
     .where(and(eq(otpCodes.userId, userId), eq(otpCodes.purpose, purpose)))
     .orderBy(desc(otpCodes.createdAt), desc(otpCodes.id))
     .limit(1);
-  return last ? new Date(last.createdAt.getTime() + OTP_RESEND_SECONDS * 1000) : null;
+  return last && !last.consumedAt ? new Date(last.createdAt.getTime() + OTP_RESEND_SECONDS * 1000) : null;
 }
 
 /** Seconds until another code may be sent for this user and purpose. */

@@ -62,6 +62,15 @@ describe("sending a code", () => {
     expect(await verifyOtp(getDb(), { userId: user.id, purpose: "login", code: second })).toMatchObject({ ok: true });
   });
 
+  it("lets a new code go at once after the previous one was used (the next sign-in), within the send limits", async () => {
+    const user = await userWithPhone();
+    await send(user);
+    expect(await verifyOtp(getDb(), { userId: user.id, purpose: "login", code: await lastTextedCode(user.phone) })).toMatchObject({ ok: true });
+    await expect(send(user)).resolves.toMatchObject({ otpId: expect.any(Number) });
+    // Unused, it holds the cooldown again.
+    await expect(send(user)).rejects.toMatchObject({ kind: "cooldown" });
+  });
+
   it(`limits sends to ${OTP_SENDS_PER_USER} per user, whatever the IP`, async () => {
     const user = await userWithPhone();
     for (let i = 0; i < OTP_SENDS_PER_USER; i++) {

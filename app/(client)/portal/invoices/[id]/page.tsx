@@ -1,0 +1,135 @@
+import { ArrowLeft, CircleCheck, Download } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InvoicePaper } from "@/components/invoices/invoice-paper";
+import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
+import { EmailInvoiceDialog } from "@/components/portal/email-invoice-dialog";
+import { InvoicePayments } from "@/components/portal/invoice-payments";
+import { PayCard } from "@/components/portal/pay-card";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getInvoiceDocument } from "@/db/queries/invoice-document";
+import { getPortalClientDetails } from "@/db/queries/portal";
+import { getPortalInvoice, listPortalInvoicePayments } from "@/db/queries/portal-invoices";
+import { getSettings } from "@/db/queries/settings";
+import { requireClientScope } from "@/lib/auth/client-scope";
+import { formatDate, todayIso } from "@/lib/dates";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
+import { displayStatus } from "@/lib/invoices/status";
+import { balanceDue, formatMoney } from "@/lib/money";
+import { cardProvider } from "@/lib/payments/providers";
+import { routeId } from "@/lib/route-id";
+import { clientPaymentMethods, type ClientPaymentMethod } from "@/lib/validation/portal";
+
+export const metadata: Metadata = { title: "Invoice" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** One of the client's own invoices: the document, the balance, paying it, its payments, the PDF and "email me". */
+export default async function PortalInvoicePage({ params, searchParams }: Props) {
+  const scope = await requireClientScope();
+  const id = routeId((await params).id);
+  // Another client's invoice, a draft or a missing id: the same 404.
+  const invoice = await getPortalInvoice(scope.clientId, id);
+  if (!invoice) notFound();
+  const [data, payments, settings, client] = await Promise.all([getInvoiceDocument(id), listPortalInvoicePayments(scope.clientId, id), getSettings(), getPortalClientDetails(scope.clientId)]);
+  if (!data) notFound();
+  const query = await searchParams;
+  const method = (clientPaymentMethods as readonly string[]).includes(String(query.method)) ? (query.method as ClientPaymentMethod) : "card";
+  const today = todayIso();
+  const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const provider = cardProvider();
+  return (
+    <>
+      <Link href="/portal/invoices" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden="true" />
+        Invoices
+      </Link>
+      <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+            Invoice {invoice.number}
+            <InvoiceStatusBadge status={displayStatus(invoice.status, invoice.dueDate, today)} />
+          </h1>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {balance > 0 ? `${money(balance)} due ${formatDate(invoice.dueDate)}` : invoice.status === "void" ? "This invoice was cancelled (void): nothing to pay." : "Paid in full."}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="outline" asChild>
+            <a href={`/api/invoices/${invoice.id}/pdf?download=1`} download>
+              <Download aria-hidden="true" />
+              Download PDF
+            </a>
+          </Button>
+          {invoice.status !== "void" && <EmailInvoiceDialog invoiceId={invoice.id} number={invoice.number ?? ""} email={client?.email ?? null} idempotencyKey={newIdempotencyKey()} />}
+        </div>
+      </div>
+      {query.subscribed === "1" && (
+        <p role="status" className="mb-6 flex items-start gap-2 rounded-md border border-success/40 bg-success/10 p-3 text-sm">
+          <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+          You&apos;re subscribed. This is your first invoice; we also emailed it to you. Pay it below, all at once or in parts.
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+        <div className="grid gap-6 lg:order-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>Balance</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid gap-2 text-sm">
+                <div className="flex justify-between gap-4">
+                  <dt className="text-muted-foreground">Total</dt>
+                  <dd className="tabular-nums">{money(invoice.totalMinor)}</dd>
+                </div>
+                <div className="flex justify-between gap-4">
+                  <dt className="text-muted-foreground">Paid</dt>
+                  <dd className="tabular-nums">{money(invoice.amountPaidMinor)}</dd>
+                </div>
+                <div className="flex justify-between gap-4 border-t pt-2 text-base font-semibold">
+                  <dt>Balance due</dt>
+                  <dd className="tabular-nums" data-testid="balance-due">
+                    {money(balance)}
+                  </dd>
+                </div>
+              </dl>
+            </CardContent>
+          </Card>
+          {invoice.status !== "void" && (
+            <Card id="pay" className="scroll-mt-20">
+              <CardHeader>
+                <CardTitle>{balance > 0 ? "Pay this invoice" : "Payment"}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <PayCard
+                  invoiceId={invoice.id}
+                  balanceMinor={balance}
+                  currency={invoice.currency}
+                  minPaymentMinor={settings.minPaymentMinor}
+                  defaultMethod={method}
+                  idempotencyKey={newIdempotencyKey()}
+                  provider={{ testMode: provider.testMode, testCards: provider.testCards }}
+                  instructions={{ bank: settings.bankInstructions, cash: settings.cashInstructions }}
+                />
+              </CardContent>
+            </Card>
+          )}
+          <Card>
+            <CardHeader>
+              <CardTitle>Payments</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <InvoicePayments payments={payments} />
+            </CardContent>
+          </Card>
+        </div>
+        <div className="min-w-0 lg:order-1">
+          <InvoicePaper data={data} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { ServicesCatalog } from "@/components/portal/services-catalog";
+import { PageHeader } from "@/components/shell/page-header";
+import { listPortalServices } from "@/db/queries/portal-services";
+import { requireClientScope } from "@/lib/auth/client-scope";
+
+export const metadata: Metadata = { title: "Services" };
+
+export default async function PortalServicesPage() {
+  const scope = await requireClientScope();
+  const services = await listPortalServices(scope.clientId);
+  return (
+    <>
+      <PageHeader title="Services" description="What we offer. Subscribe in a couple of clicks and pay the first invoice right away." />
+      <ServicesCatalog services={services} />
+    </>
+  );
+}

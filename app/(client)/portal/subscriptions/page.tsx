@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SubscriptionsList } from "@/components/portal/subscriptions-list";
+import { PageHeader } from "@/components/shell/page-header";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { listPortalSubscriptions } from "@/db/queries/portal-services";
+import { requireClientScope } from "@/lib/auth/client-scope";
+
+export const metadata: Metadata = { title: "Subscriptions" };
+
+export default async function PortalSubscriptionsPage() {
+  const scope = await requireClientScope();
+  const subscriptions = await listPortalSubscriptions(scope.clientId);
+  return (
+    <>
+      <PageHeader
+        title="Subscriptions"
+        description="The services you subscribe to. Cancelling takes effect at the end of the current period."
+        actions={
+          <Link href="/portal/services" className={buttonVariants({ variant: "outline" })}>
+            Browse services
+          </Link>
+        }
+      />
+      {subscriptions.length === 0 ? (
+        <SubscriptionsList subscriptions={subscriptions} />
+      ) : (
+        <Card>
+          <CardContent className="p-0 sm:p-2">
+            <SubscriptionsList subscriptions={subscriptions} />
+          </CardContent>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { Download } from "lucide-react";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import type { PortalPaymentRow } from "@/db/queries/portal-invoices";
+import type { PaymentStatus } from "@/db/schema";
+import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { methodLabel } from "@/lib/payments/labels";
+
+const label: Record<PaymentStatus, string> = { pending: "Awaiting confirmation", succeeded: "Paid", failed: "Declined", refunded: "Refunded" };
+const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "outline" };
+
+/** The client's payments on one invoice, declined and pending ones too, with a receipt for each that went through. */
+export function InvoicePayments({ payments }: { payments: PortalPaymentRow[] }) {
+  if (payments.length === 0) return <p className="text-sm text-muted-foreground">No payments yet.</p>;
+  return (
+    <ul className="divide-y">
+      {payments.map((p) => (
+        <li key={p.id} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
+          <div className="min-w-0 text-sm">
+            <p className="font-medium tabular-nums">{formatMoney(p.amountMinor, p.currency)}</p>
+            <p className="text-xs text-muted-foreground">
+              {methodLabel[p.method]} · {formatDate(p.receivedAt ?? p.createdAt)}
+              {p.reference ? ` · ${p.reference}` : ""}
+            </p>
+            {p.status === "failed" && p.failureReason && <p className="text-xs text-destructive">{p.failureReason}</p>}
+            {(p.status === "succeeded" || p.status === "refunded") && (
+              <a href={`/api/payments/${p.id}/receipt`} className="mt-1 inline-flex items-center gap-1 text-xs font-medium text-primary underline-offset-4 hover:underline" download>
+                <Download className="size-3" aria-hidden="true" />
+                Receipt
+              </a>
+            )}
+          </div>
+          <Badge variant={variant[p.status]}>{label[p.status]}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}

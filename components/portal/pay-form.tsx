@@ -1,0 +1,102 @@
+"use client";
+
+import { useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useValidatedAction } from "@/components/forms/use-validated-action";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { payInvoice } from "@/lib/actions/portal/pay-invoice";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
+import { formatMoney, parseMoney, toDecimalString } from "@/lib/money";
+import type { PortalPayResult } from "@/lib/portal/pay-invoice";
+import type { TestCard } from "@/lib/payments/providers/types";
+import { payInvoiceSchema, type ClientPaymentMethod } from "@/lib/validation/portal";
+import { CardFields } from "./card-fields";
+import { PaymentMethodChoice } from "./payment-method-choice";
+import { TestModeNotice } from "./test-mode-notice";
+import { cn } from "@/lib/utils";
+
+export type PayFormProps = {
+  invoiceId: number;
+  balanceMinor: number;
+  currency: string;
+  minPaymentMinor: number;
+  defaultMethod: ClientPaymentMethod;
+  /** Generated when the form renders: a double submit carries the same key and pays once. */
+  idempotencyKey: string;
+  provider: { testMode: boolean; testCards: TestCard[] };
+  instructions: { bank: string | null; cash: string | null };
+  onResult: (result: PortalPayResult) => void;
+};
+
+/**
+ * Pay the full balance or part of it (at least the minimum from settings,
+ * unless that is the whole balance), by card, bank transfer or cash.
+ */
+export function PayForm(props: PayFormProps) {
+  const { balanceMinor, currency } = props;
+  const [method, setMethod] = useState<ClientPaymentMethod>(props.defaultMethod);
+  const [mode, setMode] = useState<"full" | "part">("full");
+  const [amount, setAmount] = useState(toDecimalString(balanceMinor, currency));
+  const [key, setKey] = useState(props.idempotencyKey);
+  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(payInvoice, payInvoiceSchema, (state) => {
+    const result = state.data as PortalPayResult;
+    // A declined card may be retried with other details: that is a new payment, with a new key.
+    if (result.outcome === "declined") setKey(newIdempotencyKey());
+    props.onResult(result);
+  });
+  const parsed = parseMoney(mode === "full" ? toDecimalString(balanceMinor, currency) : amount, currency);
+  const payLabel = parsed.ok && parsed.minor > 0 ? formatMoney(parsed.minor, currency) : "";
+  const min = Math.min(props.minPaymentMinor, balanceMinor);
+  const instructions = method === "bank_transfer" ? props.instructions.bank : method === "cash" ? props.instructions.cash : null;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
+      <input type="hidden" name="invoiceId" value={props.invoiceId} />
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <FormAlert message={formError} />
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-sm font-medium">Amount</legend>
+        <label className="flex cursor-pointer items-center gap-2 text-sm">
+          <input type="radio" name="amountMode" value="full" checked={mode === "full"} onChange={() => setMode("full")} className="size-4 accent-[hsl(var(--primary))]" />
+          Full balance, <span className="font-medium tabular-nums">{formatMoney(balanceMinor, currency)}</span>
+        </label>
+        <label className="flex cursor-pointer items-center gap-2 text-sm">
+          <input type="radio" name="amountMode" value="part" checked={mode === "part"} onChange={() => setMode("part")} className="size-4 accent-[hsl(var(--primary))]" />
+          Part of it
+        </label>
+        {mode === "full" && <input type="hidden" name="amount" value={toDecimalString(balanceMinor, currency)} />}
+        <div className={cn("pl-6", mode === "full" && "hidden")}>
+          <FormField id="amount" label={`Amount (${currency})`} error={errors.amount} hint={`At least ${formatMoney(min, currency)}, at most ${formatMoney(balanceMinor, currency)}.`}>
+            <Input
+              {...fieldA11y("amount", errors.amount, true)}
+              name={mode === "part" ? "amount" : undefined}
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              disabled={mode === "full"}
+              className="max-w-40 tabular-nums"
+            />
+          </FormField>
+        </div>
+      </fieldset>
+      <PaymentMethodChoice name="method" value={method} onChange={setMethod} />
+      {method === "card" && (
+        <div className="grid gap-4">
+          {props.provider.testMode && <TestModeNotice cards={props.provider.testCards} />}
+          <CardFields errors={errors} />
+        </div>
+      )}
+      {method !== "card" && (
+        <div className="rounded-md border bg-muted/40 p-3 text-sm">
+          <p className="font-medium">{method === "bank_transfer" ? "How to pay by bank transfer" : "How to pay in cash"}</p>
+          <p className="mt-1 whitespace-pre-line text-muted-foreground">{instructions ?? "We'll send you the details. Contact us if you need them sooner."}</p>
+          <p className="mt-2 text-muted-foreground">Tell us you are paying now; we mark the invoice paid when the money arrives.</p>
+        </div>
+      )}
+      <Button type="submit" pending={pending} className="w-full sm:w-auto">
+        {method === "card" ? `Pay ${payLabel}` : `I'll pay ${payLabel} by ${method === "cash" ? "cash" : "bank transfer"}`}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { PortalSpendingChart } from "@/components/charts/portal-spending-chart";
+import { PortalStatusChart } from "@/components/charts/portal-status-chart";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getInvoiceStatusCounts, getSpendingByMonth } from "@/db/queries/portal";
+import { statusLabel, type DisplayStatus } from "@/lib/invoices/status";
+import { formatMoney, sumMinor } from "@/lib/money";
+import { statusColor } from "./labels";
+
+const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+const order: DisplayStatus[] = ["overdue", "sent", "partially_paid", "paid", "void"];
+const filterFor: Partial<Record<DisplayStatus, string>> = { overdue: "overdue", sent: "open", partially_paid: "open", paid: "paid", void: "void" };
+
+/** Spending by month and invoices by status. Each chart has its figures as text too, for screen readers and for reading exact numbers. */
+export async function PortalCharts({ clientId, currency, today }: { clientId: number; currency: string; today: string }) {
+  const [spend, statuses] = await Promise.all([getSpendingByMonth(clientId, currency), getInvoiceStatusCounts(clientId, today)]);
+  const points = spend.map((p) => ({ ...p, label: monthLabel.format(new Date(`${p.month}-01T00:00:00Z`)) }));
+  const yearTotal = sumMinor(spend.map((p) => p.paidMinor));
+  const slices = order.map((s) => ({ status: s, label: statusLabel[s], count: statuses.find((x) => x.status === s)?.count ?? 0, color: statusColor[s] })).filter((s) => s.count > 0);
+  return (
+    <div className="mt-6 grid gap-6 lg:grid-cols-5">
+      <Card className="min-w-0 lg:col-span-3">
+        <CardHeader>
+          <CardTitle>Spending by month</CardTitle>
+          <CardDescription>
+            What you paid in the last 12 months: <span className="font-medium text-foreground">{formatMoney(yearTotal, currency)}</span>
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {yearTotal === 0 ? (
+            <p className="py-10 text-center text-sm text-muted-foreground">No payments in the last 12 months yet.</p>
+          ) : (
+            <figure>
+              <div aria-hidden="true">
+                <PortalSpendingChart data={points} currency={currency} />
+              </div>
+              <figcaption className="sr-only">
+                <table>
+                  <caption>Payments per month</caption>
+                  <tbody>
+                    {points.map((p) => (
+                      <tr key={p.month}>
+                        <th scope="row">{p.label}</th>
+                        <td>{formatMoney(p.paidMinor, currency)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </figcaption>
+            </figure>
+          )}
+        </CardContent>
+      </Card>
+      <Card className="lg:col-span-2">
+        <CardHeader>
+          <CardTitle>Invoices by status</CardTitle>
+          <CardDescription>All your invoices, as they stand today.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {slices.length === 0 ? (
+            <p className="py-10 text-center text-sm text-muted-foreground">No invoices yet.</p>
+          ) : (
+            <div className="flex flex-col items-center gap-6 sm:flex-row lg:flex-col xl:flex-row">
+              <div aria-hidden="true">
+                <PortalStatusChart data={slices} />
+              </div>
+              <ul className="grid w-full gap-2 text-sm" aria-label="Invoices by status">
+                {slices.map((s) => (
+                  <li key={s.status}>
+                    <Link href={`/portal/invoices?status=${filterFor[s.status]}`} className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                      <span aria-hidden="true" className={`size-2.5 rounded-full bg-${s.color}-500`} />
+                      <span>{s.label}</span>
+                      <span className="ml-auto font-medium tabular-nums">{s.count}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useValidatedAction } from "@/components/forms/use-validated-action";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
+import { subscribeSchema, type ClientPaymentMethod } from "@/lib/validation/portal";
+import { PaymentMethodChoice } from "./payment-method-choice";
+
+type Service = { id: number; name: string; price: string; intervalLabel: string; oneTime: boolean };
+
+/**
+ * Confirms a subscription and asks how the client will pay. Success
+ * redirects (from the action) to the first invoice, ready to pay.
+ */
+export function SubscribeDialog({ service }: { service: Service }) {
+  const [method, setMethod] = useState<ClientPaymentMethod>("card");
+  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(subscribeToService, subscribeSchema);
+  const verb = service.oneTime ? "Order" : "Subscribe";
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button aria-label={`${verb} to ${service.name}`}>{verb}</Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-lg">
+        <DialogHeader>
+          <DialogTitle>
+            {verb} {service.oneTime ? "" : "to "}
+            {service.name}
+          </DialogTitle>
+          <DialogDescription>
+            {service.price} {service.intervalLabel}.{" "}
+            {service.oneTime ? "We send you one invoice for it." : "We invoice you each period until you cancel; cancelling takes effect at the end of the period."}
+          </DialogDescription>
+        </DialogHeader>
+        <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+          <input type="hidden" name="serviceId" value={service.id} />
+          <FormAlert message={formError} />
+          <PaymentMethodChoice name="paymentMethod" value={method} onChange={setMethod} legend="How will you pay?" />
+          {errors.paymentMethod && <p className="text-sm text-destructive">{errors.paymentMethod[0]}</p>}
+          <p className="text-sm text-muted-foreground">Your first invoice is created now and emailed to you. You can pay it right away, in full or in part.</p>
+          <DialogFooter>
+            <Button type="submit" pending={pending}>
+              {verb} and see the invoice
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+import { Repeat } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { PortalSubscription } from "@/db/queries/portal-services";
+import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { clientMethodLabel, intervalLabel } from "./labels";
+import { SubscriptionActions } from "./subscription-actions";
+
+function StatusBadge({ sub }: { sub: PortalSubscription }) {
+  if (sub.status === "cancelled") return <Badge variant="muted">Ended</Badge>;
+  if (sub.status === "paused") return <Badge variant="secondary">Paused</Badge>;
+  if (sub.interval === "one_time") return <Badge variant="outline">One-time</Badge>;
+  if (sub.cancelAtPeriodEnd) return <Badge variant="warning">Ends {formatDate(sub.currentPeriodEnd)}</Badge>;
+  return <Badge variant="success">Active</Badge>;
+}
+
+/** The client's subscriptions with what each costs, how it is paid, when it renews, and cancel or keep. */
+export function SubscriptionsList({ subscriptions }: { subscriptions: PortalSubscription[] }) {
+  if (subscriptions.length === 0) {
+    return (
+      <EmptyState
+        icon={<Repeat />}
+        title="No subscriptions yet"
+        description="Subscribe to a service and it shows up here, with its renewal date."
+        action={
+          <Link href="/portal/services" className={buttonVariants()}>
+            Browse services
+          </Link>
+        }
+      />
+    );
+  }
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Service</TableHead>
+          <TableHead className="hidden sm:table-cell">Price</TableHead>
+          <TableHead className="hidden md:table-cell">Paid by</TableHead>
+          <TableHead className="hidden md:table-cell">Renews</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead className="text-right">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {subscriptions.map((s) => {
+          const live = s.status === "active" && s.interval !== "one_time";
+          return (
+            <TableRow key={s.id}>
+              <TableCell>
+                <div className="font-medium">{s.serviceName}</div>
+                <div className="text-xs text-muted-foreground sm:hidden">
+                  {formatMoney(s.priceMinor, s.currency)} {intervalLabel[s.interval]}
+                </div>
+                <div className="text-xs text-muted-foreground">Since {formatDate(s.startedAt)}</div>
+              </TableCell>
+              <TableCell className="hidden whitespace-nowrap tabular-nums sm:table-cell">
+                {formatMoney(s.priceMinor, s.currency)} <span className="text-muted-foreground">{intervalLabel[s.interval]}</span>
+              </TableCell>
+              <TableCell className="hidden md:table-cell">{s.paymentMethod === "other" ? "Other" : clientMethodLabel[s.paymentMethod]}</TableCell>
+              <TableCell className="hidden whitespace-nowrap md:table-cell">{live && !s.cancelAtPeriodEnd ? formatDate(s.currentPeriodEnd) : "—"}</TableCell>
+              <TableCell>
+                <StatusBadge sub={s} />
+              </TableCell>
+              <TableCell className="text-right">
+                {live && <SubscriptionActions id={s.id} name={s.serviceName} periodEnd={formatDate(s.currentPeriodEnd)} cancelling={s.cancelAtPeriodEnd} />}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
