@@ -30,7 +30,8 @@ export async function Dashboard({ area, userName, searchParams, canManageStaff }
   const requested = first(searchParams.currency).toUpperCase();
   const currency = choices.includes(requested) ? requested : settings.defaultCurrency;
   const ctx: DashboardContext = { area, currency, range, today, canManageStaff };
-  // A new key per view, so changing the period shows the skeletons instead of stale figures.
+  // A new key per view (and per card: siblings need distinct keys), so changing
+  // the period shows the skeletons instead of stale figures.
   const key = `${range.from}|${range.to}|${currency}`;
   return (
     <>
@@ -41,30 +42,30 @@ export async function Dashboard({ area, userName, searchParams, canManageStaff }
       />
       <section aria-label="Totals" className="grid gap-4">
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          <Suspense key={key} fallback={<TotalsSkeleton cards={4} />}>
+          <Suspense key={`${key}|money`} fallback={<TotalsSkeleton cards={4} />}>
             <MoneyTotals ctx={ctx} />
           </Suspense>
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Suspense key={key} fallback={<TotalsSkeleton cards={3} />}>
+          <Suspense key={`${key}|heads`} fallback={<TotalsSkeleton cards={3} />}>
             <Headcounts ctx={ctx} />
           </Suspense>
         </div>
       </section>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <Suspense key={key} fallback={<ChartCardSkeleton title={REVENUE_TITLE} className="lg:col-span-2" bodyClassName="h-64 sm:h-72" />}>
+        <Suspense key={`${key}|revenue`} fallback={<ChartCardSkeleton title={REVENUE_TITLE} className="lg:col-span-2" bodyClassName="h-64 sm:h-72" />}>
           <RevenueCard ctx={ctx} className="lg:col-span-2" />
         </Suspense>
-        <Suspense key={key} fallback={<ChartCardSkeleton title={STATUS_TITLE} bodyClassName="h-44" />}>
+        <Suspense key={`${key}|status`} fallback={<ChartCardSkeleton title={STATUS_TITLE} bodyClassName="h-44" />}>
           <StatusCard ctx={ctx} />
         </Suspense>
-        <Suspense key={key} fallback={<ChartCardSkeleton title={AGING_TITLE} />}>
+        <Suspense key={`${key}|aging`} fallback={<ChartCardSkeleton title={AGING_TITLE} />}>
           <AgingCard ctx={ctx} />
         </Suspense>
-        <Suspense key={key} fallback={<ChartCardSkeleton title={CLIENTS_TITLE} />}>
+        <Suspense key={`${key}|clients`} fallback={<ChartCardSkeleton title={CLIENTS_TITLE} />}>
           <ClientsCard ctx={ctx} />
         </Suspense>
-        <Suspense key={key} fallback={<ChartCardSkeleton title={SERVICES_TITLE} bodyClassName="h-48" />}>
+        <Suspense key={`${key}|services`} fallback={<ChartCardSkeleton title={SERVICES_TITLE} bodyClassName="h-48" />}>
           <ServicesCard ctx={ctx} />
         </Suspense>
       </div>
