@@ -22,7 +22,7 @@ export function SubscribeDialog({ service }: { service: Service }) {
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <Button aria-label={`${verb} to ${service.name}`}>{verb}</Button>
+        <Button aria-label={service.oneTime ? `Order ${service.name}` : `Subscribe to ${service.name}`}>{verb}</Button>
       </DialogTrigger>
       <DialogContent className="sm:max-w-lg">
         <DialogHeader>

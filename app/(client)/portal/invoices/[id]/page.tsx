@@ -70,7 +70,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
       {query.subscribed === "1" && (
         <p role="status" className="mb-6 flex items-start gap-2 rounded-md border border-success/40 bg-success/10 p-3 text-sm">
           <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
-          You&apos;re subscribed. This is your first invoice; we also emailed it to you. Pay it below, all at once or in parts.
+          Thanks! This is the invoice for what you just signed up for; we also emailed it to you. Pay it below, all at once or in parts.
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
