@@ -10,6 +10,7 @@
 // `tsx scripts/bench-db.ts --measure` is the per-database worker: it times
 // the queries against DATABASE_URL and prints one JSON line.
 import { spawn } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { RowDataPacket } from "mysql2/promise";
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
     for (const table of Object.keys(results[0]!.measured.counts)) {
       console.log(`${table.padEnd(46)}${results.map((r) => r.measured.counts[table]!.toLocaleString("en-US").padStart(14)).join("")}`);
     }
-    console.log(`\nQuery time, median (p95) over 50 runs; recounts over 5 runs. One connection, no other load.`);
+    console.log(`\nQuery time, median (p95) over 50 runs, one at a time on one connection; recounts over 5 runs. ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)}.`);
     console.log(`${"query".padEnd(46)}${labels.map((l) => l.padStart(22)).join("")}`);
     for (const [i, t] of results[0]!.measured.timings.entries()) {
       if (t.name.startsWith("recount") && !results[0]!.measured.timings[i - 1]?.name.startsWith("recount")) console.log("-- not used by the dashboard; shown for contrast --");

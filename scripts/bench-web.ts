@@ -7,7 +7,11 @@
 // The data set is seeded once on the private bench server and reused (see
 // scripts/lib/bench-data.ts). `-- --no-build` reuses the last build in
 // .next-bench; BENCH_SECONDS sets each run's length (default 10), BENCH_PORT
-// the app's port (default 3300).
+// the first app's port (default 3300).
+//
+// A Node.js process renders on one core, so the bench runs one `next start`
+// per CPU (BENCH_APPS to change it), as DESIGN.md's "N app processes behind
+// any load balancer"; autocannon spreads its connections over them.
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -19,7 +23,9 @@ import { BENCH_SECRET, FULL_SIZE, benchServer, ensureDataSet, root } from "./lib
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const BASE = `http://127.0.0.1:${PORT}`;
+const APPS = Math.max(1, Number(process.env.BENCH_APPS ?? cpus().length));
+const BASES = Array.from({ length: APPS }, (_, i) => `http://127.0.0.1:${PORT + i}`);
+const BASE = BASES[0]!;
 const CONNECTIONS = [1, 16, 64];
 const DIST = ".next-bench";
 const COOKIE = "authjs.session-token";
@@ -49,7 +55,7 @@ async function pickPages(url: string): Promise<{ pages: Page[]; cookie: string }
       pages: [
         { name: "dashboard", path: "/staff", marker: "Receivables aging" },
         { name: "invoice list (paid, issued in 90 days)", path: `/staff/invoices?status=paid&issuedFrom=${from}&issuedTo=${iso(today)}`, marker: "Invoices" },
-        { name: "client search (q=mar)", path: "/staff/clients?q=mar", marker: "Clients" },
+        { name: "client search (q=mason)", path: "/staff/clients?q=mason", marker: "Mason" },
         { name: "one invoice", path: `/staff/invoices/${invoice!.id}`, marker: "Payments" },
       ],
     };
@@ -59,8 +65,10 @@ async function pickPages(url: string): Promise<{ pages: Page[]; cookie: string }
 }
 
 /** One autocannon run; latencies come from every response, so p95 is exact. */
-async function drive(url: string, cookie: string, connections: number, seconds: number): Promise<Omit<Row, "page" | "connections">> {
+async function drive(urls: string[], cookie: string, connections: number, seconds: number): Promise<Omit<Row, "page" | "connections">> {
   const latencies: number[] = [];
+  // Connection i goes to urls[i % n]: autocannon accepts several URLs, though its types say one.
+  const url = urls as unknown as string;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: seconds, headers: { cookie }, timeout: 30 }, (error, res) => (error ? reject(error) : resolve(res)));
     instance.on("response", (_client, status, _bytes, time) => {
@@ -100,7 +108,7 @@ async function build(env: NodeJS.ProcessEnv): Promise<void> {
 
 async function main(): Promise<void> {
   const server = await benchServer();
-  let app: ChildProcess | null = null;
+  const apps: ChildProcess[] = [];
   try {
     const url = await ensureDataSet(server.url, FULL_SIZE);
     const env = {
@@ -117,9 +125,11 @@ async function main(): Promise<void> {
     };
     await build(env);
     // Its own process group, so stopping it stops the server it forks.
-    app = spawn(next, ["start", "-p", String(PORT)], { env, cwd: root, stdio: "ignore", detached: true });
-    const started = app;
-    await waitUntilUp(`${BASE}/login`, () => started.exitCode === null);
+    for (const [i, base] of BASES.entries()) {
+      const app = spawn(next, ["start", "-p", String(PORT + i)], { env, cwd: root, stdio: "ignore", detached: true });
+      apps.push(app);
+      await waitUntilUp(`${base}/login`, () => app.exitCode === null);
+    }
     const { pages, cookie } = await pickPages(url);
     for (const page of pages) {
       const res = await fetch(`${BASE}${page.path}`, { headers: { cookie }, redirect: "manual" });
@@ -127,13 +137,14 @@ async function main(): Promise<void> {
       if (res.status !== 200 || !body.includes(page.marker)) throw new Error(`${page.path} answered ${res.status} without "${page.marker}": is the session cookie accepted?`);
     }
     const startLoad = loadavg()[0]!;
-    console.log(`\n${cpus().length} CPUs; load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`);
+    console.log(`\n${cpus().length} CPUs, ${APPS} app process${APPS === 1 ? "" : "es"} (ports ${PORT}–${PORT + APPS - 1}); load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`);
     console.log(`${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"errors".padStart(8)}`);
     const rows: Row[] = [];
     for (const page of pages) {
-      await drive(`${BASE}${page.path}`, cookie, 16, 3);
+      const urls = BASES.map((base) => `${base}${page.path}`);
+      await drive(urls, cookie, 16, 3);
       for (const connections of CONNECTIONS) {
-        const r = { page: page.name, connections, ...(await drive(`${BASE}${page.path}`, cookie, connections, SECONDS)) };
+        const r = { page: page.name, connections, ...(await drive(urls, cookie, connections, SECONDS)) };
         rows.push(r);
         const msText = (n: number) => `${Math.round(n)} ms`;
         console.log(`${r.page.padEnd(40)}${String(connections).padStart(6)}${r.rps.toFixed(1).padStart(9)}${msText(r.p50).padStart(9)}${msText(r.p95).padStart(9)}${msText(r.p99).padStart(9)}${String(r.errors).padStart(8)}`);
@@ -150,9 +161,10 @@ async function main(): Promise<void> {
     console.log("\nTargets (100k clients, 1M invoices)");
     for (const [what, ok, value] of checks) console.log(`  ${ok ? "met   " : "MISSED"} ${what}: ${value}`);
   } finally {
-    if (app?.pid && app.exitCode === null) {
+    for (const app of apps) {
+      if (!app.pid || app.exitCode !== null) continue;
       process.kill(-app.pid, "SIGTERM");
-      await new Promise((resolve) => app!.once("exit", resolve));
+      await new Promise((resolve) => app.once("exit", resolve));
     }
     await server.stop();
   }

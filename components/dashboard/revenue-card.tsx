@@ -32,7 +32,7 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
       {empty ? (
         <ChartEmpty
           title="No invoices issued in this period"
-          description="Issued invoices and the payments on them will show here, month by month."
+          description={`Issued invoices and the payments on them will show here, ${range.bucket} by ${range.bucket}.`}
           action={
             <Button asChild size="sm" variant="outline">
               <Link href={`${area}/invoices/new`}>Create an invoice</Link>

@@ -22,20 +22,20 @@ export async function MoneyTotals({ ctx }: { ctx: DashboardContext }) {
       <StatCard
         label="Total sales (paid)"
         value={money(period.paidMinor)}
-        detail={`Paid on ${money(period.invoicedMinor)} invoiced, ${span}`}
+        detail={period.invoicedMinor > 0 ? `Paid on ${money(period.invoicedMinor)} invoiced, ${span}` : `Nothing invoiced ${span}`}
         href={invoicesHref(area, issued)}
       />
       <StatCard
         label="Outstanding"
         value={money(open.outstandingMinor)}
-        detail={`${plural(open.openInvoices, "unpaid invoice", "unpaid invoices")}, today`}
+        detail={open.openInvoices > 0 ? `${plural(open.openInvoices, "unpaid invoice", "unpaid invoices")}, today` : "Nothing owed today"}
         tone={open.outstandingMinor > 0 ? "warning" : "default"}
         href={invoicesHref(area, { status: OPEN_STATUSES })}
       />
       <StatCard
         label="Overdue"
         value={money(open.overdueMinor)}
-        detail={`${plural(open.overdueInvoices, "invoice", "invoices")} past due, today`}
+        detail={open.overdueInvoices > 0 ? `${plural(open.overdueInvoices, "invoice", "invoices")} past due, today` : "Nothing past due today"}
         tone={open.overdueInvoices > 0 ? "destructive" : "default"}
         href={invoicesHref(area, { status: ["overdue"] })}
       />
