@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase, startPrivateServer, withDatabase } from "./lib/database.mjs";
-import { bin, run, startChild, waitForHttp } from "./lib/process.mjs";
+import { bin, portIsFree, run, startChild, waitForHttp } from "./lib/process.mjs";
 import { ensureNodeModules, ensureSystemPackages, findChromium, log } from "./lib/system.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -96,6 +96,7 @@ try {
     const appUrl = `http://127.0.0.1:${E2E_PORT}`;
     const env = { ...baseEnv, NODE_ENV: "production", DATABASE_URL: url, APP_URL: appUrl, NEXT_DIST_DIR: ".next-test" };
     await step("e2e", async () => {
+      if (!(await portIsFree(E2E_PORT))) throw new Error(`Port ${E2E_PORT} is in use, so the app under test can't start there. Free it or set E2E_PORT.`);
       await createDatabase(url, { fresh: true });
       if ((await tsx("scripts/migrate.ts", env)) !== 0) return false;
       if ((await tsx("scripts/seed.ts", env)) !== 0) return false;

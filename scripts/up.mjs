@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { localSecret, startPrivateServer } from "./lib/database.mjs";
-import { bin, run, startChild, waitForHttp } from "./lib/process.mjs";
+import { bin, portIsFree, run, startChild, waitForHttp } from "./lib/process.mjs";
 import { ensureNodeModules, ensureSystemPackages, findChromium, log } from "./lib/system.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -14,6 +14,10 @@ const port = Number(process.env.PORT ?? 3000);
 
 ensureNodeModules(root);
 ensureSystemPackages({ needServer: !process.env.DATABASE_URL });
+if (!(await portIsFree(port))) {
+  console.error(`Port ${port} is already in use. Stop whatever uses it, or run on another port: PORT=3001 npm run up`);
+  process.exit(1);
+}
 
 let database = null;
 let app = null;

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 
 export const bin = (root, name) => path.join(root, "node_modules", ".bin", name);
@@ -51,4 +52,13 @@ export async function waitForHttp(url, { timeoutMs = 60_000, isAlive = () => tru
     if (Date.now() - started > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Resolves true when nothing listens on the port, so a server we start is the one that answers. */
+export function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
 }
