@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNull, isNull, like, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
@@ -30,13 +31,16 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
  * query also matches phones however it was typed ("555-12" finds "+1555 12…"
  * only when typed with the country code: phones are stored in E.164).
  */
-function searchCondition(q: string): SQL | undefined {
-  if (!q) return undefined;
+function searchConditions(q: string): SQL[] {
   const prefix = `${escapeLike(q)}%`;
   const conditions: SQL[] = [like(clients.name, prefix), like(clients.company, prefix), like(clients.email, prefix)];
   const digits = q.replace(/\D/g, "");
   if (/^[+\d\s().-]+$/.test(q) && digits.length >= 2) conditions.push(like(clients.phone, `+${digits}%`));
-  return or(...conditions);
+  return conditions;
+}
+
+function searchCondition(q: string): SQL | undefined {
+  return q ? or(...searchConditions(q)) : undefined;
 }
 
 function listWhere(p: Pick<ClientListParams, "q" | "filters">, today: string): SQL | undefined {
@@ -142,6 +146,35 @@ async function idsByBalance(where: SQL | undefined, direction: "asc" | "desc", o
   return [...head, ...tail].map((r) => r.id);
 }
 
+/**
+ * One page of a search. With one OR over the prefix matches, MariaDB filled a
+ * page by walking the (archived_at, name) index from its start, which for a
+ * name late in the alphabet ("mason") read 65k rows, 130 ms at 100k clients.
+ * Here each prefix reads its own index, only the name branch in that index's
+ * order, and the union of those few rows is sorted.
+ */
+async function searchPage(base: SQL | undefined, q: string, sort: Exclude<ClientListParams["sort"], "balance" | "-balance">, offset: number) {
+  const db = getDb();
+  // Left to itself, MariaDB read a descending name page through every active client ("a", "-name": 98k rows).
+  const nameIndex = "clients_archived_name_idx";
+  const byName = sort === "name" || sort === "-name";
+  const [first, second, ...rest] = searchConditions(q).map((condition, i) =>
+    db
+      .select(listColumns)
+      .from(clients, i > 0 ? { ignoreIndex: nameIndex } : byName ? { forceIndex: nameIndex } : {})
+      .where(and(base, condition))
+      .orderBy(...orderFor(sort))
+      .limit(offset + CLIENT_PAGE_SIZE),
+  );
+  // The union's own ORDER BY names the result's columns, unqualified.
+  const [column, direction] = { name: ["name", "asc"], "-name": ["name", "desc"], created: ["created_at", "asc"], "-created": ["created_at", "desc"] }[sort] ?? ["name", "asc"];
+  const order = sql.raw(`\`${column}\` ${direction}, \`id\` ${direction}`);
+  return union(first!, second!, ...(rest as [NonNullable<typeof first>]))
+    .orderBy(order)
+    .limit(CLIENT_PAGE_SIZE)
+    .offset(offset);
+}
+
 export async function listClients(p: ClientListParams, today = todayIso()) {
   const db = getDb();
   const where = listWhere(p, today);
@@ -155,13 +188,15 @@ export async function listClients(p: ClientListParams, today = todayIso()) {
           const found = await db.select(listColumns).from(clients).where(inArray(clients.id, ids));
           return ids.flatMap((id) => found.filter((r) => r.id === id));
         })
-      : db
-          .select(listColumns)
-          .from(clients)
-          .where(where)
-          .orderBy(...orderFor(p.sort as Exclude<ClientListParams["sort"], "balance" | "-balance">))
-          .limit(CLIENT_PAGE_SIZE)
-          .offset(offset),
+      : p.q
+        ? searchPage(listWhere({ ...p, q: "" }, today), p.q, p.sort as Exclude<ClientListParams["sort"], "balance" | "-balance">, offset)
+        : db
+            .select(listColumns)
+            .from(clients)
+            .where(where)
+            .orderBy(...orderFor(p.sort as Exclude<ClientListParams["sort"], "balance" | "-balance">))
+            .limit(CLIENT_PAGE_SIZE)
+            .offset(offset),
   ]);
   const balances = await balancesFor(rows.map((r) => r.id), today);
   return {
