@@ -28,7 +28,7 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
   return (
     <ChartCard
       title={AGING_TITLE}
-      description={`${money(totals.outstandingMinor)} owed today on ${count.format(totals.openInvoices)} invoices, by days past due`}
+      description={totals.openInvoices > 0 ? `${money(totals.outstandingMinor)} owed today on ${count.format(totals.openInvoices)} invoices, by days past due` : "Nothing is owed today"}
       href={invoicesHref(area, { status: OPEN_STATUSES })}
       linkLabel="View unpaid"
       className={className}
