@@ -72,7 +72,7 @@ Or point DATABASE_URL at any MySQL 8 server, and CHROMIUM_PATH at a Chrome or Ch
 export function ensureSystemPackages({ needServer, needPdfTools = false }) {
   const missing = [];
   if (needServer && !findDatabaseServer()) missing.push("mariadb-server");
-  if (!findChromium()) missing.push("chromium");
+  if (!findChromium()) missing.push("chromium", "fonts-liberation");
   if (needPdfTools && !which("pdftotext")) missing.push("poppler-utils");
   if (missing.length === 0) return;
 
@@ -92,7 +92,8 @@ export function ensureSystemPackages({ needServer, needPdfTools = false }) {
     }
   };
   sh(["apt-get", "update", "-q"]);
-  sh(["apt-get", "install", "-y", "-q", "--no-install-recommends", ...missing]);
+  // With recommends: chromium's bring fonts-liberation, which invoice PDFs print with.
+  sh(["apt-get", "install", "-y", "-q", ...missing]);
 }
 
 /** Installs npm dependencies when node_modules is missing or older than the lockfile. */
