@@ -9,6 +9,7 @@ import type { listClientInvoices, listClientPayments, listClientSubscriptions } 
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
+import { methodLabel } from "@/lib/payments/labels";
 import { intervalLabels } from "@/lib/validation/services";
 
 type Subscriptions = Awaited<ReturnType<typeof listClientSubscriptions>>;
@@ -118,7 +119,6 @@ export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoic
   );
 }
 
-const methodLabel = { card: "Card", bank_transfer: "Bank transfer", cash: "Cash", other: "Other" } as const;
 const paymentBadge = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "muted" } as const;
 
 export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {

@@ -1,10 +1,8 @@
-import type { BillingInterval, PaymentMethod } from "@/db/schema";
+import type { BillingInterval } from "@/db/schema";
 import type { ChartColor } from "@/components/charts/colors";
 import type { DisplayStatus } from "@/lib/invoices/status";
 
 export const intervalLabel: Record<BillingInterval, string> = { one_time: "one-time", monthly: "per month", quarterly: "per quarter", yearly: "per year" };
-
-export const clientMethodLabel: Record<Exclude<PaymentMethod, "other">, string> = { card: "Card", bank_transfer: "Bank transfer", cash: "Cash" };
 
 /** Chart colours per status, matching the badges' meaning (paid green, overdue red). */
 export const statusColor: Record<DisplayStatus, ChartColor> = { draft: "gray", sent: "blue", overdue: "rose", partially_paid: "amber", paid: "emerald", void: "gray" };

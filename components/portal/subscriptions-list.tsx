@@ -7,7 +7,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { PortalSubscription } from "@/db/queries/portal-services";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { clientMethodLabel, intervalLabel } from "./labels";
+import { methodLabel } from "@/lib/payments/labels";
+import { intervalLabel } from "./labels";
 import { SubscriptionActions } from "./subscription-actions";
 
 function StatusBadge({ sub }: { sub: PortalSubscription }) {
@@ -63,7 +64,7 @@ export function SubscriptionsList({ subscriptions }: { subscriptions: PortalSubs
               <TableCell className="hidden whitespace-nowrap tabular-nums sm:table-cell">
                 {formatMoney(s.priceMinor, s.currency)} <span className="text-muted-foreground">{intervalLabel[s.interval]}</span>
               </TableCell>
-              <TableCell className="hidden md:table-cell">{s.paymentMethod === "other" ? "Other" : clientMethodLabel[s.paymentMethod]}</TableCell>
+              <TableCell className="hidden md:table-cell">{methodLabel[s.paymentMethod]}</TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">{live && !s.cancelAtPeriodEnd ? formatDate(s.currentPeriodEnd) : "—"}</TableCell>
               <TableCell>
                 <StatusBadge sub={s} />
