@@ -1,25 +1,27 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { users, type Role } from "@/db/schema";
-import { auth } from "./config";
+import { env } from "@/lib/env";
 import { ipFromHeaders } from "./ip";
 import { can, homeFor, type Permission } from "./permissions";
+import { readSessionCookie } from "./session-token";
 
 export type CurrentUser = { id: number; email: string; name: string; phone: string | null; role: Role; sessionVersion: number };
 
 /**
  * The signed-in user, read fresh from the database once per request. A
  * session whose session_version is stale (password change, role change,
- * disable) or whose user is no longer active counts as signed out.
+ * disable) or whose user is no longer active counts as signed out. The cookie
+ * Auth.js wrote is read directly (see session-token.ts for why).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.uid) return null;
-  return loadSessionUser(session.uid, session.sessionVersion);
+  const token = readSessionCookie(await cookies(), env().AUTH_SECRET);
+  if (!token) return null;
+  return loadSessionUser(token.uid, token.sv);
 });
 
 export async function loadSessionUser(uid: number, sessionVersion: number): Promise<CurrentUser | null> {
