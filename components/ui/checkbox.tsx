@@ -1,28 +1,38 @@
 "use client";
 
 import * as React from "react";
-import { Check } from "lucide-react";
-import { Checkbox as CheckboxPrimitive } from "radix-ui";
 
 import { cn } from "@/lib/utils";
 
+type CheckedState = boolean | "indeterminate";
+
+type CheckboxProps = Omit<React.ComponentProps<"input">, "type" | "checked" | "onChange"> & {
+  checked?: CheckedState;
+  onCheckedChange?: (checked: boolean) => void;
+};
+
 /**
- * Radix renders a hidden native checkbox next to the button when it sits in a form,
- * so a checked box with a `name` posts "on" (or `value`) like a plain input.
+ * A native checkbox, drawn to match the kit: it posts "on" (or `value`) in a
+ * form, toggles from its label and the space bar, and costs one element to
+ * render, which matters in lists that show one per row. `checked` may be
+ * "indeterminate" for a select-all box (set as the DOM property it is).
  */
-function Checkbox({ className, ...props }: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
+function Checkbox({ className, checked, onCheckedChange, ref, ...props }: CheckboxProps) {
+  const inner = React.useRef<HTMLInputElement>(null);
+  React.useImperativeHandle(ref, () => inner.current!, []);
+  React.useEffect(() => {
+    if (inner.current) inner.current.indeterminate = checked === "indeterminate";
+  }, [checked]);
   return (
-    <CheckboxPrimitive.Root
-      className={cn(
-        "peer size-4 shrink-0 rounded-sm border border-primary ring-offset-background focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-50 aria-[invalid=true]:border-destructive data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
-        className,
-      )}
+    <input
+      ref={inner}
+      type="checkbox"
+      className={cn("cd-checkbox", className)}
+      {...(checked === undefined ? {} : { checked: checked === true })}
+      aria-checked={checked === "indeterminate" ? "mixed" : undefined}
+      onChange={onCheckedChange ? (event) => onCheckedChange(event.currentTarget.checked) : undefined}
       {...props}
-    >
-      <CheckboxPrimitive.Indicator className="flex items-center justify-center text-current">
-        <Check className="size-3.5" strokeWidth={3} aria-hidden="true" />
-      </CheckboxPrimitive.Indicator>
-    </CheckboxPrimitive.Root>
+    />
   );
 }
 

@@ -45,4 +45,23 @@ describe("Checkbox", () => {
     const form = renderInForm(<Checkbox id="reminders" name="reminders" defaultChecked />);
     expect(new FormData(form).get("reminders")).toBe("on");
   });
+
+  it("reports each change and shows a mixed state for a partial selection", async () => {
+    const user = userEvent.setup();
+    const changes: boolean[] = [];
+    const { rerender } = render(<Checkbox aria-label="Select all" checked="indeterminate" onCheckedChange={(v) => changes.push(v)} />);
+    const box = screen.getByRole("checkbox", { name: "Select all" }) as HTMLInputElement;
+    expect(box.indeterminate).toBe(true);
+    expect(box).toHaveAttribute("aria-checked", "mixed");
+
+    await user.click(box);
+    expect(changes).toEqual([true]);
+    rerender(<Checkbox aria-label="Select all" checked onCheckedChange={(v) => changes.push(v)} />);
+    expect(box.indeterminate).toBe(false);
+    expect(box).toBeChecked();
+
+    box.focus();
+    await user.keyboard(" ");
+    expect(changes).toEqual([true, false]);
+  });
 });
