@@ -8,7 +8,7 @@ const drizzleObjects = { drizzleObjectName: ["db", "tx", "getDb"] };
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "coverage/**", "next-env.d.ts", "db/migrations/**", "tests/.artifacts/**"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", ".data/**", "coverage/**", "next-env.d.ts", "db/migrations/**", "tests/.artifacts/**"]),
   {
     plugins: { drizzle },
     rules: {
