@@ -11,9 +11,21 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { updateSettings } from "@/lib/actions/settings/update-settings";
 import { currencyOptions } from "@/lib/currencies";
-import { settingsSchema } from "@/lib/validation/settings";
+import { INSTRUCTIONS_MAX, settingsSchema } from "@/lib/validation/settings";
 
-export type SettingsValues = { companyName: string; companyAddress: string; defaultCurrency: string; taxRate: string; invoicePrefix: string; dueDays: number; senderName: string };
+export type SettingsValues = {
+  companyName: string;
+  companyAddress: string;
+  defaultCurrency: string;
+  taxRate: string;
+  invoicePrefix: string;
+  dueDays: number;
+  senderName: string;
+  /** Decimal text in the default currency, from lib/money's toDecimalString. */
+  minPayment: string;
+  bankInstructions: string;
+  cashInstructions: string;
+};
 
 /** Company settings that feed invoices, PDFs and emails. */
 export function SettingsForm({ settings }: { settings: SettingsValues }) {
@@ -60,6 +72,39 @@ export function SettingsForm({ settings }: { settings: SettingsValues }) {
             <Input {...fieldA11y("dueDays", errors.dueDays, true)} name="dueDays" type="number" inputMode="numeric" min={0} max={365} defaultValue={v("dueDays")} />
           </FormField>
         </div>
+      </fieldset>
+      <fieldset className="grid gap-4">
+        <legend className="mb-1 text-base font-semibold">Client payments</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField
+            className="content-start"
+            id="minPayment"
+            label="Smallest part payment"
+            required
+            error={errors.minPayment}
+            hint={`In the default currency (${settings.defaultCurrency}). Clients may pay less only to clear the whole balance.`}
+          >
+            <Input {...fieldA11y("minPayment", errors.minPayment, true)} name="minPayment" inputMode="decimal" defaultValue={v("minPayment")} />
+          </FormField>
+        </div>
+        <FormField
+          className="content-start"
+          id="bankInstructions"
+          label="Bank transfer instructions"
+          error={errors.bankInstructions}
+          hint="Shown in the portal when a client chooses bank transfer, after they declare the payment, and on unpaid invoices and their PDFs."
+        >
+          <Textarea {...fieldA11y("bankInstructions", errors.bankInstructions, true)} name="bankInstructions" rows={3} defaultValue={v("bankInstructions")} maxLength={INSTRUCTIONS_MAX} />
+        </FormField>
+        <FormField
+          className="content-start"
+          id="cashInstructions"
+          label="Cash instructions"
+          error={errors.cashInstructions}
+          hint="Shown in the portal when a client chooses cash, after they declare the payment, and on unpaid invoices and their PDFs."
+        >
+          <Textarea {...fieldA11y("cashInstructions", errors.cashInstructions, true)} name="cashInstructions" rows={3} defaultValue={v("cashInstructions")} maxLength={INSTRUCTIONS_MAX} />
+        </FormField>
       </fieldset>
       <div>
         <Button type="submit" pending={pending}>

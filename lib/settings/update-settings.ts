@@ -18,6 +18,9 @@ export async function updateSettings(db: Db, input: SettingsInput, actor: Actor)
         invoicePrefix: settings.invoicePrefix,
         dueDays: settings.dueDays,
         senderName: settings.senderName,
+        minPaymentMinor: settings.minPaymentMinor,
+        bankInstructions: settings.bankInstructions,
+        cashInstructions: settings.cashInstructions,
       })
       .from(settings)
       .where(eq(settings.id, 1))

@@ -1,6 +1,15 @@
 import { z } from "zod";
-import { parseRate } from "@/lib/money";
+import { formatMoney, minorDigits, parseMoney, parseRate } from "@/lib/money";
 import { optionalText, requiredText } from "./fields";
+
+/** Instructions are read on a phone in the pay form; a page of text belongs in an attached document. */
+export const INSTRUCTIONS_MAX = 1000;
+/** A part-payment floor above this (in major units) is a typo, not a policy. */
+const MIN_PAYMENT_CEILING_MAJOR = 100_000;
+
+// Form posts send textarea line breaks as CRLF; store LF so the length limit
+// counts what the admin typed (the textarea's maxLength counts a break as one).
+const instructions = (label: string) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), optionalText(INSTRUCTIONS_MAX, label));
 
 export const settingsSchema = z
   .object({
@@ -19,14 +28,27 @@ export const settingsSchema = z
       .regex(/^[A-Z0-9]{1,12}$/, { error: "Use 1 to 12 letters or digits, like INV" }),
     dueDays: z.coerce.number({ error: "Enter a number of days" }).int({ error: "Enter whole days" }).min(0, { error: "Use 0 to 365 days" }).max(365, { error: "Use 0 to 365 days" }),
     senderName: requiredText(120, "Enter the name emails come from"),
+    minPayment: z.preprocess((v) => (v == null ? "" : String(v)), z.string()),
+    bankInstructions: instructions("Bank transfer instructions"),
+    cashInstructions: instructions("Cash instructions"),
   })
   .transform((v, ctx) => {
     const rate = parseRate(v.taxRate);
-    if (!rate.ok) {
-      ctx.addIssue({ code: "custom", path: ["taxRate"], message: rate.error });
-      return z.NEVER;
-    }
-    const { taxRate: _taxRate, ...rest } = v;
-    return { ...rest, taxRateBp: rate.bp };
+    if (!rate.ok) ctx.addIssue({ code: "custom", path: ["taxRate"], message: rate.error });
+    const minPayment = parseMinPayment(v.minPayment, v.defaultCurrency);
+    if (!minPayment.ok) ctx.addIssue({ code: "custom", path: ["minPayment"], message: minPayment.error });
+    if (!rate.ok || !minPayment.ok) return z.NEVER;
+    const { taxRate: _taxRate, minPayment: _minPayment, ...rest } = v;
+    return { ...rest, taxRateBp: rate.bp, minPaymentMinor: minPayment.minor };
   });
 export type SettingsInput = z.output<typeof settingsSchema>;
+
+/** The smallest part payment, in the default currency: above zero and below a sane ceiling. */
+function parseMinPayment(input: string, currency: string): { ok: true; minor: number } | { ok: false; error: string } {
+  const parsed = parseMoney(input, currency);
+  if (!parsed.ok) return parsed;
+  if (parsed.minor <= 0) return { ok: false, error: "Enter an amount above zero, like 5.00" };
+  const ceiling = MIN_PAYMENT_CEILING_MAJOR * 10 ** minorDigits(currency);
+  if (parsed.minor > ceiling) return { ok: false, error: `Use at most ${formatMoney(ceiling, currency)}` };
+  return parsed;
+}

@@ -77,7 +77,7 @@ const matrix: Case[] = [
   { action: resetPassword, input: async () => ({ token: await insertResetToken((await createUser({ role: "client" })).id), password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
   {
     action: updateSettings,
-    input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing" }),
+    input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing", minPayment: "5.00", bankInstructions: "IBAN GB00 TEST", cashInstructions: "" }),
   },
 ];
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getSettings } from "@/db/queries/settings";
 import { requirePagePermission } from "@/lib/auth/session";
-import { formatRate } from "@/lib/money";
+import { formatRate, toDecimalString } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -25,6 +25,9 @@ export default async function Page() {
               invoicePrefix: s.invoicePrefix,
               dueDays: s.dueDays,
               senderName: s.senderName,
+              minPayment: toDecimalString(s.minPaymentMinor, s.defaultCurrency),
+              bankInstructions: s.bankInstructions ?? "",
+              cashInstructions: s.cashInstructions ?? "",
             }}
           />
         </CardContent>
