@@ -95,7 +95,8 @@ async function clientsFor(ids: number[]) {
  * One page of the filtered list and a count capped at COUNT_CAP. The page's
  * invoice ids come first, in index order, then those 25 rows and their
  * clients: with a join the optimizer may start from the clients and sort a
- * million rows.
+ * million rows. Status and date filters are counted from the per-day rollup
+ * (a few hundred rows) instead of walking up to COUNT_CAP index entries.
  */
 export async function listInvoices(p: InvoiceListParams, today = todayIso()) {
   const where = await invoiceListWhere(p, today);
@@ -109,7 +110,9 @@ export async function listInvoices(p: InvoiceListParams, today = todayIso()) {
       .orderBy(...orderFor(p.sort))
       .limit(INVOICE_PAGE_SIZE)
       .offset((p.page - 1) * INVOICE_PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)` }).from(db.select({ one: sql`1`.as("one") }).from(invoices).where(where).limit(COUNT_CAP + 1).as("capped")),
+    rollupAnswers(p)
+      ? db.select({ n: sql<string>`coalesce(sum(${rollupInvoiceDays.invoiceCount}), 0)` }).from(rollupInvoiceDays).where(rollupWhere(p, today))
+      : db.select({ n: sql<number>`count(*)` }).from(db.select({ one: sql`1`.as("one") }).from(invoices).where(where).limit(COUNT_CAP + 1).as("capped")),
   ]);
   const ids = pageIds.map((r) => r.id);
   const byId = new Map(ids.length ? (await db.select(invoiceColumns).from(invoices).where(inArray(invoices.id, ids))).map((r) => [r.id, r]) : []);
@@ -140,8 +143,22 @@ const sumColumns = <T extends typeof invoices | typeof rollupInvoiceDays>(t: T, 
  * WHERE. The page loads it separately, so the list never waits on a sum.
  */
 export async function invoiceSetTotals(p: Omit<InvoiceListParams, "sort" | "page">, today = todayIso()): Promise<InvoiceSetTotals[]> {
-  const rows = p.clientId || p.q || p.minMinor !== null || p.maxMinor !== null ? await totalsFromInvoices(p, today) : await totalsFromRollup(p, today);
+  const rows = rollupAnswers(p) ? await totalsFromRollup(p, today) : await totalsFromInvoices(p, today);
   return rows.map((r) => ({ currency: r.currency, count: Number(r.count), invoicedMinor: Number(r.invoiced), paidMinor: Number(r.paid), outstandingMinor: Number(r.outstanding) })).filter((r) => r.count > 0);
+}
+
+/** Filters on status and dates only: the per-day rollup counts every invoice, so it answers them exactly. */
+const rollupAnswers = (p: Omit<InvoiceListParams, "sort" | "page">) => !p.clientId && !p.q && p.minMinor === null && p.maxMinor === null;
+
+function rollupWhere(p: Omit<InvoiceListParams, "sort" | "page">, today: string): SQL | undefined {
+  const r = rollupInvoiceDays;
+  return and(
+    p.statuses.length ? or(...p.statuses.map((s) => statusCondition(s, today, r))) : undefined,
+    p.issuedFrom ? gte(r.issueDate, p.issuedFrom) : undefined,
+    p.issuedTo ? lte(r.issueDate, p.issuedTo) : undefined,
+    p.dueFrom ? gte(r.dueDate, p.dueFrom) : undefined,
+    p.dueTo ? lte(r.dueDate, p.dueTo) : undefined,
+  );
 }
 
 async function totalsFromRollup(p: Omit<InvoiceListParams, "sort" | "page">, today: string) {
@@ -149,15 +166,7 @@ async function totalsFromRollup(p: Omit<InvoiceListParams, "sort" | "page">, tod
   return getDb()
     .select(sumColumns(r, sql`${r.invoiceCount}`, sql`${r.totalMinor}`, sql`${r.paidMinor}`))
     .from(r)
-    .where(
-      and(
-        p.statuses.length ? or(...p.statuses.map((s) => statusCondition(s, today, r))) : undefined,
-        p.issuedFrom ? gte(r.issueDate, p.issuedFrom) : undefined,
-        p.issuedTo ? lte(r.issueDate, p.issuedTo) : undefined,
-        p.dueFrom ? gte(r.dueDate, p.dueFrom) : undefined,
-        p.dueTo ? lte(r.dueDate, p.dueTo) : undefined,
-      ),
-    )
+    .where(rollupWhere(p, today))
     .groupBy(r.currency)
     .orderBy(asc(r.currency));
 }
