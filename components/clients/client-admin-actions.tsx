@@ -25,7 +25,7 @@ export function ClientArchiveAction({ client, canArchive }: Props) {
               </>
             }
             title={`Restore ${client.name}?`}
-            description="The client comes back into the client list, searches and pickers."
+            description="The client comes back into the client list, searches and pickers. Subscriptions that ended when the client was archived stay ended."
             confirmLabel="Restore client"
             successMessage="Client restored"
           />
@@ -40,7 +40,7 @@ export function ClientArchiveAction({ client, canArchive }: Props) {
               </>
             }
             title={`Archive ${client.name}?`}
-            description="The client leaves the client list and pickers. Their invoices, payments and subscriptions stay as they are, and you can restore the client at any time."
+            description="The client leaves the client list and pickers, and their active and paused subscriptions end now, so no further invoices are made for them. Invoices and payments stay as they are. You can restore the client at any time, but that doesn't restart the subscriptions."
             confirmLabel="Archive client"
             successMessage="Client archived"
           />

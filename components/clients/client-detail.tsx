@@ -112,7 +112,7 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
       <div className="mt-6 grid grid-cols-1 gap-6">
         <InvoicesCard area={area} rows={invoiceRows} today={today} />
         <PaymentsCard area={area} rows={paymentRows} />
-        <SubscriptionsCard area={area} rows={subscriptions} />
+        <SubscriptionsCard area={area} rows={subscriptions} archivedAt={client.archivedAt} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ClientMessages clientId={id} canOpenOutbox={can(user.role, "outbox:read")} />
           <Card>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CreditCard, FileText, Package } from "lucide-react";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
@@ -18,11 +18,19 @@ type Payments = Awaited<ReturnType<typeof listClientPayments>>;
 
 const none = <span className="text-muted-foreground">—</span>;
 
-export function SubscriptionsCard({ area, rows }: { area: string; rows: Subscriptions }) {
+function statusLabel(s: Subscriptions[number], archivedAt: Date | null): string {
+  if (s.status === "active") return s.cancelAtPeriodEnd ? "Ends at period end" : "Active";
+  if (s.status === "paused") return "Paused";
+  // Archiving stamps its own time on the subscriptions it ends.
+  return archivedAt && s.cancelledAt?.getTime() === archivedAt.getTime() ? "Ended when archived" : "Cancelled";
+}
+
+export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; rows: Subscriptions; archivedAt: Date | null }) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>Subscriptions</CardTitle>
+        {archivedAt && rows.length > 0 && <CardDescription>Archiving ended this client&apos;s subscriptions. Restoring the client doesn&apos;t restart them.</CardDescription>}
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
@@ -50,7 +58,8 @@ export function SubscriptionsCard({ area, rows }: { area: string; rows: Subscrip
                   </TableCell>
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">{s.status === "cancelled" || s.interval === "one_time" ? none : formatDate(s.currentPeriodEnd)}</TableCell>
                   <TableCell>
-                    <Badge variant={s.status === "active" ? "success" : "muted"}>{s.status === "active" ? (s.cancelAtPeriodEnd ? "Ends at period end" : "Active") : s.status === "paused" ? "Paused" : "Cancelled"}</Badge>
+                    <Badge variant={s.status === "active" ? "success" : "muted"}>{statusLabel(s, archivedAt)}</Badge>
+                    {s.status === "cancelled" && s.cancelledAt && <p className="mt-1 whitespace-nowrap text-xs text-muted-foreground">Ended {formatDate(s.cancelledAt)}</p>}
                   </TableCell>
                 </TableRow>
               ))}

@@ -268,6 +268,7 @@ export async function listClientSubscriptions(clientId: number) {
       startedAt: subscriptions.startedAt,
       currentPeriodEnd: subscriptions.currentPeriodEnd,
       cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+      cancelledAt: subscriptions.cancelledAt,
     })
     .from(subscriptions)
     .innerJoin(services, eq(services.id, subscriptions.serviceId))

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { clients, invoices, services, subscriptions } from "@/db/schema";
 import { getSettings } from "@/db/queries/settings";
@@ -37,9 +37,12 @@ export async function runBilling(db: Db, options: { actor: Actor; today?: string
     const due = await db
       .select({ id: subscriptions.id })
       .from(subscriptions)
+      // Archiving ends a client's subscriptions; the join also skips any left active on an archived client.
+      .innerJoin(clients, eq(clients.id, subscriptions.clientId))
       .where(
         and(
           eq(subscriptions.status, "active"),
+          isNull(clients.archivedAt),
           ne(subscriptions.interval, "one_time"),
           gt(subscriptions.id, afterId),
           or(
@@ -77,6 +80,9 @@ async function billOne(db: Db, subscriptionId: number, today: string, settings: 
     // The subscription lock makes concurrent runs take turns on it.
     const [sub] = await tx.select().from(subscriptions).where(eq(subscriptions.id, subscriptionId)).limit(1).for("update");
     if (!sub || sub.status !== "active" || sub.interval === "one_time") return { kind: "nothing", renewed: false };
+    // A plain read, not a lock: archiving locks the client and then the subscription, so locking here would invite a deadlock.
+    const [owner] = await tx.select({ archivedAt: clients.archivedAt }).from(clients).where(eq(clients.id, sub.clientId)).limit(1);
+    if (owner?.archivedAt) throw new DomainError("The client is archived.");
     const period = periodContaining(sub.startedAt.toISOString().slice(0, 10), sub.interval as RecurringInterval, today);
     let renewed = false;
     if (period.start > sub.currentPeriodStart) {
@@ -92,8 +98,8 @@ async function billOne(db: Db, subscriptionId: number, today: string, settings: 
       // The stored period is ahead of today (a run with an earlier date): bill the stored one.
       return { kind: "nothing", renewed: false };
     }
-    // A plain read is enough: the subscription lock above serializes runs for it, and this is the
-    // transaction's first consistent read, so it sees whatever an earlier run committed.
+    // A plain read is enough: the subscription lock above serializes runs for it, and the
+    // transaction's snapshot starts after that lock, so it sees whatever an earlier run committed.
     const [existing] = await tx
       .select({ id: invoices.id })
       .from(invoices)

@@ -6,6 +6,7 @@ import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { applyClientChange } from "@/lib/rollups/clients";
+import { endSubscriptionsForArchive } from "@/lib/subscriptions/end-for-archive";
 import type { ClientInput } from "@/lib/validation/clients";
 
 // Create, edit, archive, restore and delete a client. Each change and its
@@ -51,7 +52,10 @@ export async function updateClient(db: Db, id: number, input: ClientInput, actor
   });
 }
 
-/** Archiving hides a client from lists and pickers; its invoices, payments and subscriptions stay. */
+/**
+ * Archiving hides a client from lists and pickers and ends its running
+ * subscriptions (so billing stops); its invoices and payments stay.
+ */
 export async function archiveClient(db: Db, id: number, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await lockClient(tx, id);
@@ -60,9 +64,11 @@ export async function archiveClient(db: Db, id: number, actor: Actor): Promise<v
     await tx.update(clients).set({ archivedAt }).where(and(eq(clients.id, id), isNull(clients.archivedAt)));
     await applyClientChange(tx, id, "archive");
     await writeAudit(tx, { actor: auditActor(actor), action: "client.archive", entityType: "client", entityId: id, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() }, ip: actor.ip });
+    await endSubscriptionsForArchive(tx, id, archivedAt, actor);
   });
 }
 
+/** Restoring brings the client back; subscriptions ended by archiving stay ended. */
 export async function restoreClient(db: Db, id: number, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await lockClient(tx, id);
