@@ -24,8 +24,12 @@ function Addresses({ values }: { values: string[] }) {
   );
 }
 
-/** The envelope and delivery state of one message. */
-export function MessageDetails({ message: m }: { message: OutboxMessageDetail }) {
+/**
+ * The envelope and delivery state of one message. `from` is the From header
+ * emails go out with now (sender name from settings, address from EMAIL_FROM):
+ * it isn't stored per message, so it shows what a send or retry would use.
+ */
+export function MessageDetails({ message: m, from }: { message: OutboxMessageDetail; from?: string }) {
   const pending = m.status === "queued" || m.status === "failed";
   return (
     <dl className="grid gap-3">
@@ -33,6 +37,7 @@ export function MessageDetails({ message: m }: { message: OutboxMessageDetail })
         <OutboxStatusBadge status={m.status} />
       </Row>
       <Row label="Channel">{m.channel === "email" ? "Email" : "SMS"}</Row>
+      {m.channel === "email" && from && <Row label="From">{from}</Row>}
       <Row label="To">
         <Addresses values={m.to} />
       </Row>

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { getDb, type Db } from "@/db";
+import { readSettings } from "@/db/queries/settings";
 import { resolveAttachments } from "./attachments";
 import { defaultBackoff, type BackoffPolicy } from "./backoff";
 import { claimDue, recordAttempt, type AttemptResult, type ClaimedMessage } from "./claim";
@@ -50,12 +51,14 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
   const { providers } = options;
   const db = () => options.db ?? getDb();
 
-  async function send(message: ClaimedMessage): Promise<SendResult> {
+  async function send(message: ClaimedMessage, senderName: () => Promise<string>): Promise<SendResult> {
     // The row's id makes the provider key unique across installs sharing one provider account.
     const idempotencyKey = `${message.id}:${message.idempotencyKey}`;
     if (message.channel === "sms") return providers.sms.sendSms({ to: message.to[0]!, body: message.text, idempotencyKey });
-    const attachments = providers.email.delivers ? await resolveAttachments(message.attachments) : [];
+    const delivers = providers.email.delivers;
+    const attachments = delivers ? await resolveAttachments(message.attachments) : [];
     return providers.email.sendEmail({
+      senderName: delivers ? await senderName() : null,
       to: message.to,
       cc: message.cc,
       bcc: message.bcc,
@@ -67,11 +70,11 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     });
   }
 
-  async function handle(message: ClaimedMessage): Promise<void> {
+  async function handle(message: ClaimedMessage, senderName: () => Promise<string>): Promise<void> {
     const started = performance.now();
     let result: AttemptResult;
     try {
-      result = await send(message);
+      result = await send(message, senderName);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       result = { status: "failed", error: text.slice(0, MAX_ERROR_LENGTH), permanent: error instanceof ProviderError && error.permanent };
@@ -88,7 +91,12 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
 
   async function runOnce(): Promise<number> {
     const claimed = await claimDue(db(), { workerId: id, leaseMs, limit: batchSize, maxAttempts });
-    await Promise.all(claimed.map(handle));
+    // The sender name is a setting, not part of the queued row: read it once
+    // per round, and only if an email goes out, so a rename applies to the
+    // next send. A failed read fails those sends, which are then retried.
+    let sender: Promise<string> | undefined;
+    const senderName = () => (sender ??= readSettings(db()).then((s) => s.senderName));
+    await Promise.all(claimed.map((m) => handle(m, senderName)));
     return claimed.length;
   }
 

@@ -4,7 +4,7 @@ import { enqueue } from "@/lib/notify/enqueue";
 import { captureProvider } from "@/lib/notify/providers/capture";
 import { createWorker } from "@/lib/notify/worker";
 import { resetDatabase } from "../support/db";
-import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders, TEST_FROM } from "../support/outbox";
+import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders } from "../support/outbox";
 import { startResendStub, type ResendStub } from "../support/stubs/resend-stub";
 import { startTwilioStub, type TwilioStub } from "../support/stubs/twilio-stub";
 
@@ -56,7 +56,8 @@ describe("delivery through the real SDKs", () => {
       expect(resend.requests).toHaveLength(1);
       const [sent] = resend.requests;
       const row = await getMessage(id);
-      expect(sent!.body).toMatchObject({ from: TEST_FROM, to: ["ada@example.com", "grace@example.com"], cc: ["accounts@example.com"], bcc: ["archive@example.com"], subject: row.subject });
+      // No settings row here: the default sender name replaces EMAIL_FROM's display name.
+      expect(sent!.body).toMatchObject({ from: '"ClientDesk" <billing@example.com>', to: ["ada@example.com", "grace@example.com"], cc: ["accounts@example.com"], bcc: ["archive@example.com"], subject: row.subject });
       expect(sent!.body.html).toBe(row.html);
       expect(sent!.body.text).toBe(row.text);
       // The copies are recipient fields only: nothing pasted into headers or the body.

@@ -1,11 +1,13 @@
 import "server-only";
 import { Resend } from "resend";
+import { fromHeader } from "../from-header";
 import { isPermanentStatus, ProviderError, type EmailMessage, type EmailProvider } from "./types";
 
 export type ResendConfig = {
   apiKey: string;
   /** Another Resend-compatible endpoint (tests point it at a local stub). */
   baseUrl?: string;
+  /** EMAIL_FROM: its address is used, with the sender name from settings in front. */
   from: string;
   timeoutMs?: number;
 };
@@ -19,7 +21,7 @@ export function createResendProvider(config: ResendConfig): EmailProvider {
     async sendEmail(message: EmailMessage) {
       const { data, error } = await client.emails.send(
         {
-          from: config.from,
+          from: fromHeader(message.senderName, config.from),
           to: message.to,
           // Real recipient fields: the provider sends each a copy and hides bcc.
           cc: message.cc.length ? message.cc : undefined,

@@ -1,6 +1,8 @@
 import type { ResolvedAttachment } from "../attachments";
 
 export type EmailMessage = {
+  /** The display name from settings; the provider pairs it with its configured address. */
+  senderName: string | null;
   to: string[];
   cc: string[];
   bcc: string[];

@@ -11,8 +11,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getOutboxMessage } from "@/db/queries/outbox";
+import { getSettings } from "@/db/queries/settings";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { fromHeader } from "@/lib/notify/from-header";
 import { retryMessageSchema } from "@/lib/validation/outbox";
 
 export const metadata: Metadata = { title: "Message" };
@@ -23,6 +26,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const message = parsed.success ? await getOutboxMessage(parsed.data.id) : null;
   if (!message) notFound();
   const canRetry = can(user.role, "outbox:retry") && (message.status === "failed" || message.status === "dead");
+  const from = message.channel === "email" ? fromHeader((await getSettings()).senderName, env().EMAIL_FROM) : undefined;
   return (
     <>
       <Link href="/admin/outbox" className={buttonVariants({ variant: "ghost", size: "sm", className: "-ml-3 mb-2" })}>
@@ -47,7 +51,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
               <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardContent>
-              <MessageDetails message={message} />
+              <MessageDetails message={message} from={from} />
             </CardContent>
           </Card>
           {message.channel === "email" && (
