@@ -12,8 +12,8 @@ export const REVENUE_TITLE = "Revenue";
 
 /** Invoiced against paid, per day or month of issue. */
 export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; className?: string }) {
-  const { area, currency, range } = ctx;
-  const series = await getRevenueSeries(currency, range, range.bucket);
+  const { area, currency, range, today } = ctx;
+  const series = await getRevenueSeries(currency, range, range.bucket, today);
   const points = bucketStarts(range).map((start) => {
     const sums = series.get(start) ?? { invoicedMinor: 0, paidMinor: 0 };
     const days = clip(start, bucketEnd(start, range), range);

@@ -12,7 +12,7 @@ const plural = (n: number, one: string, many: string) => `${count.format(n)} ${n
 /** Sales, what is owed, what is overdue and how many invoices: the money at a glance. */
 export async function MoneyTotals({ ctx }: { ctx: DashboardContext }) {
   const { area, currency, range, today } = ctx;
-  const [period, aging] = await Promise.all([getPeriodTotals(currency, range), getReceivablesAging(currency, today)]);
+  const [period, aging] = await Promise.all([getPeriodTotals(currency, range, today), getReceivablesAging(currency, today)]);
   const open = receivablesTotals(aging);
   const money = (minor: number) => formatMoney(minor, currency);
   const issued = { issuedFrom: range.from, issuedTo: range.to };

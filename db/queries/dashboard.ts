@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, between, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, type Db } from "@/db";
-import { rollupClientDays, rollupInvoiceDays, rollupServiceDays, services, users } from "@/db/schema";
-import { addDaysIso } from "@/lib/dates";
+import { rollupClientDays, rollupInvoiceDays, rollupServiceDays, services, users, type InvoiceStatus } from "@/db/schema";
+import { addDaysIso, todayIso } from "@/lib/dates";
 import type { Bucket } from "@/lib/dashboard/range";
 import type { DisplayStatus } from "@/lib/invoices/status";
 
@@ -16,7 +16,7 @@ import type { DisplayStatus } from "@/lib/invoices/status";
 // timings: docs/dashboard.md.
 //
 // Each statement is built once per process and run with placeholders: the
-// dashboard sends about ten per view, and building them anew cost more CPU
+// dashboard sends eight per view, and building them anew cost more CPU
 // than the database spends answering them.
 
 export type Period = { from: string; to: string };
@@ -25,8 +25,6 @@ const r = rollupInvoiceDays;
 const OPEN = ["sent", "partially_paid"] as const;
 const n = (value: unknown) => Number(value ?? 0);
 const p = sql.placeholder;
-/** Issued and not void: what counts as invoiced. */
-const invoiced = sql`case when ${r.status} in ('sent', 'partially_paid', 'paid') then ${r.totalMinor} else 0 end`;
 const balance = sql`${r.totalMinor} - ${r.paidMinor}`;
 // Period reads want a range on the primary key (currency, issue_date, …). The
 // covering open-balance index also holds every column they read, and the
@@ -69,21 +67,66 @@ export async function getHeadcounts() {
   return { clients: n(row?.clients), staff: n(row?.staff), services: n(row?.services) };
 }
 
-const periodQuery = prepared((db) =>
-  db
-    .select({ invoices: sql<string>`coalesce(sum(${r.invoiceCount}), 0)`, invoiced: sql<string>`coalesce(sum(${invoiced}), 0)`, paid: sql<string>`coalesce(sum(${r.paidMinor}), 0)` })
+// Period totals, revenue and invoices by status all read the period's rows of
+// rollup_invoice_days. One statement reads them once, summed per bucket (day
+// or month of issue) and stored status, with what is past due split out; the
+// three cards share its result within a request (React cache).
+/** Issued and not void: what counts as invoiced. */
+const ISSUED = new Set<InvoiceStatus>(["sent", "partially_paid", "paid"]);
+const periodScanQuery = (bucket: Bucket) => (bucket === "day" ? periodScanByDay() : periodScanByMonth());
+const scanStatement = (db: Db, start: SQL<string>) => {
+  const pastDue = sql`${r.status} in ('sent', 'partially_paid') and ${r.dueDate} < ${p("today")}`;
+  return db
+    .select({
+      start,
+      status: r.status,
+      count: sql<string>`sum(${r.invoiceCount})`,
+      total: sql<string>`sum(${r.totalMinor})`,
+      paid: sql<string>`sum(${r.paidMinor})`,
+      overdueCount: sql<string>`sum(case when ${pastDue} then ${r.invoiceCount} else 0 end)`,
+      overdueTotal: sql<string>`sum(case when ${pastDue} then ${r.totalMinor} else 0 end)`,
+    })
     .from(r, byIssueDate)
     .where(inPeriod)
-    .prepare(),
-);
+    .groupBy(start, r.status)
+    .prepare();
+};
+const periodScanByDay = prepared((db) => scanStatement(db, sql<string>`${r.issueDate}`));
+const periodScanByMonth = prepared((db) => scanStatement(db, sql<string>`date_format(${r.issueDate}, '%Y-%m-01')`));
+
+type ScanRow = { start: string; status: InvoiceStatus; count: number; total: number; paid: number; overdueCount: number; overdueTotal: number };
+
+const scanPeriod = cache(async (currency: string, from: string, to: string, bucket: Bucket, today: string): Promise<ScanRow[]> => {
+  const rows = await periodScanQuery(bucket).execute({ currency, from, to, today });
+  return rows.map((row) => ({
+    start: String(row.start).slice(0, 10),
+    status: row.status,
+    count: n(row.count),
+    total: n(row.total),
+    paid: n(row.paid),
+    overdueCount: n(row.overdueCount),
+    overdueTotal: n(row.overdueTotal),
+  }));
+});
+
+/** A period, with the bucket its charts use (the page's range has one; the figures don't depend on it). */
+export type PeriodView = Period & { bucket?: Bucket };
 
 /**
  * Invoices issued in the period (drafts included), what was invoiced (issued,
  * not void) and what has been paid on those invoices.
  */
-export async function getPeriodTotals(currency: string, period: Period) {
-  const [row] = await periodQuery().execute({ currency, from: period.from, to: period.to });
-  return { invoices: n(row?.invoices), invoicedMinor: n(row?.invoiced), paidMinor: n(row?.paid) };
+export async function getPeriodTotals(currency: string, period: PeriodView, today = todayIso()) {
+  const rows = await scanPeriod(currency, period.from, period.to, period.bucket ?? "month", today);
+  let invoices = 0;
+  let invoicedMinor = 0;
+  let paidMinor = 0;
+  for (const row of rows) {
+    invoices += row.count;
+    if (ISSUED.has(row.status)) invoicedMinor += row.total;
+    paidMinor += row.paid;
+  }
+  return { invoices, invoicedMinor, paidMinor };
 }
 
 const newClientsQuery = prepared((db) =>
@@ -151,28 +194,16 @@ export function receivablesTotals(aging: AgingRow[]) {
   return { outstandingMinor: sum(aging, "balanceMinor"), openInvoices: sum(aging, "count"), overdueMinor: sum(overdue, "balanceMinor"), overdueInvoices: sum(overdue, "count") };
 }
 
-// Grouped by day in SQL (the primary key's order, so no temporary table) and into months here.
 const bucketStart = (day: string, bucket: Bucket) => (bucket === "day" ? day : `${day.slice(0, 7)}-01`);
 
-const revenueQuery = prepared((db) =>
-  db
-    .select({ day: r.issueDate, invoiced: sql<string>`sum(${invoiced})`, paid: sql<string>`sum(${r.paidMinor})` })
-    .from(r, byIssueDate)
-    .where(inPeriod)
-    .groupBy(r.issueDate)
-    .prepare(),
-);
-
 /** Invoiced (issued, not void) and paid on those invoices, per day or month of issue. */
-export async function getRevenueSeries(currency: string, period: Period, bucket: Bucket) {
-  const rows = await revenueQuery().execute({ currency, from: period.from, to: period.to });
+export async function getRevenueSeries(currency: string, period: Period, bucket: Bucket, today = todayIso()) {
   const out = new Map<string, { invoicedMinor: number; paidMinor: number }>();
-  for (const row of rows) {
-    const key = bucketStart(row.day, bucket);
-    const sums = out.get(key) ?? { invoicedMinor: 0, paidMinor: 0 };
-    sums.invoicedMinor += n(row.invoiced);
-    sums.paidMinor += n(row.paid);
-    out.set(key, sums);
+  for (const row of await scanPeriod(currency, period.from, period.to, bucket, today)) {
+    const sums = out.get(row.start) ?? { invoicedMinor: 0, paidMinor: 0 };
+    if (ISSUED.has(row.status)) sums.invoicedMinor += row.total;
+    sums.paidMinor += row.paid;
+    out.set(row.start, sums);
   }
   return out;
 }
@@ -198,28 +229,11 @@ export async function getNewClientSeries(period: Period, bucket: Bucket) {
 
 export type StatusRow = { status: DisplayStatus; count: number; totalMinor: number };
 
-const statusQuery = prepared((db) => {
-  const pastDue = sql`${r.status} in ('sent', 'partially_paid') and ${r.dueDate} < ${p("today")}`;
-  return db
-    .select({
-      status: r.status,
-      count: sql<string>`sum(${r.invoiceCount})`,
-      total: sql<string>`sum(${r.totalMinor})`,
-      overdueCount: sql<string>`sum(case when ${pastDue} then ${r.invoiceCount} else 0 end)`,
-      overdueTotal: sql<string>`sum(case when ${pastDue} then ${r.totalMinor} else 0 end)`,
-    })
-    .from(r, byIssueDate)
-    .where(inPeriod)
-    .groupBy(r.status)
-    .prepare();
-});
-
 /**
  * Invoices issued in the period by the status people see: sent and partially
  * paid ones past due count as overdue, as the invoice list's filter does.
  */
-export async function getStatusBreakdown(currency: string, period: Period, today: string): Promise<StatusRow[]> {
-  const rows = await statusQuery().execute({ currency, from: period.from, to: period.to, today });
+export async function getStatusBreakdown(currency: string, period: PeriodView, today: string): Promise<StatusRow[]> {
   const out = new Map<DisplayStatus, StatusRow>();
   const add = (status: DisplayStatus, c: number, t: number) => {
     const row = out.get(status) ?? { status, count: 0, totalMinor: 0 };
@@ -227,9 +241,9 @@ export async function getStatusBreakdown(currency: string, period: Period, today
     row.totalMinor += t;
     out.set(status, row);
   };
-  for (const row of rows) {
-    add(row.status, n(row.count) - n(row.overdueCount), n(row.total) - n(row.overdueTotal));
-    if (n(row.overdueCount) > 0) add("overdue", n(row.overdueCount), n(row.overdueTotal));
+  for (const row of await scanPeriod(currency, period.from, period.to, period.bucket ?? "month", today)) {
+    add(row.status, row.count - row.overdueCount, row.total - row.overdueTotal);
+    if (row.overdueCount > 0) add("overdue", row.overdueCount, row.overdueTotal);
   }
   const order: DisplayStatus[] = ["draft", "sent", "overdue", "partially_paid", "paid", "void"];
   return order.map((status) => out.get(status) ?? { status, count: 0, totalMinor: 0 });
