@@ -1,6 +1,7 @@
 // `npm run worker`: an outbox worker in its own process, for deployments that
 // run the app with OUTBOX_WORKER=off or want more senders. Any number may run
-// at once. SIGTERM or SIGINT finishes the round in progress, then exits.
+// at once. SIGTERM or SIGINT stops claiming, releases claimed messages not yet
+// sent, waits up to 10 s for the sends in flight to be recorded, then exits.
 import { closeDb } from "@/db";
 import { emailConfigured, smsConfigured } from "@/lib/env";
 import { createWorkerFromEnv } from "@/lib/notify/worker-env";
@@ -21,7 +22,7 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[outbox] worker ${worker.id}: ${signal}, finishing the current round...`);
+  console.log(`[outbox] worker ${worker.id}: ${signal}, finishing the sends in flight...`);
   await worker.stop();
   billing.stop();
   await getPdfPool().close();

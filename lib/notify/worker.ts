@@ -6,6 +6,7 @@ import { readSettings } from "@/db/queries/settings";
 import { resolveAttachments } from "./attachments";
 import { defaultBackoff, type BackoffPolicy } from "./backoff";
 import { claimDue, recordAttempt, type AttemptResult, type ClaimedMessage } from "./claim";
+import { releaseClaims } from "./release";
 import { ProviderError, type Providers, type SendResult } from "./providers";
 
 export type WorkerOptions = {
@@ -21,6 +22,10 @@ export type WorkerOptions = {
   backoff?: BackoffPolicy;
   /** The wait between rounds when nothing was due and no kick came. */
   pollMs?: number;
+  /** Messages of a claimed batch sent at once (default: the whole batch). */
+  concurrency?: number;
+  /** How long stop() waits for sends already in flight. */
+  stopTimeoutMs?: number;
 };
 
 export type OutboxWorker = {
@@ -29,7 +34,11 @@ export type OutboxWorker = {
   runOnce(): Promise<number>;
   /** Runs rounds until stop(): at once while there is a backlog, else on a kick or after pollMs. */
   start(): void;
-  /** Finishes the round in progress, then stops. */
+  /**
+   * Stops for good: claims nothing more, hands back at once the messages it
+   * claimed but hasn't started sending, and waits (up to stopTimeoutMs) for
+   * the sends in flight to be recorded.
+   */
   stop(): Promise<void>;
   /** Starts the next round now. */
   kick(): void;
@@ -48,8 +57,15 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
   const maxAttempts = options.maxAttempts ?? 6;
   const backoff = options.backoff ?? defaultBackoff;
   const pollMs = options.pollMs ?? 2000;
+  const concurrency = Math.max(1, options.concurrency ?? batchSize);
+  const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   const { providers } = options;
   const db = () => options.db ?? getDb();
+
+  let stopping = false;
+  // Claimed by this worker and not yet handed to the provider: what a stop releases.
+  const unstarted = new Set<ClaimedMessage>();
+  const rounds = new Set<Promise<number>>();
 
   async function send(message: ClaimedMessage, senderName: () => Promise<string>): Promise<SendResult> {
     // The row's id makes the provider key unique across installs sharing one provider account.
@@ -89,15 +105,51 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     }
   }
 
-  async function runOnce(): Promise<number> {
+  async function round(): Promise<number> {
     const claimed = await claimDue(db(), { workerId: id, leaseMs, limit: batchSize, maxAttempts });
     // The sender name is a setting, not part of the queued row: read it once
     // per round, and only if an email goes out, so a rename applies to the
     // next send. A failed read fails those sends, which are then retried.
     let sender: Promise<string> | undefined;
     const senderName = () => (sender ??= readSettings(db()).then((s) => s.senderName));
-    await Promise.all(claimed.map((m) => handle(m, senderName)));
+    await sendAll(claimed, (m) => handle(m, senderName));
     return claimed.length;
+  }
+
+  /** Sends `concurrency` at a time; once stopping, starts no more and releases what is left. */
+  async function sendAll(claimed: ClaimedMessage[], deliver: (message: ClaimedMessage) => Promise<void>): Promise<void> {
+    for (const message of claimed) unstarted.add(message);
+    let next = 0;
+    const sender = async () => {
+      while (!stopping && next < claimed.length) {
+        const message = claimed[next++]!;
+        if (unstarted.delete(message)) await deliver(message);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, sender));
+    // Left only when a stop came during the claim or while these waited their turn.
+    const left = claimed.filter((message) => unstarted.delete(message));
+    if (left.length) await releaseClaims(db(), left.map((m) => m.id), id);
+  }
+
+  function runOnce(): Promise<number> {
+    if (stopping) return Promise.resolve(0);
+    const current = round();
+    rounds.add(current);
+    const done = () => rounds.delete(current);
+    current.then(done, done);
+    return current;
+  }
+
+  async function release(): Promise<void> {
+    const left = [...unstarted];
+    unstarted.clear();
+    try {
+      await releaseClaims(db(), left.map((m) => m.id), id);
+    } catch (error) {
+      // Their leases run out instead, and another worker takes them then.
+      console.error(`[outbox ${id}] could not release ${left.length} unsent messages on stop`, error);
+    }
   }
 
   let running = false;
@@ -141,14 +193,20 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     runOnce,
     kick,
     start() {
-      if (running) return;
+      if (running || stopping) return;
       running = true;
       loop = run();
     },
     async stop() {
+      stopping = true;
       running = false;
       wake?.();
-      await loop;
+      let timer: NodeJS.Timeout | undefined;
+      const finished = Promise.allSettled([release(), loop, ...rounds]).then(() => true);
+      const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), stopTimeoutMs)));
+      const inTime = await Promise.race([finished, timeout]);
+      clearTimeout(timer);
+      if (!inTime) console.warn(`[outbox ${id}] stopped with sends still in flight after ${stopTimeoutMs} ms; their leases run out and another worker retries them.`);
       loop = null;
     },
   };
