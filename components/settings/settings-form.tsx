@@ -92,18 +92,18 @@ export function SettingsForm({ settings }: { settings: SettingsValues }) {
           id="bankInstructions"
           label="Bank transfer instructions"
           error={errors.bankInstructions}
-          hint="Shown in the portal when a client chooses bank transfer, after they declare the payment, and on unpaid invoices and their PDFs."
+          hint="Shown in the portal’s pay form when a client picks bank transfer, and on unpaid invoices and their PDFs."
         >
-          <Textarea {...fieldA11y("bankInstructions", errors.bankInstructions, true)} name="bankInstructions" rows={3} defaultValue={v("bankInstructions")} maxLength={INSTRUCTIONS_MAX} />
+          <Textarea {...fieldA11y("bankInstructions", errors.bankInstructions, true)} name="bankInstructions" rows={5} defaultValue={v("bankInstructions")} maxLength={INSTRUCTIONS_MAX} />
         </FormField>
         <FormField
           className="content-start"
           id="cashInstructions"
           label="Cash instructions"
           error={errors.cashInstructions}
-          hint="Shown in the portal when a client chooses cash, after they declare the payment, and on unpaid invoices and their PDFs."
+          hint="Shown in the portal’s pay form when a client picks cash, and on unpaid invoices and their PDFs."
         >
-          <Textarea {...fieldA11y("cashInstructions", errors.cashInstructions, true)} name="cashInstructions" rows={3} defaultValue={v("cashInstructions")} maxLength={INSTRUCTIONS_MAX} />
+          <Textarea {...fieldA11y("cashInstructions", errors.cashInstructions, true)} name="cashInstructions" rows={5} defaultValue={v("cashInstructions")} maxLength={INSTRUCTIONS_MAX} />
         </FormField>
       </fieldset>
       <div>

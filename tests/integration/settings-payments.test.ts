@@ -106,6 +106,15 @@ describe("payment settings", () => {
     expect(await updateSettings(undefined, settingsForm())).toMatchObject({ ok: true });
   });
 
+  it("saving the form unchanged, with the CRLF line breaks a browser posts, changes nothing and writes no audit entry", async () => {
+    await actAs(admin);
+    expect(await updateSettings(undefined, settingsForm({ companyAddress: "1 Test Street\nSpringfield" }))).toMatchObject({ ok: true });
+    const [before, audits] = [await settingsRow(), await settingsAudits()];
+    expect(await updateSettings(undefined, settingsForm({ companyAddress: "1 Test Street\r\nSpringfield" }))).toMatchObject({ ok: true });
+    expect(await settingsRow()).toEqual(before);
+    expect(await settingsAudits()).toBe(audits);
+  });
+
   it.each(["staff", "client"] as const)("a %s cannot save settings", async (role) => {
     await actAs(await createUser({ role }));
     const [before, audits] = [await settingsRow(), await settingsAudits()];
