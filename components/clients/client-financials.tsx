@@ -18,11 +18,13 @@ type Payments = Awaited<ReturnType<typeof listClientPayments>>;
 
 const none = <span className="text-muted-foreground">—</span>;
 
-function statusLabel(s: Subscriptions[number], archivedAt: Date | null): string {
-  if (s.status === "active") return s.cancelAtPeriodEnd ? "Ends at period end" : "Active";
-  if (s.status === "paused") return "Paused";
+const statusLabel = (s: Subscriptions[number]) => (s.status === "active" ? (s.cancelAtPeriodEnd ? "Ends at period end" : "Active") : s.status === "paused" ? "Paused" : "Cancelled");
+
+function endedNote(s: Subscriptions[number], archivedAt: Date | null): string | null {
+  if (s.status !== "cancelled" || !s.cancelledAt) return null;
   // Archiving stamps its own time on the subscriptions it ends.
-  return archivedAt && s.cancelledAt?.getTime() === archivedAt.getTime() ? "Ended when archived" : "Cancelled";
+  const byArchive = archivedAt && s.cancelledAt.getTime() === archivedAt.getTime();
+  return `Ended ${byArchive ? "when archived, " : ""}${formatDate(s.cancelledAt)}`;
 }
 
 export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; rows: Subscriptions; archivedAt: Date | null }) {
@@ -58,8 +60,8 @@ export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; ro
                   </TableCell>
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">{s.status === "cancelled" || s.interval === "one_time" ? none : formatDate(s.currentPeriodEnd)}</TableCell>
                   <TableCell>
-                    <Badge variant={s.status === "active" ? "success" : "muted"}>{statusLabel(s, archivedAt)}</Badge>
-                    {s.status === "cancelled" && s.cancelledAt && <p className="mt-1 whitespace-nowrap text-xs text-muted-foreground">Ended {formatDate(s.cancelledAt)}</p>}
+                    <Badge variant={s.status === "active" ? "success" : "muted"}>{statusLabel(s)}</Badge>
+                    {endedNote(s, archivedAt) && <p className="mt-1 text-xs text-muted-foreground">{endedNote(s, archivedAt)}</p>}
                   </TableCell>
                 </TableRow>
               ))}
