@@ -17,3 +17,5 @@ export const StatusChart = dynamic(() => import("./status-chart").then((m) => m.
 export const AgingChart = dynamic(() => import("./aging-chart").then((m) => m.AgingChart), { ssr: false, loading: placeholder("h-56") });
 export const NewClientsChart = dynamic(() => import("./new-clients-chart").then((m) => m.NewClientsChart), { ssr: false, loading: placeholder("h-56") });
 export const ServicesChart = dynamic(() => import("./services-chart").then((m) => m.ServicesChart), { ssr: false, loading: placeholder("h-48") });
+export const PortalSpendingChart = dynamic(() => import("./portal-spending-chart").then((m) => m.PortalSpendingChart), { ssr: false, loading: placeholder("h-56") });
+export const PortalStatusChart = dynamic(() => import("./portal-status-chart").then((m) => m.PortalStatusChart), { ssr: false, loading: placeholder("size-40 shrink-0 rounded-full") });

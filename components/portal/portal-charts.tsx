@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { PortalSpendingChart } from "@/components/charts/portal-spending-chart";
-import { PortalStatusChart } from "@/components/charts/portal-status-chart";
+import { PortalSpendingChart, PortalStatusChart } from "@/components/charts/lazy-charts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getInvoiceStatusCounts, getSpendingByMonth } from "@/db/queries/portal";
 import { statusLabel, type DisplayStatus } from "@/lib/invoices/status";
