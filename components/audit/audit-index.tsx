@@ -1,5 +1,5 @@
 import { ClipboardList } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -74,16 +74,16 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
             <nav aria-label="Pages" className="flex justify-between gap-2">
               {params.before ? (
                 <Button variant="outline" size="sm" asChild>
-                  <Link href={`/admin/audit?${query({ ...params, before: undefined })}`}>Newest</Link>
+                  <IntentLink href={`/admin/audit?${query({ ...params, before: undefined })}`}>Newest</IntentLink>
                 </Button>
               ) : (
                 <span />
               )}
               {olderHref && (
                 <Button variant="outline" size="sm" asChild>
-                  <Link href={olderHref} rel="next">
+                  <IntentLink href={olderHref} rel="next">
                     Older entries
-                  </Link>
+                  </IntentLink>
                 </Button>
               )}
             </nav>
@@ -106,9 +106,9 @@ function RecordLink({ row }: { row: AuditRow }) {
   const label = `${row.entityType.replace("_", " ")}${row.entityId ? ` #${row.entityId}` : ""}`;
   const href = row.entityId && row.action !== "client.delete" && row.action !== "service.delete" ? recordHref[row.entityType]?.(row.entityId) : undefined;
   return href ? (
-    <Link href={href} className="underline-offset-4 hover:underline">
+    <IntentLink href={href} className="underline-offset-4 hover:underline">
       {label}
-    </Link>
+    </IntentLink>
   ) : (
     <>{label}</>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { CreditCard, FileText, Package } from "lucide-react";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -51,9 +51,9 @@ export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; ro
               {rows.map((s) => (
                 <TableRow key={s.id}>
                   <TableCell>
-                    <Link href={`${area}/services/${s.serviceId}`} className="font-medium underline-offset-4 hover:underline">
+                    <IntentLink href={`${area}/services/${s.serviceId}`} className="font-medium underline-offset-4 hover:underline">
                       {s.serviceName}
-                    </Link>
+                    </IntentLink>
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-right tabular-nums">
                     {formatMoney(s.priceMinor, s.currency)} <span className="text-xs text-muted-foreground">{intervalLabels[s.interval].toLowerCase()}</span>
@@ -98,9 +98,9 @@ export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoic
               {rows.map((inv) => (
                 <TableRow key={inv.id}>
                   <TableCell className="whitespace-nowrap">
-                    <Link href={`${area}/invoices/${inv.id}`} className="font-medium underline-offset-4 hover:underline">
+                    <IntentLink href={`${area}/invoices/${inv.id}`} className="font-medium underline-offset-4 hover:underline">
                       {inv.number ?? "Draft"}
-                    </Link>
+                    </IntentLink>
                   </TableCell>
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(inv.dueDate)}</TableCell>
                   <TableCell>
@@ -157,9 +157,9 @@ export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {
                 <TableRow key={p.id}>
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(p.receivedAt ?? p.createdAt)}</TableCell>
                   <TableCell className="whitespace-nowrap">
-                    <Link href={`${area}/invoices/${p.invoiceId}`} className="underline-offset-4 hover:underline">
+                    <IntentLink href={`${area}/invoices/${p.invoiceId}`} className="underline-offset-4 hover:underline">
                       {p.invoiceNumber ?? `#${p.invoiceId}`}
-                    </Link>
+                    </IntentLink>
                     <span className="block text-xs text-muted-foreground sm:hidden">{formatDate(p.receivedAt ?? p.createdAt)}</span>
                   </TableCell>
                   <TableCell className="hidden sm:table-cell">{methodLabel[p.method]}</TableCell>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -30,9 +30,9 @@ export function ClientTable({ area, rows, filtered }: { area: string; rows: Clie
         {rows.map((c) => (
           <TableRow key={c.id}>
             <TableCell className="max-w-56">
-              <Link href={`${area}/clients/${c.id}`} className="font-medium underline-offset-4 hover:underline focus-visible:underline">
+              <IntentLink href={`${area}/clients/${c.id}`} className="font-medium underline-offset-4 hover:underline focus-visible:underline">
                 {c.name}
-              </Link>
+              </IntentLink>
               <div className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
                 {c.company && <span className="truncate">{c.company}</span>}
                 {c.smsOptIn && <Badge variant="secondary">SMS</Badge>}

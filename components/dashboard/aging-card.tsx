@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { AgingChart } from "@/components/charts/lazy-charts";
 import { getReceivablesAging, receivablesTotals, type AgingBucket } from "@/db/queries/dashboard";
 import { invoicesHref, OPEN_STATUSES } from "@/lib/dashboard/links";
@@ -41,7 +41,7 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
           <ChartData
             caption="Open balances by days past due"
             columns={["Days past due", "Invoices", "Owed"]}
-            rows={points.map((p) => ({ key: p.label, cells: [<Link key="l" href={p.href} className="text-primary hover:underline">{p.label}</Link>, count.format(p.count), money(p.Outstanding)] }))}
+            rows={points.map((p) => ({ key: p.label, cells: [<IntentLink key="l" href={p.href} className="text-primary hover:underline">{p.label}</IntentLink>, count.format(p.count), money(p.Outstanding)] }))}
           />
         </>
       )}

@@ -1,5 +1,5 @@
 import { ArrowRight } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
@@ -24,10 +24,10 @@ export function ChartCard({ title, description, href, linkLabel = "View list", c
           {description && <CardDescription>{description}</CardDescription>}
         </div>
         {href && (
-          <Link href={href} className="inline-flex items-center gap-1 whitespace-nowrap rounded-sm text-sm font-medium text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          <IntentLink href={href} className="inline-flex items-center gap-1 whitespace-nowrap rounded-sm text-sm font-medium text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
             {linkLabel}
             <ArrowRight aria-hidden="true" className="size-4" />
-          </Link>
+          </IntentLink>
         )}
       </CardHeader>
       <CardContent className="flex-1">{children}</CardContent>

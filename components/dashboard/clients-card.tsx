@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { NewClientsChart } from "@/components/charts/lazy-charts";
 import { Button } from "@/components/ui/button";
 import { getNewClientSeries } from "@/db/queries/dashboard";
@@ -31,7 +31,7 @@ export async function ClientsCard({ ctx, className }: { ctx: DashboardContext; c
           description="Clients you add or import will be counted here."
           action={
             <Button asChild size="sm" variant="outline">
-              <Link href={`${area}/clients/new`}>Add a client</Link>
+              <IntentLink href={`${area}/clients/new`}>Add a client</IntentLink>
             </Button>
           }
         />

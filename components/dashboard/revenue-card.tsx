@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { RevenueChart } from "@/components/charts/lazy-charts";
 import { Button } from "@/components/ui/button";
 import { getRevenueSeries } from "@/db/queries/dashboard";
@@ -35,7 +35,7 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
           description={`Issued invoices and the payments on them will show here, ${range.bucket} by ${range.bucket}.`}
           action={
             <Button asChild size="sm" variant="outline">
-              <Link href={`${area}/invoices/new`}>Create an invoice</Link>
+              <IntentLink href={`${area}/invoices/new`}>Create an invoice</IntentLink>
             </Button>
           }
         />
@@ -45,7 +45,7 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
           <ChartData
             caption={`Invoiced and paid by ${range.bucket} of issue`}
             columns={[range.bucket === "month" ? "Month" : "Day", "Invoiced", "Paid"]}
-            rows={points.map((p) => ({ key: p.label, cells: [<Link key="l" href={p.href} className="text-primary hover:underline">{p.label}</Link>, money(p.Invoiced), money(p.Paid)] }))}
+            rows={points.map((p) => ({ key: p.label, cells: [<IntentLink key="l" href={p.href} className="text-primary hover:underline">{p.label}</IntentLink>, money(p.Invoiced), money(p.Paid)] }))}
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ServicesChart } from "@/components/charts/lazy-charts";
 import { Button } from "@/components/ui/button";
 import { getTopServices } from "@/db/queries/dashboard";
@@ -29,7 +29,7 @@ export async function ServicesCard({ ctx, className }: { ctx: DashboardContext; 
           description="Invoice lines that bill a service from your catalogue add up here."
           action={
             <Button asChild size="sm" variant="outline">
-              <Link href={`${area}/services`}>Open services</Link>
+              <IntentLink href={`${area}/services`}>Open services</IntentLink>
             </Button>
           }
         />
@@ -39,7 +39,7 @@ export async function ServicesCard({ ctx, className }: { ctx: DashboardContext; 
           <ChartData
             caption="Top services by invoiced value"
             columns={["Service", "Lines", "Invoiced"]}
-            rows={bars.map((b, i) => ({ key: b.key, cells: [<Link key="l" href={b.href} className="text-primary hover:underline">{b.name}</Link>, count.format(top[i]!.lines), formatMoney(b.value, currency)] }))}
+            rows={bars.map((b, i) => ({ key: b.key, cells: [<IntentLink key="l" href={b.href} className="text-primary hover:underline">{b.name}</IntentLink>, count.format(top[i]!.lines), formatMoney(b.value, currency)] }))}
           />
         </>
       )}

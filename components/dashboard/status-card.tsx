@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ChartColor } from "@/components/charts/colors";
 import { StatusChart } from "@/components/charts/lazy-charts";
 import { getStatusBreakdown } from "@/db/queries/dashboard";
@@ -49,7 +49,7 @@ export async function StatusCard({ ctx, className }: { ctx: DashboardContext; cl
           <ul className="grid w-full gap-0.5" aria-label="Invoices by status">
             {rows.map((row) => (
               <li key={row.status}>
-                <Link
+                <IntentLink
                   href={row.href}
                   className="flex items-center justify-between gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
                 >
@@ -61,7 +61,7 @@ export async function StatusCard({ ctx, className }: { ctx: DashboardContext; cl
                     {count.format(row.count)}
                     <span className="ml-2 hidden text-muted-foreground sm:inline">{formatMoney(row.totalMinor, currency)}</span>
                   </span>
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { FileText, Package } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PortalCharts } from "@/components/portal/portal-charts";
 import { InvoiceListTable } from "@/components/portal/invoice-list-table";
 import { intervalLabel } from "@/components/portal/labels";
@@ -27,9 +27,9 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
         description={`Your account with ${settings.companyName}.`}
         actions={
           overview.nextDue && (
-            <Link href={`/portal/invoices/${overview.nextDue.id}#pay`} className={buttonVariants()}>
+            <IntentLink href={`/portal/invoices/${overview.nextDue.id}#pay`} className={buttonVariants()}>
               Pay {overview.nextDue.number}
-            </Link>
+            </IntentLink>
           )
         }
       />
@@ -54,9 +54,9 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
         <Card className="lg:col-span-2">
           <CardHeader className="flex-row items-center justify-between gap-2 space-y-0">
             <CardTitle>Your services</CardTitle>
-            <Link href="/portal/services" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            <IntentLink href="/portal/services" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
               Browse services
-            </Link>
+            </IntentLink>
           </CardHeader>
           <CardContent>
             {overview.activeServices.length === 0 ? (
@@ -65,9 +65,9 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
                 title="No services yet"
                 description="Services you subscribe to will show up here."
                 action={
-                  <Link href="/portal/services" className={buttonVariants({ variant: "outline" })}>
+                  <IntentLink href="/portal/services" className={buttonVariants({ variant: "outline" })}>
                     See what we offer
-                  </Link>
+                  </IntentLink>
                 }
               />
             ) : (
@@ -91,9 +91,9 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
         <Card className="min-w-0 lg:col-span-3">
           <CardHeader className="flex-row items-center justify-between gap-2 space-y-0">
             <CardTitle>Recent invoices</CardTitle>
-            <Link href="/portal/invoices" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            <IntentLink href="/portal/invoices" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
               All invoices
-            </Link>
+            </IntentLink>
           </CardHeader>
           <CardContent>
             {overview.recentInvoices.length === 0 ? (

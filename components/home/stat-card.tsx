@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
 type StatCardProps = { label: string; value: string; detail?: string; href?: string; tone?: "default" | "warning" | "destructive" };
@@ -20,9 +20,9 @@ export function StatCard({ label, value, detail, href, tone = "default" }: StatC
     </Card>
   );
   return href ? (
-    <Link href={href} className="group block rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+    <IntentLink href={href} className="group block rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
       {body}
-    </Link>
+    </IntentLink>
   ) : (
     body
   );

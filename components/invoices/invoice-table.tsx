@@ -1,7 +1,7 @@
 "use client";
 
 import { Download, FileText } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
@@ -131,9 +131,9 @@ export function InvoiceTable({ area, rows, today, filtered, canRemind }: { area:
                   <Checkbox aria-label={`Select ${label}`} checked={selected.has(inv.id)} onCheckedChange={(v) => toggle(inv.id, v === true)} />
                 </TableCell>
                 <TableCell className="max-w-48">
-                  <Link href={`${area}/invoices/${inv.id}`} className="whitespace-nowrap font-medium underline-offset-4 hover:underline focus-visible:underline">
+                  <IntentLink href={`${area}/invoices/${inv.id}`} className="whitespace-nowrap font-medium underline-offset-4 hover:underline focus-visible:underline">
                     {label}
-                  </Link>
+                  </IntentLink>
                   <div className="truncate text-xs text-muted-foreground md:hidden">{inv.clientName}</div>
                   {/* On phones the status column is hidden, so the badge sits here. */}
                   <div className="mt-1 sm:hidden">

@@ -1,5 +1,5 @@
 import { Mail, MessageSquare } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/dates";
@@ -43,9 +43,9 @@ export function MessageList({ messages, outboxHref, emptyText }: { messages: Mes
             <div className="min-w-0 flex-1">
               <p className="line-clamp-2 text-sm font-medium">
                 {outboxHref ? (
-                  <Link href={outboxHref(m.id)} className="underline-offset-4 hover:underline">
+                  <IntentLink href={outboxHref(m.id)} className="underline-offset-4 hover:underline">
                     {title}
-                  </Link>
+                  </IntentLink>
                 ) : (
                   title
                 )}

@@ -1,5 +1,5 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { buttonVariants } from "@/components/ui/button";
 
 type SearchParams = Record<string, string | undefined>;
@@ -19,10 +19,10 @@ export function OutboxPager({ pathname, params, newerCursor, olderCursor }: { pa
   return (
     <nav aria-label="Pagination" className="mt-4 flex justify-between gap-2">
       {newerCursor ? (
-        <Link href={href(pathname, params, newerCursor, "newer")} rel="prev" className={step}>
+        <IntentLink href={href(pathname, params, newerCursor, "newer")} rel="prev" className={step}>
           <ChevronLeft aria-hidden="true" />
           Newer
-        </Link>
+        </IntentLink>
       ) : (
         <span aria-disabled="true" className={step}>
           <ChevronLeft aria-hidden="true" />
@@ -30,10 +30,10 @@ export function OutboxPager({ pathname, params, newerCursor, olderCursor }: { pa
         </span>
       )}
       {olderCursor ? (
-        <Link href={href(pathname, params, olderCursor, "older")} rel="next" className={step}>
+        <IntentLink href={href(pathname, params, olderCursor, "older")} rel="next" className={step}>
           Older
           <ChevronRight aria-hidden="true" />
-        </Link>
+        </IntentLink>
       ) : (
         <span aria-disabled="true" className={step}>
           Older

@@ -1,5 +1,5 @@
 import { Inbox, Mail, MessageSquare } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { OutboxSummary } from "@/db/queries/outbox";
@@ -39,9 +39,9 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxSummary[]; filtere
                   <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} role="img" />
                   {/* overflow-wrap:anywhere lets long URLs and addresses wrap, so the column can shrink on a phone. */}
                   <div className="min-w-0 [overflow-wrap:anywhere]">
-                    <Link href={`/admin/outbox/${m.id}`} className="line-clamp-2 font-medium underline-offset-4 hover:underline focus-visible:underline">
+                    <IntentLink href={`/admin/outbox/${m.id}`} className="line-clamp-2 font-medium underline-offset-4 hover:underline focus-visible:underline">
                       {messageTitle(m)}
-                    </Link>
+                    </IntentLink>
                     <div className="text-xs text-muted-foreground md:hidden">{recipients(m.to)}</div>
                     <div className="text-xs text-muted-foreground">
                       <span className="font-mono">{m.template}</span>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { InvoiceStatus } from "@/db/schema";
@@ -26,9 +26,9 @@ export function InvoiceListTable({ rows, today, showIssued = true }: { rows: Row
         {rows.map((inv) => (
           <TableRow key={inv.id}>
             <TableCell>
-              <Link href={`/portal/invoices/${inv.id}`} className="whitespace-nowrap font-medium text-primary underline-offset-4 hover:underline focus-visible:underline">
+              <IntentLink href={`/portal/invoices/${inv.id}`} className="whitespace-nowrap font-medium text-primary underline-offset-4 hover:underline focus-visible:underline">
                 {inv.number}
-              </Link>
+              </IntentLink>
               <div className="text-xs text-muted-foreground sm:hidden">Due {formatDate(inv.dueDate)}</div>
             </TableCell>
             {showIssued && inv.issueDate && <TableCell className="hidden whitespace-nowrap md:table-cell">{formatDate(inv.issueDate)}</TableCell>}

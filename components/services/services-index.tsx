@@ -1,5 +1,5 @@
 import { Package, Plus } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -21,22 +21,22 @@ export async function ServicesIndex({ area, archived }: { area: string; archived
         description="What you sell, at what price and how often it is billed."
         actions={
           <Button asChild>
-            <Link href={`${area}/services/new`}>
+            <IntentLink href={`${area}/services/new`}>
               <Plus aria-hidden="true" />
               New service
-            </Link>
+            </IntentLink>
           </Button>
         }
       />
       <Card>
         <CardContent className="grid gap-4 pt-4 sm:pt-6">
           <nav aria-label="Show" className="flex w-fit gap-1 rounded-md bg-muted p-1 text-sm">
-            <Link href={`${area}/services`} aria-current={!archived ? "page" : undefined} className={tab(!archived)}>
+            <IntentLink href={`${area}/services`} aria-current={!archived ? "page" : undefined} className={tab(!archived)}>
               Catalogue
-            </Link>
-            <Link href={`${area}/services?archived=1`} aria-current={archived ? "page" : undefined} className={tab(archived)}>
+            </IntentLink>
+            <IntentLink href={`${area}/services?archived=1`} aria-current={archived ? "page" : undefined} className={tab(archived)}>
               Archived
-            </Link>
+            </IntentLink>
           </nav>
           {rows.length === 0 ? (
             <EmptyState
@@ -59,9 +59,9 @@ export async function ServicesIndex({ area, archived }: { area: string; archived
                 {rows.map((s) => (
                   <TableRow key={s.id}>
                     <TableCell className="max-w-72">
-                      <Link href={`${area}/services/${s.id}`} className="font-medium underline-offset-4 hover:underline">
+                      <IntentLink href={`${area}/services/${s.id}`} className="font-medium underline-offset-4 hover:underline">
                         {s.name}
-                      </Link>
+                      </IntentLink>
                       {s.description && <p className="line-clamp-1 text-xs text-muted-foreground">{s.description}</p>}
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(s.priceMinor, s.currency)}</TableCell>

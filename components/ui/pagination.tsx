@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 
 import { buttonVariants } from "@/components/ui/button";
@@ -69,10 +69,10 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
         <ul className="flex items-center gap-1">
           <li>
             {current > 1 ? (
-              <Link href={pageHref(pathname, searchParams, current - 1)} rel="prev" className={step}>
+              <IntentLink href={pageHref(pathname, searchParams, current - 1)} rel="prev" className={step}>
                 <ChevronLeft aria-hidden="true" />
                 Previous
-              </Link>
+              </IntentLink>
             ) : (
               <span aria-disabled="true" className={step}>
                 <ChevronLeft aria-hidden="true" />
@@ -90,23 +90,23 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
                   …
                 </span>
               ) : (
-                <Link
+                <IntentLink
                   href={pageHref(pathname, searchParams, p)}
                   aria-label={`Page ${p}`}
                   aria-current={p === current ? "page" : undefined}
                   className={buttonVariants({ variant: p === current ? "outline" : "ghost", size: "icon", className: "size-9" })}
                 >
                   {p}
-                </Link>
+                </IntentLink>
               )}
             </li>
           ))}
           <li>
             {current < pageCount ? (
-              <Link href={pageHref(pathname, searchParams, current + 1)} rel="next" className={step}>
+              <IntentLink href={pageHref(pathname, searchParams, current + 1)} rel="next" className={step}>
                 Next
                 <ChevronRight aria-hidden="true" />
-              </Link>
+              </IntentLink>
             ) : (
               <span aria-disabled="true" className={step}>
                 Next

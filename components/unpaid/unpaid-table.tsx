@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { RemindButton } from "@/components/reminders/remind-button";
 import { Badge } from "@/components/ui/badge";
@@ -67,9 +67,9 @@ export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] })
                 <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} className="size-4 accent-primary" />
               </TableCell>
               <TableCell className="max-w-56">
-                <Link href={`${area}/clients/${r.id}`} className="font-medium underline-offset-4 hover:underline">
+                <IntentLink href={`${area}/clients/${r.id}`} className="font-medium underline-offset-4 hover:underline">
                   {r.name}
-                </Link>
+                </IntentLink>
                 <div className="flex flex-wrap gap-1.5 text-xs text-muted-foreground">
                   {r.company && <span className="truncate">{r.company}</span>}
                   <span>

@@ -1,0 +1,86 @@
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newContext, signIn } from "../support/browser";
+
+// Row links in lists prefetch on intent, not on sight (components/ui/intent-link.tsx):
+// every prefetch is a server render, and a list shows 25 rows. Against the
+// production build, where prefetching runs. Nothing here changes data.
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Router prefetches the page sends, as path and query (without the router's _rsc key). */
+function recordPrefetches(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (!request.headers()["next-router-prefetch"]) return;
+    const url = new URL(request.url());
+    url.searchParams.delete("_rsc");
+    seen.push(decodeURIComponent(`${url.pathname}${url.search}`));
+  });
+  return seen;
+}
+
+const settle = (page: Page) => page.waitForTimeout(1_500);
+
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() - started > 5_000) throw new Error(`Timed out waiting for ${what}`);
+  }
+}
+
+describe("prefetching", () => {
+  it("prefetches an invoice row only once someone points at it, while the shell's navigation still prefetches", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "staff@example.com");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const prefetched = recordPrefetches(page);
+    await page.goto("/staff/invoices");
+    const rows = page.getByRole("link", { name: /^INV-\d{4}-\d+$/ });
+    await rows.first().waitFor();
+    await settle(page);
+    const rowPath = /^\/staff\/invoices\/\d+$/;
+    // The sidebar's links are still prefetched as they come into view.
+    expect(prefetched).toContain("/staff/clients");
+    expect(prefetched.filter((p) => rowPath.test(p))).toEqual([]);
+
+    const first = rows.first();
+    const href = await first.getAttribute("href");
+    await first.hover();
+    await eventually(() => prefetched.includes(href!), `a prefetch of ${href}`);
+    expect(prefetched.filter((p) => rowPath.test(p) && p !== href)).toEqual([]);
+
+    // And the click still navigates on the client.
+    await first.click();
+    await page.waitForURL(`**${href}`);
+    await page.getByRole("heading", { level: 1, name: /INV-/ }).waitFor();
+    await context.close();
+  });
+
+  it("does not prefetch the dashboard's figures' lists until one is pointed at", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "staff@example.com");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const prefetched = recordPrefetches(page);
+    await page.goto("/staff");
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    const outstanding = page.getByRole("link", { name: /Outstanding/ });
+    await outstanding.waitFor();
+    const href = decodeURIComponent((await outstanding.getAttribute("href"))!);
+    expect(href).toMatch(/^\/staff\/invoices\?status=/);
+    await settle(page);
+    // Only the sidebar's plain "Invoices" link may have been prefetched, not the figures' filtered lists.
+    expect(prefetched.filter((p) => p.startsWith("/staff/invoices?"))).toEqual([]);
+    await outstanding.hover();
+    await eventually(() => prefetched.includes(href), `a prefetch of ${href}`);
+    await context.close();
+  });
+});
