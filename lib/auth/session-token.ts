@@ -42,6 +42,12 @@ function decryptCbcHs512(key: Buffer, aad: Buffer, iv: Buffer, ciphertext: Buffe
   return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }
 
+/** Strict base64url: Buffer.from() skips characters it doesn't know, jose refuses them. */
+function base64url(part: string): Buffer | null {
+  const bytes = Buffer.from(part, "base64url");
+  return bytes.toString("base64url") === part ? bytes : null;
+}
+
 /**
  * The session's claims, or null for anything that is not a current token
  * sealed with this secret: malformed, tampered, another secret or cookie name,
@@ -53,10 +59,11 @@ export function readSessionToken(token: string | undefined, secret: string, salt
   if (parts.length !== 5) return null;
   const [protectedHeader, encryptedKey, iv, ciphertext, tag] = parts as [string, string, string, string, string];
   try {
-    const header = JSON.parse(Buffer.from(protectedHeader, "base64url").toString("utf8")) as Record<string, unknown>;
-    if (header.alg !== "dir" || encryptedKey !== "" || "zip" in header || "crit" in header) return null;
-    const aad = Buffer.from(protectedHeader, "ascii");
-    const plaintext = header.enc === "A256CBC-HS512" ? decryptCbcHs512(derivedKey(secret, salt), aad, Buffer.from(iv, "base64url"), Buffer.from(ciphertext, "base64url"), Buffer.from(tag, "base64url")) : null;
+    const [headerBytes, ivBytes, ciphertextBytes, tagBytes] = [protectedHeader, iv, ciphertext, tag].map(base64url);
+    if (!headerBytes || !ivBytes || !ciphertextBytes || !tagBytes) return null;
+    const header = JSON.parse(headerBytes.toString("utf8")) as Record<string, unknown>;
+    if (header.alg !== "dir" || header.enc !== "A256CBC-HS512" || encryptedKey !== "" || "zip" in header || "crit" in header) return null;
+    const plaintext = decryptCbcHs512(derivedKey(secret, salt), Buffer.from(protectedHeader, "ascii"), ivBytes, ciphertextBytes, tagBytes);
     if (!plaintext) return null;
     const claims = JSON.parse(plaintext.toString("utf8")) as Record<string, unknown>;
     const seconds = Math.floor(now / 1000);

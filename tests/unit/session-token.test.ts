@@ -34,6 +34,10 @@ describe("readSessionToken", () => {
   it("refuses a token changed in any of its five parts", async () => {
     const token = await seal();
     for (const part of [0, 2, 3, 4]) expect(readSessionToken(tamper(token, part), SECRET, SESSION_COOKIE)).toBeNull();
+    // Characters base64url doesn't have are refused, not skipped.
+    const withJunk = token.split(".");
+    withJunk[4] = `${withJunk[4]}!`;
+    expect(readSessionToken(withJunk.join("."), SECRET, SESSION_COOKIE)).toBeNull();
     // "dir" tokens have an empty encrypted-key part; anything there is refused.
     const parts = token.split(".");
     parts[1] = "AAAA";
