@@ -6,7 +6,7 @@ import { getSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
 import { addDaysIso, formatDate, todayIso } from "@/lib/dates";
 import { DomainError } from "@/lib/errors";
-import { auditActor, type Actor } from "@/lib/invoices/actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
 import { queueInvoiceEmail } from "@/lib/invoices/email";
 import { issueInvoice } from "@/lib/invoices/issue";
@@ -27,7 +27,7 @@ const BATCH = 200;
  * emails the invoice for that period. The unique (subscription_id,
  * period_start) key makes a second run, or two runs at once, create nothing new.
  */
-export async function runBilling(db: Db, options: { actor: Actor; today?: string }): Promise<BillingResult> {
+export async function runBilling(db: Db, options: { actor: ActorOrSystem; today?: string }): Promise<BillingResult> {
   const today = options.today ?? todayIso();
   const settings = await getSettings();
   const result: BillingResult = { created: 0, invoiceIds: [], renewed: 0, cancelled: 0, skipped: [] };
@@ -75,7 +75,7 @@ export async function runBilling(db: Db, options: { actor: Actor; today?: string
 
 type BillingSettings = { dueDays: number; taxRateBp: number };
 
-async function billOne(db: Db, subscriptionId: number, today: string, settings: BillingSettings, actor: Actor): Promise<Outcome> {
+async function billOne(db: Db, subscriptionId: number, today: string, settings: BillingSettings, actor: ActorOrSystem): Promise<Outcome> {
   return inTransaction(db, async (tx) => {
     // The subscription lock makes concurrent runs take turns on it.
     const [sub] = await tx.select().from(subscriptions).where(eq(subscriptions.id, subscriptionId)).limit(1).for("update");

@@ -8,7 +8,7 @@ import { addDaysIso, daysBetween, todayIso } from "@/lib/dates";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { invoiceTotals } from "@/lib/money";
 import { inTransaction } from "@/lib/transaction";
-import { auditActor, type Actor } from "./actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { applyInvoiceChange } from "@/lib/rollups/invoices";
 import { invoiceFacts, lockInvoice } from "./lock";
 
@@ -74,7 +74,7 @@ async function writeLines(tx: Tx, invoiceId: number, lines: DraftLine[], totals:
 }
 
 /** Creates a draft (no number yet). Totals are computed here, never taken from the caller. */
-export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor: Actor }): Promise<{ id: number }> {
+export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor: ActorOrSystem }): Promise<{ id: number }> {
   const totals = checkDraft(input);
   return inTransaction(db, async (tx) => {
     await checkReferences(tx, input, false);
@@ -113,7 +113,7 @@ export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor
  * Replaces a draft's lines and fields. Refused once issued (DESIGN rule 3),
  * and when someone else saved it after the editor opened it.
  */
-export async function updateDraftInvoice(db: DbOrTx, input: DraftInput & { invoiceId: number; expectedVersion?: number; actor: Actor }): Promise<{ id: number; version: number }> {
+export async function updateDraftInvoice(db: DbOrTx, input: DraftInput & { invoiceId: number; expectedVersion?: number; actor: ActorOrSystem }): Promise<{ id: number; version: number }> {
   const totals = checkDraft(input);
   return inTransaction(db, async (tx) => {
     const current = await lockInvoice(tx, input.invoiceId);
@@ -155,7 +155,7 @@ export async function updateDraftInvoice(db: DbOrTx, input: DraftInput & { invoi
 }
 
 /** Deletes a draft for good: it has no number and no money history. */
-export async function deleteDraftInvoice(db: DbOrTx, input: { invoiceId: number; actor: Actor }): Promise<void> {
+export async function deleteDraftInvoice(db: DbOrTx, input: { invoiceId: number; actor: ActorOrSystem }): Promise<void> {
   await inTransaction(db, async (tx) => {
     const current = await lockInvoice(tx, input.invoiceId);
     if (current.status !== "draft") throw new DomainError("Only a draft can be deleted. Void an issued invoice instead.");
@@ -174,7 +174,7 @@ export async function deleteDraftInvoice(db: DbOrTx, input: { invoiceId: number;
 }
 
 /** Copies an invoice's client, lines, discount and notes into a new draft dated today. */
-export async function duplicateInvoice(db: DbOrTx, input: { invoiceId: number; actor: Actor; today?: string }): Promise<{ id: number }> {
+export async function duplicateInvoice(db: DbOrTx, input: { invoiceId: number; actor: ActorOrSystem; today?: string }): Promise<{ id: number }> {
   return inTransaction(db, async (tx) => {
     const [source] = await tx.select().from(invoices).where(eq(invoices.id, input.invoiceId)).limit(1);
     if (!source) throw new NotFoundError("That invoice");

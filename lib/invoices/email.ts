@@ -8,7 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { balanceDue } from "@/lib/money";
 import { enqueue } from "@/lib/notify/enqueue";
 import { inTransaction } from "@/lib/transaction";
-import { auditActor, type Actor } from "./actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { createInvoiceLink } from "./links";
 import { lockInvoice, type LockedInvoice } from "./lock";
 
@@ -21,7 +21,7 @@ export type EmailInvoiceInput = {
   message?: string | null;
   /** One email per key: the dialog sends one per opening, so a double click sends once. */
   idempotencyKey?: string;
-  actor: Actor;
+  actor: ActorOrSystem;
 };
 
 export type EmailInvoiceResult = { outboxId: number; created: boolean; link: string };
@@ -96,7 +96,7 @@ export type BulkEmailResult = { queued: number; skipped: number };
  * is its own transaction; ones without an address, drafts and void ones are
  * skipped. The batch key makes a repeated submit send nothing new.
  */
-export async function emailInvoicesToClients(db: DbOrTx, input: { invoiceIds: number[]; batchKey: string; actor: Actor }): Promise<BulkEmailResult> {
+export async function emailInvoicesToClients(db: DbOrTx, input: { invoiceIds: number[]; batchKey: string; actor: ActorOrSystem }): Promise<BulkEmailResult> {
   let queued = 0;
   let skipped = 0;
   for (const invoiceId of input.invoiceIds) {

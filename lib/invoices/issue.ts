@@ -6,7 +6,7 @@ import { readSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { inTransaction } from "@/lib/transaction";
-import { auditActor, type Actor } from "./actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { applyInvoiceChange } from "@/lib/rollups/invoices";
 import { invoiceFacts, invoiceSnapshot, lockInvoice } from "./lock";
 import { allocateInvoiceNumber } from "./numbering";
@@ -18,7 +18,7 @@ export type IssueResult = { id: number; number: string; version: number };
  * sent, which freezes its lines and amounts. One transaction, invoice row
  * locked first, then the counter row, then the dashboard rollups.
  */
-export async function issueInvoice(db: DbOrTx, input: { invoiceId: number; actor: Actor; clientScope?: number }): Promise<IssueResult> {
+export async function issueInvoice(db: DbOrTx, input: { invoiceId: number; actor: ActorOrSystem; clientScope?: number }): Promise<IssueResult> {
   return inTransaction(db, async (tx) => {
     const { invoicePrefix } = await readSettings(tx);
     const current = await lockInvoice(tx, input.invoiceId, input.clientScope);

@@ -7,7 +7,7 @@ import { hashToken, newToken } from "@/lib/auth/one-time-token";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { inTransaction } from "@/lib/transaction";
-import { auditActor, type Actor } from "./actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { lockInvoice } from "./lock";
 
 /** How long an emailed invoice link works. */
@@ -21,7 +21,7 @@ export function invoiceLinkUrl(token: string): string {
  * A new signed link to one invoice: 256 random bits in the URL, only their
  * SHA-256 in the database. Returns the URL, which can't be recovered later.
  */
-export async function createInvoiceLink(tx: Tx, invoiceId: number, actor: Actor, now: Date = new Date()): Promise<string> {
+export async function createInvoiceLink(tx: Tx, invoiceId: number, actor: ActorOrSystem, now: Date = new Date()): Promise<string> {
   const { token, hash } = newToken();
   await tx.insert(invoiceLinks).values({
     invoiceId,
@@ -67,7 +67,7 @@ async function revokeOpenLinks(tx: Tx, invoiceId: number, now: Date): Promise<nu
 }
 
 /** Ends every link to an invoice at once; people holding them see a "revoked" page. */
-export async function revokeInvoiceLinks(db: DbOrTx, input: { invoiceId: number; actor: Actor; now?: Date }): Promise<{ revoked: number }> {
+export async function revokeInvoiceLinks(db: DbOrTx, input: { invoiceId: number; actor: ActorOrSystem; now?: Date }): Promise<{ revoked: number }> {
   return inTransaction(db, async (tx) => {
     await lockInvoice(tx, input.invoiceId);
     const revoked = await revokeOpenLinks(tx, input.invoiceId, input.now ?? new Date());
@@ -77,7 +77,7 @@ export async function revokeInvoiceLinks(db: DbOrTx, input: { invoiceId: number;
 }
 
 /** Revokes the old links and makes a fresh one, shown once to the person who asked. */
-export async function reissueInvoiceLink(db: DbOrTx, input: { invoiceId: number; actor: Actor; now?: Date }): Promise<{ url: string; revoked: number }> {
+export async function reissueInvoiceLink(db: DbOrTx, input: { invoiceId: number; actor: ActorOrSystem; now?: Date }): Promise<{ url: string; revoked: number }> {
   return inTransaction(db, async (tx) => {
     const invoice = await lockInvoice(tx, input.invoiceId);
     if (invoice.status === "draft") throw new DomainError("Issue this invoice before sharing a link to it.");

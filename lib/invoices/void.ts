@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { inTransaction } from "@/lib/transaction";
-import { auditActor, type Actor } from "./actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { applyInvoiceChange } from "@/lib/rollups/invoices";
 import { invoiceFacts, invoiceSnapshot, lockInvoice } from "./lock";
 
@@ -14,7 +14,7 @@ import { invoiceFacts, invoiceSnapshot, lockInvoice } from "./lock";
  * Voids an issued invoice with a reason. Money must be settled first: a void
  * invoice keeps no succeeded or pending payments, so rule 1 still holds.
  */
-export async function voidInvoice(db: DbOrTx, input: { invoiceId: number; reason: string; actor: Actor; now?: Date }): Promise<{ id: number; version: number }> {
+export async function voidInvoice(db: DbOrTx, input: { invoiceId: number; reason: string; actor: ActorOrSystem; now?: Date }): Promise<{ id: number; version: number }> {
   return inTransaction(db, async (tx) => {
     const current = await lockInvoice(tx, input.invoiceId);
     if (current.status === "draft") throw new DomainError("A draft has no number yet. Delete it instead of voiding it.");

@@ -5,7 +5,7 @@ import { invoices, payments, type InvoiceStatus, type PaymentMethod } from "@/db
 import { readSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
-import { auditActor, type Actor } from "@/lib/invoices/actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { lockInvoice, type LockedInvoice } from "@/lib/invoices/lock";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { inTransaction, isDuplicateKey } from "@/lib/transaction";
@@ -23,7 +23,7 @@ export type RecordPaymentInput = {
   status: "succeeded" | "pending";
   /** One payment per key, ever: a retried submit returns the first payment. */
   idempotencyKey: string;
-  actor: Actor;
+  actor: ActorOrSystem;
   /** For client callers: the invoice must belong to this client, or it is "not found". */
   clientScope?: number;
   /** Card payments name the provider that took them. */

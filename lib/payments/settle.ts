@@ -4,7 +4,7 @@ import type { DbOrTx, Tx } from "@/db";
 import { payments } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { auditActor, type Actor } from "@/lib/invoices/actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { lockInvoice, type LockedInvoice } from "@/lib/invoices/lock";
 import { inTransaction } from "@/lib/transaction";
 import { applyPaidDelta } from "./apply";
@@ -31,7 +31,7 @@ function result(payment: PaymentRow, invoice: LockedInvoice, status: PaymentRow[
 }
 
 /** Confirms a pending bank transfer or cash payment once the money is in. It must still fit the balance. */
-export async function confirmPayment(db: DbOrTx, input: { paymentId: number; actor: Actor; receivedAt?: Date | null; reference?: string | null }): Promise<PaymentResult> {
+export async function confirmPayment(db: DbOrTx, input: { paymentId: number; actor: ActorOrSystem; receivedAt?: Date | null; reference?: string | null }): Promise<PaymentResult> {
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);
     if (payment.status !== "pending") throw new DomainError(`This payment is ${payment.status}, not pending, so there is nothing to confirm.`);
@@ -57,7 +57,7 @@ export async function confirmPayment(db: DbOrTx, input: { paymentId: number; act
 }
 
 /** Marks a pending payment that never arrived as failed. The invoice doesn't change. */
-export async function rejectPayment(db: DbOrTx, input: { paymentId: number; reason: string; actor: Actor }): Promise<PaymentResult> {
+export async function rejectPayment(db: DbOrTx, input: { paymentId: number; reason: string; actor: ActorOrSystem }): Promise<PaymentResult> {
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);
     if (payment.status !== "pending") throw new DomainError(`This payment is ${payment.status}, not pending, so it can't be rejected.`);
@@ -76,7 +76,7 @@ export async function rejectPayment(db: DbOrTx, input: { paymentId: number; reas
 }
 
 /** Refunds a succeeded payment: amount_paid goes down by it and the status follows. */
-export async function refundPayment(db: DbOrTx, input: { paymentId: number; actor: Actor; reason?: string | null }): Promise<PaymentResult> {
+export async function refundPayment(db: DbOrTx, input: { paymentId: number; actor: ActorOrSystem; reason?: string | null }): Promise<PaymentResult> {
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);
     if (payment.status !== "succeeded") throw new DomainError(`Only a succeeded payment can be refunded; this one is ${payment.status}.`);

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { clients } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import type { Actor } from "@/lib/invoices/actor";
+import type { ActorOrSystem } from "@/lib/actor";
 import { queueInvoiceEmail } from "@/lib/invoices/email";
 import { lockInvoice } from "@/lib/invoices/lock";
 import { kickOutbox } from "@/lib/notify/kick";
@@ -14,7 +14,7 @@ import { inTransaction } from "@/lib/transaction";
  * request), with optional CCs, the PDF and a fresh signed link. The invoice
  * is locked with the client's scope, so another client's id is "not found".
  */
-export async function emailInvoiceToClient(db: Db, input: { clientId: number; invoiceId: number; cc: string[]; idempotencyKey: string; actor: Actor }): Promise<{ to: string; created: boolean }> {
+export async function emailInvoiceToClient(db: Db, input: { clientId: number; invoiceId: number; cc: string[]; idempotencyKey: string; actor: ActorOrSystem }): Promise<{ to: string; created: boolean }> {
   const result = await inTransaction(db, async (tx) => {
     const invoice = await lockInvoice(tx, input.invoiceId, input.clientId);
     if (invoice.status === "draft") throw new DomainError("That invoice was not found.");

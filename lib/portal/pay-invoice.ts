@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { getPortalInvoice } from "@/db/queries/portal-invoices";
 import { readSettings } from "@/db/queries/settings";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import type { Actor } from "@/lib/invoices/actor";
+import type { ActorOrSystem } from "@/lib/actor";
 import { balanceDue } from "@/lib/money";
 import { kickOutbox } from "@/lib/notify/kick";
 import { confirmPayment, recordPayment, rejectPayment, type PaymentResult } from "@/lib/payments";
@@ -19,7 +19,7 @@ export type PortalPayInput = {
   /** From the pay form: one payment per key, so a double submit pays once. */
   idempotencyKey: string;
   card?: CardDetails;
-  actor: Actor;
+  actor: ActorOrSystem;
 };
 
 export type PortalPayResult =

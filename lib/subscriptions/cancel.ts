@@ -4,10 +4,10 @@ import type { DbOrTx, Tx } from "@/db";
 import { subscriptions } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { auditActor, type Actor } from "@/lib/invoices/actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { inTransaction } from "@/lib/transaction";
 
-type ScopedInput = { clientId: number; subscriptionId: number; actor: Actor };
+type ScopedInput = { clientId: number; subscriptionId: number; actor: ActorOrSystem };
 
 /** Locks one of this client's subscriptions; another client's id is "not found", like a missing one. */
 async function lockOwnSubscription(tx: Tx, input: ScopedInput) {

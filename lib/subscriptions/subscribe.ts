@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { nthPeriod, type RecurringInterval } from "@/lib/billing/periods";
 import { addDaysIso, formatDate, todayIso } from "@/lib/dates";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { auditActor, type Actor } from "@/lib/invoices/actor";
+import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
 import { queueInvoiceEmail } from "@/lib/invoices/email";
 import { issueInvoice } from "@/lib/invoices/issue";
@@ -19,7 +19,7 @@ export type SubscribeInput = {
   clientId: number;
   serviceId: number;
   paymentMethod: Extract<PaymentMethod, "card" | "bank_transfer" | "cash">;
-  actor: Actor;
+  actor: ActorOrSystem;
   today?: string;
 };
 

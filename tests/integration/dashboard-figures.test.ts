@@ -19,7 +19,7 @@ import { importClients } from "@/lib/clients/import-clients";
 import { addDaysIso, todayIso } from "@/lib/dates";
 import { parseDashboardRange } from "@/lib/dashboard/range";
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from "@/lib/invoices/drafts";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { issueInvoice } from "@/lib/invoices/issue";
 import { voidInvoice } from "@/lib/invoices/void";
 import { confirmPayment, recordPayment, refundPayment, rejectPayment } from "@/lib/payments";
@@ -57,7 +57,7 @@ async function issued(clientId: number, lines: ReturnType<typeof line>[], issueD
 const pay = (invoiceId: number, amountMinor: number, status: "succeeded" | "pending" = "succeeded") =>
   recordPayment(getDb(), { invoiceId, amountMinor, method: "bank_transfer", reference: null, status, idempotencyKey: key(), actor: staff });
 
-const clientActor = (a: Actor) => ({ id: a.id!, role: a.role as "staff", ip: "127.0.0.1" });
+const clientActor = (a: Actor) => ({ id: a.id, role: a.role as "staff", ip: "127.0.0.1" });
 
 beforeAll(async () => {
   await resetDatabase();
@@ -232,7 +232,7 @@ describe("who can open the dashboard", () => {
     const admin = await createUser({ role: "admin" });
     await actAs(admin);
     const adminTree = (await AdminHome({ searchParams })) as { type: unknown; props: Record<string, unknown> };
-    await actAs({ id: staff.id!, role: "staff", sessionVersion: 1 });
+    await actAs({ id: staff.id, role: "staff", sessionVersion: 1 });
     const staffTree = (await StaffHome({ searchParams })) as { type: unknown; props: Record<string, unknown> };
     expect(adminTree.type).toBe(staffTree.type);
     expect([adminTree.props.area, adminTree.props.canManageStaff]).toEqual(["/admin", true]);

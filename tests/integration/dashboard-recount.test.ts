@@ -6,7 +6,7 @@ import { seedScale } from "@/db/seed/scale";
 import { archiveClient } from "@/lib/clients/client-records";
 import { addDaysIso, todayIso } from "@/lib/dates";
 import { bucketStarts, parseDashboardRange, type DashboardRange } from "@/lib/dashboard/range";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { voidInvoice } from "@/lib/invoices/void";
 import { recordPayment, refundPayment } from "@/lib/payments";
 import { findRollupDrift, rebuildRollups } from "@/lib/rollups/rebuild";
@@ -144,7 +144,7 @@ describe("after changes through the domain functions", () => {
     await recordPayment(getDb(), { invoiceId: num(open?.id), amountMinor: part, method: "cash", status: "succeeded", idempotencyKey: `recount-${Date.now()}`, actor: staff });
     const refunded = await refundPayment(getDb(), { paymentId: num(paid?.id), actor: staff });
     await voidInvoice(getDb(), { invoiceId: refunded.invoiceId, reason: "Test void after refund", actor: staff });
-    await archiveClient(getDb(), num(client?.id), { id: staff.id!, role: "staff" });
+    await archiveClient(getDb(), num(client?.id), { id: staff.id, role: "staff" });
     for (const range of ranges.slice(0, 2)) expect(await dashboardFigures(range)).toEqual(await recount(range));
     expect(await findRollupDrift(getDb())).toEqual([]);
   });

@@ -16,7 +16,7 @@ import { reissueInvoiceLink as reissueAction } from "@/lib/actions/invoices/reis
 import { recordPayment as recordAction } from "@/lib/actions/payments/record-payment";
 import { refundPayment as refundAction } from "@/lib/actions/payments/refund-payment";
 import { NotFoundError } from "@/lib/errors";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
 import { issueInvoice } from "@/lib/invoices/issue";
 import { createInvoiceLink, recordLinkView, reissueInvoiceLink, resolveInvoiceLink, revokeInvoiceLinks } from "@/lib/invoices/links";

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { auditLog, outbox } from "@/db/schema";
 import { emailInvoice as emailAction } from "@/lib/actions/invoices/email-invoice";
 import { bulkEmailInvoices } from "@/lib/actions/invoices/bulk-email-invoices";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
 import { resolveInvoiceLink } from "@/lib/invoices/links";
 import { captureProvider } from "@/lib/notify/providers/capture";

@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { GET as exportRoute } from "@/app/api/invoices/export/route";
 import { GET as summaryRoute } from "@/app/api/invoices/summary/route";
 import { COUNT_CAP, invoiceSetTotals, listInvoices } from "@/db/queries/invoice-list";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
 import { voidInvoice } from "@/lib/invoices/void";
 import { recordPayment } from "@/lib/payments";

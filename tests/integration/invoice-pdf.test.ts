@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { getDb } from "@/db";
 import { GET as invoicePdf } from "@/app/api/invoices/[id]/pdf/route";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { voidInvoice } from "@/lib/invoices/void";
 import { recordPayment } from "@/lib/payments";
 import { BrowserPool, launchChromium } from "@/lib/pdf/browser-pool";

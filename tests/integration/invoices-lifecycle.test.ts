@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, invoiceCounters, invoiceItems, invoices } from "@/db/schema";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { createDraftInvoice, deleteDraftInvoice, duplicateInvoice, FROZEN_MESSAGE, updateDraftInvoice } from "@/lib/invoices/drafts";
 import { issueInvoice } from "@/lib/invoices/issue";
 import { voidInvoice } from "@/lib/invoices/void";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, outbox, payments } from "@/db/schema";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { confirmPayment, recordPayment, refundPayment, rejectPayment } from "@/lib/payments";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, settings } from "@/db/schema";
-import type { Actor } from "@/lib/invoices/actor";
+import type { Actor } from "@/lib/actor";
 import { createDraftInvoice, type DraftLine } from "@/lib/invoices/drafts";
 import { issueInvoice } from "@/lib/invoices/issue";
 

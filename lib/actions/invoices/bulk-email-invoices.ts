@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { emailInvoicesToClients } from "@/lib/invoices/email";
 import { bulkInvoicesSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 /** Emails each selected invoice to its client's address. */
 export const bulkEmailInvoices = defineAction({

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { duplicateInvoice as duplicate } from "@/lib/invoices/drafts";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 export const duplicateInvoice = defineAction({
   name: "invoices.duplicate",

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { emailInvoice as queueEmail } from "@/lib/invoices/email";
 import { emailInvoiceSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 /** Queues the invoice email (PDF attached, signed link inside) to TO, CC and BCC. */
 export const emailInvoice = defineAction({

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { issueInvoice as issue } from "@/lib/invoices/issue";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 export const issueInvoice = defineAction({
   name: "invoices.issue",

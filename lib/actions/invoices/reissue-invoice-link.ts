@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { reissueInvoiceLink as reissue } from "@/lib/invoices/links";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 /** Revokes the old links and returns a fresh one; its URL is shown once. */
 export const reissueInvoiceLink = defineAction({

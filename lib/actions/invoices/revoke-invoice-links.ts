@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { revokeInvoiceLinks as revoke } from "@/lib/invoices/links";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 export const revokeInvoiceLinks = defineAction({
   name: "invoices.revokeLinks",

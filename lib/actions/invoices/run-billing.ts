@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { runBilling as run } from "@/lib/billing/run";
 import { runBillingSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 /** Bills every subscription that owes an invoice for its current period; running it again creates nothing. */
 export const runBilling = defineAction({

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { createDraftInvoice, updateDraftInvoice } from "@/lib/invoices/drafts";
 import { invoiceDraftSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 /** Creates a draft, or saves changes to one (refused once it is issued). */
 export const saveInvoiceDraft = defineAction({

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { voidInvoice as voidIt } from "@/lib/invoices/void";
 import { voidInvoiceSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 
 export const voidInvoice = defineAction({
   name: "invoices.void",

@@ -3,7 +3,7 @@
 import { getDb } from "@/db";
 import { getInvoiceAccess } from "@/db/queries/invoices";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 import { parseMoney } from "@/lib/money";
 import { recordPayment as record } from "@/lib/payments";
 import { recordPaymentSchema } from "@/lib/validation/invoices";

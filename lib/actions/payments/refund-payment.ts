@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 import { refundPayment as refund } from "@/lib/payments";
 import { refundPaymentSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";

@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 import { rejectPayment as reject } from "@/lib/payments";
 import { rejectPaymentSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";

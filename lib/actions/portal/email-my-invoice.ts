@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { emailInvoiceToClient } from "@/lib/portal/email-invoice";
 import { emailMyInvoiceSchema } from "@/lib/validation/portal";

@@ -3,7 +3,7 @@
 import { getDb } from "@/db";
 import { getPortalInvoice } from "@/db/queries/portal-invoices";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 import { parseMoney } from "@/lib/money";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { payInvoiceFromPortal } from "@/lib/portal/pay-invoice";

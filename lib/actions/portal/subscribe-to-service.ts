@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/invoices/actor";
+import { actorFrom } from "@/lib/actor";
 import { kickOutbox } from "@/lib/notify/kick";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { subscribeToService as subscribe } from "@/lib/subscriptions/subscribe";
