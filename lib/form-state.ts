@@ -13,6 +13,16 @@ export type FormState<T = unknown> = {
 
 export const initialFormState: FormState<never> = { ok: false, fieldErrors: {}, formError: null };
 
+/** A zod error as field errors, keyed by the issue's path ("lines.0.quantity"); issues with no path go under "_form". */
+export function fieldErrorsFrom(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
+  return out;
+}
+
+/** A fresh idempotency key for one submission from the browser (a dialog's opening, a bulk selection). */
+export const newRequestKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
 export function firstError(state: FormState<unknown> | undefined, field: string): string | undefined {
   return state?.fieldErrors[field]?.[0];
 }

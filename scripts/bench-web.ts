@@ -19,6 +19,7 @@ import autocannon from "autocannon";
 import mysql from "mysql2/promise";
 import { encode } from "next-auth/jwt";
 import { spawn, type ChildProcess } from "node:child_process";
+import { SESSION_COOKIE as COOKIE } from "@/lib/auth/session-token";
 import { BENCH_SECRET, FULL_SIZE, benchServer, ensureDataSet, root } from "./lib/bench-data";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -28,7 +29,6 @@ const BASES = Array.from({ length: APPS }, (_, i) => `http://127.0.0.1:${PORT + 
 const BASE = BASES[0]!;
 const CONNECTIONS = [1, 16, 64];
 const DIST = ".next-bench";
-const COOKIE = "authjs.session-token";
 const next = path.join(root, "node_modules", ".bin", "next");
 
 type Page = { name: string; path: string; marker: string };

@@ -3,15 +3,9 @@
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { formDataToObject } from "@/lib/actions/form-data";
-import { initialFormState, type FieldErrors, type FormState } from "@/lib/form-state";
+import { fieldErrorsFrom, initialFormState, type FieldErrors, type FormState } from "@/lib/form-state";
 
 type Action<R> = (prev: FormState<R> | undefined, input: FormData) => Promise<FormState<R>>;
-
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
-  return out;
-}
 
 /**
  * A form bound to a server action, checked in the browser with the same zod
@@ -42,7 +36,7 @@ export function useValidatedAction<R>(action: Action<R>, schema: z.ZodType, onSu
       return;
     }
     event.preventDefault();
-    setClientErrors(fieldErrorsOf(parsed.error));
+    setClientErrors(fieldErrorsFrom(parsed.error));
     // Put the cursor in the first field that needs fixing.
     const first = event.currentTarget.querySelector<HTMLElement>("[aria-invalid='true'], :invalid");
     requestAnimationFrame(() => (event.currentTarget?.querySelector<HTMLElement>("[aria-invalid='true']") ?? first)?.focus());

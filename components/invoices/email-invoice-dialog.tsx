@@ -11,12 +11,10 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { emailInvoice } from "@/lib/actions/invoices/email-invoice";
-import type { FieldErrors } from "@/lib/form-state";
+import { fieldErrorsFrom, newRequestKey, type FieldErrors } from "@/lib/form-state";
 import { emailInvoiceSchema } from "@/lib/validation/invoices";
 
 type Props = { invoiceId: number; number: string; clientEmail: string | null; companyName: string; variant?: "default" | "outline" };
-
-const newKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * Email the invoice: TO is the client's address to start with; CC and BCC
@@ -30,7 +28,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   // One key per opening of the dialog: a double click sends one email.
-  const [key, setKey] = useState(newKey);
+  const [key, setKey] = useState(newRequestKey);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,9 +36,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
     const input = { ...data, invoiceId, idempotencyKey: key };
     const checked = emailInvoiceSchema.safeParse(input);
     if (!checked.success) {
-      const out: FieldErrors = {};
-      for (const issue of checked.error.issues) (out[String(issue.path[0])] ??= []).push(issue.message);
-      setErrors(out);
+      setErrors(fieldErrorsFrom(checked.error));
       setFormError("Check the highlighted fields.");
       return;
     }
@@ -65,7 +61,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
         if (pending) return;
         setOpen(next);
         if (next) {
-          setKey(newKey());
+          setKey(newRequestKey());
           setErrors({});
           setFormError(null);
         }

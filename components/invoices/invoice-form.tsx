@@ -14,7 +14,7 @@ import { toast } from "@/components/ui/toast";
 import { issueInvoice } from "@/lib/actions/invoices/issue-invoice";
 import { saveInvoiceDraft } from "@/lib/actions/invoices/save-invoice-draft";
 import { addDaysIso, daysBetween } from "@/lib/dates";
-import type { FieldErrors } from "@/lib/form-state";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
 import { formatQuantity, parseQuantity } from "@/lib/invoices/quantity";
 import { formatMoney, formatRate, invoiceTotals, parseMoney, parseRate, toDecimalString } from "@/lib/money";
 import { currencies, invoiceDraftSchema, readDraftAmounts } from "@/lib/validation/invoices";
@@ -45,12 +45,6 @@ type Props = {
 const TERMS = [0, 7, 14, 30, 60];
 let keySeq = 0;
 const newKey = () => `l${++keySeq}`;
-
-function zodErrors(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldErrors {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  return out;
-}
 
 /**
  * One form for a new invoice and for editing a draft. Totals are worked out
@@ -127,7 +121,7 @@ export function InvoiceForm({ area, services, defaults, client: initialClient, d
     if (!checked.success) {
       // Zod stops before the amounts when other fields fail; read them too, so every error shows at once.
       const amountIssues = readDraftAmounts({ currency, discount, lines: payload.lines }).issues;
-      setErrors({ ...zodErrors({ issues: amountIssues }), ...zodErrors(checked.error) });
+      setErrors({ ...fieldErrorsFrom({ issues: amountIssues }), ...fieldErrorsFrom(checked.error) });
       setFormError("Check the highlighted fields.");
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
       return;

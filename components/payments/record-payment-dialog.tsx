@@ -11,14 +11,12 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { recordPayment } from "@/lib/actions/payments/record-payment";
-import type { FieldErrors } from "@/lib/form-state";
+import { fieldErrorsFrom, newRequestKey, type FieldErrors } from "@/lib/form-state";
 import { formatMoney, parseMoney, toDecimalString } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { paymentMethods, recordPaymentSchema } from "@/lib/validation/invoices";
 
 type Props = { invoiceId: number; number: string; currency: string; balanceMinor: number; today: string };
-
-const newKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Record money received: the whole balance to start with, or any part of it. */
 export function RecordPaymentDialog({ invoiceId, number, currency, balanceMinor, today }: Props) {
@@ -27,16 +25,15 @@ export function RecordPaymentDialog({ invoiceId, number, currency, balanceMinor,
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [key, setKey] = useState(newKey);
+  const [key, setKey] = useState(newRequestKey);
   const balance = formatMoney(balanceMinor, currency);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     const input = { ...data, invoiceId, idempotencyKey: key };
-    const out: FieldErrors = {};
     const checked = recordPaymentSchema.safeParse(input);
-    if (!checked.success) for (const issue of checked.error.issues) (out[String(issue.path[0])] ??= []).push(issue.message);
+    const out: FieldErrors = checked.success ? {} : fieldErrorsFrom(checked.error);
     // The same checks the server makes, so most mistakes show before sending.
     const amount = parseMoney(data.amount ?? "", currency);
     if (!out.amount && !amount.ok) out.amount = [amount.error];
@@ -68,7 +65,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, balanceMinor,
         if (pending) return;
         setOpen(next);
         if (next) {
-          setKey(newKey());
+          setKey(newRequestKey());
           setErrors({});
           setFormError(null);
         }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getCurrentUser, requestIp, type CurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
-import type { FieldErrors, FormState } from "@/lib/form-state";
+import { fieldErrorsFrom, type FormState } from "@/lib/form-state";
 import { formDataToObject } from "./form-data";
 
 type Access = Permission | "public";
@@ -51,7 +51,7 @@ export function defineAction<P extends Access, S extends z.ZodType, R = undefine
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError: "Check the highlighted fields.", values: echo(raw) };
+      return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error), formError: "Check the highlighted fields.", values: echo(raw) };
     }
     try {
       const ctx = { user, ip: await requestIp() } as ActionContext<P>;
@@ -79,11 +79,3 @@ function echo(raw: unknown): Record<string, string> {
   return out;
 }
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}

@@ -6,14 +6,22 @@ import { normalizePhone } from "@/lib/phone";
 // unticked one); JSON callers may send real booleans, numbers or nothing, so
 // optional fields accept all of those.
 
-/** Optional text: trimmed, "" becomes null. */
+// Browsers post a textarea's line breaks as CRLF. Stored as LF, an untouched
+// form saves nothing new, and a length limit counts what was typed (the
+// textarea's maxLength counts a break as one character).
+const lineBreaksAsLf = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v);
+
+/** Optional text, one line or several: line breaks as LF, trimmed, "" becomes null. */
 export const optionalText = (max: number, label = "This") =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} can be at most ${max} characters` })
-    .nullish()
-    .transform((v) => v || null);
+  z.preprocess(
+    lineBreaksAsLf,
+    z
+      .string()
+      .trim()
+      .max(max, { error: `${label} can be at most ${max} characters` })
+      .nullish()
+      .transform((v) => v || null),
+  );
 
 export const requiredText = (max: number, message: string) =>
   z

@@ -7,15 +7,10 @@ export const INSTRUCTIONS_MAX = 1000;
 /** A part-payment floor above this (in major units) is a typo, not a policy. */
 const MIN_PAYMENT_CEILING_MAJOR = 100_000;
 
-// Form posts send textarea line breaks as CRLF; store LF, as the seed does,
-// so saving an untouched form changes nothing and the length limit counts
-// what the admin typed (the textarea's maxLength counts a break as one).
-const multiline = (max: number, label: string) => z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), optionalText(max, label));
-
 export const settingsSchema = z
   .object({
     companyName: requiredText(160, "Enter the company name"),
-    companyAddress: multiline(500, "Address").transform((v) => v ?? ""),
+    companyAddress: optionalText(500, "Address").transform((v) => v ?? ""),
     defaultCurrency: z
       .string()
       .trim()
@@ -30,8 +25,8 @@ export const settingsSchema = z
     dueDays: z.coerce.number({ error: "Enter a number of days" }).int({ error: "Enter whole days" }).min(0, { error: "Use 0 to 365 days" }).max(365, { error: "Use 0 to 365 days" }),
     senderName: requiredText(120, "Enter the name emails come from"),
     minPayment: z.preprocess((v) => (v == null ? "" : String(v)), z.string()),
-    bankInstructions: multiline(INSTRUCTIONS_MAX, "Bank transfer instructions"),
-    cashInstructions: multiline(INSTRUCTIONS_MAX, "Cash instructions"),
+    bankInstructions: optionalText(INSTRUCTIONS_MAX, "Bank transfer instructions"),
+    cashInstructions: optionalText(INSTRUCTIONS_MAX, "Cash instructions"),
   })
   .transform((v, ctx) => {
     const rate = parseRate(v.taxRate);

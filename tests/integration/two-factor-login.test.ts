@@ -6,6 +6,7 @@ import { resendTwoFactorCode } from "@/lib/actions/auth/resend-two-factor-code";
 import { verifyTwoFactor } from "@/lib/actions/auth/verify-two-factor";
 import { signIn, TwoFactorRequired } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
+import { SESSION_COOKIE } from "@/lib/auth/session-token";
 import { TWO_FACTOR_COOKIE } from "@/lib/auth/two-factor-cookie";
 import { OTP_RESEND_SECONDS } from "@/lib/otp/code";
 import { form, redirectOf } from "../support/actions";
@@ -14,7 +15,6 @@ import { createUser, TEST_PASSWORD } from "../support/factories";
 import { ageLastCode, createTwoFactorUser, lastTextedCode, textsTo } from "../support/otp";
 import { actAs, nextHeadersMock } from "../support/request-context";
 
-const SESSION_COOKIE = "authjs.session-token";
 
 async function cookie(name: string): Promise<string | undefined> {
   return (await nextHeadersMock.cookies()).get(name)?.value;

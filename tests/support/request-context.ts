@@ -3,8 +3,8 @@
 // auth(), the session_version check and the permission map all run for real.
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/db/schema";
+import { SESSION_COOKIE as COOKIE } from "@/lib/auth/session-token";
 
-const COOKIE = "authjs.session-token";
 let current = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-forwarded-for": "127.0.0.1" });
 const jar = new Map<string, string>();
 
