@@ -4,7 +4,9 @@
 // typecheck, unit, integration and browser end-to-end tests against a
 // production build. Exits non-zero on any failure.
 //
-// `npm test -- unit integration` runs only the named steps.
+// `npm test -- unit integration` runs only the named steps, and any other
+// word narrows the jest steps to test files whose path matches it
+// (`npm test -- integration auth-login`).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ALL = ["lint", "typecheck", "unit", "integration", "e2e"];
 const requested = process.argv.slice(2).filter((a) => ALL.includes(a));
 const steps = requested.length ? requested : ALL;
+const patterns = process.argv.slice(2).filter((a) => !ALL.includes(a) && !a.startsWith("-"));
 const needsDb = steps.includes("integration") || steps.includes("e2e");
 const artifacts = path.join(root, "tests", ".artifacts");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -55,7 +58,7 @@ async function step(name, fn) {
 }
 
 const jest = (project, env, extra = []) =>
-  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra], { env, cwd: root }).then((c) => c === 0);
+  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])], { env, cwd: root }).then((c) => c === 0);
 
 const baseEnv = {
   ...process.env,

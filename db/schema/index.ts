@@ -10,4 +10,6 @@ export * from "./otp-codes";
 export * from "./audit-log";
 export * from "./settings";
 export * from "./rate-limits";
+export * from "./sessions";
+export * from "./email-changes";
 export * from "./rollups";

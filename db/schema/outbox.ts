@@ -27,6 +27,12 @@ export const outbox = mysqlTable(
     html: mediumtext("html"),
     template: varchar("template", { length: 60 }).notNull(),
     templateData: json<Record<string, unknown>>("template_data"),
+    // The secret parts of a message (sign-in codes, links with tokens),
+    // encrypted; the stored text and html hold placeholders for them. Dropped
+    // once the message is sent or dead.
+    secrets: mediumtext("secrets"),
+    // When the retention job emptied the bodies of this old message.
+    prunedAt: timestamp("pruned_at"),
     attachments: json<OutboxAttachment[]>("attachments").notNull(),
     relatedType: varchar("related_type", { length: 30 }),
     relatedId: ref("related_id"),

@@ -3,8 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users, type Role, type twoFactorMethods } from "@/db/schema";
 import { verifyPassword } from "./password";
-import { clearLimit, hitLimit, limitedFor } from "./rate-limit";
-import { loginLimits } from "./login-limits";
+import { countPasswordAttempt, passwordAttemptSucceeded } from "./password-attempts";
 
 export type TwoFactorMethod = (typeof twoFactorMethods)[number];
 
@@ -20,13 +19,18 @@ export type AuthenticateResult =
  * Checks an email and password, and reports (user.twoFactor) whether a
  * second factor is still owed. A wrong password, an unknown email and a
  * disabled account all answer "invalid", so the answer never reveals whether
- * an account exists. Failures count against the account and the IP.
+ * an account exists.
+ *
+ * Every attempt is counted against the account and the IP first, atomically,
+ * and only then is the password checked: parallel guesses each get their own
+ * count, so no more than the limit are ever checked. A right password gives
+ * its count back (the account's counter starts over), so the limits count
+ * failures.
  */
 export async function authenticate(db: Db, email: string, password: string, ip: string): Promise<AuthenticateResult> {
   const normalized = email.trim().toLowerCase();
-  const limits = loginLimits(normalized, ip);
-  const wait = await limitedFor(db, limits);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  const decision = await countPasswordAttempt(normalized, ip);
+  if (!decision.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds };
 
   const [row] = await db
     .select({
@@ -44,11 +48,8 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
     .limit(1);
 
   const passwordOk = await verifyPassword(row?.passwordHash, password);
-  if (!row || !passwordOk || row.status !== "active") {
-    for (const limit of limits) await hitLimit(db, limit);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearLimit(db, limits[0]!.bucket);
+  if (!row || !passwordOk || row.status !== "active") return { ok: false, reason: "invalid" };
+  await passwordAttemptSucceeded(normalized, ip);
   // With two-factor sign-in this is only the first step: the sign-in is recorded when the code is right.
   if (row.twoFactor === "none") await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, row.id));
   return { ok: true, user: { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion, twoFactor: row.twoFactor } };

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { DomainError } from "@/lib/errors";
 import { signIn, TwoFactorRequired } from "./config";
-import { LOGIN_WINDOW_SECONDS } from "./login-limits";
+import { limits } from "@/lib/limits/rules";
 import { startLoginChallenge } from "./two-factor";
 import { setChallengeCookie } from "./two-factor-cookie";
 
@@ -27,7 +27,7 @@ export async function signInWithPassword(input: { email: string; password: strin
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
       const code = (error as AuthError & { code?: string }).code;
       if (code === "rate_limited") {
-        throw new DomainError(`Too many failed sign-ins. Wait ${LOGIN_WINDOW_SECONDS / 60} minutes, or reset your password.`);
+        throw new DomainError(`Too many failed sign-ins. Wait ${limits.loginAccount.seconds / 60} minutes, or reset your password.`);
       }
       throw new DomainError("That email and password don't match an active account.");
     }

@@ -2,13 +2,13 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { otpCodes, users, type OtpPurpose } from "@/db/schema";
-import { hitLimit, limitedFor } from "@/lib/auth/rate-limit";
+import { consume } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
 import { enqueue } from "@/lib/notify/enqueue";
 import { kickOutbox } from "@/lib/notify/kick";
 import { inTransaction } from "@/lib/transaction";
 import { generateOtpCode, hashOtpCode, OTP_RESEND_SECONDS, OTP_TTL_MINUTES } from "./code";
 import { OtpThrottledError } from "./errors";
-import { otpSendLimits } from "./limits";
 
 export type SendOtpInput = { userId: number; purpose: OtpPurpose; phone: string; ip: string; now?: Date };
 export type SentOtp = { otpId: number; expiresAt: Date; resendAt: Date };
@@ -17,14 +17,14 @@ export type SentOtp = { otpId: number; expiresAt: Date; resendAt: Date };
  * Texts a fresh code. One transaction: the user row is locked (so two sends
  * at once take turns and the cooldown holds), earlier live codes for the same
  * purpose stop working, the hashed code is stored and the SMS is queued in
- * the outbox. After the commit the in-process worker is woken so the text
+ * the outbox. Each call counts against the send limits before anything else. After the commit the in-process worker is woken so the text
  * leaves at once (so this takes the database, never an open transaction). Throws OtpThrottledError for the cooldown and the limits.
  */
 export async function sendOtp(db: Db, input: SendOtpInput): Promise<SentOtp> {
   const now = input.now ?? new Date();
-  const limits = otpSendLimits(input.userId, input.ip);
-  const limitWait = await limitedFor(db, limits);
-  if (limitWait > 0) throw new OtpThrottledError(limitWait, "limit");
+  // Counted first, atomically, so parallel sends can't slip past the limits.
+  const decision = await consume({ rule: limits.otpSendUser, key: input.userId }, { rule: limits.otpSendIp, key: input.ip });
+  if (!decision.ok) throw new OtpThrottledError(decision.retryAfterSeconds, "limit");
 
   const sent = await inTransaction(db, async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).limit(1).for("update");
@@ -56,7 +56,6 @@ export async function sendOtp(db: Db, input: SendOtpInput): Promise<SentOtp> {
       related: { type: "user", id: input.userId },
       idempotencyKey: `otp:${otpId}`,
     });
-    for (const limit of limits) await hitLimit(tx, limit);
     return { otpId, expiresAt, resendAt: new Date(now.getTime() + OTP_RESEND_SECONDS * 1000) };
   });
   kickOutbox();

@@ -4,7 +4,8 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { hashPassword, passwordProblems, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import { checkOwnPassword } from "@/lib/auth/password-attempts";
 import { DomainError, NotFoundError } from "@/lib/errors";
 
 /**
@@ -15,7 +16,8 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 export async function changePassword(db: Db, actor: Actor, current: string, next: string): Promise<{ email: string }> {
   const [row] = await db.select({ email: users.email, name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
   if (!row) throw new NotFoundError("Your account");
-  if (!(await verifyPassword(row.passwordHash, current))) {
+  // Counted like a sign-in attempt, before the check.
+  if (!(await checkOwnPassword({ email: row.email, passwordHash: row.passwordHash, password: current, ip: actor.ip }))) {
     throw new DomainError("Your current password isn't right.", { currentPassword: ["That password isn't right"] });
   }
   const problems = passwordProblems(next, { email: row.email, name: row.name });

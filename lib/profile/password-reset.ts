@@ -5,19 +5,14 @@ import { passwordResets, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { hashToken, newToken } from "@/lib/auth/one-time-token";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
-import { hitLimit, limitedFor, type Limit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { consume } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
 import { enqueue } from "@/lib/notify/enqueue";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const INVALID_RESET = "This reset link isn't valid any more. Links work once, for one hour. Ask for a new one.";
-
-// Reset emails: 3 per account and 20 per IP address an hour, so the form can't be used to flood an inbox.
-const resetLimits = (email: string, ip: string): Limit[] => [
-  { bucket: `reset:acct:${email}`, max: 3, windowSeconds: 3600 },
-  { bucket: `reset:ip:${ip}`, max: 20, windowSeconds: 3600 },
-];
 
 /**
  * Emails a reset link when the address belongs to an active account. The
@@ -25,9 +20,9 @@ const resetLimits = (email: string, ip: string): Limit[] => [
  * emails have accounts.
  */
 export async function requestPasswordReset(db: Db, email: string, ip: string, now = new Date()): Promise<void> {
-  const limits = resetLimits(email, ip);
-  if ((await limitedFor(db, limits)) > 0) return;
-  for (const limit of limits) await hitLimit(db, limit);
+  // Counted first, whether or not the address has an account, so the limit reveals nothing.
+  const decision = await consume({ rule: limits.resetEmail, key: email }, { rule: limits.resetIp, key: ip });
+  if (!decision.ok) return;
   const [user] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status }).from(users).where(eq(users.email, email)).limit(1);
   if (!user || user.status !== "active") return;
   const { token, hash } = newToken();

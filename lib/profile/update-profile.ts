@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { clients, users } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { verifyPassword } from "@/lib/auth/password";
+import { checkOwnPassword } from "@/lib/auth/password-attempts";
 import { DomainError, NotFoundError } from "@/lib/errors";
 
 type ProfileInput = { name: string; email: string; phone: string | null; currentPassword: string };
@@ -16,7 +16,7 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
   const emailChanged = row.email !== input.email;
   if (emailChanged) {
     if (!input.currentPassword) throw new DomainError("Enter your current password to change your email.", { currentPassword: ["Needed to change your email"] });
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    if (!(await checkOwnPassword({ email: row.email, passwordHash: row.passwordHash, password: input.currentPassword, ip: actor.ip }))) {
       throw new DomainError("That password isn't right.", { currentPassword: ["That password isn't right"] });
     }
   }

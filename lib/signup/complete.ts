@@ -4,8 +4,7 @@ import type { Db } from "@/db";
 import { clients, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { verifyPassword } from "@/lib/auth/password";
-import { hitLimit, limitedFor } from "@/lib/auth/rate-limit";
-import { loginLimits } from "@/lib/auth/login-limits";
+import { countPasswordAttempt, passwordAttemptSucceeded, tooManyPasswords } from "@/lib/auth/password-attempts";
 import { DomainError } from "@/lib/errors";
 import { applyClientChange } from "@/lib/rollups/clients";
 import { isDuplicateKey } from "@/lib/transaction";
@@ -25,12 +24,12 @@ export async function completeSignup(db: Db, token: string, password: string, ip
   const signup = openSignup(token);
   if (!signup) throw new DomainError(INVALID_SIGNUP_LINK);
   // Wrong guesses count against the same limits as sign-in attempts.
-  const limits = loginLimits(signup.email, ip);
-  if ((await limitedFor(db, limits)) > 0) throw new DomainError("Too many wrong passwords. Wait 15 minutes and try again.");
+  const decision = await countPasswordAttempt(signup.email, ip);
+  if (!decision.ok) throw tooManyPasswords(decision.retryAfterSeconds);
   if (!(await verifyPassword(signup.passwordHash, password))) {
-    for (const limit of limits) await hitLimit(db, limit);
     throw new DomainError("That isn't the password you chose when you signed up.", { password: ["Enter the password you chose on the sign-up form"] });
   }
+  await passwordAttemptSucceeded(signup.email, ip);
   try {
     return await db.transaction(async (tx) => {
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, signup.email)).limit(1);

@@ -4,21 +4,15 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { hitLimit, limitedFor, type Limit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { enqueue } from "@/lib/notify/enqueue";
+import { consume } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
 import { kickOutbox } from "@/lib/notify/kick";
 import { sealSignup } from "./token";
 
 export type SignupInput = { name: string; email: string; phone: string; password: string; twoFactor: "none" | "sms"; smsOptIn: boolean };
-
-// Sign-up emails: 3 per address and 10 per IP address an hour, so the form
-// can't flood an inbox. The limits count new and existing addresses alike.
-const signupLimits = (email: string, ip: string): Limit[] => [
-  { bucket: `signup:email:${email}`, max: 3, windowSeconds: 3600 },
-  { bucket: `signup:ip:${ip}`, max: 10, windowSeconds: 3600 },
-];
 
 const appUrl = () => env().APP_URL.replace(/\/+$/, "");
 
@@ -29,9 +23,9 @@ const appUrl = () => env().APP_URL.replace(/\/+$/, "");
  * that already has an account gets a note saying so. Nothing is created here.
  */
 export async function startSignup(db: Db, input: SignupInput, ip: string): Promise<void> {
-  const limits = signupLimits(input.email, ip);
-  if ((await limitedFor(db, limits)) > 0) throw new DomainError("Too many sign-up attempts. Try again in an hour.");
-  for (const limit of limits) await hitLimit(db, limit);
+  // The limits count new and existing addresses alike, so they reveal nothing.
+  const decision = await consume({ rule: limits.signupEmail, key: input.email }, { rule: limits.signupIp, key: ip });
+  if (!decision.ok) throw new DomainError("Too many sign-up attempts. Try again in an hour.");
 
   const passwordHash = await hashPassword(input.password);
   const [existing] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email)).limit(1);

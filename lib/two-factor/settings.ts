@@ -4,9 +4,7 @@ import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { loginLimits } from "@/lib/auth/login-limits";
-import { verifyPassword } from "@/lib/auth/password";
-import { hitLimit, limitedFor } from "@/lib/auth/rate-limit";
+import { checkOwnPassword } from "@/lib/auth/password-attempts";
 import { readToken, signToken } from "@/lib/auth/signed-token";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { maskPhone } from "@/lib/otp/code";
@@ -43,10 +41,7 @@ export async function startTwoFactorChange(
   const user = await loadUser(db, actor.id);
   const ip = actor.ip ?? "unknown";
   // Wrong passwords here count like wrong sign-in passwords.
-  const limits = loginLimits(user.email, ip);
-  if ((await limitedFor(db, limits)) > 0) throw new DomainError("Too many wrong passwords. Wait 15 minutes and try again.");
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    for (const limit of limits) await hitLimit(db, limit);
+  if (!(await checkOwnPassword({ email: user.email, passwordHash: user.passwordHash, password: input.password, ip }))) {
     throw new DomainError("That password isn't right.", { password: ["That password isn't right"] });
   }
   if (input.change === "enable" && user.twoFactor !== "none") throw new DomainError("Two-step sign-in is already on.");

@@ -1,8 +1,12 @@
-import { eq, like } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { rateLimits, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
-import { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_IP } from "@/lib/auth/login-limits";
+import { counted } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
+
+const LOGIN_MAX_PER_ACCOUNT = limits.loginAccount.points;
+const LOGIN_MAX_PER_IP = limits.loginIp.points;
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
@@ -51,8 +55,8 @@ describe("login rate limits, stored in the database", () => {
     expect(locked).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
     if (!locked.ok && locked.reason === "rate_limited") expect(locked.retryAfterSeconds).toBeGreaterThan(0);
 
-    const [counter] = await getDb().select().from(rateLimits).where(eq(rateLimits.bucket, `login:acct:${admin.email}`));
-    expect(counter?.hits).toBe(LOGIN_MAX_PER_ACCOUNT);
+    // Counted before the check: the five failures and the refused sixth try.
+    expect(await counted({ rule: limits.loginAccount, key: admin.email })).toBe(LOGIN_MAX_PER_ACCOUNT + 1);
   });
 
   it("locks an unknown email the same way, so the limit doesn't reveal which accounts exist", async () => {
@@ -73,10 +77,25 @@ describe("login rate limits, stored in the database", () => {
     const staff = await createUser({ role: "staff" });
     for (let i = 0; i < LOGIN_MAX_PER_ACCOUNT - 1; i++) await authenticate(getDb(), staff.email, "Wrong-1", freshIp());
     expect(await authenticate(getDb(), staff.email, TEST_PASSWORD, freshIp())).toMatchObject({ ok: true });
-    const left = await getDb().select().from(rateLimits).where(like(rateLimits.bucket, `login:acct:${staff.email}`));
-    expect(left).toHaveLength(0);
+    expect(await counted({ rule: limits.loginAccount, key: staff.email })).toBe(0);
     // A fresh budget: one more failure doesn't lock it.
     await authenticate(getDb(), staff.email, "Wrong-1", freshIp());
     expect(await authenticate(getDb(), staff.email, TEST_PASSWORD, freshIp())).toMatchObject({ ok: true });
+  });
+});
+
+describe("limits hold against parallel attempts (counted first, then decided)", () => {
+  it(`checks at most ${LOGIN_MAX_PER_ACCOUNT} passwords when 25 guesses for one account arrive at once`, async () => {
+    const staff = await createUser({ role: "staff" });
+    const results = await Promise.all(Array.from({ length: 25 }, () => authenticate(getDb(), staff.email, "Wrong-Password-1", freshIp())));
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid");
+    expect(checked).toHaveLength(LOGIN_MAX_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(25 - LOGIN_MAX_PER_ACCOUNT);
+  });
+
+  it(`lets at most ${LOGIN_MAX_PER_IP} attempts from one address through when they arrive at once`, async () => {
+    const ip = "198.51.100.9";
+    const results = await Promise.all(Array.from({ length: LOGIN_MAX_PER_IP + 15 }, (_, i) => authenticate(getDb(), `burst${i}@test.example`, "Wrong-1", ip)));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(LOGIN_MAX_PER_IP);
   });
 });

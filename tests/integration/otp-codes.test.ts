@@ -3,7 +3,10 @@ import { getDb } from "@/db";
 import { otpCodes, outbox } from "@/db/schema";
 import { OTP_MAX_ATTEMPTS, OTP_RESEND_SECONDS } from "@/lib/otp/code";
 import { OtpThrottledError } from "@/lib/otp/errors";
-import { OTP_SENDS_PER_IP, OTP_SENDS_PER_USER } from "@/lib/otp/limits";
+import { limits } from "@/lib/limits/rules";
+
+const OTP_SENDS_PER_USER = limits.otpSendUser.points;
+const OTP_SENDS_PER_IP = limits.otpSendIp.points;
 import { sendOtp } from "@/lib/otp/send";
 import { verifyOtp } from "@/lib/otp/verify";
 import { resetDatabase } from "../support/db";

@@ -86,6 +86,15 @@ describe("starting a sign-up", () => {
     await freshBrowser();
     expect(await startSignup(undefined, signupForm({ email }))).toMatchObject({ ok: false, formError: expect.stringContaining("Too many") });
   });
+
+  it("sends no more than the limit when ten sign-ups for one address arrive at once", async () => {
+    const email = `burst.${Date.now()}@test.example`;
+    await freshBrowser();
+    const results = await Promise.all(Array.from({ length: 10 }, () => startSignup(undefined, signupForm({ email }))));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    const sent = await getDb().select({ id: outbox.id }).from(outbox).where(eq(outbox.toFirst, email));
+    expect(sent).toHaveLength(3);
+  });
 });
 
 describe("finishing a sign-up from the emailed link", () => {
