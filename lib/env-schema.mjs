@@ -2,6 +2,7 @@
 // import it and fail the build or start on a bad value; lib/env.ts gives the
 // typed view to the app.
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-address.mjs";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -33,6 +34,18 @@ export const envSchema = z.object({
   PDF_POOL_SIZE: int(2),
   PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
   LOG_QUERIES: bool,
+  // Which proxies' X-Forwarded-For to believe (lib/client-address.mjs): "" none, a hop count, or addresses and CIDR ranges.
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
 
 /**

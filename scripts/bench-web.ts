@@ -1,4 +1,4 @@
-// `npm run bench:web`: a production build (`next start`) against 100k clients
+// `npm run bench:web`: a production build (server.mjs) against 100k clients
 // and 1M invoices, driven with autocannon at 1, 16 and 64 connections while
 // signed in as staff. Prints p50, p95, p99 latency and requests per second for
 // the dashboard, the invoice list (status and date filter), the client search
@@ -9,7 +9,7 @@
 // .next-bench; BENCH_SECONDS sets each run's length (default 10), BENCH_PORT
 // the first app's port (default 3300).
 //
-// A Node.js process renders on one core, so the bench runs one `next start`
+// A Node.js process renders on one core, so the bench runs one server.mjs
 // per CPU (BENCH_APPS to change it), as DESIGN.md's "N app processes behind
 // any load balancer"; autocannon spreads its connections over them.
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -20,6 +20,7 @@ import mysql from "mysql2/promise";
 import { encode } from "next-auth/jwt";
 import { spawn, type ChildProcess } from "node:child_process";
 import { SESSION_COOKIE as COOKIE } from "@/lib/auth/session-token";
+import { hashSessionId, newSessionId, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { BENCH_SECRET, FULL_SIZE, benchServer, ensureDataSet, root } from "./lib/bench-data";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -43,10 +44,16 @@ async function pickPages(url: string): Promise<{ pages: Page[]; cookie: string }
     if (!staff) throw new Error("The demo staff user is missing from the bench database.");
     // A bulk invoice that has a payment: the invoice page then shows lines, payments and history.
     const [[invoice]] = await conn.query<mysql.RowDataPacket[]>("SELECT id FROM invoices WHERE status = 'partially_paid' ORDER BY id DESC LIMIT 1");
+    // A real server-side session, as signing in would start.
+    const sid = newSessionId();
+    await conn.query(
+      "INSERT INTO sessions (token_hash, user_id, session_version, ip, user_agent, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, '127.0.0.1', 'bench-web', NOW(3), NOW(3), NOW(3) + INTERVAL ? SECOND)",
+      [hashSessionId(sid), staff.id, staff.session_version, SESSION_MAX_AGE_SECONDS],
+    );
     const token = await encode({
       secret: BENCH_SECRET,
       salt: COOKIE,
-      token: { uid: Number(staff.id), role: "staff", sv: Number(staff.session_version), email: staff.email, name: staff.name, sub: String(staff.id) },
+      token: { uid: Number(staff.id), role: "staff", sv: Number(staff.session_version), sid, email: staff.email, name: staff.name, sub: String(staff.id) },
     });
     const today = new Date();
     const from = iso(new Date(today.getTime() - 90 * 86_400_000));
@@ -89,7 +96,7 @@ async function drive(urls: string[], cookie: string, connections: number, second
 
 async function waitUntilUp(url: string, alive: () => boolean): Promise<void> {
   for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
-    if (!alive()) throw new Error("next start exited before it was ready.");
+    if (!alive()) throw new Error("server.mjs exited before it was ready.");
     const ok = await fetch(url).then((res) => res.status < 500, () => false);
     if (ok) return;
   }
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
     await build(env);
     // Its own process group, so stopping it stops the server it forks.
     for (const [i, base] of BASES.entries()) {
-      const app = spawn(next, ["start", "-p", String(PORT + i)], { env, cwd: root, stdio: "ignore", detached: true });
+      const app = spawn(process.execPath, ["server.mjs", "--port", String(PORT + i)], { env, cwd: root, stdio: "ignore", detached: true });
       apps.push(app);
       await waitUntilUp(`${base}/login`, () => app.exitCode === null);
     }

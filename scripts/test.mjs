@@ -105,7 +105,7 @@ try {
       if ((await tsx("scripts/seed.ts", env)) !== 0) return false;
       log("Building the app for end-to-end tests...");
       if ((await run(bin(root, "next"), ["build"], { env, cwd: root })) !== 0) return false;
-      app = startChild(bin(root, "next"), ["start", "-p", String(E2E_PORT)], { env, cwd: root });
+      app = startChild(process.execPath, ["server.mjs", "--port", String(E2E_PORT)], { env, cwd: root });
       await waitForHttp(`${appUrl}/login`, { isAlive: () => !app.exited });
       const ok = await jest("e2e", { ...env, NODE_ENV: "test", E2E_BASE_URL: appUrl }, ["--runInBand"]);
       await app.stop();

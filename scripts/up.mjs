@@ -57,7 +57,8 @@ try {
     log("Building the app (about a minute)...");
     if ((await run(bin(root, "next"), ["build"], { env, cwd: root })) !== 0) await shutdown(1);
   }
-  app = startChild(bin(root, "next"), ["start", "-p", String(port)], { env, cwd: root });
+  // server.mjs: next start plus the client address from the socket (README, "Security").
+  app = startChild(process.execPath, ["server.mjs", "--port", String(port)], { env, cwd: root });
   app.child.on("exit", (code) => {
     if (!stopping) {
       log(`The app exited (code ${code}).`);

@@ -3,6 +3,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { CurrentUser } from "@/lib/auth/session";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { SessionsCard } from "./sessions-card";
 import { TwoFactorCard } from "./two-factor-card";
 
 /**
@@ -34,6 +35,7 @@ export function ProfilePage({ user, children }: { user: CurrentUser; children?: 
           </CardContent>
         </Card>
         <TwoFactorCard userId={user.id} />
+        <SessionsCard userId={user.id} currentSessionId={user.sessionId} />
       </div>
     </>
   );

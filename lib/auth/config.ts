@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import type { OtpCheck } from "@/lib/otp/verify";
 import { authenticate, type AuthenticatedUser } from "./authenticate";
 import { ipFromHeaders } from "./ip";
+import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { completeLoginChallenge } from "./two-factor";
 
 declare module "next-auth" {
@@ -13,6 +14,8 @@ declare module "next-auth" {
     uid: number;
     role: Role;
     sessionVersion: number;
+    /** Where the sign-in came from, for the sessions list. */
+    origin?: { ip: string; userAgent: string | null };
   }
   interface Session {
     uid: number;
@@ -26,6 +29,8 @@ declare module "@auth/core/jwt" {
     uid: number;
     role: Role;
     sv: number;
+    /** The server-side session (lib/auth/sessions.ts): signing out deletes it. */
+    sid: string;
   }
 }
 
@@ -58,12 +63,20 @@ export class ChallengeExpired extends CredentialsSignin {
   code = "challenge_expired";
 }
 
-const sessionUser = (user: AuthenticatedUser) => ({ id: String(user.id), uid: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion });
+const sessionUser = (user: AuthenticatedUser, request: Request) => ({
+  id: String(user.id),
+  uid: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  sessionVersion: user.sessionVersion,
+  origin: { ip: ipFromHeaders(request.headers), userAgent: request.headers.get("user-agent") },
+});
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
@@ -76,7 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!result.ok) throw result.reason === "rate_limited" ? new RateLimitedLogin() : new InvalidLogin();
         // This endpoint is public (/api/auth/callback/credentials): with two-factor on, a password is never enough.
         if (result.user.twoFactor !== "none") throw new TwoFactorRequired(result.user.id);
-        return sessionUser(result.user);
+        return sessionUser(result.user, request);
       },
     }),
     // Step two of a two-factor sign-in: the signed challenge from step one plus the texted code.
@@ -84,22 +97,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       id: "otp",
       name: "One-time code",
       credentials: { challenge: {}, code: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const challenge = typeof credentials.challenge === "string" ? credentials.challenge : "";
         const code = typeof credentials.code === "string" ? credentials.code : "";
         if (!challenge) throw new ChallengeExpired();
         const result = await completeLoginChallenge(getDb(), challenge, code);
         if (!result.ok) throw result.reason === "challenge" ? new ChallengeExpired() : new InvalidCode(result.check);
-        return sessionUser(result.user);
+        return sessionUser(result.user, request);
       },
     }),
   ],
+  events: {
+    // Every way of signing out ends the session on the server, not only in this browser.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string" && sid) await endSession(getDb(), sid);
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
+    // Runs with `user` only at sign-in: that is when the server-side session starts.
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.uid;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = await createSession(getDb(), { userId: user.uid, sessionVersion: user.sessionVersion, ip: user.origin?.ip, userAgent: user.origin?.userAgent });
       }
       return token;
     },

@@ -17,7 +17,8 @@ export const SESSION_COOKIE = "authjs.session-token";
 export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 const CLOCK_TOLERANCE_S = 15;
 
-export type SessionToken = { uid: number; role: string; sv: number; exp: number };
+/** The claims ClientDesk writes (uid, role, sv, sid: the server-side session id) and the times. */
+export type SessionToken = { uid: number; role: string; sv: number; sid: string; exp: number; iat: number | null };
 
 const keys = new Map<string, Buffer>();
 
@@ -51,9 +52,18 @@ function base64url(part: string): Buffer | null {
 /**
  * The session's claims, or null for anything that is not a current token
  * sealed with this secret: malformed, tampered, another secret or cookie name,
- * expired, or missing the claims ClientDesk writes.
+ * expired, or missing the claims ClientDesk writes. A valid token is not yet
+ * a session: its sid must still have a live row (lib/auth/sessions.ts).
  */
 export function readSessionToken(token: string | undefined, secret: string, salt: string, now = Date.now()): SessionToken | null {
+  const claims = readSessionClaims(token, secret, salt, now);
+  if (!claims) return null;
+  if (typeof claims.uid !== "number" || typeof claims.sv !== "number" || typeof claims.role !== "string" || typeof claims.sid !== "string" || !claims.sid) return null;
+  return { uid: claims.uid, role: claims.role, sv: claims.sv, sid: claims.sid, exp: claims.exp as number, iat: typeof claims.iat === "number" ? claims.iat : null };
+}
+
+/** Every claim of a current token sealed with this secret (for renewing it), or null. */
+export function readSessionClaims(token: string | undefined, secret: string, salt: string, now = Date.now()): Record<string, unknown> | null {
   if (!token) return null;
   const parts = token.split(".");
   if (parts.length !== 5) return null;
@@ -65,12 +75,12 @@ export function readSessionToken(token: string | undefined, secret: string, salt
     if (header.alg !== "dir" || header.enc !== "A256CBC-HS512" || encryptedKey !== "" || "zip" in header || "crit" in header) return null;
     const plaintext = decryptCbcHs512(derivedKey(secret, salt), Buffer.from(protectedHeader, "ascii"), ivBytes, ciphertextBytes, tagBytes);
     if (!plaintext) return null;
-    const claims = JSON.parse(plaintext.toString("utf8")) as Record<string, unknown>;
+    const claims = JSON.parse(plaintext.toString("utf8")) as Record<string, unknown> | null;
+    if (!claims || typeof claims !== "object" || Array.isArray(claims)) return null;
     const seconds = Math.floor(now / 1000);
     if (typeof claims.exp !== "number" || claims.exp <= seconds - CLOCK_TOLERANCE_S) return null;
     if (typeof claims.nbf === "number" && claims.nbf > seconds + CLOCK_TOLERANCE_S) return null;
-    if (typeof claims.uid !== "number" || typeof claims.sv !== "number" || typeof claims.role !== "string") return null;
-    return { uid: claims.uid, role: claims.role, sv: claims.sv, exp: claims.exp };
+    return claims;
   } catch {
     // Bad base64, JSON, padding or tag: not a session.
     return null;

@@ -1,37 +1,42 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { users, type Role } from "@/db/schema";
+import { sessions, users, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
 import { ipFromHeaders } from "./ip";
 import { can, homeFor, type Permission } from "./permissions";
 import { readSessionCookie } from "./session-token";
+import { hashSessionId } from "./sessions";
 
-export type CurrentUser = { id: number; email: string; name: string; phone: string | null; role: Role; sessionVersion: number };
+/** The signed-in person; sessionId is this browser's sessions row. */
+export type CurrentUser = { id: number; email: string; name: string; phone: string | null; role: Role; sessionVersion: number; sessionId: number };
 
 /**
- * The signed-in user, read fresh from the database once per request. A
- * session whose session_version is stale (password change, role change,
- * disable) or whose user is no longer active counts as signed out. The cookie
- * Auth.js wrote is read directly (see session-token.ts for why).
+ * The signed-in user, read fresh from the database once per request, with
+ * the session's own row in the same query. A cookie whose session was ended
+ * (signed out, signed out everywhere, expired) or whose session_version is
+ * stale (password change, role change, disable), or whose user is no longer
+ * active, counts as signed out. The cookie Auth.js wrote is read directly
+ * (see session-token.ts for why).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = readSessionCookie(await cookies(), env().AUTH_SECRET);
   if (!token) return null;
-  return loadSessionUser(token.uid, token.sv);
+  return loadSessionUser(token.uid, token.sv, token.sid);
 });
 
-export async function loadSessionUser(uid: number, sessionVersion: number): Promise<CurrentUser | null> {
+export async function loadSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<CurrentUser | null> {
   const [row] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, status: users.status, sessionVersion: users.sessionVersion })
+    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, status: users.status, sessionVersion: users.sessionVersion, sessionId: sessions.id })
     .from(users)
+    .innerJoin(sessions, and(eq(sessions.tokenHash, hashSessionId(sid)), eq(sessions.userId, users.id), eq(sessions.sessionVersion, users.sessionVersion), gt(sessions.expiresAt, now)))
     .where(eq(users.id, uid))
     .limit(1);
   if (!row || row.status !== "active" || row.sessionVersion !== sessionVersion) return null;
-  return { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, sessionVersion: row.sessionVersion };
+  return { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, sessionVersion: row.sessionVersion, sessionId: row.sessionId };
 }
 
 /** For pages: sends the anonymous to /login and a wrong role to its own home. */

@@ -6,6 +6,8 @@ import { clients, invoices } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { balanceDue } from "@/lib/money";
+import { consumeOrRefuse } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
 import { enqueue } from "@/lib/notify/enqueue";
 import { inTransaction } from "@/lib/transaction";
 import { auditActor, type ActorOrSystem } from "@/lib/actor";
@@ -83,9 +85,15 @@ export async function queueInvoiceEmail(tx: Tx, invoice: LockedInvoice, input: O
   return { outboxId: queued.id, created: queued.created, link };
 }
 
-/** Emails an issued invoice to TO, CC and BCC recipients. */
+const staffEmailLimit = (wait: string) => `You've reached today's limit of invoice emails. Try again in ${wait}.`;
+
+/** Emails an issued invoice to TO, CC and BCC recipients; a person's recipients count against their daily limit. */
 export async function emailInvoice(db: DbOrTx, input: EmailInvoiceInput): Promise<EmailInvoiceResult> {
   if (input.to.length === 0) throw new DomainError("Add at least one recipient.", { to: ["Add at least one email address"] });
+  if (input.actor.id !== null) {
+    const recipients = input.to.length + (input.cc?.length ?? 0) + (input.bcc?.length ?? 0);
+    await consumeOrRefuse(staffEmailLimit, { rule: limits.staffEmailRecipients, key: input.actor.id, cost: recipients });
+  }
   return inTransaction(db, async (tx) => queueInvoiceEmail(tx, await lockInvoice(tx, input.invoiceId), input));
 }
 
@@ -97,6 +105,7 @@ export type BulkEmailResult = { queued: number; skipped: number };
  * skipped. The batch key makes a repeated submit send nothing new.
  */
 export async function emailInvoicesToClients(db: DbOrTx, input: { invoiceIds: number[]; batchKey: string; actor: ActorOrSystem }): Promise<BulkEmailResult> {
+  if (input.actor.id !== null) await consumeOrRefuse(staffEmailLimit, { rule: limits.staffEmailRecipients, key: input.actor.id, cost: input.invoiceIds.length });
   let queued = 0;
   let skipped = 0;
   for (const invoiceId of input.invoiceIds) {

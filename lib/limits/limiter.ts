@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { RateLimiterMySQL, RateLimiterRes } from "rate-limiter-flexible";
 import { getPool } from "@/db";
 import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
 import type { LimitRule } from "./rules";
 
 // Rate limits through rate-limiter-flexible's MySQL store: each hit is one
@@ -104,4 +105,20 @@ export async function waitFor(hit: Hit): Promise<number> {
   const res = await withRetry(() => limiterFor(hit.rule).get(limitKey(hit.key)));
   if (!res || res.consumedPoints + (hit.cost ?? 1) <= hit.rule.points) return 0;
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/** "12 minutes", "3 hours": how long until a refused person may try again. */
+export function waitText(seconds: number): string {
+  if (seconds < 90 * 60) {
+    const minutes = Math.max(1, Math.ceil(seconds / 60));
+    return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  }
+  const hours = Math.ceil(seconds / 3600);
+  return `${hours} hour${hours === 1 ? "" : "s"}`;
+}
+
+/** Counts the hits and throws a DomainError (the message given the wait) when any limit is reached. */
+export async function consumeOrRefuse(message: (wait: string) => string, ...hits: Hit[]): Promise<void> {
+  const decision = await consume(...hits);
+  if (!decision.ok) throw new DomainError(message(waitText(decision.retryAfterSeconds)));
 }

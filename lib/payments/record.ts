@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { invoices, payments, type InvoiceStatus, type PaymentMethod } from "@/db/schema";
 import { readSettings } from "@/db/queries/settings";
@@ -55,6 +55,15 @@ export function paymentRefusal(invoice: LockedInvoice, amountMinor: number): Dom
   return null;
 }
 
+/** Bank transfers and cash declared on an invoice and not yet confirmed or rejected. */
+async function pendingDeclaredMinor(tx: DbOrTx, invoiceId: number): Promise<number> {
+  const [row] = await tx
+    .select({ sum: sql<string | number | null>`sum(${payments.amountMinor})` })
+    .from(payments)
+    .where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "pending"), ne(payments.method, "card")));
+  return Number(row?.sum ?? 0);
+}
+
 async function replay(db: DbOrTx, key: string, invoiceId: number): Promise<PaymentResult | null> {
   const [row] = await db
     .select({
@@ -98,6 +107,16 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput): Prom
       if (input.amountMinor < minPayment && input.amountMinor !== balance) {
         const min = formatMoney(minPayment, invoice.currency);
         throw new DomainError(`The smallest payment is ${min}, unless it pays the whole balance.`, { amount: [`At least ${min}`] });
+      }
+      // A client's declared transfers and cash can't add up past the balance: the pay form is no place to pile up claims.
+      if (input.clientScope !== undefined && input.status === "pending" && input.method !== "card") {
+        const declared = await pendingDeclaredMinor(tx, invoice.id);
+        if (declared + input.amountMinor > balance) {
+          const left = formatMoney(Math.max(0, balance - declared), invoice.currency);
+          throw new DomainError(`Payments you've told us about already cover ${formatMoney(declared, invoice.currency)} of the ${formatMoney(balance, invoice.currency)} balance. We'll confirm them when the money arrives.`, {
+            amount: [declared >= balance ? "Nothing is left to declare" : `At most ${left}`],
+          });
+        }
       }
       const now = new Date();
       const receivedAt = input.status === "succeeded" ? (input.receivedAt ?? now) : (input.receivedAt ?? null);

@@ -6,6 +6,8 @@ import { DomainError } from "@/lib/errors";
 import type { ActorOrSystem } from "@/lib/actor";
 import { queueInvoiceEmail } from "@/lib/invoices/email";
 import { lockInvoice } from "@/lib/invoices/lock";
+import { consumeOrRefuse } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
 import { kickOutbox } from "@/lib/notify/kick";
 import { inTransaction } from "@/lib/transaction";
 
@@ -13,8 +15,14 @@ import { inTransaction } from "@/lib/transaction";
  * "Email me this invoice": to the client's own address (never one from the
  * request), with optional CCs, the PDF and a fresh signed link. The invoice
  * is locked with the client's scope, so another client's id is "not found".
+ * Every recipient counts against the client's daily limit, so the form can't
+ * be used to relay mail.
  */
 export async function emailInvoiceToClient(db: Db, input: { clientId: number; invoiceId: number; cc: string[]; idempotencyKey: string; actor: ActorOrSystem }): Promise<{ to: string; created: boolean }> {
+  await consumeOrRefuse(
+    (wait) => `You've emailed invoices to a lot of addresses today. Try again in ${wait}, or download the PDF and send it yourself.`,
+    { rule: limits.portalEmailRecipients, key: input.clientId, cost: 1 + input.cc.length },
+  );
   const result = await inTransaction(db, async (tx) => {
     const invoice = await lockInvoice(tx, input.invoiceId, input.clientId);
     if (invoice.status === "draft") throw new DomainError("That invoice was not found.");

@@ -5,6 +5,8 @@ import { readSettings } from "@/db/queries/settings";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { ActorOrSystem } from "@/lib/actor";
 import { balanceDue } from "@/lib/money";
+import { consumeOrRefuse } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
 import { kickOutbox } from "@/lib/notify/kick";
 import { confirmPayment, recordPayment, rejectPayment, type PaymentResult } from "@/lib/payments";
 import { cardProvider, type CardDetails } from "@/lib/payments/providers";
@@ -48,6 +50,11 @@ export async function payInvoiceFromPortal(db: Db, input: PortalPayInput): Promi
   const provider = cardProvider();
   const isCard = input.method === "card";
   if (isCard && !input.card) throw new DomainError("Enter your card details.", { cardNumber: ["Enter a card number"] });
+  // Card attempts per hour (the form can't be used to test stolen cards) and declared payments per day.
+  await consumeOrRefuse(
+    (wait) => (isCard ? `Too many card attempts. Try again in ${wait}.` : `You've told us about several payments today. We'll confirm the ones you've made; try again in ${wait}.`),
+    { rule: isCard ? limits.portalCardAttempts : limits.portalDeclaredPayments, key: input.clientId },
+  );
   const prepared = isCard
     ? await provider.prepare({ amountMinor: input.amountMinor, currency: invoice.currency, idempotencyKey: input.idempotencyKey, description: `Invoice ${invoice.number}` })
     : null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { email, optionalPhone, requiredText } from "./fields";
+import { email, id, optionalPhone, requiredText } from "./fields";
 
 export const profileSchema = z.object({
   name: requiredText(120, "Enter your name"),
@@ -27,3 +27,6 @@ export const forgotPasswordSchema = z.object({ email });
 
 /** Used by the reset link and the invite-acceptance link: a token and a new password. */
 export const tokenPasswordSchema = z.object({ token: z.string().trim().min(1).max(200), ...newPassword }).superRefine(checkNewPassword);
+
+/** "Sign out" on one row of the profile's list of devices. */
+export const signOutDeviceSchema = z.object({ sessionId: id });

@@ -1,6 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { roles, type Role } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { roles, sessions, type Role } from "@/db/schema";
 import { DENIED, SIGNED_OUT } from "@/lib/actions/define-action";
 import { archiveClient } from "@/lib/actions/clients/archive-client";
 import { createClient } from "@/lib/actions/clients/create-client";
@@ -15,6 +17,8 @@ import { requestInvite } from "@/lib/actions/invites/request-invite";
 import { changePassword } from "@/lib/actions/profile/change-password";
 import { requestPasswordReset } from "@/lib/actions/profile/request-password-reset";
 import { resetPassword } from "@/lib/actions/profile/reset-password";
+import { signOutDevice } from "@/lib/actions/profile/sign-out-device";
+import { signOutEverywhere } from "@/lib/actions/profile/sign-out-everywhere";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
 import { sendReminders } from "@/lib/actions/reminders/send-reminders";
 import { archiveService } from "@/lib/actions/services/archive-service";
@@ -26,6 +30,7 @@ import { updateSettings } from "@/lib/actions/settings/update-settings";
 import { setStaffStatus } from "@/lib/actions/staff/set-staff-status";
 import { updateStaff } from "@/lib/actions/staff/update-staff";
 import { permissions, type Permission } from "@/lib/auth/permissions";
+import { createSession, hashSessionId } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/form-state";
 import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient, insertInvoice, insertPendingInvite, insertResetToken, insertService } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
@@ -76,6 +81,17 @@ const matrix: Case[] = [
   { action: requestPasswordReset, input: async () => ({ email: (await createUser({ role: "staff" })).email }) },
   { action: resetPassword, input: async () => ({ token: await insertResetToken((await createUser({ role: "client" })).id), password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
   {
+    // Another device of the actor's own (or of someone, for the anonymous caller).
+    action: signOutDevice,
+    input: async (actor) => {
+      const owner = actor ?? (await createUser({ role: "staff" }));
+      const sid = await createSession(getDb(), { userId: owner.id, sessionVersion: owner.sessionVersion });
+      const [row] = await getDb().select({ id: sessions.id }).from(sessions).where(eq(sessions.tokenHash, hashSessionId(sid)));
+      return { sessionId: row!.id };
+    },
+  },
+  { action: signOutEverywhere, input: async () => ({}) },
+  {
     action: updateSettings,
     input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing", minPayment: "5.00", bankInstructions: "IBAN GB00 TEST", cashInstructions: "" }),
   },
@@ -102,7 +118,7 @@ describe("the permission matrix covers every back-office action", () => {
       }
     }
     expect(matrix.map((c) => c.action.actionName).sort()).toEqual(onDisk.sort());
-    expect(matrix).toHaveLength(23);
+    expect(matrix).toHaveLength(25);
   });
 });
 

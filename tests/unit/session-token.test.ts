@@ -7,7 +7,7 @@ import { readSessionCookie, readSessionToken, SECURE_SESSION_COOKIE, SESSION_COO
 // The session cookie is written by Auth.js and read by lib/auth/session-token:
 // every token here comes from next-auth's own `encode`.
 const SECRET = "unit-test-secret-unit-test-secret-0123456789";
-const claims = { uid: 42, role: "staff", sv: 3, email: "staff@example.com", name: "Sam Staff", sub: "42" };
+const claims = { uid: 42, role: "staff", sv: 3, sid: "a-session-id", email: "staff@example.com", name: "Sam Staff", sub: "42" };
 const seal = (token: Record<string, unknown> = claims, options: { secret?: string; salt?: string; maxAge?: number } = {}) =>
   encode({ token, secret: options.secret ?? SECRET, salt: options.salt ?? SESSION_COOKIE, maxAge: options.maxAge });
 
@@ -27,7 +27,7 @@ describe("readSessionToken", () => {
     const token = await seal();
     const ours = readSessionToken(token, SECRET, SESSION_COOKIE);
     const theirs = await decode({ token, secret: SECRET, salt: SESSION_COOKIE });
-    expect(ours).toEqual({ uid: 42, role: "staff", sv: 3, exp: theirs!.exp });
+    expect(ours).toEqual({ uid: 42, role: "staff", sv: 3, sid: "a-session-id", exp: theirs!.exp, iat: theirs!.iat });
     expect(ours!.exp).toBeGreaterThan(Date.now() / 1000);
   });
 
@@ -65,6 +65,9 @@ describe("readSessionToken", () => {
   it("refuses a sealed token without ClientDesk's claims", async () => {
     expect(readSessionToken(await seal({ sub: "42", email: "x@example.com" }), SECRET, SESSION_COOKIE)).toBeNull();
     expect(readSessionToken(await seal({ ...claims, uid: "42" }), SECRET, SESSION_COOKIE)).toBeNull();
+    // A token from before server-side sessions (no sid) is not a session.
+    const { sid: _sid, ...withoutSid } = claims;
+    expect(readSessionToken(await seal(withoutSid), SECRET, SESSION_COOKIE)).toBeNull();
   });
 
   it("refuses what is not a sealed token at all", () => {

@@ -1,0 +1,16 @@
+"use server";
+
+import { getDb } from "@/db";
+import { signOutDevice as endDeviceSession } from "@/lib/profile/sessions";
+import { signOutDeviceSchema } from "@/lib/validation/profile";
+import { defineAction } from "../define-action";
+
+/** Signs one of the person's other devices out; the session id must be one of their own. */
+export const signOutDevice = defineAction({
+  name: "profile.sign_out_device",
+  permission: "profile:self",
+  schema: signOutDeviceSchema,
+  async handler({ sessionId }, { user, ip }) {
+    await endDeviceSession(getDb(), { id: user.id, role: user.role, ip }, sessionId);
+  },
+});
