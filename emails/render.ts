@@ -4,6 +4,9 @@ import { render } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
 import type { TemplateData, TemplateName } from "@/lib/notify/templates";
 import { InvoiceEmail, invoiceSubject } from "./invoice";
+import { EmailChangeConfirmEmail, emailChangeConfirmSubject } from "./email-change-confirm";
+import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "./email-change-notice";
+import { EmailChangeTakenEmail, emailChangeTakenSubject } from "./email-change-taken";
 import type { EmailCompany, EmailProps } from "./layout";
 import { NewServiceEmail, newServiceSubject } from "./new-service";
 import { OtpCodeEmail, otpCodeSubject } from "./otp-code";
@@ -31,6 +34,9 @@ const emailTemplates: { [T in TemplateName]: EmailTemplate<TemplateData[T]> } = 
   otp_code: { subject: otpCodeSubject, Component: OtpCodeEmail },
   signup_confirm: { subject: signupConfirmSubject, Component: SignupConfirmEmail },
   signup_existing: { subject: signupExistingSubject, Component: SignupExistingEmail },
+  email_change_confirm: { subject: emailChangeConfirmSubject, Component: EmailChangeConfirmEmail },
+  email_change_notice: { subject: emailChangeNoticeSubject, Component: EmailChangeNoticeEmail },
+  email_change_taken: { subject: emailChangeTakenSubject, Component: EmailChangeTakenEmail },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };

@@ -63,4 +63,7 @@ export const sampleData: TemplateData = {
   otp_code: { code: "482913", minutes: 10 },
   signup_confirm: { name: "Ada Lovelace", confirmUrl: `${base}/signup/confirm/eyJ2IjoxfQ.Q2xpZW50RGVzaw`, expiresAt: "2026-11-25T17:00:00.000Z" },
   signup_existing: { name: "Ada Lovelace", signInUrl: `${base}/login`, resetUrl: `${base}/forgot-password` },
+  email_change_confirm: { name: "Ada Lovelace", newEmail: "ada@analytical.example", confirmUrl: `${base}/confirm-email/Tz6wK2nB9rXq4LsM`, expiresAt: "2026-11-25T17:00:00.000Z" },
+  email_change_notice: { name: "Ada Lovelace", newEmail: "ada@analytical.example", resetUrl: `${base}/forgot-password` },
+  email_change_taken: { name: "Ada Lovelace", signInUrl: `${base}/login` },
 };

@@ -24,6 +24,10 @@ const smsTemplates: SmsTemplates = {
   // Sign-up mail is email-only; these texts exist so every template has one.
   signup_confirm: (d, c) => `${c.name}: finish creating your account at ${d.confirmUrl}`,
   signup_existing: (d, c) => `${c.name}: you already have an account. Sign in at ${d.signInUrl}`,
+  // Email changes are email-only too.
+  email_change_confirm: (d, c) => `${c.name}: confirm your new email at ${d.confirmUrl}`,
+  email_change_notice: (d, c) => `${c.name}: someone asked to change your sign-in email to ${d.newEmail}. Not you? Reset your password: ${d.resetUrl}`,
+  email_change_taken: (d, c) => `${c.name}: this address already has an account, so nothing was changed. Sign in at ${d.signInUrl}`,
 };
 
 export function renderSms<T extends TemplateName>(template: T, data: TemplateData[T], company: EmailCompany): string {

@@ -12,12 +12,21 @@ import { toast } from "@/components/ui/toast";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
 import { profileSchema } from "@/lib/validation/profile";
 
-/** The signed-in user's own name, email and phone. A new email asks for the current password. */
-export function ProfileForm({ user }: { user: { name: string; email: string; phone: string | null } }) {
+/**
+ * The signed-in user's own name, email and phone. A new email asks for the
+ * current password, then waits for the link sent to it.
+ */
+export function ProfileForm({ user, pendingEmail }: { user: { name: string; email: string; phone: string | null }; pendingEmail: { address: string; until: string } | null }) {
   const router = useRouter();
   const [email, setEmail] = useState(user.email);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateProfile, profileSchema, () => {
-    toast({ title: "Profile saved", variant: "success" });
+  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateProfile, profileSchema, (state) => {
+    const sentTo = (state.data as { emailChangeSentTo: string | null } | undefined)?.emailChangeSentTo;
+    if (sentTo) {
+      toast({ title: "Check your new inbox", description: `We sent a link to ${sentTo}. Your email changes when you open it.`, variant: "success" });
+      setEmail(user.email);
+    } else {
+      toast({ title: "Profile saved", variant: "success" });
+    }
     router.refresh();
   });
   const emailChanged = email.trim().toLowerCase() !== user.email;
@@ -27,7 +36,13 @@ export function ProfileForm({ user }: { user: { name: string; email: string; pho
       <FormField id="profile-name" label="Name" required error={errors.name}>
         <Input {...fieldA11y("profile-name", errors.name)} name="name" defaultValue={values?.name ?? user.name} autoComplete="name" maxLength={120} />
       </FormField>
-      <FormField id="profile-email" label="Email" required error={errors.email} hint="You sign in with this address.">
+      <FormField
+        id="profile-email"
+        label="Email"
+        required
+        error={errors.email}
+        hint={pendingEmail ? `You sign in with this address until you open the link we sent to ${pendingEmail.address} (it works until ${pendingEmail.until}).` : "You sign in with this address. A new one changes when you open the link we send to it."}
+      >
         <Input {...fieldA11y("profile-email", errors.email, true)} name="email" type="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
       </FormField>
       {emailChanged && (

@@ -1,6 +1,8 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getPendingEmailChange } from "@/db/queries/email-changes";
 import type { CurrentUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { SessionsCard } from "./sessions-card";
@@ -11,7 +13,8 @@ import { TwoFactorCard } from "./two-factor-card";
  * "profile:self". `children` adds role-specific cards after the details (the
  * portal's billing details and messages).
  */
-export function ProfilePage({ user, children }: { user: CurrentUser; children?: React.ReactNode }) {
+export async function ProfilePage({ user, children }: { user: CurrentUser; children?: React.ReactNode }) {
+  const pending = await getPendingEmailChange(user.id);
   return (
     <>
       <PageHeader title="Your profile" description="Your own details, password and sign-in security." />
@@ -21,7 +24,7 @@ export function ProfilePage({ user, children }: { user: CurrentUser; children?: 
             <CardTitle>Details</CardTitle>
           </CardHeader>
           <CardContent>
-            <ProfileForm user={user} />
+            <ProfileForm user={user} pendingEmail={pending ? { address: pending.newEmail, until: formatDateTime(pending.expiresAt) } : null} />
           </CardContent>
         </Card>
         {children}

@@ -50,6 +50,12 @@ export type SignupConfirmData = { name: string; confirmUrl: string; expiresAt: s
 
 export type SignupExistingData = { name: string; signInUrl: string; resetUrl: string };
 
+export type EmailChangeConfirmData = { name: string; newEmail: string; confirmUrl: string; expiresAt: string };
+
+export type EmailChangeNoticeData = { name: string; newEmail: string; resetUrl: string };
+
+export type EmailChangeTakenData = { name: string; signInUrl: string };
+
 export type TemplateData = {
   invoice: InvoiceEmailData;
   payment_receipt: PaymentReceiptData;
@@ -61,6 +67,9 @@ export type TemplateData = {
   otp_code: OtpCodeData;
   signup_confirm: SignupConfirmData;
   signup_existing: SignupExistingData;
+  email_change_confirm: EmailChangeConfirmData;
+  email_change_notice: EmailChangeNoticeData;
+  email_change_taken: EmailChangeTakenData;
 };
 
 export type TemplateName = keyof TemplateData;

@@ -1,16 +1,24 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { clients, users } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { checkOwnPassword } from "@/lib/auth/password-attempts";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { kickOutbox } from "@/lib/notify/kick";
+import { inTransaction } from "@/lib/transaction";
+import { requestEmailChange } from "./email-change";
 
 type ProfileInput = { name: string; email: string; phone: string | null; currentPassword: string };
 
-/** A user edits their own name, email and phone. A new email needs the current password. */
-export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): Promise<{ emailChanged: boolean }> {
+/**
+ * A user edits their own name, email and phone. Name and phone change at
+ * once; a new email needs the current password and then waits for the link
+ * sent to it (lib/profile/email-change.ts). The answer is the same whether or
+ * not the new address has an account elsewhere.
+ */
+export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): Promise<{ emailChangeSentTo: string | null }> {
   const [row] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
   if (!row) throw new NotFoundError("Your account");
   const emailChanged = row.email !== input.email;
@@ -20,29 +28,30 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
       throw new DomainError("That password isn't right.", { currentPassword: ["That password isn't right"] });
     }
   }
-  return db.transaction(async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const [locked] = await tx.select({ name: users.name, email: users.email, phone: users.phone, twoFactor: users.twoFactor }).from(users).where(eq(users.id, actor.id)).limit(1).for("update");
     if (!locked) throw new NotFoundError("Your account");
-    const { twoFactor, ...before } = locked;
+    const { twoFactor, email: currentEmail, ...before } = locked;
     // Sign-in codes go to this number; a new one is set (and verified) from the two-step sign-in card.
     if (twoFactor !== "none" && before.phone !== input.phone) {
       throw new DomainError("Your sign-in codes go to this number. To use another one, turn two-step sign-in off and on again with the new number.", { phone: ["Change it under Two-step sign-in"] });
     }
-    if (emailChanged) {
-      const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, input.email), ne(users.id, actor.id))).limit(1);
-      if (taken) throw new DomainError("That email belongs to another account.", { email: ["That email belongs to another account"] });
-    }
-    const next = { name: input.name, email: input.email, phone: input.phone };
+    const next = { name: input.name, phone: input.phone };
     const diff = changes(before, next);
-    if (!diff) return { emailChanged: false };
-    // A new phone number is not verified yet.
-    await tx
-      .update(users)
-      .set({ ...next, ...(before.phone !== input.phone ? { phoneVerifiedAt: null } : {}) })
-      .where(eq(users.id, actor.id));
-    // A portal client's contact details are its client record's too (invoices and receipts go there).
-    if (actor.role === "client") await tx.update(clients).set(next).where(eq(clients.userId, actor.id));
-    await writeAudit(tx, { actor: auditActor(actor), action: "user.profile_update", entityType: "user", entityId: actor.id, ...diff, ip: actor.ip });
-    return { emailChanged };
+    if (diff) {
+      // A new phone number is not verified yet.
+      await tx
+        .update(users)
+        .set({ ...next, ...(before.phone !== input.phone ? { phoneVerifiedAt: null } : {}) })
+        .where(eq(users.id, actor.id));
+      // A portal client's contact details are its client record's too (invoices and receipts go there).
+      if (actor.role === "client") await tx.update(clients).set(next).where(eq(clients.userId, actor.id));
+      await writeAudit(tx, { actor: auditActor(actor), action: "user.profile_update", entityType: "user", entityId: actor.id, ...diff, ip: actor.ip });
+    }
+    if (currentEmail === input.email) return { emailChangeSentTo: null };
+    await requestEmailChange(tx, actor, { id: actor.id, name: input.name, email: currentEmail }, input.email);
+    return { emailChangeSentTo: input.email };
   });
+  if (result.emailChangeSentTo) kickOutbox();
+  return result;
 }

@@ -30,3 +30,6 @@ export const tokenPasswordSchema = z.object({ token: z.string().trim().min(1).ma
 
 /** "Sign out" on one row of the profile's list of devices. */
 export const signOutDeviceSchema = z.object({ sessionId: id });
+
+/** The button on the page a changed email's link opens. */
+export const confirmEmailChangeSchema = z.object({ token: z.string().trim().min(1).max(200) });
