@@ -97,8 +97,8 @@ describe("the invoice ZIP", () => {
     const res = await zipOf(bundle.map((i) => i.id));
     expect(Object.keys(unzipSync(new Uint8Array(await res.arrayBuffer())))).toHaveLength(25);
     expect(leases).toHaveLength(25);
-    expect(leases.every((l) => l.priority === "bulk")).toBe(true);
     expect(Math.max(...leases.map((l) => l.running))).toBe(1);
+    expect(leases.every((l) => l.priority === "bulk")).toBe(true);
     expect(Math.max(...leases.map((l) => l.bulkBusy))).toBe(1);
   });
 

@@ -72,7 +72,7 @@ describe("when every printer page stays busy", () => {
       }),
     );
     await Promise.all(holding.map((held) => held.promise));
-    expect(pool.stats()).toMatchObject({ size: 2, busy: 2 });
+    expect(pool.stats()).toMatchObject({ size: 2, open: 2, idle: 0 });
     const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     for (const [label, call] of routes()) {
       const res = await call();
