@@ -32,6 +32,9 @@ export const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: int(6),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   PDF_POOL_SIZE: int(2),
+  PDF_ACQUIRE_TIMEOUT_MS: int(15_000),
+  PDF_PRINT_TIMEOUT_MS: int(30_000),
+  PDF_PAGE_MAX_PRINTS: int(100),
   PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
   LOG_QUERIES: bool,
   // Which proxies' X-Forwarded-For to believe (lib/client-address.mjs): "" none, a hop count, or addresses and CIDR ranges.

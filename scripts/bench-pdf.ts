@@ -10,14 +10,17 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { InvoiceDocumentData } from "@/components/invoices/invoice-document-types";
 import { invoiceTotals } from "@/lib/money";
-import { CHROMIUM_ARGS } from "@/lib/pdf/browser-pool";
+import { envSchema } from "@/lib/env-schema.mjs";
+import { CHROMIUM_ARGS } from "@/lib/pdf/chromium";
 import { PdfCache } from "@/lib/pdf/cache";
 import { invoicePrintable, renderInvoiceHtml } from "@/lib/pdf/invoice-pdf";
 import { createPrintPool, printPdf } from "@/lib/pdf/print";
 import puppeteer from "puppeteer-core";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const POOL_SIZE = Number(process.env.PDF_POOL_SIZE ?? 2);
+// The app's own printer settings and defaults (timeouts, pages recycled after PDF_PAGE_MAX_PRINTS), without needing a database.
+const PRINTER = envSchema.pick({ CHROMIUM_PATH: true, PDF_POOL_SIZE: true, PDF_ACQUIRE_TIMEOUT_MS: true, PDF_PRINT_TIMEOUT_MS: true, PDF_PAGE_MAX_PRINTS: true }).parse(process.env);
+const CHROMIUM = PRINTER.CHROMIUM_PATH;
+const POOL_SIZE = PRINTER.PDF_POOL_SIZE;
 const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 60);
 const LAUNCH_RUNS = Number(process.env.BENCH_LAUNCH_RUNS ?? 8);
 const CACHED_RUNS = 2000;
@@ -101,7 +104,7 @@ const rate = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0)).padStart(9);
 
 async function main() {
   const loadAtStart = loadavg();
-  const pool = createPrintPool(POOL_SIZE, CHROMIUM);
+  const pool = createPrintPool(PRINTER);
   const cache = new PdfCache();
   const docs = [
     { name: "1-page invoice", data: invoice(4) },
@@ -114,9 +117,9 @@ async function main() {
     const printable = await invoicePrintable(doc.data);
     const html = await renderInvoiceHtml(doc.data);
     // Warm up: launch the browser, open the pages, let Chromium settle.
-    await Promise.all(Array.from({ length: POOL_SIZE }, () => printPdf(printable, pool)));
-    for (let i = 0; i < 5; i++) await printPdf(printable, pool);
-    const sample = await printPdf(printable, pool);
+    await Promise.all(Array.from({ length: POOL_SIZE }, () => printPdf(printable, { pool })));
+    for (let i = 0; i < 5; i++) await printPdf(printable, { pool });
+    const sample = await printPdf(printable, { pool });
     const pages = pagesOf(sample);
     const label = `${doc.name} (${pages} page${pages === 1 ? "" : "s"}, ${Math.round(sample.length / 1024)} KB)`;
 
@@ -134,7 +137,7 @@ async function main() {
       launchWall += performance.now() - t;
       for (let i = 0; i < perRound; i++) {
         t = performance.now();
-        await printPdf(printable, pool);
+        await printPdf(printable, { pool });
         warmSamples.push(performance.now() - t);
         warmWall += performance.now() - t;
       }
@@ -144,11 +147,11 @@ async function main() {
     // Throughput with every pooled page busy.
     const concurrentStart = performance.now();
     const concurrentRuns = WARM_RUNS;
-    await Promise.all(Array.from({ length: concurrentRuns }, () => printPdf(printable, pool)));
+    await Promise.all(Array.from({ length: concurrentRuns }, () => printPdf(printable, { pool })));
     const concurrentRate = (concurrentRuns / (performance.now() - concurrentStart)) * 1000;
     const key = `${doc.data.invoice.id}:${doc.data.invoice.version}`;
-    await cache.getOrRender(key, () => printPdf(printable, pool));
-    const cached = await timed(CACHED_RUNS, () => cache.getOrRender(key, () => printPdf(printable, pool)));
+    await cache.getOrRender(key, () => printPdf(printable, { pool }));
+    const cached = await timed(CACHED_RUNS, () => cache.getOrRender(key, () => printPdf(printable, { pool })));
 
     rows.push({ doc: label, mode: "warm pool", s: warm });
     rows.push({ doc: label, mode: `warm pool, ${POOL_SIZE} at once`, s: { p50: Number.NaN, p95: Number.NaN, perSecond: concurrentRate } });
@@ -184,7 +187,7 @@ async function main() {
 
   const cpuList = cpus();
   const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(" ");
-  console.log(`Invoice PDF benchmark · Chromium ${CHROMIUM} · ${cpuList.length} CPUs (${cpuList[0]?.model ?? "?"}) · pool of ${POOL_SIZE} pages`);
+  console.log(`Invoice PDF benchmark · Chromium ${CHROMIUM} · ${cpuList.length} CPUs (${cpuList[0]?.model ?? "?"}) · pool of ${POOL_SIZE} pages, JavaScript off, each replaced after ${PRINTER.PDF_PAGE_MAX_PRINTS} prints`);
   console.log(`Load average at start ${load(loadAtStart)}, at end ${load(loadavg())} (other work on the machine slows every row).`);
   console.log(`Runs: warm ${WARM_RUNS} sequential (interleaved with the launches) + ${WARM_RUNS} concurrent, launch-per-request ${LAUNCH_RUNS}, cached ${CACHED_RUNS}. Latency in ms.\n`);
   const width = Math.max(...rows.map((r) => r.doc.length));

@@ -7,6 +7,7 @@ import { getInvoiceDocument } from "@/db/queries/invoice-document";
 import { getSettings } from "@/db/queries/settings";
 import { InvoiceDocument } from "@/components/invoices/invoice-document";
 import type { InvoiceDocumentData } from "@/components/invoices/invoice-document-types";
+import type { PrintPriority } from "./browser-pool";
 import { PdfCache } from "./cache";
 import { pdfHtmlPage, printPdf, type PrintableDocument } from "./print";
 
@@ -33,8 +34,8 @@ export async function renderInvoiceHtml(data: InvoiceDocumentData): Promise<stri
   return pdfHtmlPage(await invoicePrintable(data));
 }
 
-export async function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
-  return printPdf(await invoicePrintable(data));
+export async function renderInvoicePdf(data: InvoiceDocumentData, priority: PrintPriority = "interactive"): Promise<Buffer> {
+  return printPdf(await invoicePrintable(data), { priority });
 }
 
 export type InvoicePdf = { pdf: Buffer; filename: string; cached: boolean; version: number };
@@ -42,9 +43,10 @@ export type InvoicePdf = { pdf: Buffer; filename: string; cached: boolean; versi
 /**
  * The PDF of an invoice's current version, from the cache when this version
  * (and the company details printed on it) was rendered before. Callers check
- * access first.
+ * access first. Bulk callers (ZIPs, email attachments) say so, and wait
+ * behind people waiting for one PDF.
  */
-export async function getInvoicePdf(invoiceId: number): Promise<InvoicePdf | null> {
+export async function getInvoicePdf(invoiceId: number, { priority = "interactive" }: { priority?: PrintPriority } = {}): Promise<InvoicePdf | null> {
   const [[row], settings] = await Promise.all([
     getDb().select({ version: invoices.version, number: invoices.number }).from(invoices).where(eq(invoices.id, invoiceId)).limit(1),
     getSettings(),
@@ -54,7 +56,7 @@ export async function getInvoicePdf(invoiceId: number): Promise<InvoicePdf | nul
   const { pdf, cached } = await getPdfCache().getOrRender(key, async () => {
     const data = await getInvoiceDocument(invoiceId);
     if (!data) throw new Error(`Invoice ${invoiceId} disappeared while rendering its PDF`);
-    return renderInvoicePdf(data);
+    return renderInvoicePdf(data, priority);
   });
   return { pdf, cached, version: row.version, filename: `${row.number ?? `draft-invoice-${invoiceId}`}.pdf` };
 }

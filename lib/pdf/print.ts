@@ -1,8 +1,10 @@
 import "server-only";
 import type { Page } from "puppeteer-core";
-import { env } from "@/lib/env";
-import { BrowserPool, launchChromium } from "./browser-pool";
+import { env, type Env } from "@/lib/env";
+import { BrowserPool, type PrintPriority } from "./browser-pool";
+import { launchChromium } from "./chromium";
 import { embeddedFontCss } from "./fonts";
+import { PrinterUnavailableError } from "./printer-errors";
 
 /** A document to print: rendered body markup (with its own <style>), a title, and the label in each page's footer. */
 export type PrintableDocument = { title: string; footerLabel: string; bodyHtml: string };
@@ -44,25 +46,38 @@ const store = globalThis as unknown as { __clientdeskPdfPool?: BrowserPool };
 
 /** This process's pool: one lazily launched Chromium, PDF_POOL_SIZE pages. */
 export function getPdfPool(): BrowserPool {
-  store.__clientdeskPdfPool ??= createPrintPool(env().PDF_POOL_SIZE, env().CHROMIUM_PATH);
+  store.__clientdeskPdfPool ??= createPrintPool(env());
   return store.__clientdeskPdfPool;
 }
 
-export function createPrintPool(size: number, chromiumPath: string): BrowserPool {
-  return new BrowserPool(size, () => launchChromium(chromiumPath), loadShell);
+export type PrinterSettings = Pick<Env, "CHROMIUM_PATH" | "PDF_POOL_SIZE" | "PDF_ACQUIRE_TIMEOUT_MS" | "PDF_PRINT_TIMEOUT_MS" | "PDF_PAGE_MAX_PRINTS">;
+
+export function createPrintPool(settings: PrinterSettings): BrowserPool {
+  return new BrowserPool({
+    size: settings.PDF_POOL_SIZE,
+    launch: () => launchChromium(settings.CHROMIUM_PATH),
+    prepare: loadShell,
+    acquireTimeoutMs: settings.PDF_ACQUIRE_TIMEOUT_MS,
+    printTimeoutMs: settings.PDF_PRINT_TIMEOUT_MS,
+    maxPrintsPerPage: settings.PDF_PAGE_MAX_PRINTS,
+  });
 }
+
+export type PrintOptions = { pool?: BrowserPool; priority?: PrintPriority };
 
 const DISCONNECTED = /Target closed|Session closed|Connection closed|browser has disconnected|Protocol error|Execution context was destroyed/i;
 
 /**
  * Prints a document to a PDF on a pooled page: the same static markup as
  * pdfHtmlPage(), swapped into the page's loaded shell rather than loaded as a
- * new page, which skips a navigation per print. Images (a data: logo) are
- * decoded and fonts ready before printing. The PDF comes back in one DevTools
- * message rather than as a stream. If the browser dies mid-print, it runs
- * once more on a fresh browser.
+ * new page, which skips a navigation per print. The swap is a DevTools
+ * evaluation, which runs with the page's own scripts disabled; the markup it
+ * inserts runs no script or handler. Images (a data: logo) are decoded and
+ * fonts ready before printing. The PDF comes back in one DevTools message
+ * rather than as a stream. If the browser dies mid-print, it runs once more
+ * on a fresh browser; a busy or stuck printer is reported, not retried.
  */
-export async function printPdf(doc: PrintableDocument, pool: BrowserPool = getPdfPool()): Promise<Buffer> {
+export async function printPdf(doc: PrintableDocument, { pool = getPdfPool(), priority = "interactive" }: PrintOptions = {}): Promise<Buffer> {
   for (let attempt = 1; ; attempt++) {
     const generation = pool.currentGeneration();
     try {
@@ -87,10 +102,10 @@ export async function printPdf(doc: PrintableDocument, pool: BrowserPool = getPd
           transferMode: "ReturnAsBase64",
         });
         return Buffer.from(data, "base64");
-      });
+      }, { priority });
     } catch (error) {
       const crashed = pool.isStale(generation) || (error instanceof Error && DISCONNECTED.test(error.message));
-      if (attempt >= 2 || !crashed) throw error;
+      if (attempt >= 2 || !crashed || error instanceof PrinterUnavailableError) throw error;
     }
   }
 }

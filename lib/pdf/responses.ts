@@ -1,16 +1,42 @@
 import "server-only";
+import { PrinterUnavailableError } from "./printer-errors";
 
 export function parseId(raw: string): number | null {
   return /^\d{1,15}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
 }
 
+/** A short plain-text answer a person can act on, never a stack. */
+export function plainResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
+}
+
 export function notFoundResponse(): Response {
-  return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return plainResponse(404, "Not found");
+}
+
+/**
+ * Runs a handler that prints. When the printer is busy past its wait, or a
+ * print got stuck and was stopped, the answer is 503 with Retry-After, which
+ * tells the person (and any client) to try again shortly.
+ */
+export async function answerPrinterBusy(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (!(error instanceof PrinterUnavailableError)) throw error;
+    console.warn(`[pdf] answered 503: ${error.message}`);
+    return plainResponse(503, "The printer is busy. Try again in a moment.", { "retry-after": String(error.retryAfterSeconds) });
+  }
+}
+
+/** A name safe in a download header or a ZIP entry: no path separators, quotes or control characters. */
+export function safeFilename(name: string): string {
+  return name.replace(/[^\w.-]+/g, "_");
 }
 
 /** A PDF for the browser: shown inline, or downloaded, never cached by shared caches. */
 export function pdfResponse(pdf: Buffer, filename: string, download: boolean, cached: boolean): Response {
-  const safe = filename.replace(/[^\w.-]+/g, "_");
+  const safe = safeFilename(filename);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",

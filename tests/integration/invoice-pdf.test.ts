@@ -8,7 +8,8 @@ import { GET as invoicePdf } from "@/app/api/invoices/[id]/pdf/route";
 import type { Actor } from "@/lib/actor";
 import { voidInvoice } from "@/lib/invoices/void";
 import { recordPayment } from "@/lib/payments";
-import { BrowserPool, launchChromium } from "@/lib/pdf/browser-pool";
+import { BrowserPool } from "@/lib/pdf/browser-pool";
+import { launchChromium } from "@/lib/pdf/chromium";
 import { getInvoicePdf, renderInvoiceHtml, getPdfCache } from "@/lib/pdf/invoice-pdf";
 import { getInvoiceDocument } from "@/db/queries/invoice-document";
 import { getPdfPool, printPdf } from "@/lib/pdf/print";
@@ -132,15 +133,18 @@ describe("the browser pool", () => {
       res.end("nope");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    pool = new BrowserPool(
-      2,
-      async () => {
+    pool = new BrowserPool({
+      size: 2,
+      launch: async () => {
         const browser = await launchChromium(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
         launched.push(browser);
         return browser;
       },
-      (page) => page.setContent('<!doctype html><html><head><style id="page-rules"></style></head><body></body></html>').then(() => undefined),
-    );
+      prepare: (page) => page.setContent('<!doctype html><html><head><style id="page-rules"></style></head><body></body></html>').then(() => undefined),
+      acquireTimeoutMs: 60_000,
+      printTimeoutMs: 60_000,
+      maxPrintsPerPage: 100,
+    });
   });
 
   afterAll(async () => {
@@ -151,7 +155,7 @@ describe("the browser pool", () => {
   it("lets nothing leave the machine: a remote reference in a document is blocked, not fetched", async () => {
     const { port } = server.address() as AddressInfo;
     const doc = { title: "Probe", footerLabel: "Probe", bodyHtml: `<p>Hello</p><img src="http://127.0.0.1:${port}/logo.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css">` };
-    const pdf = await printPdf(doc, pool);
+    const pdf = await printPdf(doc, { pool });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(hits).toBe(0);
     expect(pool.stats().blockedRequests).toBeGreaterThanOrEqual(2);
@@ -161,7 +165,7 @@ describe("the browser pool", () => {
     const html = { title: "Probe", footerLabel: "Probe", bodyHtml: "<h1>Concurrency</h1>" };
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, pool.stats().open)), 1);
-    await Promise.all(Array.from({ length: 8 }, () => printPdf(html, pool)));
+    await Promise.all(Array.from({ length: 8 }, () => printPdf(html, { pool })));
     clearInterval(timer);
     expect(peak).toBeLessThanOrEqual(2);
     expect(pool.stats()).toMatchObject({ launches: 1, open: 2, idle: 2, waiting: 0 });
@@ -170,7 +174,7 @@ describe("the browser pool", () => {
   it("relaunches after the browser crashes", async () => {
     launched[0]!.process()!.kill("SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const pdf = await printPdf({ title: "Probe", footerLabel: "Probe", bodyHtml: "<h1>After the crash</h1>" }, pool);
+    const pdf = await printPdf({ title: "Probe", footerLabel: "Probe", bodyHtml: "<h1>After the crash</h1>" }, { pool });
     expect(pdfText(pdf)).toContain("After the crash");
     expect(pool.stats().launches).toBe(2);
     expect(launched).toHaveLength(2);

@@ -6,6 +6,7 @@ describe("environment validation", () => {
   it("accepts the two required values and fills in defaults", () => {
     const env = parseEnv(valid);
     expect(env).toMatchObject({ APP_URL: "http://localhost:3000", OUTBOX_WORKER: "inline", DATABASE_POOL_SIZE: 10, CHROMIUM_PATH: "/usr/bin/chromium" });
+    expect(env).toMatchObject({ PDF_POOL_SIZE: 2, PDF_ACQUIRE_TIMEOUT_MS: 15_000, PDF_PRINT_TIMEOUT_MS: 30_000, PDF_PAGE_MAX_PRINTS: 100 });
     expect(env.RESEND_API_KEY).toBeUndefined();
   });
 

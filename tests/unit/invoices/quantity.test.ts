@@ -1,10 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { formatQuantity, parseQuantity } from "@/lib/invoices/quantity";
 import { statusForAmounts } from "@/lib/invoices/amounts";
-import { buildZip } from "@/lib/zip";
 
 describe("quantities", () => {
   it("parse into thousandths without floating point", () => {
@@ -34,24 +29,5 @@ describe("status from amounts", () => {
     expect(statusForAmounts(100, 1)).toBe("partially_paid");
     expect(statusForAmounts(100, 100)).toBe("paid");
     expect(statusForAmounts(0, 0)).toBe("sent");
-  });
-});
-
-describe("the ZIP writer", () => {
-  it("writes an archive that unzip lists and verifies, UTF-8 names included", () => {
-    const zip = buildZip([
-      { name: "INV-2026-0001.pdf", data: Buffer.from("%PDF-1.4 first") },
-      { name: "Façade-2026.pdf", data: Buffer.alloc(70_000, 7) },
-    ]);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "zip-test-")), "bundle.zip");
-    writeFileSync(file, zip);
-    // Python's zipfile honours the UTF-8 name flag whatever the locale.
-    const names = execFileSync("python3", ["-c", "import sys, zipfile, json; print(json.dumps([(i.filename, i.file_size) for i in zipfile.ZipFile(sys.argv[1]).infolist()]))", file], { encoding: "utf8" });
-    expect(JSON.parse(names)).toEqual([
-      ["INV-2026-0001.pdf", 14],
-      ["Façade-2026.pdf", 70_000],
-    ]);
-    expect(execFileSync("unzip", ["-t", file], { encoding: "utf8" })).toContain("No errors detected");
-    expect(execFileSync("unzip", ["-p", file, "INV-2026-0001.pdf"], { encoding: "utf8" })).toBe("%PDF-1.4 first");
   });
 });

@@ -1,0 +1,21 @@
+import "server-only";
+import puppeteer, { type Browser } from "puppeteer-core";
+
+// Chromium flags that work offline on Debian: nothing phones home.
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+  "--disable-extensions",
+  "--mute-audio",
+];
+
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+}
