@@ -1,11 +1,12 @@
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants.js";
 import { parseEnv } from "./lib/env-schema.mjs";
+import { SECRET_URL_PATHS, isHttps, responseSecurityHeaders } from "./lib/http/security-headers.mjs";
 
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function nextConfig(phase) {
   // A bad environment fails `next build`, `next start` and `next dev` at once,
   // with one message listing every problem, instead of at the first request.
-  if ([PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER].includes(phase)) parseEnv();
+  const checked = [PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER].includes(phase) ? parseEnv() : undefined;
   return {
     // npm test builds into its own folder so a running `npm run up` is untouched.
     distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -14,6 +15,14 @@ export default function nextConfig(phase) {
     allowedDevOrigins: ["127.0.0.1"],
     serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio"],
     transpilePackages: ["next-auth", "@auth/core", "jose", "oauth4webapi"],
+    // Every response: pages, API routes, PDFs and files. proxy.ts adds each page's CSP.
+    async headers() {
+      const https = isHttps(checked?.APP_URL ?? "");
+      return [
+        { source: "/:path*", headers: responseSecurityHeaders({ https }) },
+        ...SECRET_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+      ];
+    },
     experimental: {
       optimizePackageImports: ["lucide-react", "@tremor/react"],
     },

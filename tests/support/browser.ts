@@ -17,8 +17,41 @@ export function launchBrowser(): Promise<Browser> {
 
 export const viewports = { desktop: { width: 1280, height: 860 }, mobile: { width: 390, height: 844 } } as const;
 
-export async function newContext(browser: Browser, viewport: keyof typeof viewports = "desktop"): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: BASE_URL, viewport: viewports[viewport], colorScheme: "light" });
+export async function newContext(browser: Browser, viewport: keyof typeof viewports = "desktop", colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: viewports[viewport], colorScheme });
+  await recordCspViolations(context);
+  return context;
+}
+
+/** A Content-Security-Policy violation a page reported, as an event or as Chromium's console message. */
+export type CspViolation = { page: string; report: string };
+
+const cspViolations: CspViolation[] = [];
+
+/**
+ * Every page of every context records what its policy blocked, in every
+ * frame: the securitypolicyviolation events, and Chromium's console messages
+ * (which also cover frames no script runs in). setup-e2e.ts fails the test
+ * that caused any.
+ */
+async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding("__recordCspViolation", ({ frame }, report: string) => {
+    cspViolations.push({ page: frame.url(), report });
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const record = (window as unknown as { __recordCspViolation: (report: string) => void }).__recordCspViolation;
+      void record(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}${e.sample ? `: ${e.sample}` : ""}`);
+    });
+  });
+  context.on("console", (message) => {
+    if (/content.security.policy/i.test(message.text())) cspViolations.push({ page: message.page()?.url() ?? "", report: message.text() });
+  });
+}
+
+/** The violations recorded since the last call, which forgets them. */
+export function takeCspViolations(): CspViolation[] {
+  return cspViolations.splice(0);
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

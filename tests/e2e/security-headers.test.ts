@@ -1,0 +1,310 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createHash, randomBytes } from "node:crypto";
+import type { RowDataPacket } from "mysql2";
+import type { Browser, BrowserContext, Page, Response } from "playwright-core";
+import { connectAppDb } from "../support/e2e-db";
+import { BASE_URL, launchBrowser, newContext, signIn, takeCspViolations } from "../support/browser";
+
+// Security headers in a real browser: each role's main pages, in light and
+// dark, load with a fresh nonce on every script and break no rule of their
+// Content-Security-Policy; another origin can't frame the app; secret URLs
+// never reach another origin as a Referer; files, PDFs and API answers are
+// never sniffed. Only an invoice link is added to the data.
+
+let browser: Browser;
+let other: { origin: string; referers: Map<string, string | undefined>; close: () => Promise<void> };
+const ids: Record<"invoice" | "client" | "message" | "clientInvoice", number> = { invoice: 0, client: 0, message: 0, clientInvoice: 0 };
+let linkToken = "";
+
+async function query(sql: string, params: unknown[] = []): Promise<RowDataPacket[]> {
+  const db = await connectAppDb();
+  try {
+    const [rows] = await db.query<RowDataPacket[]>(sql, params);
+    return rows;
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * A site on another origin: /frame?src= frames a URL, /copy/<path> serves the
+ * app's HTML stripped of its headers (the control: what framing would show
+ * without them), and /landing records the Referer it was sent.
+ */
+function startOtherOrigin(): Promise<typeof other> {
+  const referers = new Map<string, string | undefined>();
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://other.invalid");
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    if (url.pathname === "/frame") {
+      res.end(`<!doctype html><title>Framing</title><iframe title="framed" src="${url.searchParams.get("src")}" width="800" height="600"></iframe>`);
+    } else if (url.pathname.startsWith("/copy/")) {
+      res.end(await (await fetch(`${BASE_URL}/${url.pathname.slice("/copy/".length)}`)).text());
+    } else if (url.pathname === "/landing") {
+      referers.set(url.searchParams.get("from") ?? "", req.headers.referer);
+      res.end("<!doctype html><title>Landed</title><h1>Landed</h1>");
+    } else {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ origin: `http://127.0.0.1:${port}`, referers, close: () => new Promise((done) => server.close(() => done())) });
+    }),
+  );
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  other = await startOtherOrigin();
+  const [invoice] = await query("SELECT id FROM invoices WHERE status <> 'draft' ORDER BY id LIMIT 1");
+  const [client] = await query("SELECT id FROM clients WHERE archived_at IS NULL ORDER BY id LIMIT 1");
+  const [message] = await query("SELECT id FROM outbox WHERE html IS NOT NULL ORDER BY id LIMIT 1");
+  const [clientInvoice] = await query(
+    "SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id WHERE u.email = 'client@example.com' AND i.status <> 'draft' ORDER BY i.id LIMIT 1",
+  );
+  Object.assign(ids, { invoice: invoice!.id, client: client!.id, message: message!.id, clientInvoice: clientInvoice!.id });
+  // An emailed link, made the way the app makes one: only the token's SHA-256 is stored.
+  linkToken = randomBytes(32).toString("base64url");
+  await query("INSERT INTO invoice_links (invoice_id, token_hash, expires_at, created_at) VALUES (?, ?, NOW() + INTERVAL 1 DAY, NOW())", [
+    ids.invoice,
+    createHash("sha256").update(linkToken).digest("hex"),
+  ]);
+});
+
+afterAll(async () => {
+  await other?.close();
+  await browser?.close();
+});
+
+// Every nonce any page of this file was sent: none may come twice.
+const nonces = new Set<string>();
+
+/** The nonce of a page's policy, after checking the policy and the headers every page carries. */
+function expectSecurePage(response: Response): string {
+  const headers = response.headers();
+  const policy = headers["content-security-policy"] ?? "";
+  const nonce = /(?:^|; )script-src 'self' 'nonce-([A-Za-z0-9+/]{22}==)' 'strict-dynamic'(?:;|$)/.exec(policy)?.[1];
+  expect([response.url(), policy, nonce]).toEqual([response.url(), policy, expect.any(String)]);
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+    expect(policy.split("; ")).toContain(directive);
+  }
+  expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  expect(headers).toMatchObject({
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "referrer-policy": expect.stringMatching(/^(strict-origin-when-cross-origin|no-referrer)$/),
+    "permissions-policy": expect.stringContaining("camera=(), "),
+  });
+  // The app under test is served over http: no HSTS, no upgrade.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  expect(policy).not.toContain("upgrade-insecure-requests");
+  return nonce!;
+}
+
+/**
+ * Opens a page and waits until it is drawn (its heading, and its charts where
+ * it has them), then checks its headers, that every script the server sent
+ * carries this response's nonce, and that nothing broke the policy.
+ */
+async function visit(page: Page, path: string, waitFor?: string): Promise<void> {
+  const response = await page.goto(path);
+  expect([path, response?.status()]).toEqual([path, 200]);
+  const nonce = expectSecurePage(response!);
+  const scripts = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((tag) => !tag.includes(` nonce="${nonce}"`))).toEqual([]);
+  expect(nonces.has(nonce)).toBe(false);
+  nonces.add(nonce);
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  if (waitFor) await page.locator(waitFor).first().waitFor();
+  // A round trip through the page delivers what it has reported so far.
+  await page.evaluate(() => document.readyState);
+  expect({ path, violations: takeCspViolations() }).toEqual({ path, violations: [] });
+}
+
+const CHART = ".recharts-surface";
+
+// Each role's main pages, and what shows a page is fully drawn beyond its heading.
+const roles: Record<"admin" | "staff" | "client", () => [path: string, waitFor?: string][]> = {
+  admin: () => [
+    ["/admin", CHART],
+    ["/admin/clients"],
+    [`/admin/clients/${ids.client}`],
+    ["/admin/invoices"],
+    [`/admin/invoices/${ids.invoice}`],
+    ["/admin/invoices/new"],
+    ["/admin/services"],
+    ["/admin/unpaid"],
+    ["/admin/staff"],
+    ["/admin/invites"],
+    ["/admin/audit"],
+    ["/admin/settings"],
+    ["/admin/outbox"],
+    [`/admin/outbox/${ids.message}`, "iframe[title='Rendered email']"],
+    ["/admin/profile"],
+  ],
+  staff: () => [["/staff", CHART], ["/staff/clients"], ["/staff/invoices"], [`/staff/invoices/${ids.invoice}`], ["/staff/profile"]],
+  client: () => [
+    ["/portal", CHART],
+    ["/portal/invoices"],
+    [`/portal/invoices/${ids.clientInvoice}`],
+    ["/portal/services"],
+    ["/portal/subscriptions"],
+    ["/portal/profile"],
+  ],
+};
+
+/** Console messages about the Permissions-Policy header: Chromium logs one for every feature it doesn't know. */
+function permissionsPolicyComplaints(context: BrowserContext): string[] {
+  const seen: string[] = [];
+  context.on("console", (message) => {
+    if (/permissions.policy/i.test(message.text())) seen.push(message.text());
+  });
+  return seen;
+}
+
+describe("every page's Content-Security-Policy", () => {
+  it.each([
+    ["admin", "light"],
+    ["admin", "dark"],
+    ["staff", "light"],
+    ["staff", "dark"],
+    ["client", "light"],
+    ["client", "dark"],
+  ] as const)("holds on the %s pages in %s mode, each with its own nonce on every script", async (role, theme) => {
+    const context = await newContext(browser, "desktop", theme);
+    const complaints = permissionsPolicyComplaints(context);
+    const page = await context.newPage();
+    await signIn(page, `${role}@example.com`);
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    for (const [path, waitFor] of roles[role]()) await visit(page, path, waitFor);
+    // next-themes' script (it carries the nonce) set the theme the browser asks for.
+    expect(await page.locator("html").getAttribute("class")).toContain(theme);
+    expect(complaints).toEqual([]);
+    await context.close();
+  });
+
+  it.each(["light", "dark"] as const)("holds on the pages anyone can open, in %s mode, and switching the theme breaks nothing", async (theme) => {
+    const context = await newContext(browser, "desktop", theme);
+    const complaints = permissionsPolicyComplaints(context);
+    const page = await context.newPage();
+    for (const path of ["/login", "/signup", "/forgot-password", `/i/${linkToken}`]) await visit(page, path);
+    // Matched loosely: in dark mode the button keeps its server-rendered label, "Switch to dark mode".
+    await page.getByRole("button", { name: /^Switch to (dark|light) mode$/ }).click();
+    await page.locator(`html.${theme === "light" ? "dark" : "light"}`).waitFor({ state: "attached" });
+    await page.evaluate(() => document.readyState);
+    expect(takeCspViolations()).toEqual([]);
+    expect(complaints).toEqual([]);
+    await context.close();
+  });
+
+  it("records a script injected into a page without its nonce (so the checks above can fail), while one with the nonce runs", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    // As a stored XSS would: markup in the server's HTML, under the page's real headers.
+    await page.route("**/login", async (route) => {
+      const response = await route.fetch();
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+      const injected = `<script nonce="${nonce}">document.documentElement.dataset.signed = "ran"</script><script>document.documentElement.dataset.injected = "ran"</script>`;
+      await route.fulfill({ response, body: (await response.text()).replace("</body>", `${injected}</body>`) });
+    });
+    const reported = page.waitForEvent("console", (message) => /Content Security Policy/.test(message.text()));
+    await page.goto("/login");
+    expect((await reported).text()).toMatch(/^Executing inline script violates the following Content Security Policy directive 'script-src /);
+    expect(await page.locator("html").getAttribute("data-signed")).toBe("ran");
+    expect(await page.locator("html").getAttribute("data-injected")).toBeNull();
+    await page.evaluate(() => document.readyState);
+    // Both ways the recorder hears of it: the page's event, and Chromium's console message.
+    const reports = takeCspViolations().map((v) => v.report);
+    expect(reports).toHaveLength(2);
+    expect(reports).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-elem blocked inline/), expect.stringMatching(/^Executing inline script violates/)]));
+    await context.close();
+  });
+});
+
+describe("framing", () => {
+  /** Opens a page on the other origin that frames src; the load event waits for the frame. */
+  async function framed(page: Page, src: string) {
+    await page.goto(`${other.origin}/frame?src=${encodeURIComponent(src)}`);
+    const frame = await (await page.getByTitle("framed").elementHandle())!.contentFrame();
+    return { url: frame!.url(), signIn: await frame!.getByRole("heading", { name: "Sign in" }).count() };
+  }
+
+  it("another origin can't show the app in a frame, while the same page without the headers would show", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+
+    // The control: the app's sign-in page, copied without its headers, renders in the frame.
+    const copy = `${other.origin.replace("127.0.0.1", "localhost")}/copy/login`;
+    expect(await framed(page, copy)).toEqual({ url: copy, signIn: 1 });
+    expect(takeCspViolations()).toEqual([]);
+
+    expect(await framed(page, `${BASE_URL}/login`)).toEqual({ url: "chrome-error://chromewebdata/", signIn: 0 });
+    expect(takeCspViolations().map((v) => v.report)).toEqual(expect.arrayContaining([expect.stringMatching(/frame-ancestors 'none'/)]));
+    await context.close();
+  });
+});
+
+describe("referrers", () => {
+  /** Follows a link from a page of the app to the other origin, and returns the Referer it was sent. */
+  async function refererFrom(page: Page, path: string, from: string): Promise<string | undefined> {
+    await page.goto(path);
+    await page.evaluate((href) => {
+      const link = document.createElement("a");
+      link.href = href;
+      link.textContent = "Leave";
+      document.body.append(link);
+    }, `${other.origin}/landing?from=${from}`);
+    await page.getByRole("link", { name: "Leave" }).click();
+    await page.waitForURL(`${other.origin}/landing?from=${from}`);
+    return other.referers.get(from);
+  }
+
+  it("an invoice link's token never leaves in a Referer, and other pages send other origins only the origin", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const link = await page.goto(`/i/${linkToken}`);
+    expect(link!.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(await refererFrom(page, `/i/${linkToken}`, "invoice-link")).toBeUndefined();
+    expect(await refererFrom(page, "/login?callbackUrl=%2Fadmin%2Finvoices", "login")).toBe(`${BASE_URL}/`);
+    expect(takeCspViolations()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("headers beyond pages", () => {
+  it("PDFs, API answers and static files are never sniffed or framed, and carry no page policy", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "admin@example.com");
+    await page.waitForURL(`${BASE_URL}/admin`);
+    const script = await page.locator("script[src^='/_next/static/']").first().getAttribute("src");
+    const responses = {
+      pdf: await context.request.get(`/api/invoices/${ids.invoice}/pdf`),
+      api: await context.request.get("/api/invoices/summary"),
+      file: await context.request.get(script!),
+    };
+    expect(responses.pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(responses.api.headers()["content-type"]).toMatch(/^application\/json/);
+    for (const [kind, response] of Object.entries(responses)) {
+      expect([kind, response.status()]).toEqual([kind, 200]);
+      expect([kind, response.headers()]).toEqual([
+        kind,
+        expect.objectContaining({
+          "x-content-type-options": "nosniff",
+          "x-frame-options": "DENY",
+          "referrer-policy": "strict-origin-when-cross-origin",
+          "permissions-policy": expect.stringContaining("microphone=()"),
+        }),
+      ]);
+      // proxy.ts doesn't run for them: no nonce is spent on a file.
+      expect([kind, response.headers()["content-security-policy"]]).toEqual([kind, undefined]);
+    }
+    await context.close();
+  });
+});
