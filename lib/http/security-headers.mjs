@@ -45,7 +45,7 @@ const PERMISSIONS_POLICY = [
  * Everywhere else strict-origin-when-cross-origin already sends other origins
  * the origin only, never the path.
  */
-export const SECRET_URL_PATHS = ["/i/:token", "/invites/:path*", "/reset-password/:token", "/signup/confirm/:token"];
+export const SECRET_URL_PATHS = ["/i/:token", "/invites/:path*", "/reset-password/:token", "/signup/confirm/:token", "/confirm-email/:token"];
 
 /** True when APP_URL is https: HSTS and upgrade-insecure-requests are sent then. */
 export function isHttps(/** @type {string} */ appUrl) {

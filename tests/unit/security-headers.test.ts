@@ -79,7 +79,7 @@ describe("the headers on every response (next.config.mjs)", () => {
     }
   });
 
-  it.each(["/i/3q2-7w_token", "/invites/accept/tok", "/invites/tok/approve", "/reset-password/tok", "/signup/confirm/tok"])(
+  it.each(["/i/3q2-7w_token", "/invites/accept/tok", "/invites/tok/approve", "/reset-password/tok", "/signup/confirm/tok", "/confirm-email/tok"])(
     "sends no Referer at all from %s, whose URL is a credential",
     async (path) => {
       expect((await headersFor(path)).get("referrer-policy")).toBe("no-referrer");
