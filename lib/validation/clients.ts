@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, id, idList, optionalEmail, optionalPhone, optionalText, requiredText } from "./fields";
+import { checkbox, id, idList, optionalEmail, optionalPhone, optionalText, readWholeNumber, requiredText } from "./fields";
 
 /** The client form, for both create and edit. */
 export const clientSchema = z.object({
@@ -47,7 +47,7 @@ export function parseClientListParams(params: RawParams): ClientListParams {
   const filters = [...new Set(many(params.filter).filter((f): f is ClientFilter => (clientFilters as readonly string[]).includes(f)))];
   const rawSort = many(params.sort)[0] ?? "name";
   const sort = (clientSorts as readonly string[]).includes(rawSort) ? (rawSort as ClientSort) : "name";
-  const page = Math.max(1, Math.min(100_000, Math.trunc(Number(many(params.page)[0] ?? "1")) || 1));
+  const page = Math.max(1, Math.min(100_000, readWholeNumber(many(params.page)[0]) ?? 1));
   return { q, filters, sort, page };
 }
 

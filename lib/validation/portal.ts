@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cardDigits, luhnValid, parseExpiry } from "./card";
-import { checkbox, id, optionalText } from "./fields";
+import { checkbox, id, optionalText, readWholeNumber } from "./fields";
 
 export const portalInvoiceFilters = ["all", "open", "overdue", "paid", "void"] as const;
 export type PortalInvoiceFilter = (typeof portalInvoiceFilters)[number];
@@ -11,11 +11,11 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 /** The invoice list's view from the URL; anything odd falls back to the default. */
 export function parsePortalInvoiceParams(raw: RawParams): { filter: PortalInvoiceFilter; q: string; page: number } {
   const filter = first(raw.status);
-  const page = Number.parseInt(first(raw.page), 10);
+  const page = readWholeNumber(first(raw.page)) ?? 1;
   return {
     filter: (portalInvoiceFilters as readonly string[]).includes(filter) ? (filter as PortalInvoiceFilter) : "all",
     q: first(raw.q).trim().slice(0, 40),
-    page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
+    page: page > 0 ? Math.min(page, 10_000) : 1,
   };
 }
 

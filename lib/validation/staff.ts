@@ -10,7 +10,8 @@ export const updateStaffSchema = z.object({
   role: z.enum(staffRoles, { error: "Pick admin or staff" }),
 });
 
-export const staffStatusSchema = z.object({ id, enabled: z.preprocess((v) => v === true || v === "true", z.boolean()) });
+// Sent by a button as a JSON boolean; anything else is refused, not read as "disable".
+export const staffStatusSchema = z.object({ id, enabled: z.boolean({ error: "Say whether to enable or disable" }) });
 
 export const inviteRequestSchema = z.object({
   email,
