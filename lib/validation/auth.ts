@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { oneLine } from "./fields";
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" })),
-  password: z.string().min(1, { error: "Enter your password" }).max(200),
-  // Any one string: safeCallback() decides whether it is followed, so an odd
-  // callback costs the person their deep link, never their sign-in.
-  callbackUrl: z.string().optional(),
+  password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
+  // Not refused, dropped: safeCallback() turns anything but a same-origin path
+  // into "/", so an odd callback costs the deep link, never the sign-in.
+  callbackUrl: z.string({ error: "Sign in again from the sign-in page" }).optional(),
 });
 
 /** Longer than any page of ours with its filters; a longer callback is dropped. */

@@ -52,6 +52,20 @@ export const requiredText = (max: number, message: string) =>
     .max(max, { error: `Use at most ${max} characters` });
 
 /**
+ * One line kept exactly as sent (no trimming): passwords, codes and tokens
+ * from links. One string, bounded, with nothing a keyboard can't type.
+ */
+export const oneLine = (max: number, message: string) =>
+  z
+    .string({ error: message })
+    .max(max, { error: message })
+    .refine((v) => isTypedText(v), { error: CONTROL_CHARACTERS_ERROR });
+
+/** A token from a link we sent (base64url, signed ones with a dot); anything else is not one of our links. */
+export const linkToken = (max: number) =>
+  z.string({ error: "This link is not valid" }).trim().min(1, { error: "This link is not valid" }).max(max, { error: "This link is not valid" }).regex(/^[A-Za-z0-9_.-]+$/, { error: "This link is not valid" });
+
+/**
  * A field read later by its own parser (an amount, a quantity, a rate), kept
  * as typed: one string, one line, bounded. Nothing sent reads as "" (the
  * parser then says what to enter); a number or a list is refused, so a float

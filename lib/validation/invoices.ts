@@ -88,18 +88,19 @@ const ADDRESS_SPLIT = /[\s,;]+/;
 
 /** Several addresses in one field, separated by commas, semicolons or spaces; each must be valid. */
 const addressList = (field: string, required: boolean) =>
-  z.preprocess(
-    // A list from JSON is several addresses, as is one field with separators; anything but text is refused.
-    (v) => (v == null ? "" : Array.isArray(v) && v.every((a) => typeof a === "string") ? v.join(",") : v),
-    z.string({ error: `Enter the ${field} addresses as text` }).max(20_000, { error: "Use at most 50 addresses" }).transform((value, ctx) => {
-      const list = [...new Set(value.split(ADDRESS_SPLIT).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+  // One field, one string: several addresses are typed with separators, never sent as a list.
+  z
+    .string({ error: `Enter the ${field} addresses, separated by commas` })
+    .max(20_000, { error: "Use at most 50 addresses" })
+    .nullish()
+    .transform((value, ctx) => {
+      const list = [...new Set((value ?? "").split(ADDRESS_SPLIT).map((a) => a.trim().toLowerCase()).filter(Boolean))];
       if (required && list.length === 0) ctx.addIssue({ code: "custom", message: `Add at least one ${field} address` });
       const bad = list.filter((a) => !z.email().max(254).safeParse(a).success);
       if (bad.length) ctx.addIssue({ code: "custom", message: `Not a valid email address: ${bad.join(", ")}` });
       if (list.length > 50) ctx.addIssue({ code: "custom", message: "Use at most 50 addresses" });
       return list;
-    }),
-  );
+    });
 
 export const emailInvoiceSchema = z.object({
   invoiceId: id,

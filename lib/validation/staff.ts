@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, optionalPhone, requiredText } from "./fields";
+import { email, id, linkToken, optionalPhone, requiredText } from "./fields";
 
 export const staffRoles = ["admin", "staff"] as const;
 
@@ -25,7 +25,7 @@ export type InviteDecision = (typeof inviteDecisions)[number];
 export const inviteDecisionSchema = z
   .object({
     decision: z.enum(inviteDecisions),
-    token: z.string().trim().max(200).optional(),
+    token: linkToken(200).optional(),
     inviteId: id.optional(),
   })
   .refine((v) => Boolean(v.token) !== Boolean(v.inviteId), { error: "This decision link is not valid" });
