@@ -19,7 +19,8 @@ afterAll(async () => {
 async function watchedPage() {
   const context = await newContext(browser);
   const escapes: string[] = [];
-  await context.route(/evil\.example/, (route) => {
+  // By host: our own /login?callbackUrl=...evil.example... must load as usual.
+  await context.route((url) => url.hostname.endsWith("evil.example"), (route) => {
     escapes.push(route.request().url());
     return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
   });
