@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { renewSessionCookie } from "@/lib/auth/session-renewal";
 import { readSessionCookie } from "@/lib/auth/session-token";
 import { createNonce, isHttps, pageSecurityHeaders } from "@/lib/http/security-headers.mjs";
+import { refuseUndecodableBody } from "@/lib/http/undecodable-body";
 
 // Runs before every page (not API routes or files: see the matcher), as a
 // short list of steps. It must stay cheap, and it decides nothing about
@@ -10,10 +11,12 @@ import { createNonce, isHttps, pageSecurityHeaders } from "@/lib/http/security-h
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const security = pageSecurityHeaders({ nonce, https: isHttps(env().APP_URL), dev: process.env.NODE_ENV === "development" });
-  const redirect = redirectAnonymousFromRoleAreas(request);
-  const response = redirect ?? renderWithNonce(request, nonce, security["Content-Security-Policy"]);
+  // A server-action or multipart body Next.js couldn't decode is a 400 here, not a 500 there.
+  const refused = await refuseUndecodableBody(request);
+  const redirect = refused ? null : redirectAnonymousFromRoleAreas(request);
+  const response = refused ? new NextResponse(refused.body, refused) : (redirect ?? renderWithNonce(request, nonce, security["Content-Security-Policy"]));
   // A signed-in visit slides the session (the cookie and its row, an hour at most between renewals).
-  if (!redirect) await renewSessionCookie(request, response);
+  if (!redirect && !refused) await renewSessionCookie(request, response);
   // Every answer carries them, redirects included.
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;

@@ -56,22 +56,126 @@ export function toDecimalString(minor: Minor, currency: string): string {
 
 export type ParseResult = { ok: true; minor: Minor } | { ok: false; error: string };
 
-/**
- * Parses what a person types ("1,234.5", "$20", "0.99") into minor units
- * without floating point. Refuses more decimals than the currency has.
- */
-export function parseMoney(input: string, currency: string): ParseResult {
-  const digits = minorDigits(currency);
-  const cleaned = input.trim().replace(/[\s,]/g, "").replace(/^[^\d.-]+/, "");
-  const match = /^(-)?(\d*)(?:\.(\d*))?$/.exec(cleaned);
-  if (!cleaned || !match || (match[2] === "" && !match[3])) return { ok: false, error: "Enter an amount, like 120.00" };
-  const [, neg, whole = "", frac = ""] = match;
-  if (frac.length > digits) {
-    return { ok: false, error: digits === 0 ? "This currency has no decimal places" : `Use at most ${digits} decimal places` };
+export type NumberSeparators = { group: string; decimal: string };
+
+/** Longer than any amount a person types; a longer input is refused before any matching. */
+const MONEY_INPUT_MAX = 64;
+
+const separatorCache = new Map<string, NumberSeparators>();
+
+/** The locale's group and decimal separators ("," and "." in en-US, "." and "," in de-DE), in Latin digits. */
+export function numberSeparators(locale: string): NumberSeparators {
+  let found = separatorCache.get(locale);
+  if (!found) {
+    const parts = new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true }).formatToParts(1234567.5);
+    found = { group: parts.find((p) => p.type === "group")?.value ?? ",", decimal: parts.find((p) => p.type === "decimal")?.value ?? "." };
+    separatorCache.set(locale, found);
   }
-  const minor = Number(whole || "0") * 10 ** digits + Number(frac.padEnd(digits, "0") || "0");
+  return found;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// What people type for a locale's group separator: fr-FR groups with a narrow
+// no-break space and sv-SE with a no-break space, but a keyboard gives a plain
+// space; de-CH's apostrophe is typed straight or curly.
+function groupPattern(group: string): string {
+  if (/^\s$/.test(group)) return "[ \u00a0\u202f]";
+  if (group === "'" || group === "\u2019") return "['\u2019]";
+  return escapeRegExp(group);
+}
+
+/**
+ * The whole digits of a number as the locale writes them: plain ("1234") or
+ * grouped in threes after a first group of one to three digits ("1,234,567"
+ * in en-US), never a group of another size ("1,50" is not a number there).
+ */
+export function integerPattern(locale: string): string {
+  return `(?:[1-9][0-9]{0,2}(?:${groupPattern(numberSeparators(locale).group)}[0-9]{3})+|[0-9]+)`;
+}
+
+const decimalCache = new Map<string, RegExp>();
+
+/**
+ * An unsigned decimal number as the locale writes it (whole digits as in
+ * integerPattern, then the decimal separator and any digits): the whole
+ * digits with the groups taken out and the decimals, or null. For quantities
+ * and other plain numbers; amounts go through parseMoney.
+ */
+export function readDecimal(input: string, locale = "en-US"): { whole: string; frac: string } | null {
+  let pattern = decimalCache.get(locale);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?<int>${integerPattern(locale)})?(?:${escapeRegExp(numberSeparators(locale).decimal)}(?<frac>[0-9]*))?\\s*$`);
+    decimalCache.set(locale, pattern);
+  }
+  const g = input.length <= MONEY_INPUT_MAX ? pattern.exec(input)?.groups : undefined;
+  if (!g || (g.int === undefined && !g.frac)) return null;
+  return { whole: (g.int ?? "").replace(/[^0-9]/g, ""), frac: g.frac ?? "" };
+}
+
+type MoneyGrammar = { pattern: RegExp; group: RegExp; example: string; small: string };
+const grammarCache = new Map<string, MoneyGrammar>();
+
+function moneyGrammar(currency: string, locale: string): MoneyGrammar {
+  const key = `${locale}|${currency}`;
+  let grammar = grammarCache.get(key);
+  if (grammar) return grammar;
+  const digits = minorDigits(currency);
+  const { group, decimal } = numberSeparators(locale);
+  // The currency as this locale writes it (symbol or narrow symbol) or its ISO code.
+  const symbols = new Set<string>([currency.toUpperCase()]);
+  for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
+    try {
+      const parts = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay }).formatToParts(1);
+      const symbol = parts.find((p) => p.type === "currency")?.value;
+      if (symbol) symbols.add(symbol);
+    } catch {
+      // Not a currency Intl knows: only its code is accepted.
+    }
+  }
+  const cur = [...symbols].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const number = `(?<int>${integerPattern(locale)})?(?:${escapeRegExp(decimal)}(?<frac>[0-9]+))?`;
+  const sign = "[-\u2212]";
+  const plain = new Intl.NumberFormat(locale, { numberingSystem: "latn", minimumFractionDigits: digits, maximumFractionDigits: digits });
+  grammar = {
+    // [-] [currency] [-] number [currency]: a sign and a currency at most once each.
+    pattern: new RegExp(`^(?<s1>${sign})?\\s*(?:(?<c1>${cur})\\s*)?(?<s2>${sign})?${number}(?:\\s*(?<c2>${cur}))?$`, "i"),
+    group: new RegExp(groupPattern(group), "g"),
+    example: plain.format(digits ? 1234.5 : 1234),
+    small: plain.format(120),
+  };
+  grammarCache.set(key, grammar);
+  return grammar;
+}
+
+/**
+ * Parses what a person types into minor units, in the business's locale
+ * (default en-US), without floating point. Accepted: digits, grouped only in
+ * the integer part and only in threes ("1,234.50"), or not grouped at all
+ * ("1234.5"); at most the currency's minor digits after the decimal
+ * separator; an optional minus sign and the currency's symbol or code before
+ * or after. Anything else is refused, never guessed at: in en-US "1,50" could
+ * be 1.50 or 150, so it is refused with the form expected
+ * ("Enter the amount like 1,234.50"). In de-DE the same rules read
+ * "1.234,50" and "12,50".
+ */
+export function parseMoney(input: string, currency: string, locale = "en-US"): ParseResult {
+  const grammar = moneyGrammar(currency, locale);
+  const digits = minorDigits(currency);
+  const text = typeof input === "string" ? input.trim() : "";
+  if (!text) return { ok: false, error: `Enter an amount, like ${grammar.small}` };
+  const match = text.length <= MONEY_INPUT_MAX ? grammar.pattern.exec(text) : null;
+  const g = match?.groups;
+  if (!g || (g.int === undefined && g.frac === undefined) || (g.s1 && g.s2) || (g.c1 && g.c2)) {
+    // Digits with separators we won't guess at get the form we expect; anything else is not an amount at all.
+    return { ok: false, error: /[0-9]/.test(text) ? `Enter the amount like ${grammar.example}` : `Enter an amount, like ${grammar.small}` };
+  }
+  const frac = g.frac ?? "";
+  if (frac.length > digits) return { ok: false, error: digits === 0 ? "This currency has no decimal places" : `Use at most ${digits} decimal places` };
+  const whole = (g.int ?? "0").replace(grammar.group, "");
+  const minor = Number(whole) * 10 ** digits + Number(frac.padEnd(digits, "0") || "0");
   if (!Number.isSafeInteger(minor)) return { ok: false, error: "That amount is too large" };
-  return { ok: true, minor: neg ? -minor : minor };
+  return { ok: true, minor: (g.s1 || g.s2) && minor !== 0 ? -minor : minor };
 }
 
 /** Rounds a rational amount num/den to the nearest integer, halves away from zero. */

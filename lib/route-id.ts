@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
+import { readWholeNumber } from "@/lib/validation/fields";
 
-/** A record id from a dynamic route segment; anything else is a 404. */
+/** A record id from a dynamic route segment, written as digits the way we link to it ("007" and "0x7" are not 7); anything else is a 404. */
 export function routeId(segment: string): number {
-  if (!/^\d{1,15}$/.test(segment)) notFound();
-  const id = Number(segment);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = readWholeNumber(segment);
+  if (!id) notFound();
   return id;
 }

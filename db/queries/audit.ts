@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
+import { isIsoDate, readWholeNumber } from "@/lib/validation/fields";
 
 // The audit log, newest first. Callers check "audit:read" (or the record's own
 // read permission for a record's history).
@@ -12,8 +13,11 @@ export type AuditParams = { actor?: number; action?: string; entityType?: string
 
 type RawParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const positive = (v: string | undefined) => (v && /^\d{1,15}$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
-const isoDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+const positive = (v: string | undefined) => {
+  const n = readWholeNumber(v);
+  return n && n > 0 ? n : undefined;
+};
+const isoDate = (v: string | undefined) => (isIsoDate(v) ? v : undefined);
 
 export function parseAuditParams(params: RawParams): AuditParams {
   return {

@@ -3,6 +3,7 @@ import { and, asc, countDistinct, desc, eq, inArray, lt, max, sql } from "drizzl
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { daysBetween, todayIso } from "@/lib/dates";
+import { readWholeNumber } from "@/lib/validation/fields";
 import { balancesFor } from "./clients";
 
 // The unpaid-clients view. Callers check "reminders:send" (the view exists to send them).
@@ -21,7 +22,7 @@ export function parseUnpaidParams(params: RawParams): UnpaidParams {
   return {
     overdueOnly: filters.includes("overdue"),
     sort: (unpaidSorts as readonly string[]).includes(sort ?? "") ? (sort as UnpaidSort) : "due",
-    page: Math.max(1, Math.trunc(Number(first(params.page) ?? "1")) || 1),
+    page: Math.max(1, readWholeNumber(first(params.page)) ?? 1),
   };
 }
 

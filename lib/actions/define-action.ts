@@ -29,6 +29,8 @@ export type ActionInput = FormData | Record<string, unknown>;
 export type ServerAction<R> = ((prev: FormState<R> | undefined, input: ActionInput) => Promise<FormState<R>>) & {
   actionName?: string;
   permission?: Access;
+  /** The input schema, so tests can list an action's fields (tests/integration/action-fuzz.test.ts). Server-side only. */
+  schema?: z.ZodType;
 };
 
 export const DENIED = "You don't have permission to do that.";
@@ -64,7 +66,7 @@ export function defineAction<P extends Access, S extends z.ZodType, R = undefine
       return { ok: false, fieldErrors: {}, formError: "Something went wrong on our side. Try again in a moment." };
     }
   };
-  return Object.assign(run, { actionName: config.name, permission: config.permission });
+  return Object.assign(run, { actionName: config.name, permission: config.permission, schema: config.schema });
 }
 
 const SECRET = /password|token|code|card|cvc|secret/i;

@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { OtpThrottledError } from "@/lib/otp/errors";
 import { sendOtp, type SentOtp } from "@/lib/otp/send";
 import { verifyOtp, type OtpCheck } from "@/lib/otp/verify";
+import { safeCallback } from "@/lib/validation/auth";
 import type { AuthenticatedUser } from "./authenticate";
 import { readToken, signToken } from "./signed-token";
 
@@ -55,7 +56,7 @@ export async function startLoginChallenge(db: Db, input: { userId: number; ip: s
   } catch (error) {
     if (!(error instanceof OtpThrottledError && error.kind === "cooldown")) throw error;
   }
-  return { token: signToken(CHALLENGE_PURPOSE, { uid: user.id, sv: user.sessionVersion, cb: input.callbackUrl } satisfies ChallengePayload, CHALLENGE_TTL_SECONDS) };
+  return { token: signToken(CHALLENGE_PURPOSE, { uid: user.id, sv: user.sessionVersion, cb: safeCallback(input.callbackUrl) } satisfies ChallengePayload, CHALLENGE_TTL_SECONDS) };
 }
 
 /**
@@ -77,7 +78,8 @@ export async function readLoginChallenge(db: Db, token: string | null | undefine
     phone: row.phone,
     phoneVerified: row.phoneVerifiedAt !== null,
   };
-  return { user, callbackUrl: typeof payload.cb === "string" ? payload.cb : "/" };
+  // Checked again on the way out: a challenge signed before a stricter rule must not redirect by the old one.
+  return { user, callbackUrl: safeCallback(payload.cb) };
 }
 
 export type CompleteChallengeResult =

@@ -1,4 +1,4 @@
-import { addDaysIso, daysBetween } from "@/lib/dates";
+import { addDaysIso, daysBetween, isIsoDate } from "@/lib/dates";
 
 // The dashboard's date range lives in the URL (?range=…, and ?from=…&to=…
 // for a custom one), so a view can be linked and the back button works.
@@ -36,12 +36,6 @@ export type DashboardRange = {
 
 type RawParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
 

@@ -1,13 +1,15 @@
+import { readDecimal } from "@/lib/money";
+
 // Quantities are stored in thousandths (1.5 hours = 1500), parsed without floats.
 
 export const MAX_QUANTITY_MILLI = 1_000_000_000;
 
-export function parseQuantity(input: string): { ok: true; milli: number } | { ok: false; error: string } {
-  const m = /^\s*(\d{0,9})(?:\.(\d*))?\s*$/.exec(input.replace(/,/g, ""));
-  if (!m || (m[1] === "" && !m[2])) return { ok: false, error: "Enter a quantity, like 1 or 2.5" };
-  const frac = m[2] ?? "";
-  if (frac.length > 3) return { ok: false, error: "Use at most 3 decimal places" };
-  const milli = Number(m[1] || "0") * 1000 + Number(frac.padEnd(3, "0") || "0");
+/** "1", "2.5", "1,000" (grouped in threes, as the locale writes numbers); "1,5" in en-US is refused, not read as 15. */
+export function parseQuantity(input: string, locale = "en-US"): { ok: true; milli: number } | { ok: false; error: string } {
+  const n = readDecimal(input, locale);
+  if (!n || n.whole.length > 9) return { ok: false, error: "Enter a quantity, like 1 or 2.5" };
+  if (n.frac.length > 3) return { ok: false, error: "Use at most 3 decimal places" };
+  const milli = Number(n.whole || "0") * 1000 + Number(n.frac.padEnd(3, "0") || "0");
   if (milli <= 0) return { ok: false, error: "The quantity must be more than 0" };
   if (milli > MAX_QUANTITY_MILLI) return { ok: false, error: "That quantity is too large" };
   return { ok: true, milli };

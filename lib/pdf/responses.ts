@@ -2,7 +2,7 @@ import "server-only";
 import { PrinterUnavailableError } from "./printer-errors";
 
 export function parseId(raw: string): number | null {
-  return /^\d{1,15}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+  return /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
 }
 
 /** A short plain-text answer a person can act on, never a stack. */

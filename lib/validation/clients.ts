@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, id, idList, optionalEmail, optionalPhone, optionalText, requiredText } from "./fields";
+import { checkbox, id, idList, isTypedText, optionalEmail, optionalPhone, optionalText, readWholeNumber, requiredText } from "./fields";
 
 /** The client form, for both create and edit. */
 export const clientSchema = z.object({
@@ -26,7 +26,11 @@ export const remindClientsSchema = z.object({ clientIds: idList, invoiceIds: idL
 export const IMPORT_MAX_BYTES = 900_000;
 export const IMPORT_MAX_ROWS = 5000;
 export const importClientsSchema = z.object({
-  csv: z.string().min(1, { error: "Choose a CSV file" }).max(IMPORT_MAX_BYTES, { error: "That file is too large: import at most 900 KB at a time" }),
+  csv: z
+    .string({ error: "Choose a CSV file" })
+    .min(1, { error: "Choose a CSV file" })
+    .max(IMPORT_MAX_BYTES, { error: "That file is too large: import at most 900 KB at a time" })
+    .refine((v) => isTypedText(v, true), { error: "That file holds characters a CSV of text doesn't: export it again as CSV" }),
 });
 
 // The list's URL contract: ?q=&filter=balance&filter=overdue&sort=-created&page=2
@@ -47,7 +51,7 @@ export function parseClientListParams(params: RawParams): ClientListParams {
   const filters = [...new Set(many(params.filter).filter((f): f is ClientFilter => (clientFilters as readonly string[]).includes(f)))];
   const rawSort = many(params.sort)[0] ?? "name";
   const sort = (clientSorts as readonly string[]).includes(rawSort) ? (rawSort as ClientSort) : "name";
-  const page = Math.max(1, Math.min(100_000, Math.trunc(Number(many(params.page)[0] ?? "1")) || 1));
+  const page = Math.max(1, Math.min(100_000, readWholeNumber(many(params.page)[0]) ?? 1));
   return { q, filters, sort, page };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseMoney, parseRate } from "@/lib/money";
 import { parseQuantity } from "@/lib/invoices/quantity";
-import { id, idList, optionalText, requiredText } from "./fields";
+import { id, idList, isIsoDate, isoDate, optionalId, optionalText, positiveId, readWholeNumber, requestKey, requiredText, typedValue } from "./fields";
 
 // Mirrors the schema enums here so forms can import this file in the browser.
 export const invoiceStatusFilters = ["draft", "sent", "overdue", "partially_paid", "paid", "void"] as const;
@@ -9,29 +9,22 @@ export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
 export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as const;
 export const currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK"] as const;
 
-const isoDate = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: message });
-
-const text = (v: unknown) => (v == null ? "" : String(v));
-
+// Amounts, quantities and rates stay text here and are read by lib/money and
+// lib/invoices/quantity in the invoice's currency (readDraftAmounts).
 const lineFields = z.object({
-  serviceId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
+  serviceId: optionalId("Pick a service from the list"),
   description: requiredText(500, "Describe this line"),
-  quantity: z.preprocess(text, z.string()),
-  unitPrice: z.preprocess(text, z.string()),
-  taxRate: z.preprocess(text, z.string()),
+  quantity: typedValue(40, "Enter a quantity, like 1 or 2.5"),
+  unitPrice: typedValue(40, "Enter a price, like 120.00"),
+  taxRate: typedValue(40, "Enter a rate like 8 or 12.5"),
 });
 
 const draftFields = z.object({
-  clientId: z.coerce.number({ error: "Choose a client" }).int({ error: "Choose a client" }).positive({ error: "Choose a client" }),
+  clientId: positiveId("Choose a client"),
   currency: z.enum(currencies, { error: "Pick a currency" }),
   issueDate: isoDate("Enter the issue date"),
   dueDate: isoDate("Enter the due date"),
-  discount: z.preprocess(text, z.string()),
+  discount: typedValue(40, "Enter a discount, like 10.00"),
   notes: optionalText(5000, "Notes"),
   lines: z.array(lineFields).min(1, { error: "Add at least one line" }).max(500, { error: "An invoice can have at most 500 lines" }),
 });
@@ -79,7 +72,11 @@ function toDraft(v: DraftFields, ctx: z.RefinementCtx) {
 
 /** The invoice form, for both a new draft and editing one. */
 export const invoiceDraftSchema = draftFields
-  .extend({ invoiceId: z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional()), expectedVersion: z.coerce.number().int().positive().optional() })
+  .extend({
+    invoiceId: optionalId().transform((v) => v ?? undefined),
+    // The version the form was opened at: a save over someone else's change is refused.
+    expectedVersion: positiveId("Reload the invoice and try again").optional(),
+  })
   .transform((v, ctx) => ({ ...toDraft(v, ctx), invoiceId: v.invoiceId, expectedVersion: v.expectedVersion }));
 export type InvoiceDraftFormInput = z.input<typeof invoiceDraftSchema>;
 
@@ -91,17 +88,19 @@ const ADDRESS_SPLIT = /[\s,;]+/;
 
 /** Several addresses in one field, separated by commas, semicolons or spaces; each must be valid. */
 const addressList = (field: string, required: boolean) =>
-  z.preprocess(
-    (v) => (Array.isArray(v) ? v.join(",") : text(v)),
-    z.string().transform((value, ctx) => {
-      const list = [...new Set(value.split(ADDRESS_SPLIT).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+  // One field, one string: several addresses are typed with separators, never sent as a list.
+  z
+    .string({ error: `Enter the ${field} addresses, separated by commas` })
+    .max(20_000, { error: "Use at most 50 addresses" })
+    .nullish()
+    .transform((value, ctx) => {
+      const list = [...new Set((value ?? "").split(ADDRESS_SPLIT).map((a) => a.trim().toLowerCase()).filter(Boolean))];
       if (required && list.length === 0) ctx.addIssue({ code: "custom", message: `Add at least one ${field} address` });
       const bad = list.filter((a) => !z.email().max(254).safeParse(a).success);
       if (bad.length) ctx.addIssue({ code: "custom", message: `Not a valid email address: ${bad.join(", ")}` });
       if (list.length > 50) ctx.addIssue({ code: "custom", message: "Use at most 50 addresses" });
       return list;
-    }),
-  );
+    });
 
 export const emailInvoiceSchema = z.object({
   invoiceId: id,
@@ -110,23 +109,24 @@ export const emailInvoiceSchema = z.object({
   bcc: addressList("BCC", false),
   subject: requiredText(300, "Enter a subject"),
   message: optionalText(5000, "The message"),
-  idempotencyKey: z.string().trim().min(8).max(80),
+  idempotencyKey: requestKey,
 });
 
 export const recordPaymentSchema = z.object({
   invoiceId: id,
-  amount: z.preprocess(text, z.string().trim().min(1, { error: "Enter an amount, like 120.00" })),
+  // Read in the invoice's own currency by the action (lib/money).
+  amount: requiredText(40, "Enter an amount, like 120.00"),
   method: z.enum(paymentMethods, { error: "Pick how it was paid" }),
   reference: optionalText(120, "The reference"),
   receivedOn: isoDate("Enter the date it was received"),
-  idempotencyKey: z.string().trim().min(8).max(80),
+  idempotencyKey: requestKey,
 });
 
 export const paymentIdSchema = z.object({ paymentId: id });
 export const rejectPaymentSchema = z.object({ paymentId: id, reason: requiredText(300, "Say why it is rejected") });
 export const refundPaymentSchema = z.object({ paymentId: id, reason: optionalText(300, "The reason") });
 
-export const bulkInvoicesSchema = z.object({ ids: idList.refine((v) => v.length > 0, { error: "Select at least one invoice" }).refine((v) => v.length <= 100, { error: "Select at most 100 invoices at a time" }), batchKey: z.string().trim().min(8).max(80).optional() });
+export const bulkInvoicesSchema = z.object({ ids: idList.refine((v) => v.length > 0, { error: "Select at least one invoice" }).refine((v) => v.length <= 100, { error: "Select at most 100 invoices at a time" }), batchKey: requestKey.optional() });
 
 export const runBillingSchema = z.object({});
 
@@ -154,20 +154,20 @@ type RawParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
 const dateParam = (v: string | string[] | undefined) => {
   const s = first(v);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null;
+  return isIsoDate(s) ? s : null;
 };
 
 /** Reads the list's search params; `currency` sets how min/max amounts are read. */
 export function parseInvoiceListParams(raw: RawParams, currency: string): InvoiceListParams {
   const statusValues = (Array.isArray(raw.status) ? raw.status : [raw.status ?? ""]).flatMap((s) => s.split(","));
   const statuses = [...new Set(statusValues.map((s) => s.trim()).filter((s): s is InvoiceStatusFilter => (invoiceStatusFilters as readonly string[]).includes(s)))];
-  const clientId = Number(first(raw.client));
+  const clientId = readWholeNumber(first(raw.client)) ?? 0;
   const amount = (v: string | string[] | undefined) => {
     const parsed = first(v) ? parseMoney(first(v), currency) : null;
     return parsed?.ok && parsed.minor >= 0 ? parsed.minor : null;
   };
   const sort = first(raw.sort);
-  const page = Number(first(raw.page));
+  const page = readWholeNumber(first(raw.page)) ?? 1;
   return {
     statuses,
     clientId: Number.isSafeInteger(clientId) && clientId > 0 ? clientId : null,

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { outboxChannels, outboxStatuses } from "@/db/schema/outbox";
+import { id, isoDate } from "./fields";
 
-export const retryMessageSchema = z.object({ id: z.coerce.number().int().positive() });
+export const retryMessageSchema = z.object({ id });
 export type RetryMessageInput = z.infer<typeof retryMessageSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // A bad or hand-edited URL value drops that one filter instead of failing the page.
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -13,8 +13,8 @@ export const outboxSearchSchema = z.object({
   channel: lenient(z.enum(outboxChannels)),
   status: lenient(z.enum(outboxStatuses)),
   recipient: lenient(z.string().trim().min(1).max(255)),
-  from: lenient(isoDate),
-  to: lenient(isoDate),
+  from: lenient(isoDate("Pick a date")),
+  to: lenient(isoDate("Pick a date")),
   cursor: lenient(z.string().max(40)),
   dir: lenient(z.enum(["older", "newer"])),
 });

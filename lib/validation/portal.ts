@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cardDigits, luhnValid, parseExpiry } from "./card";
-import { checkbox, id, optionalText } from "./fields";
+import { checkbox, id, oneLine, optionalText, readWholeNumber } from "./fields";
 
 export const portalInvoiceFilters = ["all", "open", "overdue", "paid", "void"] as const;
 export type PortalInvoiceFilter = (typeof portalInvoiceFilters)[number];
@@ -11,11 +11,11 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 /** The invoice list's view from the URL; anything odd falls back to the default. */
 export function parsePortalInvoiceParams(raw: RawParams): { filter: PortalInvoiceFilter; q: string; page: number } {
   const filter = first(raw.status);
-  const page = Number.parseInt(first(raw.page), 10);
+  const page = readWholeNumber(first(raw.page)) ?? 1;
   return {
     filter: (portalInvoiceFilters as readonly string[]).includes(filter) ? (filter as PortalInvoiceFilter) : "all",
     q: first(raw.q).trim().slice(0, 40),
-    page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
+    page: page > 0 ? Math.min(page, 10_000) : 1,
   };
 }
 
@@ -35,13 +35,13 @@ export const payInvoiceSchema = z
   .object({
     invoiceId: id,
     // Parsed to minor units with the invoice's currency by the action (lib/money).
-    amount: z.string({ error: "Enter an amount" }).trim().min(1, { error: "Enter an amount" }).max(30),
+    amount: oneLine(30, "Enter an amount").trim().min(1, { error: "Enter an amount" }),
     method,
     idempotencyKey,
-    cardNumber: z.string().max(30).optional().default(""),
-    cardExpiry: z.string().max(10).optional().default(""),
-    cardCvc: z.string().max(6).optional().default(""),
-    cardName: z.string().trim().max(120).optional().default(""),
+    cardNumber: oneLine(30, "Enter a valid card number").optional().default(""),
+    cardExpiry: oneLine(10, "Enter the expiry as MM/YY").optional().default(""),
+    cardCvc: oneLine(6, "Enter the 3 or 4 digits on the back").optional().default(""),
+    cardName: oneLine(120, "Use at most 120 characters").trim().optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.method !== "card") return;
@@ -55,9 +55,7 @@ const ccEmail = z.email({ error: (issue) => `"${String(issue.input)}" is not a v
 export const emailMyInvoiceSchema = z.object({
   invoiceId: id,
   // Comma- or space-separated in the form; up to five extra recipients.
-  cc: z
-    .string()
-    .max(1500)
+  cc: oneLine(1500, "Use at most five addresses")
     .optional()
     .transform((v) => (v ?? "").split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(ccEmail).max(5, { error: "Add at most five addresses" })),

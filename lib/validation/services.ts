@@ -13,7 +13,7 @@ export const intervalLabels: Record<(typeof billingIntervals)[number], string> =
 };
 
 const currency = z
-  .string()
+  .string({ error: "Use a 3-letter currency code, like USD" })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, { error: "Use a 3-letter currency code, like USD" });
@@ -21,7 +21,8 @@ const currency = z
 const serviceFields = z.object({
   name: requiredText(160, "Enter the service's name"),
   description: optionalText(5000, "Description"),
-  price: z.preprocess((v) => (v == null ? "" : String(v)), z.string().trim().min(1, { error: "Enter a price, like 120.00" })),
+  // Read in the service's own currency below (lib/money), never as a JSON number.
+  price: requiredText(40, "Enter a price, like 120.00"),
   currency,
   interval: z.enum(billingIntervals, { error: "Pick how often it is billed" }),
   active: checkbox,

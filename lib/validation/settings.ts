@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formatMoney, minorDigits, parseMoney, parseRate } from "@/lib/money";
-import { optionalText, requiredText } from "./fields";
+import { optionalText, requiredText, typedValue, wholeNumber } from "./fields";
 
 /** Instructions are read on a phone in the pay form; a page of text belongs in an attached document. */
 export const INSTRUCTIONS_MAX = 1000;
@@ -16,15 +16,15 @@ export const settingsSchema = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, { error: "Use a 3-letter currency code, like USD" }),
-    taxRate: z.preprocess((v) => (v == null ? "" : String(v)), z.string()),
+    taxRate: typedValue(40, "Enter a rate like 8 or 12.5"),
     invoicePrefix: z
       .string()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9]{1,12}$/, { error: "Use 1 to 12 letters or digits, like INV" }),
-    dueDays: z.coerce.number({ error: "Enter a number of days" }).int({ error: "Enter whole days" }).min(0, { error: "Use 0 to 365 days" }).max(365, { error: "Use 0 to 365 days" }),
+    dueDays: wholeNumber("Enter whole days from 0 to 365", { min: 0, max: 365 }),
     senderName: requiredText(120, "Enter the name emails come from"),
-    minPayment: z.preprocess((v) => (v == null ? "" : String(v)), z.string()),
+    minPayment: typedValue(40, "Enter an amount, like 5.00"),
     bankInstructions: optionalText(INSTRUCTIONS_MAX, "Bank transfer instructions"),
     cashInstructions: optionalText(INSTRUCTIONS_MAX, "Cash instructions"),
   })

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { passwordProblems } from "@/lib/auth/password-rules";
 import { normalizePhone } from "@/lib/phone";
-import { checkbox, email, requiredText } from "./fields";
+import { checkbox, email, linkToken, oneLine, requiredText } from "./fields";
 
 /** A phone is required at sign-up: it's where codes and (with consent) receipts go. */
 export const requiredPhone = z.string({ error: "Enter your mobile number" }).transform((v, ctx) => {
@@ -23,14 +23,12 @@ export const signupSchema = z
     email,
     phone: requiredPhone,
     // Checked on its own so its problems show alongside the other fields' errors.
-    password: z
-      .string()
-      .max(200)
+    password: oneLine(200, "Enter a password")
       .superRefine((v, ctx) => {
         const problems = passwordProblems(v);
         if (problems.length) ctx.addIssue({ code: "custom", message: problems.join(". ") });
       }),
-    confirmPassword: z.string().max(200),
+    confirmPassword: oneLine(200, "Enter the password again"),
     twoFactor: z.enum(["none", "sms"], { error: "Choose how you sign in" }),
     smsOptIn: checkbox,
   })
@@ -42,6 +40,6 @@ export const signupSchema = z
   });
 
 export const completeSignupSchema = z.object({
-  token: z.string().trim().min(1).max(4000),
-  password: z.string().min(1, { error: "Enter your password" }).max(200),
+  token: linkToken(4000),
+  password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, id, optionalPhone, requiredText } from "./fields";
+import { email, id, linkToken, optionalPhone, requiredText } from "./fields";
 
 export const staffRoles = ["admin", "staff"] as const;
 
@@ -10,7 +10,8 @@ export const updateStaffSchema = z.object({
   role: z.enum(staffRoles, { error: "Pick admin or staff" }),
 });
 
-export const staffStatusSchema = z.object({ id, enabled: z.preprocess((v) => v === true || v === "true", z.boolean()) });
+// Sent by a button as a JSON boolean; anything else is refused, not read as "disable".
+export const staffStatusSchema = z.object({ id, enabled: z.boolean({ error: "Say whether to enable or disable" }) });
 
 export const inviteRequestSchema = z.object({
   email,
@@ -24,7 +25,7 @@ export type InviteDecision = (typeof inviteDecisions)[number];
 export const inviteDecisionSchema = z
   .object({
     decision: z.enum(inviteDecisions),
-    token: z.string().trim().max(200).optional(),
+    token: linkToken(200).optional(),
     inviteId: id.optional(),
   })
   .refine((v) => Boolean(v.token) !== Boolean(v.inviteId), { error: "This decision link is not valid" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalPhone } from "./fields";
+import { linkToken, oneLine, optionalPhone } from "./fields";
 
 /** Six digits; spaces and dashes people type ("123 456") are dropped first. */
 export const otpCode = z
@@ -13,10 +13,10 @@ export const resendCodeSchema = z.object({});
 
 export const startTwoFactorChangeSchema = z.object({
   change: z.enum(["enable", "disable"]),
-  password: z.string().min(1, { error: "Enter your password" }).max(200),
+  password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
   phone: optionalPhone,
 });
 
-export const confirmTwoFactorChangeSchema = z.object({ token: z.string().min(1).max(2000), code: otpCode });
+export const confirmTwoFactorChangeSchema = z.object({ token: linkToken(2000), code: otpCode });
 
-export const resendTwoFactorChangeSchema = z.object({ token: z.string().min(1).max(2000) });
+export const resendTwoFactorChangeSchema = z.object({ token: linkToken(2000) });

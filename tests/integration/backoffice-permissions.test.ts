@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { roles, sessions, type Role } from "@/db/schema";
+import { emailChanges, roles, sessions, type Role } from "@/db/schema";
 import { DENIED, SIGNED_OUT } from "@/lib/actions/define-action";
 import { archiveClient } from "@/lib/actions/clients/archive-client";
 import { createClient } from "@/lib/actions/clients/create-client";
@@ -15,6 +15,7 @@ import { acceptInvite } from "@/lib/actions/invites/accept-invite";
 import { decideInvite } from "@/lib/actions/invites/decide-invite";
 import { requestInvite } from "@/lib/actions/invites/request-invite";
 import { changePassword } from "@/lib/actions/profile/change-password";
+import { confirmEmailChange } from "@/lib/actions/profile/confirm-email-change";
 import { requestPasswordReset } from "@/lib/actions/profile/request-password-reset";
 import { resetPassword } from "@/lib/actions/profile/reset-password";
 import { signOutDevice } from "@/lib/actions/profile/sign-out-device";
@@ -30,6 +31,7 @@ import { updateSettings } from "@/lib/actions/settings/update-settings";
 import { setStaffStatus } from "@/lib/actions/staff/set-staff-status";
 import { updateStaff } from "@/lib/actions/staff/update-staff";
 import { permissions, type Permission } from "@/lib/auth/permissions";
+import { newToken } from "@/lib/auth/one-time-token";
 import { createSession, hashSessionId } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/form-state";
 import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient, insertInvoice, insertPendingInvite, insertResetToken, insertService } from "../support/backoffice";
@@ -92,6 +94,16 @@ const matrix: Case[] = [
   },
   { action: signOutEverywhere, input: async () => ({}) },
   {
+    // Public: the link sent to the new address is the credential.
+    action: confirmEmailChange,
+    input: async () => {
+      const owner = await createUser({ role: "staff" });
+      const { token, hash } = newToken();
+      await getDb().insert(emailChanges).values({ userId: owner.id, newEmail: `changed-${unique()}@test.example`, tokenHash: hash, expiresAt: new Date(Date.now() + 3600_000) });
+      return { token };
+    },
+  },
+  {
     action: updateSettings,
     input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing", minPayment: "5.00", bankInstructions: "IBAN GB00 TEST", cashInstructions: "" }),
   },
@@ -118,7 +130,7 @@ describe("the permission matrix covers every back-office action", () => {
       }
     }
     expect(matrix.map((c) => c.action.actionName).sort()).toEqual(onDisk.sort());
-    expect(matrix).toHaveLength(25);
+    expect(matrix).toHaveLength(26);
   });
 });
 

@@ -23,12 +23,24 @@ describe("formatting money", () => {
 describe("parsing what people type", () => {
   it.each([
     ["1,234.5", 123450],
+    ["1,234.50", 123450],
+    ["1234.5", 123450],
+    ["1,234,567.89", 123456789],
+    ["1,234", 123400],
     ["$20", 2000],
+    ["$ 20", 2000],
+    ["20 USD", 2000],
+    ["usd 20", 2000],
     ["0.99", 99],
     [" 12 ", 1200],
     [".5", 50],
     ["-3.10", -310],
-  ])("%s → %d cents", (input, minor) => {
+    ["-$3.10", -310],
+    ["$-3.10", -310],
+    ["\u22123.10", -310],
+    ["-0", 0],
+    ["007.50", 750],
+  ])("%s → %d cents in en-US", (input, minor) => {
     expect(parseMoney(input, "USD")).toEqual({ ok: true, minor });
   });
 
@@ -37,15 +49,62 @@ describe("parsing what people type", () => {
     expect(parseMoney("1.15", "USD")).toEqual({ ok: true, minor: 115 });
   });
 
-  it.each(["", "abc", "1.234", "1.2.3", "."])("refuses %p with a message", (input) => {
+  it("refuses separators that don't follow the locale, with the expected form, never a guess", () => {
+    for (const input of ["1,50", "1,5", "12,50", "1,2345.00", "12,34,567.00", "1.234,50", "1,234.5.0", "1 234.50", "1,,234", ",5", "1,234,", "0,123", "1,234.50,"]) {
+      expect(parseMoney(input, "USD")).toEqual({ ok: false, error: "Enter the amount like 1,234.50" });
+    }
+  });
+
+  it.each(["", "abc", "1.234", "1.2.3", ".", "-", "$", "--1", "-$-1", "$1$", "1e3", "0x10", "Infinity", "NaN", "1\u00002", "€20", "20 EUR", "١٢٣"])("refuses %p with a message", (input) => {
     const result = parseMoney(input, "USD");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.length).toBeGreaterThan(5);
   });
 
-  it("refuses decimals for zero-decimal currencies", () => {
-    expect(parseMoney("10.5", "JPY")).toMatchObject({ ok: false });
+  it("says how many decimals the currency has", () => {
+    expect(parseMoney("1.234", "USD")).toEqual({ ok: false, error: "Use at most 2 decimal places" });
+    expect(parseMoney("10.5", "JPY")).toEqual({ ok: false, error: "This currency has no decimal places" });
     expect(parseMoney("10", "JPY")).toEqual({ ok: true, minor: 10 });
+    expect(parseMoney("1,500", "JPY")).toEqual({ ok: true, minor: 1500 });
+    expect(parseMoney("1.234", "KWD")).toEqual({ ok: true, minor: 1234 });
+    expect(parseMoney("1,234.567", "KWD")).toEqual({ ok: true, minor: 1234567 });
+  });
+
+  it("refuses what is too long or too large rather than rounding it", () => {
+    expect(parseMoney("9".repeat(17), "USD")).toEqual({ ok: false, error: "That amount is too large" });
+    expect(parseMoney("1".repeat(100), "USD")).toMatchObject({ ok: false });
+    expect(parseMoney("90,071,992,547,409.91", "USD")).toEqual({ ok: true, minor: 9007199254740991 });
+    expect(parseMoney("90,071,992,547,409.92", "USD")).toEqual({ ok: false, error: "That amount is too large" });
+  });
+
+  it("reads the business locale's separators: de-DE groups with . and decimals with ,", () => {
+    expect(parseMoney("12,50", "EUR", "de-DE")).toEqual({ ok: true, minor: 1250 });
+    expect(parseMoney("1.234,50", "EUR", "de-DE")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMoney("1234,5", "EUR", "de-DE")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMoney("1.234,50 €", "EUR", "de-DE")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMoney("-12,50 EUR", "EUR", "de-DE")).toEqual({ ok: true, minor: -1250 });
+    expect(parseMoney("1.234", "EUR", "de-DE")).toEqual({ ok: true, minor: 123400 });
+    expect(parseMoney("1,50", "EUR", "en-US")).toEqual({ ok: false, error: "Enter the amount like 1,234.50" });
+    expect(parseMoney("1.50", "EUR", "de-DE")).toEqual({ ok: false, error: "Enter the amount like 1.234,50" });
+    expect(parseMoney("1,234.50", "EUR", "de-DE")).toMatchObject({ ok: false });
+    expect(parseMoney("12,505", "EUR", "de-DE")).toEqual({ ok: false, error: "Use at most 2 decimal places" });
+  });
+
+  it("takes a typed space for a locale that groups with a no-break space, and an apostrophe in de-CH", () => {
+    expect(parseMoney("1 234,50", "EUR", "fr-FR")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMoney("1\u202f234,50 €", "EUR", "fr-FR")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMoney("1 23,50", "EUR", "fr-FR")).toMatchObject({ ok: false });
+    expect(parseMoney("1'234.50", "CHF", "de-CH")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMoney("1\u2019234.50", "CHF", "de-CH")).toEqual({ ok: true, minor: 123450 });
+  });
+
+  it("reads back what formatMoney and toDecimalString write", () => {
+    for (const minor of [0, 5, 99, 123450, 100000000, -2500]) {
+      expect(parseMoney(formatMoney(minor, "USD"), "USD")).toEqual({ ok: true, minor });
+      expect(parseMoney(toDecimalString(minor, "USD"), "USD")).toEqual({ ok: true, minor });
+      expect(parseMoney(formatMoney(minor, "EUR", "de-DE"), "EUR", "de-DE")).toEqual({ ok: true, minor });
+      expect(parseMoney(formatMoney(minor, "EUR", "fr-FR"), "EUR", "fr-FR")).toEqual({ ok: true, minor });
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { safeCallback } from "@/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const user = await getCurrentUser();
   if (user) redirect(homeFor[user.role]);
   const { callbackUrl } = await searchParams;

@@ -18,6 +18,13 @@ describe("quantities", () => {
     expect(parseQuantity("")).toMatchObject({ ok: false });
   });
 
+  it("refuse a separator that doesn't group in threes rather than dropping it", () => {
+    expect(parseQuantity("1,5")).toMatchObject({ ok: false, error: "Enter a quantity, like 1 or 2.5" });
+    expect(parseQuantity("1,50")).toMatchObject({ ok: false });
+    expect(parseQuantity("1,5", "de-DE")).toEqual({ ok: true, milli: 1500 });
+    expect(parseQuantity("1.250", "de-DE")).toEqual({ ok: true, milli: 1_250_000 });
+  });
+
   it("format back the way people write them", () => {
     expect([1000, 1500, 42_500, 125, 2250].map(formatQuantity)).toEqual(["1", "1.5", "42.5", "0.125", "2.25"]);
   });

@@ -14,7 +14,7 @@ const MAX_FILES = 100;
 function parseIds(values: string[]): { ok: true; ids: number[] } | { ok: false; error: string } {
   const parts = values.flatMap((v) => v.split(","));
   if (parts.length === 0 || (parts.length === 1 && parts[0] === "")) return { ok: false, error: "Select at least one invoice." };
-  if (parts.some((p) => !/^\d{1,15}$/.test(p) || Number(p) <= 0)) return { ok: false, error: "Invoice ids are whole numbers, like ?ids=12,15." };
+  if (parts.some((p) => !/^[1-9]\d{0,14}$/.test(p))) return { ok: false, error: "Invoice ids are whole numbers, like ?ids=12,15." };
   const ids = [...new Set(parts.map(Number))];
   if (ids.length > MAX_FILES) return { ok: false, error: `Select at most ${MAX_FILES} invoices at a time.` };
   return { ok: true, ids };

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { InvoiceEditorPage } from "@/components/invoices/invoice-editor-page";
 import { requirePagePermission } from "@/lib/auth/session";
+import { readWholeNumber } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "New invoice" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ client?: string }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<{ client?: string | string[] }> }) {
   await requirePagePermission("invoices:write");
-  const client = Number((await searchParams).client);
-  return <InvoiceEditorPage area="/staff" clientId={Number.isSafeInteger(client) && client > 0 ? client : undefined} />;
+  // ?client=7 from a client's page; anything but digits is ignored, not read as a number.
+  const client = readWholeNumber((await searchParams).client);
+  return <InvoiceEditorPage area="/staff" clientId={client || undefined} />;
 }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { InvoiceEditorPage } from "@/components/invoices/invoice-editor-page";
 import { requirePagePermission } from "@/lib/auth/session";
+import { routeId } from "@/lib/route-id";
 
 export const metadata: Metadata = { title: "Edit draft" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("invoices:write");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = routeId((await params).id);
   return <InvoiceEditorPage area="/staff" invoiceId={id} />;
 }
