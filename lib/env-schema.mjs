@@ -29,6 +29,7 @@ export const envSchema = z.object({
   OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
   OUTBOX_POLL_MS: int(2000),
   OUTBOX_MAX_ATTEMPTS: int(6),
+  OUTBOX_RETENTION_DAYS: int(90),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   PDF_POOL_SIZE: int(2),
   PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
