@@ -21,13 +21,18 @@ export const newPlaceholder = () => `cdsecret${randomBytes(16).toString("hex")}`
  * swapped for a fresh placeholder, and the values they stand for. Rendering
  * this data gives the text and HTML the outbox stores.
  */
-export function withPlaceholders<T extends TemplateName>(template: T, data: TemplateData[T]): { data: TemplateData[T]; values: SecretValues } {
+export function withPlaceholders<T extends TemplateName>(
+  template: T,
+  data: TemplateData[T],
+  // The demo seed passes its own, to write the same rows every time.
+  placeholderFor: (value: string) => string = newPlaceholder,
+): { data: TemplateData[T]; values: SecretValues } {
   const copy: Record<string, unknown> = { ...data };
   const values: SecretValues = {};
   for (const field of secretFields[template] as readonly string[]) {
     const value = copy[field];
     if (typeof value !== "string" || value === "") continue;
-    const placeholder = newPlaceholder();
+    const placeholder = placeholderFor(value);
     copy[field] = placeholder;
     values[placeholder] = value;
   }

@@ -20,6 +20,7 @@ import { env } from "@/lib/env";
 import { fromHeader } from "@/lib/notify/from-header";
 import { viewMessage } from "@/lib/notify/outbox-view";
 import { maskPlaceholders } from "@/lib/notify/placeholders";
+import { whyNotRetryable } from "@/lib/notify/retry";
 import { retryMessageSchema } from "@/lib/validation/outbox";
 
 export const metadata: Metadata = { title: "Message" };
@@ -29,7 +30,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const parsed = retryMessageSchema.safeParse(await params);
   const message = parsed.success ? await getOutboxMessage(parsed.data.id) : null;
   if (!message) notFound();
-  const canRetry = can(user.role, "outbox:retry") && (message.status === "failed" || message.status === "dead");
+  const canRetry = can(user.role, "outbox:retry") && whyNotRetryable(message) === null;
   const from = message.channel === "email" ? fromHeader((await getSettings()).senderName, env().EMAIL_FROM) : undefined;
   const { content, state } = viewMessage(message);
   const mask = maskLabel(state, message.status);
