@@ -4,6 +4,7 @@ import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PREVIEW_LENGTH } from "@/db/queries/outbox";
 import { formatDateTime } from "@/lib/dates";
+import { PRUNED_TITLE } from "@/lib/notify/outbox-view";
 import { dropCutPlaceholder, maskPlaceholders } from "@/lib/notify/placeholders";
 
 export type MessageRow = {
@@ -39,7 +40,7 @@ export function MessageList({ messages, outboxHref, emptyText }: { messages: Mes
     <ul className="divide-y">
       {messages.map((m) => {
         const Icon = m.channel === "email" ? Mail : MessageSquare;
-        const title = maskPlaceholders(m.channel === "email" ? (m.subject ?? m.template) : dropCutPlaceholder(m.text, PREVIEW_LENGTH), "••••••");
+        const title = maskPlaceholders(m.channel === "email" ? (m.subject ?? m.template) : dropCutPlaceholder(m.text, PREVIEW_LENGTH) || PRUNED_TITLE, "••••••");
         return (
           <li key={m.id} className="flex gap-3 py-3">
             <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} />

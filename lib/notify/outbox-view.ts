@@ -36,8 +36,13 @@ export function viewMessage(message: Viewable): { content: MessageContent; state
   return { content, state: message.secrets && pending.has(message.status) ? "encrypted" : "removed" };
 }
 
+/** What a list line says for an SMS whose text the retention job removed. */
+export const PRUNED_TITLE = "Text removed by the retention job";
+
 /** A list line: an email's subject or an SMS's first characters, with codes and links filled in only when captured. */
 export function viewTitle(row: Omit<Viewable, "html"> & { template: string }, previewLength: number): string {
+  // Only the retention job leaves a text empty.
+  if (row.channel === "sms" && row.text === "") return PRUNED_TITLE;
   const subject = row.subject ?? row.template;
   const text = dropCutPlaceholder(row.text, previewLength);
   const { content, state } = viewMessage({ ...row, subject, text, html: null });

@@ -2,13 +2,15 @@ import { randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import OutboxMessagePage from "@/app/(admin)/admin/outbox/[id]/page";
+import { OutboxList } from "@/components/outbox/outbox-list";
 import { getDb } from "@/db";
 import { emailChanges, invoiceLinks, otpCodes, outbox, outboxAttempts, passwordResets, rateLimiter, sessions, staffInvites, type OutboxStatus } from "@/db/schema";
 import { retryMessage } from "@/lib/actions/outbox/retry-message";
 import { runRetention } from "@/lib/retention/run";
+import { outboxSearchSchema } from "@/lib/validation/outbox";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
-import { emailInput, enqueueCommitted, getMessage } from "../support/outbox";
+import { emailInput, enqueueCommitted, getMessage, smsInput } from "../support/outbox";
 import { actAs } from "../support/request-context";
 
 const NOW = new Date();
@@ -83,13 +85,17 @@ describe("the retention job", () => {
     expect((await getMessage(id)).prunedAt).toEqual(expect.any(Date));
   });
 
-  it("leaves a pruned message unsendable and says so on its page", async () => {
+  it("leaves a pruned message unsendable and says so on its page and in the list", async () => {
     const id = await message("dead", 200);
+    const sms = await enqueueCommitted(smsInput());
+    await getDb().update(outbox).set({ status: "sent", secrets: null, createdAt: ago(200 * DAY), nextAttemptAt: ago(200 * DAY), sentAt: ago(200 * DAY) }).where(eq(outbox.id, sms.id));
     await runRetention(getDb(), { outboxDays: 90, now: NOW });
     await actAs(admin);
     expect(await retryMessage(undefined, { id })).toMatchObject({ ok: false, formError: expect.stringMatching(/removed by the retention job/) });
     const page = renderToStaticMarkup(await OutboxMessagePage({ params: Promise.resolve({ id: String(id) }) }));
     expect(page).toMatch(/Its text was removed on .* by the retention job, which empties messages finished more than 90 days ago/);
+    const list = renderToStaticMarkup(await OutboxList({ params: outboxSearchSchema.parse({ channel: "sms" }) }));
+    expect(list).toContain(`href="/admin/outbox/${sms.id}">Text removed by the retention job</a>`);
   });
 
   it("deletes one-time codes, password resets and email changes a day after they were used or expired, and keeps live ones", async () => {
