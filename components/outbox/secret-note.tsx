@@ -16,6 +16,11 @@ export function maskLabel(state: SecretState, status: OutboxStatus): string | nu
   }
 }
 
+const removedBecause: Partial<Record<OutboxStatus, string>> = {
+  sent: "Its one-time codes and links were encrypted until it was sent, and removed once it was sent.",
+  dead: "Its one-time codes and links were removed when it failed for good, so it can't be sent again. Ask for a new code or link instead.",
+};
+
 function explain(state: SecretState, status: OutboxStatus, channel: OutboxChannel): { title: string; body: string } | null {
   const provider = channel === "email" ? "email" : "SMS";
   switch (state) {
@@ -27,9 +32,7 @@ function explain(state: SecretState, status: OutboxStatus, channel: OutboxChanne
     case "encrypted":
       return { title: "Codes and links hidden", body: "Its one-time codes and links are encrypted until it is sent, then removed. They are never shown here." };
     case "removed":
-      return status === "dead"
-        ? { title: "Codes and links removed", body: "Its one-time codes and links were removed when it failed for good, so it can't be sent again. Ask for a new code or link instead." }
-        : { title: "Codes and links removed", body: "Its one-time codes and links were encrypted until it was sent, and removed once it was sent." };
+      return { title: "Codes and links removed", body: removedBecause[status] ?? "Its one-time codes and links were removed by the retention job." };
     case "unreadable":
       return { title: "Codes and links can't be decrypted", body: "They were encrypted with another AUTH_SECRET than the one this server has now." };
     default:

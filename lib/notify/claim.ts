@@ -88,10 +88,10 @@ export type RecordOptions = { workerId: string; durationMs: number; maxAttempts:
  * scheduled, or dead after the last allowed attempt. A sent or dead message
  * loses its encrypted secrets in the same update: nothing will send it again.
  * A captured one keeps them, so capture mode can show its codes and links.
- * The update only applies
- * while this worker still holds the lease (`locked_by`), so a worker whose
- * lease ran out can't overwrite the worker that took the message over. The
- * attempt row is written either way: it happened.
+ * The update only applies while this worker still holds the lease
+ * (`locked_by`), so a worker whose lease ran out can't overwrite the worker
+ * that took the message over. The attempt row is written either way: it
+ * happened.
  */
 export async function recordAttempt(db: Db, message: Pick<ClaimedMessage, "id" | "attempts">, result: AttemptResult, opts: RecordOptions) {
   return db.transaction(async (tx) => {
