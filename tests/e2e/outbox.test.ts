@@ -136,6 +136,8 @@ describe("the outbox page", () => {
       await screenshot(page, `outbox-captured-reset-${viewport}-${scheme}`);
       await page.getByRole("tab", { name: "Plain text" }).click();
       await page.getByText(resetUrl).waitFor();
+      // A long link wraps inside the card: nothing scrolls sideways, even at 390 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports[viewport].width);
       await screenshot(page, `outbox-captured-reset-text-${viewport}-${scheme}`);
 
       await page.goto(`/admin/outbox/${sent}`);

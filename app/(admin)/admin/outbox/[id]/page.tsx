@@ -51,7 +51,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           <CardHeader>
             <CardTitle>{message.channel === "email" ? "Email" : "Text message"}</CardTitle>
           </CardHeader>
-          <CardContent className="grid gap-4">
+          <CardContent className="space-y-4">
             <SecretNote state={state} status={message.status} channel={message.channel} />
             {message.prunedAt ? (
               <PrunedNote at={message.prunedAt} days={env().OUTBOX_RETENTION_DAYS} />
