@@ -10,7 +10,7 @@ async function main() {
   const started = Date.now();
   const days = env().OUTBOX_RETENTION_DAYS;
   const summary = describeRetention(await runRetention(getDb(), { outboxDays: days }));
-  console.log(`Retention done in ${Date.now() - started} ms (messages kept ${days} days): ${summary || "nothing to remove"}.`);
+  console.log(`Retention done in ${Date.now() - started} ms (messages kept ${days} day${days === 1 ? "" : "s"}): ${summary || "nothing to remove"}.`);
 }
 
 main()
