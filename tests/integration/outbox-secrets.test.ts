@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import OutboxMessagePage from "@/app/(admin)/admin/outbox/[id]/page";
 import { OutboxList } from "@/components/outbox/outbox-list";
@@ -198,7 +198,7 @@ describe("codes and links at rest", () => {
 
     // Even queued again by hand, nothing goes out without its secrets.
     resend.faults.down = false;
-    await getDb().update(outbox).set({ status: "queued", attempts: 0 }).where(eq(outbox.id, id));
+    await getDb().update(outbox).set({ status: "queued", attempts: 0, nextAttemptAt: sql`NOW(3)` }).where(eq(outbox.id, id));
     await w.runOnce();
     expect(resend.requests).toHaveLength(0);
     expect(await getMessage(id)).toMatchObject({ status: "dead", lastError: expect.stringMatching(/removed/) });
