@@ -6,7 +6,7 @@ export async function register() {
   // Invoice and receipt PDFs for attachments, rendered by this process's Chromium pool.
   await import("./lib/pdf/register");
   startInlineWorker();
-  // Subscription billing once a day, beside the worker (idempotent, so many processes may run it).
-  const { startBillingSchedule } = await import("./lib/billing/schedule");
-  startBillingSchedule();
+  // Billing and retention once a day, beside the worker (idempotent, so many processes may run them).
+  const { startDailySchedule } = await import("./lib/schedule/daily");
+  startDailySchedule();
 }

@@ -30,6 +30,7 @@ export const envSchema = z.object({
   OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
   OUTBOX_POLL_MS: int(2000),
   OUTBOX_MAX_ATTEMPTS: int(6),
+  OUTBOX_RETENTION_DAYS: int(90),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   PDF_POOL_SIZE: int(2),
   PDF_ACQUIRE_TIMEOUT_MS: int(15_000),

@@ -8,12 +8,12 @@ import { createWorkerFromEnv } from "@/lib/notify/worker-env";
 import { getPdfPool } from "@/lib/pdf/print";
 // Invoice and receipt PDFs for attachments.
 import "@/lib/pdf/register";
-import { startBillingSchedule } from "@/lib/billing/schedule";
+import { startDailySchedule } from "@/lib/schedule/daily";
 
 const worker = createWorkerFromEnv({ batchSize: 20 });
 worker.start();
-// Subscription billing once a day (idempotent: several workers may run it).
-const billing = startBillingSchedule();
+// Billing and retention once a day (idempotent: several workers may run them).
+const daily = startDailySchedule();
 console.log(
   `[outbox] worker ${worker.id} started: email via ${emailConfigured() ? "Resend" : "capture"}, SMS via ${smsConfigured() ? "Twilio" : "capture"}.`,
 );
@@ -24,7 +24,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[outbox] worker ${worker.id}: ${signal}, finishing the sends in flight...`);
   await worker.stop();
-  billing.stop();
+  daily.stop();
   await getPdfPool().close();
   await closeDb();
   process.exit(0);

@@ -2,7 +2,10 @@ import { Mail, MessageSquare } from "lucide-react";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PREVIEW_LENGTH } from "@/db/queries/outbox";
 import { formatDateTime } from "@/lib/dates";
+import { PRUNED_TITLE } from "@/lib/notify/outbox-view";
+import { dropCutPlaceholder, maskPlaceholders } from "@/lib/notify/placeholders";
 
 export type MessageRow = {
   id: number;
@@ -28,7 +31,8 @@ const statusLabel: Record<MessageRow["status"], string> = { queued: "Queued", se
 
 /**
  * Emails and texts from the outbox about one record. Admins can open each
- * message in the outbox; staff see the summary.
+ * message in the outbox; staff see the summary. Codes and links are always
+ * masked here, even in capture mode: only the outbox page shows them.
  */
 export function MessageList({ messages, outboxHref, emptyText }: { messages: MessageRow[]; outboxHref?: (id: number) => string; emptyText: string }) {
   if (messages.length === 0) return <EmptyState icon={<Mail />} title="No messages yet" description={emptyText} />;
@@ -36,7 +40,7 @@ export function MessageList({ messages, outboxHref, emptyText }: { messages: Mes
     <ul className="divide-y">
       {messages.map((m) => {
         const Icon = m.channel === "email" ? Mail : MessageSquare;
-        const title = m.channel === "email" ? (m.subject ?? m.template) : m.text;
+        const title = maskPlaceholders(m.channel === "email" ? (m.subject ?? m.template) : dropCutPlaceholder(m.text, PREVIEW_LENGTH) || PRUNED_TITLE, "••••••");
         return (
           <li key={m.id} className="flex gap-3 py-3">
             <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} />

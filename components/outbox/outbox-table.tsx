@@ -2,16 +2,14 @@ import { Inbox, Mail, MessageSquare } from "lucide-react";
 import { IntentLink } from "@/components/ui/intent-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { OutboxSummary } from "@/db/queries/outbox";
+import { PREVIEW_LENGTH, type OutboxListRow } from "@/db/queries/outbox";
 import { formatDateTime } from "@/lib/dates";
+import { viewTitle } from "@/lib/notify/outbox-view";
 import { OutboxStatusBadge } from "./outbox-status-badge";
-
-/** What a list line shows for a message: an email's subject, or the start of an SMS. */
-const messageTitle = (m: Pick<OutboxSummary, "channel" | "subject" | "text" | "template">) => (m.channel === "email" ? (m.subject ?? m.template) : m.text);
 
 const recipients = (to: string[]) => (to.length > 1 ? `${to[0]} +${to.length - 1}` : (to[0] ?? ""));
 
-export function OutboxTable({ rows, filtered }: { rows: OutboxSummary[]; filtered: boolean }) {
+export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtered: boolean }) {
   if (rows.length === 0) {
     return filtered ? (
       <EmptyState icon={<Inbox />} title="No messages match" description="Try another channel or status, or a wider date range." />
@@ -40,7 +38,8 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxSummary[]; filtere
                   {/* overflow-wrap:anywhere lets long URLs and addresses wrap, so the column can shrink on a phone. */}
                   <div className="min-w-0 [overflow-wrap:anywhere]">
                     <IntentLink href={`/admin/outbox/${m.id}`} className="line-clamp-2 font-medium underline-offset-4 hover:underline focus-visible:underline">
-                      {messageTitle(m)}
+                      {/* An email's subject or the start of an SMS; codes and links show only when captured. */}
+                      {viewTitle(m, PREVIEW_LENGTH)}
                     </IntentLink>
                     <div className="text-xs text-muted-foreground md:hidden">{recipients(m.to)}</div>
                     <div className="text-xs text-muted-foreground">

@@ -18,6 +18,9 @@ export type OutboxFilters = {
 /** Which page: the rows after or before a cursor taken from a previous page. */
 export type OutboxPageRequest = { cursor?: string; direction?: "older" | "newer"; pageSize?: number };
 
+/** How many characters of a message's text a list line reads. */
+export const PREVIEW_LENGTH = 300;
+
 const summaryColumns = {
   id: outbox.id,
   channel: outbox.channel,
@@ -26,7 +29,7 @@ const summaryColumns = {
   to: outbox.to,
   subject: outbox.subject,
   // Enough of an SMS body for a list line, without reading whole email texts.
-  text: sql<string>`LEFT(${outbox.text}, 300)`.as("text_preview"),
+  text: sql<string>`LEFT(${outbox.text}, ${sql.raw(String(PREVIEW_LENGTH))})`.as("text_preview"),
   template: outbox.template,
   attempts: outbox.attempts,
   relatedType: outbox.relatedType,
@@ -36,6 +39,19 @@ const summaryColumns = {
 };
 
 export type OutboxSummary = Pick<typeof outbox.$inferSelect, keyof typeof summaryColumns>;
+
+// The admin list also shows a captured message's codes and links (capture
+// mode), so it reads their sealed values and what they are bound to; the
+// sealed values of other messages stay in the database.
+const listColumns = {
+  ...summaryColumns,
+  idempotencyKey: outbox.idempotencyKey,
+  cc: outbox.cc,
+  bcc: outbox.bcc,
+  secrets: sql<string | null>`CASE WHEN ${outbox.status} = 'captured' THEN ${outbox.secrets} END`.as("captured_secrets"),
+};
+
+export type OutboxListRow = Pick<typeof outbox.$inferSelect, keyof typeof listColumns>;
 
 type Cursor = { at: Date; id: number };
 
@@ -72,7 +88,7 @@ export async function listOutbox(filters: OutboxFilters, page: OutboxPageRequest
   }
   const order = newer ? [asc(outbox.createdAt), asc(outbox.id)] : [desc(outbox.createdAt), desc(outbox.id)];
   const fetched = await getDb()
-    .select(summaryColumns)
+    .select(listColumns)
     .from(outbox)
     .where(and(...where))
     .orderBy(...order)

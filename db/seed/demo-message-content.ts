@@ -1,11 +1,13 @@
 // The seeded outbox messages, rendered by the app's own templates (emails/),
 // with the same template data the app's flows queue, so the outbox page shows
 // exactly what the app would have sent.
+import { createHash } from "node:crypto";
 import type { OutboxAttachment } from "@/db/schema";
 import type { EmailCompany } from "@/emails/layout";
 import { renderEmail } from "@/emails/render";
 import { renderSms } from "@/emails/sms";
 import { balanceDue, sumMinor } from "@/lib/money";
+import { withPlaceholders, type SecretValues } from "@/lib/notify/message-secrets";
 import type { RelatedEntity, TemplateData, TemplateName } from "@/lib/notify/templates";
 import { methodLabel } from "@/lib/payments/labels";
 import type { SeededClient } from "./context";
@@ -26,6 +28,8 @@ export type Message = {
   html: string | null;
   template: TemplateName;
   templateData: TemplateData[TemplateName];
+  /** The links the stored texts hold placeholders for, sealed or dropped as the worker would. */
+  secretValues: SecretValues;
   attachments: OutboxAttachment[];
   related: RelatedEntity;
   clientId: number;
@@ -45,9 +49,14 @@ const MAX_ATTEMPTS = 6;
 
 export const seconds = (at: Date, s: number) => new Date(at.getTime() + s * 1000);
 
+// Placeholders taken from the value, so the seed writes the same rows every time; the links are 256-bit tokens, so a hash of one gives nothing away.
+const seedPlaceholder = (value: string) => `cdsecret${createHash("sha256").update(`clientdesk seed placeholder:${value}`).digest("hex").slice(0, 32)}`;
+
+// Stored as the app stores a message: the links replaced by placeholders (lib/notify/enqueue.ts).
 async function message<T extends TemplateName>(channel: "email" | "sms", template: T, data: TemplateData[T], envelope: Envelope): Promise<Message> {
-  const content = channel === "email" ? await renderEmail(template, data, COMPANY) : { subject: null, html: null, text: renderSms(template, data, COMPANY) };
-  return { cc: [], bcc: [], attachments: [], failures: 0, error: null, ...envelope, channel, template, templateData: data, ...content };
+  const { data: stored, values } = withPlaceholders(template, data, seedPlaceholder);
+  const content = channel === "email" ? await renderEmail(template, stored, COMPANY) : { subject: null, html: null, text: renderSms(template, stored, COMPANY) };
+  return { cc: [], bcc: [], attachments: [], failures: 0, error: null, ...envelope, channel, template, templateData: stored, secretValues: values, ...content };
 }
 
 /** What was still owed at a moment: messages show the balance as it was when they went out. */

@@ -4,6 +4,7 @@
 import { invoiceLinks, outbox, outboxAttempts } from "@/db/schema";
 import { hashToken } from "@/lib/auth/one-time-token";
 import { backoffDelay, defaultBackoff } from "@/lib/notify/backoff";
+import { sealValues } from "@/lib/notify/message-secrets";
 import type { SeedContext, SeededClient, SeededUser } from "./context";
 import { addDays, isoDate } from "./dates";
 import type { SeededService } from "./demo-catalog";
@@ -120,6 +121,8 @@ export async function insertMessages(ctx: SeedContext, inputs: MessageInputs): P
           relatedId: m.related.id,
           clientId: m.clientId,
           idempotencyKey: `seed-outbox-${n + 1}`,
+          // Kept, encrypted, while the message may still be sent or is captured; dropped once sent or dead, as the worker does.
+          secrets: m.delivery === "captured" || m.delivery === "failed" ? sealValues(m.secretValues, { ...m, idempotencyKey: `seed-outbox-${n + 1}` }) : null,
           status: m.delivery,
           attempts: rows.length,
           nextAttemptAt,

@@ -14,6 +14,7 @@ const claimColumns = {
   subject: outbox.subject,
   text: outbox.text,
   html: outbox.html,
+  secrets: outbox.secrets,
   attachments: outbox.attachments,
   idempotencyKey: outbox.idempotencyKey,
   attempts: outbox.attempts,
@@ -55,7 +56,7 @@ export async function claimDue(db: Db, opts: { workerId: string; leaseMs: number
       if (exhausted.length) {
         await tx
           .update(outbox)
-          .set({ status: "dead", lastError: LEASE_LOST, lockedBy: null, lockedUntil: null })
+          .set({ status: "dead", lastError: LEASE_LOST, lockedBy: null, lockedUntil: null, secrets: null })
           .where(inArray(outbox.id, exhausted));
       }
       const claimed = found.filter((m) => !exhausted.includes(m.id));
@@ -84,10 +85,13 @@ export type RecordOptions = { workerId: string; durationMs: number; maxAttempts:
 
 /**
  * Records how an attempt ended: sent or captured, failed with the next try
- * scheduled, or dead after the last allowed attempt. The update only applies
- * while this worker still holds the lease (`locked_by`), so a worker whose
- * lease ran out can't overwrite the worker that took the message over. The
- * attempt row is written either way: it happened.
+ * scheduled, or dead after the last allowed attempt. A sent or dead message
+ * loses its encrypted secrets in the same update: nothing will send it again.
+ * A captured one keeps them, so capture mode can show its codes and links.
+ * The update only applies while this worker still holds the lease
+ * (`locked_by`), so a worker whose lease ran out can't overwrite the worker
+ * that took the message over. The attempt row is written either way: it
+ * happened.
  */
 export async function recordAttempt(db: Db, message: Pick<ClaimedMessage, "id" | "attempts">, result: AttemptResult, opts: RecordOptions) {
   return db.transaction(async (tx) => {
@@ -97,9 +101,10 @@ export async function recordAttempt(db: Db, message: Pick<ClaimedMessage, "id" |
     const outcome = failed
       ? { lastError: result.error, nextAttemptAt: sql`NOW(3) + INTERVAL ${delayUs} MICROSECOND` }
       : { providerMessageId: result.providerMessageId, sentAt: sql`NOW(3)`, lastError: null };
+    const finished = status === "sent" || status === "dead" ? { secrets: null } : {};
     const [res] = await tx
       .update(outbox)
-      .set({ status, lockedBy: null, lockedUntil: null, ...outcome })
+      .set({ status, lockedBy: null, lockedUntil: null, ...outcome, ...finished })
       .where(and(eq(outbox.id, message.id), eq(outbox.lockedBy, opts.workerId), eq(outbox.status, "sending")));
     await tx.insert(outboxAttempts).values({
       outboxId: message.id,

@@ -6,6 +6,7 @@ import { outbox } from "@/db/schema";
 import { renderEmail } from "@/emails/render";
 import { renderSms } from "@/emails/sms";
 import type { EnqueueInput, EnqueueResult } from "./enqueue-types";
+import { sealValues, withPlaceholders } from "./message-secrets";
 import { validateMessage } from "./recipients";
 import type { TemplateName } from "./templates";
 
@@ -14,9 +15,12 @@ export type { EnqueueInput, EnqueueResult } from "./enqueue-types";
 /**
  * Queues one email or SMS inside the caller's transaction: a rollback leaves
  * nothing queued, and a worker sends it only after the commit. The template is
- * rendered now, so the outbox row holds exactly what will be sent and admins
- * can read it. Queuing an idempotency key that already exists stores nothing
- * and returns the existing message with created: false.
+ * rendered now, so the outbox row holds what will be sent and admins can read
+ * it, except its secrets (codes, links with tokens: lib/notify/secret-fields):
+ * the stored subject, text, HTML and data hold placeholders for them, and the
+ * values themselves are stored encrypted until the worker sends the message.
+ * Queuing an idempotency key that already exists stores nothing and returns
+ * the existing message with created: false.
  *
  * SMS go only to the numbers passed in: callers check the client's sms_opt_in.
  * After the commit, callers that need speed (one-time codes) call
@@ -27,10 +31,11 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
   // Through the caller's transaction: a second pooled connection here can starve the pool under load.
   const settings = await readSettings(tx);
   const company = { name: settings.companyName, address: settings.companyAddress };
+  const { data, values } = withPlaceholders(input.template, input.data);
   const content =
     message.channel === "email"
-      ? await renderEmail(input.template, input.data, company)
-      : { subject: null, html: null, text: renderSms(input.template, input.data, company) };
+      ? await renderEmail(input.template, data, company)
+      : { subject: null, html: null, text: renderSms(input.template, data, company) };
 
   try {
     const [row] = await tx
@@ -45,7 +50,8 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
         text: content.text,
         html: content.html,
         template: input.template,
-        templateData: input.data,
+        templateData: data,
+        secrets: sealValues(values, message),
         attachments: input.attachments ?? [],
         relatedType: input.related?.type ?? null,
         relatedId: input.related?.id ?? null,

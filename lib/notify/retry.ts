@@ -4,19 +4,43 @@ import type { Db } from "@/db";
 import { outbox, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { hasPlaceholders } from "./placeholders";
 
 const retryable = new Set(["failed", "dead"]);
+
+type RetryCheck = { status: string; prunedAt: Date | null; secrets: string | null; subject: string | null; text: string; html: string | null };
+
+/**
+ * Why "Retry now" can't send this message again, or null when it can: only
+ * failed or dead messages are retried, and never one that could only go out
+ * incomplete (its code or link dropped when it died, or its body emptied by
+ * the retention job).
+ */
+export function whyNotRetryable(m: RetryCheck): string | null {
+  if (!retryable.has(m.status)) return `Only failed or dead messages can be retried; this one is ${m.status}.`;
+  if (m.prunedAt) return "This message's text was removed by the retention job, so it can't be sent again.";
+  if (!m.secrets && [m.subject, m.text, m.html].some(hasPlaceholders)) {
+    return "This message's one-time code or link was removed when it failed for good, so it can't be sent again. Ask for a new code or link instead.";
+  }
+  return null;
+}
 
 /**
  * "Retry now" from the outbox page: a failed or dead message goes back to
  * queued, due at once, with a fresh set of attempts (its earlier attempts stay
- * in its history). The change and its audit row commit together.
+ * in its history), unless whyNotRetryable() says otherwise. The change and
+ * its audit row commit together.
  */
 export async function retryMessage(db: Db, id: number, actor: { id: number; role: Role; ip?: string | null }): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError }).from(outbox).where(eq(outbox.id, id)).for("update");
+    const [row] = await tx
+      .select({ status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, subject: outbox.subject, text: outbox.text, html: outbox.html, secrets: outbox.secrets, prunedAt: outbox.prunedAt })
+      .from(outbox)
+      .where(eq(outbox.id, id))
+      .for("update");
     if (!row) throw new NotFoundError("That message");
-    if (!retryable.has(row.status)) throw new DomainError(`Only failed or dead messages can be retried; this one is ${row.status}.`);
+    const refusal = whyNotRetryable(row);
+    if (refusal) throw new DomainError(refusal);
     await tx.update(outbox).set({ status: "queued", attempts: 0, nextAttemptAt: sql`NOW(3)`, lockedBy: null, lockedUntil: null }).where(eq(outbox.id, id));
     await writeAudit(tx, {
       actor: { id: actor.id, role: actor.role },

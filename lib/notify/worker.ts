@@ -6,6 +6,8 @@ import { readSettings } from "@/db/queries/settings";
 import { resolveAttachments } from "./attachments";
 import { defaultBackoff, type BackoffPolicy } from "./backoff";
 import { claimDue, recordAttempt, type AttemptResult, type ClaimedMessage } from "./claim";
+import { contentForSending, scrubSecrets, SecretsUnavailableError } from "./message-secrets";
+import type { MessageContent } from "./placeholders";
 import { releaseClaims } from "./release";
 import { ProviderError, type Providers, type SendResult } from "./providers";
 
@@ -67,10 +69,10 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
   const unstarted = new Set<ClaimedMessage>();
   const rounds = new Set<Promise<number>>();
 
-  async function send(message: ClaimedMessage, senderName: () => Promise<string>): Promise<SendResult> {
+  async function send(message: ClaimedMessage, content: MessageContent, senderName: () => Promise<string>): Promise<SendResult> {
     // The row's id makes the provider key unique across installs sharing one provider account.
     const idempotencyKey = `${message.id}:${message.idempotencyKey}`;
-    if (message.channel === "sms") return providers.sms.sendSms({ to: message.to[0]!, body: message.text, idempotencyKey });
+    if (message.channel === "sms") return providers.sms.sendSms({ to: message.to[0]!, body: content.text, idempotencyKey });
     const delivers = providers.email.delivers;
     const attachments = delivers ? await resolveAttachments(message.attachments) : [];
     return providers.email.sendEmail({
@@ -78,9 +80,9 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
       to: message.to,
       cc: message.cc,
       bcc: message.bcc,
-      subject: message.subject ?? "",
-      html: message.html,
-      text: message.text,
+      subject: content.subject ?? "",
+      html: content.html,
+      text: content.text,
       attachments,
       idempotencyKey,
     });
@@ -89,11 +91,17 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
   async function handle(message: ClaimedMessage, senderName: () => Promise<string>): Promise<void> {
     const started = performance.now();
     let result: AttemptResult;
+    // The decrypted codes and links, kept only to mask them in what gets recorded and logged.
+    let secrets: string[] = [];
     try {
-      result = await send(message, senderName);
+      const { content, values } = contentForSending(message);
+      secrets = values;
+      result = await send(message, content, senderName);
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      result = { status: "failed", error: text.slice(0, MAX_ERROR_LENGTH), permanent: error instanceof ProviderError && error.permanent };
+      // A provider's error may quote the message back: no secret reaches last_error or the logs.
+      const text = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
+      const permanent = (error instanceof ProviderError && error.permanent) || error instanceof SecretsUnavailableError;
+      result = { status: "failed", error: text.slice(0, MAX_ERROR_LENGTH), permanent };
     }
     try {
       const { applied, status } = await recordAttempt(db(), message, result, { workerId: id, durationMs: performance.now() - started, maxAttempts, backoff });
@@ -101,7 +109,9 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
       if (status === "dead") console.error(`[outbox ${id}] message ${message.id} is dead after attempt ${message.attempts}: ${result.status === "failed" ? result.error : ""}`);
     } catch (error) {
       // The lease runs out and another round retries it: at least once, never lost.
-      console.error(`[outbox ${id}] message ${message.id}: could not record the attempt`, error);
+      // Only the error's text, masked: a driver error can carry the failed query and its values.
+      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+      console.error(`[outbox ${id}] message ${message.id}: could not record the attempt: ${scrubSecrets(`${error instanceof Error ? error.message : String(error)}${cause}`, secrets)}`);
     }
   }
 

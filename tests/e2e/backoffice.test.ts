@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import type { RowDataPacket } from "mysql2";
 import { connectAppDb } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { revealRawSecrets } from "../support/secrets";
 
 // The back office in a real browser: clients (staff can't delete, admins
 // archive and restore), a staff invite approved from the emailed link, and a
@@ -105,10 +106,10 @@ describe("staff invites", () => {
     await staff.context().close();
 
     const [request] = await query<RowDataPacket>(
-      "SELECT o.template_data AS data FROM outbox o JOIN staff_invites i ON o.related_type = 'staff_invite' AND o.related_id = i.id WHERE i.email = ? AND o.template = 'staff_invite_request' AND o.to_first = 'admin@example.com'",
+      "SELECT o.* FROM outbox o JOIN staff_invites i ON o.related_type = 'staff_invite' AND o.related_id = i.id WHERE i.email = ? AND o.template = 'staff_invite_request' AND o.to_first = 'admin@example.com'",
       [email],
     );
-    const approveUrl = new URL((typeof request!.data === "string" ? JSON.parse(request!.data) : request!.data).approveUrl);
+    const approveUrl = new URL(revealRawSecrets(request!).data.approveUrl as string);
 
     // The admin opens the link signed out, signs in, and comes back to it.
     const context = await newContext(browser);
@@ -129,8 +130,8 @@ describe("staff invites", () => {
     await page.getByText("already approved").waitFor();
     await context.close();
 
-    const [accept] = await query<RowDataPacket>("SELECT template_data AS data FROM outbox WHERE template = 'staff_invite_accept' AND to_first = ?", [email]);
-    const acceptUrl = new URL((typeof accept!.data === "string" ? JSON.parse(accept!.data) : accept!.data).acceptUrl);
+    const [accept] = await query<RowDataPacket>("SELECT * FROM outbox WHERE template = 'staff_invite_accept' AND to_first = ?", [email]);
+    const acceptUrl = new URL(revealRawSecrets(accept!).data.acceptUrl as string);
     const invitee = await (await newContext(browser, "mobile")).newPage();
     await invitee.goto(acceptUrl.pathname);
     await invitee.getByRole("heading", { name: "Join as staff" }).waitFor();

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { connectAppDb } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { revealRawSecrets } from "../support/secrets";
 
 // Invoicing in a real browser: staff creates, issues and emails an invoice
 // with CC and BCC, takes a partial and then a full payment, and downloads
@@ -136,12 +137,12 @@ describe("invoices", () => {
     execFileSync("pdftoppm", ["-png", "-singlefile", "-r", "70", "-f", "1", "-l", "1", pdfFile, path.join(process.cwd(), "tests", ".artifacts", "screenshots", "invoice-pdf-page-1")]);
 
     // The captured email: TO, CC and BCC as separate fields, the PDF attached, a signed link inside.
-    const [mail] = await query<RowDataPacket[]>("SELECT to_addresses, cc_addresses, bcc_addresses, attachments, text FROM outbox WHERE related_type = 'invoice' AND related_id = ? AND template = 'invoice'", [invoiceId]);
+    const [mail] = await query<RowDataPacket[]>("SELECT * FROM outbox WHERE related_type = 'invoice' AND related_id = ? AND template = 'invoice'", [invoiceId]);
     expect(asJson(mail!.to_addresses)).toEqual([clientEmail]);
     expect(asJson(mail!.cc_addresses)).toEqual([`accounts-${run}@e2e.example`, `boss-${run}@e2e.example`]);
     expect(asJson(mail!.bcc_addresses)).toEqual([`archive-${run}@e2e.example`]);
     expect(JSON.parse(JSON.stringify(typeof mail!.attachments === "string" ? JSON.parse(mail!.attachments) : mail!.attachments))).toMatchObject([{ kind: "invoice_pdf", invoiceId, filename: `${number}.pdf` }]);
-    const link = /(https?:\/\/[^\s"<>]+\/i\/[A-Za-z0-9_-]{43})/.exec(String(mail!.text))![1]!;
+    const link = /(https?:\/\/[^\s"<>]+\/i\/[A-Za-z0-9_-]{43})/.exec(revealRawSecrets(mail!).text)![1]!;
 
     // A stranger with the link: no sign-in, the invoice, its payments and a PDF download.
     for (const viewport of ["desktop", "mobile"] as const) {

@@ -5,6 +5,7 @@ import type { RowDataPacket } from "mysql2";
 import { pdfText } from "../support/pdf-tools";
 import { connectAppDb } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { revealRawSecrets } from "../support/secrets";
 
 // The client portal in a real browser: a new client signs up with SMS
 // two-step sign-in (codes read from the outbox, as the captured SMS), signs
@@ -39,8 +40,8 @@ async function query(sql: string, params: unknown[] = []): Promise<RowDataPacket
 /** The newest message of a template to an address, waiting briefly for the commit. */
 async function lastMessage(template: string, to: string, afterId = 0): Promise<{ id: number; text: string }> {
   for (let i = 0; i < 50; i++) {
-    const [row] = await query("SELECT id, text FROM outbox WHERE template = ? AND to_first = ? AND id > ? ORDER BY id DESC LIMIT 1", [template, to, afterId]);
-    if (row) return { id: Number(row.id), text: String(row.text) };
+    const [row] = await query("SELECT * FROM outbox WHERE template = ? AND to_first = ? AND id > ? ORDER BY id DESC LIMIT 1", [template, to, afterId]);
+    if (row) return { id: Number(row.id), text: revealRawSecrets(row).text };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`No ${template} message to ${to}`);

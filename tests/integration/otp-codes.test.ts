@@ -45,6 +45,8 @@ describe("sending a code", () => {
     expect(row?.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
     const [message] = await getDb().select().from(outbox).where(eq(outbox.idempotencyKey, `otp:${sent.otpId}`));
     expect(message).toMatchObject({ channel: "sms", status: "queued", toFirst: user.phone, template: "otp_code" });
+    // The queued text holds the code only encrypted, until the worker sends it.
+    expect(JSON.stringify(message)).not.toContain(code);
   });
 
   it(`refuses a resend within ${OTP_RESEND_SECONDS} seconds, then allows it and retires the earlier code`, async () => {

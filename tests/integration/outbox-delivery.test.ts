@@ -7,6 +7,7 @@ import { resetDatabase } from "../support/db";
 import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders } from "../support/outbox";
 import { startResendStub, type ResendStub } from "../support/stubs/resend-stub";
 import { startTwilioStub, type TwilioStub } from "../support/stubs/twilio-stub";
+import { revealSecrets } from "../support/secrets";
 
 let resend: ResendStub;
 let twilio: TwilioStub;
@@ -49,6 +50,8 @@ describe("delivery through the real SDKs", () => {
           attachments: [{ kind: "invoice_pdf", invoiceId: 42, version: 3, filename: "INV-2026-0042.pdf" }],
         }),
       );
+      // What the recipients must get: the queued message with its code filled back in.
+      const queued = revealSecrets(await getMessage(id));
       const w = worker();
       expect(await drain(w)).toBe(1);
       expect(await drain(w)).toBe(0);
@@ -57,9 +60,9 @@ describe("delivery through the real SDKs", () => {
       const [sent] = resend.requests;
       const row = await getMessage(id);
       // No settings row here: the default sender name replaces EMAIL_FROM's display name.
-      expect(sent!.body).toMatchObject({ from: '"ClientDesk" <billing@example.com>', to: ["ada@example.com", "grace@example.com"], cc: ["accounts@example.com"], bcc: ["archive@example.com"], subject: row.subject });
-      expect(sent!.body.html).toBe(row.html);
-      expect(sent!.body.text).toBe(row.text);
+      expect(sent!.body).toMatchObject({ from: '"ClientDesk" <billing@example.com>', to: ["ada@example.com", "grace@example.com"], cc: ["accounts@example.com"], bcc: ["archive@example.com"], subject: "123456 is your ClientDesk code" });
+      expect(sent!.body.html).toBe(queued.html);
+      expect(sent!.body.text).toBe(queued.text);
       // The copies are recipient fields only: nothing pasted into headers or the body.
       expect(sent!.body.headers).toBeUndefined();
       expect(sent!.body.html).not.toContain("archive@example.com");

@@ -5,6 +5,7 @@ import { enqueue } from "@/lib/notify/enqueue";
 import { DomainError } from "@/lib/errors";
 import { resetDatabase } from "../support/db";
 import { emailInput, enqueueCommitted, getMessage, smsInput } from "../support/outbox";
+import { revealSecrets } from "../support/secrets";
 
 const rows = async () => (await getDb().select({ n: count() }).from(outbox))[0]!.n;
 
@@ -21,10 +22,12 @@ describe("enqueue", () => {
     expect(created).toBe(true);
     const row = await getMessage(id);
     expect(row).toMatchObject({ channel: "email", status: "queued", to: ["ada@example.com", "grace@example.com"], toFirst: "ada@example.com", cc: ["cc@example.com"], bcc: ["audit@example.com"], relatedType: "invoice", relatedId: 7, clientId: 3, attempts: 0 });
-    expect(row.subject).toBe("123456 is your Acme Plumbing code");
+    // The code is stored encrypted; the stored texts hold a placeholder in its place.
+    expect(row.subject).toMatch(/^cdsecret[0-9a-f]{32} is your Acme Plumbing code$/);
     expect(row.html).toContain("Acme Plumbing");
     expect(row.html).toContain("1 Main St, Springfield");
-    expect(row.text).toContain("123456");
+    expect(row.text).not.toContain("123456");
+    expect(revealSecrets(row)).toMatchObject({ subject: "123456 is your Acme Plumbing code", text: expect.stringContaining("123456"), data: { code: "123456", minutes: 10 } });
     expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
@@ -32,7 +35,8 @@ describe("enqueue", () => {
     const { id } = await enqueueCommitted(smsInput());
     const row = await getMessage(id);
     expect(row).toMatchObject({ channel: "sms", to: ["+14155550123"], subject: null, html: null });
-    expect(row.text).toBe("123456 is your Acme Plumbing code. It expires in 10 minutes. Never share it.");
+    expect(row.text).toMatch(/^cdsecret[0-9a-f]{32} is your Acme Plumbing code\. It expires in 10 minutes\. Never share it\.$/);
+    expect(revealSecrets(row).text).toBe("123456 is your Acme Plumbing code. It expires in 10 minutes. Never share it.");
   });
 
   it("leaves nothing queued when the caller's transaction rolls back", async () => {

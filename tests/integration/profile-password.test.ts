@@ -11,6 +11,7 @@ import { databaseChecksum, ensureSettingsRow, insertResetToken, tokenFrom } from
 import { resetDatabase } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs, nextHeadersMock } from "../support/request-context";
+import { revealSecrets } from "../support/secrets";
 
 const NEW = "Brand-New-Secret-42";
 let ip = 0;
@@ -79,7 +80,7 @@ describe("forgot password", () => {
     await actAs(null);
     expect(await requestPasswordReset(undefined, { email: staff.email.toUpperCase() })).toMatchObject({ ok: true });
     const [mail] = await getDb().select().from(outbox).where(and(eq(outbox.template, "password_reset"), eq(outbox.toFirst, staff.email)));
-    const url = (mail!.templateData as { resetUrl: string }).resetUrl;
+    const url = revealSecrets(mail!).data.resetUrl as string;
     const token = tokenFrom(url, /\/reset-password\/([^/]+)$/);
     const [reset] = await getDb().select().from(passwordResets).where(eq(passwordResets.userId, staff.id));
     expect(reset!.tokenHash).not.toBe(token);

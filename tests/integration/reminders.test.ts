@@ -9,6 +9,7 @@ import { ensureSettingsRow, insertClient, insertInvoice, outboxFor } from "../su
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
 import { actAs } from "../support/request-context";
+import { revealSecrets } from "../support/secrets";
 
 let staff: Awaited<ReturnType<typeof createUser>>;
 
@@ -30,7 +31,7 @@ describe("payment reminders", () => {
     expect(message).toMatchObject({ channel: "email", template: "payment_reminder", clientId: client.id, to: [client.email], idempotencyKey: `reminder:${inv.id}:2026-03-11:email` });
     expect(message!.templateData).toMatchObject({ balanceMinor: 10_000, daysOverdue: 10, dueDate: "2026-03-01" });
     // The email carries a working signed link to pay from.
-    const link = (message!.templateData as { link: string }).link;
+    const link = revealSecrets(message!).data.link as string;
     const resolved = await resolveInvoiceLink(getDb(), link.split("/i/")[1]!);
     expect(resolved).toMatchObject({ state: "valid", invoiceId: inv.id });
     const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, inv.id)));

@@ -1,10 +1,13 @@
+import { eq } from "drizzle-orm";
 import type { RowDataPacket } from "mysql2/promise";
 import { getPool } from "@/db";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { seedScale } from "@/db/seed/scale";
 import { findViolations } from "@/db/seed/verify";
+import { outbox } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { getDb, resetDatabase } from "../support/db";
+import { revealSecrets } from "../support/secrets";
 
 // A fixed anchor: the same code and date must give the same data.
 const TODAY = new Date("2026-03-15T12:00:00Z");
@@ -37,6 +40,11 @@ async function invoicesWithPayments(): Promise<RowDataPacket[]> {
     ORDER BY i.id`);
 }
 
+/** The outbox with each message's sealed links opened: the sealing's IV is random, what it holds is not. */
+async function outboxRows() {
+  return (await getDb().select().from(outbox).orderBy(outbox.id)).map((m) => ({ ...m, secrets: m.secrets && revealSecrets(m).data }));
+}
+
 /** Everything the seed writes except the argon2 hash, whose salt is random. */
 async function snapshot(): Promise<string> {
   const parts = await Promise.all([
@@ -47,7 +55,7 @@ async function snapshot(): Promise<string> {
     rows("SELECT * FROM invoice_items ORDER BY id"),
     rows("SELECT * FROM payments ORDER BY id"),
     rows("SELECT * FROM invoice_links ORDER BY id"),
-    rows("SELECT * FROM outbox ORDER BY id"),
+    outboxRows(),
     rows("SELECT * FROM audit_log ORDER BY id"),
   ]);
   return JSON.stringify(parts);
@@ -148,6 +156,16 @@ describe("the demo seed", () => {
     expect(casey?.phone).toMatch(/^\+\d{8,15}$/);
     const [admins] = await rows("SELECT SUM(role = 'admin') AS admins, SUM(status = 'disabled') AS disabled FROM users");
     expect([Number(admins?.admins), Number(admins?.disabled)]).toEqual([1, 1]);
+  });
+
+  it("stores the invoice emails' links as the app does: encrypted while captured or failing, gone once sent", async () => {
+    const emails = await getDb().select().from(outbox).where(eq(outbox.template, "invoice"));
+    expect(new Set(emails.map((m) => m.status))).toEqual(new Set(["captured", "sent"]));
+    for (const m of emails) {
+      expect(m.text).not.toMatch(/\/i\/[A-Za-z0-9_-]{43}/);
+      expect(m.secrets === null).toBe(m.status === "sent");
+      if (m.status === "captured") expect(revealSecrets(m).text).toMatch(/\/i\/[A-Za-z0-9_-]{43}/);
+    }
   });
 
   it("does nothing when run again", async () => {

@@ -12,6 +12,7 @@ import { resetDatabase } from "../support/db";
 import { createClientUser } from "../support/factories";
 import { freshPhone, lastTextedCode, textsTo } from "../support/otp";
 import { actAs, nextHeadersMock } from "../support/request-context";
+import { revealSecrets } from "../support/secrets";
 
 const PASSWORD = "Sunny-Harbour-42";
 let ipSeq = 0;
@@ -31,7 +32,7 @@ async function lastEmailTo(email: string) {
 
 async function linkTokenFor(email: string): Promise<string> {
   const message = await lastEmailTo(email);
-  const token = message?.text.match(/\/signup\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
+  const token = message && revealSecrets(message).text.match(/\/signup\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
   if (!token) throw new Error(`No sign-up link emailed to ${email}`);
   return token;
 }

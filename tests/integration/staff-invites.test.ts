@@ -10,6 +10,7 @@ import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertPendin
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
 import { actAs } from "../support/request-context";
+import { revealSecrets } from "../support/secrets";
 
 const PASSWORD = "Joining-Today-2026!";
 let admins: Awaited<ReturnType<typeof createUser>>[];
@@ -40,7 +41,7 @@ async function requested(email: string) {
   expect(result.ok).toBe(true);
   const id = result.data!.id;
   const emails = await outboxFor({ type: "staff_invite", id });
-  const approveUrl = (emails[0]!.templateData as { approveUrl: string }).approveUrl;
+  const approveUrl = revealSecrets(emails[0]!).data.approveUrl as string;
   return { id, emails, token: tokenFrom(approveUrl, /\/invites\/([^/]+)\/approve$/) };
 }
 
@@ -49,7 +50,7 @@ describe("staff invites, approved by email", () => {
     const { id, emails, token } = await requested("nora@test.example");
     expect(emails.map((e) => e.to[0]).sort()).toEqual(admins.map((a) => a.email).sort());
     expect(emails[0]!.text).toContain("Sam Staff");
-    const data = emails[0]!.templateData as { approveUrl: string; rejectUrl: string };
+    const data = revealSecrets(emails[0]!).data as { approveUrl: string; rejectUrl: string };
     expect(data.rejectUrl).toBe(data.approveUrl.replace(/approve$/, "reject"));
     // Only the hash is stored.
     expect((await invite(id)).decisionTokenHash).not.toContain(token);
@@ -64,7 +65,7 @@ describe("staff invites, approved by email", () => {
 
     const acceptEmail = (await outboxFor({ type: "staff_invite", id })).find((m) => m.template === "staff_invite_accept")!;
     expect(acceptEmail.to).toEqual(["nora@test.example"]);
-    const acceptToken = tokenFrom((acceptEmail.templateData as { acceptUrl: string }).acceptUrl, /\/invites\/accept\/([^/]+)$/);
+    const acceptToken = tokenFrom(revealSecrets(acceptEmail).data.acceptUrl as string, /\/invites\/accept\/([^/]+)$/);
 
     await actAs(null);
     expect(await acceptInvite(undefined, { token: acceptToken, password: PASSWORD, confirmPassword: PASSWORD })).toMatchObject({ ok: true });

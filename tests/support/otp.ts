@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { otpCodes, outbox, users, type Role } from "@/db/schema";
 import { createClientUser, createUser } from "./factories";
+import { revealSecrets } from "./secrets";
 
 let phoneSeq = Math.floor(Math.random() * 1_000_000);
 
@@ -14,12 +15,12 @@ export function freshPhone(): string {
 /** The code in the newest SMS to this number, as the person would read it. */
 export async function lastTextedCode(phone: string): Promise<string> {
   const [row] = await getDb()
-    .select({ text: outbox.text })
+    .select()
     .from(outbox)
     .where(and(eq(outbox.channel, "sms"), eq(outbox.toFirst, phone), eq(outbox.template, "otp_code")))
     .orderBy(desc(outbox.id))
     .limit(1);
-  const code = row?.text.match(/\b(\d{6})\b/)?.[1];
+  const code = row && revealSecrets(row).text.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`No code texted to ${phone}`);
   return code;
 }

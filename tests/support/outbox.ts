@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { outbox, outboxAttempts } from "@/db/schema";
 import { enqueue, type EnqueueInput } from "@/lib/notify/enqueue";
 import type { Providers } from "@/lib/notify/providers";
+import type { TemplateName } from "@/lib/notify/templates";
 import { createResendProvider } from "@/lib/notify/providers/resend";
 import { createTwilioProvider } from "@/lib/notify/providers/twilio";
 import type { OutboxWorker } from "@/lib/notify/worker";
@@ -38,7 +39,7 @@ export function smsInput(overrides: Partial<EnqueueInput<"otp_code">> = {}): Enq
 }
 
 /** Queues and commits one message. */
-export async function enqueueCommitted<T extends EnqueueInput<"otp_code">>(input: T) {
+export async function enqueueCommitted<T extends TemplateName>(input: EnqueueInput<T>) {
   return getDb().transaction((tx) => enqueue(tx, input));
 }
 

@@ -31,12 +31,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /**
- * Failure switches shared by both stubs: fail the next n requests, or every
- * request while down.
+ * Failure switches shared by both stubs: fail the next n requests, every
+ * request while down, or refuse each one quoting its body.
  */
 export class Faults {
   private failures = 0;
   down = false;
+  /** Refuse every request for good (a 4xx) with an error that quotes the message back, as real providers sometimes do. */
+  echoBody = false;
   failNext(n: number): void {
     this.failures = n;
   }

@@ -44,6 +44,10 @@ export async function startResendStub(port?: number): Promise<ResendStub> {
       stub.failed += 1;
       return sendJson(res, 500, { statusCode: 500, name: "internal_server_error", message: "The stub is failing on purpose" });
     }
+    if (faults.echoBody) {
+      const body = JSON.parse(raw) as ResendEmailBody;
+      return sendJson(res, 422, { statusCode: 422, name: "validation_error", message: `Invalid message, quoted back: ${body.subject} ${body.text} ${body.html}` });
+    }
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const known = key ? byKey.get(key) : undefined;
     const id = known ?? randomUUID();

@@ -33,6 +33,7 @@ export async function startTwilioStub(port?: number): Promise<TwilioStub> {
       return sendJson(res, 500, { code: 20500, message: "The stub is failing on purpose", status: 500 });
     }
     const form = new URLSearchParams(raw);
+    if (faults.echoBody) return sendJson(res, 400, { code: 21617, message: `Invalid body, quoted back: ${form.get("Body")}`, status: 400 });
     const sid = `SM${randomBytes(16).toString("hex")}`;
     const message = { to: form.get("To"), from: form.get("From"), messagingServiceSid: form.get("MessagingServiceSid"), body: form.get("Body") };
     requests.push({ sid, at: Date.now(), accountSid, ...message });

@@ -15,10 +15,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (params: SearchParams) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 
+// Says why codes and links show in full for captured messages (a local or demo install needs them) and masked for the rest.
 function providerNote() {
   const captured = [!emailConfigured() && "emails", !smsConfigured() && "SMS"].filter(Boolean);
-  if (captured.length === 0) return "Every email and SMS the app sends, with its delivery attempts.";
-  return `No provider keys are set for ${captured.join(" or ")}, so those are captured here instead of sent.`;
+  if (captured.length === 0) return "Every email and SMS the app sends, with its delivery attempts. Sign-in codes and links are encrypted until sent, then removed, so they show masked.";
+  return `No provider keys are set for ${captured.join(" or ")}, so those are captured here instead of sent, and their sign-in codes and links are shown in full. With a provider, they are encrypted until sent, then removed.`;
 }
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -6,7 +6,9 @@ import { AttachmentList } from "@/components/outbox/attachment-list";
 import { AttemptsTable } from "@/components/outbox/attempts-table";
 import { EmailPreview, SmsPreview } from "@/components/outbox/message-preview";
 import { MessageDetails } from "@/components/outbox/message-details";
+import { PrunedNote } from "@/components/outbox/pruned-note";
 import { RetryButton } from "@/components/outbox/retry-button";
+import { maskLabel, SecretNote } from "@/components/outbox/secret-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,6 +18,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { fromHeader } from "@/lib/notify/from-header";
+import { viewMessage } from "@/lib/notify/outbox-view";
+import { maskPlaceholders } from "@/lib/notify/placeholders";
+import { whyNotRetryable } from "@/lib/notify/retry";
 import { retryMessageSchema } from "@/lib/validation/outbox";
 
 export const metadata: Metadata = { title: "Message" };
@@ -25,8 +30,11 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const parsed = retryMessageSchema.safeParse(await params);
   const message = parsed.success ? await getOutboxMessage(parsed.data.id) : null;
   if (!message) notFound();
-  const canRetry = can(user.role, "outbox:retry") && (message.status === "failed" || message.status === "dead");
+  const canRetry = can(user.role, "outbox:retry") && whyNotRetryable(message) === null;
   const from = message.channel === "email" ? fromHeader((await getSettings()).senderName, env().EMAIL_FROM) : undefined;
+  const { content, state } = viewMessage(message);
+  const mask = maskLabel(state, message.status);
+  const subject = content.subject && (mask ? maskPlaceholders(content.subject, "••••••") : content.subject);
   return (
     <>
       <Link href="/admin/outbox" className={buttonVariants({ variant: "ghost", size: "sm", className: "-ml-3 mb-2" })}>
@@ -34,7 +42,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         Outbox
       </Link>
       <PageHeader
-        title={message.channel === "email" ? (message.subject ?? message.template) : `SMS to ${message.to[0]}`}
+        title={message.channel === "email" ? (subject ?? message.template) : `SMS to ${message.to[0]}`}
         description={message.channel === "email" ? `To ${message.to.join(", ")}` : `Template ${message.template}`}
         actions={canRetry ? <RetryButton id={message.id} /> : undefined}
       />
@@ -43,7 +51,16 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           <CardHeader>
             <CardTitle>{message.channel === "email" ? "Email" : "Text message"}</CardTitle>
           </CardHeader>
-          <CardContent>{message.channel === "email" ? <EmailPreview html={message.html} text={message.text} /> : <SmsPreview text={message.text} />}</CardContent>
+          <CardContent className="space-y-4">
+            <SecretNote state={state} status={message.status} channel={message.channel} />
+            {message.prunedAt ? (
+              <PrunedNote at={message.prunedAt} days={env().OUTBOX_RETENTION_DAYS} />
+            ) : message.channel === "email" ? (
+              <EmailPreview html={content.html} text={content.text} mask={mask} />
+            ) : (
+              <SmsPreview text={content.text} mask={mask} />
+            )}
+          </CardContent>
         </Card>
         <div className="grid min-w-0 content-start gap-6">
           <Card>

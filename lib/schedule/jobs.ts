@@ -1,0 +1,30 @@
+import "server-only";
+import { getDb } from "@/db";
+import { SYSTEM_ACTOR } from "@/lib/audit";
+import { runBilling } from "@/lib/billing/run";
+import { env } from "@/lib/env";
+import { describeRetention, runRetention } from "@/lib/retention/run";
+import type { DailyJob } from "./daily";
+
+/** Subscription billing: the invoices every active subscription owes for the period containing today. */
+export const billingJob: DailyJob = {
+  name: "billing",
+  async run(today) {
+    const result = await runBilling(getDb(), { actor: SYSTEM_ACTOR, today });
+    if (result.created || result.renewed || result.cancelled || result.skipped.length) {
+      console.log(`[billing] ${today}: ${result.created} invoices, ${result.renewed} renewed, ${result.cancelled} cancelled, ${result.skipped.length} skipped`);
+    }
+    for (const s of result.skipped) console.warn(`[billing] subscription ${s.subscriptionId} skipped: ${s.reason}`);
+  },
+};
+
+/** Retention: old message bodies, dead codes and tokens, expired sessions and counters (lib/retention). */
+export const retentionJob: DailyJob = {
+  name: "retention",
+  async run(today) {
+    const summary = describeRetention(await runRetention(getDb(), { outboxDays: env().OUTBOX_RETENTION_DAYS }));
+    if (summary) console.log(`[retention] ${today}: ${summary}`);
+  },
+};
+
+export const dailyJobs: DailyJob[] = [billingJob, retentionJob];
