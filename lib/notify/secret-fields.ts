@@ -24,4 +24,7 @@ export const secretFields: { readonly [T in TemplateName]: readonly TextField<Te
   otp_code: ["code"],
   signup_confirm: ["confirmUrl"],
   signup_existing: [],
+  email_change_confirm: ["confirmUrl"],
+  email_change_notice: [],
+  email_change_taken: [],
 };
