@@ -13,7 +13,7 @@ export default function nextConfig(phase) {
     reactStrictMode: true,
     poweredByHeader: false,
     allowedDevOrigins: ["127.0.0.1"],
-    serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio"],
+    serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio", "rate-limiter-flexible"],
     transpilePackages: ["next-auth", "@auth/core", "jose", "oauth4webapi"],
     // Every response: pages, API routes, PDFs and files. proxy.ts adds each page's CSP.
     async headers() {

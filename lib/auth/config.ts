@@ -78,6 +78,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  // A refused password or code is an answer, not a fault: Auth.js would log
+  // each one with a stack trace. Everything else is logged as usual.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      // Auth.js wraps what went wrong inside a provider as `cause.err`.
+      const cause = (error as { cause?: { err?: unknown } }).cause;
+      console.error("[auth]", error.name, error.message, cause?.err ?? cause ?? "");
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

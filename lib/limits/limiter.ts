@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { RateLimiterMySQL, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMySQL, type RateLimiterRes } from "rate-limiter-flexible";
 import { getPool } from "@/db";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
@@ -53,13 +53,20 @@ export function limitKey(value: string | number): string {
 
 const RETRYABLE = new Set([1213, 1205]);
 
+// A refusal is the library's RateLimiterRes, not an Error. It is recognised
+// by shape: each server bundle may hold its own copy of the library while the
+// limiters are shared on globalThis, so `instanceof` can see another copy's class.
+function isRefusal(error: unknown): error is RateLimiterRes {
+  return typeof error === "object" && error !== null && !(error instanceof Error) && typeof (error as RateLimiterRes).msBeforeNext === "number";
+}
+
 async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
       const errno = (error as { errno?: number } | null)?.errno;
-      if (error instanceof RateLimiterRes || errno === undefined || !RETRYABLE.has(errno) || attempt >= 4) throw error;
+      if (isRefusal(error) || errno === undefined || !RETRYABLE.has(errno) || attempt >= 4) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }
@@ -76,7 +83,7 @@ export async function consume(...hits: Hit[]): Promise<LimitDecision> {
     try {
       await withRetry(() => limiterFor(hit.rule).consume(limitKey(hit.key), hit.cost ?? 1));
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
+      if (!isRefusal(error)) throw error;
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       if (!refused || (!refused.ok && retryAfterSeconds > refused.retryAfterSeconds)) refused = { ok: false, rule: hit.rule, retryAfterSeconds };
     }

@@ -40,7 +40,9 @@ async function credentialsAttempt(email: string, password: string, forwardedFor:
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${BASE_URL}/staff` }),
   });
   if (res.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))) return "signed-in";
-  return new URL(res.headers.get("location") ?? "", BASE_URL).searchParams.get("code");
+  const location = res.headers.get("location") ?? "";
+  // Anything else is shown whole, so a surprise says what it was.
+  return new URL(location, BASE_URL).searchParams.get("code") ?? `HTTP ${res.status} ${location}`;
 }
 
 describe("the client address comes from the socket, not from X-Forwarded-For", () => {
