@@ -14,6 +14,8 @@ const DEFAULTS: CompanySettings = {
   companyPhone: null,
   logo: null,
   defaultCurrency: "USD",
+  locale: "en-US",
+  timeZone: "UTC",
   taxRateBp: 0,
   invoicePrefix: "INV",
   dueDays: 14,

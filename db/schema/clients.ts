@@ -1,4 +1,4 @@
-import { boolean, index, mysqlTable, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { boolean, char, index, mysqlTable, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, id, ref, timestamp, updatedAt } from "./columns";
 
 export const clients = mysqlTable(
@@ -12,6 +12,8 @@ export const clients = mysqlTable(
     address: varchar("address", { length: 500 }),
     notes: text("notes"),
     smsOptIn: boolean("sms_opt_in").notNull().default(false),
+    // The client's billing currency: new invoices and subscriptions use it (the business currency when created).
+    currency: char("currency", { length: 3 }).notNull().default("USD"),
     // The portal login, when the client has one.
     userId: ref("user_id"),
     archivedAt: timestamp("archived_at"),

@@ -11,6 +11,10 @@ export const settings = mysqlTable("settings", {
   // An inline SVG or data: URL, so emails and PDFs never fetch a remote image.
   logo: text("logo"),
   defaultCurrency: char("default_currency", { length: 3 }).notNull().default("USD"),
+  // The business's locale (BCP 47): how amounts are typed and shown, and numbers and dates on PDFs and emails.
+  locale: varchar("locale", { length: 35 }).notNull().default("en-US"),
+  // The business's time zone (IANA): "today", due dates, overdue, billing periods and dashboard periods.
+  timeZone: varchar("time_zone", { length: 64 }).notNull().default("UTC"),
   taxRateBp: int("tax_rate_bp").notNull().default(0),
   invoicePrefix: varchar("invoice_prefix", { length: 12 }).notNull().default("INV"),
   dueDays: int("due_days").notNull().default(14),
