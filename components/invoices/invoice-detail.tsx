@@ -176,7 +176,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
 function Row({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <div className="flex justify-between gap-4">
-      <dt className="text-muted-foreground">{label}</dt>
+      <dt className="shrink-0 text-muted-foreground">{label}</dt>
       <dd className="text-right tabular-nums">{value}</dd>
     </div>
   );

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { auditLog, invoices, outbox, payments, settings, subscriptions } from "@/db/schema";
 import { listAudit } from "@/db/queries/audit";
 import { listInvoices } from "@/db/queries/invoice-list";
+import { listOutbox } from "@/db/queries/outbox";
 import { getSpendingByMonth } from "@/db/queries/portal";
 import { listUnpaidClients } from "@/db/queries/unpaid";
 import { SYSTEM_ACTOR } from "@/lib/audit";
@@ -20,6 +21,7 @@ import { insertClient, insertInvoice } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
 import { ensureSettings } from "../support/invoices";
+import { emailInput, enqueueCommitted } from "../support/outbox";
 import { createService } from "../support/portal";
 
 // "Today" is the business's day in its time zone (DESIGN.md rule 15). These
@@ -161,6 +163,14 @@ describe("periods made of instants", () => {
     expect(await on4March(LA)).toBe(1);
     expect(await on4March("UTC")).toBe(0);
     expect(await on4March()).toBe(0);
+  });
+
+  it("filter the outbox by the days of the person reading it", async () => {
+    const { id } = await enqueueCommitted(emailInput({ to: "tz-filter@test.example" }));
+    await getDb().update(outbox).set({ createdAt: new Date("2026-03-05T03:00:00Z") }).where(eq(outbox.id, id));
+    const on4March = async (timeZone?: string) => (await listOutbox({ recipient: "tz-filter@", from: "2026-03-04", to: "2026-03-04", timeZone })).rows.map((r) => r.id);
+    expect(await on4March(LA)).toEqual([id]);
+    expect(await on4March("UTC")).toEqual([]);
   });
 });
 
