@@ -23,10 +23,11 @@ const BATCH = 200;
 
 /**
  * Bills every active recurring subscription for the period that contains
- * `today`, the business's day (in its time zone) unless given: rolls the subscription's current period forward when it has
- * ended (or cancels it when it was set to end then), then creates, issues and
- * emails the invoice for that period. The unique (subscription_id,
- * period_start) key makes a second run, or two runs at once, create nothing new.
+ * `today` (unless given, the business's day at `now` in its time zone): rolls
+ * the subscription's current period forward when it has ended (or cancels it
+ * when it was set to end then), then creates, issues and emails the invoice
+ * for that period. The unique (subscription_id, period_start) key makes a
+ * second run, or two runs at once, create nothing new.
  */
 export async function runBilling(db: Db, options: { actor: ActorOrSystem; today?: string; now?: Date }): Promise<BillingResult> {
   const settings = await getSettings();
