@@ -61,6 +61,7 @@ if (dev) server.on("upgrade", app.getUpgradeHandler());
 server.listen(port, hostname, () => {
   const shown = hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "localhost";
   console.log(`▲ ClientDesk ${dev ? "(development) " : ""}ready on http://${shown}:${port}${trust.kind === "none" ? "" : ` (trusted proxies: ${env.TRUSTED_PROXIES})`}`);
+  if (env.TEST_CLOCK_FILE) console.warn(`▲ Test clock: "today" moves with ${env.TEST_CLOCK_FILE} (lib/clock.ts). Never set TEST_CLOCK_FILE outside tests.`);
 });
 
 // Stop taking connections, let requests in flight finish, then exit. The

@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { Providers } from "@/components/providers";
+import { ViewerTimeProvider } from "@/components/time/viewer-time";
+import { now } from "@/lib/clock";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,10 +23,15 @@ export const viewport: Viewport = {
 // request, which a nonce needs anyway (a prerendered page can't carry one).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const viewerZone = await getViewerTimeZone();
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh font-sans">
-        <Providers nonce={nonce}>{children}</Providers>
+        <Providers nonce={nonce}>
+          <ViewerTimeProvider timeZone={viewerZone} now={now().getTime()}>
+            {children}
+          </ViewerTimeProvider>
+        </Providers>
       </body>
     </html>
   );

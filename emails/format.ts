@@ -1,10 +1,18 @@
 // Wording shared by the email and SMS texts, so both say the same thing.
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatDate, formatDateTime, formatInstantDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 
 export const money = (minor: number, currency: string) => formatMoney(minor, currency);
-export const day = (value: string) => formatDate(value);
-export const moment = (value: string) => formatDateTime(value);
+import type { EmailCompany } from "./layout";
+
+// Dates in the business's locale, and instants in its time zone: the server
+// doesn't know the reader's zone, and the business's is the one its invoices use.
+/** A calendar day ("YYYY-MM-DD"): a due date. */
+export const day = (value: string, c: EmailCompany) => formatDate(value, c.locale);
+/** The business's day of an instant (an ISO timestamp): when a payment arrived. */
+export const dayOf = (value: string, c: EmailCompany) => formatInstantDate(value, c);
+/** An instant with its time and zone: when a link expires. */
+export const moment = (value: string, c: EmailCompany) => formatDateTime(value, c);
 
 const intervals: Record<string, string> = { one_time: "one-time", monthly: "per month", quarterly: "per quarter", yearly: "per year" };
 export const intervalLabel = (interval: string) => intervals[interval] ?? interval.replace(/_/g, " ");

@@ -8,7 +8,7 @@ export const invoiceSubject = (d: InvoiceEmailData, c: EmailCompany) => `Invoice
 
 export function InvoiceEmail({ data: d, company }: EmailProps<InvoiceEmailData>) {
   return (
-    <EmailLayout company={company} preview={`${money(d.balanceMinor, d.currency)} due ${day(d.dueDate)}`}>
+    <EmailLayout company={company} preview={`${money(d.balanceMinor, d.currency)} due ${day(d.dueDate, company)}`}>
       <Paragraph>Hi {firstName(d.clientName)},</Paragraph>
       {d.message && <Text style={styles.note}>{d.message}</Text>}
       <Paragraph>
@@ -19,7 +19,7 @@ export function InvoiceEmail({ data: d, company }: EmailProps<InvoiceEmailData>)
           ["Invoice", d.invoiceNumber],
           ["Total", money(d.totalMinor, d.currency)],
           ["Balance due", money(d.balanceMinor, d.currency)],
-          ["Due date", day(d.dueDate)],
+          ["Due date", day(d.dueDate, company)],
         ]}
       />
       <Action href={d.link} label="View and pay invoice" />

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { styles } from "./styles";
 
 /** The sender, from the settings row: printed in every email's header and footer. */
-export type EmailCompany = { name: string; address: string };
+/** The business: its name and address, and the locale and time zone its dates are written in. */
+export type EmailCompany = { name: string; address: string; locale: string; timeZone: string };
 
 export type EmailProps<D> = { data: D; company: EmailCompany };
 

@@ -1,5 +1,5 @@
 import type { PaymentReceiptData } from "@/lib/notify/templates";
-import { day, firstName, methodLabel, money } from "./format";
+import { dayOf, firstName, methodLabel, money } from "./format";
 import { Action, EmailLayout, Paragraph, Summary, type EmailCompany, type EmailProps } from "./layout";
 
 export const paymentReceiptSubject = (d: PaymentReceiptData, c: EmailCompany) => `Payment received for ${d.invoiceNumber} - ${c.name}`;
@@ -10,7 +10,7 @@ export function PaymentReceiptEmail({ data: d, company }: EmailProps<PaymentRece
     ["Invoice", d.invoiceNumber],
     ["Amount", amount],
     ["Paid by", methodLabel(d.method)],
-    ["Date", day(d.paidAt)],
+    ["Date", dayOf(d.paidAt, company)],
   ];
   if (d.reference) rows.push(["Reference", d.reference]);
   rows.push(["Balance left", money(d.balanceMinor, d.currency)]);

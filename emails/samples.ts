@@ -3,7 +3,7 @@
 import type { TemplateData } from "@/lib/notify/templates";
 import type { EmailCompany } from "./layout";
 
-export const sampleCompany: EmailCompany = { name: "Northwind Studio", address: "12 Harbour Street\nBristol BS1 4QA\nUnited Kingdom" };
+export const sampleCompany: EmailCompany = { name: "Northwind Studio", address: "12 Harbour Street\nBristol BS1 4QA\nUnited Kingdom", locale: "en-US", timeZone: "UTC" };
 
 const base = "https://app.example.com";
 
@@ -24,7 +24,7 @@ export const sampleData: TemplateData = {
     amountMinor: 50_000,
     currency: "USD",
     method: "bank_transfer",
-    paidAt: "2026-11-24",
+    paidAt: "2026-11-24T15:20:00.000Z",
     balanceMinor: 78_000,
     reference: "BACS 99812",
     link: `${base}/i/Xk3vQ9rT2mLp8sWd`,

@@ -10,7 +10,7 @@ export function SignupConfirmEmail({ data: d, company }: EmailProps<SignupConfir
       <Paragraph>Hi {firstName(d.name)},</Paragraph>
       <Paragraph>Thanks for signing up to the {company.name} client portal. Confirm this is your email address to finish creating your account:</Paragraph>
       <Action href={d.confirmUrl} label="Finish signing up" />
-      <Paragraph>The link expires on {moment(d.expiresAt)}. If you did not sign up, ignore this email: no account is created without it.</Paragraph>
+      <Paragraph>The link expires on {moment(d.expiresAt, company)}. If you did not sign up, ignore this email: no account is created without it.</Paragraph>
     </EmailLayout>
   );
 }

@@ -10,7 +10,7 @@ export function StaffInviteAcceptEmail({ data: d, company }: EmailProps<StaffInv
       <Paragraph>Hi {firstName(d.inviteeName)},</Paragraph>
       <Paragraph>You have been invited to join {company.name} as staff. Choose a password to accept the invite and create your account.</Paragraph>
       <Action href={d.acceptUrl} label="Accept invite" />
-      <Paragraph>This link works once and expires on {moment(d.expiresAt)}.</Paragraph>
+      <Paragraph>This link works once and expires on {moment(d.expiresAt, company)}.</Paragraph>
     </EmailLayout>
   );
 }

@@ -50,6 +50,15 @@ export const envSchema = z.object({
         ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
       }
     }),
+  // End-to-end tests only (lib/clock.ts): a file whose {"offsetMs": n} moves the app's clock.
+  TEST_CLOCK_FILE: optional,
+});
+
+// A public server never runs on a moved clock.
+const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
+  if (value.TEST_CLOCK_FILE && value.APP_URL.startsWith("https:")) {
+    ctx.addIssue({ code: "custom", path: ["TEST_CLOCK_FILE"], message: "TEST_CLOCK_FILE moves the clock for end-to-end tests and is refused on an https APP_URL: unset it." });
+  }
 });
 
 /**
@@ -57,7 +66,7 @@ export const envSchema = z.object({
  * @param {Record<string, string | undefined>} [source]
  */
 export function parseEnv(source = process.env) {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
     throw new Error(`Invalid environment (see README.md, "Configuration"):\n${lines.join("\n")}`);

@@ -26,9 +26,10 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 async function measure(): Promise<void> {
   const { closeDb, getPool } = await import("@/db");
   const q = await import("@/db/queries/dashboard");
-  const { todayIso } = await import("@/lib/dates");
+  const { readBusinessToday } = await import("@/lib/business-time");
+  const { getDb } = await import("@/db");
   const { parseDashboardRange } = await import("@/lib/dashboard/range");
-  const today = todayIso();
+  const today = await readBusinessToday(getDb());
   const range = parseDashboardRange({}, today);
   const month = parseDashboardRange({ range: "month" }, today);
   const currency = "USD";

@@ -35,7 +35,7 @@ function invoice(lineCount: number): InvoiceDocumentData {
   const totals = invoiceTotals(lines, lineCount > 10 ? 5_000 : 0);
   const paid = Math.floor(totals.totalMinor / 3);
   return {
-    company: { name: "Northwind Studio", address: "500 Harbor Way, Suite 210\nPortland, OR 97209", email: "billing@example.com", phone: "+15035550100", logo: null },
+    company: { name: "Northwind Studio", address: "500 Harbor Way, Suite 210\nPortland, OR 97209", email: "billing@example.com", phone: "+15035550100", logo: null, locale: "en-US", timeZone: "America/Los_Angeles" },
     client: { name: "Harbor Bakery LLC", company: "Harbor Bakery", email: "ap@harbor.example", phone: null, address: "12 Pier Road, Seattle, WA 98101" },
     invoice: {
       id: lineCount,

@@ -70,6 +70,8 @@ const baseEnv = {
   RESEND_API_KEY: "",
   TWILIO_ACCOUNT_SID: "",
   TWILIO_AUTH_TOKEN: "",
+  // Only the e2e server gets a test clock, below.
+  TEST_CLOCK_FILE: "",
 };
 
 try {
@@ -97,7 +99,9 @@ try {
   if (steps.includes("e2e")) {
     const url = withDatabase(serverUrl, "clientdesk_e2e");
     const appUrl = `http://127.0.0.1:${E2E_PORT}`;
-    const env = { ...baseEnv, NODE_ENV: "production", DATABASE_URL: url, APP_URL: appUrl, NEXT_DIST_DIR: ".next-test" };
+    // The app under test reads its clock's offset from this file, which only the tests write (lib/clock.ts).
+    const clockFile = path.join(artifacts, "test-clock.json");
+    const env = { ...baseEnv, NODE_ENV: "production", DATABASE_URL: url, APP_URL: appUrl, NEXT_DIST_DIR: ".next-test", TEST_CLOCK_FILE: clockFile };
     await step("e2e", async () => {
       if (!(await portIsFree(E2E_PORT))) throw new Error(`Port ${E2E_PORT} is in use, so the app under test can't start there. Free it or set E2E_PORT.`);
       await createDatabase(url, { fresh: true });

@@ -7,14 +7,15 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listAudit, listAuditActors, type AuditParams, type AuditRow } from "@/db/queries/audit";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { actionLabel } from "./action-labels";
 import { AuditChanges } from "./audit-changes";
 import { AuditFilters } from "./audit-filters";
 
 /** The audit log at /admin/audit. Callers check "audit:read". */
 export async function AuditIndex({ params }: { params: AuditParams }) {
-  const [{ rows, nextBefore }, actors] = await Promise.all([listAudit(params), listAuditActors()]);
+  const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ ...params, timeZone: await getViewerTimeZone() }), listAuditActors()]);
   const olderHref = nextBefore ? `/admin/audit?${query({ ...params, before: nextBefore })}` : null;
   return (
     <>
@@ -37,7 +38,8 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={r.id} className="align-top">
-                    <TableCell className="hidden whitespace-nowrap align-top text-xs sm:table-cell">{formatDateTime(r.at)}</TableCell>
+                    <TableCell className="hidden whitespace-nowrap align-top text-xs sm:table-cell"><RelativeTime value={r.at} />
+                    </TableCell>
                     <TableCell className="hidden align-top sm:table-cell">
                       <p className="text-sm font-medium">{r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")}</p>
                       <Badge variant="outline" className="mt-1">
@@ -48,7 +50,7 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
                       <p className="text-sm font-medium">{actionLabel(r.action)}</p>
                       {/* When and who fold in here on small screens. */}
                       <p className="text-xs text-muted-foreground sm:hidden">
-                        {formatDateTime(r.at)} · {r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")} ({r.actorRole})
+                        <RelativeTime value={r.at} /> · {r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")} ({r.actorRole})
                       </p>
                       <p className="text-xs text-muted-foreground">
                         <RecordLink row={r} />

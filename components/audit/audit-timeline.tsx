@@ -1,7 +1,7 @@
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AuditRow } from "@/db/queries/audit";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
 import { AuditChanges } from "./audit-changes";
 import { actionLabel } from "./action-labels";
 
@@ -17,7 +17,7 @@ export function AuditTimeline({ entries }: { entries: AuditRow[] }) {
             <span className="text-muted-foreground"> by {e.actorName ?? (e.actorRole === "system" ? "the system" : "a removed user")}</span>
           </p>
           <p className="text-xs text-muted-foreground">
-            <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+            <RelativeTime value={e.at} />
           </p>
           <AuditChanges before={e.before} after={e.after} />
         </li>

@@ -11,7 +11,9 @@ import { listAuditFor } from "@/db/queries/audit";
 import { balancesFor, clientHasHistory, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
-import { formatDate, todayIso } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
+import { getBusinessToday } from "@/lib/business-time";
+import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { ClientArchiveAction, DeleteClientCard } from "./client-admin-actions";
 import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financials";
@@ -21,7 +23,7 @@ import { ClientMessages } from "./client-messages";
 export async function ClientDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {
   const client = await getClient(id);
   if (!client) notFound();
-  const today = todayIso();
+  const today = await getBusinessToday();
   const [balances, subscriptions, invoiceRows, paymentRows, history, hasHistory] = await Promise.all([
     balancesFor([id], today).then((m) => m.get(id) ?? []),
     listClientSubscriptions(id),
@@ -45,9 +47,13 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>
-              {client.company && `${client.company} · `}Client since {formatDate(client.createdAt)}
+              {client.company && `${client.company} · `}Client since <LocalTime value={client.createdAt} show="date" />
             </span>
-            {client.archivedAt && <Badge variant="muted">Archived {formatDate(client.archivedAt)}</Badge>}
+            {client.archivedAt && (
+              <Badge variant="muted">
+                Archived <LocalTime value={client.archivedAt} show="date" />
+              </Badge>
+            )}
             {client.smsOptIn && <Badge variant="secondary">SMS opt-in</Badge>}
           </span>
         }

@@ -6,7 +6,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { LocalTime, RelativeTime } from "@/components/time/viewer-time";
+import { formatDate } from "@/lib/dates";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
@@ -20,11 +21,16 @@ const none = <span className="text-muted-foreground">—</span>;
 
 const statusLabel = (s: Subscriptions[number]) => (s.status === "active" ? (s.cancelAtPeriodEnd ? "Ends at period end" : "Active") : s.status === "paused" ? "Paused" : "Cancelled");
 
-function endedNote(s: Subscriptions[number], archivedAt: Date | null): string | null {
-  if (s.status !== "cancelled" || !s.cancelledAt) return null;
+function EndedNote({ sub, archivedAt }: { sub: Subscriptions[number]; archivedAt: Date | null }) {
+  if (sub.status !== "cancelled" || !sub.cancelledAt) return null;
   // Archiving stamps its own time on the subscriptions it ends.
-  const byArchive = archivedAt && s.cancelledAt.getTime() === archivedAt.getTime();
-  return `Ended ${byArchive ? "when archived, " : ""}${formatDate(s.cancelledAt)}`;
+  const byArchive = archivedAt && sub.cancelledAt.getTime() === archivedAt.getTime();
+  return (
+    <p className="mt-1 text-xs text-muted-foreground">
+      Ended {byArchive ? "when archived, " : ""}
+      <LocalTime value={sub.cancelledAt} show="date" />
+    </p>
+  );
 }
 
 export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; rows: Subscriptions; archivedAt: Date | null }) {
@@ -61,7 +67,7 @@ export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; ro
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">{s.status === "cancelled" || s.interval === "one_time" ? none : formatDate(s.currentPeriodEnd)}</TableCell>
                   <TableCell>
                     <Badge variant={s.status === "active" ? "success" : "muted"}>{statusLabel(s)}</Badge>
-                    {endedNote(s, archivedAt) && <p className="mt-1 text-xs text-muted-foreground">{endedNote(s, archivedAt)}</p>}
+                    <EndedNote sub={s} archivedAt={archivedAt} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -111,7 +117,7 @@ export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoic
                   <TableCell className="hidden whitespace-nowrap text-xs lg:table-cell">
                     {inv.lastReminderAt ? (
                       <>
-                        {formatDateTime(inv.lastReminderAt)}
+                        <RelativeTime value={inv.lastReminderAt} />
                         <span className="block text-muted-foreground">
                           {inv.reminders} message{inv.reminders === 1 ? "" : "s"}
                         </span>
@@ -155,12 +161,14 @@ export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {
             <TableBody>
               {rows.map((p) => (
                 <TableRow key={p.id}>
-                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(p.receivedAt ?? p.createdAt)}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">
+                    <LocalTime value={p.receivedAt ?? p.createdAt} show="date" />
+                  </TableCell>
                   <TableCell className="whitespace-nowrap">
                     <IntentLink href={`${area}/invoices/${p.invoiceId}`} className="underline-offset-4 hover:underline">
                       {p.invoiceNumber ?? `#${p.invoiceId}`}
                     </IntentLink>
-                    <span className="block text-xs text-muted-foreground sm:hidden">{formatDate(p.receivedAt ?? p.createdAt)}</span>
+                    <LocalTime value={p.receivedAt ?? p.createdAt} show="date" className="block text-xs text-muted-foreground sm:hidden" />
                   </TableCell>
                   <TableCell className="hidden sm:table-cell">{methodLabel[p.method]}</TableCell>
                   <TableCell>

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ClientListRow } from "@/db/queries/clients";
-import { formatDate } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 import { BalanceText } from "./balance-text";
 
 export function ClientTable({ area, rows, filtered }: { area: string; rows: ClientListRow[]; filtered: boolean }) {
@@ -43,7 +43,9 @@ export function ClientTable({ area, rows, filtered }: { area: string; rows: Clie
             </TableCell>
             <TableCell className="hidden max-w-56 truncate md:table-cell">{c.email ?? <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell className="hidden whitespace-nowrap font-mono text-xs lg:table-cell">{c.phone ?? <span className="font-sans text-muted-foreground">—</span>}</TableCell>
-            <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(c.createdAt)}</TableCell>
+            <TableCell className="hidden whitespace-nowrap sm:table-cell">
+              <LocalTime value={c.createdAt} show="date" />
+            </TableCell>
             <TableCell className="text-right tabular-nums">
               <BalanceText balances={c.balances} />
             </TableCell>

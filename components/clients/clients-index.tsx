@@ -7,6 +7,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CLIENT_COUNT_CAP, CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
+import { getBusinessToday } from "@/lib/business-time";
 import { clientListQueryString, parseClientListParams, type ClientListParams } from "@/lib/validation/clients";
 import { ClientFilters } from "./client-filters";
 import { ClientTable } from "./client-table";
@@ -62,7 +63,7 @@ export function ClientsIndex({ area, searchParams, canImport }: { area: string; 
 }
 
 async function ClientResults({ area, params, searchParams }: { area: string; params: ClientListParams; searchParams: SearchParams }) {
-  const { rows, total, capped, pageCount } = await listClients(params);
+  const { rows, total, capped, pageCount } = await listClients(params, await getBusinessToday());
   return (
     <>
       <ClientTable area={area} rows={rows} filtered={Boolean(params.q || params.filters.length)} />

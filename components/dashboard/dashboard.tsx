@@ -2,7 +2,8 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { listDashboardCurrencies } from "@/db/queries/dashboard";
 import { getSettings } from "@/db/queries/settings";
-import { formatDate, todayIso } from "@/lib/dates";
+import { getBusinessToday } from "@/lib/business-time";
+import { formatDate } from "@/lib/dates";
 import { parseDashboardRange } from "@/lib/dashboard/range";
 import { AGING_TITLE, AgingCard } from "./aging-card";
 import { ChartCardSkeleton } from "./chart-card";
@@ -23,8 +24,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * own skeleton. Callers check "dashboard:view".
  */
 export async function Dashboard({ area, userName, searchParams, canManageStaff }: { area: string; userName: string; searchParams: SearchParams; canManageStaff: boolean }) {
-  const today = todayIso();
-  const [settings, currencies] = await Promise.all([getSettings(), listDashboardCurrencies()]);
+  const [settings, currencies, today] = await Promise.all([getSettings(), listDashboardCurrencies(), getBusinessToday()]);
   const range = parseDashboardRange(searchParams, today);
   const choices = currencies.includes(settings.defaultCurrency) ? currencies : [settings.defaultCurrency, ...currencies];
   const requested = first(searchParams.currency).toUpperCase();

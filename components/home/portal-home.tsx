@@ -10,14 +10,14 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getClientOverview } from "@/db/queries/portal";
 import { getSettings } from "@/db/queries/settings";
-import { formatDate, todayIso } from "@/lib/dates";
+import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
+import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { StatCard } from "./stat-card";
 
 /** The client's own overview. The client id comes from the session scope. */
 export async function PortalHome({ clientId, clientName }: { clientId: number; clientName: string }) {
-  const today = todayIso();
-  const [overview, settings] = await Promise.all([getClientOverview(clientId), getSettings()]);
+  const [overview, settings, today, { timeZone }] = await Promise.all([getClientOverview(clientId), getSettings(), getBusinessToday(), getBusinessTime()]);
   const currency = overview.currency ?? settings.defaultCurrency;
   const pastDue = Boolean(overview.nextDueDate && overview.nextDueDate < today);
   return (
@@ -49,7 +49,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
         />
         <StatCard label="Active services" value={String(overview.activeServices.filter((s) => s.status === "active").length)} href="/portal/subscriptions" />
       </section>
-      <PortalCharts clientId={clientId} currency={currency} today={today} />
+      <PortalCharts clientId={clientId} currency={currency} today={today} timeZone={timeZone} />
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-2">
           <CardHeader className="flex-row items-center justify-between gap-2 space-y-0">

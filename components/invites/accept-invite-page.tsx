@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getInviteByTokenHash, inviteState } from "@/db/queries/staff";
 import { hashToken } from "@/lib/auth/one-time-token";
-import { formatDateTime } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 import { AcceptInviteForm } from "./accept-invite-form";
 
 const closed = {
@@ -30,7 +30,7 @@ export async function AcceptInvitePage({ token }: { token: string }) {
           <h1>Join as staff</h1>
         </CardTitle>
         <CardDescription>
-          Welcome, {invite.name}. Choose a password for {invite.email}. This link works until {formatDateTime(invite.expiresAt)}.
+          Welcome, {invite.name}. Choose a password for {invite.email}. This link works until {invite.expiresAt ? <LocalTime value={invite.expiresAt} /> : "—"}.
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -5,7 +5,7 @@ import { getInviteByTokenHash, inviteState } from "@/db/queries/staff";
 import { hashToken } from "@/lib/auth/one-time-token";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 import { DecisionForm } from "./decision-form";
 
 const closed = {
@@ -39,7 +39,9 @@ export async function InviteDecisionPage({ token, decision }: { token: string; d
         {invite.name} · {invite.email}
       </Row>
       <Row label="Requested by">{invite.requestedBy}</Row>
-      <Row label="Requested">{formatDateTime(invite.createdAt)}</Row>
+      <Row label="Requested">
+        <LocalTime value={invite.createdAt} />
+      </Row>
     </dl>
   );
   if (state !== "pending_approval") {

@@ -4,7 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { inviteState, listInvites } from "@/db/queries/staff";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
 import { InviteDecisionButtons } from "./invite-decision-buttons";
 import { InviteRequestForm } from "./invite-request-form";
 import { InviteStatusBadge } from "./invite-status-badge";
@@ -86,7 +86,9 @@ function InviteTable({ rows, decide }: { rows: Row[]; decide?: boolean }) {
               <p className="truncate text-xs text-muted-foreground">{i.email}</p>
             </TableCell>
             <TableCell className="hidden md:table-cell">{i.requestedBy}</TableCell>
-            <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDateTime(i.createdAt)}</TableCell>
+            <TableCell className="hidden whitespace-nowrap sm:table-cell">
+              <RelativeTime value={i.createdAt} />
+            </TableCell>
             <TableCell>
               <InviteStatusBadge state={i.state} />
               {i.decidedBy && i.state !== "pending_approval" && <p className="mt-1 text-xs text-muted-foreground">by {i.decidedBy}</p>}

@@ -10,7 +10,9 @@ import { getInvoiceDocument } from "@/db/queries/invoice-document";
 import { getInvoiceDetail, listInvoiceHistory, listInvoiceLinks, listInvoicePayments } from "@/db/queries/invoices";
 import { listMessagesFor } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
-import { formatDate, formatDateTime, todayIso } from "@/lib/dates";
+import { LocalTime, RelativeTime } from "@/components/time/viewer-time";
+import { getBusinessToday } from "@/lib/business-time";
+import { formatDate } from "@/lib/dates";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { EmailInvoiceDialog } from "./email-invoice-dialog";
@@ -37,7 +39,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
     listInvoiceHistory(invoiceId),
     getSettings(),
   ]);
-  const today = todayIso();
+  const today = await getBusinessToday();
   const now = new Date();
   const status = displayStatus(invoice.status, invoice.dueDate, today);
   const money = (minor: number) => formatMoney(minor, invoice.currency);
@@ -91,9 +93,9 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               </div>
               <Row label="Issue date" value={formatDate(invoice.issueDate)} />
               <Row label="Due date" value={formatDate(invoice.dueDate)} />
-              {invoice.sentAt && <Row label="First emailed" value={formatDateTime(invoice.sentAt)} />}
-              {invoice.paidAt && <Row label="Paid in full" value={formatDateTime(invoice.paidAt)} />}
-              {invoice.voidedAt && <Row label="Voided" value={formatDateTime(invoice.voidedAt)} />}
+              {invoice.sentAt && <Row label="First emailed" value={<LocalTime value={invoice.sentAt} />} />}
+              {invoice.paidAt && <Row label="Paid in full" value={<LocalTime value={invoice.paidAt} />} />}
+              {invoice.voidedAt && <Row label="Voided" value={<LocalTime value={invoice.voidedAt} />} />}
             </dl>
             {invoice.status === "draft" && <p className="mt-4 text-sm text-muted-foreground">A draft has no number yet and can still change. Issue it to email it or take payments.</p>}
           </CardContent>
@@ -130,8 +132,14 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
                       return (
                         <li key={l.id} className="flex items-start justify-between gap-3">
                           <span>
-                            Made {formatDate(l.createdAt)}
-                            <span className="block text-xs text-muted-foreground">{l.firstViewedAt ? `First opened ${formatDateTime(l.firstViewedAt)}` : "Not opened yet"}</span>
+                            Made <LocalTime value={l.createdAt} show="date" />
+                            <span className="block text-xs text-muted-foreground">{l.firstViewedAt ? (
+                              <>
+                                First opened <RelativeTime value={l.firstViewedAt} />
+                              </>
+                            ) : (
+                              "Not opened yet"
+                            )}</span>
                           </span>
                           <span className={state === "Active" ? "text-success" : "text-muted-foreground"}>{state}</span>
                         </li>
@@ -165,10 +173,10 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
   );
 }
 
-function Row({ label, value }: { label: string; value: string }) {
+function Row({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <div className="flex justify-between gap-4">
-      <dt className="text-muted-foreground">{label}</dt>
+      <dt className="shrink-0 text-muted-foreground">{label}</dt>
       <dd className="text-right tabular-nums">{value}</dd>
     </div>
   );

@@ -2,7 +2,8 @@ import type { InvoiceStatus, PaymentMethod } from "@/db/schema";
 
 /** Everything the invoice document shows: the HTML view and the PDF render the same data. */
 export type InvoiceDocumentData = {
-  company: { name: string; address: string; email: string | null; phone: string | null; logo: string | null };
+  /** `locale` and `timeZone` are the business's: the document's dates are written in them. */
+  company: { name: string; address: string; email: string | null; phone: string | null; logo: string | null; locale: string; timeZone: string };
   client: { name: string; company: string | null; email: string | null; phone: string | null; address: string | null };
   invoice: {
     id: number;

@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/dates";
+import { formatDate, formatInstantDate } from "@/lib/dates";
 import { formatQuantity } from "@/lib/invoices/quantity";
 import { balanceDue, formatMoney, formatRate } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
@@ -69,14 +69,14 @@ export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
         <div>
           <dl className="doc-dates">
             <dt>Issue date</dt>
-            <dd>{formatDate(invoice.issueDate)}</dd>
+            <dd>{formatDate(invoice.issueDate, company.locale)}</dd>
             <dt>Due date</dt>
-            <dd>{formatDate(invoice.dueDate)}</dd>
+            <dd>{formatDate(invoice.dueDate, company.locale)}</dd>
             {invoice.periodStart && invoice.periodEnd && (
               <>
                 <dt>Period</dt>
                 <dd>
-                  {formatDate(invoice.periodStart)} – {formatDate(invoice.periodEnd)}
+                  {formatDate(invoice.periodStart, company.locale)} – {formatDate(invoice.periodEnd, company.locale)}
                 </dd>
               </>
             )}
@@ -182,7 +182,7 @@ export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
               <tbody>
                 {payments.map((p) => (
                   <tr key={p.id}>
-                    <td>{formatDate(p.receivedAt)}</td>
+                    <td>{formatInstantDate(p.receivedAt, company)}</td>
                     <td>{methodLabel[p.method]}</td>
                     <td>{p.reference || "—"}</td>
                     <td className="num">{money(p.amountMinor)}</td>

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getClientOption, getDraftForEdit, listServicesForLines } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
-import { todayIso } from "@/lib/dates";
+import { getBusinessToday } from "@/lib/business-time";
 import { InvoiceForm } from "./invoice-form";
 
 const DEFAULT_CURRENCIES = new Set(["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK"]);
@@ -15,8 +15,8 @@ const DEFAULT_CURRENCIES = new Set(["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "C
  * its edit URL leads back to it. Callers check "invoices:write".
  */
 export async function InvoiceEditorPage({ area, invoiceId, clientId }: { area: string; invoiceId?: number; clientId?: number }) {
-  const [settings, services] = await Promise.all([getSettings(), listServicesForLines()]);
-  const defaults = { currency: DEFAULT_CURRENCIES.has(settings.defaultCurrency) ? settings.defaultCurrency : "USD", taxRateBp: settings.taxRateBp, dueDays: settings.dueDays, today: todayIso() };
+  const [settings, services, today] = await Promise.all([getSettings(), listServicesForLines(), getBusinessToday()]);
+  const defaults = { currency: DEFAULT_CURRENCIES.has(settings.defaultCurrency) ? settings.defaultCurrency : "USD", taxRateBp: settings.taxRateBp, dueDays: settings.dueDays, today };
   if (invoiceId !== undefined) {
     const draft = await getDraftForEdit(invoiceId);
     if (!draft) notFound();

@@ -1,5 +1,5 @@
 import type { InvoiceHistoryRow } from "@/db/queries/invoices";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import type { PaymentMethod } from "@/db/schema";
@@ -61,7 +61,7 @@ export function InvoiceHistory({ rows, currency }: { rows: InvoiceHistoryRow[]; 
           <span aria-hidden="true" className="absolute -left-[1.3rem] top-1.5 size-2 rounded-full bg-primary/60" />
           <p className="text-sm [overflow-wrap:anywhere]">{describe(row, currency)}</p>
           <p className="text-xs text-muted-foreground">
-            {row.actorName ?? (row.actorRole === "system" ? "Automatic" : row.actorRole === "client" ? "The client" : "Someone")} · {formatDateTime(row.at)}
+            {row.actorName ?? (row.actorRole === "system" ? "Automatic" : row.actorRole === "client" ? "The client" : "Someone")} · <RelativeTime value={row.at} />
           </p>
         </li>
       ))}

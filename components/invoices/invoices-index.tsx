@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoices } from "@/db/queries/invoice-list";
 import { getClientOption } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
-import { todayIso } from "@/lib/dates";
+import { getBusinessToday } from "@/lib/business-time";
 import { invoiceListQueryString, parseInvoiceListParams, type InvoiceListParams } from "@/lib/validation/invoices";
 import { InvoiceFilters } from "./invoice-filters";
 import { InvoiceSetTotals } from "./invoice-set-totals";
@@ -73,7 +73,7 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
 }
 
 async function InvoiceResults({ area, params, searchParams, filtered, canRemind }: { area: string; params: InvoiceListParams; searchParams: SearchParams; filtered: boolean; canRemind: boolean }) {
-  const today = todayIso();
+  const today = await getBusinessToday();
   const { rows, total, capped } = await listInvoices(params, today);
   const pageCount = Math.max(1, Math.ceil(total / INVOICE_PAGE_SIZE));
   const from = (params.page - 1) * INVOICE_PAGE_SIZE + 1;

@@ -1,7 +1,8 @@
 import { Download } from "lucide-react";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDate, todayIso } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
+import { formatDate } from "@/lib/dates";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { buttonVariants } from "@/components/ui/button";
@@ -12,11 +13,11 @@ import { InvoicePaper } from "./invoice-paper";
  * What someone holding a signed link sees: the balance and a PDF download up
  * front, then the invoice itself. `pdfHref` carries the same token.
  */
-export function PublicInvoice({ data, pdfHref, expiresAt }: { data: InvoiceDocumentData; pdfHref: string; expiresAt: Date }) {
+export function PublicInvoice({ data, pdfHref, expiresAt, today }: { data: InvoiceDocumentData; pdfHref: string; expiresAt: Date; today: string }) {
   const { invoice, company } = data;
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
-  const status = displayStatus(invoice.status, invoice.dueDate, todayIso());
+  const status = displayStatus(invoice.status, invoice.dueDate, today);
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-6 lg:grid-cols-[1fr_18rem] lg:items-start">
       <Card className="min-w-0 lg:order-2 lg:sticky lg:top-6">
@@ -54,7 +55,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt }: { data: InvoiceDocum
               <ul className="mt-2 grid gap-1 text-sm">
                 {data.payments.map((p) => (
                   <li key={p.id} className="flex justify-between gap-4">
-                    <span className="text-muted-foreground">{formatDate(p.receivedAt)}</span>
+                    {p.receivedAt ? <LocalTime value={p.receivedAt} show="date" className="text-muted-foreground" /> : <span className="text-muted-foreground">—</span>}
                     <span className="tabular-nums">{money(p.amountMinor)}</span>
                   </li>
                 ))}
@@ -65,7 +66,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt }: { data: InvoiceDocum
             <Download aria-hidden="true" />
             Download PDF
           </a>
-          <p className="text-xs text-muted-foreground">This private link works until {formatDate(expiresAt)}. Don&apos;t forward it to people who shouldn&apos;t see this invoice.</p>
+          <p className="text-xs text-muted-foreground">This private link works until <LocalTime value={expiresAt} />. Don&apos;t forward it to people who shouldn&apos;t see this invoice.</p>
         </CardContent>
       </Card>
       <div className="min-w-0 lg:order-1">

@@ -3,7 +3,7 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PREVIEW_LENGTH } from "@/db/queries/outbox";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
 import { PRUNED_TITLE } from "@/lib/notify/outbox-view";
 import { dropCutPlaceholder, maskPlaceholders } from "@/lib/notify/placeholders";
 
@@ -55,7 +55,7 @@ export function MessageList({ messages, outboxHref, emptyText }: { messages: Mes
                 )}
               </p>
               <p className="truncate text-xs text-muted-foreground">
-                To {m.toFirst} · {formatDateTime(m.createdAt)}
+                To {m.toFirst} · <RelativeTime value={m.createdAt} />
               </p>
             </div>
             <Badge variant={statusVariant[m.status]} className="self-start">

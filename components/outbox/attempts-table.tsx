@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import type { OutboxMessageDetail } from "@/db/queries/outbox";
-import { formatDateTime } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 
 const outcomeVariant = { sent: "success", captured: "outline", failed: "warning" } as const;
 
@@ -25,9 +25,11 @@ export function AttemptsTable({ attempts }: { attempts: OutboxMessageDetail["his
             <TableCell className="align-top">
               <Badge variant={outcomeVariant[a.outcome]}>{a.outcome}</Badge>
               {a.error && <p className="mt-1 break-words text-xs text-destructive">{a.error}</p>}
-              <p className="mt-1 text-xs text-muted-foreground sm:hidden">{formatDateTime(a.at)}</p>
+              <LocalTime value={a.at} className="mt-1 block text-xs text-muted-foreground sm:hidden" />
             </TableCell>
-            <TableCell className="hidden whitespace-nowrap align-top sm:table-cell">{formatDateTime(a.at)}</TableCell>
+            <TableCell className="hidden whitespace-nowrap align-top sm:table-cell">
+              <LocalTime value={a.at} />
+            </TableCell>
             <TableCell className="hidden break-all align-top font-mono text-xs md:table-cell">{a.workerId ?? "—"}</TableCell>
             <TableCell className="whitespace-nowrap text-right align-top tabular-nums">{a.durationMs} ms</TableCell>
           </TableRow>

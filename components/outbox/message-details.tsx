@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { OutboxMessageDetail } from "@/db/queries/outbox";
-import { formatDateTime } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 import { OutboxStatusBadge } from "./outbox-status-badge";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -66,9 +66,19 @@ export function MessageDetails({ message: m, from }: { message: OutboxMessageDet
           </Link>
         </Row>
       )}
-      <Row label="Queued">{formatDateTime(m.createdAt)}</Row>
-      {pending && <Row label="Next attempt">{formatDateTime(m.nextAttemptAt)}</Row>}
-      {m.sentAt && <Row label={m.status === "captured" ? "Captured" : "Sent"}>{formatDateTime(m.sentAt)}</Row>}
+      <Row label="Queued">
+        <LocalTime value={m.createdAt} />
+      </Row>
+      {pending && (
+        <Row label="Next attempt">
+          <LocalTime value={m.nextAttemptAt} />
+        </Row>
+      )}
+      {m.sentAt && (
+        <Row label={m.status === "captured" ? "Captured" : "Sent"}>
+          <LocalTime value={m.sentAt} />
+        </Row>
+      )}
       <Row label="Attempts">{m.attempts}</Row>
       {m.providerMessageId && (
         <Row label="Provider id">

@@ -1,12 +1,14 @@
 import { listOutbox } from "@/db/queries/outbox";
 import type { OutboxSearch } from "@/lib/validation/outbox";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { OutboxPager } from "./outbox-pager";
 import { OutboxTable } from "./outbox-table";
 
 /** Fetches and renders one page of the outbox; the page streams it behind Suspense. Callers check "outbox:read". */
 export async function OutboxList({ params }: { params: OutboxSearch }) {
   const { cursor, dir, ...filters } = params;
-  const page = await listOutbox(filters, { cursor, direction: dir });
+  // The days in the filter are the viewer's days.
+  const page = await listOutbox({ ...filters, timeZone: await getViewerTimeZone() }, { cursor, direction: dir });
   return (
     <>
       <OutboxTable rows={page.rows} filtered={Object.values(filters).some(Boolean)} />

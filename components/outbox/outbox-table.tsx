@@ -3,7 +3,7 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { PREVIEW_LENGTH, type OutboxListRow } from "@/db/queries/outbox";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
 import { viewTitle } from "@/lib/notify/outbox-view";
 import { OutboxStatusBadge } from "./outbox-status-badge";
 
@@ -44,7 +44,10 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtere
                     <div className="text-xs text-muted-foreground md:hidden">{recipients(m.to)}</div>
                     <div className="text-xs text-muted-foreground">
                       <span className="font-mono">{m.template}</span>
-                      <span className="lg:hidden"> · {formatDateTime(m.createdAt)}</span>
+                      <span className="lg:hidden">
+                        {" "}
+                        · <RelativeTime value={m.createdAt} />
+                      </span>
                     </div>
                   </div>
                 </div>
@@ -54,7 +57,9 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtere
                 <OutboxStatusBadge status={m.status} />
                 {m.attempts > 1 && <div className="mt-1 text-xs text-muted-foreground">{m.attempts} attempts</div>}
               </TableCell>
-              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{formatDateTime(m.createdAt)}</TableCell>
+              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">
+                <RelativeTime value={m.createdAt} />
+              </TableCell>
             </TableRow>
           );
         })}

@@ -2,7 +2,7 @@ import { Download } from "lucide-react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { InvoicePaymentRow } from "@/db/queries/invoices";
 import type { PaymentStatus } from "@/db/schema";
-import { formatDate } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
 import { methodLabel, paymentStatusLabel } from "@/lib/payments/labels";
 import { PaymentRowActions } from "./payment-row-actions";
@@ -22,7 +22,13 @@ export function PaymentList({ payments, canManage }: { payments: InvoicePaymentR
               <div className="min-w-0">
                 <p className="font-medium tabular-nums">{amount}</p>
                 <p className="text-xs text-muted-foreground">
-                  {methodLabel[p.method]} · {p.receivedAt ? formatDate(p.receivedAt) : `declared ${formatDate(p.createdAt)}`}
+                  {methodLabel[p.method]} · {p.receivedAt ? (
+                    <LocalTime value={p.receivedAt} show="date" />
+                  ) : (
+                    <>
+                      declared <LocalTime value={p.createdAt} show="date" />
+                    </>
+                  )}
                   {p.reference ? ` · ${p.reference}` : ""}
                 </p>
                 <p className="text-xs text-muted-foreground">{p.recordedByName ? `Recorded by ${p.recordedByName}` : "Paid by the client"}</p>

@@ -1,11 +1,12 @@
 import type { PaymentMethod, PaymentStatus } from "@/db/schema";
 import { invoiceDocumentCss } from "@/components/invoices/invoice-document-css";
-import { formatDate } from "@/lib/dates";
+import { formatInstantDate } from "@/lib/dates";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 
 export type ReceiptDocumentData = {
-  company: { name: string; address: string; email: string | null; phone: string | null };
+  /** `locale` and `timeZone` are the business's: the receipt's dates are written in them. */
+  company: { name: string; address: string; email: string | null; phone: string | null; locale: string; timeZone: string };
   client: { name: string; email: string | null };
   invoice: { id: number; number: string | null; currency: string; totalMinor: number; amountPaidMinor: number };
   payment: { id: number; amountMinor: number; method: PaymentMethod; status: PaymentStatus; reference: string | null; receivedAt: Date | null; refundedAt: Date | null };
@@ -42,7 +43,7 @@ export function ReceiptDocument({ data }: { data: ReceiptDocumentData }) {
         </div>
         <dl className="doc-dates">
           <dt>Date received</dt>
-          <dd>{formatDate(payment.receivedAt)}</dd>
+          <dd>{formatInstantDate(payment.receivedAt, company)}</dd>
           <dt>For invoice</dt>
           <dd>{invoice.number ?? `#${invoice.id}`}</dd>
           <dt>Method</dt>
@@ -56,7 +57,7 @@ export function ReceiptDocument({ data }: { data: ReceiptDocumentData }) {
           {payment.refundedAt && (
             <>
               <dt>Refunded</dt>
-              <dd>{formatDate(payment.refundedAt)}</dd>
+              <dd>{formatInstantDate(payment.refundedAt, company)}</dd>
             </>
           )}
         </dl>

@@ -2,7 +2,7 @@ import { Download } from "lucide-react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { PortalPaymentRow } from "@/db/queries/portal-invoices";
 import type { PaymentStatus } from "@/db/schema";
-import { formatDate } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 
@@ -19,7 +19,7 @@ export function InvoicePayments({ payments }: { payments: PortalPaymentRow[] }) 
           <div className="min-w-0 text-sm">
             <p className="font-medium tabular-nums">{formatMoney(p.amountMinor, p.currency)}</p>
             <p className="text-xs text-muted-foreground">
-              {methodLabel[p.method]} · {formatDate(p.receivedAt ?? p.createdAt)}
+              {methodLabel[p.method]} · <LocalTime value={p.receivedAt ?? p.createdAt} show="date" />
               {p.reference ? ` · ${p.reference}` : ""}
             </p>
             {p.status === "failed" && p.failureReason && <p className="text-xs text-destructive">{p.failureReason}</p>}

@@ -11,8 +11,8 @@ const order: DisplayStatus[] = ["overdue", "sent", "partially_paid", "paid", "vo
 const filterFor: Partial<Record<DisplayStatus, string>> = { overdue: "overdue", sent: "open", partially_paid: "open", paid: "paid", void: "void" };
 
 /** Spending by month and invoices by status. Each chart has its figures as text too, for screen readers and for reading exact numbers. */
-export async function PortalCharts({ clientId, currency, today }: { clientId: number; currency: string; today: string }) {
-  const [spend, statuses] = await Promise.all([getSpendingByMonth(clientId, currency), getInvoiceStatusCounts(clientId, today)]);
+export async function PortalCharts({ clientId, currency, today, timeZone }: { clientId: number; currency: string; today: string; timeZone: string }) {
+  const [spend, statuses] = await Promise.all([getSpendingByMonth(clientId, currency, today, timeZone), getInvoiceStatusCounts(clientId, today)]);
   const points = spend.map((p) => ({ ...p, label: monthLabel.format(new Date(`${p.month}-01T00:00:00Z`)) }));
   const yearTotal = sumMinor(spend.map((p) => p.paidMinor));
   const slices = order.map((s) => ({ status: s, label: statusLabel[s], count: statuses.find((x) => x.status === s)?.count ?? 0, color: statusColor[s] })).filter((s) => s.count > 0);

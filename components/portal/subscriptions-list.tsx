@@ -5,6 +5,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PortalSubscription } from "@/db/queries/portal-services";
+import { LocalTime } from "@/components/time/viewer-time";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
@@ -59,7 +60,9 @@ export function SubscriptionsList({ subscriptions }: { subscriptions: PortalSubs
                 <div className="text-xs text-muted-foreground sm:hidden">
                   {formatMoney(s.priceMinor, s.currency)} {intervalLabel[s.interval]}
                 </div>
-                <div className="text-xs text-muted-foreground">Since {formatDate(s.startedAt)}</div>
+                <div className="text-xs text-muted-foreground">
+                  Since <LocalTime value={s.startedAt} show="date" />
+                </div>
               </TableCell>
               <TableCell className="hidden whitespace-nowrap tabular-nums sm:table-cell">
                 {formatMoney(s.priceMinor, s.currency)} <span className="text-muted-foreground">{intervalLabel[s.interval]}</span>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useViewerTimeZone } from "@/components/time/viewer-time";
 import { PhoneInput } from "@/components/forms/phone-input";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
@@ -10,14 +11,16 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
+import { formatDateTime } from "@/lib/dates";
 import { profileSchema } from "@/lib/validation/profile";
 
 /**
  * The signed-in user's own name, email and phone. A new email asks for the
  * current password, then waits for the link sent to it.
  */
-export function ProfileForm({ user, pendingEmail }: { user: { name: string; email: string; phone: string | null }; pendingEmail: { address: string; until: string } | null }) {
+export function ProfileForm({ user, pendingEmail }: { user: { name: string; email: string; phone: string | null }; pendingEmail: { address: string; until: Date } | null }) {
   const router = useRouter();
+  const timeZone = useViewerTimeZone();
   const [email, setEmail] = useState(user.email);
   const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateProfile, profileSchema, (state) => {
     const sentTo = (state.data as { emailChangeSentTo: string | null } | undefined)?.emailChangeSentTo;
@@ -41,7 +44,7 @@ export function ProfileForm({ user, pendingEmail }: { user: { name: string; emai
         label="Email"
         required
         error={errors.email}
-        hint={pendingEmail ? `You sign in with this address until you open the link we sent to ${pendingEmail.address} (it works until ${pendingEmail.until}).` : "You sign in with this address. A new one changes when you open the link we send to it."}
+        hint={pendingEmail ? `You sign in with this address until you open the link we sent to ${pendingEmail.address} (it works until ${formatDateTime(pendingEmail.until, { timeZone })}).` : "You sign in with this address. A new one changes when you open the link we send to it."}
       >
         <Input {...fieldA11y("profile-email", errors.email, true)} name="email" type="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
       </FormField>

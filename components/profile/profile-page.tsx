@@ -2,7 +2,6 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getPendingEmailChange } from "@/db/queries/email-changes";
 import type { CurrentUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dates";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { SessionsCard } from "./sessions-card";
@@ -24,7 +23,7 @@ export async function ProfilePage({ user, children }: { user: CurrentUser; child
             <CardTitle>Details</CardTitle>
           </CardHeader>
           <CardContent>
-            <ProfileForm user={user} pendingEmail={pending ? { address: pending.newEmail, until: formatDateTime(pending.expiresAt) } : null} />
+            <ProfileForm user={user} pendingEmail={pending ? { address: pending.newEmail, until: pending.expiresAt } : null} />
           </CardContent>
         </Card>
         {children}

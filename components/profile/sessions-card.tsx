@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listOwnSessions } from "@/db/queries/sessions";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
 import { describeUserAgent } from "@/lib/user-agent";
 import { SignOutDeviceButton, SignOutEverywhereButton } from "./session-buttons";
 
@@ -24,7 +24,7 @@ export async function SessionsCard({ userId, currentSessionId }: { userId: numbe
                   {s.id === currentSessionId && <Badge variant="secondary">This browser</Badge>}
                 </p>
                 <p className="text-sm text-muted-foreground">
-                  {s.ip ?? "Unknown address"} · signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)}
+                  {s.ip ?? "Unknown address"} · signed in <RelativeTime value={s.createdAt} /> · last active <RelativeTime value={s.lastSeenAt} />
                 </p>
               </div>
               {s.id !== currentSessionId && <SignOutDeviceButton sessionId={s.id} label={describeUserAgent(s.userAgent)} />}

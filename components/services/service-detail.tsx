@@ -12,7 +12,7 @@ import { listMessagesFor } from "@/db/queries/outbox";
 import { getService } from "@/db/queries/services";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
-import { formatDate } from "@/lib/dates";
+import { LocalTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
 import { intervalLabels } from "@/lib/validation/services";
 import { DeleteServiceCard, ServiceArchiveAction } from "./service-admin-actions";
@@ -68,7 +68,9 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
               </div>
               <div>
                 <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Created</dt>
-                <dd className="mt-1">{formatDate(service.createdAt)}</dd>
+                <dd className="mt-1">
+                  <LocalTime value={service.createdAt} show="date" />
+                </dd>
               </div>
               <div>
                 <dt className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Announcements sent</dt>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listStaff } from "@/db/queries/staff";
-import { formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
 import { StaffEditDialog } from "./staff-edit-dialog";
 import { StaffStatusButton } from "./staff-status-button";
 
@@ -70,7 +70,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
                     <TableCell className="hidden sm:table-cell">
                       <Badge variant={variant}>{label}</Badge>
                     </TableCell>
-                    <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{m.lastLoginAt ? formatDateTime(m.lastLoginAt) : <span className="text-muted-foreground">Never</span>}</TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{m.lastLoginAt ? <RelativeTime value={m.lastLoginAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
                     <TableCell>
                       <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                         <StaffEditDialog member={m} isSelf={isSelf} />

@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { listUnpaidClients, parseUnpaidParams, UNPAID_PAGE_SIZE, type UnpaidParams } from "@/db/queries/unpaid";
+import { getBusinessToday } from "@/lib/business-time";
 import { cn } from "@/lib/utils";
 import { UnpaidTable } from "./unpaid-table";
 
@@ -75,7 +76,7 @@ export function UnpaidIndex({ area, searchParams }: { area: string; searchParams
 const tab = (active: boolean) => cn("rounded px-3 py-1.5 font-medium", active ? "bg-background text-foreground shadow-sm" : "text-muted-foreground hover:text-foreground");
 
 async function UnpaidResults({ area, params, searchParams }: { area: string; params: UnpaidParams; searchParams: SearchParams }) {
-  const { rows, total, pageCount } = await listUnpaidClients(params);
+  const { rows, total, pageCount } = await listUnpaidClients(params, await getBusinessToday());
   if (rows.length === 0) {
     return <EmptyState icon={<CircleCheck />} title={params.overdueOnly ? "Nothing overdue" : "Everyone is paid up"} description="Clients with an open balance will show up here." />;
   }

@@ -7,7 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { BalanceText } from "@/components/clients/balance-text";
 import type { UnpaidRow } from "@/db/queries/unpaid";
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { RelativeTime } from "@/components/time/viewer-time";
+import { formatDate } from "@/lib/dates";
 
 /** Unpaid clients with a checkbox each, for reminding one or many at once. */
 export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] }) {
@@ -95,7 +96,7 @@ export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] })
               <TableCell className="hidden whitespace-nowrap md:table-cell">
                 {r.daysOverdue > 0 ? <Badge variant="destructive">{r.daysOverdue} days</Badge> : <span className="text-muted-foreground">Not yet due</span>}
               </TableCell>
-              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{r.lastReminderAt ? formatDateTime(r.lastReminderAt) : <span className="text-muted-foreground">Never</span>}</TableCell>
+              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{r.lastReminderAt ? <RelativeTime value={r.lastReminderAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
               <TableCell className="hidden text-right sm:table-cell">
                 <RemindButton clientIds={[r.id]} label="Remind" size="sm" title={`Send ${r.name} a payment reminder?`} smsCount={r.smsOptIn && r.phone ? 1 : 0} />
               </TableCell>

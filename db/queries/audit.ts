@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
+import { addDaysIso, startOfDayIn } from "@/lib/dates";
 import { isIsoDate, readWholeNumber } from "@/lib/validation/fields";
 
 // The audit log, newest first. Callers check "audit:read" (or the record's own
@@ -9,7 +10,17 @@ import { isIsoDate, readWholeNumber } from "@/lib/validation/fields";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditParams = { actor?: number; action?: string; entityType?: string; entityId?: number; from?: string; to?: string; before?: number };
+export type AuditParams = {
+  actor?: number;
+  action?: string;
+  entityType?: string;
+  entityId?: number;
+  /** Calendar dates, inclusive, in `timeZone` (the viewer's; UTC when absent). */
+  from?: string;
+  to?: string;
+  timeZone?: string;
+  before?: number;
+};
 
 type RawParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
@@ -57,8 +68,8 @@ export async function listAudit(p: AuditParams) {
     p.action ? (p.action.endsWith(".") ? like(auditLog.action, `${p.action.replace(/[\\%_]/g, "\\$&")}%`) : eq(auditLog.action, p.action)) : undefined,
     p.entityType ? eq(auditLog.entityType, p.entityType) : undefined,
     p.entityId ? eq(auditLog.entityId, p.entityId) : undefined,
-    p.from ? gte(auditLog.at, new Date(`${p.from}T00:00:00Z`)) : undefined,
-    p.to ? lt(auditLog.at, new Date(new Date(`${p.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    p.from ? gte(auditLog.at, startOfDayIn(p.from, p.timeZone ?? "UTC")) : undefined,
+    p.to ? lt(auditLog.at, startOfDayIn(addDaysIso(p.to, 1), p.timeZone ?? "UTC")) : undefined,
     p.before ? lt(auditLog.id, p.before) : undefined,
   ];
   const rows = await getDb()

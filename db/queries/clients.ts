@@ -3,7 +3,6 @@ import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNul
 import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import type { ClientListParams } from "@/lib/validation/clients";
 
 // Back-office reads of clients. Callers check "clients:read".
@@ -82,7 +81,7 @@ const listColumns = {
 export type Balance = { currency: string; minor: number; oldestDue: string; overdue: boolean };
 
 /** Open balances per client and currency, for a page of clients. */
-export async function balancesFor(clientIds: number[], today = todayIso()): Promise<Map<number, Balance[]>> {
+export async function balancesFor(clientIds: number[], today: string): Promise<Map<number, Balance[]>> {
   const out = new Map<number, Balance[]>();
   if (clientIds.length === 0) return out;
   const rows = await getDb()
@@ -175,7 +174,7 @@ async function searchPage(base: SQL | undefined, q: string, sort: Exclude<Client
     .offset(offset);
 }
 
-export async function listClients(p: ClientListParams, today = todayIso()) {
+export async function listClients(p: ClientListParams, today: string) {
   const db = getDb();
   const where = listWhere(p, today);
   const offset = (p.page - 1) * CLIENT_PAGE_SIZE;
@@ -210,7 +209,7 @@ export async function listClients(p: ClientListParams, today = todayIso()) {
 export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
 
 /** The filtered list in id order, a batch at a time (keyset), for the CSV export. */
-export async function* exportClients(p: Pick<ClientListParams, "q" | "filters">, today = todayIso()) {
+export async function* exportClients(p: Pick<ClientListParams, "q" | "filters">, today: string) {
   let after = 0;
   for (;;) {
     const batch = await getDb()

@@ -3,7 +3,7 @@ import { and, asc, between, count, desc, eq, inArray, isNull, sql, type SQL } fr
 import { cache } from "react";
 import { getDb, type Db } from "@/db";
 import { rollupClientDays, rollupInvoiceDays, rollupServiceDays, services, users, type InvoiceStatus } from "@/db/schema";
-import { addDaysIso, todayIso } from "@/lib/dates";
+import { addDaysIso } from "@/lib/dates";
 import type { Bucket } from "@/lib/dashboard/range";
 import type { DisplayStatus } from "@/lib/invoices/status";
 
@@ -116,7 +116,7 @@ export type PeriodView = Period & { bucket?: Bucket };
  * Invoices issued in the period (drafts included), what was invoiced (issued,
  * not void) and what has been paid on those invoices.
  */
-export async function getPeriodTotals(currency: string, period: PeriodView, today = todayIso()) {
+export async function getPeriodTotals(currency: string, period: PeriodView, today: string) {
   const rows = await scanPeriod(currency, period.from, period.to, period.bucket ?? "month", today);
   let invoices = 0;
   let invoicedMinor = 0;
@@ -189,7 +189,7 @@ export function receivablesTotals(aging: AgingRow[]) {
 const bucketStart = (day: string, bucket: Bucket) => (bucket === "day" ? day : `${day.slice(0, 7)}-01`);
 
 /** Invoiced (issued, not void) and paid on those invoices, per day or month of issue. */
-export async function getRevenueSeries(currency: string, period: Period, bucket: Bucket, today = todayIso()) {
+export async function getRevenueSeries(currency: string, period: Period, bucket: Bucket, today: string) {
   const out = new Map<string, { invoicedMinor: number; paidMinor: number }>();
   for (const row of await scanPeriod(currency, period.from, period.to, bucket, today)) {
     const sums = out.get(row.start) ?? { invoicedMinor: 0, paidMinor: 0 };

@@ -59,7 +59,7 @@ export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocu
     getSettings(),
   ]);
   return {
-    company: { name: settings.companyName, address: settings.companyAddress, email: settings.companyEmail, phone: settings.companyPhone, logo: settings.logo },
+    company: { name: settings.companyName, address: settings.companyAddress, email: settings.companyEmail, phone: settings.companyPhone, logo: settings.logo, locale: settings.locale, timeZone: settings.timeZone },
     client: row.client,
     invoice: row.invoice,
     lines,

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, rollupInvoiceDays } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import type { InvoiceListParams, InvoiceSort } from "@/lib/validation/invoices";
 
 // Back-office reads of the invoice list. Callers check "invoices:read".
@@ -43,7 +42,7 @@ function statusCondition(status: InvoiceListParams["statuses"][number], today: s
 }
 
 /** The WHERE clause for a set of filters; shared by the page, the totals and the CSV export. */
-export async function invoiceListWhere(p: Omit<InvoiceListParams, "sort" | "page">, today = todayIso()): Promise<SQL | undefined> {
+export async function invoiceListWhere(p: Omit<InvoiceListParams, "sort" | "page">, today: string): Promise<SQL | undefined> {
   let search: SQL | undefined;
   if (p.q) {
     const ids = await clientIdsByNamePrefix(p.q);
@@ -98,7 +97,7 @@ async function clientsFor(ids: number[]) {
  * million rows. Status and date filters are counted from the per-day rollup
  * (a few hundred rows) instead of walking up to COUNT_CAP index entries.
  */
-export async function listInvoices(p: InvoiceListParams, today = todayIso()) {
+export async function listInvoices(p: InvoiceListParams, today: string) {
   const where = await invoiceListWhere(p, today);
   const db = getDb();
   const [pageIds, [counted]] = await Promise.all([
@@ -142,7 +141,7 @@ const sumColumns = <T extends typeof invoices | typeof rollupInvoiceDays>(t: T, 
  * invoices); a client, search or amount filter runs the list's indexed
  * WHERE. The page loads it separately, so the list never waits on a sum.
  */
-export async function invoiceSetTotals(p: Omit<InvoiceListParams, "sort" | "page">, today = todayIso()): Promise<InvoiceSetTotals[]> {
+export async function invoiceSetTotals(p: Omit<InvoiceListParams, "sort" | "page">, today: string): Promise<InvoiceSetTotals[]> {
   const rows = rollupAnswers(p) ? await totalsFromRollup(p, today) : await totalsFromInvoices(p, today);
   return rows.map((r) => ({ currency: r.currency, count: Number(r.count), invoicedMinor: Number(r.invoiced), paidMinor: Number(r.paid), outstandingMinor: Number(r.outstanding) })).filter((r) => r.count > 0);
 }
@@ -182,7 +181,7 @@ async function totalsFromInvoices(p: Omit<InvoiceListParams, "sort" | "page">, t
 }
 
 /** The filtered set in id order, a batch at a time (keyset), for the CSV export. */
-export async function* exportInvoices(p: Omit<InvoiceListParams, "sort" | "page">, today = todayIso()) {
+export async function* exportInvoices(p: Omit<InvoiceListParams, "sort" | "page">, today: string) {
   const where = await invoiceListWhere(p, today);
   let afterId = 0;
   for (;;) {

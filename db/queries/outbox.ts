@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { outbox, outboxAttempts, type OutboxChannel, type OutboxStatus } from "@/db/schema";
-import { addDaysIso } from "@/lib/dates";
+import { addDaysIso, startOfDayIn } from "@/lib/dates";
 import type { RelatedEntity } from "@/lib/notify/templates";
 
 export type OutboxFilters = {
@@ -10,9 +10,11 @@ export type OutboxFilters = {
   status?: OutboxStatus;
   /** The start of the first recipient's address or number (a prefix match on an indexed column). */
   recipient?: string;
-  /** Calendar dates, "YYYY-MM-DD", inclusive, in UTC. */
+  /** Calendar dates, "YYYY-MM-DD", inclusive, in `timeZone`. */
   from?: string;
   to?: string;
+  /** The zone the person filtering counts days in (the viewer's); UTC when absent. */
+  timeZone?: string;
 };
 
 /** Which page: the rows after or before a cursor taken from a previous page. */
@@ -67,8 +69,8 @@ function filterClauses(f: OutboxFilters): SQL[] {
   if (f.channel) where.push(eq(outbox.channel, f.channel));
   if (f.status) where.push(eq(outbox.status, f.status));
   if (f.recipient) where.push(like(outbox.toFirst, `${f.recipient.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (f.from) where.push(gte(outbox.createdAt, new Date(`${f.from}T00:00:00Z`)));
-  if (f.to) where.push(lt(outbox.createdAt, new Date(`${addDaysIso(f.to, 1)}T00:00:00Z`)));
+  if (f.from) where.push(gte(outbox.createdAt, startOfDayIn(f.from, f.timeZone ?? "UTC")));
+  if (f.to) where.push(lt(outbox.createdAt, startOfDayIn(addDaysIso(f.to, 1), f.timeZone ?? "UTC")));
   return where;
 }
 

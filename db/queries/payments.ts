@@ -26,5 +26,5 @@ export async function getReceiptData(paymentId: number): Promise<(ReceiptDocumen
     .limit(1);
   if (!row) return null;
   const settings = await getSettings();
-  return { ...row, company: { name: settings.companyName, address: settings.companyAddress, email: settings.companyEmail, phone: settings.companyPhone } };
+  return { ...row, company: { name: settings.companyName, address: settings.companyAddress, email: settings.companyEmail, phone: settings.companyPhone, locale: settings.locale, timeZone: settings.timeZone } };
 }

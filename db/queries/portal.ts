@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, payments, services, subscriptions, users } from "@/db/schema";
+import { addMonthsToMonthStart, startOfDayIn } from "@/lib/dates";
 import type { DisplayStatus } from "@/lib/invoices/status";
 
 // Every function here takes the client id from the caller's session, never
@@ -81,23 +82,26 @@ export async function getClientOverview(clientId: number) {
 export type MonthlySpend = { month: string; paidMinor: number };
 
 /**
- * What the client paid per calendar month (succeeded payments, by the day
- * the money arrived), the last `months` months including this one, oldest
- * first, with empty months as zero. One currency: the client's main one.
+ * What the client paid per calendar month of the business (succeeded
+ * payments, by the moment the money arrived, in the business's time zone),
+ * the `months` months up to the one that holds `today`, oldest first, with
+ * empty months as zero. One currency: the client's main one.
  */
-export async function getSpendingByMonth(clientId: number, currency: string, months = 12, now = new Date()): Promise<MonthlySpend[]> {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
+export async function getSpendingByMonth(clientId: number, currency: string, today: string, timeZone: string, months = 12): Promise<MonthlySpend[]> {
+  const starts = Array.from({ length: months + 1 }, (_, i) => addMonthsToMonthStart(today, i - (months - 1)));
+  const bounds = starts.map((day) => startOfDayIn(day, timeZone));
+  // Month i holds the payments from bounds[i] up to bounds[i + 1], so a payment at 23:30 on the 31st in Los Angeles counts to that month, not the next.
+  const month = sql<number>`case ${sql.join(
+    bounds.slice(1).map((end, i) => sql`when ${lt(payments.receivedAt, end)} then ${i}`),
+    sql` `,
+  )} end`;
   const rows = await getDb()
-    .select({ month: sql<string>`date_format(${payments.receivedAt}, '%Y-%m')`, paid: sql<string>`sum(${payments.amountMinor})` })
+    .select({ month: month.as("month"), paid: sql<string>`sum(${payments.amountMinor})` })
     .from(payments)
-    .where(and(eq(payments.clientId, clientId), eq(payments.status, "succeeded"), eq(payments.currency, currency), gte(payments.receivedAt, first)))
-    .groupBy(sql`date_format(${payments.receivedAt}, '%Y-%m')`);
-  const byMonth = new Map(rows.map((r) => [r.month, Number(r.paid)]));
-  return Array.from({ length: months }, (_, i) => {
-    const d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1));
-    const month = d.toISOString().slice(0, 7);
-    return { month, paidMinor: byMonth.get(month) ?? 0 };
-  });
+    .where(and(eq(payments.clientId, clientId), eq(payments.status, "succeeded"), eq(payments.currency, currency), gte(payments.receivedAt, bounds[0]!), lt(payments.receivedAt, bounds[months]!)))
+    .groupBy(sql`month`);
+  const byMonth = new Map(rows.map((r) => [Number(r.month), Number(r.paid)]));
+  return starts.slice(0, months).map((start, i) => ({ month: start.slice(0, 7), paidMinor: byMonth.get(i) ?? 0 }));
 }
 
 /** How many of the client's issued invoices are in each status people see (overdue derived). */

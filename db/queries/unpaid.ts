@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, countDistinct, desc, eq, inArray, lt, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
-import { daysBetween, todayIso } from "@/lib/dates";
+import { daysBetween } from "@/lib/dates";
 import { readWholeNumber } from "@/lib/validation/fields";
 import { balancesFor } from "./clients";
 
@@ -31,7 +31,7 @@ export function parseUnpaidParams(params: RawParams): UnpaidParams {
  * invoices grouped on the (status, due_date) index, then the page's clients,
  * balances per currency, and last reminder read for those ids only.
  */
-export async function listUnpaidClients(p: UnpaidParams, today = todayIso()) {
+export async function listUnpaidClients(p: UnpaidParams, today: string) {
   const db = getDb();
   // An issued invoice's status follows its amounts, so an open status alone
   // means a balance; the grouping then reads only the (client_id, status, due_date) index.

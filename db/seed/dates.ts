@@ -1,6 +1,10 @@
-// UTC calendar arithmetic for the seeds. Everything is relative to one anchor
+// UTC calendar arithmetic for the seeds, on Date values at UTC midnight (the
+// demo business's zone is UTC). Everything is relative to one anchor
 // ("today"), so the demo always has invoices that are overdue right now.
+// Months and billing periods come from lib/dates and lib/billing/periods, as
+// the app computes them.
 import type { BillingInterval } from "@/db/schema";
+import { nthPeriod } from "@/lib/billing/periods";
 
 const DAY_MS = 86_400_000;
 
@@ -10,14 +14,6 @@ export function startOfDay(value: Date): Date {
 
 export function addDays(value: Date, days: number): Date {
   return new Date(value.getTime() + days * DAY_MS);
-}
-
-/** Whole months later, clamped to the month's last day (Jan 31 + 1 month = Feb 28). */
-export function addMonths(value: Date, months: number): Date {
-  const target = new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(value.getUTCDate(), lastDay));
-  return target;
 }
 
 /** A day at a time of day, in minutes after midnight UTC. */
@@ -39,17 +35,10 @@ export function sqlDateTime(value: Date): string {
   return value.toISOString().slice(0, 23).replace("T", " ");
 }
 
-const INTERVAL_MONTHS: Record<Exclude<BillingInterval, "one_time">, number> = { monthly: 1, quarterly: 3, yearly: 12 };
+const utcMidnight = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function intervalMonths(interval: Exclude<BillingInterval, "one_time">): number {
-  return INTERVAL_MONTHS[interval];
-}
-
-/**
- * The k-th billing period of a subscription that started on `start`. Periods
- * are counted from the start date (not chained), so month-end starts don't drift.
- */
+/** The k-th billing period of a subscription that started on `start`, as the billing run counts it. */
 export function billingPeriod(start: Date, interval: Exclude<BillingInterval, "one_time">, k: number): { start: Date; end: Date } {
-  const months = intervalMonths(interval);
-  return { start: addMonths(start, k * months), end: addDays(addMonths(start, (k + 1) * months), -1) };
+  const period = nthPeriod(isoDate(start), interval, k);
+  return { start: utcMidnight(period.start), end: utcMidnight(period.end) };
 }

@@ -9,7 +9,7 @@ import type { SeededService, SeededSubscription } from "./demo-catalog";
 import { adHocLines, subscriptionLine, type LineDraft } from "./demo-lines";
 import { declined, paymentDays, pendingTransfer, randomMethod, refunded, splitAmount, succeeded, type BackOffice, type PaymentDraft } from "./demo-payments";
 import { DEMO_DUE_DAYS } from "./demo-people";
-import { addDays, billingPeriod, daysBetween } from "./dates";
+import { addDays, billingPeriod, daysBetween, isoDate } from "./dates";
 
 export type InvoicePlan = {
   client: SeededClient;
@@ -123,7 +123,7 @@ function renewalPlans(ctx: SeedContext, subscriptions: SeededSubscription[], off
       const byCard = sub.paymentMethod === "card";
       // Card renewals are paid within days; an archived client left nothing open.
       const paid = byCard || sub.client.archivedAt ? d >= 2 : d >= 15 && !(latest && ctx.rng.chance(0.5));
-      const line = subscriptionLine(sub.service.id, `${sub.service.name}, ${formatDate(period.start)} – ${formatDate(period.end)}`, sub.priceMinor);
+      const line = subscriptionLine(sub.service.id, `${sub.service.name}, ${formatDate(isoDate(period.start))} – ${formatDate(isoDate(period.end))}`, sub.priceMinor);
       const plan = basePlan(ctx, sub.client, paid ? "paid" : "sent", d, [line], 0, null);
       plan.subscription = sub;
       plan.period = period;

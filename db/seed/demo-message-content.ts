@@ -43,7 +43,8 @@ export type Message = {
 type Envelope = Pick<Message, "to" | "related" | "clientId" | "createdAt" | "delivery"> &
   Partial<Pick<Message, "cc" | "bcc" | "attachments" | "failures" | "error">>;
 
-const COMPANY: EmailCompany = { name: DEMO_COMPANY, address: DEMO_ADDRESS };
+// The demo business keeps the defaults: en-US, UTC.
+const COMPANY: EmailCompany = { name: DEMO_COMPANY, address: DEMO_ADDRESS, locale: "en-US", timeZone: "UTC" };
 // The worker's default OUTBOX_MAX_ATTEMPTS: after that many failures a message is dead.
 const MAX_ATTEMPTS = 6;
 

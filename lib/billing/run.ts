@@ -4,7 +4,8 @@ import type { Db } from "@/db";
 import { clients, invoices, services, subscriptions } from "@/db/schema";
 import { getSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
-import { addDaysIso, formatDate, todayIso } from "@/lib/dates";
+import { now } from "@/lib/clock";
+import { addDaysIso, businessDay, formatDate } from "@/lib/dates";
 import { DomainError } from "@/lib/errors";
 import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
@@ -12,7 +13,7 @@ import { queueInvoiceEmail } from "@/lib/invoices/email";
 import { issueInvoice } from "@/lib/invoices/issue";
 import { lockInvoice } from "@/lib/invoices/lock";
 import { inTransaction, isDuplicateKey } from "@/lib/transaction";
-import { periodContaining, type RecurringInterval } from "./periods";
+import { billingAnchor, periodContaining, type RecurringInterval } from "./periods";
 
 export type BillingResult = { created: number; invoiceIds: number[]; renewed: number; cancelled: number; skipped: { subscriptionId: number; reason: string }[] };
 
@@ -22,14 +23,15 @@ const BATCH = 200;
 
 /**
  * Bills every active recurring subscription for the period that contains
- * `today`: rolls the subscription's current period forward when it has
- * ended (or cancels it when it was set to end then), then creates, issues and
- * emails the invoice for that period. The unique (subscription_id,
- * period_start) key makes a second run, or two runs at once, create nothing new.
+ * `today` (unless given, the business's day at `now` in its time zone): rolls
+ * the subscription's current period forward when it has ended (or cancels it
+ * when it was set to end then), then creates, issues and emails the invoice
+ * for that period. The unique (subscription_id, period_start) key makes a
+ * second run, or two runs at once, create nothing new.
  */
-export async function runBilling(db: Db, options: { actor: ActorOrSystem; today?: string }): Promise<BillingResult> {
-  const today = options.today ?? todayIso();
+export async function runBilling(db: Db, options: { actor: ActorOrSystem; today?: string; now?: Date }): Promise<BillingResult> {
   const settings = await getSettings();
+  const today = options.today ?? businessDay(settings.timeZone, options.now ?? now());
   const result: BillingResult = { created: 0, invoiceIds: [], renewed: 0, cancelled: 0, skipped: [] };
   let afterId = 0;
   for (;;) {
@@ -73,7 +75,7 @@ export async function runBilling(db: Db, options: { actor: ActorOrSystem; today?
   return result;
 }
 
-type BillingSettings = { dueDays: number; taxRateBp: number };
+type BillingSettings = { dueDays: number; taxRateBp: number; timeZone: string; locale: string };
 
 async function billOne(db: Db, subscriptionId: number, today: string, settings: BillingSettings, actor: ActorOrSystem): Promise<Outcome> {
   return inTransaction(db, async (tx) => {
@@ -83,7 +85,8 @@ async function billOne(db: Db, subscriptionId: number, today: string, settings: 
     // A plain read, not a lock: archiving locks the client and then the subscription, so locking here would invite a deadlock.
     const [owner] = await tx.select({ archivedAt: clients.archivedAt }).from(clients).where(eq(clients.id, sub.clientId)).limit(1);
     if (owner?.archivedAt) throw new DomainError("The client is archived.");
-    const period = periodContaining(sub.startedAt.toISOString().slice(0, 10), sub.interval as RecurringInterval, today);
+    const interval = sub.interval as RecurringInterval;
+    const period = periodContaining(billingAnchor({ ...sub, interval }, settings.timeZone), interval, today);
     let renewed = false;
     if (period.start > sub.currentPeriodStart) {
       if (sub.cancelAtPeriodEnd) {
@@ -121,7 +124,7 @@ async function billOne(db: Db, subscriptionId: number, today: string, settings: 
       dueDate: addDaysIso(today, settings.dueDays),
       discountMinor: 0,
       notes: null,
-      lines: [{ serviceId: sub.serviceId, description: `${detail.serviceName}, ${formatDate(period.start)} – ${formatDate(period.end)}`, quantityMilli: 1000, unitPriceMinor: sub.priceMinor, taxRateBp: settings.taxRateBp }],
+      lines: [{ serviceId: sub.serviceId, description: `${detail.serviceName}, ${formatDate(period.start, settings.locale)} – ${formatDate(period.end, settings.locale)}`, quantityMilli: 1000, unitPriceMinor: sub.priceMinor, taxRateBp: settings.taxRateBp }],
       subscriptionId: sub.id,
       periodStart: period.start,
       periodEnd: period.end,

@@ -1,4 +1,4 @@
-import { addDaysIso, daysBetween, isIsoDate } from "@/lib/dates";
+import { addDaysIso, addMonthsToMonthStart, daysBetween, isIsoDate, monthStart } from "@/lib/dates";
 
 // The dashboard's date range lives in the URL (?range=…, and ?from=…&to=…
 // for a custom one), so a view can be linked and the back button works.
@@ -37,15 +37,6 @@ export type DashboardRange = {
 type RawParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
-
-/** The first day of the month `months` after the one holding iso (negative goes back). */
-export function addMonthsIso(iso: string, months: number): string {
-  const d = new Date(`${monthStart(iso)}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
 function presetRange(preset: Exclude<RangePreset, "custom">, today: string): { from: string; to: string } {
   switch (preset) {
     case "month":
@@ -60,7 +51,7 @@ function presetRange(preset: Exclude<RangePreset, "custom">, today: string): { f
     case "year":
       return { from: `${today.slice(0, 4)}-01-01`, to: today };
     case "12m":
-      return { from: addMonthsIso(today, -11), to: today };
+      return { from: addMonthsToMonthStart(today, -11), to: today };
   }
 }
 
@@ -104,14 +95,14 @@ export function bucketStarts(range: Pick<DashboardRange, "from" | "to" | "bucket
   if (range.bucket === "day") {
     for (let d = range.from; d <= range.to; d = addDaysIso(d, 1)) out.push(d);
   } else {
-    for (let m = monthStart(range.from); m <= range.to; m = addMonthsIso(m, 1)) out.push(m);
+    for (let m = monthStart(range.from); m <= range.to; m = addMonthsToMonthStart(m, 1)) out.push(m);
   }
   return out;
 }
 
 /** The last day of the bucket that starts at `start`, clipped to the range. */
 export function bucketEnd(start: string, range: Pick<DashboardRange, "to" | "bucket">): string {
-  const end = range.bucket === "day" ? start : addDaysIso(addMonthsIso(start, 1), -1);
+  const end = range.bucket === "day" ? start : addDaysIso(addMonthsToMonthStart(start, 1), -1);
   return end < range.to ? end : range.to;
 }
 

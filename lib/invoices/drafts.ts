@@ -4,7 +4,8 @@ import type { DbOrTx, Tx } from "@/db";
 import { clients, invoiceItems, invoices, services } from "@/db/schema";
 import { readSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
-import { addDaysIso, daysBetween, todayIso } from "@/lib/dates";
+import { readBusinessToday } from "@/lib/business-time";
+import { addDaysIso, daysBetween } from "@/lib/dates";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { invoiceTotals } from "@/lib/money";
 import { inTransaction } from "@/lib/transaction";
@@ -173,7 +174,7 @@ export async function deleteDraftInvoice(db: DbOrTx, input: { invoiceId: number;
   });
 }
 
-/** Copies an invoice's client, lines, discount and notes into a new draft dated today. */
+/** Copies an invoice's client, lines, discount and notes into a new draft dated today (the business's day). */
 export async function duplicateInvoice(db: DbOrTx, input: { invoiceId: number; actor: ActorOrSystem; today?: string }): Promise<{ id: number }> {
   return inTransaction(db, async (tx) => {
     const [source] = await tx.select().from(invoices).where(eq(invoices.id, input.invoiceId)).limit(1);
@@ -188,7 +189,7 @@ export async function duplicateInvoice(db: DbOrTx, input: { invoiceId: number; a
     const live = serviceIds.length
       ? new Set((await tx.select({ id: services.id }).from(services).where(and(inArray(services.id, serviceIds), isNull(services.archivedAt)))).map((s) => s.id))
       : new Set<number>();
-    const today = input.today ?? todayIso();
+    const today = input.today ?? (await readBusinessToday(tx));
     const terms = Math.max(0, daysBetween(source.issueDate, source.dueDate)) || (await readSettings(tx)).dueDays;
     const copy = await createDraftInvoice(tx, {
       clientId: source.clientId,

@@ -30,7 +30,7 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
   const message = validateMessage(input, input.template);
   // Through the caller's transaction: a second pooled connection here can starve the pool under load.
   const settings = await readSettings(tx);
-  const company = { name: settings.companyName, address: settings.companyAddress };
+  const company = { name: settings.companyName, address: settings.companyAddress, locale: settings.locale, timeZone: settings.timeZone };
   const { data, values } = withPlaceholders(input.template, input.data);
   const content =
     message.channel === "email"

@@ -4,7 +4,9 @@ import type { Db, Tx } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { daysBetween, todayIso } from "@/lib/dates";
+import { readBusinessToday } from "@/lib/business-time";
+import { now as clockNow } from "@/lib/clock";
+import { daysBetween } from "@/lib/dates";
 import { balanceDue } from "@/lib/money";
 import { createInvoiceLink } from "@/lib/invoices/links";
 import { enqueue } from "@/lib/notify/enqueue";
@@ -23,12 +25,13 @@ export function reminderKey(invoiceId: number, channel: "email" | "sms", day: st
  * Queues a payment reminder for every open invoice (sent or partially paid,
  * with a balance) among the given invoices and the given clients' invoices:
  * an email when the client has an address, and an SMS when it opted in and
- * has a phone. Each invoice gets at most one reminder per channel per UTC day.
+ * has a phone. Each invoice gets at most one reminder per channel per business
+ * day (in the business's time zone), and days overdue count in that day too.
  * Each invoice is its own transaction, so its outbox rows, its new signed
  * "Pay now" link and its audit row commit together. An invoice counts as
  * skipped when it was already reminded today or its client can't be reached.
  */
-export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor, now: Date = new Date()): Promise<ReminderResult> {
+export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor, now: Date = clockNow()): Promise<ReminderResult> {
   const scope: SQL[] = [];
   if (target.invoiceIds?.length) scope.push(inArray(invoices.id, target.invoiceIds));
   if (target.clientIds?.length) scope.push(inArray(invoices.clientId, target.clientIds));
@@ -40,7 +43,7 @@ export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor
     .where(and(or(...scope), inArray(invoices.status, [...OPEN]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
     .orderBy(asc(invoices.clientId), asc(invoices.dueDate), asc(invoices.id));
 
-  const day = todayIso(now);
+  const day = await readBusinessToday(db, now);
   let queued = 0;
   let skipped = 0;
   for (const { id } of candidates) {

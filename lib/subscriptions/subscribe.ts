@@ -5,7 +5,8 @@ import { clients, services, subscriptions, type PaymentMethod } from "@/db/schem
 import { readSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
 import { nthPeriod, type RecurringInterval } from "@/lib/billing/periods";
-import { addDaysIso, formatDate, todayIso } from "@/lib/dates";
+import { now as clockNow } from "@/lib/clock";
+import { addDaysIso, businessDay, formatDate, zonedInstant } from "@/lib/dates";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
@@ -21,6 +22,8 @@ export type SubscribeInput = {
   paymentMethod: Extract<PaymentMethod, "card" | "bank_transfer" | "cash">;
   actor: ActorOrSystem;
   today?: string;
+  /** The instant of subscribing (the clock's by default); its business day is the first period's start. */
+  now?: Date;
 };
 
 export type SubscribeResult = { subscriptionId: number; invoiceId: number; invoiceNumber: string };
@@ -34,9 +37,11 @@ export type SubscribeResult = { subscriptionId: number; invoiceId: number; invoi
  * that period as billed and carries on from the next one.
  */
 export async function subscribeToService(db: DbOrTx, input: SubscribeInput): Promise<SubscribeResult> {
-  const now = new Date();
-  const today = input.today ?? todayIso(now);
+  const now = input.now ?? clockNow();
   return inTransaction(db, async (tx) => {
+    const settings = await readSettings(tx);
+    // The business's day: a client subscribing at 17:00 in Los Angeles starts today there, not tomorrow in UTC.
+    const today = input.today ?? businessDay(settings.timeZone, now);
     const [client] = await tx
       .select({ id: clients.id, email: clients.email, archivedAt: clients.archivedAt })
       .from(clients)
@@ -68,8 +73,8 @@ export async function subscribeToService(db: DbOrTx, input: SubscribeInput): Pro
       interval: service.interval,
       status: "active",
       paymentMethod: input.paymentMethod,
-      // The billing run anchors periods on this date, so it must be `today`.
-      startedAt: input.today ? new Date(`${today}T00:00:00Z`) : now,
+      // The billing run counts periods from the business day of this instant, so it must fall on `today`.
+      startedAt: input.today ? zonedInstant(today, "12:00", settings.timeZone) : now,
       currentPeriodStart: period.start,
       currentPeriodEnd: period.end,
     });
@@ -83,8 +88,7 @@ export async function subscribeToService(db: DbOrTx, input: SubscribeInput): Pro
       ip: input.actor.ip,
     });
 
-    const settings = await readSettings(tx);
-    const description = service.interval === "one_time" ? service.name : `${service.name}, ${formatDate(period.start)} – ${formatDate(period.end)}`;
+    const description = service.interval === "one_time" ? service.name : `${service.name}, ${formatDate(period.start, settings.locale)} – ${formatDate(period.end, settings.locale)}`;
     const draft = await createDraftInvoice(tx, {
       clientId: client.id,
       currency: service.currency,

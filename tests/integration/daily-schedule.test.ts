@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoices, outbox, services, subscriptions } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
+import { businessDay } from "@/lib/dates";
 import { startDailySchedule, type DailyJob } from "@/lib/schedule/daily";
 import { resetDatabase } from "../support/db";
 import { createClient, ensureSettings } from "../support/invoices";
@@ -22,7 +22,7 @@ async function until(check: () => Promise<boolean>, ms = 15_000) {
 
 describe("the daily schedule", () => {
   it("runs billing and retention beside the worker: the subscription owing an invoice is billed and a 100-day-old message is emptied", async () => {
-    const today = todayIso();
+    const today = businessDay("UTC", new Date());
     const client = await createClient({ name: "Daily Co" });
     const [service] = await getDb().insert(services).values({ name: "Care plan", priceMinor: 50_00, currency: "USD", interval: "monthly" }).$returningId();
     const [sub] = await getDb()

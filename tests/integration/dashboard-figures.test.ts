@@ -16,7 +16,7 @@ import {
 } from "@/db/queries/dashboard";
 import { archiveClient, createClient, deleteClient, restoreClient } from "@/lib/clients/client-records";
 import { importClients } from "@/lib/clients/import-clients";
-import { addDaysIso, todayIso } from "@/lib/dates";
+import { addDaysIso, businessDay } from "@/lib/dates";
 import { parseDashboardRange } from "@/lib/dashboard/range";
 import { createDraftInvoice, deleteDraftInvoice, updateDraftInvoice } from "@/lib/invoices/drafts";
 import type { Actor } from "@/lib/actor";
@@ -38,7 +38,7 @@ import { actAs } from "../support/request-context";
 // out below by hand. Dates are relative to today (T), because "overdue" and
 // "new clients" are.
 
-const T = todayIso();
+const T = businessDay("UTC", new Date());
 const d = (days: number) => addDaysIso(T, days);
 const PERIOD = { from: d(-60), to: T };
 
@@ -129,9 +129,9 @@ describe("the dashboard on a hand-built data set", () => {
 
   it("totals the invoices issued in the period (drafts included), what was invoiced and what was paid", async () => {
     // inv1, inv2, inv3, inv5 (void) and inv6 (draft); inv4 is older. Invoiced: 200 + 80 + 120. Paid: 200 + 30.
-    expect(await getPeriodTotals("USD", PERIOD)).toEqual({ invoices: 5, invoicedMinor: 400_00, paidMinor: 230_00 });
-    expect(await getPeriodTotals("USD", { from: d(-120), to: T })).toEqual({ invoices: 6, invoicedMinor: 470_00, paidMinor: 230_00 });
-    expect(await getPeriodTotals("EUR", PERIOD)).toEqual({ invoices: 1, invoicedMinor: 10_00, paidMinor: 0 });
+    expect(await getPeriodTotals("USD", PERIOD, T)).toEqual({ invoices: 5, invoicedMinor: 400_00, paidMinor: 230_00 });
+    expect(await getPeriodTotals("USD", { from: d(-120), to: T }, T)).toEqual({ invoices: 6, invoicedMinor: 470_00, paidMinor: 230_00 });
+    expect(await getPeriodTotals("EUR", PERIOD, T)).toEqual({ invoices: 1, invoicedMinor: 10_00, paidMinor: 0 });
   });
 
   it("ages what is owed today: outstanding, overdue and the five buckets", async () => {
@@ -162,13 +162,13 @@ describe("the dashboard on a hand-built data set", () => {
   });
 
   it("puts invoiced and paid on the day (or month) of issue", async () => {
-    const days = await getRevenueSeries("USD", PERIOD, "day");
+    const days = await getRevenueSeries("USD", PERIOD, "day", T);
     expect(days.get(d(-40))).toEqual({ invoicedMinor: 200_00, paidMinor: 200_00 });
     expect(days.get(d(-20))).toEqual({ invoicedMinor: 80_00, paidMinor: 30_00 });
     expect(days.get(d(-10))).toEqual({ invoicedMinor: 120_00, paidMinor: 0 });
     // The void invoice and the draft invoice nothing.
     expect(days.get(d(-5))).toEqual({ invoicedMinor: 0, paidMinor: 0 });
-    const months = await getRevenueSeries("USD", PERIOD, "month");
+    const months = await getRevenueSeries("USD", PERIOD, "month", T);
     const sum = (key: "invoicedMinor" | "paidMinor") => [...months.values()].reduce((n, m) => n + m[key], 0);
     expect([sum("invoicedMinor"), sum("paidMinor")]).toEqual([400_00, 230_00]);
     expect([...months.keys()].every((k) => k.endsWith("-01"))).toBe(true);

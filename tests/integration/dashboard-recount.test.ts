@@ -4,7 +4,7 @@ import { getDb, getPool } from "@/db";
 import * as q from "@/db/queries/dashboard";
 import { seedScale } from "@/db/seed/scale";
 import { archiveClient } from "@/lib/clients/client-records";
-import { addDaysIso, todayIso } from "@/lib/dates";
+import { addDaysIso, businessDay } from "@/lib/dates";
 import { bucketStarts, parseDashboardRange, type DashboardRange } from "@/lib/dashboard/range";
 import type { Actor } from "@/lib/actor";
 import { voidInvoice } from "@/lib/invoices/void";
@@ -16,7 +16,7 @@ import { resetDatabase } from "../support/db";
 // clients and invoices over three years), against the same figure counted
 // straight from invoices, invoice_items, clients, users and services.
 
-const T = todayIso();
+const T = businessDay("UTC", new Date());
 const CURRENCY = "USD";
 let staff: Actor;
 
@@ -40,13 +40,13 @@ async function dashboardFigures(range: DashboardRange) {
   const aging = await q.getReceivablesAging(CURRENCY, T);
   return {
     headcounts: await q.getHeadcounts(),
-    period: await q.getPeriodTotals(CURRENCY, range),
+    period: await q.getPeriodTotals(CURRENCY, range, T),
     newClients: await q.getNewClientCount(range),
     aging: aging.map((a) => ({ bucket: a.bucket, count: a.count, balanceMinor: a.balanceMinor })),
     receivables: q.receivablesTotals(aging),
     status: await q.getStatusBreakdown(CURRENCY, range, T),
     // A day whose invoices were all deleted keeps a zero row; the charts read a missing day as zero too.
-    revenue: Object.fromEntries([...(await q.getRevenueSeries(CURRENCY, range, range.bucket))].filter(([, v]) => v.invoicedMinor || v.paidMinor)),
+    revenue: Object.fromEntries([...(await q.getRevenueSeries(CURRENCY, range, range.bucket, T))].filter(([, v]) => v.invoicedMinor || v.paidMinor)),
     clientSeries: Object.fromEntries([...(await q.getNewClientSeries(range, range.bucket))].filter(([, n]) => n)),
     services: await q.getTopServices(CURRENCY, range, 10),
     currencies: await q.listDashboardCurrencies(),

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { getPeriodTotals, getReceivablesAging, receivablesTotals } from "@/db/queries/dashboard";
 import { createClient as createClientRecord } from "@/lib/clients/client-records";
-import { todayIso } from "@/lib/dates";
+import { businessDay } from "@/lib/dates";
 import type { Actor } from "@/lib/actor";
 import { voidInvoice } from "@/lib/invoices/void";
 import { recordPayment } from "@/lib/payments";
@@ -45,8 +45,8 @@ describe("rollups under concurrent changes", () => {
     ]);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     // Ten paid in full (100.00), ten partly (25.00), five void.
-    expect(await getPeriodTotals("USD", { from: "2026-03-01", to: "2026-03-01" })).toEqual({ invoices: 25, invoicedMinor: 20 * 100_00, paidMinor: 10 * 100_00 + 10 * 25_00 });
-    expect(receivablesTotals(await getReceivablesAging("USD", todayIso()))).toMatchObject({ outstandingMinor: 10 * 75_00, openInvoices: 10 });
+    expect(await getPeriodTotals("USD", { from: "2026-03-01", to: "2026-03-01" }, "2026-03-01")).toEqual({ invoices: 25, invoicedMinor: 20 * 100_00, paidMinor: 10 * 100_00 + 10 * 25_00 });
+    expect(receivablesTotals(await getReceivablesAging("USD", businessDay("UTC", new Date())))).toMatchObject({ outstandingMinor: 10 * 75_00, openInvoices: 10 });
     expect(await findRollupDrift(getDb())).toEqual([]);
   });
 });

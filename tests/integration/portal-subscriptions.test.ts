@@ -7,7 +7,7 @@ import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
 import { SYSTEM_ACTOR } from "@/lib/audit";
 import { nthPeriod } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
-import { addDaysIso, todayIso } from "@/lib/dates";
+import { addDaysIso, businessDay } from "@/lib/dates";
 import { form, redirectOf } from "../support/actions";
 import { resetDatabase } from "../support/db";
 import { createClientUser } from "../support/factories";
@@ -32,7 +32,7 @@ describe("subscribing from the portal", () => {
     await actAs(user);
     const to = await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "bank_transfer" })));
     const [sub] = await subscriptionsOf(clientId);
-    const today = todayIso();
+    const today = businessDay("UTC", new Date());
     const period = nthPeriod(today, "monthly", 0);
     expect(sub).toMatchObject({ serviceId, priceMinor: 12_900, currency: "USD", interval: "monthly", status: "active", paymentMethod: "bank_transfer", currentPeriodStart: period.start, currentPeriodEnd: period.end, cancelAtPeriodEnd: false });
 
@@ -75,7 +75,7 @@ describe("subscribing from the portal", () => {
     await actAs(user);
     await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "cash" })));
     const [sub] = await subscriptionsOf(clientId);
-    expect(sub).toMatchObject({ interval: "one_time", currentPeriodStart: todayIso(), currentPeriodEnd: todayIso() });
+    expect(sub).toMatchObject({ interval: "one_time", currentPeriodStart: businessDay("UTC", new Date()), currentPeriodEnd: businessDay("UTC", new Date()) });
     expect(await cancelSubscription(undefined, form({ subscriptionId: String(sub!.id) }))).toMatchObject({ ok: false, formError: expect.stringContaining("doesn't renew") });
   });
 });

@@ -31,4 +31,10 @@ describe("environment validation", () => {
   it("says how to fix a missing secret", () => {
     expect(() => parseEnv({ DATABASE_URL: valid.DATABASE_URL })).toThrow(/AUTH_SECRET is required: generate one with `openssl rand -base64 32`/);
   });
+
+  it("takes a test clock only off a public https address, where it is refused", () => {
+    expect(parseEnv(valid).TEST_CLOCK_FILE).toBeUndefined();
+    expect(parseEnv({ ...valid, TEST_CLOCK_FILE: "/tmp/clock.json" }).TEST_CLOCK_FILE).toBe("/tmp/clock.json");
+    expect(() => parseEnv({ ...valid, APP_URL: "https://billing.example.com", TEST_CLOCK_FILE: "/tmp/clock.json" })).toThrow(/TEST_CLOCK_FILE: TEST_CLOCK_FILE moves the clock for end-to-end tests and is refused on an https APP_URL/);
+  });
 });

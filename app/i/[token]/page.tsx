@@ -10,6 +10,7 @@ import { getClientForUser } from "@/db/queries/portal";
 import { getInvoicePayTarget } from "@/db/queries/portal-invoices";
 import { getSettings } from "@/db/queries/settings";
 import { can } from "@/lib/auth/permissions";
+import { getBusinessToday } from "@/lib/business-time";
 import { getCurrentUser } from "@/lib/auth/session";
 import { recordLinkView, resolveInvoiceLink } from "@/lib/invoices/links";
 import { balanceDue, formatMoney } from "@/lib/money";
@@ -36,7 +37,7 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
     body = (
       <>
         {pay && <LinkPayBanner href={pay.href} signedIn={pay.signedIn} balance={formatMoney(pay.balanceMinor, data.invoice.currency)} />}
-        <PublicInvoice data={data} expiresAt={link.expiresAt} pdfHref={`/api/invoices/${data.invoice.id}/pdf?token=${encodeURIComponent(token)}&download=1`} />
+        <PublicInvoice data={data} expiresAt={link.expiresAt} today={await getBusinessToday()} pdfHref={`/api/invoices/${data.invoice.id}/pdf?token=${encodeURIComponent(token)}&download=1`} />
       </>
     );
   }

@@ -2,6 +2,9 @@
 
 import { getDb } from "@/db";
 import { getInvoiceAccess } from "@/db/queries/invoices";
+import { getBusinessTime } from "@/lib/business-time";
+import { now } from "@/lib/clock";
+import { businessDay, zonedInstant } from "@/lib/dates";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { actorFrom } from "@/lib/actor";
 import { parseMoney } from "@/lib/money";
@@ -20,14 +23,15 @@ export const recordPayment = defineAction({
     // The amount is read in the invoice's own currency, never one the form claims.
     const amount = parseMoney(input.amount, invoice.currency);
     if (!amount.ok) throw new DomainError("Check the amount.", { amount: [amount.error] });
-    const today = new Date().toISOString().slice(0, 10);
+    const { timeZone } = await getBusinessTime();
+    const at = now();
     return record(getDb(), {
       invoiceId: invoice.id,
       amountMinor: amount.minor,
       method: input.method,
       reference: input.reference,
-      // Today means now; an earlier day is kept as noon UTC of that day.
-      receivedAt: input.receivedOn === today ? new Date() : new Date(`${input.receivedOn}T12:00:00Z`),
+      // The business's today means now; an earlier day is kept as noon of that day in its zone, so the day shows the same everywhere near it.
+      receivedAt: input.receivedOn === businessDay(timeZone, at) ? at : zonedInstant(input.receivedOn, "12:00", timeZone),
       status: "succeeded",
       idempotencyKey: `staff:${input.idempotencyKey}`,
       actor: actorFrom(user, ip),

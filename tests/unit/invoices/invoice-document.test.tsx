@@ -4,7 +4,7 @@ import type { InvoiceDocumentData } from "@/components/invoices/invoice-document
 
 function doc(overrides: Partial<InvoiceDocumentData["invoice"]> = {}, extra: Partial<InvoiceDocumentData> = {}): InvoiceDocumentData {
   return {
-    company: { name: "Northwind Studio", address: "500 Harbor Way", email: "billing@example.com", phone: null, logo: "<svg xmlns='http://www.w3.org/2000/svg'/>" },
+    company: { name: "Northwind Studio", address: "500 Harbor Way", email: "billing@example.com", phone: null, logo: "<svg xmlns='http://www.w3.org/2000/svg'/>", locale: "en-US", timeZone: "UTC" },
     client: { name: "Harbor Bakery", company: null, email: "ap@harbor.example", phone: null, address: null },
     invoice: {
       id: 7,

@@ -41,6 +41,35 @@ describe("email templates", () => {
   });
 });
 
+describe("dates in emails and SMS", () => {
+  const berlin = { ...sampleCompany, locale: "de-DE", timeZone: "Europe/Berlin" };
+  const losAngeles = { ...sampleCompany, locale: "en-US", timeZone: "America/Los_Angeles" };
+
+  it("writes due dates in the business's locale, without shifting the day", async () => {
+    const email = await renderEmail("invoice", sampleData.invoice, berlin);
+    expect(email.text).toContain("8. Dez. 2026");
+    expect(email.text).not.toContain("Dec 8, 2026");
+    expect(renderSms("payment_reminder", { ...sampleData.payment_reminder, daysOverdue: 0 }, berlin)).toContain("10. Nov. 2026");
+  });
+
+  it("dates a payment by the business's day, and gives a link's expiry in the business's zone", async () => {
+    // 03:00 UTC on 25 November is still the 24th in Los Angeles.
+    const receipt = await renderEmail("payment_receipt", { ...sampleData.payment_receipt, paidAt: "2026-11-25T03:00:00.000Z" }, losAngeles);
+    expect(receipt.text).toContain("Nov 24, 2026");
+    const reset = await renderEmail("password_reset", sampleData.password_reset, losAngeles);
+    expect(reset.text).toContain("Nov 24, 2026, 10:30 AM PST");
+    expect((await renderEmail("password_reset", sampleData.password_reset, sampleCompany)).text).toContain("Nov 24, 2026, 06:30 PM UTC");
+  });
+
+  it("keeps SMS in one GSM-7 segment in a German or French business", () => {
+    for (const company of [berlin, { ...sampleCompany, locale: "fr-FR", timeZone: "Europe/Paris" }]) {
+      for (const name of ["invoice", "payment_reminder", "staff_invite_accept"] as const) {
+        expect(smsSegments(renderSms(name, { ...sampleData[name], daysOverdue: 0 } as never, company))).toMatchObject({ encoding: "GSM-7", segments: 1 });
+      }
+    }
+  });
+});
+
 describe("SMS texts", () => {
   it.each(names)("%s fits one 160-character GSM-7 segment with sample data", (name) => {
     const text = renderSms(name, sampleData[name], sampleCompany);

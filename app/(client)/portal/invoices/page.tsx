@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { listPortalInvoices, PORTAL_INVOICE_PAGE_SIZE } from "@/db/queries/portal-invoices";
 import { requireClientScope } from "@/lib/auth/client-scope";
-import { todayIso } from "@/lib/dates";
+import { getBusinessToday } from "@/lib/business-time";
 import { parsePortalInvoiceParams } from "@/lib/validation/portal";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -19,7 +19,7 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
   const scope = await requireClientScope();
   const raw = await searchParams;
   const params = parsePortalInvoiceParams(raw);
-  const today = todayIso();
+  const today = await getBusinessToday();
   const { rows, total } = await listPortalInvoices(scope.clientId, params, today);
   const filtered = params.filter !== "all" || params.q !== "";
   return (

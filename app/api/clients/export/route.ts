@@ -1,6 +1,8 @@
 import { exportClients } from "@/db/queries/clients";
 import { userWithPermission } from "@/lib/auth/session";
+import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { toCsvLine } from "@/lib/csv";
+import { businessDay } from "@/lib/dates";
 import { toDecimalString } from "@/lib/money";
 import { parseClientListParams } from "@/lib/validation/clients";
 
@@ -20,8 +22,9 @@ export async function GET(request: Request) {
   for (const [key, value] of url.searchParams) (raw[key] ??= []).push(value);
   const params = parseClientListParams(raw);
 
+  const [{ timeZone }, today] = await Promise.all([getBusinessTime(), getBusinessToday()]);
   const encoder = new TextEncoder();
-  const batches = exportClients(params);
+  const batches = exportClients(params, today);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(toCsvLine(HEADER)));
@@ -38,7 +41,7 @@ export async function GET(request: Request) {
           // A client owing in two currencies gets one line per currency, so amounts never mix.
           const balances = c.balances.length ? c.balances : [null];
           for (const b of balances) {
-            chunk += toCsvLine([c.id, c.name, c.company, c.email, c.phone, c.address, c.smsOptIn ? "yes" : "no", c.archivedAt ? "yes" : "no", c.createdAt.toISOString().slice(0, 10), b ? toDecimalString(b.minor, b.currency) : "0", b?.currency ?? ""]);
+            chunk += toCsvLine([c.id, c.name, c.company, c.email, c.phone, c.address, c.smsOptIn ? "yes" : "no", c.archivedAt ? "yes" : "no", businessDay(timeZone, c.createdAt), b ? toDecimalString(b.minor, b.currency) : "0", b?.currency ?? ""]);
           }
         }
         controller.enqueue(encoder.encode(chunk));
@@ -48,11 +51,10 @@ export async function GET(request: Request) {
       }
     },
   });
-  const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="clients-${day}.csv"`,
+      "content-disposition": `attachment; filename="clients-${today}.csv"`,
       "cache-control": "no-store",
     },
   });

@@ -1,8 +1,8 @@
 import { exportInvoices } from "@/db/queries/invoice-list";
 import { getSettings } from "@/db/queries/settings";
 import { userWithPermission } from "@/lib/auth/session";
+import { getBusinessToday } from "@/lib/business-time";
 import { toCsvLine } from "@/lib/csv";
-import { todayIso } from "@/lib/dates";
 import { displayStatus, statusLabel } from "@/lib/invoices/status";
 import { balanceDue, toDecimalString } from "@/lib/money";
 import { notFoundResponse } from "@/lib/pdf/responses";
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
   if (!(await userWithPermission("invoices:read"))) return notFoundResponse();
   const settings = await getSettings();
   const params = parseInvoiceListParams(Object.fromEntries(groupParams(new URL(request.url).searchParams)), settings.defaultCurrency);
-  const today = todayIso();
+  const today = await getBusinessToday();
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {

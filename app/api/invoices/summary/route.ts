@@ -1,6 +1,7 @@
 import { invoiceSetTotals } from "@/db/queries/invoice-list";
 import { getSettings } from "@/db/queries/settings";
 import { userWithPermission } from "@/lib/auth/session";
+import { getBusinessToday } from "@/lib/business-time";
 import { notFoundResponse } from "@/lib/pdf/responses";
 import { parseInvoiceListParams } from "@/lib/validation/invoices";
 
@@ -18,6 +19,6 @@ export async function GET(request: Request) {
   const search = new URL(request.url).searchParams;
   const raw: Record<string, string[]> = {};
   for (const [key, value] of search) (raw[key] ??= []).push(value);
-  const totals = await invoiceSetTotals(parseInvoiceListParams(raw, settings.defaultCurrency));
+  const totals = await invoiceSetTotals(parseInvoiceListParams(raw, settings.defaultCurrency), await getBusinessToday());
   return Response.json({ totals }, { headers: { "cache-control": "private, no-store" } });
 }

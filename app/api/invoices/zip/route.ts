@@ -1,4 +1,5 @@
 import { userWithPermission } from "@/lib/auth/session";
+import { getBusinessToday } from "@/lib/business-time";
 import { consume } from "@/lib/limits/limiter";
 import { limits } from "@/lib/limits/rules";
 import { invoiceBundle } from "@/lib/pdf/invoice-bundle";
@@ -38,7 +39,7 @@ export async function GET(request: Request) {
   return answerPrinterBusy(async () => {
     const files = await invoiceBundle(parsed.ids);
     if (!files) return notFoundResponse();
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = await getBusinessToday();
     return new Response(zipStream(logFailures(files, user.id)), {
       headers: {
         "content-type": "application/zip",

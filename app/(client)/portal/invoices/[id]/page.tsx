@@ -14,7 +14,8 @@ import { getPortalClientDetails } from "@/db/queries/portal";
 import { getPortalInvoice, listPortalInvoicePayments } from "@/db/queries/portal-invoices";
 import { getSettings } from "@/db/queries/settings";
 import { requireClientScope } from "@/lib/auth/client-scope";
-import { formatDate, todayIso } from "@/lib/dates";
+import { getBusinessToday } from "@/lib/business-time";
+import { formatDate } from "@/lib/dates";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
@@ -37,7 +38,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
   if (!data) notFound();
   const query = await searchParams;
   const method = (clientPaymentMethods as readonly string[]).includes(String(query.method)) ? (query.method as ClientPaymentMethod) : "card";
-  const today = todayIso();
+  const today = await getBusinessToday();
   const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const provider = cardProvider();
