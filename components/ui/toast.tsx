@@ -40,7 +40,8 @@ function Toaster() {
       closeButton
       duration={DURATION_MS}
       style={TOKENS}
-      toastOptions={{ closeButtonAriaLabel: "Dismiss notification", classNames: { title: "text-sm font-semibold", description: "text-sm" } }}
+      // Sonner's own stylesheet sets the title's weight, so ours needs !important.
+      toastOptions={{ closeButtonAriaLabel: "Dismiss notification", classNames: { title: "text-sm !font-semibold", description: "text-sm" } }}
     />
   );
 }
