@@ -97,7 +97,7 @@ export function ClientImport({ area }: { area: string }) {
           <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(SAMPLE)}`} download="clients-sample.csv" className="font-medium text-primary underline-offset-4 hover:underline">
             Download a sample
           </a>
-          .
+          . Columns may be separated by commas, semicolons or tabs, as your spreadsheet saves them.
         </p>
       </div>
       <FormAlert message={error} />

@@ -1,102 +1,56 @@
 "use client";
 
-import * as React from "react";
-import { cva } from "class-variance-authority";
-import { X } from "lucide-react";
-import { Toast as ToastPrimitive } from "radix-ui";
+import type { CSSProperties, ReactNode } from "react";
+import { useTheme } from "next-themes";
+import { Toaster as Sonner, toast as sonner } from "sonner";
 
 type ToastVariant = "default" | "success" | "destructive";
 
 type ToastOptions = {
-  title: React.ReactNode;
-  description?: React.ReactNode;
+  title: ReactNode;
+  description?: ReactNode;
   variant?: ToastVariant;
 };
 
-type ToastItem = ToastOptions & { id: number };
-
-const MAX_VISIBLE = 3;
 const DURATION_MS = 5000;
 
-let toasts: ToastItem[] = [];
-let nextId = 0;
-const listeners = new Set<() => void>();
-const noToasts: ToastItem[] = [];
+// Sonner reads its colours from these variables; ours switch with the .dark
+// class, so a toast matches the page in either theme.
+const TOKENS = {
+  "--normal-bg": "hsl(var(--popover))",
+  "--normal-text": "hsl(var(--popover-foreground))",
+  "--normal-border": "hsl(var(--border))",
+  "--success-bg": "hsl(var(--success))",
+  "--success-text": "hsl(var(--success-foreground))",
+  "--success-border": "hsl(var(--success))",
+  "--error-bg": "hsl(var(--destructive))",
+  "--error-text": "hsl(var(--destructive-foreground))",
+  "--error-border": "hsl(var(--destructive))",
+  "--border-radius": "var(--radius)",
+  fontFamily: "inherit",
+} as CSSProperties;
 
-function setToasts(next: ToastItem[]) {
-  toasts = next;
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
-
-function dismissToast(id: number) {
-  setToasts(toasts.filter((t) => t.id !== id));
+/** Where toasts appear; mounted once, in the root providers. */
+function Toaster() {
+  const { resolvedTheme } = useTheme();
+  return (
+    <Sonner
+      theme={resolvedTheme === "dark" ? "dark" : "light"}
+      richColors
+      closeButton
+      duration={DURATION_MS}
+      style={TOKENS}
+      // Sonner's own stylesheet sets the title's weight, so ours needs !important.
+      toastOptions={{ closeButtonAriaLabel: "Dismiss notification", classNames: { title: "text-sm !font-semibold", description: "text-sm" } }}
+    />
+  );
 }
 
 /** Shows a toast in the mounted <Toaster />; returns a handle to dismiss it early. */
-function toast(options: ToastOptions) {
-  nextId += 1;
-  const id = nextId;
-  setToasts([...toasts, { ...options, id }].slice(-MAX_VISIBLE));
-  return { id, dismiss: () => dismissToast(id) };
-}
-
-const toastVariants = cva(
-  "group pointer-events-auto relative flex w-full items-start gap-3 overflow-hidden rounded-md border p-4 pr-10 shadow-lg data-[state=open]:animate-fade-in data-[swipe=cancel]:translate-x-0 data-[swipe=move]:translate-x-[var(--radix-toast-swipe-move-x)] data-[swipe=cancel]:transition-transform",
-  {
-    variants: {
-      variant: {
-        default: "bg-background text-foreground",
-        success: "border-transparent bg-success text-success-foreground",
-        destructive: "border-transparent bg-destructive text-destructive-foreground",
-      },
-    },
-    defaultVariants: {
-      variant: "default",
-    },
-  },
-);
-
-function Toaster() {
-  const items = React.useSyncExternalStore(
-    subscribe,
-    () => toasts,
-    () => noToasts,
-  );
-
-  return (
-    <ToastPrimitive.Provider duration={DURATION_MS} swipeDirection="right">
-      {items.map(({ id, title, description, variant }) => (
-        <ToastPrimitive.Root
-          key={id}
-          // Errors interrupt (assertive); confirmations wait for the screen reader (polite).
-          type={variant === "destructive" ? "foreground" : "background"}
-          onOpenChange={(open) => {
-            if (!open) dismissToast(id);
-          }}
-          className={toastVariants({ variant })}
-        >
-          <div className="grid gap-1">
-            <ToastPrimitive.Title className="text-sm font-semibold">{title}</ToastPrimitive.Title>
-            {description && (
-              <ToastPrimitive.Description className="text-sm opacity-90">{description}</ToastPrimitive.Description>
-            )}
-          </div>
-          <ToastPrimitive.Close className="absolute right-2 top-2 rounded-md p-1 opacity-70 transition-opacity hover:opacity-100 focus-visible:opacity-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-            <X className="size-4" aria-hidden="true" />
-            <span className="sr-only">Dismiss notification</span>
-          </ToastPrimitive.Close>
-        </ToastPrimitive.Root>
-      ))}
-      <ToastPrimitive.Viewport className="fixed top-0 z-[100] m-0 flex max-h-screen w-full list-none flex-col-reverse gap-2 p-4 outline-none sm:bottom-0 sm:right-0 sm:top-auto sm:flex-col md:max-w-[420px]" />
-    </ToastPrimitive.Provider>
-  );
+function toast({ title, description, variant = "default" }: ToastOptions) {
+  const show = variant === "success" ? sonner.success : variant === "destructive" ? sonner.error : sonner;
+  const id = show(title, { description });
+  return { id, dismiss: () => sonner.dismiss(id) };
 }
 
 export { Toaster, toast };

@@ -4,8 +4,8 @@ import type { Db, DbOrTx } from "@/db";
 import { clients } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { parseCsv } from "@/lib/csv";
 import { DomainError } from "@/lib/errors";
+import { readCsv } from "@/lib/read-csv";
 import { applyClientChange } from "@/lib/rollups/clients";
 import { clientSchema, IMPORT_MAX_ROWS, type ClientInput } from "@/lib/validation/clients";
 
@@ -40,9 +40,11 @@ const NO = new Set(["", "no", "n", "false", "0", "off"]);
  * exists. Writes nothing.
  */
 export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPreview & { inputs: Map<number, ClientInput> }> {
-  const table = parseCsv(csv);
+  const read = readCsv(csv);
+  if (!read.ok) throw new DomainError(read.error, { csv: [read.error] });
+  const table = read.rows;
   if (table.length === 0) throw new DomainError("That file has no rows.", { csv: ["The file is empty"] });
-  const header = table[0]!.map((h) => h.trim());
+  const header = table[0]!.cells.map((h) => h.trim());
   const fields = header.map((h) => HEADERS[h.toLowerCase().replace(/[^a-z]/g, "")] ?? null);
   if (!fields.includes("name")) throw new DomainError("The first row must name the columns, including a “name” column.", { csv: ["No “name” column found"] });
   const body = table.slice(1);
@@ -52,8 +54,7 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
   const rows: ImportRow[] = [];
   const inputs = new Map<number, ClientInput>();
   const emailLines = new Map<string, number>();
-  body.forEach((cells, index) => {
-    const line = index + 2;
+  body.forEach(({ line, cells }) => {
     const values: Record<string, string> = {};
     fields.forEach((field, col) => {
       if (field && values[field] === undefined) values[field] = (cells[col] ?? "").trim();

@@ -1,64 +1,34 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
+
+type Render = () => Promise<Buffer>;
 
 /**
- * A small in-memory LRU of rendered PDFs, bounded by total bytes. Keys name a
- * document version, so a changed invoice never hits an old entry; the cache
- * is disposable and per process.
+ * Rendered PDFs in memory, least recently used out first, bounded by total
+ * bytes. Keys name a document version, so a changed invoice never hits an old
+ * entry; the cache is disposable and per process.
  */
 export class PdfCache {
-  private entries = new Map<string, Buffer>();
-  private bytes = 0;
-  private inflight = new Map<string, Promise<Buffer>>();
+  private readonly lru: LRUCache<string, Buffer, Render>;
 
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
-
-  get(key: string): Buffer | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Re-insert to mark it most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-
-  set(key: string, pdf: Buffer): void {
-    if (pdf.length > this.maxBytes) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.bytes -= old.length;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, pdf);
-    this.bytes += pdf.length;
-    for (const [k, v] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= v.length;
-    }
+  constructor(maxBytes = 64 * 1024 * 1024) {
+    this.lru = new LRUCache<string, Buffer, Render>({
+      maxSize: maxBytes,
+      // lru-cache wants a positive size; an empty PDF still takes an entry.
+      sizeCalculation: (pdf) => Math.max(1, pdf.length),
+      // fetch() runs the caller's render once per key and hands the same
+      // promise to everyone who asks while it runs.
+      fetchMethod: (_key, _stale, { context }) => context(),
+      // A render whose placeholder is pushed out while it runs still answers its callers.
+      ignoreFetchAbort: true,
+    });
   }
 
   /** The cached PDF, or one render shared by every caller asking for the same key at once. */
-  async getOrRender(key: string, render: () => Promise<Buffer>): Promise<{ pdf: Buffer; cached: boolean }> {
-    const hit = this.get(key);
-    if (hit) return { pdf: hit, cached: true };
-    let pending = this.inflight.get(key);
-    if (!pending) {
-      pending = render().finally(() => this.inflight.delete(key));
-      this.inflight.set(key, pending);
-      const pdf = await pending;
-      this.set(key, pdf);
-      return { pdf, cached: false };
-    }
-    return { pdf: await pending, cached: false };
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
-  }
-
-  size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
+  async getOrRender(key: string, render: Render): Promise<{ pdf: Buffer; cached: boolean }> {
+    const status: LRUCache.Status<string, Buffer, Render> = {};
+    const pdf = await this.lru.fetch(key, { context: render, status });
+    if (!pdf) throw new Error(`The PDF for ${key} rendered as nothing`);
+    return { pdf, cached: status.fetch === "hit" };
   }
 }

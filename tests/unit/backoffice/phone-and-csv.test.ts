@@ -1,4 +1,3 @@
-import { parseCsv, toCsvLine } from "@/lib/csv";
 import { composePhone, normalizePhone, splitPhone } from "@/lib/phone";
 
 describe("phone numbers", () => {
@@ -25,22 +24,5 @@ describe("phone numbers", () => {
     expect(splitPhone("+447700900123")).toEqual({ country: "GB", national: "7700900123" });
     expect(splitPhone("+353861234567")).toEqual({ country: "IE", national: "861234567" });
     expect(splitPhone(null)).toEqual({ country: "US", national: "" });
-  });
-});
-
-describe("CSV", () => {
-  it("reads quotes, doubled quotes, commas and line breaks inside quotes, CRLF, a BOM and blank lines", () => {
-    const text = '\ufeffname,notes\r\n"Ada, Countess","said ""hi""\non two lines"\r\n\r\nBob,\n';
-    expect(parseCsv(text)).toEqual([
-      ["name", "notes"],
-      ["Ada, Countess", 'said "hi"\non two lines'],
-      ["Bob", ""],
-    ]);
-  });
-
-  it("writes what it reads, and defuses spreadsheet formulas but not phone numbers or amounts", () => {
-    const line = toCsvLine(["Ada, Countess", 'say "hi"', "=HYPERLINK(1)", "+14155550123", "-12.50", "@cmd", "-x", null]);
-    expect(line).toBe('"Ada, Countess","say ""hi""",\'=HYPERLINK(1),+14155550123,-12.50,\'@cmd,\'-x,\r\n');
-    expect(parseCsv(line)[0]!.slice(0, 2)).toEqual(["Ada, Countess", 'say "hi"']);
   });
 });
