@@ -10,6 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAuditFor } from "@/db/queries/audit";
 import { balancesFor, clientHasHistory, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
 import { can } from "@/lib/auth/permissions";
+import { currencyName } from "@/lib/currencies";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate, todayIso } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
@@ -76,6 +77,9 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
               <Detail label="Mobile phone">{client.phone ? <a href={`tel:${client.phone}`} className="font-mono underline-offset-4 hover:underline">{client.phone}</a> : null}</Detail>
               <Detail label="Text messages">{client.smsOptIn ? "Agreed to receive SMS" : "No SMS (not opted in)"}</Detail>
               <Detail label="Portal login">{client.portalEmail ?? "No portal login"}</Detail>
+              <Detail label="Billing currency">
+                {client.currency} — {currencyName(client.currency)}
+              </Detail>
               <Detail label="Address" wide>
                 {client.address ? <span className="whitespace-pre-line">{client.address}</span> : null}
               </Detail>

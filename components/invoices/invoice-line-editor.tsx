@@ -70,6 +70,7 @@ export function InvoiceLineEditor({ index, line, totals, currency, services, err
             {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
+                {s.currency === currency ? "" : ` (priced in ${s.currency})`}
                 {s.active ? "" : " (off sale)"}
               </option>
             ))}

@@ -21,6 +21,7 @@ const snapshotColumns = {
   address: clients.address,
   notes: clients.notes,
   smsOptIn: clients.smsOptIn,
+  currency: clients.currency,
   userId: clients.userId,
   archivedAt: clients.archivedAt,
 };
