@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Pencil } from "lucide-react";
+import { FilePlus, Pencil } from "lucide-react";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { RemindButton } from "@/components/reminders/remind-button";
 import { PageHeader } from "@/components/shell/page-header";
@@ -60,6 +60,14 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
                 Edit
               </Link>
             </Button>
+            {can(user.role, "invoices:write") && !client.archivedAt && (
+              <Button variant="outline" asChild>
+                <Link href={`${area}/invoices/new?client=${id}`}>
+                  <FilePlus aria-hidden="true" />
+                  New invoice
+                </Link>
+              </Button>
+            )}
             {canRemind && <RemindButton clientIds={[id]} title={`Send ${client.name} a payment reminder?`} smsCount={client.smsOptIn && client.phone ? 1 : 0} />}
             <ClientArchiveAction client={{ id, name: client.name, archived: Boolean(client.archivedAt) }} canArchive={can(user.role, "clients:archive")} />
           </>

@@ -263,7 +263,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
         </FormField>
         <div className="grid content-start gap-3">
           <FormField id="discount" label={`Discount (${currency})`} error={errors.discount} hint="Taken off before tax.">
-            <Input {...fieldA11y("discount", errors.discount, true)} value={discount} onChange={(e) => setDiscount(e.target.value)} inputMode="decimal" placeholder="0.00" className="text-right tabular-nums" />
+            <Input {...fieldA11y("discount", errors.discount, true)} value={discount} onChange={(e) => setDiscount(e.target.value)} inputMode="decimal" placeholder={toDecimalString(0, currency)} className="text-right tabular-nums" />
           </FormField>
           <dl className="grid gap-1.5 rounded-md border bg-muted/40 p-4 text-sm" aria-live="polite" aria-label="Totals">
             <div className="flex justify-between">
