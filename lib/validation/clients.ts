@@ -12,7 +12,8 @@ export const clientSchema = z.object({
   notes: optionalText(5000, "Notes"),
   smsOptIn: checkbox,
   // The billing currency: new invoices and subscriptions for the client use it.
-  currency: currencyCode,
+  // Left out, a new client takes the business's and an edit keeps the client's.
+  currency: currencyCode.optional(),
 });
 export type ClientInput = z.output<typeof clientSchema>;
 

@@ -68,6 +68,16 @@ describe("a client's billing currency", () => {
     expect(await databaseChecksum()).toBe(before);
   });
 
+  it("is the business's when a new client is saved without one, and stays as it was when an edit leaves it out", async () => {
+    await setBusinessCurrency("INR");
+    await actAs(staff);
+    const created = await createClient(undefined, form({ name: "Ravi Default" }));
+    expect(await clientRow(created.data!.id)).toMatchObject({ currency: "INR" });
+    await setBusinessCurrency("USD");
+    expect((await updateClient(undefined, form({ id: String(created.data!.id), name: "Ravi Renamed" }))).ok).toBe(true);
+    expect(await clientRow(created.data!.id)).toMatchObject({ name: "Ravi Renamed", currency: "INR" });
+  });
+
   it("changes for new invoices only: existing invoices keep theirs, the change is audited, and the editor defaults to the new one", async () => {
     await actAs(staff);
     const client = await insertClient({ name: "Moving Abroad Ltd" });
