@@ -1,4 +1,5 @@
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants.js";
+import { buildCurrencyTable } from "./lib/currency-table.mjs";
 import { parseEnv } from "./lib/env-schema.mjs";
 import { SECRET_URL_PATHS, isHttps, responseSecurityHeaders } from "./lib/http/security-headers.mjs";
 
@@ -13,6 +14,9 @@ export default function nextConfig(phase) {
     reactStrictMode: true,
     poweredByHeader: false,
     allowedDevOrigins: ["127.0.0.1"],
+    // The server's currencies and minor digits, built into both bundles so the
+    // browser reads amounts with the server's digits, not its own Intl's (lib/currencies.ts).
+    env: { CLIENTDESK_CURRENCY_TABLE: JSON.stringify(buildCurrencyTable()) },
     serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio", "rate-limiter-flexible"],
     transpilePackages: ["next-auth", "@auth/core", "jose", "oauth4webapi"],
     // Every response: pages, API routes, PDFs and files. proxy.ts adds each page's CSP.

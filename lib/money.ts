@@ -1,13 +1,13 @@
 // Money is integer minor units (cents) everywhere. This module is the only
 // place that parses, formats, sums and rounds it.
 
+import { currencyDigits } from "@/lib/currencies";
+
 export type Minor = number;
 
-// ISO 4217 currencies whose minor unit is not 2 digits.
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3 };
-
+/** The currency's minor digits (JPY 0, USD 2, KWD 3), from Intl through lib/currencies. */
 export function minorDigits(currency: string): number {
-  return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
+  return currencyDigits(currency);
 }
 
 function assertSafe(value: number, what: string): void {
@@ -199,54 +199,123 @@ export function sumMinor(values: Iterable<Minor>): Minor {
   return total;
 }
 
+// Products of amounts (quantity × price, amount × tax rate, discount ×
+// weight) pass 2^53 long before the amounts do, so they are worked out in
+// BigInt, exactly; only results that fit a safe integer come back as numbers.
+const MAX_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
+const fits = (v: bigint) => v <= MAX_MINOR && v >= -MAX_MINOR;
+
+function big(value: number, what: string): bigint {
+  assertSafe(value, what);
+  return BigInt(value);
+}
+
+function toMinor(value: bigint, what: string): Minor {
+  if (!fits(value)) throw new RangeError(`${what} is not a safe integer: ${value}`);
+  return Number(value);
+}
+
+/** num/den rounded to the nearest integer, halves away from zero (den > 0). */
+function roundDivBig(num: bigint, den: bigint): bigint {
+  const abs = num < 0n ? -num : num;
+  const q = abs / den;
+  const rounded = (abs % den) * 2n >= den ? q + 1n : q;
+  return num < 0n ? -rounded : rounded;
+}
+
+/** num/den rounded down, as Math.floor does (den > 0). */
+function floorDivBig(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  return num % den !== 0n && num < 0n ? q - 1n : q;
+}
+
 /** Tax on an amount at a rate in basis points (1250 = 12.5 %). */
 export function taxOf(amount: Minor, rateBp: number): Minor {
-  return roundDiv(amount * rateBp, 10_000);
+  return toMinor(roundDivBig(big(amount, "amount") * big(rateBp, "rate"), 10_000n), "tax");
 }
 
 export type LineInput = { quantityMilli: number; unitPriceMinor: Minor; taxRateBp: number };
 export type LineTotals = { lineTotalMinor: Minor; taxMinor: Minor };
 export type InvoiceTotals = { subtotalMinor: Minor; taxMinor: Minor; discountMinor: Minor; totalMinor: Minor; lines: LineTotals[] };
 
+/** What is refused: a line (by index) or the invoice as a whole (null) that comes to more than an amount can hold. */
+export type TotalsCheck = { ok: true; totals: InvoiceTotals } | { ok: false; line: number | null; error: string };
+
+const LINE_TOO_LARGE = "This line comes to more than one invoice can hold: lower the quantity or the price";
+const INVOICE_TOO_LARGE = "This invoice comes to more than one invoice can hold: split it into several";
+
+function lineTotalsBig(line: LineInput): { total: bigint; tax: bigint } {
+  const total = roundDivBig(big(line.quantityMilli, "quantity") * big(line.unitPriceMinor, "price"), 1000n);
+  return { total, tax: roundDivBig(total * big(line.taxRateBp, "rate"), 10_000n) };
+}
+
 export function lineTotals(line: LineInput): LineTotals {
-  const lineTotalMinor = roundDiv(line.quantityMilli * line.unitPriceMinor, 1000);
-  return { lineTotalMinor, taxMinor: taxOf(lineTotalMinor, line.taxRateBp) };
+  const { total, tax } = lineTotalsBig(line);
+  return { lineTotalMinor: toMinor(total, "line total"), taxMinor: toMinor(tax, "tax") };
 }
 
 /**
- * Totals for an invoice. The discount comes off the subtotal before tax and
- * is spread over the lines in proportion, so each line's tax rate applies to
- * its discounted amount; the total can never go below zero.
+ * Totals for an invoice, or the line that can't be represented. The
+ * discount comes off the subtotal before tax and is spread over the lines in
+ * proportion, so each line's tax rate applies to its discounted amount; the
+ * total can never go below zero. Every product is exact (BigInt), and a line
+ * or total past Number.MAX_SAFE_INTEGER minor units is refused, never rounded.
  */
-export function invoiceTotals(lines: LineInput[], discountMinor: Minor = 0): InvoiceTotals {
-  const computed = lines.map(lineTotals);
-  const subtotalMinor = sumMinor(computed.map((l) => l.lineTotalMinor));
-  const discount = Math.max(0, Math.min(discountMinor, subtotalMinor));
-  let taxMinor: Minor;
-  if (discount === 0 || subtotalMinor === 0) {
-    taxMinor = sumMinor(computed.map((l) => l.taxMinor));
+export function checkInvoiceTotals(lines: LineInput[], discountMinor: Minor = 0): TotalsCheck {
+  const computed = lines.map(lineTotalsBig);
+  const badLine = computed.findIndex((l) => !fits(l.total) || !fits(l.tax));
+  if (badLine >= 0) return { ok: false, line: badLine, error: LINE_TOO_LARGE };
+  const subtotal = computed.reduce((sum, l) => sum + l.total, 0n);
+  if (!fits(subtotal)) return { ok: false, line: null, error: INVOICE_TOO_LARGE };
+  const requested = big(discountMinor, "discount");
+  const discount = requested < 0n ? 0n : requested > subtotal ? subtotal : requested;
+  let tax: bigint;
+  if (discount === 0n || subtotal === 0n) {
+    tax = computed.reduce((sum, l) => sum + l.tax, 0n);
   } else {
-    const shares = allocate(discount, computed.map((l) => l.lineTotalMinor));
-    taxMinor = sumMinor(computed.map((l, i) => taxOf(l.lineTotalMinor - (shares[i] ?? 0), lines[i]!.taxRateBp)));
+    const shares = allocateBig(discount, computed.map((l) => l.total));
+    tax = computed.reduce((sum, l, i) => sum + roundDivBig((l.total - shares[i]!) * BigInt(lines[i]!.taxRateBp), 10_000n), 0n);
   }
-  return { subtotalMinor, taxMinor, discountMinor: discount, totalMinor: subtotalMinor - discount + taxMinor, lines: computed };
+  const total = subtotal - discount + tax;
+  if (!fits(tax) || !fits(total)) return { ok: false, line: null, error: INVOICE_TOO_LARGE };
+  return {
+    ok: true,
+    totals: {
+      subtotalMinor: Number(subtotal),
+      taxMinor: Number(tax),
+      discountMinor: Number(discount),
+      totalMinor: Number(total),
+      lines: computed.map((l) => ({ lineTotalMinor: Number(l.total), taxMinor: Number(l.tax) })),
+    },
+  };
+}
+
+/** Totals for an invoice (see checkInvoiceTotals); throws a RangeError when they can't be represented. */
+export function invoiceTotals(lines: LineInput[], discountMinor: Minor = 0): InvoiceTotals {
+  const checked = checkInvoiceTotals(lines, discountMinor);
+  if (!checked.ok) throw new RangeError(checked.error);
+  return checked.totals;
+}
+
+function allocateBig(amount: bigint, weights: bigint[]): bigint[] {
+  const totalWeight = weights.reduce((sum, w) => sum + w, 0n);
+  if (totalWeight === 0n) return weights.map(() => 0n);
+  const raw = weights.map((w) => floorDivBig(amount * w, totalWeight));
+  let left = amount - raw.reduce((sum, v) => sum + v, 0n);
+  const order = weights
+    .map((w, i) => ({ i, rem: (amount * w) % totalWeight }))
+    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    raw[i] = raw[i]! + 1n;
+    left -= 1n;
+  }
+  return raw;
 }
 
 /** Splits an amount over weights without losing a cent (largest remainder). */
 export function allocate(amount: Minor, weights: number[]): Minor[] {
-  const totalWeight = sumMinor(weights);
-  if (totalWeight === 0) return weights.map(() => 0);
-  const raw = weights.map((w) => Math.floor((amount * w) / totalWeight));
-  let left = amount - sumMinor(raw);
-  const order = weights
-    .map((w, i) => ({ i, rem: (amount * w) % totalWeight }))
-    .sort((a, b) => b.rem - a.rem || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    raw[i] = (raw[i] ?? 0) + 1;
-    left -= 1;
-  }
-  return raw;
+  return allocateBig(big(amount, "amount"), weights.map((w) => big(w, "weight"))).map((v) => toMinor(v, "share"));
 }
 
 /** The part of a total still to pay. */

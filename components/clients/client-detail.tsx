@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Pencil } from "lucide-react";
+import { FilePlus, Pencil } from "lucide-react";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { RemindButton } from "@/components/reminders/remind-button";
 import { PageHeader } from "@/components/shell/page-header";
@@ -10,6 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAuditFor } from "@/db/queries/audit";
 import { balancesFor, clientHasHistory, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
 import { can } from "@/lib/auth/permissions";
+import { currencyName } from "@/lib/currencies";
 import type { CurrentUser } from "@/lib/auth/session";
 import { LocalTime } from "@/components/time/viewer-time";
 import { getBusinessToday } from "@/lib/business-time";
@@ -65,6 +66,14 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
                 Edit
               </Link>
             </Button>
+            {can(user.role, "invoices:write") && !client.archivedAt && (
+              <Button variant="outline" asChild>
+                <Link href={`${area}/invoices/new?client=${id}`}>
+                  <FilePlus aria-hidden="true" />
+                  New invoice
+                </Link>
+              </Button>
+            )}
             {canRemind && <RemindButton clientIds={[id]} title={`Send ${client.name} a payment reminder?`} smsCount={client.smsOptIn && client.phone ? 1 : 0} />}
             <ClientArchiveAction client={{ id, name: client.name, archived: Boolean(client.archivedAt) }} canArchive={can(user.role, "clients:archive")} />
           </>
@@ -82,6 +91,9 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
               <Detail label="Mobile phone">{client.phone ? <a href={`tel:${client.phone}`} className="font-mono underline-offset-4 hover:underline">{client.phone}</a> : null}</Detail>
               <Detail label="Text messages">{client.smsOptIn ? "Agreed to receive SMS" : "No SMS (not opted in)"}</Detail>
               <Detail label="Portal login">{client.portalEmail ?? "No portal login"}</Detail>
+              <Detail label="Billing currency">
+                {client.currency} — {currencyName(client.currency)}
+              </Detail>
               <Detail label="Address" wide>
                 {client.address ? <span className="whitespace-pre-line">{client.address}</span> : null}
               </Detail>

@@ -3,17 +3,20 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getClient } from "@/db/queries/clients";
+import { getSettings } from "@/db/queries/settings";
+import { currencyChoices } from "@/lib/currencies";
 import { ClientForm } from "./client-form";
 
 /** The new-client page body for both areas. Callers check "clients:write". */
-export function NewClientPage({ area }: { area: string }) {
+export async function NewClientPage({ area }: { area: string }) {
+  const { defaultCurrency } = await getSettings();
   return (
     <>
       <Breadcrumb area={area} />
       <PageHeader title="New client" description="Only the name is required. Add an email so reminders and invoices can reach them." />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <ClientForm area={area} />
+          <ClientForm area={area} currencies={currencyChoices({ preferred: [defaultCurrency] })} defaultCurrency={defaultCurrency} />
         </CardContent>
       </Card>
     </>
@@ -22,7 +25,7 @@ export function NewClientPage({ area }: { area: string }) {
 
 /** The edit page body for both areas. Callers check "clients:write". */
 export async function EditClientPage({ area, id }: { area: string; id: number }) {
-  const client = await getClient(id);
+  const [client, { defaultCurrency }] = await Promise.all([getClient(id), getSettings()]);
   if (!client) notFound();
   return (
     <>
@@ -30,7 +33,7 @@ export async function EditClientPage({ area, id }: { area: string; id: number })
       <PageHeader title={`Edit ${client.name}`} />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <ClientForm area={area} client={client} />
+          <ClientForm area={area} client={client} currencies={currencyChoices({ current: client.currency, preferred: [defaultCurrency] })} defaultCurrency={defaultCurrency} />
         </CardContent>
       </Card>
     </>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PhoneInput } from "@/components/forms/phone-input";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
@@ -14,6 +15,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { createClient } from "@/lib/actions/clients/create-client";
 import { updateClient } from "@/lib/actions/clients/update-client";
+import type { CurrencyChoices } from "@/lib/currencies";
 import { clientSchema, updateClientSchema } from "@/lib/validation/clients";
 
 export type ClientFormValues = {
@@ -25,10 +27,14 @@ export type ClientFormValues = {
   address: string | null;
   notes: string | null;
   smsOptIn: boolean;
+  currency: string;
 };
 
-/** One form for creating and editing a client; `client` makes it an edit. */
-export function ClientForm({ area, client }: { area: string; client?: ClientFormValues }) {
+/**
+ * One form for creating and editing a client; `client` makes it an edit. A
+ * new client bills in `defaultCurrency` (the business's) unless another is picked.
+ */
+export function ClientForm({ area, client, currencies, defaultCurrency }: { area: string; client?: ClientFormValues; currencies: CurrencyChoices; defaultCurrency: string }) {
   const router = useRouter();
   const editing = Boolean(client);
   const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(editing ? updateClient : createClient, editing ? updateClientSchema : clientSchema, (state) => {
@@ -57,6 +63,9 @@ export function ClientForm({ area, client }: { area: string; client?: ClientForm
           <PhoneInput id="phone" name="phone" defaultValue={values?.phone ?? client?.phone} invalid={Boolean(errors.phone)} describedBy={fieldA11y("phone", errors.phone, true)["aria-describedby"]} />
         </FormField>
       </div>
+      <FormField className="content-start sm:max-w-[calc(50%-0.625rem)]" id="currency" label="Billing currency" error={errors.currency} hint={client ? "New invoices and subscriptions use it. Existing invoices keep their own currency." : "New invoices and subscriptions for this client use it."}>
+        <CurrencySelect {...fieldA11y("currency", errors.currency, true)} name="currency" choices={currencies} defaultValue={values?.currency ?? client?.currency ?? defaultCurrency} />
+      </FormField>
       <FormField className="content-start" id="address" label="Address" error={errors.address}>
         <Textarea {...fieldA11y("address", errors.address)} name="address" rows={3} defaultValue={v("address")} maxLength={500} />
       </FormField>

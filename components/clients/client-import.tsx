@@ -89,7 +89,7 @@ export function ClientImport({ area }: { area: string }) {
           type="file"
           accept=".csv,text/csv"
           onChange={(e) => void choose(e.target.files?.[0])}
-          aria-describedby="import-file-hint"
+          aria-describedby="import-file-hint import-currency-hint"
           className="block w-full max-w-md text-sm file:mr-3 file:h-10 file:rounded-md file:border file:border-input file:bg-background file:px-4 file:text-sm file:font-medium hover:file:bg-accent"
         />
         <p id="import-file-hint" className="text-sm text-muted-foreground">
@@ -98,6 +98,9 @@ export function ClientImport({ area }: { area: string }) {
             Download a sample
           </a>
           . Columns may be separated by commas, semicolons or tabs, as your spreadsheet saves them.
+        </p>
+        <p id="import-currency-hint" className="text-sm text-muted-foreground">
+          A <code>currency</code> column sets each client&apos;s billing currency (an ISO 4217 code, like EUR); without one, clients bill in the business&apos;s currency.
         </p>
       </div>
       <FormAlert message={error} />

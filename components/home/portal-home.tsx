@@ -19,6 +19,7 @@ import { StatCard } from "./stat-card";
 export async function PortalHome({ clientId, clientName }: { clientId: number; clientName: string }) {
   const [overview, settings, today, { timeZone }] = await Promise.all([getClientOverview(clientId), getSettings(), getBusinessToday(), getBusinessTime()]);
   const currency = overview.currency ?? settings.defaultCurrency;
+  const owing = overview.outstanding.length > 0;
   const pastDue = Boolean(overview.nextDueDate && overview.nextDueDate < today);
   return (
     <>
@@ -36,9 +37,9 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
       <section aria-label="Summary" className="grid gap-4 sm:grid-cols-3">
         <StatCard
           label="Outstanding balance"
-          value={formatMoney(overview.outstandingMinor, currency)}
-          tone={overview.outstandingMinor > 0 ? "warning" : "default"}
-          href={overview.outstandingMinor > 0 ? "/portal/invoices?status=open" : undefined}
+          value={owing ? overview.outstanding.map((b) => formatMoney(b.minor, b.currency)) : formatMoney(0, currency)}
+          tone={owing ? "warning" : "default"}
+          href={owing ? "/portal/invoices?status=open" : undefined}
         />
         <StatCard
           label="Next due date"

@@ -1,7 +1,8 @@
 import { IntentLink } from "@/components/ui/intent-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
-type StatCardProps = { label: string; value: string; detail?: string; href?: string; tone?: "default" | "warning" | "destructive" };
+/** `value` as a list: one figure per line, for amounts in several currencies that must not be added. */
+type StatCardProps = { label: string; value: string | string[]; detail?: string; href?: string; tone?: "default" | "warning" | "destructive" };
 
 const toneClass = { default: "", warning: "text-warning", destructive: "text-destructive" };
 
@@ -14,7 +15,11 @@ export function StatCard({ label, value, detail, href, tone = "default" }: StatC
         </CardTitle>
       </CardHeader>
       <CardContent>
-        <p className={`text-2xl font-semibold tabular-nums ${toneClass[tone]}`}>{value}</p>
+        {(Array.isArray(value) ? value : [value]).map((line) => (
+          <p key={line} className={`text-2xl font-semibold tabular-nums ${toneClass[tone]}`}>
+            {line}
+          </p>
+        ))}
         {detail && <p className="mt-1 text-xs text-muted-foreground">{detail}</p>}
       </CardContent>
     </Card>

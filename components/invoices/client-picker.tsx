@@ -5,7 +5,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
-export type ClientOption = { id: number; name: string; email: string | null; company?: string | null };
+/** A client as the invoice form knows it; its currency is what new invoices for it bill in. */
+export type ClientOption = { id: number; name: string; email: string | null; company?: string | null; currency: string };
 
 type Props = {
   id: string;

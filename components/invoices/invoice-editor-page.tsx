@@ -5,9 +5,8 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getClientOption, getDraftForEdit, listServicesForLines } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
 import { getBusinessToday } from "@/lib/business-time";
+import { currencyChoices } from "@/lib/currencies";
 import { InvoiceForm } from "./invoice-form";
-
-const DEFAULT_CURRENCIES = new Set(["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK"]);
 
 /**
  * The invoice editor for /admin and /staff: a new draft (optionally for
@@ -16,24 +15,34 @@ const DEFAULT_CURRENCIES = new Set(["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "C
  */
 export async function InvoiceEditorPage({ area, invoiceId, clientId }: { area: string; invoiceId?: number; clientId?: number }) {
   const [settings, services, today] = await Promise.all([getSettings(), listServicesForLines(), getBusinessToday()]);
-  const defaults = { currency: DEFAULT_CURRENCIES.has(settings.defaultCurrency) ? settings.defaultCurrency : "USD", taxRateBp: settings.taxRateBp, dueDays: settings.dueDays, today };
+  // A new invoice bills in its client's currency; without a client yet, in the business's.
+  const defaults = { currency: settings.defaultCurrency, taxRateBp: settings.taxRateBp, dueDays: settings.dueDays, today };
   if (invoiceId !== undefined) {
     const draft = await getDraftForEdit(invoiceId);
     if (!draft) notFound();
     if (draft.status !== "draft") redirect(`${area}/invoices/${invoiceId}`);
     const client = await getClientOption(draft.clientId);
+    const currencies = currencyChoices({ current: draft.currency, preferred: [client?.currency, settings.defaultCurrency] });
     return (
       <>
         <PageHeader title={`Edit draft #${draft.id}`} description="Drafts can change freely. Issuing gives the invoice its number and freezes it." />
         <Card>
           <CardContent className="pt-4 sm:pt-6">
-            <InvoiceForm area={area} services={services} defaults={defaults} client={client} draft={{ ...draft, client: client ?? { id: draft.clientId, name: `Client #${draft.clientId}`, email: null } }} />
+            <InvoiceForm
+              area={area}
+              services={services}
+              defaults={defaults}
+              currencies={currencies}
+              client={client}
+              draft={{ ...draft, client: client ?? { id: draft.clientId, name: `Client #${draft.clientId}`, email: null, currency: draft.currency } }}
+            />
           </CardContent>
         </Card>
       </>
     );
   }
   const client = clientId ? await getClientOption(clientId) : null;
+  const currencies = currencyChoices({ preferred: [client?.currency, settings.defaultCurrency] });
   return (
     <>
       <PageHeader
@@ -46,7 +55,7 @@ export async function InvoiceEditorPage({ area, invoiceId, clientId }: { area: s
       />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <InvoiceForm area={area} services={services} defaults={defaults} client={client} />
+          <InvoiceForm area={area} services={services} defaults={{ ...defaults, currency: client?.currency ?? defaults.currency }} currencies={currencies} client={client} />
         </CardContent>
       </Card>
     </>

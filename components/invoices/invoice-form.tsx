@@ -4,6 +4,7 @@ import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
@@ -14,10 +15,11 @@ import { toast } from "@/components/ui/toast";
 import { issueInvoice } from "@/lib/actions/invoices/issue-invoice";
 import { saveInvoiceDraft } from "@/lib/actions/invoices/save-invoice-draft";
 import { addDaysIso, daysBetween } from "@/lib/dates";
+import type { CurrencyChoices } from "@/lib/currencies";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
 import { formatQuantity, parseQuantity } from "@/lib/invoices/quantity";
-import { formatMoney, formatRate, invoiceTotals, parseMoney, parseRate, toDecimalString } from "@/lib/money";
-import { currencies, invoiceDraftSchema, readDraftAmounts } from "@/lib/validation/invoices";
+import { checkInvoiceTotals, formatMoney, formatRate, parseMoney, parseRate, toDecimalString } from "@/lib/money";
+import { invoiceDraftSchema, readDraftAmounts } from "@/lib/validation/invoices";
 import { ClientPicker, type ClientOption } from "./client-picker";
 import { InvoiceLineEditor, type LineDraftState, type ServiceOption } from "./invoice-line-editor";
 
@@ -37,6 +39,7 @@ type Props = {
   area: string;
   services: ServiceOption[];
   defaults: { currency: string; taxRateBp: number; dueDays: number; today: string };
+  currencies: CurrencyChoices;
   client: ClientOption | null;
   /** Present when editing a draft. */
   draft?: InvoiceFormDraft;
@@ -50,7 +53,7 @@ const newKey = () => `l${++keySeq}`;
  * One form for a new invoice and for editing a draft. Totals are worked out
  * live with lib/money as lines change; the server recomputes them on save.
  */
-export function InvoiceForm({ area, services, defaults, client: initialClient, draft }: Props) {
+export function InvoiceForm({ area, services, defaults, currencies, client: initialClient, draft }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [client, setClient] = useState<ClientOption | null>(draft?.client ?? initialClient);
@@ -89,9 +92,23 @@ export function InvoiceForm({ area, services, defaults, client: initialClient, d
       return q.ok && p.ok && p.minor >= 0 && r.ok ? { quantityMilli: q.milli, unitPriceMinor: p.minor, taxRateBp: r.bp } : null;
     });
     const d = discount.trim() ? parseMoney(discount, currency) : ({ ok: true, minor: 0 } as const);
-    const result = invoiceTotals(parsed.map((p) => p ?? { quantityMilli: 0, unitPriceMinor: 0, taxRateBp: 0 }), d.ok ? d.minor : 0);
+    const lineInputs = parsed.map((p) => p ?? { quantityMilli: 0, unitPriceMinor: 0, taxRateBp: 0 });
+    // Too large to hold: the line (or the whole invoice) counts as nothing until it is fixed; saving says why.
+    let checked = checkInvoiceTotals(lineInputs, d.ok ? d.minor : 0);
+    while (!checked.ok && checked.line !== null) {
+      lineInputs[checked.line] = { quantityMilli: 0, unitPriceMinor: 0, taxRateBp: 0 };
+      parsed[checked.line] = null;
+      checked = checkInvoiceTotals(lineInputs, d.ok ? d.minor : 0);
+    }
+    const result = checked.ok ? checked.totals : { subtotalMinor: 0, taxMinor: 0, discountMinor: 0, totalMinor: 0, lines: lineInputs.map(() => ({ lineTotalMinor: 0, taxMinor: 0 })) };
     return { ...result, perLine: parsed.map((p, i) => (p ? result.lines[i]! : null)) };
   }, [lines, discount, currency]);
+
+  // The invoice bills in the client's currency unless the person picks another after choosing the client.
+  function pickClient(option: ClientOption) {
+    setClient(option);
+    setCurrency(option.currency);
+  }
 
   function changeIssueDate(value: string) {
     setIssueDate(value);
@@ -165,14 +182,10 @@ export function InvoiceForm({ area, services, defaults, client: initialClient, d
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2 lg:grid-cols-4">
         <FormField className="content-start md:col-span-2" id="clientId" label="Client" required error={errors.clientId}>
-          <ClientPicker id="clientId" value={client} onChange={setClient} invalid={Boolean(errors.clientId)} describedBy={fieldA11y("clientId", errors.clientId)["aria-describedby"]} />
+          <ClientPicker id="clientId" value={client} onChange={pickClient} invalid={Boolean(errors.clientId)} describedBy={fieldA11y("clientId", errors.clientId)["aria-describedby"]} />
         </FormField>
         <FormField className="content-start" id="currency" label="Currency" error={errors.currency}>
-          <Select {...fieldA11y("currency", errors.currency)} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-            {currencies.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </Select>
+          <CurrencySelect {...fieldA11y("currency", errors.currency)} choices={currencies} value={currency} onChange={(e) => setCurrency(e.target.value)} />
         </FormField>
         <div className="hidden lg:block" />
         <FormField className="content-start" id="issueDate" label="Issue date" required error={errors.issueDate}>
@@ -226,7 +239,11 @@ export function InvoiceForm({ area, services, defaults, client: initialClient, d
               canRemove={lines.length > 1}
               onChange={(patch) => updateLine(line.key, patch)}
               onPickService={(s) =>
-                updateLine(line.key, s ? { serviceId: String(s.id), description: s.name, unitPrice: toDecimalString(s.priceMinor, currency), taxRate: line.taxRate || defaultTax } : { serviceId: "" })
+                updateLine(
+                  line.key,
+                  // A price in another currency is never carried over as if it were in this one: the line keeps what was typed.
+                  s ? { serviceId: String(s.id), description: s.name, unitPrice: s.currency === currency ? toDecimalString(s.priceMinor, currency) : line.unitPrice, taxRate: line.taxRate || defaultTax } : { serviceId: "" },
+                )
               }
               onRemove={() => setLines((prev) => prev.filter((l) => l.key !== line.key))}
             />
@@ -246,7 +263,7 @@ export function InvoiceForm({ area, services, defaults, client: initialClient, d
         </FormField>
         <div className="grid content-start gap-3">
           <FormField id="discount" label={`Discount (${currency})`} error={errors.discount} hint="Taken off before tax.">
-            <Input {...fieldA11y("discount", errors.discount, true)} value={discount} onChange={(e) => setDiscount(e.target.value)} inputMode="decimal" placeholder="0.00" className="text-right tabular-nums" />
+            <Input {...fieldA11y("discount", errors.discount, true)} value={discount} onChange={(e) => setDiscount(e.target.value)} inputMode="decimal" placeholder={toDecimalString(0, currency)} className="text-right tabular-nums" />
           </FormField>
           <dl className="grid gap-1.5 rounded-md border bg-muted/40 p-4 text-sm" aria-live="polite" aria-label="Totals">
             <div className="flex justify-between">

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/form-state";
-import { formatMoney, type LineTotals } from "@/lib/money";
+import { formatMoney, toDecimalString, type LineTotals } from "@/lib/money";
 
 export type LineDraftState = { key: string; serviceId: string; description: string; quantity: string; unitPrice: string; taxRate: string };
 export type ServiceOption = { id: number; name: string; priceMinor: number; currency: string; active: boolean };
@@ -70,6 +70,7 @@ export function InvoiceLineEditor({ index, line, totals, currency, services, err
             {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
+                {s.currency === currency ? "" : ` (priced in ${s.currency})`}
                 {s.active ? "" : " (off sale)"}
               </option>
             ))}
@@ -86,7 +87,7 @@ export function InvoiceLineEditor({ index, line, totals, currency, services, err
         </div>
         <div className="grid gap-1.5">
           <ShortLabel htmlFor={ids.unitPrice} visible="Unit price" full={`Line ${n} unit price (${currency})`} />
-          <Input {...fieldA11y(ids.unitPrice, err("unitPrice"))} value={line.unitPrice} onChange={(e) => onChange({ unitPrice: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder="0.00" />
+          <Input {...fieldA11y(ids.unitPrice, err("unitPrice"))} value={line.unitPrice} onChange={(e) => onChange({ unitPrice: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder={toDecimalString(0, currency)} />
           <Error id={ids.unitPrice} messages={err("unitPrice")} />
         </div>
         <div className="grid gap-1.5">

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getService, smsAudienceCount } from "@/db/queries/services";
 import { getSettings } from "@/db/queries/settings";
+import { currencyChoices } from "@/lib/currencies";
 import { ServiceForm } from "./service-form";
 
 /** Callers check "services:write". */
@@ -15,7 +16,7 @@ export async function NewServicePage({ area }: { area: string }) {
       <PageHeader title="New service" />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <ServiceForm area={area} defaultCurrency={settings.defaultCurrency} smsAudience={audience} />
+          <ServiceForm area={area} defaultCurrency={settings.defaultCurrency} currencies={currencyChoices({ preferred: [settings.defaultCurrency] })} smsAudience={audience} />
         </CardContent>
       </Card>
     </>
@@ -32,7 +33,13 @@ export async function EditServicePage({ area, id }: { area: string; id: number }
       <PageHeader title={`Edit ${service.name}`} description="A new price applies to new subscriptions; existing ones keep the price they signed up at." />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <ServiceForm area={area} service={service} defaultCurrency={settings.defaultCurrency} smsAudience={audience} />
+          <ServiceForm
+            area={area}
+            service={service}
+            defaultCurrency={settings.defaultCurrency}
+            currencies={currencyChoices({ current: service.currency, preferred: [settings.defaultCurrency] })}
+            smsAudience={audience}
+          />
         </CardContent>
       </Card>
     </>

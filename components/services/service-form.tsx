@@ -4,6 +4,7 @@ import { MessageSquare } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
@@ -16,16 +17,17 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { createService } from "@/lib/actions/services/create-service";
 import { updateService } from "@/lib/actions/services/update-service";
-import { currencyOptions } from "@/lib/currencies";
+import type { CurrencyChoices } from "@/lib/currencies";
 import { toDecimalString } from "@/lib/money";
 import { billingIntervals, intervalLabels, serviceSchema, updateServiceSchema } from "@/lib/validation/services";
 
 export type ServiceFormValues = { id: number; name: string; description: string | null; priceMinor: number; currency: string; interval: (typeof billingIntervals)[number]; active: boolean; archivedAt: Date | null };
 
-type Props = { area: string; service?: ServiceFormValues; defaultCurrency: string; smsAudience: number };
+/** smsAudience: clients an announcement would reach, per billing currency. */
+type Props = { area: string; service?: ServiceFormValues; defaultCurrency: string; currencies: CurrencyChoices; smsAudience: Record<string, number> };
 
 /** One form for creating and editing a service; `service` makes it an edit. */
-export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Props) {
+export function ServiceForm({ area, service, defaultCurrency, currencies, smsAudience }: Props) {
   const router = useRouter();
   const editing = Boolean(service);
   const [active, setActive] = useState(service?.active ?? true);
@@ -41,7 +43,9 @@ export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Pro
   // An announcement goes out when the service is created active, or first switched on.
   const willAnnounce = active && (!service || (!service.active && !service.archivedAt));
   const v = (key: "name" | "description") => values?.[key] ?? service?.[key] ?? "";
-  const currency = values?.currency ?? service?.currency ?? defaultCurrency;
+  const [currency, setCurrency] = useState(values?.currency ?? service?.currency ?? defaultCurrency);
+  // Only clients who bill in the service's currency can subscribe to it, so only they hear of it.
+  const audience = smsAudience[currency] ?? 0;
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-5">
@@ -58,13 +62,7 @@ export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Pro
           <Input {...fieldA11y("price", errors.price)} name="price" inputMode="decimal" placeholder="120.00" defaultValue={values?.price ?? (service ? toDecimalString(service.priceMinor, service.currency) : "")} required />
         </FormField>
         <FormField className="content-start" id="currency" label="Currency" error={errors.currency}>
-          <Select {...fieldA11y("currency", errors.currency)} name="currency" defaultValue={currency}>
-            {currencyOptions(currency).map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </Select>
+          <CurrencySelect {...fieldA11y("currency", errors.currency)} name="currency" choices={currencies} value={currency} onChange={(e) => setCurrency(e.target.value)} />
         </FormField>
         <FormField className="content-start" id="interval" label="Billed" error={errors.interval}>
           <Select {...fieldA11y("interval", errors.interval)} name="interval" defaultValue={values?.interval ?? service?.interval ?? "monthly"}>
@@ -88,9 +86,9 @@ export function ServiceForm({ area, service, defaultCurrency, smsAudience }: Pro
       {willAnnounce && (
         <p role="note" className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 p-3 text-sm">
           <MessageSquare className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden="true" />
-          {smsAudience > 0
-            ? `Saving this ${service ? "turns the service on and texts" : "active service texts"} an announcement to ${smsAudience} client${smsAudience === 1 ? "" : "s"} who agreed to SMS. Each client gets it once.`
-            : "No client has agreed to SMS yet, so no announcement will be sent."}
+          {audience > 0
+            ? `Saving this ${service ? "turns the service on and texts" : "active service texts"} an announcement to ${audience} client${audience === 1 ? "" : "s"} who bill in ${currency} and agreed to SMS. Each client gets it once.`
+            : `No client who bills in ${currency} has agreed to SMS yet, so no announcement will be sent.`}
         </p>
       )}
       <div className="flex flex-col-reverse gap-2 sm:flex-row">

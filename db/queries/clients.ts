@@ -3,6 +3,7 @@ import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNul
 import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
+import { getSettings } from "./settings";
 import type { ClientListParams } from "@/lib/validation/clients";
 
 // Back-office reads of clients. Callers check "clients:read".
@@ -74,6 +75,7 @@ const listColumns = {
   email: clients.email,
   phone: clients.phone,
   smsOptIn: clients.smsOptIn,
+  currency: clients.currency,
   archivedAt: clients.archivedAt,
   createdAt: clients.createdAt,
 };
@@ -103,6 +105,28 @@ export async function balancesFor(clientIds: number[], today: string): Promise<M
   return out;
 }
 
+/**
+ * Clients who owe, one id each, in order of what they owe, without ever
+ * adding amounts of different currencies: each client counts by its balance
+ * in one currency (the business's when it owes any, else the first by code),
+ * and clients are grouped by that currency (the business's first, then by
+ * code) and ordered by amount within it. `from` joins what `where` reads.
+ */
+export async function owingClientIds(opts: { from: SQL; where: SQL | undefined; businessCurrency: string; direction: "asc" | "desc"; skip: number; take: number }): Promise<number[]> {
+  const cur = opts.businessCurrency;
+  const dir = opts.direction === "desc" ? sql`desc` : sql`asc`;
+  const [rows] = (await getDb().execute(sql`
+    select id from (
+      select ${invoices.clientId} as id, ${invoices.currency} as currency, sum(${invoices.totalMinor} - ${invoices.amountPaidMinor}) as balance,
+        row_number() over (partition by ${invoices.clientId} order by ${invoices.currency} = ${cur} desc, ${invoices.currency}) as nth
+      from ${opts.from} where ${opts.where ?? sql`true`} group by ${invoices.clientId}, ${invoices.currency}
+    ) owed
+    where nth = 1
+    order by currency = ${cur} desc, currency, balance ${dir}, id
+    limit ${opts.take} offset ${opts.skip}`)) as unknown as [{ id: number }[]];
+  return rows.map((r) => Number(r.id));
+}
+
 async function countCapped(where: SQL | undefined): Promise<{ n: number; capped: boolean }> {
   const db = getDb();
   const matches = db.select({ one: sql`1`.as("one") }).from(clients).where(where).limit(CLIENT_COUNT_CAP + 1).as("matches");
@@ -113,25 +137,22 @@ async function countCapped(where: SQL | undefined): Promise<{ n: number; capped:
 
 /**
  * One page of ids by open balance. Clients who owe come from grouping their
- * open invoices (the only rows a balance needs); clients who owe nothing
+ * open invoices (the only rows a balance needs), in owingClientIds' order,
+ * which never compares amounts in different currencies; clients who owe nothing
  * follow (or, ascending, lead) in name order. The other segment is only read
  * when a page runs past the first one.
  */
 async function idsByBalance(where: SQL | undefined, direction: "asc" | "desc", offset: number, narrowed: boolean): Promise<number[]> {
   const db = getDb();
-  const balance = sql`sum(${invoices.totalMinor} - ${invoices.amountPaidMinor})`;
+  const { defaultCurrency } = await getSettings();
   const owingWhere = and(inArray(invoices.status, [...OPEN]), where);
   // Without a search narrowing the clients, reading the open invoices first (on
   // the status index) and joining each client by id is several times faster
   // than the optimizer's own choice of walking every client; STRAIGHT_JOIN
   // fixes that order (MySQL, MariaDB and TiDB all accept it).
   const join = narrowed ? sql`join` : sql`straight_join`;
-  const owing = async (skip: number, take: number) => {
-    const [rows] = (await db.execute(
-      sql`select ${invoices.clientId} as id from ${invoices} ${join} ${clients} on ${clients.id} = ${invoices.clientId} where ${owingWhere} group by ${invoices.clientId} order by ${balance} ${direction === "desc" ? sql`desc` : sql`asc`}, ${invoices.clientId} limit ${take} offset ${skip}`,
-    )) as unknown as [{ id: number }[]];
-    return rows.map((r) => ({ id: Number(r.id) }));
-  };
+  const owing = async (skip: number, take: number) =>
+    (await owingClientIds({ from: sql`${invoices} ${join} ${clients} on ${clients.id} = ${invoices.clientId}`, where: owingWhere, businessCurrency: defaultCurrency, direction, skip, take })).map((id) => ({ id }));
   const settledWhere = and(where, notExists(db.select({ one: sql`1` }).from(invoices).where(openInvoice())));
   const settled = (skip: number, take: number) => db.select({ id: clients.id }).from(clients).where(settledWhere).orderBy(asc(clients.name), asc(clients.id)).limit(take).offset(skip);
   const countOwing = async () => Number((await db.select({ n: countDistinct(invoices.clientId) }).from(invoices).innerJoin(clients, eq(clients.id, invoices.clientId)).where(owingWhere))[0]?.n ?? 0);
@@ -237,6 +258,7 @@ export async function getClient(id: number) {
       address: clients.address,
       notes: clients.notes,
       smsOptIn: clients.smsOptIn,
+      currency: clients.currency,
       userId: clients.userId,
       portalEmail: users.email,
       archivedAt: clients.archivedAt,

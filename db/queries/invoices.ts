@@ -86,7 +86,7 @@ export async function listServicesForLines() {
 }
 
 export async function getClientOption(clientId: number) {
-  const [row] = await getDb().select({ id: clients.id, name: clients.name, email: clients.email }).from(clients).where(eq(clients.id, clientId)).limit(1);
+  const [row] = await getDb().select({ id: clients.id, name: clients.name, email: clients.email, currency: clients.currency }).from(clients).where(eq(clients.id, clientId)).limit(1);
   return row ?? null;
 }
 

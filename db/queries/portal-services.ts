@@ -1,18 +1,23 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { services, subscriptions } from "@/db/schema";
+import { clients, services, subscriptions } from "@/db/schema";
 
 // The service catalogue as a client sees it, and the client's own
 // subscriptions. The client id comes from the session.
 
-/** Active services, with whether this client already has a live (not cancelled) subscription to each. */
+/**
+ * Active services priced in the client's billing currency (the only ones it
+ * can subscribe to), with whether it already has a live (not cancelled)
+ * subscription to each.
+ */
 export async function listPortalServices(clientId: number) {
   const db = getDb();
   const [rows, live] = await Promise.all([
     db
       .select({ id: services.id, name: services.name, description: services.description, priceMinor: services.priceMinor, currency: services.currency, interval: services.interval })
       .from(services)
+      .innerJoin(clients, and(eq(clients.id, clientId), eq(clients.currency, services.currency)))
       .where(and(isNull(services.archivedAt), eq(services.active, true)))
       .orderBy(asc(services.name)),
     db

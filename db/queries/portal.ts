@@ -23,16 +23,17 @@ export async function emailHasAccount(email: string): Promise<boolean> {
   return Boolean(row);
 }
 
+/** The client's overview: what it owes (one figure per currency, never added across them), what is due next, its services and latest invoices. */
 export async function getClientOverview(clientId: number) {
   const db = getDb();
-  const [[balance], [nextDue], activeServices, recent] = await Promise.all([
+  const [[client], balances, [nextDue], activeServices, recent] = await Promise.all([
+    db.select({ currency: clients.currency }).from(clients).where(eq(clients.id, clientId)).limit(1),
     db
-      .select({
-        outstanding: sql<string>`coalesce(sum(${invoices.totalMinor} - ${invoices.amountPaidMinor}), 0)`,
-        currency: sql<string | null>`min(${invoices.currency})`,
-      })
+      .select({ currency: invoices.currency, minor: sql<string>`sum(${invoices.totalMinor} - ${invoices.amountPaidMinor})` })
       .from(invoices)
-      .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"]))),
+      .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"])))
+      .groupBy(invoices.currency)
+      .orderBy(asc(invoices.currency)),
     db
       .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate })
       .from(invoices)
@@ -70,8 +71,9 @@ export async function getClientOverview(clientId: number) {
       .limit(6),
   ]);
   return {
-    outstandingMinor: Number(balance?.outstanding ?? 0),
-    currency: balance?.currency ?? null,
+    /** The client's billing currency; null only if its row is gone. */
+    currency: client?.currency ?? null,
+    outstanding: balances.map((b) => ({ currency: b.currency, minor: Number(b.minor) })).filter((b) => b.minor > 0),
     nextDueDate: nextDue?.dueDate ?? null,
     nextDue: nextDue ? { id: nextDue.id, number: nextDue.number ?? `#${nextDue.id}` } : null,
     activeServices,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoiceItems, services, subscriptions } from "@/db/schema";
-import { countSmsAudience } from "@/lib/services/announce";
+import { countSmsAudienceByCurrency } from "@/lib/services/announce";
 
 // Back-office reads of the service catalogue. Callers check "services:read".
 
@@ -66,5 +66,5 @@ export async function getService(id: number) {
 }
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getService>>>;
 
-/** How many clients a new-service SMS would reach now (opted in, with a phone, not archived). */
-export const smsAudienceCount = () => countSmsAudience(getDb());
+/** How many clients a new-service SMS would reach now (opted in, with a phone, not archived), per billing currency. */
+export const smsAudienceCount = () => countSmsAudienceByCurrency(getDb());

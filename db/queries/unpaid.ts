@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, countDistinct, desc, eq, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, countDistinct, eq, inArray, lt, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { daysBetween } from "@/lib/dates";
 import { readWholeNumber } from "@/lib/validation/fields";
-import { balancesFor } from "./clients";
+import { balancesFor, owingClientIds } from "./clients";
+import { getSettings } from "./settings";
 
 // The unpaid-clients view. Callers check "reminders:send" (the view exists to send them).
 
@@ -37,24 +38,25 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
   // means a balance; the grouping then reads only the (client_id, status, due_date) index.
   const where = and(inArray(invoices.status, ["sent", "partially_paid"]), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
   const oldestDue = sql<string>`min(${invoices.dueDate})`;
-  const balance = sql<string>`sum(${invoices.totalMinor} - ${invoices.amountPaidMinor})`;
-  const order =
-    p.sort === "-balance"
-      ? [desc(balance), asc(invoices.clientId)]
-      : p.sort === "name"
-        ? [asc(sql`(select ${clients.name} from ${clients} where ${clients.id} = ${invoices.clientId})`), asc(invoices.clientId)]
-        : [asc(oldestDue), asc(invoices.clientId)];
-  const [[total], groups] = await Promise.all([
-    db.select({ n: countDistinct(invoices.clientId) }).from(invoices).where(where),
+  const grouped = (ids?: number[]) =>
     db
       .select({ clientId: invoices.clientId, oldestDue, openInvoices: sql<number>`count(*)` })
       .from(invoices)
-      .where(where)
-      .groupBy(invoices.clientId)
-      .orderBy(...order)
-      .limit(UNPAID_PAGE_SIZE)
-      .offset((p.page - 1) * UNPAID_PAGE_SIZE),
-  ]);
+      .where(and(where, ids ? inArray(invoices.clientId, ids) : undefined))
+      .groupBy(invoices.clientId);
+  const skip = (p.page - 1) * UNPAID_PAGE_SIZE;
+  const page = async () => {
+    if (p.sort !== "-balance") {
+      const order = p.sort === "name" ? [asc(sql`(select ${clients.name} from ${clients} where ${clients.id} = ${invoices.clientId})`), asc(invoices.clientId)] : [asc(oldestDue), asc(invoices.clientId)];
+      return grouped().orderBy(...order).limit(UNPAID_PAGE_SIZE).offset(skip);
+    }
+    // Largest balances first, never comparing amounts in different currencies.
+    const { defaultCurrency } = await getSettings();
+    const ids = await owingClientIds({ from: sql`${invoices}`, where, businessCurrency: defaultCurrency, direction: "desc", skip, take: UNPAID_PAGE_SIZE });
+    const found = ids.length ? await grouped(ids) : [];
+    return ids.flatMap((id) => found.filter((g) => g.clientId === id));
+  };
+  const [[total], groups] = await Promise.all([db.select({ n: countDistinct(invoices.clientId) }).from(invoices).where(where), page()]);
   const ids = groups.map((g) => g.clientId);
   const [people, balances, reminded] = await Promise.all([
     ids.length

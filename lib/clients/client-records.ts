@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, isNotNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
+import { readSettings } from "@/db/queries/settings";
 import { clients, invoices, payments, subscriptions } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -21,6 +22,7 @@ const snapshotColumns = {
   address: clients.address,
   notes: clients.notes,
   smsOptIn: clients.smsOptIn,
+  currency: clients.currency,
   userId: clients.userId,
   archivedAt: clients.archivedAt,
 };
@@ -33,10 +35,11 @@ async function lockClient(tx: DbOrTx, id: number) {
 
 export async function createClient(db: Db, input: ClientInput, actor: Actor): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
-    const [res] = await tx.insert(clients).values(input);
+    const values = { ...input, currency: input.currency ?? (await readSettings(tx)).defaultCurrency };
+    const [res] = await tx.insert(clients).values(values);
     const id = res.insertId;
     await applyClientChange(tx, id, "create");
-    await writeAudit(tx, { actor: auditActor(actor), action: "client.create", entityType: "client", entityId: id, after: { ...input }, ip: actor.ip });
+    await writeAudit(tx, { actor: auditActor(actor), action: "client.create", entityType: "client", entityId: id, after: { ...values }, ip: actor.ip });
     return { id };
   });
 }
@@ -44,9 +47,11 @@ export async function createClient(db: Db, input: ClientInput, actor: Actor): Pr
 export async function updateClient(db: Db, id: number, input: ClientInput, actor: Actor): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
     const before = await lockClient(tx, id);
-    const diff = changes(before, input);
+    const { currency, ...rest } = input;
+    const values = currency === undefined ? rest : { ...rest, currency };
+    const diff = changes(before, values);
     if (!diff) return { id };
-    await tx.update(clients).set(input).where(eq(clients.id, id));
+    await tx.update(clients).set(values).where(eq(clients.id, id));
     await writeAudit(tx, { actor: auditActor(actor), action: "client.update", entityType: "client", entityId: id, ...diff, ip: actor.ip });
     return { id };
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { inArray, isNotNull, and } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { clients } from "@/db/schema";
+import { readSettings } from "@/db/queries/settings";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
@@ -29,6 +30,8 @@ const HEADERS: Record<string, keyof ClientInput> = {
   notes: "notes",
   smsoptin: "smsOptIn",
   sms: "smsOptIn",
+  currency: "currency",
+  billingcurrency: "currency",
 };
 
 const YES = new Set(["yes", "y", "true", "1", "on", "x"]);
@@ -51,6 +54,8 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
   if (body.length === 0) throw new DomainError("That file has a header row but no clients.", { csv: ["No rows to import"] });
   if (body.length > IMPORT_MAX_ROWS) throw new DomainError(`Import at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} clients at a time.`, { csv: ["Too many rows"] });
 
+  // A row without a currency bills in the business's, as a client made by hand does.
+  const { defaultCurrency } = await readSettings(db);
   const rows: ImportRow[] = [];
   const inputs = new Map<number, ClientInput>();
   const emailLines = new Map<string, number>();
@@ -62,7 +67,7 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
     const errors: string[] = [];
     const sms = (values.smsOptIn ?? "").toLowerCase();
     if (!YES.has(sms) && !NO.has(sms)) errors.push("SMS opt-in: use yes or no");
-    const parsed = clientSchema.safeParse({ ...values, smsOptIn: YES.has(sms) });
+    const parsed = clientSchema.safeParse({ ...values, smsOptIn: YES.has(sms), currency: values.currency || defaultCurrency });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push(`${label(String(issue.path[0] ?? ""))}: ${issue.message}`);
     } else if (parsed.data.email) {
@@ -96,7 +101,7 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
 }
 
 function label(field: string): string {
-  return { name: "Name", company: "Company", email: "Email", phone: "Phone", address: "Address", notes: "Notes", smsOptIn: "SMS opt-in" }[field] ?? "Row";
+  return { name: "Name", company: "Company", email: "Email", phone: "Phone", address: "Address", notes: "Notes", smsOptIn: "SMS opt-in", currency: "Currency" }[field] ?? "Row";
 }
 
 /**

@@ -9,6 +9,7 @@ import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { lockInvoice, type LockedInvoice } from "@/lib/invoices/lock";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { inTransaction, isDuplicateKey } from "@/lib/transaction";
+import { minimumPartPayment } from "./minimum";
 import { applyPaidDelta } from "./apply";
 import { queueReceipts } from "./receipts";
 
@@ -103,7 +104,7 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput): Prom
       if (refusal) throw refusal;
       const balance = balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
       // The minimum is for clients paying online; staff record whatever arrived.
-      const minPayment = input.clientScope !== undefined ? (await readSettings(tx)).minPaymentMinor : 0;
+      const minPayment = input.clientScope !== undefined ? minimumPartPayment(await readSettings(tx), invoice.currency) : 0;
       if (input.amountMinor < minPayment && input.amountMinor !== balance) {
         const min = formatMoney(minPayment, invoice.currency);
         throw new DomainError(`The smallest payment is ${min}, unless it pays the whole balance.`, { amount: [`At least ${min}`] });

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { clients, users } from "@/db/schema";
+import { readSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
 import { verifyPassword } from "@/lib/auth/password";
 import { countPasswordAttempt, passwordAttemptSucceeded, tooManyPasswords } from "@/lib/auth/password-attempts";
@@ -44,12 +45,14 @@ export async function completeSignup(db: Db, token: string, password: string, ip
         twoFactor: signup.twoFactor,
       });
       const userId = user.insertId;
-      const [client] = await tx.insert(clients).values({ name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, userId });
+      // A client who signs up bills in the business's currency until staff change it.
+      const { defaultCurrency: currency } = await readSettings(tx);
+      const [client] = await tx.insert(clients).values({ name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, currency, userId });
       const clientId = client.insertId;
       await applyClientChange(tx, clientId, "create");
       const actor = { id: userId, role: "client" as const };
       await writeAudit(tx, { actor, action: "user.signup", entityType: "user", entityId: userId, after: { email: signup.email, role: "client", twoFactor: signup.twoFactor }, ip });
-      await writeAudit(tx, { actor, action: "client.signup", entityType: "client", entityId: clientId, after: { name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, userId }, ip });
+      await writeAudit(tx, { actor, action: "client.signup", entityType: "client", entityId: clientId, after: { name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, currency, userId }, ip });
       return { userId, clientId, email: signup.email, twoFactor: signup.twoFactor };
     });
   } catch (error) {

@@ -29,7 +29,8 @@ export type SubscribeInput = {
 export type SubscribeResult = { subscriptionId: number; invoiceId: number; invoiceNumber: string };
 
 /**
- * A client subscribes to an active service. One transaction: the client row
+ * A client subscribes to an active service priced in its billing currency
+ * (the portal offers no other). One transaction: the client row
  * is locked (so a double submit can't subscribe twice), the price and
  * interval are snapshotted onto the subscription, and its first invoice is
  * created for the first period, issued and emailed with its signed link and
@@ -43,7 +44,7 @@ export async function subscribeToService(db: DbOrTx, input: SubscribeInput): Pro
     // The business's day: a client subscribing at 17:00 in Los Angeles starts today there, not tomorrow in UTC.
     const today = input.today ?? businessDay(settings.timeZone, now);
     const [client] = await tx
-      .select({ id: clients.id, email: clients.email, archivedAt: clients.archivedAt })
+      .select({ id: clients.id, email: clients.email, currency: clients.currency, archivedAt: clients.archivedAt })
       .from(clients)
       .where(eq(clients.id, input.clientId))
       .limit(1)
@@ -56,6 +57,11 @@ export async function subscribeToService(db: DbOrTx, input: SubscribeInput): Pro
       .where(and(eq(services.id, input.serviceId), eq(services.active, true), isNull(services.archivedAt)))
       .limit(1);
     if (!service) throw new NotFoundError("That service");
+    // A client is billed in its own currency only: a service priced in another
+    // is never charged as if it were in this one, nor converted at a rate.
+    if (service.currency !== client.currency) {
+      throw new DomainError(`${service.name} is priced in ${service.currency}, and your account is billed in ${client.currency}. Contact us if you'd like it in ${client.currency}.`);
+    }
     const [existing] = await tx
       .select({ id: subscriptions.id })
       .from(subscriptions)

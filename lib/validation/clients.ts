@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currencyCode } from "./currency";
 import { checkbox, id, idList, isTypedText, optionalEmail, optionalPhone, optionalText, readWholeNumber, requiredText } from "./fields";
 
 /** The client form, for both create and edit. */
@@ -10,6 +11,9 @@ export const clientSchema = z.object({
   address: optionalText(500, "Address"),
   notes: optionalText(5000, "Notes"),
   smsOptIn: checkbox,
+  // The billing currency: new invoices and subscriptions for the client use it.
+  // Left out, a new client takes the business's and an edit keeps the client's.
+  currency: currencyCode.optional(),
 });
 export type ClientInput = z.output<typeof clientSchema>;
 

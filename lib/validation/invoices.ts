@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { parseMoney, parseRate } from "@/lib/money";
+import { checkInvoiceTotals, parseMoney, parseRate } from "@/lib/money";
 import { parseQuantity } from "@/lib/invoices/quantity";
+import { currencyCode } from "./currency";
 import { id, idList, isIsoDate, isoDate, optionalId, optionalText, positiveId, readWholeNumber, requestKey, requiredText, typedValue } from "./fields";
 
 // Mirrors the schema enums here so forms can import this file in the browser.
 export const invoiceStatusFilters = ["draft", "sent", "overdue", "partially_paid", "paid", "void"] as const;
 export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
 export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as const;
-export const currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK", "DKK"] as const;
 
 // Amounts, quantities and rates stay text here and are read by lib/money and
 // lib/invoices/quantity in the invoice's currency (readDraftAmounts).
@@ -21,7 +21,7 @@ const lineFields = z.object({
 
 const draftFields = z.object({
   clientId: positiveId("Choose a client"),
-  currency: z.enum(currencies, { error: "Pick a currency" }),
+  currency: currencyCode,
   issueDate: isoDate("Enter the issue date"),
   dueDate: isoDate("Enter the due date"),
   discount: typedValue(40, "Enter a discount, like 10.00"),
@@ -59,6 +59,9 @@ export function readDraftAmounts(v: AmountFields) {
     else if (parsed.minor < 0) issues.push({ path: ["discount"], message: "A discount can't be negative" });
     else discountMinor = parsed.minor;
   }
+  // A quantity times a price can pass what an amount holds (2^53 minor units): refused here, by its line.
+  const totals = checkInvoiceTotals(lines, discountMinor);
+  if (!totals.ok) issues.push({ path: totals.line === null ? ["lines"] : ["lines", totals.line, "unitPrice"], message: totals.error });
   return { lines, discountMinor, issues };
 }
 

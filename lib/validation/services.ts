@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseMoney } from "@/lib/money";
+import { currencyCode } from "./currency";
 import { checkbox, id, optionalText, requiredText } from "./fields";
 
 // Mirrors db/schema/services.ts (kept here so forms can import it in the browser).
@@ -12,18 +13,12 @@ export const intervalLabels: Record<(typeof billingIntervals)[number], string> =
   yearly: "Yearly",
 };
 
-const currency = z
-  .string({ error: "Use a 3-letter currency code, like USD" })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, { error: "Use a 3-letter currency code, like USD" });
-
 const serviceFields = z.object({
   name: requiredText(160, "Enter the service's name"),
   description: optionalText(5000, "Description"),
   // Read in the service's own currency below (lib/money), never as a JSON number.
   price: requiredText(40, "Enter a price, like 120.00"),
-  currency,
+  currency: currencyCode,
   interval: z.enum(billingIntervals, { error: "Pick how often it is billed" }),
   active: checkbox,
 });

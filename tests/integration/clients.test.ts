@@ -82,12 +82,12 @@ describe("the client list", () => {
 describe("creating and editing", () => {
   it("stores a friendly phone as E.164 and records the change in the audit log", async () => {
     await actAs(staff);
-    const created = await createClient(undefined, { name: "  Eve Example ", email: "EVE@Example.com", phone: "+1 (415) 555-0123", smsOptIn: "on" });
+    const created = await createClient(undefined, { name: "  Eve Example ", email: "EVE@Example.com", phone: "+1 (415) 555-0123", smsOptIn: "on", currency: "USD" });
     expect(created.ok).toBe(true);
     const id = created.data!.id;
     const [row] = await getDb().select().from(clients).where(eq(clients.id, id));
     expect(row).toMatchObject({ name: "Eve Example", email: "eve@example.com", phone: "+14155550123", smsOptIn: true, company: null });
-    expect((await updateClient(undefined, { id, name: "Eve Example", email: "eve@example.com", phone: "+14155550123", company: "Example Co" })).ok).toBe(true);
+    expect((await updateClient(undefined, { id, name: "Eve Example", email: "eve@example.com", phone: "+14155550123", company: "Example Co", currency: "USD" })).ok).toBe(true);
     const audit = await getDb().select().from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id);
     expect(audit.map((a) => a.action)).toEqual(["client.create", "client.update"]);
     expect(audit[1]).toMatchObject({ actorUserId: staff.id, before: { company: null, smsOptIn: true }, after: { company: "Example Co", smsOptIn: false } });

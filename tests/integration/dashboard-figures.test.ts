@@ -75,7 +75,7 @@ beforeAll(async () => {
 
   // Clients A, B, C, D stay; C is archived; D is archived and restored; E is created and deleted.
   const who = clientActor(staff);
-  const make = (name: string) => createClient(getDb(), clientSchema.parse({ name }), who);
+  const make = (name: string) => createClient(getDb(), clientSchema.parse({ name, currency: "USD" }), who);
   const a = (await make("Alpha Ltd")).id;
   const b = (await make("Beta LLC")).id;
   const c = (await make("Gamma Co")).id;

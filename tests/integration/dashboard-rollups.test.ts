@@ -27,14 +27,14 @@ beforeAll(async () => {
 describe("rollups under concurrent changes", () => {
   it("clients created at once all count, on one new row for the day", async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => createClientRecord(getDb(), clientSchema.parse({ name: `Concurrent ${i}` }), { id: staff.id, role: "staff" })),
+      Array.from({ length: 12 }, (_, i) => createClientRecord(getDb(), clientSchema.parse({ name: `Concurrent ${i}`, currency: "USD" }), { id: staff.id, role: "staff" })),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(await findRollupDrift(getDb())).toEqual([]);
   });
 
   it("twenty payments and five voids at once, on invoices sharing one rollup row, add up exactly", async () => {
-    const client = await createClientRecord(getDb(), clientSchema.parse({ name: "Shared Row Ltd" }), { id: staff.id, role: "staff" });
+    const client = await createClientRecord(getDb(), clientSchema.parse({ name: "Shared Row Ltd", currency: "USD" }), { id: staff.id, role: "staff" });
     const ids: number[] = [];
     for (let i = 0; i < 25; i++) ids.push((await issuedInvoice(staff, client.id, [line("Work", 1000, 100_00)], { issueDate: "2026-03-01", dueDate: "2026-03-15" })).id);
     const results = await Promise.allSettled([

@@ -14,6 +14,7 @@ const outboxCount = async () => (await getDb().select({ n: count() }).from(outbo
 const form = (name: string, active: boolean) => ({ name, description: "Weekly window cleaning", price: "49.90", currency: "USD", interval: "monthly" as const, active });
 
 let optedIn: Awaited<ReturnType<typeof insertClient>>[];
+let inEuros: Awaited<ReturnType<typeof insertClient>>;
 
 beforeAll(async () => {
   await resetDatabase();
@@ -23,12 +24,14 @@ beforeAll(async () => {
   await insertClient({ phone: "+14155550112", smsOptIn: false });
   await insertClient({ phone: null, smsOptIn: true });
   await insertClient({ phone: "+14155550113", smsOptIn: true, archived: true });
+  // Opted in, but billed in euros: only services priced in euros are for them.
+  inEuros = await insertClient({ phone: "+33612345678", smsOptIn: true, currency: "EUR" });
   await actAs(await createUser({ role: "staff" }));
 });
 
 describe("announcing a new service by SMS", () => {
   it("texts every opted-in client with a number, once each, in the same transaction as the service", async () => {
-    expect(await countSmsAudience(getDb())).toBe(2);
+    expect(await countSmsAudience(getDb(), "USD")).toBe(2);
     const result = await createServiceAction(undefined, form("Window cleaning", true));
     expect(result).toMatchObject({ ok: true, data: { announced: 2 } });
     const id = result.data!.id;
@@ -39,6 +42,26 @@ describe("announcing a new service by SMS", () => {
     expect(messages[0]!.text).toContain("Window cleaning");
     const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(audit).toMatchObject({ action: "service.create", after: expect.objectContaining({ announcedTo: 2, priceMinor: 4990 }) });
+  });
+
+  it("texts a service only to the clients who bill in its currency", async () => {
+    expect(await countSmsAudience(getDb(), "EUR")).toBe(1);
+    expect(await countSmsAudience(getDb(), "JPY")).toBe(0);
+    const euros = await createServiceAction(undefined, { ...form("Nettoyage de vitres", true), price: "45.00", currency: "EUR" });
+    expect(euros).toMatchObject({ ok: true, data: { announced: 1 } });
+    expect((await outboxFor({ type: "service", id: euros.data!.id })).map((m) => m.clientId)).toEqual([inEuros.id]);
+    const yen = await createServiceAction(undefined, { ...form("Tokyo window cleaning", true), price: "4500", currency: "JPY" });
+    expect(yen).toMatchObject({ ok: true, data: { announced: 0 } });
+  });
+
+  it("refuses a currency that isn't one, with a field error", async () => {
+    const before = await serviceCount();
+    for (const currency of ["XYZ", "US", "usd ", "EURO", ""]) {
+      const result = await createServiceAction(undefined, { ...form("Odd money", true), currency });
+      if (currency === "usd ") expect(result.ok).toBe(true);
+      else expect(result).toMatchObject({ ok: false, fieldErrors: { currency: [expect.stringContaining("ISO 4217")] } });
+    }
+    expect(await serviceCount()).toBe(before + 1);
   });
 
   it("sends nothing for a service created inactive, and announces it when it is switched on, only once", async () => {

@@ -14,7 +14,7 @@ export async function ensureSettingsRow() {
   await getDb().insert(settings).values({ id: 1, companyName: "Acme Back Office", companyAddress: "1 Test Street", senderName: "Acme" });
 }
 
-export async function insertClient(opts: { name?: string; email?: string | null; phone?: string | null; smsOptIn?: boolean; archived?: boolean; company?: string | null; userId?: number | null } = {}) {
+export async function insertClient(opts: { name?: string; email?: string | null; phone?: string | null; smsOptIn?: boolean; archived?: boolean; company?: string | null; userId?: number | null; currency?: string } = {}) {
   const n = next();
   const values = {
     name: opts.name ?? `Client ${n}`,
@@ -24,6 +24,7 @@ export async function insertClient(opts: { name?: string; email?: string | null;
     smsOptIn: opts.smsOptIn ?? false,
     archivedAt: opts.archived ? new Date() : null,
     userId: opts.userId ?? null,
+    currency: opts.currency ?? "USD",
   };
   const [res] = await getDb().insert(clients).values(values);
   return { id: res.insertId, ...values };

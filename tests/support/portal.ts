@@ -33,14 +33,14 @@ export async function messagesAbout(invoiceId: number, template: string) {
   return getDb().select().from(outbox).where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoiceId), eq(outbox.template, template)));
 }
 
-export async function createService(opts: { name?: string; priceMinor?: number; interval?: "monthly" | "yearly" | "quarterly" | "one_time"; active?: boolean; archived?: boolean } = {}) {
+export async function createService(opts: { name?: string; priceMinor?: number; currency?: string; interval?: "monthly" | "yearly" | "quarterly" | "one_time"; active?: boolean; archived?: boolean } = {}) {
   const [res] = await getDb()
     .insert(services)
     .values({
       name: opts.name ?? `Service ${randomUUID().slice(0, 6)}`,
       description: "A test service",
       priceMinor: opts.priceMinor ?? 5_000,
-      currency: "USD",
+      currency: opts.currency ?? "USD",
       interval: opts.interval ?? "monthly",
       active: opts.active ?? true,
       archivedAt: opts.archived ? new Date() : null,

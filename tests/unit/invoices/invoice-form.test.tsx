@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
+import { currencyChoices } from "@/lib/currencies";
 import { formatMoney, invoiceTotals } from "@/lib/money";
 
 const push = jest.fn();
@@ -10,9 +11,13 @@ const issueInvoice = jest.fn();
 jest.mock("@/lib/actions/invoices/save-invoice-draft", () => ({ saveInvoiceDraft: (...args: unknown[]) => saveInvoiceDraft(...args) }));
 jest.mock("@/lib/actions/invoices/issue-invoice", () => ({ issueInvoice: (...args: unknown[]) => issueInvoice(...args) }));
 
-const services = [{ id: 3, name: "Logo design", priceMinor: 450_00, currency: "USD", active: true }];
+const services = [
+  { id: 3, name: "Logo design", priceMinor: 450_00, currency: "USD", active: true },
+  { id: 4, name: "Tokyo workshop", priceMinor: 80_000, currency: "JPY", active: true },
+];
 const defaults = { currency: "USD", taxRateBp: 825, dueDays: 14, today: "2026-04-02" };
-const client = { id: 9, name: "Harbor Bakery", email: "ap@harbor.example" };
+const client = { id: 9, name: "Harbor Bakery", email: "ap@harbor.example", currency: "USD" };
+const currencies = currencyChoices({ preferred: ["USD"] });
 
 beforeEach(() => {
   saveInvoiceDraft.mockReset();
@@ -23,7 +28,7 @@ beforeEach(() => {
 describe("InvoiceForm", () => {
   it("works out totals live with lib/money as lines change, and due dates from the payment terms", async () => {
     const user = userEvent.setup();
-    render(<InvoiceForm area="/staff" services={services} defaults={defaults} client={client} />);
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
     expect(screen.getByLabelText(/Due date/)).toHaveValue("2026-04-16");
     await user.selectOptions(screen.getByLabelText("Payment terms"), "30");
     expect(screen.getByLabelText(/Due date/)).toHaveValue("2026-05-02");
@@ -58,7 +63,7 @@ describe("InvoiceForm", () => {
 
   it("shows errors next to the fields that need them, before sending anything", async () => {
     const user = userEvent.setup();
-    render(<InvoiceForm area="/staff" services={services} defaults={defaults} client={null} />);
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={null} />);
     await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "12.345");
     await user.click(screen.getByRole("button", { name: "Save draft" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Check the highlighted fields.");
@@ -73,7 +78,7 @@ describe("InvoiceForm", () => {
     const user = userEvent.setup();
     saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41 } });
     issueInvoice.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41, number: "INV-2026-0041", version: 2 } });
-    render(<InvoiceForm area="/staff" services={services} defaults={defaults} client={client} />);
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
     await user.type(screen.getByLabelText("Line 1 description"), "Consulting");
     await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "120");
     await user.click(screen.getByRole("button", { name: "Save and issue" }));
@@ -82,5 +87,47 @@ describe("InvoiceForm", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(issueInvoice).toHaveBeenCalledWith(undefined, { invoiceId: 41 });
     expect(push).toHaveBeenCalledWith("/staff/invoices/41");
+  });
+
+  it("offers every currency by name, common ones first, and reads prices in the one picked", async () => {
+    const user = userEvent.setup();
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
+    const picker = screen.getByLabelText("Currency");
+    expect(within(picker).getByRole("option", { name: "KWD — Kuwaiti Dinar" })).toBeInTheDocument();
+    expect(within(picker).getByRole("option", { name: "ZAR — South African Rand" })).toBeInTheDocument();
+    expect(within(picker).getAllByRole("option").length).toBeGreaterThan(150);
+    await user.selectOptions(picker, "KWD");
+    await user.type(screen.getByLabelText("Line 1 description"), "Audit");
+    await user.type(screen.getByLabelText(/Line 1 unit price \(KWD\)/), "12.345");
+    await user.clear(screen.getByLabelText(/Line 1 tax %/));
+    expect(within(screen.getByLabelText("Totals")).getAllByText("KWD 12.345").length).toBe(2);
+  });
+
+  it("never carries a service's price over from another currency", async () => {
+    const user = userEvent.setup();
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
+    const service = screen.getByLabelText("Line 1: pick a service");
+    expect(within(service).getByRole("option", { name: "Tokyo workshop (priced in JPY)" })).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "99");
+    await user.selectOptions(service, "4");
+    expect(screen.getByLabelText("Line 1 description")).toHaveValue("Tokyo workshop");
+    expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveValue("99");
+    await user.selectOptions(service, "3");
+    expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveValue("450.00");
+  });
+
+  it("refuses a line whose quantity times price is more than an amount holds, next to the price, without breaking the totals", async () => {
+    const user = userEvent.setup();
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
+    await user.type(screen.getByLabelText("Line 1 description"), "Everything");
+    await user.clear(screen.getByLabelText(/Line 1 quantity/));
+    await user.type(screen.getByLabelText(/Line 1 quantity/), "1000000");
+    await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "90071992547.40");
+    // The live totals leave the line out rather than crash or round.
+    expect(within(screen.getByLabelText("Totals")).getAllByText("$0.00").length).toBe(3);
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    expect(await screen.findByText(/This line comes to more than one invoice can hold/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveAttribute("aria-invalid", "true");
+    expect(saveInvoiceDraft).not.toHaveBeenCalled();
   });
 });

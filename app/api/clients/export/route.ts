@@ -8,7 +8,9 @@ import { parseClientListParams } from "@/lib/validation/clients";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["id", "name", "company", "email", "phone", "address", "sms_opt_in", "archived", "created", "balance", "currency"];
+// `currency` is the client's billing currency (what the import reads back);
+// each balance carries its own, since a client can owe in more than one.
+const HEADER = ["id", "name", "company", "email", "phone", "address", "sms_opt_in", "currency", "archived", "created", "balance", "balance_currency"];
 
 /**
  * The client list as CSV, with the same search and filters as the page (the
@@ -41,7 +43,8 @@ export async function GET(request: Request) {
           // A client owing in two currencies gets one line per currency, so amounts never mix.
           const balances = c.balances.length ? c.balances : [null];
           for (const b of balances) {
-            chunk += toCsvLine([c.id, c.name, c.company, c.email, c.phone, c.address, c.smsOptIn ? "yes" : "no", c.archivedAt ? "yes" : "no", businessDay(timeZone, c.createdAt), b ? toDecimalString(b.minor, b.currency) : "0", b?.currency ?? ""]);
+            const balance = b ? [toDecimalString(b.minor, b.currency), b.currency] : [toDecimalString(0, c.currency), c.currency];
+            chunk += toCsvLine([c.id, c.name, c.company, c.email, c.phone, c.address, c.smsOptIn ? "yes" : "no", c.currency, c.archivedAt ? "yes" : "no", businessDay(timeZone, c.createdAt), ...balance]);
           }
         }
         controller.enqueue(encoder.encode(chunk));

@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   const prefix = `${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const rows = await getDb()
-    .select({ id: clients.id, name: clients.name, email: clients.email, company: clients.company })
+    .select({ id: clients.id, name: clients.name, email: clients.email, company: clients.company, currency: clients.currency })
     .from(clients)
     .where(and(isNull(clients.archivedAt), like(clients.name, prefix)))
     .orderBy(asc(clients.name), asc(clients.id))

@@ -19,6 +19,7 @@ import { formatDate } from "@/lib/dates";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
+import { minimumPartPayment } from "@/lib/payments/minimum";
 import { cardProvider } from "@/lib/payments/providers";
 import { routeId } from "@/lib/route-id";
 import { clientPaymentMethods, type ClientPaymentMethod } from "@/lib/validation/portal";
@@ -109,7 +110,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
                   invoiceId={invoice.id}
                   balanceMinor={balance}
                   currency={invoice.currency}
-                  minPaymentMinor={settings.minPaymentMinor}
+                  minPaymentMinor={minimumPartPayment(settings, invoice.currency)}
                   defaultMethod={method}
                   idempotencyKey={newIdempotencyKey()}
                   provider={{ testMode: provider.testMode, testCards: provider.testCards }}
