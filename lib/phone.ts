@@ -136,9 +136,9 @@ export function splitPhone(e164: string | null | undefined, fallbackRegion: stri
 
 /** The typed text formatted as the region writes numbers (AsYouType), for the input as it is typed. */
 export function formatAsTyped(typed: string, region: string): string {
-  const kept = typed.replace(/[^\d+]/g, "");
-  if (!kept) return typed.trim() === "" ? "" : typed;
-  return getAsYouType(region).reset(kept);
+  // Anything but digits and punctuation (a letter, a second "+") stays as typed, for the form to refuse.
+  if (!TYPED.test(typed.trim()) || typed.lastIndexOf("+") > typed.indexOf("+") || !isPhoneRegion(region)) return typed;
+  return getAsYouType(region).reset(typed.replace(/[^\d+]/g, ""));
 }
 
 // The trunk prefix a country dials before a national number ("0" in the UK,

@@ -41,7 +41,8 @@ export function PhoneInput({ id, name, defaultValue, defaultCountry, invalid, de
   return (
     <div className="grid gap-1.5">
       <div className="flex min-w-0 gap-2">
-        <CountryPicker label="Phone country" value={region} onChange={setRegion} disabled={international} />
+        {/* A "+" number names its own country, which the picker then shows. */}
+        <CountryPicker label="Phone country" value={international && parsed?.ok ? parsed.region : region} onChange={setRegion} disabled={international} />
         <input type="hidden" name={`${name}Country`} value={region} />
         <Input
           id={id}
@@ -65,7 +66,7 @@ export function PhoneInput({ id, name, defaultValue, defaultCountry, invalid, de
       </div>
       {parsed?.ok && (
         <p className="text-xs text-muted-foreground" aria-live="polite">
-          {international ? "International number" : "Dialled from abroad as"} <span className="tabular-nums">{formatInternational(parsed.e164)}</span>
+          Valid number: <span className="tabular-nums">{formatInternational(parsed.e164)}</span>
         </p>
       )}
     </div>

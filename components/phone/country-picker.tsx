@@ -9,7 +9,7 @@ import { cn } from "@/lib/utils";
 type CountryPickerProps = {
   value: string;
   onChange: (region: string) => void;
-  /** Names countries in this language (the browser's by default). */
+  /** Names countries in this language (the page's, English, by default: the server and the browser name them alike). */
   displayLocale?: string;
   disabled?: boolean;
   label?: string;
@@ -33,7 +33,8 @@ export function CountryPicker({ value, onChange, displayLocale, disabled, label 
   const [active, setActive] = useState(0);
   const listId = useId();
   const listRef = useRef<HTMLUListElement>(null);
-  const regions = useMemo(() => phoneRegions(displayLocale ?? (typeof navigator === "undefined" ? "en" : navigator.language)), [displayLocale]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const regions = useMemo(() => phoneRegions(displayLocale ?? "en"), [displayLocale]);
   const shown = useMemo(() => regions.filter((r) => matches(r, query)), [regions, query]);
   const current = regions.find((r) => r.region === value);
 
@@ -49,7 +50,9 @@ export function CountryPicker({ value, onChange, displayLocale, disabled, label 
   };
 
   return (
+    // Modal, so the list scrolls and takes focus inside a dialog too (the staff edit dialog).
     <Popover.Root
+      modal
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
@@ -75,11 +78,12 @@ export function CountryPicker({ value, onChange, displayLocale, disabled, label 
           className="z-50 w-[min(20rem,calc(100vw-2rem))] rounded-md border bg-popover p-1 text-popover-foreground shadow-md"
           onOpenAutoFocus={(e) => {
             e.preventDefault();
-            (e.currentTarget as HTMLElement | null)?.querySelector("input")?.focus();
+            searchRef.current?.focus();
             requestAnimationFrame(() => listRef.current?.children[active]?.scrollIntoView({ block: "nearest" }));
           }}
         >
           <input
+            ref={searchRef}
             role="combobox"
             aria-expanded="true"
             aria-controls={listId}

@@ -1,4 +1,4 @@
-import { formatPhone, parsePhone, phoneExample, phoneRegions, phoneSearchPrefixes, regionFromLocale, smsError, splitPhone } from "@/lib/phone";
+import { formatAsTyped, formatPhone, parsePhone, phoneExample, phoneRegions, phoneSearchPrefixes, regionFromLocale, smsError, splitPhone } from "@/lib/phone";
 import { clientSchema } from "@/lib/validation/clients";
 import { signupSchema } from "@/lib/validation/signup";
 
@@ -168,5 +168,22 @@ describe("search prefixes", () => {
     ["+1 415 +55", "US", []],
   ])("%s in %s", (q, region, prefixes) => {
     expect(phoneSearchPrefixes(q, region)).toEqual(prefixes);
+  });
+});
+
+describe("formatting as it is typed", () => {
+  it.each([
+    ["4155550100", "US", "(415) 555-0100"],
+    ["415", "US", "415"],
+    ["02079460018", "GB", "020 7946 0018"],
+    ["+442079460018", "US", "+44 20 7946 0018"],
+    ["", "US", ""],
+  ])("%s in %s reads %s", (typed, region, shown) => {
+    expect(formatAsTyped(typed, region)).toBe(shown);
+  });
+
+  it("leaves letters and a second + as typed, for the form to refuse", () => {
+    expect(formatAsTyped("415 555 0100 ext 2", "US")).toBe("415 555 0100 ext 2");
+    expect(formatAsTyped("+1 415 +555", "US")).toBe("+1 415 +555");
   });
 });
