@@ -43,7 +43,6 @@ async function seed(prefix: string) {
 }
 
 async function scheduleOn() {
-  await getDb().delete(reminderSteps);
   await getDb().insert(reminderSteps).values(DEFAULT_STEPS.map((s, position) => ({ ...s, position })));
   await getDb().insert(reminderSchedule).values({ id: 1, enabled: true }).onDuplicateKeyUpdate({ set: { enabled: true } });
 }

@@ -275,7 +275,7 @@ describe("editing the schedule", () => {
       { offsetDays: 20, sms: true },
     ]);
     expect(edited[0]!.id).toBe(steps[1]!.id);
-    const [removed] = await getDb().select().from(reminderSteps).where(eq(reminderSteps.id, steps[0]!.id));
+    const [removed] = await getDb().select().from(reminderSteps).where(eq(reminderSteps.id, steps[0]!.id!));
     expect(removed!.removedAt).not.toBeNull();
     for (const d of [9, 10]) await runReminderSchedule(getDb(), { now: at(addDaysIso(due, d)) });
     expect(await remindersOf(inv.id)).toHaveLength(1);
