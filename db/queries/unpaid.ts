@@ -67,7 +67,7 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
       ? db
           .select({ clientId: outbox.clientId, at: max(outbox.createdAt) })
           .from(outbox)
-          .where(and(inArray(outbox.clientId, ids), eq(outbox.template, "payment_reminder")))
+          .where(and(inArray(outbox.clientId, ids), inArray(outbox.template, ["payment_reminder", "reminder_friendly", "reminder_firm"])))
           .groupBy(outbox.clientId)
       : [],
   ]);
