@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, countDistinct, eq, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, countDistinct, inArray, lt, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { daysBetween } from "@/lib/dates";
