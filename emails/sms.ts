@@ -4,6 +4,7 @@
 import type { TemplateData, TemplateName } from "@/lib/notify/templates";
 import { day, dayOf, intervalLabel, money, plural } from "./format";
 import type { EmailCompany } from "./layout";
+import { reminderSms } from "./scheduled-reminder";
 
 type SmsTemplates = { [T in TemplateName]: (data: TemplateData[T], company: EmailCompany) => string };
 
@@ -16,6 +17,8 @@ const smsTemplates: SmsTemplates = {
     `${c.name}: invoice ${d.invoiceNumber} has ${money(d.balanceMinor, d.currency)} due ` +
     (d.daysOverdue > 0 ? `(${plural(d.daysOverdue, "day")} overdue).` : `${day(d.dueDate, c)}.`) +
     (d.link ? ` Pay: ${d.link}` : ""),
+  reminder_friendly: (d, c) => reminderSms("friendly", d, c),
+  reminder_firm: (d, c) => reminderSms("firm", d, c),
   new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${money(d.priceMinor, d.currency)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
   staff_invite_request: (d, c) => `${c.name}: ${d.requestedBy} asked to invite ${d.inviteeName} as staff. Review: ${d.approveUrl}`,
   staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Accept by ${dayOf(d.expiresAt, c)}: ${d.acceptUrl}`,

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
+import { ReminderScheduleSection } from "@/components/reminders/reminder-schedule-section";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getSettings } from "@/db/queries/settings";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatRate, toDecimalString } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function Page() {
-  await requirePagePermission("settings:manage");
+  const user = await requirePagePermission("settings:manage");
   const s = await getSettings();
   return (
     <>
@@ -32,6 +34,11 @@ export default async function Page() {
           />
         </CardContent>
       </Card>
+      {can(user.role, "reminders:schedule") && (
+        <div className="mt-6">
+          <ReminderScheduleSection />
+        </div>
+      )}
     </>
   );
 }
