@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { Providers } from "@/components/providers";
+import { BusinessRegionProvider } from "@/components/phone/business-region";
+import { getBusinessTime } from "@/lib/business-time";
 import { ViewerTimeProvider } from "@/components/time/viewer-time";
 import { now } from "@/lib/clock";
+import { regionFromLocale } from "@/lib/phone";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import "./globals.css";
 
@@ -33,12 +36,13 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const viewerZone = await getViewerTimeZone();
+  const phoneRegion = regionFromLocale((await getBusinessTime()).locale);
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh font-sans">
         <Providers nonce={nonce}>
           <ViewerTimeProvider timeZone={viewerZone} now={now().getTime()}>
-            {children}
+            <BusinessRegionProvider region={phoneRegion}>{children}</BusinessRegionProvider>
           </ViewerTimeProvider>
         </Providers>
       </body>

@@ -1,8 +1,10 @@
 // Writes CSV for the exports. Files are read by lib/read-csv.ts (papaparse).
 
-// A cell a spreadsheet would run as a formula. A phone number ("+15551234567")
-// or a negative amount ("-12.50") is data, not a formula, so it is left alone.
-const FORMULA = /^[=@\t\r]|^[+-](?![\d.]+$)/;
+// A cell a spreadsheet would run as a formula. A phone number ("+15551234567",
+// "+44 20 7946 0018") or a negative amount ("-12.50") is data, not a formula:
+// with only digits, spaces, dots, dashes and brackets after the sign it can
+// call nothing, so it is left alone (and imports back as it is).
+const FORMULA = /^[=@\t\r]|^[+-](?![\d. ()-]+$)/;
 
 function cell(value: string | number | boolean | null | undefined): string {
   let text = value == null ? "" : String(value);

@@ -46,7 +46,7 @@ export function SignupForm() {
         <Input {...fieldA11y("email", errors.email, true)} name="email" type="email" inputMode="email" autoComplete="username" defaultValue={values?.email} />
       </FormField>
       <FormField id="phone" label="Mobile phone" required error={errors.phone}>
-        <PhoneInput id="phone" name="phone" defaultValue={values?.phone} invalid={Boolean(errors.phone)} describedBy={errors.phone ? "phone-error" : undefined} />
+        <PhoneInput id="phone" name="phone" defaultValue={values?.phone} defaultCountry={values?.phoneCountry} invalid={Boolean(errors.phone)} describedBy={errors.phone ? "phone-error" : undefined} />
       </FormField>
       <NewPasswordFields errors={errors} label="Password" />
       <SignInMethodChoice name="twoFactor" defaultValue={values?.twoFactor ?? "sms"} error={errors.twoFactor} />

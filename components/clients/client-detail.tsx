@@ -20,6 +20,7 @@ import { ClientArchiveAction, DeleteClientCard } from "./client-admin-actions";
 import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financials";
 import { ClientRemindersCard } from "@/components/reminders/client-reminders-card";
 import { ClientMessages } from "./client-messages";
+import { PhoneNumber } from "@/components/phone/business-region";
 
 /** One client, for /admin/clients/[id] and /staff/clients/[id]. Callers check "clients:read". */
 export async function ClientDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {
@@ -89,7 +90,7 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
           <CardContent>
             <dl className="grid gap-4 text-sm sm:grid-cols-2">
               <Detail label="Email">{client.email ? <a href={`mailto:${client.email}`} className="underline-offset-4 hover:underline">{client.email}</a> : null}</Detail>
-              <Detail label="Mobile phone">{client.phone ? <a href={`tel:${client.phone}`} className="font-mono underline-offset-4 hover:underline">{client.phone}</a> : null}</Detail>
+              <Detail label="Mobile phone">{client.phone ? <PhoneNumber value={client.phone} link className="tabular-nums underline-offset-4 hover:underline" /> : null}</Detail>
               <Detail label="Text messages">{client.smsOptIn ? "Agreed to receive SMS" : "No SMS (not opted in)"}</Detail>
               <Detail label="Portal login">{client.portalEmail ?? "No portal login"}</Detail>
               <Detail label="Billing currency">

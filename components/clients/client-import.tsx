@@ -25,7 +25,7 @@ import { IMPORT_MAX_BYTES } from "@/lib/validation/clients";
 
 type Preview = NonNullable<Awaited<ReturnType<typeof previewClientImport>>["data"]>;
 
-const SAMPLE = "name,company,email,phone,address,notes,sms_opt_in\r\nAda Lovelace,Analytical Engines Ltd,ada@example.com,+447700900123,\"12 St James's Square, London\",Prefers email,yes\r\n";
+const SAMPLE = "name,company,email,phone,address,notes,sms_opt_in\r\nAda Lovelace,Analytical Engines Ltd,ada@example.com,+44 7400 123456,\"12 St James's Square, London\",Prefers email,yes\r\n";
 const SHOWN = 200;
 
 /**
@@ -93,7 +93,7 @@ export function ClientImport({ area }: { area: string }) {
           className="block w-full max-w-md text-sm file:mr-3 file:h-10 file:rounded-md file:border file:border-input file:bg-background file:px-4 file:text-sm file:font-medium hover:file:bg-accent"
         />
         <p id="import-file-hint" className="text-sm text-muted-foreground">
-          The first row names the columns: <code>name</code> (required), <code>company</code>, <code>email</code>, <code>phone</code> (with the country code, like +1 555 123 4567), <code>address</code>, <code>notes</code> and <code>sms_opt_in</code> (yes or no). An export from the client list imports as it is.{" "}
+          The first row names the columns: <code>name</code> (required), <code>company</code>, <code>email</code>, <code>phone</code> (as dialled in the business&rsquo;s country, or with its country code, like +44 20 7946 0018), <code>address</code>, <code>notes</code> and <code>sms_opt_in</code> (yes or no). An export from the client list imports as it is.{" "}
           <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(SAMPLE)}`} download="clients-sample.csv" className="font-medium text-primary underline-offset-4 hover:underline">
             Download a sample
           </a>

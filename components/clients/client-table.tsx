@@ -6,6 +6,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { ClientListRow } from "@/db/queries/clients";
 import { LocalTime } from "@/components/time/viewer-time";
 import { BalanceText } from "./balance-text";
+import { PhoneNumber } from "@/components/phone/business-region";
 
 export function ClientTable({ area, rows, filtered }: { area: string; rows: ClientListRow[]; filtered: boolean }) {
   if (rows.length === 0) {
@@ -42,7 +43,7 @@ export function ClientTable({ area, rows, filtered }: { area: string; rows: Clie
               {c.email && <div className="truncate text-xs text-muted-foreground md:hidden">{c.email}</div>}
             </TableCell>
             <TableCell className="hidden max-w-56 truncate md:table-cell">{c.email ?? <span className="text-muted-foreground">—</span>}</TableCell>
-            <TableCell className="hidden whitespace-nowrap font-mono text-xs lg:table-cell">{c.phone ?? <span className="font-sans text-muted-foreground">—</span>}</TableCell>
+            <TableCell className="hidden whitespace-nowrap text-xs tabular-nums lg:table-cell">{c.phone ? <PhoneNumber value={c.phone} /> : <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell className="hidden whitespace-nowrap sm:table-cell">
               <LocalTime value={c.createdAt} show="date" />
             </TableCell>

@@ -2,53 +2,71 @@
 
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import { callingCodes, composePhone, splitPhone } from "@/lib/phone";
+import { CountryPicker } from "@/components/phone/country-picker";
+import { useBusinessRegion } from "@/components/phone/business-region";
+import { formatAsTyped, formatInternational, isPhoneRegion, parsePhone, phoneExample, splitPhone } from "@/lib/phone";
 
 type PhoneInputProps = {
   id: string;
   name: string;
+  /** A stored E.164 number, or what was typed when a submission came back with errors. */
   defaultValue?: string | null;
+  /** The picker's country that came back with a failed submission. */
+  defaultCountry?: string | null;
   invalid?: boolean;
   describedBy?: string;
 };
 
+function initialState(defaultValue: string | null | undefined, defaultCountry: string | null | undefined, home: string) {
+  if (isPhoneRegion(defaultCountry)) return { region: defaultCountry, typed: defaultValue ?? "" };
+  const split = splitPhone(defaultValue, home);
+  return { region: split.region, typed: split.national };
+}
+
 /**
- * A country picker and the number as people write it ("(555) 123-4567",
- * "07700 900123"). The form posts one E.164 value under `name`; typing a
- * number that starts with "+" overrides the picker.
+ * A country picker (the business's country first) and the number as people
+ * write it, formatted for that country as it is typed. The form posts the
+ * typed number under `name` and the picker's country under `${name}Country`;
+ * the server reads them together (lib/validation/fields withPhone). A number
+ * typed with "+" or "00" carries its own country.
  */
-export function PhoneInput({ id, name, defaultValue, invalid, describedBy }: PhoneInputProps) {
-  const initial = splitPhone(defaultValue);
-  const [country, setCountry] = useState(initial.country);
-  const [typed, setTyped] = useState(initial.national);
-  const value = composePhone(country, typed);
+export function PhoneInput({ id, name, defaultValue, defaultCountry, invalid, describedBy }: PhoneInputProps) {
+  const home = useBusinessRegion();
+  const [initial] = useState(() => initialState(defaultValue, defaultCountry, home));
+  const [region, setRegion] = useState(initial.region);
+  const [typed, setTyped] = useState(initial.typed);
+  const parsed = typed.trim() ? parsePhone(typed, region) : null;
+  const international = typed.trim().startsWith("+") || typed.replace(/\D/g, "").startsWith("00");
+
   return (
     <div className="grid gap-1.5">
-    <div className="flex gap-2">
-      <Select aria-label="Country code" wrapperClassName="w-28 shrink-0" value={country} onChange={(e) => setCountry(e.target.value)} disabled={typed.trim().startsWith("+")}>
-        {callingCodes.map((c) => (
-          <option key={c.country} value={c.country}>
-            {c.country} +{c.dial}
-          </option>
-        ))}
-      </Select>
-      <Input
-        id={id}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel-national"
-        placeholder="555 123 4567"
-        value={typed}
-        onChange={(e) => setTyped(e.target.value)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-      />
-      <input type="hidden" name={name} value={value} />
-    </div>
-      {value && (
+      <div className="flex min-w-0 gap-2">
+        {/* A "+" number names its own country, which the picker then shows. */}
+        <CountryPicker label="Phone country" value={international && parsed?.ok ? parsed.region : region} onChange={setRegion} disabled={international} />
+        <input type="hidden" name={`${name}Country`} value={region} />
+        <Input
+          id={id}
+          name={name}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          className="min-w-0"
+          placeholder={phoneExample(region)}
+          value={typed}
+          onChange={(e) => {
+            const next = e.target.value;
+            // Formats while typing forward; a deletion is kept as typed, so a bracket or dash can be removed.
+            setTyped(next.length > typed.length && next.startsWith(typed) ? formatAsTyped(next, region) : next);
+          }}
+          onBlur={() => setTyped((t) => formatAsTyped(t, region))}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          maxLength={40}
+        />
+      </div>
+      {parsed?.ok && (
         <p className="text-xs text-muted-foreground" aria-live="polite">
-          Saved as <span className="font-mono">{value}</span>
+          Valid number: <span className="tabular-nums">{formatInternational(parsed.e164)}</span>
         </p>
       )}
     </div>

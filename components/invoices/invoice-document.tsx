@@ -4,6 +4,7 @@ import { balanceDue, formatMoney, formatRate } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { invoiceDocumentCss } from "./invoice-document-css";
 import type { InvoiceDocumentData } from "./invoice-document-types";
+import { formatPhone, regionFromLocale } from "@/lib/phone";
 
 // Logos are inline SVG or data: URLs (settings.logo); an <img> never runs SVG scripts.
 function logoSrc(logo: string | null): string | null {
@@ -64,7 +65,7 @@ export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
           {client.company && client.company !== client.name && <p>{client.company}</p>}
           {client.address && <p className="doc-small">{client.address}</p>}
           {client.email && <p className="doc-small">{client.email}</p>}
-          {client.phone && <p className="doc-small">{client.phone}</p>}
+          {client.phone && <p className="doc-small">{formatPhone(client.phone, regionFromLocale(company.locale))}</p>}
         </div>
         <div>
           <dl className="doc-dates">

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { OutboxMessageDetail } from "@/db/queries/outbox";
 import { LocalTime } from "@/components/time/viewer-time";
 import { OutboxStatusBadge } from "./outbox-status-badge";
+import { PhoneNumber } from "@/components/phone/business-region";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -13,12 +14,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Addresses({ values }: { values: string[] }) {
+function Addresses({ values, phones = false }: { values: string[]; phones?: boolean }) {
   if (values.length === 0) return "—";
   return (
     <ul>
       {values.map((v) => (
-        <li key={v}>{v}</li>
+        <li key={v}>{phones ? <PhoneNumber value={v} /> : v}</li>
       ))}
     </ul>
   );
@@ -39,7 +40,7 @@ export function MessageDetails({ message: m, from }: { message: OutboxMessageDet
       <Row label="Channel">{m.channel === "email" ? "Email" : "SMS"}</Row>
       {m.channel === "email" && from && <Row label="From">{from}</Row>}
       <Row label="To">
-        <Addresses values={m.to} />
+        <Addresses values={m.to} phones={m.channel === "sms"} />
       </Row>
       {m.channel === "email" && (
         <>

@@ -6,8 +6,19 @@ import { PREVIEW_LENGTH, type OutboxListRow } from "@/db/queries/outbox";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { viewTitle } from "@/lib/notify/outbox-view";
 import { OutboxStatusBadge } from "./outbox-status-badge";
+import { PhoneNumber } from "@/components/phone/business-region";
 
-const recipients = (to: string[]) => (to.length > 1 ? `${to[0]} +${to.length - 1}` : (to[0] ?? ""));
+/** The first recipient (an SMS's number formatted for people) and how many more. */
+function Recipients({ to, channel }: { to: string[]; channel: string }) {
+  if (!to[0]) return null;
+  const first = channel === "sms" ? <PhoneNumber value={to[0]} /> : to[0];
+  return (
+    <>
+      {first}
+      {to.length > 1 && ` +${to.length - 1}`}
+    </>
+  );
+}
 
 export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtered: boolean }) {
   if (rows.length === 0) {
@@ -41,7 +52,9 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtere
                       {/* An email's subject or the start of an SMS; codes and links show only when captured. */}
                       {viewTitle(m, PREVIEW_LENGTH)}
                     </IntentLink>
-                    <div className="text-xs text-muted-foreground md:hidden">{recipients(m.to)}</div>
+                    <div className="text-xs text-muted-foreground md:hidden">
+                      <Recipients to={m.to} channel={m.channel} />
+                    </div>
                     <div className="text-xs text-muted-foreground">
                       <span className="font-mono">{m.template}</span>
                       <span className="lg:hidden">
@@ -52,7 +65,9 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtere
                   </div>
                 </div>
               </TableCell>
-              <TableCell className="hidden max-w-64 truncate md:table-cell">{recipients(m.to)}</TableCell>
+              <TableCell className="hidden max-w-64 truncate md:table-cell">
+                <Recipients to={m.to} channel={m.channel} />
+              </TableCell>
               <TableCell className="whitespace-nowrap">
                 <OutboxStatusBadge status={m.status} />
                 {m.attempts > 1 && <div className="mt-1 text-xs text-muted-foreground">{m.attempts} attempts</div>}

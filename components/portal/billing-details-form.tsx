@@ -12,6 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { updateBillingDetails } from "@/lib/actions/portal/update-billing-details";
 import { billingDetailsSchema } from "@/lib/validation/portal";
+import { PhoneNumber } from "@/components/phone/business-region";
 
 type Details = { company: string | null; address: string | null; smsOptIn: boolean; phone: string | null };
 
@@ -39,7 +40,13 @@ export function BillingDetailsForm({ details }: { details: Details }) {
           </Label>
         </div>
         <p className="pl-7 text-sm text-muted-foreground">
-          {details.phone ? `Texts go to ${details.phone}, the mobile number in your details above.` : "Add a mobile number in your details above to get texts."} Sign-in codes are sent whatever you choose here.
+          {details.phone ? (
+            <>
+              Texts go to <PhoneNumber value={details.phone} />, the mobile number in your details above.
+            </>
+          ) : (
+            "Add a mobile number in your details above to get texts."
+          )} Sign-in codes are sent whatever you choose here.
         </p>
       </div>
       <div>

@@ -54,7 +54,7 @@ export function ProfileForm({ user, pendingEmail }: { user: { name: string; emai
         </FormField>
       )}
       <FormField id="profile-phone" label="Mobile phone" error={errors.phone}>
-        <PhoneInput id="profile-phone" name="phone" defaultValue={values?.phone ?? user.phone} invalid={Boolean(errors.phone)} />
+        <PhoneInput id="profile-phone" name="phone" defaultValue={values?.phone ?? user.phone} defaultCountry={values?.phoneCountry} invalid={Boolean(errors.phone)} />
       </FormField>
       <div>
         <Button type="submit" pending={pending}>

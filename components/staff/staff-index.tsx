@@ -9,6 +9,7 @@ import { listStaff } from "@/db/queries/staff";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { StaffEditDialog } from "./staff-edit-dialog";
 import { StaffStatusButton } from "./staff-status-button";
+import { PhoneNumber } from "@/components/phone/business-region";
 
 const statusBadge = { active: ["success", "Active"], disabled: ["muted", "Disabled"], invited: ["outline", "Invited"], pending_approval: ["outline", "Pending"] } as const;
 
@@ -63,7 +64,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
                         <Badge variant={variant}>{label}</Badge>
                       </div>
                     </TableCell>
-                    <TableCell className="hidden font-mono text-xs md:table-cell">{m.phone ?? <span className="font-sans text-muted-foreground">—</span>}</TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-xs tabular-nums md:table-cell">{m.phone ? <PhoneNumber value={m.phone} /> : <span className="text-muted-foreground">—</span>}</TableCell>
                     <TableCell className="hidden sm:table-cell">
                       <Badge variant={m.role === "admin" ? "default" : "secondary"}>{m.role === "admin" ? "Admin" : "Staff"}</Badge>
                     </TableCell>

@@ -4,6 +4,7 @@ import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
 import { getSettings } from "./settings";
+import { phoneSearchPrefixes, regionFromLocale } from "@/lib/phone";
 import type { ClientListParams } from "@/lib/validation/clients";
 
 // Back-office reads of clients. Callers check "clients:read".
@@ -28,22 +29,27 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
 /**
  * Prefix matches only, each on an indexed column (name, company, email,
  * phone), so a search stays an index range scan at any size. A number-like
- * query also matches phones however it was typed ("555-12" finds "+1555 12…"
- * only when typed with the country code: phones are stored in E.164).
+ * query also matches the stored E.164 phones however it was typed: "(415) 555"
+ * in the business's country, "+1 415 555", "001415555" (lib/phone
+ * phoneSearchPrefixes gives each E.164 prefix it may mean, one LIKE each).
  */
-function searchConditions(q: string): SQL[] {
+function searchConditions(q: string, phoneRegion: string): SQL[] {
   const prefix = `${escapeLike(q)}%`;
   const conditions: SQL[] = [like(clients.name, prefix), like(clients.company, prefix), like(clients.email, prefix)];
-  const digits = q.replace(/\D/g, "");
-  if (/^[+\d\s().-]+$/.test(q) && digits.length >= 2) conditions.push(like(clients.phone, `+${digits}%`));
+  for (const phone of phoneSearchPrefixes(q, phoneRegion)) conditions.push(like(clients.phone, `${phone}%`));
   return conditions;
 }
 
-function searchCondition(q: string): SQL | undefined {
-  return q ? or(...searchConditions(q)) : undefined;
+function searchCondition(q: string, phoneRegion: string): SQL | undefined {
+  return q ? or(...searchConditions(q, phoneRegion)) : undefined;
 }
 
-function listWhere(p: Pick<ClientListParams, "q" | "filters">, today: string): SQL | undefined {
+/** The business's country, which a phone typed without a country code is read in. */
+async function businessPhoneRegion(): Promise<string> {
+  return regionFromLocale((await getSettings()).locale);
+}
+
+function listWhere(p: Pick<ClientListParams, "q" | "filters">, today: string, phoneRegion: string): SQL | undefined {
   const f = new Set(p.filters);
   return and(
     f.has("archived") ? isNotNull(clients.archivedAt) : isNull(clients.archivedAt),
@@ -51,7 +57,7 @@ function listWhere(p: Pick<ClientListParams, "q" | "filters">, today: string): S
     // EXISTS on the (client_id, status, due_date) index: one probe per candidate client.
     f.has("balance") ? exists(getDb().select({ one: sql`1` }).from(invoices).where(openInvoice())) : undefined,
     f.has("overdue") ? exists(getDb().select({ one: sql`1` }).from(invoices).where(openInvoice(today))) : undefined,
-    searchCondition(p.q),
+    searchCondition(p.q, phoneRegion),
   );
 }
 
@@ -173,12 +179,12 @@ async function idsByBalance(where: SQL | undefined, direction: "asc" | "desc", o
  * Here each prefix reads its own index, only the name branch in that index's
  * order, and the union of those few rows is sorted.
  */
-async function searchPage(base: SQL | undefined, q: string, sort: Exclude<ClientListParams["sort"], "balance" | "-balance">, offset: number) {
+async function searchPage(base: SQL | undefined, q: string, phoneRegion: string, sort: Exclude<ClientListParams["sort"], "balance" | "-balance">, offset: number) {
   const db = getDb();
   // Left to itself, MariaDB read a descending name page through every active client ("a", "-name": 98k rows).
   const nameIndex = "clients_archived_name_idx";
   const byName = sort === "name" || sort === "-name";
-  const [first, second, ...rest] = searchConditions(q).map((condition, i) =>
+  const [first, second, ...rest] = searchConditions(q, phoneRegion).map((condition, i) =>
     db
       .select(listColumns)
       .from(clients, i > 0 ? { ignoreIndex: nameIndex } : byName ? { forceIndex: nameIndex } : {})
@@ -197,7 +203,8 @@ async function searchPage(base: SQL | undefined, q: string, sort: Exclude<Client
 
 export async function listClients(p: ClientListParams, today: string) {
   const db = getDb();
-  const where = listWhere(p, today);
+  const phoneRegion = await businessPhoneRegion();
+  const where = listWhere(p, today, phoneRegion);
   const offset = (p.page - 1) * CLIENT_PAGE_SIZE;
   const byBalance = p.sort === "balance" || p.sort === "-balance";
   const [total, rows] = await Promise.all([
@@ -209,7 +216,7 @@ export async function listClients(p: ClientListParams, today: string) {
           return ids.flatMap((id) => found.filter((r) => r.id === id));
         })
       : p.q
-        ? searchPage(listWhere({ ...p, q: "" }, today), p.q, p.sort as Exclude<ClientListParams["sort"], "balance" | "-balance">, offset)
+        ? searchPage(listWhere({ ...p, q: "" }, today, phoneRegion), p.q, phoneRegion, p.sort as Exclude<ClientListParams["sort"], "balance" | "-balance">, offset)
         : db
             .select(listColumns)
             .from(clients)
@@ -231,12 +238,13 @@ export type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][numb
 
 /** The filtered list in id order, a batch at a time (keyset), for the CSV export. */
 export async function* exportClients(p: Pick<ClientListParams, "q" | "filters">, today: string) {
+  const phoneRegion = await businessPhoneRegion();
   let after = 0;
   for (;;) {
     const batch = await getDb()
       .select({ ...listColumns, address: clients.address })
       .from(clients)
-      .where(and(listWhere(p, today), gt(clients.id, after)))
+      .where(and(listWhere(p, today, phoneRegion), gt(clients.id, after)))
       .orderBy(asc(clients.id))
       .limit(1000);
     if (batch.length === 0) return;

@@ -6,6 +6,7 @@ import { readSettings } from "@/db/queries/settings";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { regionFromLocale } from "@/lib/phone";
 import { readCsv } from "@/lib/read-csv";
 import { applyClientChange } from "@/lib/rollups/clients";
 import { clientSchema, IMPORT_MAX_ROWS, type ClientInput } from "@/lib/validation/clients";
@@ -55,7 +56,9 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
   if (body.length > IMPORT_MAX_ROWS) throw new DomainError(`Import at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} clients at a time.`, { csv: ["Too many rows"] });
 
   // A row without a currency bills in the business's, as a client made by hand does.
-  const { defaultCurrency } = await readSettings(db);
+  // A phone without a country code is read in the business's country, as the form's picker starts.
+  const { defaultCurrency, locale } = await readSettings(db);
+  const phoneCountry = regionFromLocale(locale);
   const rows: ImportRow[] = [];
   const inputs = new Map<number, ClientInput>();
   const emailLines = new Map<string, number>();
@@ -67,7 +70,7 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
     const errors: string[] = [];
     const sms = (values.smsOptIn ?? "").toLowerCase();
     if (!YES.has(sms) && !NO.has(sms)) errors.push("SMS opt-in: use yes or no");
-    const parsed = clientSchema.safeParse({ ...values, smsOptIn: YES.has(sms), currency: values.currency || defaultCurrency });
+    const parsed = clientSchema.safeParse({ ...values, phoneCountry, smsOptIn: YES.has(sms), currency: values.currency || defaultCurrency });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push(`${label(String(issue.path[0] ?? ""))}: ${issue.message}`);
     } else if (parsed.data.email) {

@@ -1,23 +1,29 @@
 import { z } from "zod";
 import { currencyCode } from "./currency";
-import { checkbox, id, idList, isTypedText, optionalEmail, optionalPhone, optionalText, readWholeNumber, requiredText } from "./fields";
+import { checkbox, id, idList, isTypedText, optionalEmail, optionalText, phoneCountry, phoneText, withPhone, readWholeNumber, requiredText } from "./fields";
 
-/** The client form, for both create and edit. */
-export const clientSchema = z.object({
+const clientFields = {
   name: requiredText(160, "Enter the client's name"),
   company: optionalText(160, "Company"),
   email: optionalEmail,
-  phone: optionalPhone,
+  phone: phoneText,
+  phoneCountry,
   address: optionalText(500, "Address"),
   notes: optionalText(5000, "Notes"),
   smsOptIn: checkbox,
   // The billing currency: new invoices and subscriptions for the client use it.
   // Left out, a new client takes the business's and an edit keeps the client's.
   currency: currencyCode.optional(),
-});
+};
+
+// SMS opt-in texts the number, so it must then be able to take a text.
+const phoneRule = { texts: (v: { smsOptIn?: boolean }) => v.smsOptIn === true };
+
+/** The client form, for both create and edit. */
+export const clientSchema = withPhone(z.object(clientFields), phoneRule);
 export type ClientInput = z.output<typeof clientSchema>;
 
-export const updateClientSchema = clientSchema.extend({ id });
+export const updateClientSchema = withPhone(z.object({ ...clientFields, id }), phoneRule);
 
 export const clientIdSchema = z.object({ id });
 

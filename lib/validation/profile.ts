@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { email, id, linkToken, oneLine, optionalPhone, requiredText } from "./fields";
+import { email, id, linkToken, oneLine, phoneCountry, phoneText, requiredText, withPhone } from "./fields";
 
-export const profileSchema = z.object({
-  name: requiredText(120, "Enter your name"),
-  email,
-  phone: optionalPhone,
-  // Needed only when the email changes; the domain function checks it.
-  currentPassword: oneLine(200, "Enter your current password").optional().default(""),
-});
+export const profileSchema = withPhone(
+  z.object({
+    name: requiredText(120, "Enter your name"),
+    email,
+    phone: phoneText,
+    phoneCountry,
+    // Needed only when the email changes; the domain function checks it.
+    currentPassword: oneLine(200, "Enter your current password").optional().default(""),
+  }),
+);
 
 const newPassword = { password: oneLine(200, "Enter a new password"), confirmPassword: oneLine(200, "Enter the new password again") };
 

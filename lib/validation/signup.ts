@@ -1,27 +1,13 @@
 import { z } from "zod";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { normalizePhone } from "@/lib/phone";
-import { checkbox, email, linkToken, oneLine, requiredText } from "./fields";
+import { checkbox, email, linkToken, oneLine, phoneCountry, phoneText, requiredText, withPhone } from "./fields";
 
-/** A phone is required at sign-up: it's where codes and (with consent) receipts go. */
-export const requiredPhone = z.string({ error: "Enter your mobile number" }).transform((v, ctx) => {
-  if (!v.trim()) {
-    ctx.addIssue({ code: "custom", message: "Enter your mobile number" });
-    return z.NEVER;
-  }
-  const result = normalizePhone(v);
-  if (!result.ok) {
-    ctx.addIssue({ code: "custom", message: result.error });
-    return z.NEVER;
-  }
-  return result.e164;
-});
-
-export const signupSchema = z
+const signupFields = z
   .object({
     name: requiredText(120, "Enter your name"),
     email,
-    phone: requiredPhone,
+    phone: phoneText,
+    phoneCountry,
     // Checked on its own so its problems show alongside the other fields' errors.
     password: oneLine(200, "Enter a password")
       .superRefine((v, ctx) => {
@@ -38,6 +24,13 @@ export const signupSchema = z
     if (problems.length) ctx.addIssue({ code: "custom", path: ["password"], message: problems.join(". ") });
     else if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two passwords don't match" });
   });
+
+/**
+ * A phone is required at sign-up: it's where codes and (with consent) receipts
+ * go, so it must be able to take a text when either is chosen.
+ */
+const signupPhone = withPhone(signupFields, { required: "Enter your mobile number", texts: (v) => v.twoFactor === "sms" || v.smsOptIn === true });
+export const signupSchema = signupPhone.transform((v) => ({ ...v, phone: v.phone! }));
 
 export const completeSignupSchema = z.object({
   token: linkToken(4000),

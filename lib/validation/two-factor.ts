@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { linkToken, oneLine, optionalPhone } from "./fields";
+import { linkToken, oneLine, phoneCountry, phoneText, withPhone } from "./fields";
 
 /** Six digits; spaces and dashes people type ("123 456") are dropped first. */
 export const otpCode = z
@@ -11,11 +11,16 @@ export const verifyCodeSchema = z.object({ code: otpCode });
 
 export const resendCodeSchema = z.object({});
 
-export const startTwoFactorChangeSchema = z.object({
-  change: z.enum(["enable", "disable"]),
-  password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
-  phone: optionalPhone,
-});
+// Turning codes on texts the number, so it must be able to take a text.
+export const startTwoFactorChangeSchema = withPhone(
+  z.object({
+    change: z.enum(["enable", "disable"]),
+    password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
+    phone: phoneText,
+    phoneCountry,
+  }),
+  { texts: (v) => v.change === "enable" },
+);
 
 export const confirmTwoFactorChangeSchema = z.object({ token: linkToken(2000), code: otpCode });
 

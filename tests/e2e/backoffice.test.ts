@@ -51,14 +51,21 @@ describe("clients", () => {
     await staff.getByText("Enter the client's name").waitFor();
     await staff.getByLabel("Name").fill(name);
     await staff.getByLabel("Email").fill(`e2e-${run}@example.com`);
-    await staff.getByLabel("Mobile phone").fill("(415) 555-0142");
-    await staff.getByText("Saved as +14155550142").waitFor();
+    // The business is in the US (en-US): the picker starts there and the number formats as typed.
+    await staff.getByRole("button", { name: "Phone country: United States +1" }).waitFor();
+    await staff.getByLabel("Mobile phone").pressSequentially("4155550142");
+    expect(await staff.getByLabel("Mobile phone").inputValue()).toBe("(415) 555-0142");
+    await staff.getByText("Valid number: +1 415-555-0142").waitFor();
     await staff.getByLabel("The client agreed to receive text messages").check();
     await screenshot(staff, "backoffice-client-form-desktop");
     await staff.getByRole("button", { name: "Create client" }).click();
     await staff.getByRole("heading", { level: 1, name }).waitFor();
     const id = Number(new URL(staff.url()).pathname.split("/").pop());
     expect(new URL(staff.url()).pathname).toBe(`/staff/clients/${id}`);
+    // Stored in E.164, shown in national form (the business's country), found by the number as people type it.
+    const [stored] = await query<RowDataPacket>("SELECT phone FROM clients WHERE id = ?", [id]);
+    expect(stored!.phone).toBe("+14155550142");
+    await staff.getByRole("link", { name: "(415) 555-0142" }).waitFor();
 
     await staff.getByRole("link", { name: "Edit" }).click();
     await staff.getByLabel("Company").fill("Edited Bakery");
@@ -71,6 +78,8 @@ describe("clients", () => {
     await staff.context().close();
 
     const admin = await signedIn("admin@example.com");
+    await admin.goto(`/admin/clients?q=${encodeURIComponent("(415) 555-0142")}`);
+    await admin.getByRole("link", { name }).waitFor();
     await admin.goto(`/admin/clients?q=${encodeURIComponent(name)}`);
     await admin.getByRole("link", { name }).click();
     await admin.getByRole("button", { name: "Archive" }).click();

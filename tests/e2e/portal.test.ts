@@ -17,7 +17,9 @@ let browser: Browser;
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const PASSWORD = "Harbour-Lights-42";
 const email = `new-client-${run}@e2e.example`;
-const phone = `+1415${String(Date.now()).slice(-7)}`;
+// A UK mobile, typed as dialled in the UK with the picker on United Kingdom; stored and texted in E.164.
+const ukMobile = `07400 ${String(Date.now()).slice(-6)}`;
+const phone = `+44${ukMobile.replace(/\D/g, "").slice(1)}`;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -78,7 +80,14 @@ describe("client portal", () => {
     await page.getByRole("heading", { name: "Create your client account" }).waitFor();
     await page.getByLabel("Your name").fill(`Robin ${run}`);
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Mobile phone").fill(phone);
+    // The picker by keyboard: open it, search, Enter picks; the number formats as it is typed.
+    await page.getByRole("button", { name: /^Phone country: United States \+1$/ }).click();
+    await page.getByRole("combobox", { name: "Search phone country" }).fill("united k");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: /^Phone country: United Kingdom \+44$/ }).waitFor();
+    await page.getByLabel("Mobile phone").pressSequentially(ukMobile.replace(" ", ""));
+    expect(await page.getByLabel("Mobile phone").inputValue()).toBe(ukMobile);
+    await page.getByText(`Valid number: +44 ${ukMobile.slice(1)}`).waitFor();
     await page.getByRole("textbox", { name: "Password (required)" }).fill(PASSWORD);
     await page.getByLabel("Type it again").fill(PASSWORD);
     await page.getByRole("radio", { name: /^Password and a texted code/ }).check();

@@ -84,3 +84,10 @@ describe("writing a CSV line", () => {
     expect(cellsOf(line)).toEqual([["Ada, Countess", 'say "hi"', "two\nlines", "'=HYPERLINK(1)", "+14155550123", "-12.50", "'@cmd", "'-x", "'\tTAB", ""]]);
   });
 });
+
+describe("phones in a CSV line", () => {
+  it("leaves a formatted phone as it is and still defuses a sign followed by anything else", () => {
+    const line = toCsvLine(["+44 20 7946 0018", "+1 415-555-0100", "(415) 555-0100", "+1 (415) x", "+SUM(1)", "- 1 -"]);
+    expect(cellsOf(line)).toEqual([["+44 20 7946 0018", "+1 415-555-0100", "(415) 555-0100", "'+1 (415) x", "'+SUM(1)", "- 1 -"]]);
+  });
+});

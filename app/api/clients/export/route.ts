@@ -4,6 +4,7 @@ import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { toCsvLine } from "@/lib/csv";
 import { businessDay } from "@/lib/dates";
 import { toDecimalString } from "@/lib/money";
+import { formatPhone, regionFromLocale } from "@/lib/phone";
 import { parseClientListParams } from "@/lib/validation/clients";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,9 @@ export async function GET(request: Request) {
   for (const [key, value] of url.searchParams) (raw[key] ??= []).push(value);
   const params = parseClientListParams(raw);
 
-  const [{ timeZone }, today] = await Promise.all([getBusinessTime(), getBusinessToday()]);
+  const [{ timeZone, locale }, today] = await Promise.all([getBusinessTime(), getBusinessToday()]);
+  // Phones as people read them (national at home, international abroad); the import reads both back.
+  const phoneRegion = regionFromLocale(locale);
   const encoder = new TextEncoder();
   const batches = exportClients(params, today);
   const stream = new ReadableStream<Uint8Array>({
@@ -44,7 +47,7 @@ export async function GET(request: Request) {
           const balances = c.balances.length ? c.balances : [null];
           for (const b of balances) {
             const balance = b ? [toDecimalString(b.minor, b.currency), b.currency] : [toDecimalString(0, c.currency), c.currency];
-            chunk += toCsvLine([c.id, c.name, c.company, c.email, c.phone, c.address, c.smsOptIn ? "yes" : "no", c.currency, c.archivedAt ? "yes" : "no", businessDay(timeZone, c.createdAt), ...balance]);
+            chunk += toCsvLine([c.id, c.name, c.company, c.email, formatPhone(c.phone, phoneRegion), c.address, c.smsOptIn ? "yes" : "no", c.currency, c.archivedAt ? "yes" : "no", businessDay(timeZone, c.createdAt), ...balance]);
           }
         }
         controller.enqueue(encoder.encode(chunk));

@@ -22,6 +22,7 @@ import { viewMessage } from "@/lib/notify/outbox-view";
 import { maskPlaceholders } from "@/lib/notify/placeholders";
 import { whyNotRetryable } from "@/lib/notify/retry";
 import { retryMessageSchema } from "@/lib/validation/outbox";
+import { formatPhone, regionFromLocale } from "@/lib/phone";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -42,7 +43,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         Outbox
       </Link>
       <PageHeader
-        title={message.channel === "email" ? (subject ?? message.template) : `SMS to ${message.to[0]}`}
+        title={message.channel === "email" ? (subject ?? message.template) : `SMS to ${formatPhone(message.to[0], regionFromLocale((await getSettings()).locale))}`}
         description={message.channel === "email" ? `To ${message.to.join(", ")}` : `Template ${message.template}`}
         actions={canRetry ? <RetryButton id={message.id} /> : undefined}
       />
