@@ -2,8 +2,10 @@
 import { formatDate, formatDateTime, formatInstantDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 
-export const money = (minor: number, currency: string) => formatMoney(minor, currency);
 import type { EmailCompany } from "./layout";
+
+/** An amount in the business's locale (clients have no language of their own yet). */
+export const money = (minor: number, currency: string, c: EmailCompany) => formatMoney(minor, currency, c.locale);
 
 // Dates in the business's locale, and instants in its time zone: the server
 // doesn't know the reader's zone, and the business's is the one its invoices use.

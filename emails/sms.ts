@@ -5,18 +5,21 @@ import type { TemplateData, TemplateName } from "@/lib/notify/templates";
 import { day, dayOf, intervalLabel, money, plural } from "./format";
 import type { EmailCompany } from "./layout";
 
+/** An amount in the business's locale, its no-break spaces ("1 234,50 €" in fr-FR) as plain ones so the text stays GSM-7. */
+const smsMoney = (minor: number, currency: string, c: EmailCompany) => money(minor, currency, c).replace(/[\u00a0\u202f]/g, " ");
+
 type SmsTemplates = { [T in TemplateName]: (data: TemplateData[T], company: EmailCompany) => string };
 
 const smsTemplates: SmsTemplates = {
-  invoice: (d, c) => `${c.name}: invoice ${d.invoiceNumber} for ${money(d.balanceMinor, d.currency)} is due ${day(d.dueDate, c)}. View and pay: ${d.link}`,
+  invoice: (d, c) => `${c.name}: invoice ${d.invoiceNumber} for ${smsMoney(d.balanceMinor, d.currency, c)} is due ${day(d.dueDate, c)}. View and pay: ${d.link}`,
   payment_receipt: (d, c) =>
-    `${c.name}: we received ${money(d.amountMinor, d.currency)} for ${d.invoiceNumber}, thank you. ` +
-    (d.balanceMinor === 0 ? "Paid in full." : `Balance left: ${money(d.balanceMinor, d.currency)}.`),
+    `${c.name}: we received ${smsMoney(d.amountMinor, d.currency, c)} for ${d.invoiceNumber}, thank you. ` +
+    (d.balanceMinor === 0 ? "Paid in full." : `Balance left: ${smsMoney(d.balanceMinor, d.currency, c)}.`),
   payment_reminder: (d, c) =>
-    `${c.name}: invoice ${d.invoiceNumber} has ${money(d.balanceMinor, d.currency)} due ` +
+    `${c.name}: invoice ${d.invoiceNumber} has ${smsMoney(d.balanceMinor, d.currency, c)} due ` +
     (d.daysOverdue > 0 ? `(${plural(d.daysOverdue, "day")} overdue).` : `${day(d.dueDate, c)}.`) +
     (d.link ? ` Pay: ${d.link}` : ""),
-  new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${money(d.priceMinor, d.currency)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
+  new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${smsMoney(d.priceMinor, d.currency, c)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
   staff_invite_request: (d, c) => `${c.name}: ${d.requestedBy} asked to invite ${d.inviteeName} as staff. Review: ${d.approveUrl}`,
   staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Accept by ${dayOf(d.expiresAt, c)}: ${d.acceptUrl}`,
   password_reset: (d, c) => `${c.name}: reset your password at ${d.resetUrl} (ignore this if you did not ask).`,

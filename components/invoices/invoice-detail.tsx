@@ -40,9 +40,10 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
     getSettings(),
   ]);
   const today = await getBusinessToday();
+  const { locale } = settings;
   const now = new Date();
   const status = displayStatus(invoice.status, invoice.dueDate, today);
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
   const open = invoice.status === "sent" || invoice.status === "partially_paid";
   const title = invoice.number ?? `Draft #${invoice.id}`;
@@ -72,7 +73,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
             {canWrite && invoice.status !== "draft" && invoice.status !== "void" && (
               <EmailInvoiceDialog invoiceId={invoice.id} number={title} clientEmail={invoice.client.email} companyName={settings.companyName} variant={canPay && open ? "outline" : "default"} />
             )}
-            {canPay && open && <RecordPaymentDialog invoiceId={invoice.id} number={title} currency={invoice.currency} balanceMinor={balance} today={today} />}
+            {canPay && open && <RecordPaymentDialog invoiceId={invoice.id} number={title} currency={invoice.currency} locale={locale} balanceMinor={balance} today={today} />}
           </>
         }
       />
@@ -112,7 +113,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
                 <CardTitle>Payments</CardTitle>
               </CardHeader>
               <CardContent>
-                <PaymentList payments={payments} canManage={canPay} />
+                <PaymentList payments={payments} canManage={canPay} locale={locale} />
               </CardContent>
             </Card>
           )}
@@ -164,7 +165,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               <CardTitle>History</CardTitle>
             </CardHeader>
             <CardContent>
-              <InvoiceHistory rows={history} currency={invoice.currency} />
+              <InvoiceHistory rows={history} currency={invoice.currency} locale={locale} />
             </CardContent>
           </Card>
         </div>
