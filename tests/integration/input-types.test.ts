@@ -192,7 +192,7 @@ describe("text, checkboxes and numbers in the back office", () => {
 
   it.each([["14.5"], [" 14"], ["0x0e"], ["1e1"], [true], [["14", "30"]], [-1], [366]])("refuses payment terms of %p days", async (dueDays) => {
     await actAs(admin);
-    const input = { companyName: "Acme", companyAddress: "", defaultCurrency: "USD", taxRate: "0", invoicePrefix: "INV", dueDays, senderName: "Acme", minPayment: "1.00", bankInstructions: "", cashInstructions: "" };
+    const input = { companyName: "Acme", companyAddress: "", defaultCurrency: "USD", locale: "en-US", timeZone: "UTC", taxRate: "0", invoicePrefix: "INV", dueDays, senderName: "Acme", minPayment: "1.00", bankInstructions: "", cashInstructions: "" };
     await refusedWithoutChange(() => updateSettings(undefined, input), "dueDays", "Enter whole days from 0 to 365");
   });
 });
