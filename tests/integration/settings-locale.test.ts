@@ -6,7 +6,6 @@ import { recordPayment } from "@/lib/actions/payments/record-payment";
 import { createService } from "@/lib/actions/services/create-service";
 import { updateSettings } from "@/lib/actions/settings/update-settings";
 import { DENIED } from "@/lib/actions/define-action";
-import { form } from "../support/actions";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
 import { createClient, ensureSettings, issuedInvoice, line } from "../support/invoices";
