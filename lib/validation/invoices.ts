@@ -11,11 +11,13 @@ export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as cons
 
 // Amounts, quantities and rates stay text here and are read by lib/money and
 // lib/invoices/quantity in the invoice's currency and the business's locale (readDraftAmounts).
+// Examples in the messages here have no separators, so they hold in every locale;
+// the locale's own form comes with the errors lib/money gives.
 const lineFields = z.object({
   serviceId: optionalId("Pick a service from the list"),
   description: requiredText(500, "Describe this line"),
   quantity: typedValue(40, "Enter a quantity, like 1 or 2.5"),
-  unitPrice: typedValue(40, "Enter a price, like 120.00"),
+  unitPrice: typedValue(40, "Enter a price, like 120"),
   taxRate: typedValue(40, "Enter a rate like 8 or 12.5"),
 });
 
@@ -24,7 +26,7 @@ const draftFields = z.object({
   currency: currencyCode,
   issueDate: isoDate("Enter the issue date"),
   dueDate: isoDate("Enter the due date"),
-  discount: typedValue(40, "Enter a discount, like 10.00"),
+  discount: typedValue(40, "Enter a discount, like 10"),
   notes: optionalText(5000, "Notes"),
   lines: z.array(lineFields).min(1, { error: "Add at least one line" }).max(500, { error: "An invoice can have at most 500 lines" }),
 });
@@ -125,7 +127,7 @@ export const emailInvoiceSchema = z.object({
 export const recordPaymentSchema = z.object({
   invoiceId: id,
   // Read in the invoice's own currency and the business's locale by the action (lib/money).
-  amount: requiredText(40, "Enter an amount, like 120.00"),
+  amount: requiredText(40, "Enter an amount, like 120"),
   method: z.enum(paymentMethods, { error: "Pick how it was paid" }),
   reference: optionalText(120, "The reference"),
   receivedOn: isoDate("Enter the date it was received"),

@@ -17,7 +17,7 @@ const serviceFields = z.object({
   name: requiredText(160, "Enter the service's name"),
   description: optionalText(5000, "Description"),
   // Read in the service's own currency below (lib/money), never as a JSON number.
-  price: requiredText(40, "Enter a price, like 120.00"),
+  price: requiredText(40, "Enter a price, like 120"),
   currency: currencyCode,
   interval: z.enum(billingIntervals, { error: "Pick how often it is billed" }),
   active: checkbox,

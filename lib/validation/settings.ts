@@ -27,7 +27,7 @@ const settingsFields = z.object({
       .regex(/^[A-Z0-9]{1,12}$/, { error: "Use 1 to 12 letters or digits, like INV" }),
     dueDays: wholeNumber("Enter whole days from 0 to 365", { min: 0, max: 365 }),
     senderName: requiredText(120, "Enter the name emails come from"),
-    minPayment: typedValue(40, "Enter an amount, like 5.00"),
+    minPayment: typedValue(40, "Enter an amount, like 5"),
     bankInstructions: optionalText(INSTRUCTIONS_MAX, "Bank transfer instructions"),
     cashInstructions: optionalText(INSTRUCTIONS_MAX, "Cash instructions"),
 });

@@ -64,7 +64,11 @@ describe("a de-DE business", () => {
     expect(typeof audit!.after_data === "string" ? JSON.parse(audit!.after_data) : audit!.after_data).toMatchObject({ locale: "de-DE", timeZone: "Europe/Berlin", defaultCurrency: "EUR" });
     // The form now shows its amount and rate as de-DE types them.
     await admin.reload();
+    await admin.getByRole("button", { name: "Save settings" }).waitFor();
     expect(await admin.getByLabel("Smallest part payment").inputValue()).toMatch(/^\d+,\d{2}$/);
+    expect(await admin.getByLabel("Business locale").inputValue()).toBe("de-DE");
+    expect(await admin.getByLabel("Time zone").inputValue()).toBe("Europe/Berlin");
+    await admin.getByLabel("Time zone").scrollIntoViewIfNeeded();
     await screenshot(admin, "locale-de-settings-desktop");
     await admin.context().close();
 
