@@ -9,6 +9,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "ClientDesk", template: "%s · ClientDesk" },
   description: "Clients, services, invoices and payments for service businesses.",
+  // The files live in public/ (scripts/build-icons.mjs renders them from icon.svg).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

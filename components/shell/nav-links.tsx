@@ -21,9 +21,17 @@ const icons: Record<NavIcon, typeof BarChart3> = {
   subscriptions: Repeat,
 };
 
-/** The one entry to mark: the most specific one the path is at or under, so "/admin" isn't marked on "/admin/clients". */
+const isUnder = (path: string, href: string) => path.startsWith(`${href}/`);
+
+/**
+ * The one entry to mark: the most specific one the path is at or under, so
+ * "/admin" isn't marked on "/admin/clients". An entry other entries live
+ * under (the area's home, "/admin") is marked only on its own path: on
+ * "/admin/profile", which has no entry of its own, nothing is.
+ */
 export function activeHref(pathname: string, items: NavItem[]): string | undefined {
-  const matches = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
+  const isHome = (item: NavItem) => items.some((other) => isUnder(other.href, item.href));
+  const matches = items.filter((i) => pathname === i.href || (isUnder(pathname, i.href) && !isHome(i)));
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
