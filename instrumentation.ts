@@ -6,7 +6,7 @@ export async function register() {
   // Invoice and receipt PDFs for attachments, rendered by this process's Chromium pool.
   await import("./lib/pdf/register");
   startInlineWorker();
-  // Billing and retention once a day, beside the worker (idempotent, so many processes may run them).
+  // Billing, automatic payment reminders and retention once a day, beside the worker (idempotent, so many processes may run them).
   const { startDailySchedule } = await import("./lib/schedule/daily");
   startDailySchedule();
 }

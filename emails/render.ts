@@ -13,6 +13,7 @@ import { OtpCodeEmail, otpCodeSubject } from "./otp-code";
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { PaymentReceiptEmail, paymentReceiptSubject } from "./payment-receipt";
 import { PaymentReminderEmail, paymentReminderSubject } from "./payment-reminder";
+import { FirmReminderEmail, FriendlyReminderEmail, firmReminderSubject, friendlyReminderSubject } from "./scheduled-reminder";
 import { SignupConfirmEmail, signupConfirmSubject } from "./signup-confirm";
 import { SignupExistingEmail, signupExistingSubject } from "./signup-existing";
 import { StaffInviteAcceptEmail, staffInviteAcceptSubject } from "./staff-invite-accept";
@@ -27,6 +28,8 @@ const emailTemplates: { [T in TemplateName]: EmailTemplate<TemplateData[T]> } = 
   invoice: { subject: invoiceSubject, Component: InvoiceEmail },
   payment_receipt: { subject: paymentReceiptSubject, Component: PaymentReceiptEmail },
   payment_reminder: { subject: paymentReminderSubject, Component: PaymentReminderEmail },
+  reminder_friendly: { subject: friendlyReminderSubject, Component: FriendlyReminderEmail },
+  reminder_firm: { subject: firmReminderSubject, Component: FirmReminderEmail },
   new_service: { subject: newServiceSubject, Component: NewServiceEmail },
   staff_invite_request: { subject: staffInviteRequestSubject, Component: StaffInviteRequestEmail },
   staff_invite_accept: { subject: staffInviteAcceptSubject, Component: StaffInviteAcceptEmail },

@@ -2,11 +2,9 @@
 // 160-character segment; a curly quote or dash would switch the whole text to
 // UCS-2, where a segment holds only 70 characters.
 import type { TemplateData, TemplateName } from "@/lib/notify/templates";
-import { day, dayOf, intervalLabel, money, plural } from "./format";
+import { day, dayOf, intervalLabel, plural, smsMoney } from "./format";
 import type { EmailCompany } from "./layout";
-
-/** An amount in the business's locale, its no-break spaces ("1 234,50 €" in fr-FR) as plain ones so the text stays GSM-7. */
-const smsMoney = (minor: number, currency: string, c: EmailCompany) => money(minor, currency, c).replace(/[\u00a0\u202f]/g, " ");
+import { reminderSms } from "./scheduled-reminder";
 
 type SmsTemplates = { [T in TemplateName]: (data: TemplateData[T], company: EmailCompany) => string };
 
@@ -19,6 +17,8 @@ const smsTemplates: SmsTemplates = {
     `${c.name}: invoice ${d.invoiceNumber} has ${smsMoney(d.balanceMinor, d.currency, c)} due ` +
     (d.daysOverdue > 0 ? `(${plural(d.daysOverdue, "day")} overdue).` : `${day(d.dueDate, c)}.`) +
     (d.link ? ` Pay: ${d.link}` : ""),
+  reminder_friendly: (d, c) => reminderSms("friendly", d, c),
+  reminder_firm: (d, c) => reminderSms("firm", d, c),
   new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${smsMoney(d.priceMinor, d.currency, c)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
   staff_invite_request: (d, c) => `${c.name}: ${d.requestedBy} asked to invite ${d.inviteeName} as staff. Review: ${d.approveUrl}`,
   staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Accept by ${dayOf(d.expiresAt, c)}: ${d.acceptUrl}`,

@@ -12,7 +12,7 @@ import { startDailySchedule } from "@/lib/schedule/daily";
 
 const worker = createWorkerFromEnv({ batchSize: 20 });
 worker.start();
-// Billing and retention once a day (idempotent: several workers may run them).
+// Billing, automatic payment reminders and retention once a day (idempotent: several workers may run them).
 const daily = startDailySchedule();
 console.log(
   `[outbox] worker ${worker.id} started: email via ${emailConfigured() ? "Resend" : "capture"}, SMS via ${smsConfigured() ? "Twilio" : "capture"}.`,

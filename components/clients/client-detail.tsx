@@ -18,6 +18,7 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { ClientArchiveAction, DeleteClientCard } from "./client-admin-actions";
 import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financials";
+import { ClientRemindersCard } from "@/components/reminders/client-reminders-card";
 import { ClientMessages } from "./client-messages";
 
 /** One client, for /admin/clients/[id] and /staff/clients/[id]. Callers check "clients:read". */
@@ -132,6 +133,7 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
         <InvoicesCard area={area} rows={invoiceRows} today={today} locale={locale} />
         <PaymentsCard area={area} rows={paymentRows} locale={locale} />
         <SubscriptionsCard area={area} rows={subscriptions} archivedAt={client.archivedAt} locale={locale} />
+        {!client.archivedAt && <ClientRemindersCard clientId={id} name={client.name} canPause={can(user.role, "reminders:pause")} />}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ClientMessages clientId={id} canOpenOutbox={can(user.role, "outbox:read")} />
           <Card>

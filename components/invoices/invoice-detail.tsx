@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { MessageList } from "@/components/messages/message-list";
 import { PaymentList } from "@/components/payments/payment-list";
+import { InvoiceRemindersCard } from "@/components/reminders/invoice-reminders-card";
 import { RecordPaymentDialog } from "@/components/payments/record-payment-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,14 +23,14 @@ import { InvoicePaper } from "./invoice-paper";
 import { LinkActions } from "./link-actions";
 import { VoidInvoiceDialog } from "./void-invoice-dialog";
 
-type Props = { area: string; invoiceId: number; canWrite: boolean; canPay: boolean; canOpenOutbox: boolean };
+type Props = { area: string; invoiceId: number; canWrite: boolean; canPay: boolean; canOpenOutbox: boolean; canPauseReminders?: boolean };
 
 /**
  * One invoice for /admin and /staff: the document, its status and balance,
  * payments, private links, messages and history, with the actions its status
  * allows. Callers check "invoices:read".
  */
-export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpenOutbox }: Props) {
+export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpenOutbox, canPauseReminders = false }: Props) {
   const [invoice, document] = await Promise.all([getInvoiceDetail(invoiceId), getInvoiceDocument(invoiceId)]);
   if (!invoice || !document) notFound();
   const [payments, links, messages, history, settings] = await Promise.all([
@@ -152,6 +153,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               </CardContent>
             </Card>
           )}
+          {invoice.status !== "draft" && <InvoiceRemindersCard invoiceId={invoice.id} number={title} today={today} canPause={canPauseReminders} />}
           <Card>
             <CardHeader>
               <CardTitle>Messages</CardTitle>

@@ -2,6 +2,7 @@ import type { InvoiceHistoryRow } from "@/db/queries/invoices";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
+import { describeOffset } from "@/lib/reminders/steps";
 import type { PaymentMethod } from "@/db/schema";
 
 type Data = Record<string, unknown> | null;
@@ -28,8 +29,15 @@ function describe(row: InvoiceHistoryRow, currency: string, locale: string): str
       if (list(after?.bcc).length) parts.push(`BCC ${list(after?.bcc).join(", ")}`);
       return parts.join(" · ");
     }
-    case "invoice.remind":
-      return `Sent a payment reminder (${list(after?.channels).join(" and ") || "email"})`;
+    case "invoice.remind": {
+      const channels = list(after?.channels).join(" and ") || "email";
+      const step = after?.step as { offsetDays?: unknown; tone?: unknown } | undefined;
+      return after?.automatic && step ? `Sent a scheduled ${str(step.tone)} reminder (${channels}), ${describeOffset(Number(step.offsetDays))}` : `Sent a payment reminder (${channels})`;
+    }
+    case "invoice.reminders_pause":
+      return `Paused automatic reminders: ${str(after?.reason)}`;
+    case "invoice.reminders_resume":
+      return "Resumed automatic reminders";
     case "invoice.void":
       return `Voided: ${str(after?.reason)}`;
     case "invoice.link_revoke":

@@ -299,7 +299,7 @@ export async function listClientSubscriptions(clientId: number) {
 
 /** The client's invoices, newest first, each with how often and when it was last reminded. */
 export async function listClientInvoices(clientId: number, limit = 50) {
-  const reminders = sql`${outbox.relatedType} = 'invoice' and ${outbox.relatedId} = ${invoices.id} and ${outbox.template} = 'payment_reminder'`;
+  const reminders = sql`${outbox.relatedType} = 'invoice' and ${outbox.relatedId} = ${invoices.id} and ${outbox.template} in ('payment_reminder', 'reminder_friendly', 'reminder_firm')`;
   const rows = await getDb()
     .select({
       id: invoices.id,

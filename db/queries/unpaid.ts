@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, countDistinct, eq, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, countDistinct, inArray, lt, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { daysBetween } from "@/lib/dates";
@@ -67,7 +67,7 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
       ? db
           .select({ clientId: outbox.clientId, at: max(outbox.createdAt) })
           .from(outbox)
-          .where(and(inArray(outbox.clientId, ids), eq(outbox.template, "payment_reminder")))
+          .where(and(inArray(outbox.clientId, ids), inArray(outbox.template, ["payment_reminder", "reminder_friendly", "reminder_firm"])))
           .groupBy(outbox.clientId)
       : [],
   ]);

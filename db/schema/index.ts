@@ -13,3 +13,4 @@ export * from "./rate-limits";
 export * from "./sessions";
 export * from "./email-changes";
 export * from "./rollups";
+export * from "./reminders";

@@ -19,6 +19,11 @@ export const permissions = {
   "invoices:write": ["admin", "staff"],
   "payments:write": ["admin", "staff"],
   "reminders:send": ["admin", "staff"],
+  // The automatic reminder schedule: admins edit it (it writes to every client);
+  // staff and admins pause or resume a client or an invoice, and may run it now.
+  "reminders:schedule": ["admin"],
+  "reminders:pause": ["admin", "staff"],
+  "reminders:run": ["admin", "staff"],
   "billing:run": ["admin", "staff"],
   "staff:manage": ["admin"],
   "invites:request": ["admin", "staff"],

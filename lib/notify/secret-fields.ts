@@ -17,6 +17,8 @@ export const secretFields: { readonly [T in TemplateName]: readonly TextField<Te
   invoice: ["link"],
   payment_receipt: ["link"],
   payment_reminder: ["link"],
+  reminder_friendly: ["link"],
+  reminder_firm: ["link"],
   new_service: [],
   staff_invite_request: ["approveUrl", "rejectUrl"],
   staff_invite_accept: ["acceptUrl"],

@@ -36,6 +36,19 @@ export type PaymentReminderData = {
   link?: string;
 };
 
+/** An automatic reminder from the dunning schedule (lib/reminders): friendly or firm. */
+export type ScheduledReminderData = {
+  clientName: string;
+  invoiceNumber: string;
+  balanceMinor: number;
+  currency: string;
+  dueDate: string;
+  /** Business days from the due date to the day it was queued: negative before it, positive overdue. */
+  daysFromDue: number;
+  /** The signed public link, /i/<token>. */
+  link: string;
+};
+
 export type NewServiceData = { clientName: string; serviceName: string; priceMinor: number; currency: string; interval: string; description?: string | null };
 
 export type StaffInviteRequestData = { adminName: string; inviteeName: string; inviteeEmail: string; requestedBy: string; approveUrl: string; rejectUrl: string };
@@ -60,6 +73,8 @@ export type TemplateData = {
   invoice: InvoiceEmailData;
   payment_receipt: PaymentReceiptData;
   payment_reminder: PaymentReminderData;
+  reminder_friendly: ScheduledReminderData;
+  reminder_firm: ScheduledReminderData;
   new_service: NewServiceData;
   staff_invite_request: StaffInviteRequestData;
   staff_invite_accept: StaffInviteAcceptData;

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { SYSTEM_ACTOR } from "@/lib/audit";
 import { runBilling } from "@/lib/billing/run";
 import { env } from "@/lib/env";
+import { runReminderSchedule } from "@/lib/reminders/run";
 import { describeRetention, runRetention } from "@/lib/retention/run";
 import type { DailyJob } from "./daily";
 
@@ -18,6 +19,15 @@ export const billingJob: DailyJob = {
   },
 };
 
+/** Automatic payment reminders: the dunning schedule's step each open invoice reached today (lib/reminders/run). After billing, so today's new invoices are seen. */
+export const remindersJob: DailyJob = {
+  name: "reminders",
+  async run(today) {
+    const result = await runReminderSchedule(getDb(), { today });
+    if (result.invoices) console.log(`[reminders] ${today}: ${result.invoices} invoices reminded, ${result.messages} messages queued`);
+  },
+};
+
 /** Retention: old message bodies, dead codes and tokens, expired sessions and counters (lib/retention). */
 export const retentionJob: DailyJob = {
   name: "retention",
@@ -27,4 +37,4 @@ export const retentionJob: DailyJob = {
   },
 };
 
-export const dailyJobs: DailyJob[] = [billingJob, retentionJob];
+export const dailyJobs: DailyJob[] = [billingJob, remindersJob, retentionJob];

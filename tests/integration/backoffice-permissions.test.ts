@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { emailChanges, roles, sessions, type Role } from "@/db/schema";
+import { emailChanges, reminderPauses, roles, sessions, type Role } from "@/db/schema";
 import { DENIED, SIGNED_OUT } from "@/lib/actions/define-action";
 import { archiveClient } from "@/lib/actions/clients/archive-client";
 import { createClient } from "@/lib/actions/clients/create-client";
@@ -21,7 +21,11 @@ import { resetPassword } from "@/lib/actions/profile/reset-password";
 import { signOutDevice } from "@/lib/actions/profile/sign-out-device";
 import { signOutEverywhere } from "@/lib/actions/profile/sign-out-everywhere";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
+import { pauseReminders } from "@/lib/actions/reminders/pause-reminders";
+import { resumeReminders } from "@/lib/actions/reminders/resume-reminders";
+import { runReminders } from "@/lib/actions/reminders/run-reminders";
 import { sendReminders } from "@/lib/actions/reminders/send-reminders";
+import { updateReminderSchedule } from "@/lib/actions/reminders/update-reminder-schedule";
 import { archiveService } from "@/lib/actions/services/archive-service";
 import { createService } from "@/lib/actions/services/create-service";
 import { deleteService } from "@/lib/actions/services/delete-service";
@@ -68,6 +72,21 @@ const matrix: Case[] = [
       return { clientIds: [client.id] };
     },
   },
+  // The automatic schedule: admins edit it; staff and admins pause, resume and run it.
+  {
+    action: updateReminderSchedule,
+    input: async () => ({ enabled: false, steps: [{ id: null, offsetDays: "-2", email: true, sms: false, tone: "friendly" }, { id: null, offsetDays: "10", email: true, sms: true, tone: "firm" }] }),
+  },
+  { action: pauseReminders, input: async () => ({ target: "invoice", id: (await insertInvoice((await insertClient()).id)).id, reason: "Disputed line, checking with the client" }) },
+  {
+    action: resumeReminders,
+    input: async () => {
+      const client = await insertClient();
+      await getDb().insert(reminderPauses).values({ clientId: client.id, reason: "On a payment plan" });
+      return { target: "client", id: client.id };
+    },
+  },
+  { action: runReminders, input: async () => ({}) },
   { action: createService, input: async () => ({ name: `Matrix service ${unique()}`, price: "25.00", currency: "USD", interval: "monthly", active: true }) },
   { action: updateService, input: async () => ({ id: (await insertService()).id, name: "Edited service", price: "30", currency: "USD", interval: "yearly", active: true }) },
   { action: archiveService, input: async () => ({ id: (await insertService()).id }) },
@@ -130,7 +149,7 @@ describe("the permission matrix covers every back-office action", () => {
       }
     }
     expect(matrix.map((c) => c.action.actionName).sort()).toEqual(onDisk.sort());
-    expect(matrix).toHaveLength(26);
+    expect(matrix).toHaveLength(30);
   });
 });
 

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { ReminderScheduleSection } from "@/components/reminders/reminder-schedule-section";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getSettings, timeZoneEverSaved } from "@/db/queries/settings";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { localeOptions, timeZoneGroups } from "@/lib/locales";
 import { formatAmountInput, formatRateInput } from "@/lib/money";
@@ -11,7 +13,7 @@ import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function Page() {
-  await requirePagePermission("settings:manage");
+  const user = await requirePagePermission("settings:manage");
   const [s, zoneSaved, viewerZone] = await Promise.all([getSettings(), timeZoneEverSaved(), getViewerTimeZone()]);
   // Until someone saves a zone, the stored one is the default (UTC): suggest the admin's own, from their browser.
   const suggestedZone = !zoneSaved && s.timeZone === "UTC" && viewerZone !== "UTC" ? viewerZone : null;
@@ -43,6 +45,11 @@ export default async function Page() {
           />
         </CardContent>
       </Card>
+      {can(user.role, "reminders:schedule") && (
+        <div className="mt-6">
+          <ReminderScheduleSection />
+        </div>
+      )}
     </>
   );
 }

@@ -9,5 +9,5 @@ export const metadata: Metadata = { title: "Invoice" };
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("invoices:read");
   const id = routeId((await params).id);
-  return <InvoiceDetail area="/staff" invoiceId={id} canWrite={can(user.role, "invoices:write")} canPay={can(user.role, "payments:write")} canOpenOutbox={can(user.role, "outbox:read")} />;
+  return <InvoiceDetail area="/staff" invoiceId={id} canWrite={can(user.role, "invoices:write")} canPay={can(user.role, "payments:write")} canOpenOutbox={can(user.role, "outbox:read")} canPauseReminders={can(user.role, "reminders:pause")} />;
 }

@@ -1,0 +1,25 @@
+"use client";
+
+import { Bell } from "lucide-react";
+import { ConfirmAction } from "@/components/forms/confirm-action";
+import { resumeReminders } from "@/lib/actions/reminders/resume-reminders";
+
+export function ResumeRemindersButton({ target, id, name }: { target: "invoice" | "client"; id: number; name: string }) {
+  return (
+    <ConfirmAction
+      action={resumeReminders}
+      input={{ target, id }}
+      triggerSize="sm"
+      trigger={
+        <>
+          <Bell aria-hidden="true" />
+          Resume reminders
+        </>
+      }
+      title={`Resume automatic reminders for ${name}?`}
+      description="From the next run, each open invoice gets the latest step it has reached, never every step it missed while paused."
+      confirmLabel="Resume reminders"
+      successMessage={`Automatic reminders resumed for ${name}`}
+    />
+  );
+}

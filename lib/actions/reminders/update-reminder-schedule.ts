@@ -1,0 +1,17 @@
+"use server";
+
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/actor";
+import { saveReminderSchedule } from "@/lib/reminders/schedule";
+import { reminderScheduleSchema } from "@/lib/validation/reminders";
+import { defineAction } from "../define-action";
+
+/** Saves the automatic reminder schedule (its switch and steps). Admins only. */
+export const updateReminderSchedule = defineAction({
+  name: "reminders.schedule_update",
+  permission: "reminders:schedule",
+  schema: reminderScheduleSchema,
+  async handler(input, { user, ip }) {
+    await saveReminderSchedule(getDb(), input, actorFrom(user, ip));
+  },
+});
