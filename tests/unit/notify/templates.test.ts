@@ -70,6 +70,13 @@ describe("dates in emails and SMS", () => {
     const sms = renderSms("invoice", { ...sampleData.invoice, currency: "EUR" }, berlin);
     expect(sms).toContain("1.280,00 €");
     expect(sms).not.toMatch(/[\u00a0\u202f]/);
+    for (const name of ["reminder_friendly", "reminder_firm"] as const) {
+      const data = { ...sampleData[name], currency: "EUR", balanceMinor: 123_450 };
+      expect((await renderEmail(name, data, berlin)).text).toContain("1.234,50\u00a0€");
+      const text = renderSms(name, data, berlin);
+      expect(text).toContain("1.234,50 €");
+      expect(text).not.toMatch(/[\u00a0\u202f]/);
+    }
   });
 
   it("keeps SMS in one GSM-7 segment in a German or French business", () => {
