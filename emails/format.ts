@@ -2,8 +2,13 @@
 import { formatDate, formatDateTime, formatInstantDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 
-export const money = (minor: number, currency: string) => formatMoney(minor, currency);
 import type { EmailCompany } from "./layout";
+
+/** An amount in the business's locale (clients have no language of their own yet). */
+export const money = (minor: number, currency: string, c: EmailCompany) => formatMoney(minor, currency, c.locale);
+
+/** The same for SMS: Intl's no-break spaces ("1 234,50 €" in fr-FR) as plain ones, so the text stays GSM-7. */
+export const smsMoney = (minor: number, currency: string, c: EmailCompany) => money(minor, currency, c).replace(/[\u00a0\u202f]/g, " ");
 
 // Dates in the business's locale, and instants in its time zone: the server
 // doesn't know the reader's zone, and the business's is the one its invoices use.

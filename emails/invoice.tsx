@@ -8,7 +8,7 @@ export const invoiceSubject = (d: InvoiceEmailData, c: EmailCompany) => `Invoice
 
 export function InvoiceEmail({ data: d, company }: EmailProps<InvoiceEmailData>) {
   return (
-    <EmailLayout company={company} preview={`${money(d.balanceMinor, d.currency)} due ${day(d.dueDate, company)}`}>
+    <EmailLayout company={company} preview={`${money(d.balanceMinor, d.currency, company)} due ${day(d.dueDate, company)}`}>
       <Paragraph>Hi {firstName(d.clientName)},</Paragraph>
       {d.message && <Text style={styles.note}>{d.message}</Text>}
       <Paragraph>
@@ -17,8 +17,8 @@ export function InvoiceEmail({ data: d, company }: EmailProps<InvoiceEmailData>)
       <Summary
         rows={[
           ["Invoice", d.invoiceNumber],
-          ["Total", money(d.totalMinor, d.currency)],
-          ["Balance due", money(d.balanceMinor, d.currency)],
+          ["Total", money(d.totalMinor, d.currency, company)],
+          ["Balance due", money(d.balanceMinor, d.currency, company)],
           ["Due date", day(d.dueDate, company)],
         ]}
       />

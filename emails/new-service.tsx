@@ -5,7 +5,7 @@ import { EmailLayout, Paragraph, Summary, type EmailCompany, type EmailProps } f
 export const newServiceSubject = (d: NewServiceData, c: EmailCompany) => `New from ${c.name}: ${d.serviceName}`;
 
 export function NewServiceEmail({ data: d, company }: EmailProps<NewServiceData>) {
-  const price = `${money(d.priceMinor, d.currency)} ${intervalLabel(d.interval)}`;
+  const price = `${money(d.priceMinor, d.currency, company)} ${intervalLabel(d.interval)}`;
   return (
     <EmailLayout company={company} preview={`${d.serviceName}, ${price}`}>
       <Paragraph>Hi {firstName(d.clientName)},</Paragraph>

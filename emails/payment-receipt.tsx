@@ -5,7 +5,7 @@ import { Action, EmailLayout, Paragraph, Summary, type EmailCompany, type EmailP
 export const paymentReceiptSubject = (d: PaymentReceiptData, c: EmailCompany) => `Payment received for ${d.invoiceNumber} - ${c.name}`;
 
 export function PaymentReceiptEmail({ data: d, company }: EmailProps<PaymentReceiptData>) {
-  const amount = money(d.amountMinor, d.currency);
+  const amount = money(d.amountMinor, d.currency, company);
   const rows: [string, string][] = [
     ["Invoice", d.invoiceNumber],
     ["Amount", amount],
@@ -13,7 +13,7 @@ export function PaymentReceiptEmail({ data: d, company }: EmailProps<PaymentRece
     ["Date", dayOf(d.paidAt, company)],
   ];
   if (d.reference) rows.push(["Reference", d.reference]);
-  rows.push(["Balance left", money(d.balanceMinor, d.currency)]);
+  rows.push(["Balance left", money(d.balanceMinor, d.currency, company)]);
   return (
     <EmailLayout company={company} preview={`We received ${amount}. Thank you.`}>
       <Paragraph>Hi {firstName(d.clientName)},</Paragraph>

@@ -6,7 +6,7 @@ export const paymentReminderSubject = (d: PaymentReminderData, c: EmailCompany) 
   d.daysOverdue > 0 ? `Reminder: invoice ${d.invoiceNumber} is overdue - ${c.name}` : `Reminder: invoice ${d.invoiceNumber} is due ${day(d.dueDate, c)} - ${c.name}`;
 
 export function PaymentReminderEmail({ data: d, company }: EmailProps<PaymentReminderData>) {
-  const balance = money(d.balanceMinor, d.currency);
+  const balance = money(d.balanceMinor, d.currency, company);
   return (
     <EmailLayout company={company} preview={`${balance} due on invoice ${d.invoiceNumber}`}>
       <Paragraph>Hi {firstName(d.clientName)},</Paragraph>

@@ -3,7 +3,7 @@
 // ready-made strings, so the runner can render it once per run with markers
 // and fill each invoice's values in (./scheduled-reminder-stencil.ts).
 import type { ScheduledReminderData } from "@/lib/notify/templates";
-import { day, firstName, money, plural } from "./format";
+import { day, firstName, money, plural, smsMoney } from "./format";
 import { Action, EmailLayout, Paragraph, Summary, type EmailCompany, type EmailProps } from "./layout";
 
 export type ReminderTone = "friendly" | "firm";
@@ -20,7 +20,7 @@ function whenText(d: ScheduledReminderData, c: EmailCompany): string {
 }
 
 export function reminderView(d: ScheduledReminderData, c: EmailCompany): ReminderView {
-  const balance = money(d.balanceMinor, d.currency);
+  const balance = money(d.balanceMinor, d.currency, c);
   return { preview: `${balance} due on invoice ${d.invoiceNumber}`, name: firstName(d.clientName), number: d.invoiceNumber, balance, due: day(d.dueDate, c), when: whenText(d, c), link: d.link };
 }
 
@@ -71,7 +71,7 @@ export function FirmReminderEmail({ data, company }: EmailProps<ScheduledReminde
 
 /** The SMS: plain ASCII, one segment where the link allows. */
 export function reminderSms(tone: ReminderTone, d: ScheduledReminderData, c: EmailCompany): string {
-  const balance = money(d.balanceMinor, d.currency);
+  const balance = smsMoney(d.balanceMinor, d.currency, c);
   if (tone === "friendly") {
     const when = d.daysFromDue < 0 ? `is due ${day(d.dueDate, c)}` : d.daysFromDue === 0 ? "is due today" : `is ${plural(d.daysFromDue, "day")} overdue`;
     return `${c.name}: a reminder that invoice ${d.invoiceNumber} (${balance}) ${when}. Pay: ${d.link}`;

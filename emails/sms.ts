@@ -2,24 +2,24 @@
 // 160-character segment; a curly quote or dash would switch the whole text to
 // UCS-2, where a segment holds only 70 characters.
 import type { TemplateData, TemplateName } from "@/lib/notify/templates";
-import { day, dayOf, intervalLabel, money, plural } from "./format";
+import { day, dayOf, intervalLabel, plural, smsMoney } from "./format";
 import type { EmailCompany } from "./layout";
 import { reminderSms } from "./scheduled-reminder";
 
 type SmsTemplates = { [T in TemplateName]: (data: TemplateData[T], company: EmailCompany) => string };
 
 const smsTemplates: SmsTemplates = {
-  invoice: (d, c) => `${c.name}: invoice ${d.invoiceNumber} for ${money(d.balanceMinor, d.currency)} is due ${day(d.dueDate, c)}. View and pay: ${d.link}`,
+  invoice: (d, c) => `${c.name}: invoice ${d.invoiceNumber} for ${smsMoney(d.balanceMinor, d.currency, c)} is due ${day(d.dueDate, c)}. View and pay: ${d.link}`,
   payment_receipt: (d, c) =>
-    `${c.name}: we received ${money(d.amountMinor, d.currency)} for ${d.invoiceNumber}, thank you. ` +
-    (d.balanceMinor === 0 ? "Paid in full." : `Balance left: ${money(d.balanceMinor, d.currency)}.`),
+    `${c.name}: we received ${smsMoney(d.amountMinor, d.currency, c)} for ${d.invoiceNumber}, thank you. ` +
+    (d.balanceMinor === 0 ? "Paid in full." : `Balance left: ${smsMoney(d.balanceMinor, d.currency, c)}.`),
   payment_reminder: (d, c) =>
-    `${c.name}: invoice ${d.invoiceNumber} has ${money(d.balanceMinor, d.currency)} due ` +
+    `${c.name}: invoice ${d.invoiceNumber} has ${smsMoney(d.balanceMinor, d.currency, c)} due ` +
     (d.daysOverdue > 0 ? `(${plural(d.daysOverdue, "day")} overdue).` : `${day(d.dueDate, c)}.`) +
     (d.link ? ` Pay: ${d.link}` : ""),
   reminder_friendly: (d, c) => reminderSms("friendly", d, c),
   reminder_firm: (d, c) => reminderSms("firm", d, c),
-  new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${money(d.priceMinor, d.currency)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
+  new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${smsMoney(d.priceMinor, d.currency, c)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,
   staff_invite_request: (d, c) => `${c.name}: ${d.requestedBy} asked to invite ${d.inviteeName} as staff. Review: ${d.approveUrl}`,
   staff_invite_accept: (d, c) => `${c.name}: you are invited to join as staff. Accept by ${dayOf(d.expiresAt, c)}: ${d.acceptUrl}`,
   password_reset: (d, c) => `${c.name}: reset your password at ${d.resetUrl} (ignore this if you did not ask).`,

@@ -16,13 +16,14 @@ function assertSafe(value: number, what: string): void {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(minor: Minor, currency: string, locale = "en-US"): string {
+/** The amount as the locale shows it, with the currency ("$1,234.50", "1.234,50 €"). The locale is always the caller's: the business's, never a default. */
+export function formatMoney(minor: Minor, currency: string, locale: string): string {
   assertSafe(minor, "amount");
   const key = `${locale}|${currency}`;
   let fmt = formatters.get(key);
   if (!fmt) {
     const digits = minorDigits(currency);
-    fmt = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fmt = new Intl.NumberFormat(locale, { style: "currency", currency, numberingSystem: "latn", minimumFractionDigits: digits, maximumFractionDigits: digits });
     formatters.set(key, fmt);
   }
   return fmt.format(minor / 10 ** minorDigits(currency));
@@ -31,12 +32,12 @@ export function formatMoney(minor: Minor, currency: string, locale = "en-US"): s
 const compactFormatters = new Map<string, Intl.NumberFormat>();
 
 /** Short amounts for chart axes ("$1.2M", "$950"); never for totals a person reads as exact. */
-export function formatMoneyCompact(minor: Minor, currency: string, locale = "en-US"): string {
+export function formatMoneyCompact(minor: Minor, currency: string, locale: string): string {
   assertSafe(minor, "amount");
   const key = `${locale}|${currency}`;
   let fmt = compactFormatters.get(key);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    fmt = new Intl.NumberFormat(locale, { style: "currency", currency, numberingSystem: "latn", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
     compactFormatters.set(key, fmt);
   }
   return fmt.format(minor / 10 ** minorDigits(currency));
@@ -52,6 +53,26 @@ export function toDecimalString(minor: Minor, currency: string): string {
   const units = Math.floor(abs / 10 ** digits);
   const frac = String(abs % 10 ** digits).padStart(digits, "0");
   return `${sign}${units}.${frac}`;
+}
+
+const inputFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The amount as a person would type it in the locale, without the currency:
+ * "1,234.50" in en-US, "1.234,50" in de-DE, "1,23,456.50" in en-IN, "1,234"
+ * for JPY. What amount inputs show and reformat to on blur; parseMoney reads it back.
+ */
+export function formatAmountInput(minor: Minor, currency: string, locale: string): string {
+  assertSafe(minor, "amount");
+  const key = `${locale}|${currency}`;
+  let fmt = inputFormatters.get(key);
+  if (!fmt) {
+    const digits = minorDigits(currency);
+    fmt = new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    inputFormatters.set(key, fmt);
+  }
+  // Through a decimal string, so amounts past 2^53 / 100 never pass through a float division.
+  return fmt.format(toDecimalString(minor, currency) as `${number}`);
 }
 
 export type ParseResult = { ok: true; minor: Minor } | { ok: false; error: string };
@@ -91,7 +112,24 @@ function groupPattern(group: string): string {
  * in en-US), never a group of another size ("1,50" is not a number there).
  */
 export function integerPattern(locale: string): string {
-  return `(?:[1-9][0-9]{0,2}(?:${groupPattern(numberSeparators(locale).group)}[0-9]{3})+|[0-9]+)`;
+  const g = groupPattern(numberSeparators(locale).group);
+  // en-IN and hi-IN group in twos above the thousands ("12,34,567"): that form and no other.
+  if (secondaryGroupSize(locale) === 2) return `(?:[1-9][0-9]?(?:${g}[0-9]{2})*${g}[0-9]{3}|[0-9]+)`;
+  return `(?:[1-9][0-9]{0,2}(?:${g}[0-9]{3})+|[0-9]+)`;
+}
+
+const secondaryCache = new Map<string, number>();
+
+/** The size of the groups above the first (3 in most locales, 2 in en-IN), from Intl. */
+function secondaryGroupSize(locale: string): number {
+  let size = secondaryCache.get(locale);
+  if (size === undefined) {
+    const parts = new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true }).formatToParts(123456789);
+    const integers = parts.filter((p) => p.type === "integer").map((p) => p.value.length);
+    size = integers.length > 2 ? integers[integers.length - 2]! : 3;
+    secondaryCache.set(locale, size);
+  }
+  return size;
 }
 
 const decimalCache = new Map<string, RegExp>();
@@ -102,7 +140,7 @@ const decimalCache = new Map<string, RegExp>();
  * digits with the groups taken out and the decimals, or null. For quantities
  * and other plain numbers; amounts go through parseMoney.
  */
-export function readDecimal(input: string, locale = "en-US"): { whole: string; frac: string } | null {
+export function readDecimal(input: string, locale: string): { whole: string; frac: string } | null {
   let pattern = decimalCache.get(locale);
   if (!pattern) {
     pattern = new RegExp(`^\\s*(?<int>${integerPattern(locale)})?(?:${escapeRegExp(numberSeparators(locale).decimal)}(?<frac>[0-9]*))?\\s*$`);
@@ -136,12 +174,13 @@ function moneyGrammar(currency: string, locale: string): MoneyGrammar {
   const cur = [...symbols].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
   const number = `(?<int>${integerPattern(locale)})?(?:${escapeRegExp(decimal)}(?<frac>[0-9]+))?`;
   const sign = "[-\u2212]";
-  const plain = new Intl.NumberFormat(locale, { numberingSystem: "latn", minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const plain = new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true, minimumFractionDigits: digits, maximumFractionDigits: digits });
   grammar = {
     // [-] [currency] [-] number [currency]: a sign and a currency at most once each.
     pattern: new RegExp(`^(?<s1>${sign})?\\s*(?:(?<c1>${cur})\\s*)?(?<s2>${sign})?${number}(?:\\s*(?<c2>${cur}))?$`, "i"),
     group: new RegExp(groupPattern(group), "g"),
-    example: plain.format(digits ? 1234.5 : 1234),
+    // A larger example where the locale's groups differ above the thousands ("1,23,456.50" in en-IN).
+    example: plain.format(secondaryGroupSize(locale) === 3 ? (digits ? 1234.5 : 1234) : digits ? 123456.5 : 123456),
     small: plain.format(120),
   };
   grammarCache.set(key, grammar);
@@ -150,7 +189,7 @@ function moneyGrammar(currency: string, locale: string): MoneyGrammar {
 
 /**
  * Parses what a person types into minor units, in the business's locale
- * (default en-US), without floating point. Accepted: digits, grouped only in
+ * (always passed: there is no default to fall back to), without floating point. Accepted: digits, grouped only in
  * the integer part and only in threes ("1,234.50"), or not grouped at all
  * ("1234.5"); at most the currency's minor digits after the decimal
  * separator; an optional minus sign and the currency's symbol or code before
@@ -159,7 +198,7 @@ function moneyGrammar(currency: string, locale: string): MoneyGrammar {
  * ("Enter the amount like 1,234.50"). In de-DE the same rules read
  * "1.234,50" and "12,50".
  */
-export function parseMoney(input: string, currency: string, locale = "en-US"): ParseResult {
+export function parseMoney(input: string, currency: string, locale: string): ParseResult {
   const grammar = moneyGrammar(currency, locale);
   const digits = minorDigits(currency);
   const text = typeof input === "string" ? input.trim() : "";
@@ -173,6 +212,7 @@ export function parseMoney(input: string, currency: string, locale = "en-US"): P
   const frac = g.frac ?? "";
   if (frac.length > digits) return { ok: false, error: digits === 0 ? "This currency has no decimal places" : `Use at most ${digits} decimal places` };
   const whole = (g.int ?? "0").replace(grammar.group, "");
+  if (whole.length > 16) return { ok: false, error: "That amount is too large" };
   const minor = Number(whole) * 10 ** digits + Number(frac.padEnd(digits, "0") || "0");
   if (!Number.isSafeInteger(minor)) return { ok: false, error: "That amount is too large" };
   return { ok: true, minor: (g.s1 || g.s2) && minor !== 0 ? -minor : minor };
@@ -323,15 +363,21 @@ export function balanceDue(totalMinor: Minor, amountPaidMinor: Minor): Minor {
   return Math.max(0, totalMinor - amountPaidMinor);
 }
 
-/** Basis points as a percent string for display ("12.5%"). */
-export function formatRate(bp: number): string {
-  return `${(bp / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
+/** Basis points as a percent string for display ("12.5%" in en-US, "12,5 %" in de-DE). */
+export function formatRate(bp: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "percent", numberingSystem: "latn", maximumFractionDigits: 2 }).format(bp / 10_000);
 }
 
-/** Parses "12.5" or "12.5%" into basis points. */
-export function parseRate(input: string): { ok: true; bp: number } | { ok: false; error: string } {
-  const m = /^\s*(\d{1,3})(?:\.(\d{1,2}))?\s*%?\s*$/.exec(input);
-  if (!m) return { ok: false, error: "Enter a rate like 8 or 12.5" };
+/** A rate as typed for the form's field: "12.5" in en-US, "12,5" in de-DE, never grouped. */
+export function formatRateInput(bp: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: false, maximumFractionDigits: 2 }).format(bp / 100);
+}
+
+/** Parses "12.5" or "12.5%" (in de-DE "12,5" or "12,5 %") into basis points: the locale's decimal separator only. */
+export function parseRate(input: string, locale: string): { ok: true; bp: number } | { ok: false; error: string } {
+  const decimal = escapeRegExp(numberSeparators(locale).decimal);
+  const m = new RegExp(`^\\s*(\\d{1,3})(?:${decimal}(\\d{1,2}))?\\s*%?\\s*$`).exec(input);
+  if (!m) return { ok: false, error: `Enter a rate like 8 or ${formatRateInput(1250, locale)}` };
   const bp = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   if (bp > 10_000) return { ok: false, error: "A rate can't be over 100%" };
   return { ok: true, bp };

@@ -9,9 +9,9 @@ import { useDrillDown } from "./use-drill-down";
 export type AgingPoint = { label: string; Outstanding: number; href: string };
 
 /** Open balances by days past due; a bar opens the invoices in that bucket. */
-export function AgingChart({ data, currency }: { data: AgingPoint[]; currency: string }) {
+export function AgingChart({ data, currency, locale }: { data: AgingPoint[]; currency: string; locale: string }) {
   const open = useDrillDown("label", Object.fromEntries(data.map((d) => [d.label, d.href])));
-  const tooltip = useMemo(() => exactTooltip((v) => formatMoney(v, currency)), [currency]);
+  const tooltip = useMemo(() => exactTooltip((v) => formatMoney(v, currency, locale)), [currency, locale]);
   return (
     <BarChart
       className="h-56"
@@ -19,7 +19,7 @@ export function AgingChart({ data, currency }: { data: AgingPoint[]; currency: s
       index="label"
       categories={["Outstanding"]}
       colors={["amber"]}
-      valueFormatter={(v) => formatMoneyCompact(v, currency)}
+      valueFormatter={(v) => formatMoneyCompact(v, currency, locale)}
       customTooltip={tooltip}
       yAxisWidth={60}
       showLegend={false}

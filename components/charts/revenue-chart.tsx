@@ -9,9 +9,9 @@ import { useDrillDown } from "./use-drill-down";
 export type RevenuePoint = { label: string; Invoiced: number; Paid: number; href: string };
 
 /** Invoiced against paid per day or month, in minor units. A bar opens that period's invoices. */
-export function RevenueChart({ data, currency }: { data: RevenuePoint[]; currency: string }) {
+export function RevenueChart({ data, currency, locale }: { data: RevenuePoint[]; currency: string; locale: string }) {
   const open = useDrillDown("label", Object.fromEntries(data.map((d) => [d.label, d.href])));
-  const tooltip = useMemo(() => exactTooltip((v) => formatMoney(v, currency)), [currency]);
+  const tooltip = useMemo(() => exactTooltip((v) => formatMoney(v, currency, locale)), [currency, locale]);
   return (
     <BarChart
       className="h-64 sm:h-72"
@@ -19,7 +19,7 @@ export function RevenueChart({ data, currency }: { data: RevenuePoint[]; currenc
       index="label"
       categories={["Invoiced", "Paid"]}
       colors={["blue", "emerald"]}
-      valueFormatter={(v) => formatMoneyCompact(v, currency)}
+      valueFormatter={(v) => formatMoneyCompact(v, currency, locale)}
       customTooltip={tooltip}
       yAxisWidth={60}
       onValueChange={open}

@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { currencyName } from "@/lib/currencies";
 import type { CurrentUser } from "@/lib/auth/session";
 import { LocalTime } from "@/components/time/viewer-time";
-import { getBusinessToday } from "@/lib/business-time";
+import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { ClientArchiveAction, DeleteClientCard } from "./client-admin-actions";
@@ -27,6 +27,7 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
   const client = await getClient(id);
   if (!client) notFound();
   const today = await getBusinessToday();
+  const { locale } = await getBusinessTime();
   const [balances, subscriptions, invoiceRows, paymentRows, history, hasHistory] = await Promise.all([
     balancesFor([id], today).then((m) => m.get(id) ?? []),
     listClientSubscriptions(id),
@@ -116,7 +117,7 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
               <ul className="grid gap-3">
                 {balances.map((b) => (
                   <li key={b.currency}>
-                    <p className={`text-2xl font-semibold tabular-nums ${b.overdue ? "text-destructive" : ""}`}>{formatMoney(b.minor, b.currency)}</p>
+                    <p className={`text-2xl font-semibold tabular-nums ${b.overdue ? "text-destructive" : ""}`}>{formatMoney(b.minor, b.currency, locale)}</p>
                     <p className="text-xs text-muted-foreground">
                       Oldest due {formatDate(b.oldestDue)}
                       {b.overdue && " · overdue"}
@@ -130,9 +131,9 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
       </div>
 
       <div className="mt-6 grid grid-cols-1 gap-6">
-        <InvoicesCard area={area} rows={invoiceRows} today={today} />
-        <PaymentsCard area={area} rows={paymentRows} />
-        <SubscriptionsCard area={area} rows={subscriptions} archivedAt={client.archivedAt} />
+        <InvoicesCard area={area} rows={invoiceRows} today={today} locale={locale} />
+        <PaymentsCard area={area} rows={paymentRows} locale={locale} />
+        <SubscriptionsCard area={area} rows={subscriptions} archivedAt={client.archivedAt} locale={locale} />
         {!client.archivedAt && <ClientRemindersCard clientId={id} name={client.name} canPause={can(user.role, "reminders:pause")} />}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <ClientMessages clientId={id} canOpenOutbox={can(user.role, "outbox:read")} />

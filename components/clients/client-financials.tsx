@@ -33,7 +33,7 @@ function EndedNote({ sub, archivedAt }: { sub: Subscriptions[number]; archivedAt
   );
 }
 
-export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; rows: Subscriptions; archivedAt: Date | null }) {
+export function SubscriptionsCard({ area, rows, archivedAt, locale }: { area: string; rows: Subscriptions; archivedAt: Date | null; locale: string }) {
   return (
     <Card>
       <CardHeader>
@@ -62,7 +62,7 @@ export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; ro
                     </IntentLink>
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-right tabular-nums">
-                    {formatMoney(s.priceMinor, s.currency)} <span className="text-xs text-muted-foreground">{intervalLabels[s.interval].toLowerCase()}</span>
+                    {formatMoney(s.priceMinor, s.currency, locale)} <span className="text-xs text-muted-foreground">{intervalLabels[s.interval].toLowerCase()}</span>
                   </TableCell>
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">{s.status === "cancelled" || s.interval === "one_time" ? none : formatDate(s.currentPeriodEnd)}</TableCell>
                   <TableCell>
@@ -79,7 +79,7 @@ export function SubscriptionsCard({ area, rows, archivedAt }: { area: string; ro
   );
 }
 
-export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoices; today: string }) {
+export function InvoicesCard({ area, rows, today, locale }: { area: string; rows: Invoices; today: string; locale: string }) {
   return (
     <Card>
       <CardHeader>
@@ -112,8 +112,8 @@ export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoic
                   <TableCell>
                     <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
                   </TableCell>
-                  <TableCell className="hidden text-right tabular-nums md:table-cell">{formatMoney(inv.totalMinor, inv.currency)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{inv.status === "void" || inv.status === "draft" ? none : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency)}</TableCell>
+                  <TableCell className="hidden text-right tabular-nums md:table-cell">{formatMoney(inv.totalMinor, inv.currency, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{inv.status === "void" || inv.status === "draft" ? none : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency, locale)}</TableCell>
                   <TableCell className="hidden whitespace-nowrap text-xs lg:table-cell">
                     {inv.lastReminderAt ? (
                       <>
@@ -138,7 +138,7 @@ export function InvoicesCard({ area, rows, today }: { area: string; rows: Invoic
 
 const paymentBadge = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "muted" } as const;
 
-export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {
+export function PaymentsCard({ area, rows, locale }: { area: string; rows: Payments; locale: string }) {
   return (
     <Card>
       <CardHeader>
@@ -174,7 +174,7 @@ export function PaymentsCard({ area, rows }: { area: string; rows: Payments }) {
                   <TableCell>
                     <Badge variant={paymentBadge[p.status]}>{p.status[0]!.toUpperCase() + p.status.slice(1)}</Badge>
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMoney(p.amountMinor, p.currency)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMoney(p.amountMinor, p.currency, locale)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

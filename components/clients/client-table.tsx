@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/time/viewer-time";
 import { BalanceText } from "./balance-text";
 import { PhoneNumber } from "@/components/phone/business-region";
 
-export function ClientTable({ area, rows, filtered }: { area: string; rows: ClientListRow[]; filtered: boolean }) {
+export function ClientTable({ area, rows, filtered, locale }: { area: string; rows: ClientListRow[]; filtered: boolean; locale: string }) {
   if (rows.length === 0) {
     return filtered ? (
       <EmptyState icon={<Users />} title="No clients match" description="Try a shorter search, or turn a filter off." />
@@ -48,7 +48,7 @@ export function ClientTable({ area, rows, filtered }: { area: string; rows: Clie
               <LocalTime value={c.createdAt} show="date" />
             </TableCell>
             <TableCell className="text-right tabular-nums">
-              <BalanceText balances={c.balances} />
+              <BalanceText balances={c.balances} locale={locale} />
             </TableCell>
           </TableRow>
         ))}

@@ -7,7 +7,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CLIENT_COUNT_CAP, CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
-import { getBusinessToday } from "@/lib/business-time";
+import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { clientListQueryString, parseClientListParams, type ClientListParams } from "@/lib/validation/clients";
 import { ClientFilters } from "./client-filters";
 import { ClientTable } from "./client-table";
@@ -66,7 +66,7 @@ async function ClientResults({ area, params, searchParams }: { area: string; par
   const { rows, total, capped, pageCount } = await listClients(params, await getBusinessToday());
   return (
     <>
-      <ClientTable area={area} rows={rows} filtered={Boolean(params.q || params.filters.length)} />
+      <ClientTable area={area} rows={rows} filtered={Boolean(params.q || params.filters.length)} locale={(await getBusinessTime()).locale} />
       <Pagination page={params.page} pageCount={pageCount} total={capped ? undefined : total} pageSize={CLIENT_PAGE_SIZE} pathname={`${area}/clients`} searchParams={searchParams} />
       {capped && (
         <p className="text-sm text-muted-foreground">

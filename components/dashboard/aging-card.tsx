@@ -14,7 +14,7 @@ const count = new Intl.NumberFormat("en-US");
 
 /** What is owed today, by how far past due. Not tied to the period: it is today's position. */
 export async function AgingCard({ ctx, className }: { ctx: DashboardContext; className?: string }) {
-  const { area, currency, today } = ctx;
+  const { area, currency, locale, today } = ctx;
   const aging = await getReceivablesAging(currency, today);
   const totals = receivablesTotals(aging);
   const points = aging.map((a) => ({
@@ -24,7 +24,7 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
     // Not yet due: sent or partially paid, due today or later. Past due: the list's overdue filter.
     href: invoicesHref(area, { status: a.bucket === "current" ? ["sent", "partially_paid"] : ["overdue"], dueFrom: a.dueFrom, dueTo: a.dueTo }),
   }));
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
     <ChartCard
       title={AGING_TITLE}
@@ -37,7 +37,7 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
         <ChartEmpty title="Nothing is owed" description="Sent and partially paid invoices will show here by how long they have been due." />
       ) : (
         <>
-          <AgingChart data={points.map(({ label, Outstanding, href }) => ({ label, Outstanding, href }))} currency={currency} />
+          <AgingChart data={points.map(({ label, Outstanding, href }) => ({ label, Outstanding, href }))} currency={currency} locale={locale} />
           <ChartData
             caption="Open balances by days past due"
             columns={["Days past due", "Invoices", "Owed"]}

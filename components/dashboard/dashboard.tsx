@@ -29,7 +29,7 @@ export async function Dashboard({ area, userName, searchParams, canManageStaff }
   const choices = currencies.includes(settings.defaultCurrency) ? currencies : [settings.defaultCurrency, ...currencies];
   const requested = first(searchParams.currency).toUpperCase();
   const currency = choices.includes(requested) ? requested : settings.defaultCurrency;
-  const ctx: DashboardContext = { area, currency, range, today, canManageStaff };
+  const ctx: DashboardContext = { area, currency, locale: settings.locale, range, today, canManageStaff };
   // A new key per view (and per card: siblings need distinct keys), so changing
   // the period shows the skeletons instead of stale figures.
   const key = `${range.from}|${range.to}|${currency}`;

@@ -12,7 +12,7 @@ export const REVENUE_TITLE = "Revenue";
 
 /** Invoiced against paid, per day or month of issue. */
 export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; className?: string }) {
-  const { area, currency, range, today } = ctx;
+  const { area, currency, locale, range, today } = ctx;
   const series = await getRevenueSeries(currency, range, range.bucket, today);
   const points = bucketStarts(range).map((start) => {
     const sums = series.get(start) ?? { invoicedMinor: 0, paidMinor: 0 };
@@ -20,7 +20,7 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
     return { label: bucketLabel(start, range.bucket), Invoiced: sums.invoicedMinor, Paid: sums.paidMinor, href: invoicesHref(area, { issuedFrom: days.from, issuedTo: days.to }) };
   });
   const empty = points.every((p) => p.Invoiced === 0 && p.Paid === 0);
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
     <ChartCard
       title={REVENUE_TITLE}
@@ -41,7 +41,7 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
         />
       ) : (
         <>
-          <RevenueChart data={points} currency={currency} />
+          <RevenueChart data={points} currency={currency} locale={locale} />
           <ChartData
             caption={`Invoiced and paid by ${range.bucket} of issue`}
             columns={[range.bucket === "month" ? "Month" : "Day", "Invoiced", "Paid"]}

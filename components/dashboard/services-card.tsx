@@ -12,7 +12,7 @@ const count = new Intl.NumberFormat("en-US");
 
 /** The services that brought in the most, by invoiced line value in the period. */
 export async function ServicesCard({ ctx, className }: { ctx: DashboardContext; className?: string }) {
-  const { area, currency, range } = ctx;
+  const { area, currency, locale, range } = ctx;
   const top = await getTopServices(currency, range);
   const bars = top.map((s) => ({ key: String(s.id), name: s.archived ? `${s.name} (archived)` : s.name, value: s.amountMinor, href: `${area}/services/${s.id}` }));
   return (
@@ -35,11 +35,11 @@ export async function ServicesCard({ ctx, className }: { ctx: DashboardContext; 
         />
       ) : (
         <>
-          <ServicesChart currency={currency} data={bars} />
+          <ServicesChart currency={currency} locale={locale} data={bars} />
           <ChartData
             caption="Top services by invoiced value"
             columns={["Service", "Lines", "Invoiced"]}
-            rows={bars.map((b, i) => ({ key: b.key, cells: [<IntentLink key="l" href={b.href} className="text-primary hover:underline">{b.name}</IntentLink>, count.format(top[i]!.lines), formatMoney(b.value, currency)] }))}
+            rows={bars.map((b, i) => ({ key: b.key, cells: [<IntentLink key="l" href={b.href} className="text-primary hover:underline">{b.name}</IntentLink>, count.format(top[i]!.lines), formatMoney(b.value, currency, locale)] }))}
           />
         </>
       )}

@@ -25,7 +25,7 @@ const count = new Intl.NumberFormat("en-US");
 
 /** Invoices issued in the period by the status people see (overdue derived, as in the list). */
 export async function StatusCard({ ctx, className }: { ctx: DashboardContext; className?: string }) {
-  const { area, currency, range, today } = ctx;
+  const { area, currency, locale, range, today } = ctx;
   const rows = (await getStatusBreakdown(currency, range, today)).map((row) => ({
     ...row,
     label: statusLabel[row.status],
@@ -59,7 +59,7 @@ export async function StatusCard({ ctx, className }: { ctx: DashboardContext; cl
                   </span>
                   <span className="text-right tabular-nums">
                     {count.format(row.count)}
-                    <span className="ml-2 hidden text-muted-foreground sm:inline">{formatMoney(row.totalMinor, currency)}</span>
+                    <span className="ml-2 hidden text-muted-foreground sm:inline">{formatMoney(row.totalMinor, currency, locale)}</span>
                   </span>
                 </IntentLink>
               </li>

@@ -11,10 +11,10 @@ const plural = (n: number, one: string, many: string) => `${count.format(n)} ${n
 
 /** Sales, what is owed, what is overdue and how many invoices: the money at a glance. */
 export async function MoneyTotals({ ctx }: { ctx: DashboardContext }) {
-  const { area, currency, range, today } = ctx;
+  const { area, currency, locale, range, today } = ctx;
   const [period, aging] = await Promise.all([getPeriodTotals(currency, range, today), getReceivablesAging(currency, today)]);
   const open = receivablesTotals(aging);
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatMoney(minor, currency, locale);
   const issued = { issuedFrom: range.from, issuedTo: range.to };
   const span = `${formatDate(range.from)} – ${formatDate(range.to)}`;
   return (

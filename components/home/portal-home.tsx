@@ -17,7 +17,7 @@ import { StatCard } from "./stat-card";
 
 /** The client's own overview. The client id comes from the session scope. */
 export async function PortalHome({ clientId, clientName }: { clientId: number; clientName: string }) {
-  const [overview, settings, today, { timeZone }] = await Promise.all([getClientOverview(clientId), getSettings(), getBusinessToday(), getBusinessTime()]);
+  const [overview, settings, today, { timeZone, locale }] = await Promise.all([getClientOverview(clientId), getSettings(), getBusinessToday(), getBusinessTime()]);
   const currency = overview.currency ?? settings.defaultCurrency;
   const owing = overview.outstanding.length > 0;
   const pastDue = Boolean(overview.nextDueDate && overview.nextDueDate < today);
@@ -37,7 +37,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
       <section aria-label="Summary" className="grid gap-4 sm:grid-cols-3">
         <StatCard
           label="Outstanding balance"
-          value={owing ? overview.outstanding.map((b) => formatMoney(b.minor, b.currency)) : formatMoney(0, currency)}
+          value={owing ? overview.outstanding.map((b) => formatMoney(b.minor, b.currency, locale)) : formatMoney(0, currency, locale)}
           tone={owing ? "warning" : "default"}
           href={owing ? "/portal/invoices?status=open" : undefined}
         />
@@ -50,7 +50,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
         />
         <StatCard label="Active services" value={String(overview.activeServices.filter((s) => s.status === "active").length)} href="/portal/subscriptions" />
       </section>
-      <PortalCharts clientId={clientId} currency={currency} today={today} timeZone={timeZone} />
+      <PortalCharts clientId={clientId} currency={currency} locale={locale} today={today} timeZone={timeZone} />
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-2">
           <CardHeader className="flex-row items-center justify-between gap-2 space-y-0">
@@ -78,7 +78,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
                     <div className="min-w-0">
                       <p className="truncate font-medium">{s.name}</p>
                       <p className="text-sm text-muted-foreground">
-                        {formatMoney(s.priceMinor, s.currency)} {intervalLabel[s.interval]}
+                        {formatMoney(s.priceMinor, s.currency, locale)} {intervalLabel[s.interval]}
                         {s.interval !== "one_time" && ` · renews ${formatDate(s.currentPeriodEnd)}`}
                       </p>
                     </div>
@@ -100,7 +100,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
             {overview.recentInvoices.length === 0 ? (
               <EmptyState icon={<FileText />} title="No invoices yet" description="Your invoices will show up here when they are issued." />
             ) : (
-              <InvoiceListTable rows={overview.recentInvoices} today={today} showIssued={false} />
+              <InvoiceListTable rows={overview.recentInvoices} today={today} locale={locale} showIssued={false} />
             )}
           </CardContent>
         </Card>

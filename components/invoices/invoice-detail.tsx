@@ -41,9 +41,10 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
     getSettings(),
   ]);
   const today = await getBusinessToday();
+  const { locale } = settings;
   const now = new Date();
   const status = displayStatus(invoice.status, invoice.dueDate, today);
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
   const open = invoice.status === "sent" || invoice.status === "partially_paid";
   const title = invoice.number ?? `Draft #${invoice.id}`;
@@ -73,7 +74,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
             {canWrite && invoice.status !== "draft" && invoice.status !== "void" && (
               <EmailInvoiceDialog invoiceId={invoice.id} number={title} clientEmail={invoice.client.email} companyName={settings.companyName} variant={canPay && open ? "outline" : "default"} />
             )}
-            {canPay && open && <RecordPaymentDialog invoiceId={invoice.id} number={title} currency={invoice.currency} balanceMinor={balance} today={today} />}
+            {canPay && open && <RecordPaymentDialog invoiceId={invoice.id} number={title} currency={invoice.currency} locale={locale} balanceMinor={balance} today={today} />}
           </>
         }
       />
@@ -113,7 +114,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
                 <CardTitle>Payments</CardTitle>
               </CardHeader>
               <CardContent>
-                <PaymentList payments={payments} canManage={canPay} />
+                <PaymentList payments={payments} canManage={canPay} locale={locale} />
               </CardContent>
             </Card>
           )}
@@ -166,7 +167,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               <CardTitle>History</CardTitle>
             </CardHeader>
             <CardContent>
-              <InvoiceHistory rows={history} currency={invoice.currency} />
+              <InvoiceHistory rows={history} currency={invoice.currency} locale={locale} />
             </CardContent>
           </Card>
         </div>

@@ -26,10 +26,11 @@ const stampFor = { paid: "Paid", void: "Void", draft: "Draft" } as const;
  */
 export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
   const { company, client, invoice, lines, payments, instructions } = data;
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  // Numbers in the business's locale, like its dates.
+  const money = (minor: number) => formatMoney(minor, invoice.currency, company.locale);
   const balance = balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
   const rates = [...new Set(lines.map((l) => l.taxRateBp))];
-  const taxLabel = rates.length === 1 && rates[0]! > 0 ? `Tax (${formatRate(rates[0]!)})` : "Tax";
+  const taxLabel = rates.length === 1 && rates[0]! > 0 ? `Tax (${formatRate(rates[0]!, company.locale)})` : "Tax";
   const stamp = invoice.status === "paid" || invoice.status === "void" || invoice.status === "draft" ? invoice.status : null;
   const logo = logoSrc(company.logo);
   const payable = balance > 0 && (invoice.status === "sent" || invoice.status === "partially_paid");
@@ -106,9 +107,9 @@ export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
               <tr key={i}>
                 <td className="doc-pos">{i + 1}</td>
                 <td>{line.description}</td>
-                <td className="num">{formatQuantity(line.quantityMilli)}</td>
+                <td className="num">{formatQuantity(line.quantityMilli, company.locale)}</td>
                 <td className="num">{money(line.unitPriceMinor)}</td>
-                <td className="num">{line.taxRateBp ? formatRate(line.taxRateBp) : "—"}</td>
+                <td className="num">{line.taxRateBp ? formatRate(line.taxRateBp, company.locale) : "—"}</td>
                 <td className="num">{money(line.lineTotalMinor)}</td>
               </tr>
             ))}

@@ -16,7 +16,7 @@ import { InvoiceForm } from "./invoice-form";
 export async function InvoiceEditorPage({ area, invoiceId, clientId }: { area: string; invoiceId?: number; clientId?: number }) {
   const [settings, services, today] = await Promise.all([getSettings(), listServicesForLines(), getBusinessToday()]);
   // A new invoice bills in its client's currency; without a client yet, in the business's.
-  const defaults = { currency: settings.defaultCurrency, taxRateBp: settings.taxRateBp, dueDays: settings.dueDays, today };
+  const defaults = { currency: settings.defaultCurrency, taxRateBp: settings.taxRateBp, dueDays: settings.dueDays, today, locale: settings.locale };
   if (invoiceId !== undefined) {
     const draft = await getDraftForEdit(invoiceId);
     if (!draft) notFound();

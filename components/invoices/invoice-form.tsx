@@ -8,6 +8,7 @@ import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { AmountInput } from "@/components/forms/amount-input";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -18,7 +19,7 @@ import { addDaysIso, daysBetween } from "@/lib/dates";
 import type { CurrencyChoices } from "@/lib/currencies";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
 import { formatQuantity, parseQuantity } from "@/lib/invoices/quantity";
-import { checkInvoiceTotals, formatMoney, formatRate, parseMoney, parseRate, toDecimalString } from "@/lib/money";
+import { checkInvoiceTotals, formatAmountInput, formatMoney, formatRateInput, parseMoney, parseRate } from "@/lib/money";
 import { invoiceDraftSchema, readDraftAmounts } from "@/lib/validation/invoices";
 import { ClientPicker, type ClientOption } from "./client-picker";
 import { InvoiceLineEditor, type LineDraftState, type ServiceOption } from "./invoice-line-editor";
@@ -38,7 +39,8 @@ export type InvoiceFormDraft = {
 type Props = {
   area: string;
   services: ServiceOption[];
-  defaults: { currency: string; taxRateBp: number; dueDays: number; today: string };
+  /** locale: the business's, in which amounts, quantities and rates are typed and shown. */
+  defaults: { currency: string; taxRateBp: number; dueDays: number; today: string; locale: string };
   currencies: CurrencyChoices;
   client: ClientOption | null;
   /** Present when editing a draft. */
@@ -55,6 +57,7 @@ const newKey = () => `l${++keySeq}`;
  */
 export function InvoiceForm({ area, services, defaults, currencies, client: initialClient, draft }: Props) {
   const router = useRouter();
+  const { locale } = defaults;
   const [pending, startTransition] = useTransition();
   const [client, setClient] = useState<ClientOption | null>(draft?.client ?? initialClient);
   const [currency, setCurrency] = useState(draft?.currency ?? defaults.currency);
@@ -62,9 +65,9 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
   const initialTerms = draft ? daysBetween(draft.issueDate, draft.dueDate) : defaults.dueDays;
   const [terms, setTerms] = useState<string>(TERMS.includes(initialTerms) || initialTerms === defaults.dueDays ? String(initialTerms) : "custom");
   const [dueDate, setDueDate] = useState(draft?.dueDate ?? addDaysIso(defaults.today, defaults.dueDays));
-  const [discount, setDiscount] = useState(draft && draft.discountMinor > 0 ? toDecimalString(draft.discountMinor, draft.currency) : "");
+  const [discount, setDiscount] = useState(draft && draft.discountMinor > 0 ? formatAmountInput(draft.discountMinor, draft.currency, locale) : "");
   const [notes, setNotes] = useState(draft?.notes ?? "");
-  const defaultTax = defaults.taxRateBp ? formatRate(defaults.taxRateBp).replace("%", "") : "";
+  const defaultTax = defaults.taxRateBp ? formatRateInput(defaults.taxRateBp, locale) : "";
   const blankLine = (): LineDraftState => ({ key: newKey(), serviceId: "", description: "", quantity: "1", unitPrice: "", taxRate: defaultTax });
   const [lines, setLines] = useState<LineDraftState[]>(() =>
     draft
@@ -72,9 +75,9 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
           key: newKey(),
           serviceId: l.serviceId ? String(l.serviceId) : "",
           description: l.description,
-          quantity: formatQuantity(l.quantityMilli),
-          unitPrice: toDecimalString(l.unitPriceMinor, draft.currency),
-          taxRate: l.taxRateBp ? formatRate(l.taxRateBp).replace("%", "") : "",
+          quantity: formatQuantity(l.quantityMilli, locale),
+          unitPrice: formatAmountInput(l.unitPriceMinor, draft.currency, locale),
+          taxRate: l.taxRateBp ? formatRateInput(l.taxRateBp, locale) : "",
         }))
       : [blankLine()],
   );
@@ -86,12 +89,12 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
   // Live totals: a line that doesn't parse yet counts as nothing.
   const totals = useMemo(() => {
     const parsed = lines.map((l) => {
-      const q = parseQuantity(l.quantity);
-      const p = parseMoney(l.unitPrice || "0", currency);
-      const r = l.taxRate.trim() ? parseRate(l.taxRate) : ({ ok: true, bp: 0 } as const);
+      const q = parseQuantity(l.quantity, locale);
+      const p = parseMoney(l.unitPrice || "0", currency, locale);
+      const r = l.taxRate.trim() ? parseRate(l.taxRate, locale) : ({ ok: true, bp: 0 } as const);
       return q.ok && p.ok && p.minor >= 0 && r.ok ? { quantityMilli: q.milli, unitPriceMinor: p.minor, taxRateBp: r.bp } : null;
     });
-    const d = discount.trim() ? parseMoney(discount, currency) : ({ ok: true, minor: 0 } as const);
+    const d = discount.trim() ? parseMoney(discount, currency, locale) : ({ ok: true, minor: 0 } as const);
     const lineInputs = parsed.map((p) => p ?? { quantityMilli: 0, unitPriceMinor: 0, taxRateBp: 0 });
     // Too large to hold: the line (or the whole invoice) counts as nothing until it is fixed; saving says why.
     let checked = checkInvoiceTotals(lineInputs, d.ok ? d.minor : 0);
@@ -102,7 +105,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
     }
     const result = checked.ok ? checked.totals : { subtotalMinor: 0, taxMinor: 0, discountMinor: 0, totalMinor: 0, lines: lineInputs.map(() => ({ lineTotalMinor: 0, taxMinor: 0 })) };
     return { ...result, perLine: parsed.map((p, i) => (p ? result.lines[i]! : null)) };
-  }, [lines, discount, currency]);
+  }, [lines, discount, currency, locale]);
 
   // The invoice bills in the client's currency unless the person picks another after choosing the client.
   function pickClient(option: ClientOption) {
@@ -134,10 +137,10 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
       notes,
       lines: lines.map((l) => ({ serviceId: l.serviceId, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, taxRate: l.taxRate })),
     };
-    const checked = invoiceDraftSchema.safeParse(payload);
+    const checked = invoiceDraftSchema(locale).safeParse(payload);
     if (!checked.success) {
       // Zod stops before the amounts when other fields fail; read them too, so every error shows at once.
-      const amountIssues = readDraftAmounts({ currency, discount, lines: payload.lines }).issues;
+      const amountIssues = readDraftAmounts({ currency, discount, lines: payload.lines }, locale).issues;
       setErrors({ ...fieldErrorsFrom({ issues: amountIssues }), ...fieldErrorsFrom(checked.error) });
       setFormError("Check the highlighted fields.");
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
@@ -169,7 +172,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
     });
   }
 
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
     <form
       noValidate
@@ -234,6 +237,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
               line={line}
               totals={totals.perLine[i] ?? null}
               currency={currency}
+              locale={locale}
               services={services}
               errors={errors}
               canRemove={lines.length > 1}
@@ -242,7 +246,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
                 updateLine(
                   line.key,
                   // A price in another currency is never carried over as if it were in this one: the line keeps what was typed.
-                  s ? { serviceId: String(s.id), description: s.name, unitPrice: s.currency === currency ? toDecimalString(s.priceMinor, currency) : line.unitPrice, taxRate: line.taxRate || defaultTax } : { serviceId: "" },
+                  s ? { serviceId: String(s.id), description: s.name, unitPrice: s.currency === currency ? formatAmountInput(s.priceMinor, currency, locale) : line.unitPrice, taxRate: line.taxRate || defaultTax } : { serviceId: "" },
                 )
               }
               onRemove={() => setLines((prev) => prev.filter((l) => l.key !== line.key))}
@@ -263,7 +267,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
         </FormField>
         <div className="grid content-start gap-3">
           <FormField id="discount" label={`Discount (${currency})`} error={errors.discount} hint="Taken off before tax.">
-            <Input {...fieldA11y("discount", errors.discount, true)} value={discount} onChange={(e) => setDiscount(e.target.value)} inputMode="decimal" placeholder={toDecimalString(0, currency)} className="text-right tabular-nums" />
+            <AmountInput {...fieldA11y("discount", errors.discount, true)} value={discount} onChange={(e) => setDiscount(e.target.value)} onValueChange={setDiscount} currency={currency} locale={locale} placeholder={formatAmountInput(0, currency, locale)} className="text-right" />
           </FormField>
           <dl className="grid gap-1.5 rounded-md border bg-muted/40 p-4 text-sm" aria-live="polite" aria-label="Totals">
             <div className="flex justify-between">

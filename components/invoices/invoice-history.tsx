@@ -10,9 +10,9 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
 /** One audit entry in words: what happened to the invoice or one of its payments. */
-function describe(row: InvoiceHistoryRow, currency: string): string {
+function describe(row: InvoiceHistoryRow, currency: string, locale: string): string {
   const after = row.after as Data;
-  const money = (v: unknown) => (typeof v === "number" ? formatMoney(v, currency) : "");
+  const money = (v: unknown) => (typeof v === "number" ? formatMoney(v, currency, locale) : "");
   const method = (v: unknown) => methodLabel[v as PaymentMethod] ?? "";
   switch (row.action) {
     case "invoice.create":
@@ -60,14 +60,14 @@ function describe(row: InvoiceHistoryRow, currency: string): string {
 }
 
 /** The invoice's audit history, newest first, in plain words. */
-export function InvoiceHistory({ rows, currency }: { rows: InvoiceHistoryRow[]; currency: string }) {
+export function InvoiceHistory({ rows, currency, locale }: { rows: InvoiceHistoryRow[]; currency: string; locale: string }) {
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">Nothing recorded yet.</p>;
   return (
     <ol className="relative grid gap-4 border-l pl-4">
       {rows.map((row) => (
         <li key={row.id} className="relative">
           <span aria-hidden="true" className="absolute -left-[1.3rem] top-1.5 size-2 rounded-full bg-primary/60" />
-          <p className="text-sm [overflow-wrap:anywhere]">{describe(row, currency)}</p>
+          <p className="text-sm [overflow-wrap:anywhere]">{describe(row, currency, locale)}</p>
           <p className="text-xs text-muted-foreground">
             {row.actorName ?? (row.actorRole === "system" ? "Automatic" : row.actorRole === "client" ? "The client" : "Someone")} · <RelativeTime value={row.at} />
           </p>

@@ -3,11 +3,12 @@
 import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { fieldA11y } from "@/components/ui/form-field";
+import { AmountInput } from "@/components/forms/amount-input";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/form-state";
-import { formatMoney, toDecimalString, type LineTotals } from "@/lib/money";
+import { formatAmountInput, formatMoney, type LineTotals } from "@/lib/money";
 
 export type LineDraftState = { key: string; serviceId: string; description: string; quantity: string; unitPrice: string; taxRate: string };
 export type ServiceOption = { id: number; name: string; priceMinor: number; currency: string; active: boolean };
@@ -17,6 +18,7 @@ type Props = {
   line: LineDraftState;
   totals: LineTotals | null;
   currency: string;
+  locale: string;
   services: ServiceOption[];
   errors: FieldErrors;
   canRemove: boolean;
@@ -46,7 +48,7 @@ function ShortLabel({ htmlFor, visible, full }: { htmlFor: string; visible: stri
 }
 
 /** One invoice line: from a service or typed, with its own errors next to each field. */
-export function InvoiceLineEditor({ index, line, totals, currency, services, errors, canRemove, onChange, onPickService, onRemove }: Props) {
+export function InvoiceLineEditor({ index, line, totals, currency, locale, services, errors, canRemove, onChange, onPickService, onRemove }: Props) {
   const base = `lines.${index}`;
   const err = (field: string) => errors[`${base}.${field}`];
   const ids = { service: `line-${line.key}-service`, description: `line-${line.key}-description`, quantity: `line-${line.key}-quantity`, unitPrice: `line-${line.key}-price`, taxRate: `line-${line.key}-tax` };
@@ -87,7 +89,7 @@ export function InvoiceLineEditor({ index, line, totals, currency, services, err
         </div>
         <div className="grid gap-1.5">
           <ShortLabel htmlFor={ids.unitPrice} visible="Unit price" full={`Line ${n} unit price (${currency})`} />
-          <Input {...fieldA11y(ids.unitPrice, err("unitPrice"))} value={line.unitPrice} onChange={(e) => onChange({ unitPrice: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder={toDecimalString(0, currency)} />
+          <AmountInput {...fieldA11y(ids.unitPrice, err("unitPrice"))} value={line.unitPrice} onChange={(e) => onChange({ unitPrice: e.target.value })} onValueChange={(unitPrice) => onChange({ unitPrice })} currency={currency} locale={locale} className="text-right" placeholder={formatAmountInput(0, currency, locale)} />
           <Error id={ids.unitPrice} messages={err("unitPrice")} />
         </div>
         <div className="grid gap-1.5">
@@ -99,7 +101,7 @@ export function InvoiceLineEditor({ index, line, totals, currency, services, err
       <div className="flex items-center justify-between gap-2 md:contents">
         <p className="text-sm tabular-nums md:flex md:h-10 md:items-center md:justify-end" aria-label={`Line ${n} amount`}>
           <span className="mr-2 text-muted-foreground md:hidden">Amount</span>
-          {totals ? formatMoney(totals.lineTotalMinor, currency) : "—"}
+          {totals ? formatMoney(totals.lineTotalMinor, currency, locale) : "—"}
         </p>
         <Button type="button" variant="ghost" size="icon" onClick={onRemove} disabled={!canRemove} aria-label={`Remove line ${n}`}>
           <Trash2 aria-hidden="true" />

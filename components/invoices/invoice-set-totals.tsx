@@ -13,7 +13,7 @@ const count = new Intl.NumberFormat("en-US");
  * currency. Loaded after the list renders (a sum over a large set shouldn't
  * hold the list up), and again whenever the filters change.
  */
-export function InvoiceSetTotals({ query }: { query: string }) {
+export function InvoiceSetTotals({ query, locale }: { query: string; locale: string }) {
   const [state, setState] = useState<{ query: string; totals: Totals[] | null; failed: boolean }>({ query, totals: null, failed: false });
   useEffect(() => {
     const controller = new AbortController();
@@ -40,9 +40,9 @@ export function InvoiceSetTotals({ query }: { query: string }) {
       ) : state.totals!.length === 0 ? null : (
         state.totals!.map((t) => (
           <dl key={t.currency} className="grid gap-2 sm:grid-cols-3 sm:gap-3">
-            <Figure label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`} value={formatMoney(t.invoicedMinor, t.currency)} detail={`${count.format(t.count)} invoices in this view`} />
-            <Figure label="Paid" value={formatMoney(t.paidMinor, t.currency)} />
-            <Figure label="Outstanding" value={formatMoney(t.outstandingMinor, t.currency)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
+            <Figure label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`} value={formatMoney(t.invoicedMinor, t.currency, locale)} detail={`${count.format(t.count)} invoices in this view`} />
+            <Figure label="Paid" value={formatMoney(t.paidMinor, t.currency, locale)} />
+            <Figure label="Outstanding" value={formatMoney(t.outstandingMinor, t.currency, locale)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
           </dl>
         ))
       )}

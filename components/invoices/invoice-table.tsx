@@ -33,7 +33,7 @@ export type InvoiceTableRow = {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The list's rows with a selection for the bulk actions: email, remind, download a ZIP of PDFs. */
-export function InvoiceTable({ area, rows, today, filtered, canRemind }: { area: string; rows: InvoiceTableRow[]; today: string; filtered: boolean; canRemind: boolean }) {
+export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }: { area: string; rows: InvoiceTableRow[]; today: string; locale: string; filtered: boolean; canRemind: boolean }) {
   const [{ selected, batchKey }, setSelection] = useState({ selected: new Set<number>(), batchKey: "initial" });
   // A new batch key each time the selection changes: a repeated click on one batch sends nothing twice.
   const setSelected = (update: (prev: Set<number>) => Set<number>) =>
@@ -147,9 +147,9 @@ export function InvoiceTable({ area, rows, today, filtered, canRemind }: { area:
                 <TableCell className="hidden sm:table-cell">
                   <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(inv.totalMinor, inv.currency)}</TableCell>
+                <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(inv.totalMinor, inv.currency, locale)}</TableCell>
                 <TableCell className="hidden whitespace-nowrap text-right tabular-nums sm:table-cell">
-                  {inv.status === "void" || inv.status === "draft" ? <span className="text-muted-foreground">—</span> : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency)}
+                  {inv.status === "void" || inv.status === "draft" ? <span className="text-muted-foreground">—</span> : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency, locale)}
                 </TableCell>
               </TableRow>
             );

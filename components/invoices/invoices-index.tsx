@@ -23,7 +23,7 @@ const count = new Intl.NumberFormat("en-US");
 /** The invoice list for /admin/invoices and /staff/invoices. Callers check "invoices:read". */
 export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: { area: string; searchParams: SearchParams; canBill: boolean; canRemind: boolean }) {
   const settings = await getSettings();
-  const params = parseInvoiceListParams(searchParams, settings.defaultCurrency);
+  const params = parseInvoiceListParams(searchParams, settings.defaultCurrency, settings.locale);
   const rawMin = params.minMinor !== null ? first(searchParams.min) : "";
   const rawMax = params.maxMinor !== null ? first(searchParams.max) : "";
   const query = invoiceListQueryString({ ...params, min: rawMin, max: rawMax });
@@ -62,9 +62,9 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
             clientName={client?.name ?? null}
             removeClientHref={`${area}/invoices${withoutClient ? `?${withoutClient}` : ""}`}
           />
-          <InvoiceSetTotals query={query} />
+          <InvoiceSetTotals query={query} locale={settings.locale} />
           <Suspense key={`${query}|${params.page}`} fallback={<ListSkeleton />}>
-            <InvoiceResults area={area} params={params} searchParams={searchParams} filtered={Boolean(query.replace(/(^|&)sort=[^&]*/, ""))} canRemind={canRemind} />
+            <InvoiceResults area={area} params={params} searchParams={searchParams} filtered={Boolean(query.replace(/(^|&)sort=[^&]*/, ""))} canRemind={canRemind} locale={settings.locale} />
           </Suspense>
         </CardContent>
       </Card>
@@ -72,14 +72,14 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
   );
 }
 
-async function InvoiceResults({ area, params, searchParams, filtered, canRemind }: { area: string; params: InvoiceListParams; searchParams: SearchParams; filtered: boolean; canRemind: boolean }) {
+async function InvoiceResults({ area, params, searchParams, filtered, canRemind, locale }: { area: string; params: InvoiceListParams; searchParams: SearchParams; filtered: boolean; canRemind: boolean; locale: string }) {
   const today = await getBusinessToday();
   const { rows, total, capped } = await listInvoices(params, today);
   const pageCount = Math.max(1, Math.ceil(total / INVOICE_PAGE_SIZE));
   const from = (params.page - 1) * INVOICE_PAGE_SIZE + 1;
   return (
     <>
-      <InvoiceTable area={area} rows={rows} today={today} filtered={filtered} canRemind={canRemind} />
+      <InvoiceTable area={area} rows={rows} today={today} locale={locale} filtered={filtered} canRemind={canRemind} />
       {rows.length > 0 && (
         <div className="flex flex-col gap-2">
           <Pagination page={params.page} pageCount={pageCount} pathname={`${area}/invoices`} searchParams={searchParams} />

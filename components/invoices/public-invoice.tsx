@@ -15,7 +15,7 @@ import { InvoicePaper } from "./invoice-paper";
  */
 export function PublicInvoice({ data, pdfHref, expiresAt, today }: { data: InvoiceDocumentData; pdfHref: string; expiresAt: Date; today: string }) {
   const { invoice, company } = data;
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const money = (minor: number) => formatMoney(minor, invoice.currency, company.locale);
   const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
   const status = displayStatus(invoice.status, invoice.dueDate, today);
   return (

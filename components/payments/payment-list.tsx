@@ -10,12 +10,12 @@ import { PaymentRowActions } from "./payment-row-actions";
 const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "outline" };
 
 /** An invoice's payments, any status, with confirm, reject and refund where they apply. */
-export function PaymentList({ payments, canManage }: { payments: InvoicePaymentRow[]; canManage: boolean }) {
+export function PaymentList({ payments, canManage, locale }: { payments: InvoicePaymentRow[]; canManage: boolean; locale: string }) {
   if (payments.length === 0) return <p className="text-sm text-muted-foreground">No payments yet. Ones you record, and ones the client makes, show up here.</p>;
   return (
     <ul className="divide-y">
       {payments.map((p) => {
-        const amount = formatMoney(p.amountMinor, p.currency);
+        const amount = formatMoney(p.amountMinor, p.currency, locale);
         return (
           <li key={p.id} className="grid gap-2 py-3 first:pt-0 last:pb-0">
             <div className="flex items-start justify-between gap-3">

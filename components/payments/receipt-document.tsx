@@ -15,7 +15,7 @@ export type ReceiptDocumentData = {
 /** A payment receipt in the invoice document's style, for the receipt PDF. */
 export function ReceiptDocument({ data }: { data: ReceiptDocumentData }) {
   const { company, client, invoice, payment } = data;
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const money = (minor: number) => formatMoney(minor, invoice.currency, company.locale);
   return (
     <article className="invoice-doc" aria-label={`Receipt for payment ${payment.id}`}>
       <style dangerouslySetInnerHTML={{ __html: invoiceDocumentCss }} />

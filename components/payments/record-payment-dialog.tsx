@@ -7,26 +7,27 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { AmountInput } from "@/components/forms/amount-input";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { recordPayment } from "@/lib/actions/payments/record-payment";
 import { fieldErrorsFrom, newRequestKey, type FieldErrors } from "@/lib/form-state";
-import { formatMoney, parseMoney, toDecimalString } from "@/lib/money";
+import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { paymentMethods, recordPaymentSchema } from "@/lib/validation/invoices";
 
-type Props = { invoiceId: number; number: string; currency: string; balanceMinor: number; today: string };
+type Props = { invoiceId: number; number: string; currency: string; locale: string; balanceMinor: number; today: string };
 
 /** Record money received: the whole balance to start with, or any part of it. */
-export function RecordPaymentDialog({ invoiceId, number, currency, balanceMinor, today }: Props) {
+export function RecordPaymentDialog({ invoiceId, number, currency, locale, balanceMinor, today }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [key, setKey] = useState(newRequestKey);
-  const balance = formatMoney(balanceMinor, currency);
+  const balance = formatMoney(balanceMinor, currency, locale);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +36,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, balanceMinor,
     const checked = recordPaymentSchema.safeParse(input);
     const out: FieldErrors = checked.success ? {} : fieldErrorsFrom(checked.error);
     // The same checks the server makes, so most mistakes show before sending.
-    const amount = parseMoney(data.amount ?? "", currency);
+    const amount = parseMoney(data.amount ?? "", currency, locale);
     if (!out.amount && !amount.ok) out.amount = [amount.error];
     else if (!out.amount && amount.ok && amount.minor <= 0) out.amount = ["Enter an amount above zero"];
     else if (!out.amount && amount.ok && amount.minor > balanceMinor) out.amount = [`At most ${balance}, the balance due`];
@@ -86,7 +87,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, balanceMinor,
           <FormAlert message={formError} />
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField id="payment-amount" label={`Amount (${currency})`} required error={errors.amount}>
-              <Input {...fieldA11y("payment-amount", errors.amount)} name="amount" defaultValue={toDecimalString(balanceMinor, currency)} inputMode="decimal" className="tabular-nums" autoComplete="off" />
+              <AmountInput {...fieldA11y("payment-amount", errors.amount)} name="amount" defaultValue={formatAmountInput(balanceMinor, currency, locale)} currency={currency} locale={locale} />
             </FormField>
             <FormField id="payment-method" label="Method" required error={errors.method}>
               <Select {...fieldA11y("payment-method", errors.method)} name="method" defaultValue="bank_transfer">

@@ -9,7 +9,7 @@ import { balanceDue, formatMoney } from "@/lib/money";
 type Row = { id: number; number: string | null; status: InvoiceStatus; issueDate?: string; dueDate: string; currency: string; totalMinor: number; amountPaidMinor: number };
 
 /** The client's invoices: number (a link to the invoice), dates, status and what is left to pay. Narrow screens keep number, status and balance. */
-export function InvoiceListTable({ rows, today, showIssued = true }: { rows: Row[]; today: string; showIssued?: boolean }) {
+export function InvoiceListTable({ rows, today, locale, showIssued = true }: { rows: Row[]; today: string; locale: string; showIssued?: boolean }) {
   return (
     <Table>
       <TableHeader>
@@ -36,9 +36,9 @@ export function InvoiceListTable({ rows, today, showIssued = true }: { rows: Row
             <TableCell>
               <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
             </TableCell>
-            <TableCell className="hidden whitespace-nowrap text-right tabular-nums sm:table-cell">{formatMoney(inv.totalMinor, inv.currency)}</TableCell>
+            <TableCell className="hidden whitespace-nowrap text-right tabular-nums sm:table-cell">{formatMoney(inv.totalMinor, inv.currency, locale)}</TableCell>
             <TableCell className="whitespace-nowrap text-right tabular-nums">
-              {inv.status === "void" ? <span className="text-muted-foreground">—</span> : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency)}
+              {inv.status === "void" ? <span className="text-muted-foreground">—</span> : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency, locale)}
             </TableCell>
           </TableRow>
         ))}

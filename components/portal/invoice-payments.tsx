@@ -10,14 +10,14 @@ const label: Record<PaymentStatus, string> = { pending: "Awaiting confirmation",
 const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "outline" };
 
 /** The client's payments on one invoice, declined and pending ones too, with a receipt for each that went through. */
-export function InvoicePayments({ payments }: { payments: PortalPaymentRow[] }) {
+export function InvoicePayments({ payments, locale }: { payments: PortalPaymentRow[]; locale: string }) {
   if (payments.length === 0) return <p className="text-sm text-muted-foreground">No payments yet.</p>;
   return (
     <ul className="divide-y">
       {payments.map((p) => (
         <li key={p.id} className="flex items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
           <div className="min-w-0 text-sm">
-            <p className="font-medium tabular-nums">{formatMoney(p.amountMinor, p.currency)}</p>
+            <p className="font-medium tabular-nums">{formatMoney(p.amountMinor, p.currency, locale)}</p>
             <p className="text-xs text-muted-foreground">
               {methodLabel[p.method]} · <LocalTime value={p.receivedAt ?? p.createdAt} show="date" />
               {p.reference ? ` · ${p.reference}` : ""}

@@ -16,7 +16,7 @@ export function PayCard(props: PayCardProps) {
   const router = useRouter();
   const [result, setResult] = useState<PortalPayResult | null>(null);
   const [round, setRound] = useState({ n: 0, key: props.idempotencyKey });
-  const money = (minor: number) => formatMoney(minor, props.currency);
+  const money = (minor: number) => formatMoney(minor, props.currency, props.locale);
   function onResult(next: PortalPayResult) {
     setResult(next);
     if (next.outcome === "declined") return;

@@ -5,10 +5,10 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { AmountInput } from "@/components/forms/amount-input";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
-import { formatMoney, parseMoney, toDecimalString } from "@/lib/money";
+import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
 import type { PortalPayResult } from "@/lib/portal/pay-invoice";
 import type { TestCard } from "@/lib/payments/providers/types";
 import { payInvoiceSchema, type ClientPaymentMethod } from "@/lib/validation/portal";
@@ -21,6 +21,8 @@ export type PayFormProps = {
   invoiceId: number;
   balanceMinor: number;
   currency: string;
+  /** The business's locale: how the amount is typed and shown. */
+  locale: string;
   minPaymentMinor: number;
   defaultMethod: ClientPaymentMethod;
   /** Generated when the form renders: a double submit carries the same key and pays once. */
@@ -35,10 +37,11 @@ export type PayFormProps = {
  * unless that is the whole balance), by card, bank transfer or cash.
  */
 export function PayForm(props: PayFormProps) {
-  const { balanceMinor, currency } = props;
+  const { balanceMinor, currency, locale } = props;
+  const balanceText = formatAmountInput(balanceMinor, currency, locale);
   const [method, setMethod] = useState<ClientPaymentMethod>(props.defaultMethod);
   const [mode, setMode] = useState<"full" | "part">("full");
-  const [amount, setAmount] = useState(toDecimalString(balanceMinor, currency));
+  const [amount, setAmount] = useState(balanceText);
   const [key, setKey] = useState(props.idempotencyKey);
   const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(payInvoice, payInvoiceSchema, (state) => {
     const result = state.data as PortalPayResult;
@@ -46,8 +49,8 @@ export function PayForm(props: PayFormProps) {
     if (result.outcome === "declined") setKey(newIdempotencyKey());
     props.onResult(result);
   });
-  const parsed = parseMoney(mode === "full" ? toDecimalString(balanceMinor, currency) : amount, currency);
-  const payLabel = parsed.ok && parsed.minor > 0 ? formatMoney(parsed.minor, currency) : "";
+  const parsed = parseMoney(mode === "full" ? balanceText : amount, currency, locale);
+  const payLabel = parsed.ok && parsed.minor > 0 ? formatMoney(parsed.minor, currency, locale) : "";
   const min = Math.min(props.minPaymentMinor, balanceMinor);
   const instructions = method === "bank_transfer" ? props.instructions.bank : method === "cash" ? props.instructions.cash : null;
   return (
@@ -59,23 +62,25 @@ export function PayForm(props: PayFormProps) {
         <legend className="mb-2 text-sm font-medium">Amount</legend>
         <label className="flex cursor-pointer items-center gap-2 text-sm">
           <input type="radio" name="amountMode" value="full" checked={mode === "full"} onChange={() => setMode("full")} className="size-4 accent-[hsl(var(--primary))]" />
-          Full balance, <span className="font-medium tabular-nums">{formatMoney(balanceMinor, currency)}</span>
+          Full balance, <span className="font-medium tabular-nums">{formatMoney(balanceMinor, currency, locale)}</span>
         </label>
         <label className="flex cursor-pointer items-center gap-2 text-sm">
           <input type="radio" name="amountMode" value="part" checked={mode === "part"} onChange={() => setMode("part")} className="size-4 accent-[hsl(var(--primary))]" />
           Part of it
         </label>
-        {mode === "full" && <input type="hidden" name="amount" value={toDecimalString(balanceMinor, currency)} />}
+        {mode === "full" && <input type="hidden" name="amount" value={balanceText} />}
         <div className={cn("pl-6", mode === "full" && "hidden")}>
-          <FormField id="amount" label={`Amount (${currency})`} error={errors.amount} hint={`At least ${formatMoney(min, currency)}, at most ${formatMoney(balanceMinor, currency)}.`}>
-            <Input
+          <FormField id="amount" label={`Amount (${currency})`} error={errors.amount} hint={`At least ${formatMoney(min, currency, locale)}, at most ${formatMoney(balanceMinor, currency, locale)}.`}>
+            <AmountInput
               {...fieldA11y("amount", errors.amount, true)}
               name={mode === "part" ? "amount" : undefined}
-              inputMode="decimal"
+              currency={currency}
+              locale={locale}
               value={amount}
               onChange={(e) => setAmount(e.target.value)}
+              onValueChange={setAmount}
               disabled={mode === "full"}
-              className="max-w-40 tabular-nums"
+              className="max-w-40"
             />
           </FormField>
         </div>

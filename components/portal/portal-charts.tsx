@@ -11,7 +11,7 @@ const order: DisplayStatus[] = ["overdue", "sent", "partially_paid", "paid", "vo
 const filterFor: Partial<Record<DisplayStatus, string>> = { overdue: "overdue", sent: "open", partially_paid: "open", paid: "paid", void: "void" };
 
 /** Spending by month and invoices by status. Each chart has its figures as text too, for screen readers and for reading exact numbers. */
-export async function PortalCharts({ clientId, currency, today, timeZone }: { clientId: number; currency: string; today: string; timeZone: string }) {
+export async function PortalCharts({ clientId, currency, locale, today, timeZone }: { clientId: number; currency: string; locale: string; today: string; timeZone: string }) {
   const [spend, statuses] = await Promise.all([getSpendingByMonth(clientId, currency, today, timeZone), getInvoiceStatusCounts(clientId, today)]);
   const points = spend.map((p) => ({ ...p, label: monthLabel.format(new Date(`${p.month}-01T00:00:00Z`)) }));
   const yearTotal = sumMinor(spend.map((p) => p.paidMinor));
@@ -22,7 +22,7 @@ export async function PortalCharts({ clientId, currency, today, timeZone }: { cl
         <CardHeader>
           <CardTitle>Spending by month</CardTitle>
           <CardDescription>
-            What you paid in the last 12 months: <span className="font-medium text-foreground">{formatMoney(yearTotal, currency)}</span>
+            What you paid in the last 12 months: <span className="font-medium text-foreground">{formatMoney(yearTotal, currency, locale)}</span>
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -31,7 +31,7 @@ export async function PortalCharts({ clientId, currency, today, timeZone }: { cl
           ) : (
             <figure>
               <div aria-hidden="true">
-                <PortalSpendingChart data={points} currency={currency} />
+                <PortalSpendingChart data={points} currency={currency} locale={locale} />
               </div>
               <figcaption className="sr-only">
                 <table>
@@ -40,7 +40,7 @@ export async function PortalCharts({ clientId, currency, today, timeZone }: { cl
                     {points.map((p) => (
                       <tr key={p.month}>
                         <th scope="row">{p.label}</th>
-                        <td>{formatMoney(p.paidMinor, currency)}</td>
+                        <td>{formatMoney(p.paidMinor, currency, locale)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -9,12 +9,12 @@ import { intervalLabel } from "./labels";
 import { SubscribeDialog } from "./subscribe-dialog";
 
 /** Active services as cards with price and interval; the ones already subscribed say so instead of offering a button. */
-export function ServicesCatalog({ services }: { services: PortalService[] }) {
+export function ServicesCatalog({ services, locale }: { services: PortalService[]; locale: string }) {
   if (services.length === 0) return <EmptyState icon={<Package />} title="No services on offer right now" description="Check back soon, or contact us about what you need." />;
   return (
     <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
       {services.map((s) => {
-        const price = formatMoney(s.priceMinor, s.currency);
+        const price = formatMoney(s.priceMinor, s.currency, locale);
         const subscribed = s.subscribed && s.interval !== "one_time";
         return (
           <li key={s.id}>

@@ -21,7 +21,7 @@ function StatusBadge({ sub }: { sub: PortalSubscription }) {
 }
 
 /** The client's subscriptions with what each costs, how it is paid, when it renews, and cancel or keep. */
-export function SubscriptionsList({ subscriptions }: { subscriptions: PortalSubscription[] }) {
+export function SubscriptionsList({ subscriptions, locale }: { subscriptions: PortalSubscription[]; locale: string }) {
   if (subscriptions.length === 0) {
     return (
       <EmptyState
@@ -58,14 +58,14 @@ export function SubscriptionsList({ subscriptions }: { subscriptions: PortalSubs
               <TableCell>
                 <div className="font-medium">{s.serviceName}</div>
                 <div className="text-xs text-muted-foreground sm:hidden">
-                  {formatMoney(s.priceMinor, s.currency)} {intervalLabel[s.interval]}
+                  {formatMoney(s.priceMinor, s.currency, locale)} {intervalLabel[s.interval]}
                 </div>
                 <div className="text-xs text-muted-foreground">
                   Since <LocalTime value={s.startedAt} show="date" />
                 </div>
               </TableCell>
               <TableCell className="hidden whitespace-nowrap tabular-nums sm:table-cell">
-                {formatMoney(s.priceMinor, s.currency)} <span className="text-muted-foreground">{intervalLabel[s.interval]}</span>
+                {formatMoney(s.priceMinor, s.currency, locale)} <span className="text-muted-foreground">{intervalLabel[s.interval]}</span>
               </TableCell>
               <TableCell className="hidden md:table-cell">{methodLabel[s.paymentMethod]}</TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">{live && !s.cancelAtPeriodEnd ? formatDate(s.currentPeriodEnd) : "—"}</TableCell>

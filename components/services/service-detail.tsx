@@ -1,4 +1,5 @@
 import { Pencil } from "lucide-react";
+import { getBusinessTime } from "@/lib/business-time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
@@ -21,7 +22,7 @@ import { DeleteServiceCard, ServiceArchiveAction } from "./service-admin-actions
 export async function ServiceDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {
   const service = await getService(id);
   if (!service) notFound();
-  const [messages, history] = await Promise.all([listMessagesFor({ type: "service", id }), listAuditFor("service", id)]);
+  const [messages, history, { locale }] = await Promise.all([listMessagesFor({ type: "service", id }), listAuditFor("service", id), getBusinessTime()]);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
@@ -34,7 +35,7 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>
-              {formatMoney(service.priceMinor, service.currency)} · {intervalLabels[service.interval]}
+              {formatMoney(service.priceMinor, service.currency, locale)} · {intervalLabels[service.interval]}
             </span>
             {service.archivedAt ? <Badge variant="muted">Archived</Badge> : service.active ? <Badge variant="success">Active</Badge> : <Badge variant="outline">Inactive</Badge>}
           </span>

@@ -16,7 +16,7 @@ export async function NewServicePage({ area }: { area: string }) {
       <PageHeader title="New service" />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <ServiceForm area={area} defaultCurrency={settings.defaultCurrency} currencies={currencyChoices({ preferred: [settings.defaultCurrency] })} smsAudience={audience} />
+          <ServiceForm area={area} defaultCurrency={settings.defaultCurrency} locale={settings.locale} currencies={currencyChoices({ preferred: [settings.defaultCurrency] })} smsAudience={audience} />
         </CardContent>
       </Card>
     </>
@@ -37,6 +37,7 @@ export async function EditServicePage({ area, id }: { area: string; id: number }
             area={area}
             service={service}
             defaultCurrency={settings.defaultCurrency}
+            locale={settings.locale}
             currencies={currencyChoices({ current: service.currency, preferred: [settings.defaultCurrency] })}
             smsAudience={audience}
           />

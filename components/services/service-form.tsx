@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CurrencySelect } from "@/components/forms/currency-select";
+import { AmountInput } from "@/components/forms/amount-input";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
@@ -18,20 +19,20 @@ import { toast } from "@/components/ui/toast";
 import { createService } from "@/lib/actions/services/create-service";
 import { updateService } from "@/lib/actions/services/update-service";
 import type { CurrencyChoices } from "@/lib/currencies";
-import { toDecimalString } from "@/lib/money";
+import { formatAmountInput } from "@/lib/money";
 import { billingIntervals, intervalLabels, serviceSchema, updateServiceSchema } from "@/lib/validation/services";
 
 export type ServiceFormValues = { id: number; name: string; description: string | null; priceMinor: number; currency: string; interval: (typeof billingIntervals)[number]; active: boolean; archivedAt: Date | null };
 
 /** smsAudience: clients an announcement would reach, per billing currency. */
-type Props = { area: string; service?: ServiceFormValues; defaultCurrency: string; currencies: CurrencyChoices; smsAudience: Record<string, number> };
+type Props = { area: string; service?: ServiceFormValues; defaultCurrency: string; locale: string; currencies: CurrencyChoices; smsAudience: Record<string, number> };
 
 /** One form for creating and editing a service; `service` makes it an edit. */
-export function ServiceForm({ area, service, defaultCurrency, currencies, smsAudience }: Props) {
+export function ServiceForm({ area, service, defaultCurrency, locale, currencies, smsAudience }: Props) {
   const router = useRouter();
   const editing = Boolean(service);
   const [active, setActive] = useState(service?.active ?? true);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(editing ? updateService : createService, editing ? updateServiceSchema : serviceSchema, (state) => {
+  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(editing ? updateService : createService, editing ? updateServiceSchema(locale) : serviceSchema(locale), (state) => {
     const data = state.data as { id: number; announced: number } | undefined;
     toast({
       title: editing ? "Service saved" : "Service created",
@@ -59,7 +60,7 @@ export function ServiceForm({ area, service, defaultCurrency, currencies, smsAud
       </FormField>
       <div className="grid gap-5 sm:grid-cols-3">
         <FormField id="price" label="Price" required error={errors.price} className="content-start">
-          <Input {...fieldA11y("price", errors.price)} name="price" inputMode="decimal" placeholder="120.00" defaultValue={values?.price ?? (service ? toDecimalString(service.priceMinor, service.currency) : "")} required />
+          <AmountInput {...fieldA11y("price", errors.price)} name="price" currency={currency} locale={locale} placeholder={formatAmountInput(12000, currency, locale)} defaultValue={values?.price ?? (service ? formatAmountInput(service.priceMinor, service.currency, locale) : "")} required />
         </FormField>
         <FormField className="content-start" id="currency" label="Currency" error={errors.currency}>
           <CurrencySelect {...fieldA11y("currency", errors.currency)} name="currency" choices={currencies} value={currency} onChange={(e) => setCurrency(e.target.value)} />

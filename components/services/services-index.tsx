@@ -1,4 +1,5 @@
 import { Package, Plus } from "lucide-react";
+import { getBusinessTime } from "@/lib/business-time";
 import { IntentLink } from "@/components/ui/intent-link";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -13,7 +14,7 @@ import { intervalLabels } from "@/lib/validation/services";
 
 /** The service catalogue for /admin/services and /staff/services. Callers check "services:read". */
 export async function ServicesIndex({ area, archived }: { area: string; archived: boolean }) {
-  const rows = await listServices({ archived });
+  const [rows, { locale }] = await Promise.all([listServices({ archived }), getBusinessTime()]);
   return (
     <>
       <PageHeader
@@ -64,7 +65,7 @@ export async function ServicesIndex({ area, archived }: { area: string; archived
                       </IntentLink>
                       {s.description && <p className="line-clamp-1 text-xs text-muted-foreground">{s.description}</p>}
                     </TableCell>
-                    <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(s.priceMinor, s.currency)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(s.priceMinor, s.currency, locale)}</TableCell>
                     <TableCell className="hidden sm:table-cell">{intervalLabels[s.interval]}</TableCell>
                     <TableCell className="hidden text-right tabular-nums md:table-cell">{s.activeSubscriptions}</TableCell>
                     <TableCell>{s.archivedAt ? <Badge variant="muted">Archived</Badge> : s.active ? <Badge variant="success">Active</Badge> : <Badge variant="outline">Inactive</Badge>}</TableCell>

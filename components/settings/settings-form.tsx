@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { AmountInput } from "@/components/forms/amount-input";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
@@ -11,26 +12,41 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { updateSettings } from "@/lib/actions/settings/update-settings";
 import { currencyOptions } from "@/lib/currencies";
+import { formatRateInput } from "@/lib/money";
 import { INSTRUCTIONS_MAX, settingsSchema } from "@/lib/validation/settings";
 
 export type SettingsValues = {
   companyName: string;
   companyAddress: string;
   defaultCurrency: string;
+  locale: string;
+  timeZone: string;
+  /** A rate as typed in the saved locale ("12.5" or "12,5"). */
   taxRate: string;
   invoicePrefix: string;
   dueDays: number;
   senderName: string;
-  /** Decimal text in the default currency, from lib/money's toDecimalString. */
+  /** The amount in the default currency as typed in the saved locale, from lib/money's formatAmountInput. */
   minPayment: string;
   bankInstructions: string;
   cashInstructions: string;
 };
 
+type Props = {
+  settings: SettingsValues;
+  /** The locale saved now: the rate and amount on this form are typed in it until a new one is saved. */
+  savedLocale: string;
+  savedTimeZone: string;
+  /** The admin's browser zone, offered while no one has saved a zone yet (the stored one is the default, UTC). */
+  suggestedZone: string | null;
+  locales: { value: string; label: string }[];
+  timeZones: { region: string; zones: string[] }[];
+};
+
 /** Company settings that feed invoices, PDFs and emails. */
-export function SettingsForm({ settings }: { settings: SettingsValues }) {
+export function SettingsForm({ settings, savedLocale, savedTimeZone, suggestedZone, locales, timeZones }: Props) {
   const router = useRouter();
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateSettings, settingsSchema, () => {
+  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateSettings, settingsSchema(savedLocale), () => {
     toast({ title: "Settings saved", description: "New invoices and emails use them from now on.", variant: "success" });
     router.refresh();
   });
@@ -51,6 +67,39 @@ export function SettingsForm({ settings }: { settings: SettingsValues }) {
         </FormField>
       </fieldset>
       <fieldset className="grid gap-4">
+        <legend className="mb-1 text-base font-semibold">Region</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField className="content-start" id="locale" label="Business locale" error={errors.locale} hint="How amounts are typed and shown (1,234.50 or 1.234,50), and numbers and dates on PDFs and emails.">
+            <Select {...fieldA11y("locale", errors.locale, true)} name="locale" defaultValue={v("locale")}>
+              {locales.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField
+            className="content-start"
+            id="timeZone"
+            label="Time zone"
+            error={errors.timeZone}
+            hint={suggestedZone ? `Suggested from your browser. Until you save, the business runs on ${savedTimeZone}.` : "Decides the business's day: today, due dates and overdue."}
+          >
+            <Select {...fieldA11y("timeZone", errors.timeZone, true)} name="timeZone" defaultValue={v("timeZone")}>
+              {timeZones.map((g) => (
+                <optgroup key={g.region} label={g.region}>
+                  {g.zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z.replace(/_/g, " ")}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
+          </FormField>
+        </div>
+      </fieldset>
+      <fieldset className="grid gap-4">
         <legend className="mb-1 text-base font-semibold">Invoices</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField className="content-start" id="defaultCurrency" label="Default currency" error={errors.defaultCurrency} hint="For new services and invoices.">
@@ -62,7 +111,7 @@ export function SettingsForm({ settings }: { settings: SettingsValues }) {
               ))}
             </Select>
           </FormField>
-          <FormField className="content-start" id="taxRate" label="Tax rate (%)" error={errors.taxRate} hint="Applied to new invoice lines, like 8 or 12.5.">
+          <FormField className="content-start" id="taxRate" label="Tax rate (%)" error={errors.taxRate} hint={`Applied to new invoice lines, like 8 or ${formatRateInput(1250, savedLocale)}.`}>
             <Input {...fieldA11y("taxRate", errors.taxRate, true)} name="taxRate" inputMode="decimal" defaultValue={v("taxRate")} />
           </FormField>
           <FormField className="content-start" id="invoicePrefix" label="Invoice number prefix" error={errors.invoicePrefix} hint="Numbers look like PREFIX-2026-0042.">
@@ -84,7 +133,7 @@ export function SettingsForm({ settings }: { settings: SettingsValues }) {
             error={errors.minPayment}
             hint={`In the default currency (${settings.defaultCurrency}). Clients may pay less only to clear the whole balance.`}
           >
-            <Input {...fieldA11y("minPayment", errors.minPayment, true)} name="minPayment" inputMode="decimal" defaultValue={v("minPayment")} />
+            <AmountInput {...fieldA11y("minPayment", errors.minPayment, true)} name="minPayment" currency={settings.defaultCurrency} locale={savedLocale} defaultValue={v("minPayment")} />
           </FormField>
         </div>
         <FormField

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { listUnpaidClients, parseUnpaidParams, UNPAID_PAGE_SIZE, type UnpaidParams } from "@/db/queries/unpaid";
-import { getBusinessToday } from "@/lib/business-time";
+import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { cn } from "@/lib/utils";
 import { UnpaidTable } from "./unpaid-table";
 
@@ -82,7 +82,7 @@ async function UnpaidResults({ area, params, searchParams }: { area: string; par
   }
   return (
     <>
-      <UnpaidTable area={area} rows={rows} />
+      <UnpaidTable area={area} rows={rows} locale={(await getBusinessTime()).locale} />
       <Pagination page={params.page} pageCount={pageCount} total={total} pageSize={UNPAID_PAGE_SIZE} pathname={`${area}/unpaid`} searchParams={searchParams} />
     </>
   );

@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/time/viewer-time";
 import { formatDate } from "@/lib/dates";
 
 /** Unpaid clients with a checkbox each, for reminding one or many at once. */
-export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] }) {
+export function UnpaidTable({ area, rows, locale }: { area: string; rows: UnpaidRow[]; locale: string }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const toggle = (id: number) =>
@@ -90,7 +90,7 @@ export function UnpaidTable({ area, rows }: { area: string; rows: UnpaidRow[] })
                 </div>
               </TableCell>
               <TableCell className="text-right tabular-nums">
-                <BalanceText balances={r.balances} />
+                <BalanceText balances={r.balances} locale={locale} />
               </TableCell>
               <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(r.oldestDue)}</TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">

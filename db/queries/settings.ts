@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, type DbOrTx } from "@/db";
-import { settings } from "@/db/schema";
+import { auditLog, settings } from "@/db/schema";
 
 export type CompanySettings = typeof settings.$inferSelect;
 
@@ -37,4 +37,18 @@ export const getSettings = cache(async (): Promise<CompanySettings> => readSetti
 export async function readSettings(db: DbOrTx): Promise<CompanySettings> {
   const [row] = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
   return row ?? DEFAULTS;
+}
+
+/**
+ * Whether anyone has ever saved the business's time zone (an audit row for
+ * the settings that names it). Until then the stored zone is the untouched
+ * default (UTC), and the settings form suggests the admin's own zone.
+ */
+export async function timeZoneEverSaved(): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "settings"), sql`json_contains_path(${auditLog.after}, 'one', '$.timeZone')`))
+    .limit(1);
+  return Boolean(row);
 }

@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, requestIp, type CurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { getBusinessTime } from "@/lib/business-time";
 import { DomainError } from "@/lib/errors";
 import { fieldErrorsFrom, type FormState } from "@/lib/form-state";
 import { formDataToObject } from "./form-data";
@@ -19,7 +20,8 @@ export type ActionConfig<P extends Access, S extends z.ZodType, R> = {
   name: string;
   /** Required: an action without a permission can't be built. "public" must be said out loud. */
   permission: P;
-  schema: S;
+  /** The schema, or one built for the business's locale when the input holds amounts, quantities or rates typed in it. */
+  schema: S | ((locale: string) => S);
   handler: (input: z.output<S>, ctx: ActionContext<P>) => Promise<R>;
 };
 
@@ -51,7 +53,8 @@ export function defineAction<P extends Access, S extends z.ZodType, R = undefine
       if (!can(user.role, config.permission)) return { ok: false, fieldErrors: {}, formError: DENIED };
     }
     const raw = input instanceof FormData ? formDataToObject(input) : input;
-    const parsed = config.schema.safeParse(raw);
+    const schema = typeof config.schema === "function" ? config.schema((await getBusinessTime()).locale) : config.schema;
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error), formError: "Check the highlighted fields.", values: echo(raw) };
     }
@@ -66,7 +69,9 @@ export function defineAction<P extends Access, S extends z.ZodType, R = undefine
       return { ok: false, fieldErrors: {}, formError: "Something went wrong on our side. Try again in a moment." };
     }
   };
-  return Object.assign(run, { actionName: config.name, permission: config.permission, schema: config.schema });
+  // Tests list the fields from the schema: the field names are the same in every locale.
+  const listed = typeof config.schema === "function" ? config.schema("en-US") : config.schema;
+  return Object.assign(run, { actionName: config.name, permission: config.permission, schema: listed });
 }
 
 const SECRET = /password|token|code|card|cvc|secret/i;

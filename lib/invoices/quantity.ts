@@ -1,13 +1,14 @@
-import { readDecimal } from "@/lib/money";
+import { numberSeparators, readDecimal } from "@/lib/money";
 
-// Quantities are stored in thousandths (1.5 hours = 1500), parsed without floats.
+// Quantities are stored in thousandths (1.5 hours = 1500), parsed without floats,
+// in the business's locale like amounts ("2.5" in en-US, "2,5" in de-DE).
 
 export const MAX_QUANTITY_MILLI = 1_000_000_000;
 
 /** "1", "2.5", "1,000" (grouped in threes, as the locale writes numbers); "1,5" in en-US is refused, not read as 15. */
-export function parseQuantity(input: string, locale = "en-US"): { ok: true; milli: number } | { ok: false; error: string } {
+export function parseQuantity(input: string, locale: string): { ok: true; milli: number } | { ok: false; error: string } {
   const n = readDecimal(input, locale);
-  if (!n || n.whole.length > 9) return { ok: false, error: "Enter a quantity, like 1 or 2.5" };
+  if (!n || n.whole.length > 9) return { ok: false, error: `Enter a quantity, like 1 or 2${numberSeparators(locale).decimal}5` };
   if (n.frac.length > 3) return { ok: false, error: "Use at most 3 decimal places" };
   const milli = Number(n.whole || "0") * 1000 + Number(n.frac.padEnd(3, "0") || "0");
   if (milli <= 0) return { ok: false, error: "The quantity must be more than 0" };
@@ -15,9 +16,7 @@ export function parseQuantity(input: string, locale = "en-US"): { ok: true; mill
   return { ok: true, milli };
 }
 
-/** 1500 → "1.5", 2000 → "2". */
-export function formatQuantity(milli: number): string {
-  const whole = Math.trunc(milli / 1000);
-  const frac = String(Math.abs(milli % 1000)).padStart(3, "0").replace(/0+$/, "");
-  return frac ? `${whole}.${frac}` : String(whole);
+/** 1500 → "1.5" (en-US) or "1,5" (de-DE), 2000 → "2", 1000000 → "1,000"; what parseQuantity reads back. */
+export function formatQuantity(milli: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true, maximumFractionDigits: 3 }).format(milli / 1000);
 }

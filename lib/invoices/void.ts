@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { invoices, payments } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { readSettings } from "@/db/queries/settings";
 import { formatMoney } from "@/lib/money";
 import { inTransaction } from "@/lib/transaction";
 import { auditActor, type ActorOrSystem } from "@/lib/actor";
@@ -20,7 +21,8 @@ export async function voidInvoice(db: DbOrTx, input: { invoiceId: number; reason
     if (current.status === "draft") throw new DomainError("A draft has no number yet. Delete it instead of voiding it.");
     if (current.status === "void") throw new DomainError("This invoice is already void.");
     if (current.amountPaidMinor > 0) {
-      throw new DomainError(`This invoice has ${formatMoney(current.amountPaidMinor, current.currency)} in payments. Refund them before voiding it.`);
+      const { locale } = await readSettings(tx);
+      throw new DomainError(`This invoice has ${formatMoney(current.amountPaidMinor, current.currency, locale)} in payments. Refund them before voiding it.`);
     }
     const [pending] = await tx
       .select({ n: sql<number>`count(*)` })

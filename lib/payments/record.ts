@@ -43,14 +43,14 @@ export type PaymentResult = {
   replayed: boolean;
 };
 
-/** Why an issued invoice can't take this amount, or null when it can. */
-export function paymentRefusal(invoice: LockedInvoice, amountMinor: number): DomainError | null {
+/** Why an issued invoice can't take this amount, or null when it can; amounts in the message are in the business's locale. */
+export function paymentRefusal(invoice: LockedInvoice, amountMinor: number, locale: string): DomainError | null {
   if (invoice.status === "draft") return new DomainError("Issue this invoice before recording a payment on it.");
   if (invoice.status === "void") return new DomainError("This invoice is void, so it can't take payments.");
   const balance = balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
   if (invoice.status === "paid" || balance === 0) return new DomainError("This invoice is already paid in full.");
   if (amountMinor > balance) {
-    const due = formatMoney(balance, invoice.currency);
+    const due = formatMoney(balance, invoice.currency, locale);
     return new DomainError(`That is more than the balance due of ${due}. Enter ${due} or less.`, { amount: [`At most ${due}`] });
   }
   return null;
@@ -100,21 +100,23 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput): Prom
       const invoice = await lockInvoice(tx, input.invoiceId, input.clientScope);
       const previous = await replay(tx, input.idempotencyKey, invoice.id);
       if (previous) return previous;
-      const refusal = paymentRefusal(invoice, input.amountMinor);
+      const settings = await readSettings(tx);
+      const { locale } = settings;
+      const refusal = paymentRefusal(invoice, input.amountMinor, locale);
       if (refusal) throw refusal;
       const balance = balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
       // The minimum is for clients paying online; staff record whatever arrived.
-      const minPayment = input.clientScope !== undefined ? minimumPartPayment(await readSettings(tx), invoice.currency) : 0;
+      const minPayment = input.clientScope !== undefined ? minimumPartPayment(settings, invoice.currency) : 0;
       if (input.amountMinor < minPayment && input.amountMinor !== balance) {
-        const min = formatMoney(minPayment, invoice.currency);
+        const min = formatMoney(minPayment, invoice.currency, locale);
         throw new DomainError(`The smallest payment is ${min}, unless it pays the whole balance.`, { amount: [`At least ${min}`] });
       }
       // A client's declared transfers and cash can't add up past the balance: the pay form is no place to pile up claims.
       if (input.clientScope !== undefined && input.status === "pending" && input.method !== "card") {
         const declared = await pendingDeclaredMinor(tx, invoice.id);
         if (declared + input.amountMinor > balance) {
-          const left = formatMoney(Math.max(0, balance - declared), invoice.currency);
-          throw new DomainError(`Payments you've told us about already cover ${formatMoney(declared, invoice.currency)} of the ${formatMoney(balance, invoice.currency)} balance. We'll confirm them when the money arrives.`, {
+          const left = formatMoney(Math.max(0, balance - declared), invoice.currency, locale);
+          throw new DomainError(`Payments you've told us about already cover ${formatMoney(declared, invoice.currency, locale)} of the ${formatMoney(balance, invoice.currency, locale)} balance. We'll confirm them when the money arrives.`, {
             amount: [declared >= balance ? "Nothing is left to declare" : `At most ${left}`],
           });
         }

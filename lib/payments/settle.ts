@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
+import { readSettings } from "@/db/queries/settings";
 import { payments } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
@@ -35,7 +36,7 @@ export async function confirmPayment(db: DbOrTx, input: { paymentId: number; act
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);
     if (payment.status !== "pending") throw new DomainError(`This payment is ${payment.status}, not pending, so there is nothing to confirm.`);
-    const refusal = paymentRefusal(invoice, payment.amountMinor);
+    const refusal = paymentRefusal(invoice, payment.amountMinor, (await readSettings(tx)).locale);
     if (refusal) throw new DomainError(`${refusal.message} Reject this pending payment instead.`);
     const now = new Date();
     const receivedAt = input.receivedAt ?? payment.receivedAt ?? now;

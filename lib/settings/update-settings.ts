@@ -14,6 +14,8 @@ export async function updateSettings(db: Db, input: SettingsInput, actor: Actor)
         companyName: settings.companyName,
         companyAddress: settings.companyAddress,
         defaultCurrency: settings.defaultCurrency,
+        locale: settings.locale,
+        timeZone: settings.timeZone,
         taxRateBp: settings.taxRateBp,
         invoicePrefix: settings.invoicePrefix,
         dueDays: settings.dueDays,

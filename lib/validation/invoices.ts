@@ -10,12 +10,14 @@ export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
 export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as const;
 
 // Amounts, quantities and rates stay text here and are read by lib/money and
-// lib/invoices/quantity in the invoice's currency (readDraftAmounts).
+// lib/invoices/quantity in the invoice's currency and the business's locale (readDraftAmounts).
+// Examples in the messages here have no separators, so they hold in every locale;
+// the locale's own form comes with the errors lib/money gives.
 const lineFields = z.object({
   serviceId: optionalId("Pick a service from the list"),
   description: requiredText(500, "Describe this line"),
   quantity: typedValue(40, "Enter a quantity, like 1 or 2.5"),
-  unitPrice: typedValue(40, "Enter a price, like 120.00"),
+  unitPrice: typedValue(40, "Enter a price, like 120"),
   taxRate: typedValue(40, "Enter a rate like 8 or 12.5"),
 });
 
@@ -24,7 +26,7 @@ const draftFields = z.object({
   currency: currencyCode,
   issueDate: isoDate("Enter the issue date"),
   dueDate: isoDate("Enter the due date"),
-  discount: typedValue(40, "Enter a discount, like 10.00"),
+  discount: typedValue(40, "Enter a discount, like 10"),
   notes: optionalText(5000, "Notes"),
   lines: z.array(lineFields).min(1, { error: "Add at least one line" }).max(500, { error: "An invoice can have at most 500 lines" }),
 });
@@ -36,16 +38,16 @@ type Issue = { path: (string | number)[]; message: string };
 
 /**
  * Reads the typed quantities, prices, tax rates and discount in the
- * invoice's currency, without floats: the values in minor units, thousandths
+ * invoice's currency and the business's locale, without floats: the values in minor units, thousandths
  * and basis points, and an error for each field that doesn't read. The form
  * runs it too, so these errors show alongside the others at once.
  */
-export function readDraftAmounts(v: AmountFields) {
+export function readDraftAmounts(v: AmountFields, locale: string) {
   const issues: Issue[] = [];
   const lines = v.lines.map((line, i) => {
-    const qty = parseQuantity(line.quantity);
-    const price = parseMoney(line.unitPrice, v.currency);
-    const rate = line.taxRate.trim() === "" ? ({ ok: true, bp: 0 } as const) : parseRate(line.taxRate);
+    const qty = parseQuantity(line.quantity, locale);
+    const price = parseMoney(line.unitPrice, v.currency, locale);
+    const rate = line.taxRate.trim() === "" ? ({ ok: true, bp: 0 } as const) : parseRate(line.taxRate, locale);
     if (!qty.ok) issues.push({ path: ["lines", i, "quantity"], message: qty.error });
     if (!price.ok) issues.push({ path: ["lines", i, "unitPrice"], message: price.error });
     else if (price.minor < 0) issues.push({ path: ["lines", i, "unitPrice"], message: "A price can't be negative" });
@@ -54,7 +56,7 @@ export function readDraftAmounts(v: AmountFields) {
   });
   let discountMinor = 0;
   if (v.discount.trim() !== "") {
-    const parsed = parseMoney(v.discount, v.currency);
+    const parsed = parseMoney(v.discount, v.currency, locale);
     if (!parsed.ok) issues.push({ path: ["discount"], message: parsed.error });
     else if (parsed.minor < 0) issues.push({ path: ["discount"], message: "A discount can't be negative" });
     else discountMinor = parsed.minor;
@@ -65,23 +67,30 @@ export function readDraftAmounts(v: AmountFields) {
   return { lines, discountMinor, issues };
 }
 
-function toDraft(v: DraftFields, ctx: z.RefinementCtx) {
-  const amounts = readDraftAmounts(v);
+function toDraft(v: DraftFields, ctx: z.RefinementCtx, locale: string) {
+  const amounts = readDraftAmounts(v, locale);
   for (const issue of amounts.issues) ctx.addIssue({ code: "custom", ...issue });
   if (v.dueDate < v.issueDate) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "The due date can't be before the issue date" });
   const lines = v.lines.map((line, i) => ({ serviceId: line.serviceId, description: line.description, ...amounts.lines[i]! }));
   return { clientId: v.clientId, currency: v.currency, issueDate: v.issueDate, dueDate: v.dueDate, discountMinor: amounts.discountMinor, notes: v.notes, lines };
 }
 
-/** The invoice form, for both a new draft and editing one. */
-export const invoiceDraftSchema = draftFields
-  .extend({
-    invoiceId: optionalId().transform((v) => v ?? undefined),
-    // The version the form was opened at: a save over someone else's change is refused.
-    expectedVersion: positiveId("Reload the invoice and try again").optional(),
-  })
-  .transform((v, ctx) => ({ ...toDraft(v, ctx), invoiceId: v.invoiceId, expectedVersion: v.expectedVersion }));
-export type InvoiceDraftFormInput = z.input<typeof invoiceDraftSchema>;
+const draftFormFields = draftFields.extend({
+  invoiceId: optionalId().transform((v) => v ?? undefined),
+  // The version the form was opened at: a save over someone else's change is refused.
+  expectedVersion: positiveId("Reload the invoice and try again").optional(),
+});
+
+const draftSchemas = new Map<string, ReturnType<typeof buildDraftSchema>>();
+const buildDraftSchema = (locale: string) => draftFormFields.transform((v, ctx) => ({ ...toDraft(v, ctx, locale), invoiceId: v.invoiceId, expectedVersion: v.expectedVersion }));
+
+/** The invoice form, for both a new draft and editing one, with its numbers read in the business's locale. */
+export function invoiceDraftSchema(locale: string) {
+  let schema = draftSchemas.get(locale);
+  if (!schema) draftSchemas.set(locale, (schema = buildDraftSchema(locale)));
+  return schema;
+}
+export type InvoiceDraftFormInput = z.input<typeof draftFormFields>;
 
 export const invoiceIdSchema = z.object({ invoiceId: id });
 
@@ -117,8 +126,8 @@ export const emailInvoiceSchema = z.object({
 
 export const recordPaymentSchema = z.object({
   invoiceId: id,
-  // Read in the invoice's own currency by the action (lib/money).
-  amount: requiredText(40, "Enter an amount, like 120.00"),
+  // Read in the invoice's own currency and the business's locale by the action (lib/money).
+  amount: requiredText(40, "Enter an amount, like 120"),
   method: z.enum(paymentMethods, { error: "Pick how it was paid" }),
   reference: optionalText(120, "The reference"),
   receivedOn: isoDate("Enter the date it was received"),
@@ -160,13 +169,13 @@ const dateParam = (v: string | string[] | undefined) => {
   return isIsoDate(s) ? s : null;
 };
 
-/** Reads the list's search params; `currency` sets how min/max amounts are read. */
-export function parseInvoiceListParams(raw: RawParams, currency: string): InvoiceListParams {
+/** Reads the list's search params; `currency` and `locale` set how min/max amounts are read. */
+export function parseInvoiceListParams(raw: RawParams, currency: string, locale: string): InvoiceListParams {
   const statusValues = (Array.isArray(raw.status) ? raw.status : [raw.status ?? ""]).flatMap((s) => s.split(","));
   const statuses = [...new Set(statusValues.map((s) => s.trim()).filter((s): s is InvoiceStatusFilter => (invoiceStatusFilters as readonly string[]).includes(s)))];
   const clientId = readWholeNumber(first(raw.client)) ?? 0;
   const amount = (v: string | string[] | undefined) => {
-    const parsed = first(v) ? parseMoney(first(v), currency) : null;
+    const parsed = first(v) ? parseMoney(first(v), currency, locale) : null;
     return parsed?.ok && parsed.minor >= 0 ? parsed.minor : null;
   };
   const sort = first(raw.sort);

@@ -17,15 +17,15 @@ const serviceFields = z.object({
   name: requiredText(160, "Enter the service's name"),
   description: optionalText(5000, "Description"),
   // Read in the service's own currency below (lib/money), never as a JSON number.
-  price: requiredText(40, "Enter a price, like 120.00"),
+  price: requiredText(40, "Enter a price, like 120"),
   currency: currencyCode,
   interval: z.enum(billingIntervals, { error: "Pick how often it is billed" }),
   active: checkbox,
 });
 
-// The price is typed as text and parsed in the service's own currency, without floats.
-function withPriceMinor<T extends z.output<typeof serviceFields>>(v: T, ctx: z.RefinementCtx) {
-  const parsed = parseMoney(v.price, v.currency);
+// The price is typed as text and parsed in the service's own currency and the business's locale, without floats.
+function withPriceMinor<T extends z.output<typeof serviceFields>>(v: T, ctx: z.RefinementCtx, locale: string) {
+  const parsed = parseMoney(v.price, v.currency, locale);
   if (!parsed.ok || parsed.minor < 0) {
     ctx.addIssue({ code: "custom", path: ["price"], message: parsed.ok ? "A price can't be negative" : parsed.error });
     return z.NEVER;
@@ -34,10 +34,24 @@ function withPriceMinor<T extends z.output<typeof serviceFields>>(v: T, ctx: z.R
   return { ...rest, priceMinor: parsed.minor };
 }
 
-/** The service form, for both create and edit. */
-export const serviceSchema = serviceFields.transform(withPriceMinor);
-export type ServiceInput = z.output<typeof serviceSchema>;
+const buildServiceSchema = (locale: string) => serviceFields.transform((v, ctx) => withPriceMinor(v, ctx, locale));
+const buildUpdateSchema = (locale: string) => serviceFields.extend({ id }).transform((v, ctx) => withPriceMinor(v, ctx, locale));
+const serviceSchemas = new Map<string, ReturnType<typeof buildServiceSchema>>();
+const updateSchemas = new Map<string, ReturnType<typeof buildUpdateSchema>>();
 
-export const updateServiceSchema = serviceFields.extend({ id }).transform(withPriceMinor);
+/** The service form (create), with the price read in the business's locale. */
+export function serviceSchema(locale: string) {
+  let schema = serviceSchemas.get(locale);
+  if (!schema) serviceSchemas.set(locale, (schema = buildServiceSchema(locale)));
+  return schema;
+}
+export type ServiceInput = z.output<ReturnType<typeof serviceSchema>>;
+
+/** The service form (edit). */
+export function updateServiceSchema(locale: string) {
+  let schema = updateSchemas.get(locale);
+  if (!schema) updateSchemas.set(locale, (schema = buildUpdateSchema(locale)));
+  return schema;
+}
 
 export const serviceIdSchema = z.object({ id });

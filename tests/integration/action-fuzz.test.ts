@@ -221,6 +221,8 @@ function baseValue(actionName: string, field: string): unknown {
     bcc: "",
     currency: "USD",
     defaultCurrency: "USD",
+    locale: "en-US",
+    timeZone: "UTC",
     interval: "monthly",
     price: "10.00",
     amount: "10.00",

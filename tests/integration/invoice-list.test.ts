@@ -18,7 +18,7 @@ let staffUser: Awaited<ReturnType<typeof createUser>>;
 const ids: Record<string, number> = {};
 let acme: number;
 
-const params = (raw: Record<string, string | string[]>) => parseInvoiceListParams(raw, "USD");
+const params = (raw: Record<string, string | string[]>) => parseInvoiceListParams(raw, "USD", "en-US");
 const numbersOf = async (p: InvoiceListParams) => (await listInvoices(p, TODAY)).rows.map((r) => r.number ?? `draft:${r.id}`);
 
 beforeAll(async () => {

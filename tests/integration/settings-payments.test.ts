@@ -23,6 +23,8 @@ const settingsForm = (overrides: Record<string, string> = {}) =>
     companyName: "Acme Testing Co",
     companyAddress: "1 Test Street",
     defaultCurrency: "USD",
+    locale: "en-US",
+    timeZone: "UTC",
     taxRate: "0",
     invoicePrefix: "INV",
     dueDays: "14",

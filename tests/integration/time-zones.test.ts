@@ -43,7 +43,7 @@ beforeEach(async () => {
   await ensureSettings({ timeZone: LA, dueDays: 10 });
 });
 
-const overdueNumbers = async (today: string) => (await listInvoices(parseInvoiceListParams({ status: "overdue" }, "USD"), today)).rows.map((r) => r.id);
+const overdueNumbers = async (today: string) => (await listInvoices(parseInvoiceListParams({ status: "overdue" }, "USD", "en-US"), today)).rows.map((r) => r.id);
 
 describe("an invoice due today in Los Angeles", () => {
   it("is not overdue at 17:00 there, which is already the next day in UTC, and is overdue the next morning there", async () => {

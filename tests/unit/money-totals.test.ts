@@ -47,9 +47,9 @@ describe("products past 2^53", () => {
 
   it("says so on the form's fields: the line's price, or the lines as a whole", () => {
     const form = (prices: string[]) => ({ currency: "USD", discount: "", lines: prices.map((unitPrice) => ({ quantity: "1000000", unitPrice, taxRate: "" })) });
-    expect(readDraftAmounts(form(["1.00", "90071992.55"])).issues).toEqual([{ path: ["lines", 1, "unitPrice"], message: expect.stringContaining("lower the quantity or the price") }]);
-    expect(readDraftAmounts(form(["50000000.00", "50000000.00"])).issues).toEqual([{ path: ["lines"], message: expect.stringContaining("split it into several") }]);
-    expect(readDraftAmounts(form(["90071992.54"])).issues).toEqual([]);
+    expect(readDraftAmounts(form(["1.00", "90071992.55"]), "en-US").issues).toEqual([{ path: ["lines", 1, "unitPrice"], message: expect.stringContaining("lower the quantity or the price") }]);
+    expect(readDraftAmounts(form(["50000000.00", "50000000.00"]), "en-US").issues).toEqual([{ path: ["lines"], message: expect.stringContaining("split it into several") }]);
+    expect(readDraftAmounts(form(["90071992.54"]), "en-US").issues).toEqual([]);
   });
 });
 

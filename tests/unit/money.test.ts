@@ -2,10 +2,10 @@ import { allocate, balanceDue, formatMoney, formatRate, invoiceTotals, lineTotal
 
 describe("formatting money", () => {
   it("formats minor units with the currency's own decimals", () => {
-    expect(formatMoney(123456, "USD")).toBe("$1,234.56");
-    expect(formatMoney(-500, "USD")).toBe("-$5.00");
-    expect(formatMoney(1500, "JPY")).toBe("¥1,500");
-    expect(formatMoney(1234, "KWD")).toMatch(/1\.234/);
+    expect(formatMoney(123456, "USD", "en-US")).toBe("$1,234.56");
+    expect(formatMoney(-500, "USD", "en-US")).toBe("-$5.00");
+    expect(formatMoney(1500, "JPY", "en-US")).toBe("¥1,500");
+    expect(formatMoney(1234, "KWD", "en-US")).toMatch(/1\.234/);
     expect(formatMoney(99, "EUR", "de-DE")).toMatch(/^0,99\s€$/u);
   });
 
@@ -16,7 +16,7 @@ describe("formatting money", () => {
   });
 
   it("refuses amounts that are not safe integers", () => {
-    expect(() => formatMoney(1.5, "USD")).toThrow(RangeError);
+    expect(() => formatMoney(1.5, "USD", "en-US")).toThrow(RangeError);
   });
 });
 
@@ -41,40 +41,40 @@ describe("parsing what people type", () => {
     ["-0", 0],
     ["007.50", 750],
   ])("%s → %d cents in en-US", (input, minor) => {
-    expect(parseMoney(input, "USD")).toEqual({ ok: true, minor });
+    expect(parseMoney(input, "USD", "en-US")).toEqual({ ok: true, minor });
   });
 
   it("never goes through floating point (0.29 stays 29 cents)", () => {
-    expect(parseMoney("0.29", "USD")).toEqual({ ok: true, minor: 29 });
-    expect(parseMoney("1.15", "USD")).toEqual({ ok: true, minor: 115 });
+    expect(parseMoney("0.29", "USD", "en-US")).toEqual({ ok: true, minor: 29 });
+    expect(parseMoney("1.15", "USD", "en-US")).toEqual({ ok: true, minor: 115 });
   });
 
   it("refuses separators that don't follow the locale, with the expected form, never a guess", () => {
     for (const input of ["1,50", "1,5", "12,50", "1,2345.00", "12,34,567.00", "1.234,50", "1,234.5.0", "1 234.50", "1,,234", ",5", "1,234,", "0,123", "1,234.50,"]) {
-      expect(parseMoney(input, "USD")).toEqual({ ok: false, error: "Enter the amount like 1,234.50" });
+      expect(parseMoney(input, "USD", "en-US")).toEqual({ ok: false, error: "Enter the amount like 1,234.50" });
     }
   });
 
   it.each(["", "abc", "1.234", "1.2.3", ".", "-", "$", "--1", "-$-1", "$1$", "1e3", "0x10", "Infinity", "NaN", "1\u00002", "€20", "20 EUR", "١٢٣"])("refuses %p with a message", (input) => {
-    const result = parseMoney(input, "USD");
+    const result = parseMoney(input, "USD", "en-US");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.length).toBeGreaterThan(5);
   });
 
   it("says how many decimals the currency has", () => {
-    expect(parseMoney("1.234", "USD")).toEqual({ ok: false, error: "Use at most 2 decimal places" });
-    expect(parseMoney("10.5", "JPY")).toEqual({ ok: false, error: "This currency has no decimal places" });
-    expect(parseMoney("10", "JPY")).toEqual({ ok: true, minor: 10 });
-    expect(parseMoney("1,500", "JPY")).toEqual({ ok: true, minor: 1500 });
-    expect(parseMoney("1.234", "KWD")).toEqual({ ok: true, minor: 1234 });
-    expect(parseMoney("1,234.567", "KWD")).toEqual({ ok: true, minor: 1234567 });
+    expect(parseMoney("1.234", "USD", "en-US")).toEqual({ ok: false, error: "Use at most 2 decimal places" });
+    expect(parseMoney("10.5", "JPY", "en-US")).toEqual({ ok: false, error: "This currency has no decimal places" });
+    expect(parseMoney("10", "JPY", "en-US")).toEqual({ ok: true, minor: 10 });
+    expect(parseMoney("1,500", "JPY", "en-US")).toEqual({ ok: true, minor: 1500 });
+    expect(parseMoney("1.234", "KWD", "en-US")).toEqual({ ok: true, minor: 1234 });
+    expect(parseMoney("1,234.567", "KWD", "en-US")).toEqual({ ok: true, minor: 1234567 });
   });
 
   it("refuses what is too long or too large rather than rounding it", () => {
-    expect(parseMoney("9".repeat(17), "USD")).toEqual({ ok: false, error: "That amount is too large" });
-    expect(parseMoney("1".repeat(100), "USD")).toMatchObject({ ok: false });
-    expect(parseMoney("90,071,992,547,409.91", "USD")).toEqual({ ok: true, minor: 9007199254740991 });
-    expect(parseMoney("90,071,992,547,409.92", "USD")).toEqual({ ok: false, error: "That amount is too large" });
+    expect(parseMoney("9".repeat(17), "USD", "en-US")).toEqual({ ok: false, error: "That amount is too large" });
+    expect(parseMoney("1".repeat(100), "USD", "en-US")).toMatchObject({ ok: false });
+    expect(parseMoney("90,071,992,547,409.91", "USD", "en-US")).toEqual({ ok: true, minor: 9007199254740991 });
+    expect(parseMoney("90,071,992,547,409.92", "USD", "en-US")).toEqual({ ok: false, error: "That amount is too large" });
   });
 
   it("reads the business locale's separators: de-DE groups with . and decimals with ,", () => {
@@ -100,8 +100,8 @@ describe("parsing what people type", () => {
 
   it("reads back what formatMoney and toDecimalString write", () => {
     for (const minor of [0, 5, 99, 123450, 100000000, -2500]) {
-      expect(parseMoney(formatMoney(minor, "USD"), "USD")).toEqual({ ok: true, minor });
-      expect(parseMoney(toDecimalString(minor, "USD"), "USD")).toEqual({ ok: true, minor });
+      expect(parseMoney(formatMoney(minor, "USD", "en-US"), "USD", "en-US")).toEqual({ ok: true, minor });
+      expect(parseMoney(toDecimalString(minor, "USD"), "USD", "en-US")).toEqual({ ok: true, minor });
       expect(parseMoney(formatMoney(minor, "EUR", "de-DE"), "EUR", "de-DE")).toEqual({ ok: true, minor });
       expect(parseMoney(formatMoney(minor, "EUR", "fr-FR"), "EUR", "fr-FR")).toEqual({ ok: true, minor });
     }
@@ -165,10 +165,10 @@ describe("invoice totals", () => {
 
 describe("rates", () => {
   it("parses and formats percentages as basis points", () => {
-    expect(parseRate("8.25")).toEqual({ ok: true, bp: 825 });
-    expect(parseRate("12.5%")).toEqual({ ok: true, bp: 1250 });
-    expect(parseRate("101")).toMatchObject({ ok: false });
-    expect(parseRate("abc")).toMatchObject({ ok: false });
-    expect(formatRate(825)).toBe("8.25%");
+    expect(parseRate("8.25", "en-US")).toEqual({ ok: true, bp: 825 });
+    expect(parseRate("12.5%", "en-US")).toEqual({ ok: true, bp: 1250 });
+    expect(parseRate("101", "en-US")).toMatchObject({ ok: false });
+    expect(parseRate("abc", "en-US")).toMatchObject({ ok: false });
+    expect(formatRate(825, "en-US")).toBe("8.25%");
   });
 });

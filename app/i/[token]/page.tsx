@@ -36,7 +36,7 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
     const pay = await payOption(data.invoice.id, data.invoice.status === "void" ? 0 : balanceDue(data.invoice.totalMinor, data.invoice.amountPaidMinor));
     body = (
       <>
-        {pay && <LinkPayBanner href={pay.href} signedIn={pay.signedIn} balance={formatMoney(pay.balanceMinor, data.invoice.currency)} />}
+        {pay && <LinkPayBanner href={pay.href} signedIn={pay.signedIn} balance={formatMoney(pay.balanceMinor, data.invoice.currency, settings.locale)} />}
         <PublicInvoice data={data} expiresAt={link.expiresAt} today={await getBusinessToday()} pdfHref={`/api/invoices/${data.invoice.id}/pdf?token=${encodeURIComponent(token)}&download=1`} />
       </>
     );

@@ -20,10 +20,10 @@ export const recordPayment = defineAction({
   async handler(input, { user, ip }) {
     const invoice = await getInvoiceAccess(input.invoiceId);
     if (!invoice) throw new NotFoundError("That invoice");
-    // The amount is read in the invoice's own currency, never one the form claims.
-    const amount = parseMoney(input.amount, invoice.currency);
+    // The amount is read in the invoice's own currency, never one the form claims, and the business's locale.
+    const { timeZone, locale } = await getBusinessTime();
+    const amount = parseMoney(input.amount, invoice.currency, locale);
     if (!amount.ok) throw new DomainError("Check the amount.", { amount: [amount.error] });
-    const { timeZone } = await getBusinessTime();
     const at = now();
     return record(getDb(), {
       invoiceId: invoice.id,

@@ -2,6 +2,7 @@
 
 import { getDb } from "@/db";
 import { getPortalInvoice } from "@/db/queries/portal-invoices";
+import { getBusinessTime } from "@/lib/business-time";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { actorFrom } from "@/lib/actor";
 import { parseMoney } from "@/lib/money";
@@ -20,7 +21,7 @@ export const payInvoice = defineAction({
     const clientId = await clientIdOf(user);
     const invoice = await getPortalInvoice(clientId, input.invoiceId);
     if (!invoice) throw new NotFoundError("That invoice");
-    const amount = parseMoney(input.amount, invoice.currency);
+    const amount = parseMoney(input.amount, invoice.currency, (await getBusinessTime()).locale);
     if (!amount.ok) throw new DomainError("Check the amount.", { amount: [amount.error] });
     const expiry = parseExpiry(input.cardExpiry);
     const card = input.method === "card" && expiry ? { number: cardDigits(input.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: input.cardCvc.trim(), name: input.cardName || null } : undefined;

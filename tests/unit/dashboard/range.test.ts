@@ -57,8 +57,8 @@ describe("links to the lists behind the figures", () => {
 
 describe("short amounts for chart axes", () => {
   it("compacts large amounts and keeps small ones readable", () => {
-    expect(formatMoneyCompact(123_456_789, "USD")).toBe("$1.2M");
-    expect(formatMoneyCompact(95_000, "USD")).toBe("$950");
-    expect(formatMoneyCompact(0, "USD")).toBe("$0");
+    expect(formatMoneyCompact(123_456_789, "USD", "en-US")).toBe("$1.2M");
+    expect(formatMoneyCompact(95_000, "USD", "en-US")).toBe("$950");
+    expect(formatMoneyCompact(0, "USD", "en-US")).toBe("$0");
   });
 });

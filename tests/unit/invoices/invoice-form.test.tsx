@@ -15,7 +15,7 @@ const services = [
   { id: 3, name: "Logo design", priceMinor: 450_00, currency: "USD", active: true },
   { id: 4, name: "Tokyo workshop", priceMinor: 80_000, currency: "JPY", active: true },
 ];
-const defaults = { currency: "USD", taxRateBp: 825, dueDays: 14, today: "2026-04-02" };
+const defaults = { currency: "USD", taxRateBp: 825, dueDays: 14, today: "2026-04-02", locale: "en-US" };
 const client = { id: 9, name: "Harbor Bakery", email: "ap@harbor.example", currency: "USD" };
 const currencies = currencyChoices({ preferred: ["USD"] });
 
@@ -56,8 +56,8 @@ describe("InvoiceForm", () => {
     const totals = within(screen.getByLabelText("Totals"));
     expect(totals.getByText("$703.48")).toBeInTheDocument();
     expect(totals.getByText("−$25.00")).toBeInTheDocument();
-    expect(totals.getByText(formatMoney(expected.taxMinor, "USD"))).toBeInTheDocument();
-    expect(totals.getByText(formatMoney(expected.totalMinor, "USD"))).toBeInTheDocument();
+    expect(totals.getByText(formatMoney(expected.taxMinor, "USD", "en-US"))).toBeInTheDocument();
+    expect(totals.getByText(formatMoney(expected.totalMinor, "USD", "en-US"))).toBeInTheDocument();
     expect(expected.totalMinor).toBe(703_48 - 25_00 + expected.taxMinor);
   });
 
@@ -83,7 +83,7 @@ describe("InvoiceForm", () => {
     await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "120");
     await user.click(screen.getByRole("button", { name: "Save and issue" }));
     await screen.findByRole("button", { name: "Save and issue" });
-    expect(saveInvoiceDraft).toHaveBeenCalledWith(undefined, expect.objectContaining({ clientId: 9, currency: "USD", issueDate: "2026-04-02", lines: [expect.objectContaining({ description: "Consulting", quantity: "1", unitPrice: "120", taxRate: "8.25" })] }));
+    expect(saveInvoiceDraft).toHaveBeenCalledWith(undefined, expect.objectContaining({ clientId: 9, currency: "USD", issueDate: "2026-04-02", lines: [expect.objectContaining({ description: "Consulting", quantity: "1", unitPrice: "120.00", taxRate: "8.25" })] }));
     await new Promise((r) => setTimeout(r, 0));
     expect(issueInvoice).toHaveBeenCalledWith(undefined, { invoiceId: 41 });
     expect(push).toHaveBeenCalledWith("/staff/invoices/41");
@@ -111,7 +111,8 @@ describe("InvoiceForm", () => {
     await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "99");
     await user.selectOptions(service, "4");
     expect(screen.getByLabelText("Line 1 description")).toHaveValue("Tokyo workshop");
-    expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveValue("99");
+    // "99" was rewritten as en-US writes it when the field was left.
+    expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveValue("99.00");
     await user.selectOptions(service, "3");
     expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveValue("450.00");
   });
@@ -129,5 +130,39 @@ describe("InvoiceForm", () => {
     expect(await screen.findByText(/This line comes to more than one invoice can hold/)).toBeInTheDocument();
     expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveAttribute("aria-invalid", "true");
     expect(saveInvoiceDraft).not.toHaveBeenCalled();
+  });
+
+  it("in a de-DE business, reads comma decimals, rewrites amounts as the person leaves them, and leaves what doesn't read as typed", async () => {
+    const user = userEvent.setup();
+    render(<InvoiceForm area="/staff" services={services} defaults={{ ...defaults, currency: "EUR", taxRateBp: 1950, locale: "de-DE" }} currencies={currencies} client={{ ...client, currency: "EUR" }} />);
+    // The default tax rate is offered as de-DE types it.
+    expect(screen.getByLabelText(/Line 1 tax %/)).toHaveValue("19,5");
+    await user.type(screen.getByLabelText("Line 1 description"), "Beratung");
+    await user.clear(screen.getByLabelText(/Line 1 quantity/));
+    await user.type(screen.getByLabelText(/Line 1 quantity/), "2,5");
+    const price = screen.getByLabelText(/Line 1 unit price \(EUR\)/);
+    await user.type(price, "1234,5");
+    await user.tab();
+    expect(price).toHaveValue("1.234,50");
+    // 2,5 × 1.234,50 = 3.086,25; 19,5 % tax = 601,82 (half up); 3.688,07 in all.
+    const totals = within(screen.getByLabelText("Totals"));
+    // The matcher reads the no-break space before € as a plain space.
+    expect(totals.getByText("3.688,07 €")).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Discount/), "12,5");
+    await user.tab();
+    expect(screen.getByLabelText(/Discount/)).toHaveValue("12,50");
+    // en-US separators in a de-DE business: kept as typed, refused with the form expected.
+    await user.clear(price);
+    await user.type(price, "1,234.50");
+    await user.tab();
+    expect(price).toHaveValue("1,234.50");
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    expect(await screen.findByText("Enter the amount like 1.234,50")).toBeInTheDocument();
+    expect(saveInvoiceDraft).not.toHaveBeenCalled();
+    await user.clear(price);
+    await user.type(price, "1.234,50");
+    saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 7 } });
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    expect(saveInvoiceDraft).toHaveBeenCalledWith(undefined, expect.objectContaining({ currency: "EUR", discount: "12,50", lines: [expect.objectContaining({ quantity: "2,5", unitPrice: "1.234,50", taxRate: "19,5" })] }));
   });
 });

@@ -61,6 +61,24 @@ describe("dates in emails and SMS", () => {
     expect((await renderEmail("password_reset", sampleData.password_reset, sampleCompany)).text).toContain("Nov 24, 2026, 06:30 PM UTC");
   });
 
+  it("writes amounts in the business's locale: email as Intl does, SMS with plain spaces", async () => {
+    const email = await renderEmail("invoice", { ...sampleData.invoice, currency: "EUR" }, berlin);
+    for (const part of [email.html, email.text]) expect(part).toContain("1.280,00\u00a0€");
+    expect(email.text).not.toContain("1,280.00");
+    const receipt = await renderEmail("payment_receipt", { ...sampleData.payment_receipt, currency: "EUR", amountMinor: 1250 }, { ...sampleCompany, locale: "fr-FR", timeZone: "Europe/Paris" });
+    expect(receipt.text).toContain("12,50\u00a0€");
+    const sms = renderSms("invoice", { ...sampleData.invoice, currency: "EUR" }, berlin);
+    expect(sms).toContain("1.280,00 €");
+    expect(sms).not.toMatch(/[\u00a0\u202f]/);
+    for (const name of ["reminder_friendly", "reminder_firm"] as const) {
+      const data = { ...sampleData[name], currency: "EUR", balanceMinor: 123_450 };
+      expect((await renderEmail(name, data, berlin)).text).toContain("1.234,50\u00a0€");
+      const text = renderSms(name, data, berlin);
+      expect(text).toContain("1.234,50 €");
+      expect(text).not.toMatch(/[\u00a0\u202f]/);
+    }
+  });
+
   it("keeps SMS in one GSM-7 segment in a German or French business", () => {
     for (const company of [berlin, { ...sampleCompany, locale: "fr-FR", timeZone: "Europe/Paris" }]) {
       for (const name of ["invoice", "payment_reminder", "staff_invite_accept"] as const) {

@@ -3,16 +3,20 @@ import { ReminderScheduleSection } from "@/components/reminders/reminder-schedul
 import { SettingsForm } from "@/components/settings/settings-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
-import { getSettings } from "@/db/queries/settings";
+import { getSettings, timeZoneEverSaved } from "@/db/queries/settings";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { formatRate, toDecimalString } from "@/lib/money";
+import { localeOptions, timeZoneGroups } from "@/lib/locales";
+import { formatAmountInput, formatRateInput } from "@/lib/money";
+import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function Page() {
   const user = await requirePagePermission("settings:manage");
-  const s = await getSettings();
+  const [s, zoneSaved, viewerZone] = await Promise.all([getSettings(), timeZoneEverSaved(), getViewerTimeZone()]);
+  // Until someone saves a zone, the stored one is the default (UTC): suggest the admin's own, from their browser.
+  const suggestedZone = !zoneSaved && s.timeZone === "UTC" && viewerZone !== "UTC" ? viewerZone : null;
   return (
     <>
       <PageHeader title="Settings" description="Company details and invoice defaults. They apply to invoices and emails created from now on; issued invoices keep what they were issued with." />
@@ -23,14 +27,21 @@ export default async function Page() {
               companyName: s.companyName,
               companyAddress: s.companyAddress,
               defaultCurrency: s.defaultCurrency,
-              taxRate: formatRate(s.taxRateBp),
+              locale: s.locale,
+              timeZone: suggestedZone ?? s.timeZone,
+              taxRate: formatRateInput(s.taxRateBp, s.locale),
               invoicePrefix: s.invoicePrefix,
               dueDays: s.dueDays,
               senderName: s.senderName,
-              minPayment: toDecimalString(s.minPaymentMinor, s.defaultCurrency),
+              minPayment: formatAmountInput(s.minPaymentMinor, s.defaultCurrency, s.locale),
               bankInstructions: s.bankInstructions ?? "",
               cashInstructions: s.cashInstructions ?? "",
             }}
+            savedLocale={s.locale}
+            savedTimeZone={s.timeZone}
+            suggestedZone={suggestedZone}
+            locales={localeOptions()}
+            timeZones={timeZoneGroups()}
           />
         </CardContent>
       </Card>

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { listPortalInvoices, PORTAL_INVOICE_PAGE_SIZE } from "@/db/queries/portal-invoices";
 import { requireClientScope } from "@/lib/auth/client-scope";
-import { getBusinessToday } from "@/lib/business-time";
+import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { parsePortalInvoiceParams } from "@/lib/validation/portal";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -36,7 +36,7 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
         ) : (
           <Card>
             <CardContent className="p-0 sm:p-2">
-              <InvoiceListTable rows={rows} today={today} />
+              <InvoiceListTable rows={rows} today={today} locale={(await getBusinessTime()).locale} />
             </CardContent>
           </Card>
         )}

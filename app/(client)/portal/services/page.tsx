@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getBusinessTime } from "@/lib/business-time";
 import { ServicesCatalog } from "@/components/portal/services-catalog";
 import { PageHeader } from "@/components/shell/page-header";
 import { listPortalServices } from "@/db/queries/portal-services";
@@ -8,11 +9,11 @@ export const metadata: Metadata = { title: "Services" };
 
 export default async function PortalServicesPage() {
   const scope = await requireClientScope();
-  const services = await listPortalServices(scope.clientId);
+  const [services, { locale }] = await Promise.all([listPortalServices(scope.clientId), getBusinessTime()]);
   return (
     <>
       <PageHeader title="Services" description="What we offer. Subscribe in a couple of clicks and pay the first invoice right away." />
-      <ServicesCatalog services={services} />
+      <ServicesCatalog services={services} locale={locale} />
     </>
   );
 }

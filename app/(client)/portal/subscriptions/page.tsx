@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getBusinessTime } from "@/lib/business-time";
 import Link from "next/link";
 import { SubscriptionsList } from "@/components/portal/subscriptions-list";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Subscriptions" };
 
 export default async function PortalSubscriptionsPage() {
   const scope = await requireClientScope();
-  const subscriptions = await listPortalSubscriptions(scope.clientId);
+  const [subscriptions, { locale }] = await Promise.all([listPortalSubscriptions(scope.clientId), getBusinessTime()]);
   return (
     <>
       <PageHeader
@@ -24,11 +25,11 @@ export default async function PortalSubscriptionsPage() {
         }
       />
       {subscriptions.length === 0 ? (
-        <SubscriptionsList subscriptions={subscriptions} />
+        <SubscriptionsList subscriptions={subscriptions} locale={locale} />
       ) : (
         <Card>
           <CardContent className="p-0 sm:p-2">
-            <SubscriptionsList subscriptions={subscriptions} />
+            <SubscriptionsList subscriptions={subscriptions} locale={locale} />
           </CardContent>
         </Card>
       )}

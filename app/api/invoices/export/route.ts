@@ -17,7 +17,7 @@ const HEADER = ["Number", "Status", "Client", "Client email", "Issue date", "Due
 export async function GET(request: Request) {
   if (!(await userWithPermission("invoices:read"))) return notFoundResponse();
   const settings = await getSettings();
-  const params = parseInvoiceListParams(Object.fromEntries(groupParams(new URL(request.url).searchParams)), settings.defaultCurrency);
+  const params = parseInvoiceListParams(Object.fromEntries(groupParams(new URL(request.url).searchParams)), settings.defaultCurrency, settings.locale);
   const today = await getBusinessToday();
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

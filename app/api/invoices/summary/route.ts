@@ -19,6 +19,6 @@ export async function GET(request: Request) {
   const search = new URL(request.url).searchParams;
   const raw: Record<string, string[]> = {};
   for (const [key, value] of search) (raw[key] ??= []).push(value);
-  const totals = await invoiceSetTotals(parseInvoiceListParams(raw, settings.defaultCurrency), await getBusinessToday());
+  const totals = await invoiceSetTotals(parseInvoiceListParams(raw, settings.defaultCurrency, settings.locale), await getBusinessToday());
   return Response.json({ totals }, { headers: { "cache-control": "private, no-store" } });
 }

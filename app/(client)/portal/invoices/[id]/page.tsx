@@ -41,7 +41,8 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
   const method = (clientPaymentMethods as readonly string[]).includes(String(query.method)) ? (query.method as ClientPaymentMethod) : "card";
   const today = await getBusinessToday();
   const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const { locale } = settings;
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const provider = cardProvider();
   return (
     <>
@@ -110,6 +111,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
                   invoiceId={invoice.id}
                   balanceMinor={balance}
                   currency={invoice.currency}
+                  locale={locale}
                   minPaymentMinor={minimumPartPayment(settings, invoice.currency)}
                   defaultMethod={method}
                   idempotencyKey={newIdempotencyKey()}
@@ -124,7 +126,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
               <CardTitle>Payments</CardTitle>
             </CardHeader>
             <CardContent>
-              <InvoicePayments payments={payments} />
+              <InvoicePayments payments={payments} locale={locale} />
             </CardContent>
           </Card>
         </div>
