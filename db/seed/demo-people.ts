@@ -116,7 +116,8 @@ function draftClients(ctx: SeedContext): ClientDraft[] {
     const company = i % 5 === 4 ? null : `${words[i]} ${kinds[i % kinds.length]}`;
     const where = randomAddress(ctx);
     const phone = i % 7 === 6 ? null : i % 6 === 5 ? fictionalUkPhone(500 + i) : fictionalUsPhone(where.area, 50 + i);
-    const smsOptIn = phone !== null && optedIn < SMS_OPT_IN_COUNT && rng.chance(0.5);
+    // Only the US (mobile-capable) numbers can opt in: the UK ones are landlines.
+    const smsOptIn = phone !== null && !phone.startsWith("+44") && optedIn < SMS_OPT_IN_COUNT && rng.chance(0.5);
     if (smsOptIn) optedIn++;
     // Two long-standing clients have left; their history stays (rule 10).
     const archived = i === 2 || i === 5;

@@ -67,7 +67,13 @@ export function fictionalUsPhone(area: string, line: number): string {
   return `+1${area}5550${String(100 + (line % 100)).padStart(3, "0")}`;
 }
 
-/** A UK mobile number in the 07700 900000..900999 block reserved for drama, in E.164. */
+/**
+ * A London number in the 020 7946 0000..0999 block Ofcom reserves for
+ * drama, in E.164. (The drama mobile block, 07700 900xxx, is not a valid
+ * number in libphonenumber's metadata, so the client form would refuse it.)
+ * It is a landline: it can't take texts, so seeded clients with one never
+ * opt in to SMS.
+ */
 export function fictionalUkPhone(line: number): string {
-  return `+447700900${String(line % 1000).padStart(3, "0")}`;
+  return `+44207946${String(line % 1000).padStart(4, "0")}`;
 }

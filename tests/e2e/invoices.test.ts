@@ -116,7 +116,7 @@ describe("invoices", () => {
 
     await page.getByRole("button", { name: "Record payment" }).click();
     payDialog = page.getByRole("dialog", { name: `Record a payment on ${number}` });
-    expect(await payDialog.getByLabel("Amount (USD)").inputValue()).toBe("2050.00");
+    expect(await payDialog.getByLabel("Amount (USD)").inputValue()).toBe("2,050.00");
     await payDialog.getByLabel("Method").selectOption("cash");
     await payDialog.getByRole("button", { name: "Record payment" }).click();
     await page.getByText(`Payment recorded: ${number} is paid in full`).first().waitFor();

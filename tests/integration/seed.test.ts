@@ -6,6 +6,7 @@ import { seedScale } from "@/db/seed/scale";
 import { findViolations } from "@/db/seed/verify";
 import { outbox } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
+import { parsePhone, smsError } from "@/lib/phone";
 import { getDb, resetDatabase } from "../support/db";
 import { revealSecrets } from "../support/secrets";
 
@@ -156,6 +157,19 @@ describe("the demo seed", () => {
     expect(casey?.phone).toMatch(/^\+\d{8,15}$/);
     const [admins] = await rows("SELECT SUM(role = 'admin') AS admins, SUM(status = 'disabled') AS disabled FROM users");
     expect([Number(admins?.admins), Number(admins?.disabled)]).toEqual([1, 1]);
+  });
+
+  it("gives every client and person a phone number the forms accept, and opts in to SMS only numbers that can take texts", async () => {
+    const people = [...(await rows("SELECT name, phone, sms_opt_in FROM clients WHERE phone IS NOT NULL")), ...(await rows("SELECT name, phone, 0 AS sms_opt_in FROM users WHERE phone IS NOT NULL"))];
+    expect(people.length).toBeGreaterThan(10);
+    expect(people.some((p) => String(p.phone).startsWith("+44"))).toBe(true);
+    const refused = people.flatMap((p) => {
+      const parsed = parsePhone(p.phone as string, null);
+      if (!parsed.ok) return [`${p.name}: ${p.phone}: ${parsed.error}`];
+      if (p.sms_opt_in && smsError(parsed)) return [`${p.name}: ${p.phone} opted in: ${smsError(parsed)}`];
+      return parsed.e164 === p.phone ? [] : [`${p.name}: ${p.phone} stored as ${parsed.e164}`];
+    });
+    expect(refused).toEqual([]);
   });
 
   it("stores the invoice emails' links as the app does: encrypted while captured or failing, gone once sent", async () => {
