@@ -1,6 +1,6 @@
 // Built-in word lists, so the seeds need no faker dependency and never change
 // under a library upgrade. Emails use reserved domains (RFC 2606) and phones
-// use numbers set aside for fiction (+1 NPA 555-01xx, +44 7700 900xxx).
+// use numbers set aside for fiction (+1 NPA 555-01xx, +44 20 7946 0xxx).
 
 // prettier-ignore
 export const FIRST_NAMES = [
