@@ -107,7 +107,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
           <InvoicePaper data={document} />
         </div>
 
-        <div className="grid min-w-0 gap-6 lg:col-start-2">
+        <div className="grid min-w-0 grid-cols-1 gap-6 lg:col-start-2">
           {invoice.status !== "draft" && (
             <Card>
               <CardHeader>
