@@ -34,7 +34,7 @@ export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
   const stamp = invoice.status === "paid" || invoice.status === "void" || invoice.status === "draft" ? invoice.status : null;
   const logo = logoSrc(company.logo);
   const payable = balance > 0 && (invoice.status === "sent" || invoice.status === "partially_paid");
-  const companyContact = [company.email, company.phone].filter(Boolean).join(" · ");
+  const companyContact = [company.email, company.phone && formatPhone(company.phone, regionFromLocale(company.locale))].filter(Boolean).join(" · ");
 
   return (
     <article className="invoice-doc" aria-label={invoice.number ? `Invoice ${invoice.number}` : "Draft invoice"}>

@@ -33,6 +33,14 @@ function doc(overrides: Partial<InvoiceDocumentData["invoice"]> = {}, extra: Par
 }
 
 describe("InvoiceDocument", () => {
+  it("writes the company's and the client's phones for people: national at home, international abroad, never E.164", () => {
+    const company = { ...doc().company, phone: "+15035550100" };
+    const { container } = render(<InvoiceDocument data={doc({}, { company, client: { ...doc().client, phone: "+442079460318" } })} />);
+    expect(container.textContent).toContain("billing@example.com · (503) 555-0100");
+    expect(container.textContent).toContain("+44 20 7946 0318");
+    expect(container.textContent).not.toMatch(/\+15035550100|\+442079460318/);
+  });
+
   it("shows the number, client, lines, totals, payments and the balance due", () => {
     render(<InvoiceDocument data={doc()} />);
     const article = screen.getByRole("article", { name: "Invoice INV-2026-0007" });
