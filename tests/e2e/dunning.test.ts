@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { addDaysIso, businessDay, formatDate } from "@/lib/dates";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
-import { connectAppDb } from "../support/e2e-db";
+import { queryAppDb as query } from "../support/e2e-db";
 import { revealRawSecrets } from "../support/secrets";
 
 // Issue 14: an admin edits the automatic reminder schedule in settings, the
@@ -12,16 +12,6 @@ import { revealRawSecrets } from "../support/secrets";
 jest.setTimeout(120_000);
 const run = Date.now().toString(36);
 let browser: Browser;
-
-async function query<T extends RowDataPacket[] | ResultSetHeader>(sql: string, params: unknown[] = []): Promise<T> {
-  const db = await connectAppDb();
-  try {
-    const [rows] = await db.query<T>(sql, params);
-    return rows;
-  } finally {
-    await db.end();
-  }
-}
 
 async function signedIn(email: string): Promise<Page> {
   const context = await newContext(browser);

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
-import { connectAppDb } from "../support/e2e-db";
+import { queryAppDb as query } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
 import { revealRawSecrets } from "../support/secrets";
 
@@ -23,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function query<T extends RowDataPacket[] | ResultSetHeader>(sql: string, params: unknown[] = []): Promise<T> {
-  const db = await connectAppDb();
-  try {
-    const [rows] = await db.query<T>(sql, params);
-    return rows;
-  } finally {
-    await db.end();
-  }
-}
 
 async function signedIn(email: string, viewport: "desktop" | "mobile" = "desktop"): Promise<Page> {
   const context = await newContext(browser, viewport);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
-import { connectAppDb } from "../support/e2e-db";
+import { queryAppDb as query } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
 import { pdfText } from "../support/pdf-tools";
 
@@ -12,16 +12,6 @@ import { pdfText } from "../support/pdf-tools";
 let browser: Browser;
 const run = Date.now().toString(36);
 let saved: { locale: string; time_zone: string; default_currency: string } | undefined;
-
-async function query<T extends RowDataPacket[] | ResultSetHeader>(sql: string, params: unknown[] = []): Promise<T> {
-  const db = await connectAppDb();
-  try {
-    const [rows] = await db.query<T>(sql, params);
-    return rows;
-  } finally {
-    await db.end();
-  }
-}
 
 async function signedIn(email: string): Promise<Page> {
   const context = await newContext(browser, "desktop", "light", { timezoneId: "Europe/Berlin" });

@@ -1,7 +1,7 @@
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Browser } from "playwright-core";
 import { launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
-import { connectAppDb } from "../support/e2e-db";
+import { queryAppDb as query } from "../support/e2e-db";
 
 // A page is never wider than the window: a long line in a card (here a
 // message to a very long address) is cut with an ellipsis inside its card,
@@ -12,16 +12,6 @@ let invoiceId = 0;
 let clientId = 0;
 let messageId = 0;
 const longAddress = `accounts-payable-department-for-the-whole-northern-region-${Date.now().toString(36)}@a-very-long-company-domain-name.example`;
-
-async function query<T extends RowDataPacket[] | ResultSetHeader>(sql: string, params: unknown[] = []): Promise<T> {
-  const db = await connectAppDb();
-  try {
-    const [rows] = await db.query<T>(sql, params);
-    return rows;
-  } finally {
-    await db.end();
-  }
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();

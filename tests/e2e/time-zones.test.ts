@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { addDaysIso, businessDay, formatDateTime, zonedInstant } from "@/lib/dates";
 import { launchBrowser, newContext, screenshot, signIn } from "../support/browser";
-import { connectAppDb } from "../support/e2e-db";
+import { queryAppDb as query } from "../support/e2e-db";
 
 // A business in Los Angeles. "Today" is its day there, whatever the server's
 // clock says in UTC; times show in each viewer's own zone.
@@ -18,16 +18,6 @@ const CLOCK_FILE = process.env.TEST_CLOCK_FILE;
 const run = Date.now().toString(36);
 let browser: Browser;
 let savedZone: string;
-
-async function query<T extends RowDataPacket[] | ResultSetHeader>(sql: string, params: unknown[] = []): Promise<T> {
-  const db = await connectAppDb();
-  try {
-    const [rows] = await db.query<T>(sql, params);
-    return rows;
-  } finally {
-    await db.end();
-  }
-}
 
 /** Sets the app's clock to `at`; written whole, so the server never reads half a file. */
 function setClock(at: Date) {
