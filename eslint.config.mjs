@@ -18,4 +18,18 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Every transaction the app opens goes through inTransaction (lib/transaction.ts), which
+    // reruns it on a deadlock or lock timeout (a Galera cluster answers 1213 on a conflict).
+    files: ["app/**", "components/**", "lib/**", "db/queries/**", "scripts/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message: "Open transactions with inTransaction(db, fn) from @/lib/transaction: it retries deadlocks and lock timeouts.",
+        },
+      ],
+    },
+  },
 ]);

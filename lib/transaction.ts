@@ -29,20 +29,35 @@ export function isDuplicateKey(error: unknown, indexName?: string): boolean {
   return messages.some((m) => m.includes(indexName));
 }
 
+export type TransactionOptions = {
+  /** How many times to run it in all before a deadlock or lock timeout is passed on (default 5). */
+  attempts?: number;
+  /** For the transactions that need one (the outbox claim reads committed rows only). */
+  isolationLevel?: "read committed" | "repeatable read" | "serializable";
+};
+
 /**
- * Runs fn in one transaction. Given an open transaction, fn joins it (the
- * caller owns commit and retries); given the database, a deadlock or lock
- * timeout reruns the whole transaction a few times before giving up.
+ * Runs fn in one transaction: every write of the app goes through here (the
+ * lint refuses a bare `.transaction(`). Given an open transaction, fn joins
+ * it (the caller owns commit and retries); given the database, a deadlock
+ * (1213, which a Galera cluster also answers when two nodes changed the same
+ * row) or a lock wait timeout (1205) rolls everything back and reruns the
+ * whole of fn, with a jittered, growing pause, up to `attempts` times. fn must
+ * keep its effects inside the transaction (messages go through the outbox),
+ * so a rerun never queues a message or writes an audit row twice.
  */
-export async function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+export async function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   if (is(db, MySqlTransaction)) return fn(db as Tx);
+  const attempts = options.attempts ?? 5;
+  const config = options.isolationLevel ? { isolationLevel: options.isolationLevel } : undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(fn);
+      // eslint-disable-next-line no-restricted-syntax -- the one place a transaction is opened
+      return await db.transaction(fn, config);
     } catch (error) {
       const errno = mysqlErrno(error);
       if (errno === undefined || !RETRYABLE.has(errno) || attempt >= attempts) throw error;
-      // A short random pause keeps the retried transactions from colliding again.
+      // A short random pause, growing with each attempt, keeps the retried transactions from colliding again.
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }

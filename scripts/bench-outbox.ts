@@ -22,6 +22,7 @@ import { createWorker } from "@/lib/notify/worker";
 import { startResendStub } from "@/tests/support/stubs/resend-stub";
 import { startTwilioStub, STUB_ACCOUNT_SID } from "@/tests/support/stubs/twilio-stub";
 import { createDatabase, startPrivateServer, withDatabase } from "./lib/database.mjs";
+import { inTransaction } from "@/lib/transaction";
 
 const root = path.resolve(__dirname, "..");
 const THROUGHPUT_MESSAGES = 1000;
@@ -58,7 +59,7 @@ const recipient = (run: string, i: number, sms: boolean) => (sms ? `+1${String(4
 /** Queues messages in transactions of 100, like a bulk send would. */
 async function queueBulk(run: string, count: number) {
   for (let start = 0; start < count; start += 100) {
-    await getDb().transaction(async (tx) => {
+    await inTransaction(getDb(), async (tx) => {
       for (let i = start; i < Math.min(count, start + 100); i++) {
         const sms = i % 5 === 4;
         const to = recipient(run, i, sms);
@@ -132,7 +133,7 @@ async function latency(stubs: Stubs, label: string, run: string, kick: boolean) 
     const to = recipient(run, i, sms);
     queuedAt.set(to, Date.now());
     const input = { to, template: "otp_code" as const, data: { code: String(100000 + i), minutes: 10 }, idempotencyKey: `${run}:${i}` };
-    await getDb().transaction((tx) => enqueue(tx, sms ? { ...input, channel: "sms" } : { ...input, channel: "email" }));
+    await inTransaction(getDb(), (tx) => enqueue(tx, sms ? { ...input, channel: "sms" } : { ...input, channel: "email" }));
     if (kick) kickOutbox();
     await sleep(LATENCY_GAP_MS);
   }

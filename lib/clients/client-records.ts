@@ -9,6 +9,7 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { applyClientChange } from "@/lib/rollups/clients";
 import { endSubscriptionsForArchive } from "@/lib/subscriptions/end-for-archive";
 import type { ClientInput } from "@/lib/validation/clients";
+import { inTransaction } from "@/lib/transaction";
 
 // Create, edit, archive, restore and delete a client. Each change and its
 // audit row commit in one transaction.
@@ -34,7 +35,7 @@ async function lockClient(tx: DbOrTx, id: number) {
 }
 
 export async function createClient(db: Db, input: ClientInput, actor: Actor): Promise<{ id: number }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const values = { ...input, currency: input.currency ?? (await readSettings(tx)).defaultCurrency };
     const [res] = await tx.insert(clients).values(values);
     const id = res.insertId;
@@ -45,7 +46,7 @@ export async function createClient(db: Db, input: ClientInput, actor: Actor): Pr
 }
 
 export async function updateClient(db: Db, id: number, input: ClientInput, actor: Actor): Promise<{ id: number }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await lockClient(tx, id);
     const { currency, ...rest } = input;
     const values = currency === undefined ? rest : { ...rest, currency };
@@ -62,7 +63,7 @@ export async function updateClient(db: Db, id: number, input: ClientInput, actor
  * subscriptions (so billing stops); its invoices and payments stay.
  */
 export async function archiveClient(db: Db, id: number, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockClient(tx, id);
     if (before.archivedAt) throw new DomainError("This client is already archived.");
     const archivedAt = new Date();
@@ -75,7 +76,7 @@ export async function archiveClient(db: Db, id: number, actor: Actor): Promise<v
 
 /** Restoring brings the client back; subscriptions ended by archiving stay ended. */
 export async function restoreClient(db: Db, id: number, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockClient(tx, id);
     if (!before.archivedAt) throw new DomainError("This client is not archived.");
     await tx.update(clients).set({ archivedAt: null }).where(and(eq(clients.id, id), isNotNull(clients.archivedAt)));
@@ -86,7 +87,7 @@ export async function restoreClient(db: Db, id: number, actor: Actor): Promise<v
 
 /** Permanent deletion, only for a client with no financial history and no portal login. */
 export async function deleteClient(db: Db, id: number, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockClient(tx, id);
     // Sequential on purpose: one transaction runs one statement at a time.
     const [inv] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.clientId, id)).limit(1);

@@ -10,6 +10,7 @@ import { regionFromLocale } from "@/lib/phone";
 import { readCsv } from "@/lib/read-csv";
 import { applyClientChange } from "@/lib/rollups/clients";
 import { clientSchema, IMPORT_MAX_ROWS, type ClientInput } from "@/lib/validation/clients";
+import { inTransaction } from "@/lib/transaction";
 
 export type ImportRow = { line: number; values: Record<string, string>; errors: string[] };
 export type ImportPreview = { columns: string[]; ignored: string[]; rows: ImportRow[]; valid: number; invalid: number };
@@ -113,7 +114,7 @@ function label(field: string): string {
  * preview is still caught as a duplicate. Rows with errors are skipped.
  */
 export async function importClients(db: Db, csv: string, actor: Actor): Promise<{ imported: number; skipped: number }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const preview = await previewImport(tx, csv);
     if (preview.valid === 0) throw new DomainError("No row in this file can be imported. Fix the errors and try again.");
     for (const [line, input] of preview.inputs) {

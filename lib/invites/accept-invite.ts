@@ -7,6 +7,7 @@ import { hashToken } from "@/lib/auth/one-time-token";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
 import { INVALID_LINK } from "./decide-invite";
+import { inTransaction } from "@/lib/transaction";
 
 /**
  * The invitee sets a password from the emailed link. That creates an active
@@ -17,7 +18,7 @@ export async function acceptInvite(db: Db, token: string, password: string, ip: 
   if (problems.length) throw new DomainError("Choose a stronger password.", { password: problems });
   // Hash outside the transaction: argon2 takes a moment and locks should not.
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [invite] = await tx
       .select({ id: staffInvites.id, email: staffInvites.email, name: staffInvites.name, status: staffInvites.status, expiresAt: staffInvites.expiresAt })
       .from(staffInvites)

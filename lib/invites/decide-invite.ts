@@ -9,6 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { enqueue } from "@/lib/notify/enqueue";
 import type { InviteDecision } from "@/lib/validation/staff";
 import { ACCEPT_TTL_MS, acceptUrl } from "./invite-links";
+import { inTransaction } from "@/lib/transaction";
 
 export const INVALID_LINK = "This link isn't valid. Check that you opened the whole link from the email.";
 
@@ -21,7 +22,7 @@ type Which = { token: string } | { inviteId: number };
  * Approval emails the invitee a set-password link that lasts 72 hours.
  */
 export async function decideInvite(db: Db, which: Which, decision: InviteDecision, actor: Actor, now = new Date()): Promise<{ id: number; status: "approved" | "rejected" }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const where = "token" in which ? eq(staffInvites.decisionTokenHash, hashToken(which.token)) : eq(staffInvites.id, which.inviteId);
     const [invite] = await tx
       .select({ id: staffInvites.id, email: staffInvites.email, name: staffInvites.name, status: staffInvites.status, decisionExpiresAt: staffInvites.decisionExpiresAt })

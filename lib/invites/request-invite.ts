@@ -8,13 +8,14 @@ import { newToken } from "@/lib/auth/one-time-token";
 import { DomainError } from "@/lib/errors";
 import { enqueue } from "@/lib/notify/enqueue";
 import { DECISION_TTL_MS, decisionUrl } from "./invite-links";
+import { inTransaction } from "@/lib/transaction";
 
 /**
  * Records a request to invite a new staff member and emails every active admin
  * Approve and Reject links. Both links carry the same single-use token.
  */
 export async function requestInvite(db: Db, input: { email: string; name: string }, actor: Actor & { name: string }, now = new Date()): Promise<{ id: number }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
     if (existing) throw new DomainError("Someone already has an account with this email.", { email: ["This email already has an account"] });
     const open = await tx

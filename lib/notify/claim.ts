@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { outbox, outboxAttempts, type OutboxStatus } from "@/db/schema";
 import { backoffDelay, type BackoffPolicy } from "./backoff";
+import { inTransaction } from "@/lib/transaction";
 
 const claimColumns = {
   id: outbox.id,
@@ -41,7 +42,8 @@ const LEASE_LOST = "The worker sending it stopped before recording the result (l
  * drops the locks on rows examined but not matched.
  */
 export async function claimDue(db: Db, opts: { workerId: string; leaseMs: number; limit: number; maxAttempts: number }): Promise<ClaimedMessage[]> {
-  return db.transaction(
+  return inTransaction(
+    db,
     async (tx) => {
       const found: ClaimedMessage[] = [];
       for (const where of sources) {
@@ -94,7 +96,7 @@ export type RecordOptions = { workerId: string; durationMs: number; maxAttempts:
  * happened.
  */
 export async function recordAttempt(db: Db, message: Pick<ClaimedMessage, "id" | "attempts">, result: AttemptResult, opts: RecordOptions) {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const failed = result.status === "failed";
     const status: OutboxStatus = failed ? (result.permanent || message.attempts >= opts.maxAttempts ? "dead" : "failed") : result.status;
     const delayUs = backoffDelay(message.attempts, opts.backoff) * 1000;

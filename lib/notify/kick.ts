@@ -14,7 +14,7 @@ const listeners = (store.__clientdeskOutboxKick ??= new Set());
  * the worker can't see uncommitted rows). One-time codes use this to reach the
  * provider in well under a second:
  *
- *   await db.transaction((tx) => enqueue(tx, { channel: "sms", template: "otp_code", ... }));
+ *   await inTransaction(db, (tx) => enqueue(tx, { channel: "sms", template: "otp_code", ... }));
  *   kickOutbox();
  *
  * It does nothing when no worker runs in this process (OUTBOX_WORKER=off);

@@ -5,6 +5,7 @@ import { outbox, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { hasPlaceholders } from "./placeholders";
+import { inTransaction } from "@/lib/transaction";
 
 const retryable = new Set(["failed", "dead"]);
 
@@ -32,7 +33,7 @@ export function whyNotRetryable(m: RetryCheck): string | null {
  * its audit row commit together.
  */
 export async function retryMessage(db: Db, id: number, actor: { id: number; role: Role; ip?: string | null }): Promise<{ id: number }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .select({ status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, subject: outbox.subject, text: outbox.text, html: outbox.html, secrets: outbox.secrets, prunedAt: outbox.prunedAt })
       .from(outbox)

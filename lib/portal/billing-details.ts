@@ -5,12 +5,13 @@ import { clients } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/errors";
+import { inTransaction } from "@/lib/transaction";
 
 type BillingDetails = { company: string | null; address: string | null; smsOptIn: boolean };
 
 /** The client edits its own record's company, address and SMS consent. */
 export async function updateBillingDetails(db: Db, actor: Actor, clientId: number, input: BillingDetails): Promise<{ changed: boolean }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [before] = await tx.select({ company: clients.company, address: clients.address, smsOptIn: clients.smsOptIn }).from(clients).where(eq(clients.id, clientId)).limit(1).for("update");
     if (!before) throw new NotFoundError("Your client account");
     const diff = changes(before, input);

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import { checkOwnPassword } from "@/lib/auth/password-attempts";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { inTransaction } from "@/lib/transaction";
 
 /**
  * Changes the user's own password after checking the current one, and bumps
@@ -24,7 +25,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
   if (problems.length) throw new DomainError("Choose a stronger password.", { password: problems });
   if (current === next) throw new DomainError("Choose a password you haven't been using.", { password: ["The new password is the same as the current one"] });
   const passwordHash = await hashPassword(next);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.id));
     await writeAudit(tx, { actor: auditActor(actor), action: "user.password_change", entityType: "user", entityId: actor.id, after: { sessionsEnded: true }, ip: actor.ip });
   });

@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { consume } from "@/lib/limits/limiter";
 import { limits } from "@/lib/limits/rules";
 import { enqueue } from "@/lib/notify/enqueue";
+import { inTransaction } from "@/lib/transaction";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const INVALID_RESET = "This reset link isn't valid any more. Links work once, for one hour. Ask for a new one.";
@@ -27,7 +28,7 @@ export async function requestPasswordReset(db: Db, email: string, ip: string, no
   if (!user || user.status !== "active") return;
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const [res] = await tx.insert(passwordResets).values({ userId: user.id, tokenHash: hash, expiresAt, createdAt: now });
     await enqueue(tx, {
       channel: "email",
@@ -47,7 +48,7 @@ export async function requestPasswordReset(db: Db, email: string, ip: string, no
  */
 export async function resetPassword(db: Db, token: string, password: string, ip: string, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const [reset] = await tx
       .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt })
       .from(passwordResets)

@@ -10,6 +10,7 @@ import { daysBetween } from "@/lib/dates";
 import { balanceDue } from "@/lib/money";
 import { createInvoiceLink } from "@/lib/invoices/links";
 import { enqueue } from "@/lib/notify/enqueue";
+import { inTransaction } from "@/lib/transaction";
 
 export type ReminderTarget = { invoiceIds?: number[]; clientIds?: number[] };
 export type ReminderResult = { queued: number; skipped: number };
@@ -47,7 +48,7 @@ export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor
   let queued = 0;
   let skipped = 0;
   for (const { id } of candidates) {
-    const sent = await db.transaction((tx) => remindOne(tx, id, day, actor));
+    const sent = await inTransaction(db, (tx) => remindOne(tx, id, day, actor));
     if (sent) queued += 1;
     else skipped += 1;
   }

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { ServiceInput } from "@/lib/validation/services";
 import { announceService } from "./announce";
+import { inTransaction } from "@/lib/transaction";
 
 const snapshotColumns = {
   id: services.id,
@@ -27,7 +28,7 @@ async function lockService(tx: DbOrTx, id: number) {
 
 /** Creates a service; an active one is announced by SMS to opted-in clients in the same transaction. */
 export async function createService(db: Db, input: ServiceInput, actor: Actor): Promise<{ id: number; announced: number }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [res] = await tx.insert(services).values(input);
     const id = res.insertId;
     const announced = input.active ? await announceService(tx, { id, ...input }) : 0;
@@ -42,7 +43,7 @@ export async function createService(db: Db, input: ServiceInput, actor: Actor): 
  * not texted again.
  */
 export async function updateService(db: Db, id: number, input: ServiceInput, actor: Actor): Promise<{ id: number; announced: number }> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await lockService(tx, id);
     const diff = changes(before, input);
     if (!diff) return { id, announced: 0 };
@@ -55,7 +56,7 @@ export async function updateService(db: Db, id: number, input: ServiceInput, act
 }
 
 export async function archiveService(db: Db, id: number, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockService(tx, id);
     if (before.archivedAt) throw new DomainError("This service is already archived.");
     const archivedAt = new Date();
@@ -65,7 +66,7 @@ export async function archiveService(db: Db, id: number, actor: Actor): Promise<
 }
 
 export async function restoreService(db: Db, id: number, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockService(tx, id);
     if (!before.archivedAt) throw new DomainError("This service is not archived.");
     await tx.update(services).set({ archivedAt: null }).where(eq(services.id, id));
@@ -75,7 +76,7 @@ export async function restoreService(db: Db, id: number, actor: Actor): Promise<
 
 /** Permanent deletion, only for a service nobody subscribed to and no invoice line names. */
 export async function deleteService(db: Db, id: number, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockService(tx, id);
     const [sub] = await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.serviceId, id)).limit(1);
     const [line] = await tx.select({ id: invoiceItems.id }).from(invoiceItems).where(eq(invoiceItems.serviceId, id)).limit(1);

@@ -5,10 +5,11 @@ import { settings } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import type { SettingsInput } from "@/lib/validation/settings";
+import { inTransaction } from "@/lib/transaction";
 
 /** Saves the company settings (the single row id = 1), creating it on a fresh database. */
 export async function updateSettings(db: Db, input: SettingsInput, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const [before] = await tx
       .select({
         companyName: settings.companyName,

@@ -8,7 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { countPasswordAttempt, passwordAttemptSucceeded, tooManyPasswords } from "@/lib/auth/password-attempts";
 import { DomainError } from "@/lib/errors";
 import { applyClientChange } from "@/lib/rollups/clients";
-import { isDuplicateKey } from "@/lib/transaction";
+import { isDuplicateKey , inTransaction } from "@/lib/transaction";
 import { openSignup } from "./token";
 
 export const INVALID_SIGNUP_LINK = "This sign-up link isn't valid any more. Links work for 24 hours. Sign up again to get a new one.";
@@ -32,7 +32,7 @@ export async function completeSignup(db: Db, token: string, password: string, ip
   }
   await passwordAttemptSucceeded(signup.email, ip);
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, signup.email)).limit(1);
       if (taken) throw new DomainError(ALREADY_SET_UP);
       const [user] = await tx.insert(users).values({

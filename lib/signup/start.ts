@@ -11,6 +11,7 @@ import { consume } from "@/lib/limits/limiter";
 import { limits } from "@/lib/limits/rules";
 import { kickOutbox } from "@/lib/notify/kick";
 import { sealSignup } from "./token";
+import { inTransaction } from "@/lib/transaction";
 
 export type SignupInput = { name: string; email: string; phone: string; password: string; twoFactor: "none" | "sms"; smsOptIn: boolean };
 
@@ -29,7 +30,7 @@ export async function startSignup(db: Db, input: SignupInput, ip: string): Promi
 
   const passwordHash = await hashPassword(input.password);
   const [existing] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email)).limit(1);
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     if (existing) {
       await enqueue(tx, {
         channel: "email",

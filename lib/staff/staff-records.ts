@@ -5,6 +5,7 @@ import { users, type Role } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { inTransaction } from "@/lib/transaction";
 
 export const LAST_ADMIN = "ClientDesk needs at least one active admin. Make someone else an admin first.";
 
@@ -35,7 +36,7 @@ async function isLastActiveAdmin(tx: Tx, target: { id: number; role: Role; statu
 
 /** Edits a staff member's name, phone and role. A role change ends their sessions. */
 export async function updateStaff(db: Db, id: number, input: StaffEdit, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockForChange(tx, id);
     const diff = changes(before, input);
     if (!diff) return;
@@ -53,7 +54,7 @@ export async function updateStaff(db: Db, id: number, input: StaffEdit, actor: A
 
 /** Disables (ending every session at once) or re-enables a staff member. */
 export async function setStaffEnabled(db: Db, id: number, enabled: boolean, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await lockForChange(tx, id);
     const status = enabled ? "active" : "disabled";
     if (before.status === status) return;

@@ -10,6 +10,7 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { maskPhone } from "@/lib/otp/code";
 import { sendOtp } from "@/lib/otp/send";
 import { otpRefusalMessage, verifyOtp } from "@/lib/otp/verify";
+import { inTransaction } from "@/lib/transaction";
 
 // Turning SMS two-factor sign-in on or off takes the password and then a
 // fresh code texted to the phone in question. Between the two steps the form
@@ -72,7 +73,7 @@ export async function confirmTwoFactorChange(db: Db, actor: Actor, input: { toke
   if (!check.ok) throw new DomainError(otpRefusalMessage(check), { code: [otpRefusalMessage(check)] });
   if (check.phone !== payload.phone) throw new DomainError(CHANGE_EXPIRED);
   const now = new Date();
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [current] = await tx.select({ twoFactor: users.twoFactor, phone: users.phone }).from(users).where(eq(users.id, user.id)).limit(1).for("update");
     if (!current) throw new NotFoundError("Your account");
     if (payload.change === "enable") {
