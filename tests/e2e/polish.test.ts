@@ -67,7 +67,7 @@ describe("invoice list", () => {
   it.each(both)("on %s (%s) the first row is within one screen", async (viewport, scheme) => {
     const { context, page } = await signedIn("admin@example.com", viewport, scheme);
     await page.goto("/admin/invoices");
-    const first = page.getByRole("link", { name: /^INV-\d{4}-\d{4}$/ }).first();
+    const first = page.locator("main table tbody tr").first();
     await first.waitFor();
     const box = await first.boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(viewports[viewport].height);
@@ -89,18 +89,27 @@ describe("client page", () => {
 });
 
 describe("portal home", () => {
-  it.each(both)("says Oldest unpaid for a past-due invoice and writes months with their year, on %s (%s)", async (viewport, scheme) => {
+  // Casey's oldest open invoice is made past due for these tests, and put back after.
+  let moved: { id: number; due: string } | null = null;
+  beforeAll(async () => {
     const [row] = await query<RowDataPacket[]>(
-      `SELECT MIN(i.due_date) AS due FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id
-       WHERE u.email = 'client@example.com' AND i.status IN ('sent', 'partially_paid')`,
+      `SELECT i.id, DATE_FORMAT(i.due_date, '%Y-%m-%d') AS due FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id
+       WHERE u.email = 'client@example.com' AND i.status IN ('sent', 'partially_paid') ORDER BY i.due_date, i.id LIMIT 1`,
     );
+    moved = { id: Number(row!.id), due: String(row!.due) };
+    await query<ResultSetHeader>("UPDATE invoices SET due_date = DATE_SUB(CURDATE(), INTERVAL 30 DAY) WHERE id = ?", [moved.id]);
+  });
+  afterAll(async () => {
+    if (moved) await query<ResultSetHeader>("UPDATE invoices SET due_date = ? WHERE id = ?", [moved.due, moved.id]);
+  });
+
+  it.each(both)("says Oldest unpaid for a past-due invoice and writes months with their year, on %s (%s)", async (viewport, scheme) => {
     const { context, page } = await signedIn("client@example.com", viewport, scheme);
     await page.waitForURL(`${BASE_URL}/portal`);
-    const pastDue = row!.due && new Date(row!.due) < new Date();
-    expect(pastDue).toBeTruthy(); // the demo data has an overdue invoice for this client
     await page.getByText("Oldest unpaid", { exact: true }).waitFor();
     expect(await page.getByText("Next due date", { exact: true }).count()).toBe(0);
-    const months = await page.locator("table").filter({ hasText: "Payments per month" }).locator("tbody th, tbody td:first-child").allTextContents();
+    await page.getByText(/\b\d[\d,]* days? past due\b/).first().waitFor();
+    const months = await page.locator("table").filter({ hasText: "Payments per month" }).locator("tbody th").allTextContents();
     expect(months.length).toBeGreaterThan(0);
     for (const m of months) expect(m).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
     await screenshot(page, `portal-home-${viewport}-${scheme}`);
