@@ -1,6 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -11,6 +11,7 @@ type Actor = { id: number; name: string; role: string };
 
 /** The audit filters as a GET form, so every view is a shareable URL. */
 export function AuditFilters({ params, actors }: { params: AuditParams; actors: Actor[] }) {
+  const filtered = Boolean(params.actor || params.action || params.entityType || params.entityId || params.from || params.to);
   return (
     <Form action="/admin/audit" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
       <div className="grid gap-1.5">
@@ -60,11 +61,16 @@ export function AuditFilters({ params, actors }: { params: AuditParams; actors: 
           <Input id="audit-to" name="to" type="date" defaultValue={params.to ?? ""} />
         </div>
       </div>
-      <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
-        <Button type="submit">Filter</Button>
-        <Button variant="ghost" asChild>
-          <Link href="/admin/audit">Clear</Link>
+      {/* The same buttons as the other lists' filters: Apply (secondary) and, once something is filtered, Clear. */}
+      <div className="flex w-full gap-2 sm:col-span-2 sm:w-auto lg:col-span-6">
+        <Button type="submit" variant="secondary" className="flex-1 sm:flex-none">
+          Apply
         </Button>
+        {filtered && (
+          <Link href="/admin/audit" className={buttonVariants({ variant: "ghost", className: "flex-1 sm:flex-none" })}>
+            Clear
+          </Link>
+        )}
       </div>
     </Form>
   );

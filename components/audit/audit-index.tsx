@@ -12,10 +12,11 @@ import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { actionLabel } from "./action-labels";
 import { AuditChanges } from "./audit-changes";
 import { AuditFilters } from "./audit-filters";
+import { getAuditFormat } from "./audit-format";
 
 /** The audit log at /admin/audit. Callers check "audit:read". */
 export async function AuditIndex({ params }: { params: AuditParams }) {
-  const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ ...params, timeZone: await getViewerTimeZone() }), listAuditActors()]);
+  const [{ rows, nextBefore }, actors, format] = await Promise.all([listAudit({ ...params, timeZone: await getViewerTimeZone() }), listAuditActors(), getAuditFormat()]);
   const olderHref = nextBefore ? `/admin/audit?${query({ ...params, before: nextBefore })}` : null;
   return (
     <>
@@ -32,7 +33,6 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
                   <TableHead className="hidden sm:table-cell">When</TableHead>
                   <TableHead className="hidden sm:table-cell">Who</TableHead>
                   <TableHead>What</TableHead>
-                  <TableHead className="hidden md:table-cell">Changes</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -42,7 +42,7 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
                     </TableCell>
                     <TableCell className="hidden align-top sm:table-cell">
                       <p className="text-sm font-medium">{r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")}</p>
-                      <Badge variant="outline" className="mt-1">
+                      <Badge variant="outline" className="mt-1 capitalize">
                         {r.actorRole}
                       </Badge>
                     </TableCell>
@@ -56,16 +56,8 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
                         <RecordLink row={r} />
                         {r.ip && ` · ${r.ip}`}
                       </p>
-                      {/* On small screens the changes fold under the action. */}
-                      <details className="mt-1 md:hidden">
-                        <summary className="cursor-pointer text-xs text-primary">Changes</summary>
-                        <div className="mt-1">
-                          <AuditChanges before={r.before} after={r.after} />
-                        </div>
-                      </details>
-                    </TableCell>
-                    <TableCell className="hidden max-w-md align-top md:table-cell">
-                      <AuditChanges before={r.before} after={r.after} />
+                      {/* The values before and after fold under a line naming the fields. */}
+                      <AuditChanges before={r.before} after={r.after} format={format} />
                     </TableCell>
                   </TableRow>
                 ))}
@@ -105,7 +97,8 @@ const recordHref: Record<string, (id: number) => string> = {
 };
 
 function RecordLink({ row }: { row: AuditRow }) {
-  const label = `${row.entityType.replace("_", " ")}${row.entityId ? ` #${row.entityId}` : ""}`;
+  const kind = row.entityType.replace(/_/g, " ");
+  const label = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${row.entityId ? ` #${row.entityId}` : ""}`;
   const href = row.entityId && row.action !== "client.delete" && row.action !== "service.delete" ? recordHref[row.entityType]?.(row.entityId) : undefined;
   return href ? (
     <IntentLink href={href} className="underline-offset-4 hover:underline">

@@ -4,10 +4,12 @@ import type { AuditRow } from "@/db/queries/audit";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { AuditChanges } from "./audit-changes";
 import { actionLabel } from "./action-labels";
+import { getAuditFormat } from "./audit-format";
 
 /** A record's history (client, service), newest first. */
-export function AuditTimeline({ entries }: { entries: AuditRow[] }) {
+export async function AuditTimeline({ entries }: { entries: AuditRow[] }) {
   if (entries.length === 0) return <EmptyState icon={<History />} title="No history yet" description="Changes to this record will be listed here." />;
+  const format = await getAuditFormat();
   return (
     <ol className="grid gap-4">
       {entries.map((e) => (
@@ -19,7 +21,7 @@ export function AuditTimeline({ entries }: { entries: AuditRow[] }) {
           <p className="text-xs text-muted-foreground">
             <RelativeTime value={e.at} />
           </p>
-          <AuditChanges before={e.before} after={e.after} />
+          <AuditChanges before={e.before} after={e.after} format={format} />
         </li>
       ))}
     </ol>

@@ -131,7 +131,7 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
       </div>
 
       <div className="mt-6 grid grid-cols-1 gap-6">
-        <InvoicesCard area={area} rows={invoiceRows} today={today} locale={locale} />
+        <InvoicesCard area={area} rows={invoiceRows} today={today} locale={locale} newInvoiceHref={can(user.role, "invoices:write") && !client.archivedAt ? `${area}/invoices/new?client=${id}` : undefined} />
         <PaymentsCard area={area} rows={paymentRows} locale={locale} />
         <SubscriptionsCard area={area} rows={subscriptions} archivedAt={client.archivedAt} locale={locale} />
         {!client.archivedAt && <ClientRemindersCard clientId={id} name={client.name} canPause={can(user.role, "reminders:pause")} />}

@@ -1,5 +1,7 @@
 import { IntentLink } from "@/components/ui/intent-link";
-import { CreditCard, FileText, Package } from "lucide-react";
+import { CreditCard, FilePlus, FileText, Package } from "lucide-react";
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -8,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
 import { LocalTime, RelativeTime } from "@/components/time/viewer-time";
 import { formatDate } from "@/lib/dates";
+import { plural } from "@/lib/plural";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
@@ -42,7 +45,7 @@ export function SubscriptionsCard({ area, rows, archivedAt, locale }: { area: st
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <EmptyState icon={<Package />} title="No subscriptions" description="Services this client subscribes to will show up here." />
+          <EmptyState icon={<Package />} title="No subscriptions yet" description="When this client subscribes to a service in their portal, it shows up here and is billed on each renewal." />
         ) : (
           <Table>
             <TableHeader>
@@ -79,7 +82,8 @@ export function SubscriptionsCard({ area, rows, archivedAt, locale }: { area: st
   );
 }
 
-export function InvoicesCard({ area, rows, today, locale }: { area: string; rows: Invoices; today: string; locale: string }) {
+/** The client's invoices; `newInvoiceHref` (when the viewer may create one) is the empty state's next step. */
+export function InvoicesCard({ area, rows, today, locale, newInvoiceHref }: { area: string; rows: Invoices; today: string; locale: string; newInvoiceHref?: string }) {
   return (
     <Card>
       <CardHeader>
@@ -87,7 +91,19 @@ export function InvoicesCard({ area, rows, today, locale }: { area: string; rows
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <EmptyState icon={<FileText />} title="No invoices" description="Invoices for this client will show up here." />
+          <EmptyState
+            icon={<FileText />}
+            title="No invoices yet"
+            description="Invoices for this client will show up here, with what each still owes."
+            action={
+              newInvoiceHref && (
+                <Link href={newInvoiceHref} className={buttonVariants()}>
+                  <FilePlus aria-hidden="true" />
+                  New invoice for this client
+                </Link>
+              )
+            }
+          />
         ) : (
           <Table>
             <TableHeader>
@@ -119,7 +135,7 @@ export function InvoicesCard({ area, rows, today, locale }: { area: string; rows
                       <>
                         <RelativeTime value={inv.lastReminderAt} />
                         <span className="block text-muted-foreground">
-                          {inv.reminders} message{inv.reminders === 1 ? "" : "s"}
+                          {plural(inv.reminders, "message")}
                         </span>
                       </>
                     ) : (
@@ -146,7 +162,7 @@ export function PaymentsCard({ area, rows, locale }: { area: string; rows: Payme
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <EmptyState icon={<CreditCard />} title="No payments" description="Payments from this client will show up here." />
+          <EmptyState icon={<CreditCard />} title="No payments yet" description="Record a payment from one of this client's invoices, or the client pays in the portal; each shows up here." />
         ) : (
           <Table>
             <TableHeader>

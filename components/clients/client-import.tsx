@@ -22,6 +22,7 @@ import { toast } from "@/components/ui/toast";
 import { importClients } from "@/lib/actions/clients/import-clients";
 import { previewClientImport } from "@/lib/actions/clients/preview-client-import";
 import { IMPORT_MAX_BYTES } from "@/lib/validation/clients";
+import { plural } from "@/lib/plural";
 
 type Preview = NonNullable<Awaited<ReturnType<typeof previewClientImport>>["data"]>;
 
@@ -73,7 +74,7 @@ export function ClientImport({ area }: { area: string }) {
         return;
       }
       const { imported, skipped } = result.data;
-      toast({ title: `Imported ${imported} client${imported === 1 ? "" : "s"}${skipped ? `; skipped ${skipped} with errors` : ""}`, variant: "success" });
+      toast({ title: `Imported ${plural(imported, "client")}${skipped ? `; skipped ${skipped} with errors` : ""}`, variant: "success" });
       router.push(`${area}/clients?sort=-created`);
     });
   }
@@ -132,14 +133,14 @@ export function ClientImport({ area }: { area: string }) {
                 <AlertDialogTrigger asChild>
                   <Button disabled={preview.valid === 0}>
                     <FileUp aria-hidden="true" />
-                    Import {preview.valid} client{preview.valid === 1 ? "" : "s"}
+                    Import {plural(preview.valid, "client")}
                   </Button>
                 </AlertDialogTrigger>
                 <AlertDialogContent>
                   <AlertDialogHeader>
-                    <AlertDialogTitle>Import {preview.valid} clients?</AlertDialogTitle>
+                    <AlertDialogTitle>Import {plural(preview.valid, "client")}?</AlertDialogTitle>
                     <AlertDialogDescription>
-                      {preview.invalid > 0 ? `${preview.invalid} row${preview.invalid === 1 ? "" : "s"} with errors will be skipped. ` : ""}
+                      {preview.invalid > 0 ? `${plural(preview.invalid, "row")} with errors will be skipped. ` : ""}
                       The file is checked once more as it is imported, and every row is written in one go: all valid rows or none.
                     </AlertDialogDescription>
                   </AlertDialogHeader>

@@ -5,6 +5,7 @@ import { invoicesHref, OPEN_STATUSES } from "@/lib/dashboard/links";
 import { formatMoney } from "@/lib/money";
 import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
 import type { DashboardContext } from "./context";
+import { plural } from "@/lib/plural";
 
 export const AGING_TITLE = "Receivables aging";
 
@@ -28,7 +29,7 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
   return (
     <ChartCard
       title={AGING_TITLE}
-      description={totals.openInvoices > 0 ? `${money(totals.outstandingMinor)} owed today on ${count.format(totals.openInvoices)} invoices, by days past due` : "Nothing is owed today"}
+      description={totals.openInvoices > 0 ? `${money(totals.outstandingMinor)} owed today on ${plural(totals.openInvoices, "invoice")}, by days past due` : "Nothing is owed today"}
       href={invoicesHref(area, { status: OPEN_STATUSES })}
       linkLabel="View unpaid"
       className={className}

@@ -5,9 +5,9 @@ import { formatDate } from "@/lib/dates";
 import { clientsHref, invoicesHref, OPEN_STATUSES } from "@/lib/dashboard/links";
 import { formatMoney } from "@/lib/money";
 import type { DashboardContext } from "./context";
+import { plural } from "@/lib/plural";
 
 const count = new Intl.NumberFormat("en-US");
-const plural = (n: number, one: string, many: string) => `${count.format(n)} ${n === 1 ? one : many}`;
 
 /** Sales, what is owed, what is overdue and how many invoices: the money at a glance. */
 export async function MoneyTotals({ ctx }: { ctx: DashboardContext }) {

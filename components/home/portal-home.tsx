@@ -11,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getClientOverview } from "@/db/queries/portal";
 import { getSettings } from "@/db/queries/settings";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
-import { formatDate } from "@/lib/dates";
+import { daysBetween, formatDate } from "@/lib/dates";
+import { plural } from "@/lib/plural";
 import { formatMoney } from "@/lib/money";
 import { StatCard } from "./stat-card";
 
@@ -41,11 +42,12 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
           tone={owing ? "warning" : "default"}
           href={owing ? "/portal/invoices?status=open" : undefined}
         />
+        {/* The earliest unpaid invoice: once its date has passed it isn't "next" any more, it is the oldest one owed. */}
         <StatCard
-          label="Next due date"
-          value={overview.nextDueDate ? formatDate(overview.nextDueDate) : "Nothing due"}
+          label={pastDue ? "Oldest unpaid" : "Next due date"}
+          value={overview.nextDueDate ? formatDate(overview.nextDueDate, locale) : "Nothing due"}
           tone={pastDue ? "destructive" : "default"}
-          detail={overview.nextDue ? `${pastDue ? "Past due: " : ""}${overview.nextDue.number}` : undefined}
+          detail={overview.nextDue ? (pastDue ? `${overview.nextDue.number}, ${plural(daysBetween(overview.nextDueDate!, today), "day")} past due` : overview.nextDue.number) : undefined}
           href={overview.nextDue ? `/portal/invoices/${overview.nextDue.id}` : undefined}
         />
         <StatCard label="Active services" value={String(overview.activeServices.filter((s) => s.status === "active").length)} href="/portal/subscriptions" />

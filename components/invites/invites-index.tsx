@@ -7,6 +7,7 @@ import { inviteState, listInvites } from "@/db/queries/staff";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { InviteDecisionButtons } from "./invite-decision-buttons";
 import { InviteRequestForm } from "./invite-request-form";
+import { InviteProgress } from "./invite-progress";
 import { InviteStatusBadge } from "./invite-status-badge";
 
 /**
@@ -91,7 +92,7 @@ function InviteTable({ rows, decide }: { rows: Row[]; decide?: boolean }) {
             </TableCell>
             <TableCell>
               <InviteStatusBadge state={i.state} />
-              {i.decidedBy && i.state !== "pending_approval" && <p className="mt-1 text-xs text-muted-foreground">by {i.decidedBy}</p>}
+              <InviteProgress invite={i} />
             </TableCell>
             {decide && (
               <TableCell>

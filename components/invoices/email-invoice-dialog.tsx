@@ -13,6 +13,7 @@ import { toast } from "@/components/ui/toast";
 import { emailInvoice } from "@/lib/actions/invoices/email-invoice";
 import { fieldErrorsFrom, newRequestKey, type FieldErrors } from "@/lib/form-state";
 import { emailInvoiceSchema } from "@/lib/validation/invoices";
+import { plural } from "@/lib/plural";
 
 type Props = { invoiceId: number; number: string; clientEmail: string | null; companyName: string; variant?: "default" | "outline" };
 
@@ -49,7 +50,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
       }
       setOpen(false);
       const recipients = checked.data.to.length + checked.data.cc.length + checked.data.bcc.length;
-      toast({ title: result.data?.created === false ? "That email was already queued" : `Invoice emailed to ${recipients} recipient${recipients === 1 ? "" : "s"}`, variant: "success" });
+      toast({ title: result.data?.created === false ? "That email was already queued" : `Invoice emailed to ${plural(recipients, "recipient")}`, variant: "success" });
       router.refresh();
     });
   }

@@ -22,6 +22,8 @@ import { InvoiceHistory } from "./invoice-history";
 import { InvoicePaper } from "./invoice-paper";
 import { LinkActions } from "./link-actions";
 import { VoidInvoiceDialog } from "./void-invoice-dialog";
+import { Link2 } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = { area: string; invoiceId: number; canWrite: boolean; canPay: boolean; canOpenOutbox: boolean; canPauseReminders?: boolean };
 
@@ -126,7 +128,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               </CardHeader>
               <CardContent className="grid gap-3">
                 {links.length === 0 ? (
-                  <p className="text-sm text-muted-foreground">No links yet. Emailing the invoice makes one.</p>
+                  <EmptyState icon={<Link2 />} title="No links yet" description="Emailing the invoice makes one." className="py-6 sm:py-8" />
                 ) : (
                   <ul className="grid gap-2 text-sm">
                     {links.map((l) => {

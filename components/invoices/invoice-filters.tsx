@@ -69,12 +69,12 @@ export function InvoiceFilters({ action, params, rawMin, rawMax, clientName, rem
           </Button>
         </div>
       </div>
-      <fieldset className="flex flex-wrap items-center gap-2">
+      <fieldset className="flex flex-wrap items-center gap-1.5 sm:gap-2">
         <legend className="sr-only">Status</legend>
         {invoiceStatusFilters.map((s) => (
           <label
             key={s}
-            className="flex h-9 cursor-pointer items-center gap-2 rounded-full border bg-background px-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/10 has-[:checked]:text-primary has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
+            className="flex h-8 cursor-pointer items-center gap-1.5 rounded-full border bg-background px-2.5 text-xs sm:h-9 sm:gap-2 sm:px-3 sm:text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/10 has-[:checked]:text-primary has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
           >
             <input type="checkbox" name="status" value={s} defaultChecked={params.statuses.includes(s)} onChange={submit} className="size-4 accent-primary" />
             {statusLabel[s]}

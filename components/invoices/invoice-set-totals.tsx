@@ -3,10 +3,9 @@
 import { useEffect, useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatMoney } from "@/lib/money";
+import { plural } from "@/lib/plural";
 
 type Totals = { currency: string; count: number; invoicedMinor: number; paidMinor: number; outstandingMinor: number };
-
-const count = new Intl.NumberFormat("en-US");
 
 /**
  * Invoiced, paid and outstanding for the current filters, one line per
@@ -30,17 +29,17 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
   return (
     <section aria-label="Totals for these filters" aria-busy={loading} className="grid gap-2">
       {loading ? (
-        <div className="grid gap-2 sm:grid-cols-3 sm:gap-3">
+        <div className="grid grid-cols-3 gap-2 sm:gap-3">
           {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-10 sm:h-[4.5rem]" />
+            <Skeleton key={i} className="h-12 sm:h-[4.5rem]" />
           ))}
         </div>
       ) : state.failed ? (
         <p className="text-sm text-muted-foreground">The totals couldn&apos;t load. Reload the page to try again.</p>
       ) : state.totals!.length === 0 ? null : (
         state.totals!.map((t) => (
-          <dl key={t.currency} className="grid gap-2 sm:grid-cols-3 sm:gap-3">
-            <Figure label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`} value={formatMoney(t.invoicedMinor, t.currency, locale)} detail={`${count.format(t.count)} invoices in this view`} />
+          <dl key={t.currency} className="grid grid-cols-3 gap-2 sm:gap-3">
+            <Figure label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`} value={formatMoney(t.invoicedMinor, t.currency, locale)} detail={`${plural(t.count, "invoice")} in this view`} />
             <Figure label="Paid" value={formatMoney(t.paidMinor, t.currency, locale)} />
             <Figure label="Outstanding" value={formatMoney(t.outstandingMinor, t.currency, locale)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
           </dl>
@@ -52,9 +51,10 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
 
 function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: "warning" }) {
   return (
-    <div className="flex min-w-0 items-baseline justify-between gap-3 rounded-md border bg-background px-3 py-2 sm:block sm:px-4 sm:py-3">
-      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className={`font-semibold tabular-nums sm:mt-1 sm:text-lg ${tone === "warning" ? "text-warning" : ""}`}>{value}</dd>
+    // Three across even on a phone, so the list's first row stays on the first screen.
+    <div className="min-w-0 rounded-md border bg-background px-2 py-1.5 sm:px-4 sm:py-3">
+      <dt className="truncate text-xs font-medium text-muted-foreground">{label}</dt>
+      <dd className={`truncate text-sm font-semibold tabular-nums sm:mt-1 sm:text-lg ${tone === "warning" ? "text-warning" : ""}`}>{value}</dd>
       {detail && <dd className="hidden text-xs text-muted-foreground sm:block">{detail}</dd>}
     </div>
   );

@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { bulkEmailInvoices } from "@/lib/actions/invoices/bulk-email-invoices";
 import { bulkRemindInvoices } from "@/lib/actions/invoices/bulk-remind-invoices";
 import { formatDate } from "@/lib/dates";
+import { plural } from "@/lib/plural";
 import { newRequestKey } from "@/lib/form-state";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
@@ -30,7 +31,6 @@ export type InvoiceTableRow = {
   clientName: string;
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The list's rows with a selection for the bulk actions: email, remind, download a ZIP of PDFs. */
 export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }: { area: string; rows: InvoiceTableRow[]; today: string; locale: string; filtered: boolean; canRemind: boolean }) {
@@ -57,15 +57,13 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
 
   return (
     <div className="grid gap-3">
-      <div
-        role="region"
-        aria-label="Bulk actions"
-        className="flex min-h-10 flex-wrap items-center gap-2 rounded-md border border-dashed px-3 py-2 text-sm data-[active=true]:border-solid data-[active=true]:border-primary/40 data-[active=true]:bg-primary/5"
-        data-active={ids.length > 0}
-      >
-        <span className="mr-auto text-muted-foreground" aria-live="polite">
-          {ids.length ? `${plural(ids.length, "invoice")} selected` : "Select invoices to email, remind or download them together."}
-        </span>
+      {/* The bulk actions appear once something is selected; until then the list starts right under the filters. */}
+      <p className="sr-only" aria-live="polite">
+        {ids.length ? `Selected: ${plural(ids.length, "invoice")}` : ""}
+      </p>
+      {ids.length > 0 && (
+      <div role="region" aria-label="Bulk actions" className="flex min-h-10 flex-wrap items-center gap-2 rounded-md border border-primary/40 bg-primary/5 px-3 py-2 text-sm">
+        <span className="mr-auto font-medium">{plural(ids.length, "invoice")} selected</span>
         <ConfirmAction
           action={bulkEmailInvoices}
           input={{ ids, batchKey }}
@@ -90,20 +88,17 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
             successMessage={(d) => `${plural(d?.queued ?? 0, "reminder")} queued${d?.skipped ? `, ${d.skipped} skipped` : ""}`}
           />
         )}
-        {ids.length ? (
-          <Button variant="outline" size="sm" asChild>
-            <a href={`/api/invoices/zip?ids=${ids.join(",")}`} download>
-              <Download aria-hidden="true" />
-              Download PDFs
-            </a>
-          </Button>
-        ) : (
-          <Button variant="outline" size="sm" disabled>
+        <Button variant="outline" size="sm" asChild>
+          <a href={`/api/invoices/zip?ids=${ids.join(",")}`} download>
             <Download aria-hidden="true" />
             Download PDFs
-          </Button>
-        )}
+          </a>
+        </Button>
+        <Button variant="ghost" size="sm" onClick={() => setSelected(() => new Set())}>
+          Clear selection
+        </Button>
       </div>
+      )}
       <Table>
         <TableHeader>
           <TableRow>
@@ -132,7 +127,7 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
                   <Checkbox aria-label={`Select ${label}`} checked={selected.has(inv.id)} onCheckedChange={(v) => toggle(inv.id, v === true)} />
                 </TableCell>
                 <TableCell className="max-w-48">
-                  <IntentLink href={`${area}/invoices/${inv.id}`} className="whitespace-nowrap font-medium underline-offset-4 hover:underline focus-visible:underline">
+                  <IntentLink href={`${area}/invoices/${inv.id}`} className="whitespace-nowrap font-medium text-primary underline-offset-4 hover:underline focus-visible:underline">
                     {label}
                   </IntentLink>
                   <div className="truncate text-xs text-muted-foreground md:hidden">{inv.clientName}</div>

@@ -10,6 +10,7 @@ import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoices } from "@/db/queries/invoice
 import { getClientOption } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
 import { getBusinessToday } from "@/lib/business-time";
+import { plural } from "@/lib/plural";
 import { invoiceListQueryString, parseInvoiceListParams, type InvoiceListParams } from "@/lib/validation/invoices";
 import { InvoiceFilters } from "./invoice-filters";
 import { InvoiceSetTotals } from "./invoice-set-totals";
@@ -33,13 +34,14 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
     <>
       <PageHeader
         title="Invoices"
-        description="Drafts, issued invoices and what is still owed."
+        description={<span className="hidden sm:inline">Drafts, issued invoices and what is still owed.</span>}
         actions={
           <>
             <Button variant="outline" asChild>
               <a href={`/api/invoices/export${query ? `?${query}` : ""}`} download>
                 <Download aria-hidden="true" />
-                Export CSV
+                {/* "CSV" alone on a phone, so the three actions fit on one line. */}
+                <span className="sr-only sm:not-sr-only">Export</span> CSV
               </a>
             </Button>
             {canBill && <RunBillingButton />}
@@ -81,12 +83,18 @@ async function InvoiceResults({ area, params, searchParams, filtered, canRemind,
     <>
       <InvoiceTable area={area} rows={rows} today={today} locale={locale} filtered={filtered} canRemind={canRemind} />
       {rows.length > 0 && (
-        <div className="flex flex-col gap-2">
-          <Pagination page={params.page} pageCount={pageCount} pathname={`${area}/invoices`} searchParams={searchParams} />
-          <p className="text-sm text-muted-foreground" aria-live="polite">
-            Showing {count.format(from)}–{count.format(from + rows.length - 1)} of {capped ? `more than ${count.format(COUNT_CAP)}. Narrow the filters to reach the rest` : count.format(total)}
-          </p>
-        </div>
+        // The count and the pager share one row.
+        <Pagination
+          page={params.page}
+          pageCount={pageCount}
+          pathname={`${area}/invoices`}
+          searchParams={searchParams}
+          summary={
+            <p className="text-sm text-muted-foreground" aria-live="polite">
+              Showing {count.format(from)}–{count.format(from + rows.length - 1)} of {capped ? `more than ${count.format(COUNT_CAP)}. Narrow the filters to reach the rest` : plural(total, "invoice")}
+            </p>
+          }
+        />
       )}
     </>
   );

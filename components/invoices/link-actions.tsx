@@ -12,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
 import { reissueInvoiceLink } from "@/lib/actions/invoices/reissue-invoice-link";
 import { revokeInvoiceLinks } from "@/lib/actions/invoices/revoke-invoice-links";
+import { plural } from "@/lib/plural";
 
 /** Revoke every link to the invoice, or revoke and make a fresh one to copy (shown once). */
 export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasActive: boolean }) {
@@ -51,7 +52,7 @@ export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasAc
             description="Anyone opening an old link sees that it was turned off. You can make a new link at any time."
             confirmLabel="Revoke links"
             destructive
-            successMessage={(d) => `${d?.revoked ?? 0} link${d?.revoked === 1 ? "" : "s"} revoked`}
+            successMessage={(d) => `${plural(d?.revoked ?? 0, "link")} revoked`}
           />
         )}
       </div>

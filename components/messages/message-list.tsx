@@ -6,6 +6,7 @@ import { PREVIEW_LENGTH } from "@/db/queries/outbox";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { PRUNED_TITLE } from "@/lib/notify/outbox-view";
 import { dropCutPlaceholder, maskPlaceholders } from "@/lib/notify/placeholders";
+import { templateLabel } from "@/lib/notify/template-labels";
 
 export type MessageRow = {
   id: number;
@@ -40,7 +41,7 @@ export function MessageList({ messages, outboxHref, emptyText }: { messages: Mes
     <ul className="divide-y">
       {messages.map((m) => {
         const Icon = m.channel === "email" ? Mail : MessageSquare;
-        const title = maskPlaceholders(m.channel === "email" ? (m.subject ?? m.template) : dropCutPlaceholder(m.text, PREVIEW_LENGTH) || PRUNED_TITLE, "••••••");
+        const title = maskPlaceholders(m.channel === "email" ? (m.subject ?? templateLabel(m.template)) : dropCutPlaceholder(m.text, PREVIEW_LENGTH) || PRUNED_TITLE, "••••••");
         return (
           <li key={m.id} className="flex gap-3 py-3">
             <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} />

@@ -1,3 +1,5 @@
+import { Send } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import type { OutboxMessageDetail } from "@/db/queries/outbox";
@@ -6,7 +8,7 @@ import { LocalTime } from "@/components/time/viewer-time";
 const outcomeVariant = { sent: "success", captured: "outline", failed: "warning" } as const;
 
 export function AttemptsTable({ attempts }: { attempts: OutboxMessageDetail["history"] }) {
-  if (attempts.length === 0) return <p className="text-sm text-muted-foreground">No attempts recorded yet.</p>;
+  if (attempts.length === 0) return <EmptyState icon={<Send />} title="No attempts yet" description="The outbox worker records each try to send this message here." className="py-6 sm:py-8" />;
   return (
     <Table>
       <TableHeader>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { OutboxMessageDetail } from "@/db/queries/outbox";
+import type { OutboxAbout } from "@/db/queries/outbox-about";
+import { templateLabel } from "@/lib/notify/template-labels";
 import { LocalTime } from "@/components/time/viewer-time";
 import { OutboxStatusBadge } from "./outbox-status-badge";
 import { PhoneNumber } from "@/components/phone/business-region";
@@ -30,7 +32,7 @@ function Addresses({ values, phones = false }: { values: string[]; phones?: bool
  * emails go out with now (sender name from settings, address from EMAIL_FROM):
  * it isn't stored per message, so it shows what a send or retry would use.
  */
-export function MessageDetails({ message: m, from }: { message: OutboxMessageDetail; from?: string }) {
+export function MessageDetails({ message: m, about, from }: { message: OutboxMessageDetail; about: OutboxAbout; from?: string }) {
   const pending = m.status === "queued" || m.status === "failed";
   return (
     <dl className="grid gap-3">
@@ -53,19 +55,27 @@ export function MessageDetails({ message: m, from }: { message: OutboxMessageDet
         </>
       )}
       <Row label="Template">
-        <span className="font-mono text-xs">{m.template}</span>
+        <span title={m.template}>{templateLabel(m.template)}</span>
       </Row>
-      {m.relatedType && (
+      {about.record && about.record.label !== about.client?.name && (
         <Row label="About">
-          {m.relatedType.replace(/_/g, " ")} #{m.relatedId}
+          {about.record.href ? (
+            <Link href={about.record.href} className="underline underline-offset-4">
+              {about.record.label}
+            </Link>
+          ) : (
+            about.record.label
+          )}
         </Row>
       )}
-      {m.clientId && (
+      {about.client ? (
         <Row label="Client">
-          <Link href={`/admin/clients/${m.clientId}`} className="underline underline-offset-4">
-            Client #{m.clientId}
+          <Link href={about.client.href} className="underline underline-offset-4">
+            {about.client.name}
           </Link>
         </Row>
+      ) : (
+        m.clientId && <Row label="Client">Deleted client</Row>
       )}
       <Row label="Queued">
         <LocalTime value={m.createdAt} />

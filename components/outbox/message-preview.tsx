@@ -2,6 +2,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { smsSegments } from "@/emails/sms";
 import { maskPlaceholders } from "@/lib/notify/placeholders";
 import { SecretText } from "./secret-text";
+import { plural } from "@/lib/plural";
 
 /**
  * What the recipient sees. The HTML sits in an iframe with an empty sandbox:
@@ -39,7 +40,7 @@ export function SmsPreview({ text, mask }: { text: string; mask: string | null }
         <SecretText text={text} mask={mask} />
       </blockquote>
       <figcaption className="text-xs text-muted-foreground">
-        {mask ? `${length} characters besides the hidden parts, ${encoding}` : `${length} characters, ${encoding}, ${segments} segment${segments === 1 ? "" : "s"}`}
+        {mask ? `${length} characters besides the hidden parts, ${encoding}` : `${length} characters, ${encoding}, ${plural(segments, "segment")}`}
       </figcaption>
     </figure>
   );

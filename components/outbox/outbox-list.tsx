@@ -1,4 +1,5 @@
 import { listOutbox } from "@/db/queries/outbox";
+import { describeOutbox } from "@/db/queries/outbox-about";
 import type { OutboxSearch } from "@/lib/validation/outbox";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import { OutboxPager } from "./outbox-pager";
@@ -9,9 +10,10 @@ export async function OutboxList({ params }: { params: OutboxSearch }) {
   const { cursor, dir, ...filters } = params;
   // The days in the filter are the viewer's days.
   const page = await listOutbox({ ...filters, timeZone: await getViewerTimeZone() }, { cursor, direction: dir });
+  const about = await describeOutbox(page.rows);
   return (
     <>
-      <OutboxTable rows={page.rows} filtered={Object.values(filters).some(Boolean)} />
+      <OutboxTable rows={page.rows} about={new Map(page.rows.map((r) => [r.id, about.get(r)!]))} filtered={Object.values(filters).some(Boolean)} />
       <OutboxPager pathname="/admin/outbox" params={params} newerCursor={page.newerCursor} olderCursor={page.olderCursor} />
     </>
   );

@@ -3,6 +3,8 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { PREVIEW_LENGTH, type OutboxListRow } from "@/db/queries/outbox";
+import type { OutboxAbout } from "@/db/queries/outbox-about";
+import { templateLabel } from "@/lib/notify/template-labels";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { viewTitle } from "@/lib/notify/outbox-view";
 import { OutboxStatusBadge } from "./outbox-status-badge";
@@ -20,7 +22,8 @@ function Recipients({ to, channel }: { to: string[]; channel: string }) {
   );
 }
 
-export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtered: boolean }) {
+/** One page of the outbox: each message with its template and what it is about, named (the invoice's number, the client). */
+export function OutboxTable({ rows, about, filtered }: { rows: OutboxListRow[]; about: Map<number, OutboxAbout>; filtered: boolean }) {
   if (rows.length === 0) {
     return filtered ? (
       <EmptyState icon={<Inbox />} title="No messages match" description="Try another channel or status, or a wider date range." />
@@ -56,7 +59,8 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtere
                       <Recipients to={m.to} channel={m.channel} />
                     </div>
                     <div className="text-xs text-muted-foreground">
-                      <span className="font-mono">{m.template}</span>
+                      <span>{templateLabel(m.template)}</span>
+                      <AboutLine about={about.get(m.id)} />
                       <span className="lg:hidden">
                         {" "}
                         · <RelativeTime value={m.createdAt} />
@@ -80,5 +84,29 @@ export function OutboxTable({ rows, filtered }: { rows: OutboxListRow[]; filtere
         })}
       </TableBody>
     </Table>
+  );
+}
+
+/** " · Invoice INV-2026-0064 · Ada Lovelace", each linked to its page. */
+function AboutLine({ about }: { about: OutboxAbout | undefined }) {
+  if (!about) return null;
+  const parts = [about.record, about.client && { label: about.client.name, href: about.client.href }].filter((p): p is { label: string; href: string | null } => Boolean(p));
+  // A client's own record line names the client once.
+  const unique = parts.filter((p, i) => parts.findIndex((q) => q.label === p.label) === i);
+  return (
+    <>
+      {unique.map((p) => (
+        <span key={p.label}>
+          {" · "}
+          {p.href ? (
+            <IntentLink href={p.href} className="underline-offset-4 hover:underline">
+              {p.label}
+            </IntentLink>
+          ) : (
+            p.label
+          )}
+        </span>
+      ))}
+    </>
   );
 }

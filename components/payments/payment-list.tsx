@@ -1,4 +1,5 @@
-import { Download } from "lucide-react";
+import { CreditCard, Download } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { InvoicePaymentRow } from "@/db/queries/invoices";
 import type { PaymentStatus } from "@/db/schema";
@@ -11,7 +12,7 @@ const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warnin
 
 /** An invoice's payments, any status, with confirm, reject and refund where they apply. */
 export function PaymentList({ payments, canManage, locale }: { payments: InvoicePaymentRow[]; canManage: boolean; locale: string }) {
-  if (payments.length === 0) return <p className="text-sm text-muted-foreground">No payments yet. Ones you record, and ones the client makes, show up here.</p>;
+  if (payments.length === 0) return <EmptyState icon={<CreditCard />} title="No payments yet" description="Ones you record, and ones the client makes, show up here." className="py-6 sm:py-8" />;
   return (
     <ul className="divide-y">
       {payments.map((p) => {

@@ -6,7 +6,8 @@ import { statusLabel, type DisplayStatus } from "@/lib/invoices/status";
 import { formatMoney, sumMinor } from "@/lib/money";
 import { statusColor } from "./labels";
 
-const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+// "Mar 2026", never "Mar 26", which reads as a day of March.
+const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 const order: DisplayStatus[] = ["overdue", "sent", "partially_paid", "paid", "void"];
 const filterFor: Partial<Record<DisplayStatus, string>> = { overdue: "overdue", sent: "open", partially_paid: "open", paid: "paid", void: "void" };
 

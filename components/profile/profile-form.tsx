@@ -22,6 +22,9 @@ export function ProfileForm({ user, pendingEmail }: { user: { name: string; emai
   const router = useRouter();
   const timeZone = useViewerTimeZone();
   const [email, setEmail] = useState(user.email);
+  // Held here, not as a defaultValue: React resets a form after its action, and an
+  // uncontrolled field would show the old name until the refreshed page arrived.
+  const [name, setName] = useState(user.name);
   const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateProfile, profileSchema, (state) => {
     const sentTo = (state.data as { emailChangeSentTo: string | null } | undefined)?.emailChangeSentTo;
     if (sentTo) {
@@ -37,7 +40,7 @@ export function ProfileForm({ user, pendingEmail }: { user: { name: string; emai
     <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
       <FormAlert message={formError} />
       <FormField id="profile-name" label="Name" required error={errors.name}>
-        <Input {...fieldA11y("profile-name", errors.name)} name="name" defaultValue={values?.name ?? user.name} autoComplete="name" maxLength={120} />
+        <Input {...fieldA11y("profile-name", errors.name)} name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={120} />
       </FormField>
       <FormField
         id="profile-email"

@@ -6,6 +6,7 @@ import { readInvoiceReminderStatus, type ReminderPause } from "@/lib/reminders/s
 import { describeOffset } from "@/lib/reminders/steps";
 import { PauseRemindersDialog } from "./pause-reminders-dialog";
 import { ResumeRemindersButton } from "./resume-reminders-button";
+import { plural } from "@/lib/plural";
 
 const WHY_NONE = {
   off: "Automatic reminders are off (Settings → Payment reminders).",
@@ -37,7 +38,7 @@ export async function InvoiceRemindersCard({ invoiceId, number, today, canPause 
       <CardHeader>
         <CardTitle>Automatic reminders</CardTitle>
         <CardDescription>
-          {status.sent ? `${status.sent} scheduled reminder${status.sent === 1 ? "" : "s"} sent so far.` : "From the payment reminder schedule."}
+          {status.sent ? `${plural(status.sent, "scheduled reminder")} sent so far.` : "From the payment reminder schedule."}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">

@@ -3,12 +3,13 @@
 import { BellRing } from "lucide-react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { sendReminders } from "@/lib/actions/reminders/send-reminders";
+import { plural } from "@/lib/plural";
 
 type Props = { clientIds?: number[]; invoiceIds?: number[]; label?: string; title: string; smsCount?: number; size?: "sm" | "default"; disabled?: boolean };
 
 const summary = (d: { queued: number; skipped: number } | undefined) => {
   if (!d || d.queued === 0) return "Nothing new to send: every open invoice was already reminded today";
-  const sent = `Reminder${d.queued === 1 ? "" : "s"} queued for ${d.queued} invoice${d.queued === 1 ? "" : "s"}`;
+  const sent = `${d.queued === 1 ? "Reminder" : "Reminders"} queued for ${plural(d.queued, "invoice")}`;
   return d.skipped ? `${sent}; ${d.skipped} already reminded today or unreachable` : sent;
 };
 
@@ -30,7 +31,7 @@ export function RemindButton({ clientIds = [], invoiceIds = [], label = "Send re
       title={title}
       description={
         <div className="grid gap-2">
-          <p>Each open invoice gets one reminder by email{smsCount === undefined ? ", and by SMS where the client agreed to texts" : smsCount > 0 ? `, and by SMS to ${smsCount} client${smsCount === 1 ? "" : "s"} who agreed to texts` : ""}.</p>
+          <p>Each open invoice gets one reminder by email{smsCount === undefined ? ", and by SMS where the client agreed to texts" : smsCount > 0 ? `, and by SMS to ${plural(smsCount, "client")} who agreed to texts` : ""}.</p>
           <p>An invoice already reminded today is skipped, so pressing this twice sends nothing twice.</p>
         </div>
       }

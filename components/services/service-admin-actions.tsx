@@ -6,6 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { archiveService } from "@/lib/actions/services/archive-service";
 import { deleteService } from "@/lib/actions/services/delete-service";
 import { restoreService } from "@/lib/actions/services/restore-service";
+import { plural } from "@/lib/plural";
 
 type Props = { service: { id: number; name: string; archived: boolean; activeSubscriptions: number }; canArchive: boolean };
 
@@ -40,7 +41,7 @@ export function ServiceArchiveAction({ service, canArchive }: Props) {
               </>
             }
             title={`Archive ${service.name}?`}
-            description={`It leaves the catalogue, so nobody new can subscribe. ${service.activeSubscriptions ? `Its ${service.activeSubscriptions} active subscription${service.activeSubscriptions === 1 ? "" : "s"} and` : "Its"} invoices stay as they are. You can restore it at any time.`}
+            description={`It leaves the catalogue, so nobody new can subscribe. ${service.activeSubscriptions ? `Its ${plural(service.activeSubscriptions, "active subscription")} and` : "Its"} invoices stay as they are. You can restore it at any time.`}
             confirmLabel="Archive service"
             successMessage="Service archived"
           />

@@ -21,6 +21,7 @@ import { updateService } from "@/lib/actions/services/update-service";
 import type { CurrencyChoices } from "@/lib/currencies";
 import { formatAmountInput } from "@/lib/money";
 import { billingIntervals, intervalLabels, serviceSchema, updateServiceSchema } from "@/lib/validation/services";
+import { plural } from "@/lib/plural";
 
 export type ServiceFormValues = { id: number; name: string; description: string | null; priceMinor: number; currency: string; interval: (typeof billingIntervals)[number]; active: boolean; archivedAt: Date | null };
 
@@ -36,7 +37,7 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
     const data = state.data as { id: number; announced: number } | undefined;
     toast({
       title: editing ? "Service saved" : "Service created",
-      description: data?.announced ? `Announcement queued to ${data.announced} client${data.announced === 1 ? "" : "s"} by SMS.` : undefined,
+      description: data?.announced ? `Announcement queued to ${plural(data.announced, "client")} by SMS.` : undefined,
       variant: "success",
     });
     router.push(`${area}/services/${data?.id ?? service?.id}`);
@@ -88,7 +89,7 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
         <p role="note" className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 p-3 text-sm">
           <MessageSquare className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden="true" />
           {audience > 0
-            ? `Saving this ${service ? "turns the service on and texts" : "active service texts"} an announcement to ${audience} client${audience === 1 ? "" : "s"} who bill in ${currency} and agreed to SMS. Each client gets it once.`
+            ? `Saving this ${service ? "turns the service on and texts" : "active service texts"} an announcement to ${plural(audience, "client")} who bill in ${currency} and agreed to SMS. Each client gets it once.`
             : `No client who bills in ${currency} has agreed to SMS yet, so no announcement will be sent.`}
         </p>
       )}

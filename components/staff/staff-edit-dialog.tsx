@@ -2,7 +2,7 @@
 
 import { Pencil } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PhoneInput } from "@/components/forms/phone-input";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
@@ -21,9 +21,11 @@ type Member = { id: number; name: string; email: string; phone: string | null; r
 export function StaffEditDialog({ member, isSelf }: { member: Member; isSelf: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // The name as submitted: after a rename the toast names the person as they are now called.
+  const submittedName = useRef(member.name);
   const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateStaff, updateStaffSchema, () => {
     setOpen(false);
-    toast({ title: `${member.name} saved`, variant: "success" });
+    toast({ title: `${submittedName.current} saved`, variant: "success" });
     router.refresh();
   });
   return (
@@ -39,7 +41,15 @@ export function StaffEditDialog({ member, isSelf }: { member: Member; isSelf: bo
           <DialogTitle>Edit {member.name}</DialogTitle>
           <DialogDescription>{member.email}. Changing the role signs them out everywhere, so the new role applies at once.</DialogDescription>
         </DialogHeader>
-        <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+        <form
+          action={formAction}
+          onSubmit={(event) => {
+            submittedName.current = String(new FormData(event.currentTarget).get("name") ?? "").trim() || member.name;
+            onSubmit(event);
+          }}
+          noValidate
+          className="grid gap-4"
+        >
           <input type="hidden" name="id" value={member.id} />
           <FormAlert message={formError} />
           <FormField id={`name-${member.id}`} label="Name" required error={errors.name}>

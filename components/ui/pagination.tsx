@@ -43,10 +43,12 @@ type PaginationProps = {
   searchParams: SearchParams;
   total?: number;
   pageSize?: number;
+  /** Shown on the pager's row instead of the "Showing a–b of n" line (a list's own count line). */
+  summary?: React.ReactNode;
   className?: string;
 };
 
-function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, className }: PaginationProps) {
+function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, summary, className }: PaginationProps) {
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
   const showing =
     total !== undefined && pageSize !== undefined && total > 0
@@ -55,8 +57,9 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
         )} of ${numberFormat.format(total)}`
       : null;
 
+  const line = summary ?? (showing ? <p className="text-sm text-muted-foreground">{showing}</p> : null);
   if (pageCount <= 1) {
-    return showing ? <p className={cn("text-sm text-muted-foreground", className)}>{showing}</p> : null;
+    return line ? <div className={className}>{line}</div> : null;
   }
 
   // buttonVariants dims and blocks anything marked aria-disabled, so the end-of-range spans share it.
@@ -64,7 +67,7 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
 
   return (
     <div className={cn("flex flex-col items-center gap-3 sm:flex-row sm:justify-between", className)}>
-      {showing && <p className="text-sm text-muted-foreground">{showing}</p>}
+      {line}
       <nav aria-label="Pagination" className="sm:ml-auto">
         <ul className="flex items-center gap-1">
           <li>

@@ -9,6 +9,7 @@ import { BalanceText } from "@/components/clients/balance-text";
 import type { UnpaidRow } from "@/db/queries/unpaid";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { formatDate } from "@/lib/dates";
+import { plural } from "@/lib/plural";
 
 /** Unpaid clients with a checkbox each, for reminding one or many at once. */
 export function UnpaidTable({ area, rows, locale }: { area: string; rows: UnpaidRow[]; locale: string }) {
@@ -34,7 +35,7 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
           clientIds={chosen.map((r) => r.id)}
           disabled={chosen.length === 0}
           label={chosen.length ? `Remind ${chosen.length} selected` : "Remind selected"}
-          title={`Send reminders to ${chosen.length} client${chosen.length === 1 ? "" : "s"}?`}
+          title={`Send reminders to ${plural(chosen.length, "client")}?`}
           smsCount={smsCount}
           size="sm"
         />
@@ -74,7 +75,7 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
                 <div className="flex flex-wrap gap-1.5 text-xs text-muted-foreground">
                   {r.company && <span className="truncate">{r.company}</span>}
                   <span>
-                    {r.openInvoices} open invoice{r.openInvoices === 1 ? "" : "s"}
+                    {plural(r.openInvoices, "open invoice")}
                   </span>
                   {r.smsOptIn && r.phone && <Badge variant="secondary">SMS</Badge>}
                   {!r.email && !(r.smsOptIn && r.phone) && <Badge variant="warning">No email or SMS</Badge>}
@@ -83,7 +84,7 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
                 {/* The columns hidden on small screens, folded in here. */}
                 <div className="text-xs text-muted-foreground sm:hidden">
                   Due {formatDate(r.oldestDue)}
-                  {r.daysOverdue > 0 && ` · ${r.daysOverdue} days overdue`}
+                  {r.daysOverdue > 0 && ` · ${plural(r.daysOverdue, "day")} overdue`}
                 </div>
                 <div className="mt-2 sm:hidden">
                   <RemindButton clientIds={[r.id]} label="Remind" size="sm" title={`Send ${r.name} a payment reminder?`} smsCount={r.smsOptIn && r.phone ? 1 : 0} />
@@ -94,7 +95,7 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
               </TableCell>
               <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDate(r.oldestDue)}</TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">
-                {r.daysOverdue > 0 ? <Badge variant="destructive">{r.daysOverdue} days</Badge> : <span className="text-muted-foreground">Not yet due</span>}
+                {r.daysOverdue > 0 ? <Badge variant="destructive">{plural(r.daysOverdue, "day")}</Badge> : <span className="text-muted-foreground">Not yet due</span>}
               </TableCell>
               <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{r.lastReminderAt ? <RelativeTime value={r.lastReminderAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
               <TableCell className="hidden text-right sm:table-cell">

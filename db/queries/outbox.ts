@@ -48,6 +48,7 @@ export type OutboxSummary = Pick<typeof outbox.$inferSelect, keyof typeof summar
 const listColumns = {
   ...summaryColumns,
   idempotencyKey: outbox.idempotencyKey,
+  clientId: outbox.clientId,
   cc: outbox.cc,
   bcc: outbox.bcc,
   secrets: sql<string | null>`CASE WHEN ${outbox.status} = 'captured' THEN ${outbox.secrets} END`.as("captured_secrets"),

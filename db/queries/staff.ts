@@ -38,6 +38,7 @@ export async function getStaffMember(id: number) {
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
+const joiner = alias(users, "joiner");
 
 const inviteColumns = {
   id: staffInvites.id,
@@ -50,6 +51,8 @@ const inviteColumns = {
   decisionExpiresAt: staffInvites.decisionExpiresAt,
   expiresAt: staffInvites.expiresAt,
   acceptedAt: staffInvites.acceptedAt,
+  /** The account the invitee made, by its name now (they may have changed it). */
+  joinedAs: joiner.name,
   createdAt: staffInvites.createdAt,
 };
 
@@ -60,6 +63,7 @@ export async function listInvites(opts: { requestedBy?: number; limit?: number }
     .from(staffInvites)
     .innerJoin(requester, eq(requester.id, staffInvites.requestedBy))
     .leftJoin(decider, eq(decider.id, staffInvites.decidedBy))
+    .leftJoin(joiner, eq(joiner.id, staffInvites.acceptedUserId))
     .where(opts.requestedBy ? eq(staffInvites.requestedBy, opts.requestedBy) : undefined)
     .orderBy(desc(staffInvites.createdAt), desc(staffInvites.id))
     .limit(opts.limit ?? 100);
@@ -74,6 +78,7 @@ export async function getInviteByTokenHash(kind: "decision" | "accept", hash: st
     .from(staffInvites)
     .innerJoin(requester, eq(requester.id, staffInvites.requestedBy))
     .leftJoin(decider, eq(decider.id, staffInvites.decidedBy))
+    .leftJoin(joiner, eq(joiner.id, staffInvites.acceptedUserId))
     .where(eq(column, hash))
     .limit(1);
   return row ?? null;

@@ -82,7 +82,7 @@ describe("currencies other than the business's", () => {
     await page.getByText("JPY — Japanese Yen").waitFor();
 
     // From the client, a new invoice is in yen: no decimals, refused with the reason when typed.
-    await page.getByRole("link", { name: "New invoice" }).click();
+    await page.getByRole("link", { name: "New invoice", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "New invoice" }).waitFor();
     expect(await page.getByLabel("Currency").inputValue()).toBe("JPY");
     await page.getByLabel("Line 1 description").fill("Consulting days");

@@ -13,6 +13,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getOutboxMessage } from "@/db/queries/outbox";
+import { describeOutbox } from "@/db/queries/outbox-about";
+import { templateLabel } from "@/lib/notify/template-labels";
 import { getSettings } from "@/db/queries/settings";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -33,6 +35,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   if (!message) notFound();
   const canRetry = can(user.role, "outbox:retry") && whyNotRetryable(message) === null;
   const from = message.channel === "email" ? fromHeader((await getSettings()).senderName, env().EMAIL_FROM) : undefined;
+  const about = (await describeOutbox([message])).get(message)!;
   const { content, state } = viewMessage(message);
   const mask = maskLabel(state, message.status);
   const subject = content.subject && (mask ? maskPlaceholders(content.subject, "••••••") : content.subject);
@@ -43,8 +46,8 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         Outbox
       </Link>
       <PageHeader
-        title={message.channel === "email" ? (subject ?? message.template) : `SMS to ${formatPhone(message.to[0], regionFromLocale((await getSettings()).locale))}`}
-        description={message.channel === "email" ? `To ${message.to.join(", ")}` : `Template ${message.template}`}
+        title={message.channel === "email" ? (subject ?? templateLabel(message.template)) : `SMS to ${formatPhone(message.to[0], regionFromLocale((await getSettings()).locale))}`}
+        description={message.channel === "email" ? `To ${message.to.join(", ")}` : templateLabel(message.template)}
         actions={canRetry ? <RetryButton id={message.id} /> : undefined}
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -69,7 +72,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
               <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardContent>
-              <MessageDetails message={message} from={from} />
+              <MessageDetails message={message} about={about} from={from} />
             </CardContent>
           </Card>
           {message.channel === "email" && (
