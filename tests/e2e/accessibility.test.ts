@@ -99,7 +99,7 @@ async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll(".animate-pulse, [aria-busy='true']").length === 0, null, { timeout: 15_000 });
 }
 
-async function useTheme(page: Page, theme: Theme): Promise<void> {
+async function switchTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
   await page.waitForFunction((dark) => document.documentElement.classList.contains("dark") === dark, theme === "dark");
 }
@@ -136,7 +136,7 @@ async function crawl(role: Role | "public", viewport: Viewport): Promise<string[
       expect({ url, status: response?.status() }).toEqual({ url, status: 200 });
       await settle(page);
       for (const theme of themes) {
-        await useTheme(page, theme);
+        await switchTheme(page, theme);
         for (const problem of await audit(page)) found.push(`${url} (${viewport}, ${theme}): ${problem}`);
         if (SHOT.has(url)) await screenshot(page, `a11y${url.replaceAll("/", "-")}-${viewport}-${theme}`);
       }
@@ -154,4 +154,66 @@ describe("accessibility: axe on every page", () => {
     const found = await crawl(role, viewport);
     expect(found).toEqual([]);
   }, 240_000);
+});
+
+/**
+ * Runs in the page: the colour a person sees behind `el` (its background
+ * blended over its ancestors'), as linear-light luminance, the WCAG way.
+ */
+function luminanceBehind(el: Element): number {
+  const parse = (c: string) => (c.match(/[\d.]+/g) ?? ["0", "0", "0", "0"]).map(Number).concat(c.startsWith("rgba") ? [] : [1]).slice(0, 4) as [number, number, number, number];
+  const layers: [number, number, number, number][] = [];
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const layer = parse(getComputedStyle(node).backgroundColor);
+    if (layer[3] > 0) layers.push(layer);
+    if (layer[3] >= 1) break;
+  }
+  let rgb = [255, 255, 255];
+  for (const [r, g, b, a] of layers.reverse()) rgb = [r * a + rgb[0]! * (1 - a), g * a + rgb[1]! * (1 - a), b * a + rgb[2]! * (1 - a)];
+  const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(rgb[0]!) + 0.7152 * lin(rgb[1]!) + 0.0722 * lin(rgb[2]!);
+}
+const ratio = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+describe("dark mode and status badges", () => {
+  it("in the dark theme, cards stand out from the page and the current page's nav item from the sidebar", async () => {
+    const context = await newContext(browser, "desktop", "dark");
+    const page = await context.newPage();
+    await signIn(page, "admin@example.com");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await page.goto("/admin/invoices");
+    await settle(page);
+    const seen = await page.evaluate(`(() => {
+      const luminanceBehind = ${luminanceBehind.toString()};
+      const card = document.querySelector("main .bg-card");
+      const active = document.querySelector("nav[aria-label='Main'] [aria-current='page']");
+      const other = document.querySelector("nav[aria-label='Main'] a:not([aria-current])");
+      return { card: luminanceBehind(card), page: luminanceBehind(document.querySelector("main")), active: luminanceBehind(active), other: luminanceBehind(other) };
+    })()`);
+    const { card, page: behind, active, other } = seen as Record<string, number>;
+    await context.close();
+    // 1.03:1 and 1.07:1 before: a card and the current item were hard to tell from what is around them.
+    expect(ratio(card!, behind!)).toBeGreaterThanOrEqual(1.1);
+    expect(ratio(active!, other!)).toBeGreaterThanOrEqual(1.25);
+  });
+
+  it.each(themes)("Draft, Sent and Void badges in the invoice list look different from each other (%s)", async (theme) => {
+    const context = await newContext(browser, "desktop", theme);
+    const page = await context.newPage();
+    await signIn(page, "admin@example.com");
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const looks: Record<string, string> = {};
+    for (const status of ["draft", "sent", "void"]) {
+      await page.goto(`/admin/invoices?status=${status}`);
+      const badge = page.getByRole("table").getByText(status[0]!.toUpperCase() + status.slice(1), { exact: true }).first();
+      await badge.waitFor();
+      looks[status] = await badge.evaluate((el) => {
+        const s = getComputedStyle(el);
+        // What tells them apart at a glance: fill and outline (the text colour alone, as before, doesn't).
+        return [s.backgroundColor, s.borderStyle, s.borderColor].join(" / ");
+      });
+    }
+    await context.close();
+    expect(new Set(Object.values(looks)).size).toBe(3);
+  });
 });
