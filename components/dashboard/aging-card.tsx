@@ -1,4 +1,5 @@
 import { IntentLink } from "@/components/ui/intent-link";
+import { ChartImage } from "@/components/charts/chart-image";
 import { AgingChart } from "@/components/charts/lazy-charts";
 import { getReceivablesAging, receivablesTotals, type AgingBucket } from "@/db/queries/dashboard";
 import { invoicesHref, OPEN_STATUSES } from "@/lib/dashboard/links";
@@ -38,7 +39,9 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
         <ChartEmpty title="Nothing is owed" description="Sent and partially paid invoices will show here by how long they have been due." />
       ) : (
         <>
-          <AgingChart data={points.map(({ label, Outstanding, href }) => ({ label, Outstanding, href }))} currency={currency} locale={locale} />
+          <ChartImage label={`Bar chart of what is owed by days past due: ${points.map((p) => `${p.label} ${money(p.Outstanding)}`).join(", ")}.`}>
+            <AgingChart data={points.map(({ label, Outstanding, href }) => ({ label, Outstanding, href }))} currency={currency} locale={locale} />
+          </ChartImage>
           <ChartData
             caption="Open balances by days past due"
             columns={["Days past due", "Invoices", "Owed"]}

@@ -1,6 +1,7 @@
 import { ArrowRight } from "lucide-react";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 
@@ -60,7 +61,7 @@ export function ChartData({ caption, columns, rows }: { caption: string; columns
       <summary className="cursor-pointer select-none rounded-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
         Show as a table
       </summary>
-      <div className="mt-2 max-h-72 overflow-auto rounded-md border">
+      <ScrollRegion label={caption} className="mt-2 max-h-72 overflow-auto rounded-md border">
         <table className="w-full text-left">
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 bg-muted text-xs text-muted-foreground">
@@ -90,7 +91,7 @@ export function ChartData({ caption, columns, rows }: { caption: string; columns
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

@@ -1,4 +1,5 @@
 import { IntentLink } from "@/components/ui/intent-link";
+import { ChartImage } from "@/components/charts/chart-image";
 import { NewClientsChart } from "@/components/charts/lazy-charts";
 import { Button } from "@/components/ui/button";
 import { getNewClientSeries } from "@/db/queries/dashboard";
@@ -37,7 +38,9 @@ export async function ClientsCard({ ctx, className }: { ctx: DashboardContext; c
         />
       ) : (
         <>
-          <NewClientsChart data={points} />
+          <ChartImage label={`Bar chart of new clients by ${range.bucket}: ${count.format(total)} in this period. Each ${range.bucket} is in the table below.`}>
+            <NewClientsChart data={points} />
+          </ChartImage>
           <ChartData
             caption={`New clients by ${range.bucket}`}
             columns={[range.bucket === "month" ? "Month" : "Day", "New clients"]}

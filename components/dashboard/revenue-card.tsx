@@ -1,10 +1,11 @@
 import { IntentLink } from "@/components/ui/intent-link";
+import { ChartImage } from "@/components/charts/chart-image";
 import { RevenueChart } from "@/components/charts/lazy-charts";
 import { Button } from "@/components/ui/button";
 import { getRevenueSeries } from "@/db/queries/dashboard";
 import { clip, invoicesHref } from "@/lib/dashboard/links";
 import { bucketEnd, bucketLabel, bucketStarts } from "@/lib/dashboard/range";
-import { formatMoney } from "@/lib/money";
+import { formatMoney, sumMinor } from "@/lib/money";
 import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
 import type { DashboardContext } from "./context";
 
@@ -41,7 +42,11 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
         />
       ) : (
         <>
-          <RevenueChart data={points} currency={currency} locale={locale} />
+          <ChartImage
+            label={`Bar chart: invoiced against paid by ${range.bucket}, ${money(sumMinor(points.map((p) => p.Invoiced)))} invoiced and ${money(sumMinor(points.map((p) => p.Paid)))} paid in this period. Each ${range.bucket} is in the table below.`}
+          >
+            <RevenueChart data={points} currency={currency} locale={locale} />
+          </ChartImage>
           <ChartData
             caption={`Invoiced and paid by ${range.bucket} of issue`}
             columns={[range.bucket === "month" ? "Month" : "Day", "Invoiced", "Paid"]}

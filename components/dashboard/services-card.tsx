@@ -1,4 +1,5 @@
 import { IntentLink } from "@/components/ui/intent-link";
+import { ChartImage } from "@/components/charts/chart-image";
 import { ServicesChart } from "@/components/charts/lazy-charts";
 import { Button } from "@/components/ui/button";
 import { getTopServices } from "@/db/queries/dashboard";
@@ -35,7 +36,9 @@ export async function ServicesCard({ ctx, className }: { ctx: DashboardContext; 
         />
       ) : (
         <>
-          <ServicesChart currency={currency} locale={locale} data={bars} />
+          <ChartImage label={`Bar chart of the top services by invoiced value: ${bars.map((b) => `${b.name} ${formatMoney(b.value, currency, locale)}`).join(", ")}.`}>
+            <ServicesChart currency={currency} locale={locale} data={bars} />
+          </ChartImage>
           <ChartData
             caption="Top services by invoiced value"
             columns={["Service", "Lines", "Invoiced"]}

@@ -1,5 +1,6 @@
 import { IntentLink } from "@/components/ui/intent-link";
 import type { ChartColor } from "@/components/charts/colors";
+import { ChartImage } from "@/components/charts/chart-image";
 import { StatusChart } from "@/components/charts/lazy-charts";
 import { getStatusBreakdown } from "@/db/queries/dashboard";
 import { invoicesHref } from "@/lib/dashboard/links";
@@ -45,7 +46,9 @@ export async function StatusCard({ ctx, className }: { ctx: DashboardContext; cl
         <ChartEmpty title="No invoices in this period" description="Drafts, sent, overdue and paid invoices will be counted here." />
       ) : (
         <div className="flex flex-col items-center gap-4 sm:flex-row sm:items-center">
-          <StatusChart data={rows.map(({ label, count: n, color, href }) => ({ label, count: n, color, href }))} total={total} />
+          <ChartImage className="shrink-0" label={`Donut chart of ${count.format(total)} invoices by status: ${rows.map((r) => `${r.label} ${count.format(r.count)}`).join(", ")}.`}>
+            <StatusChart data={rows.map(({ label, count: n, color, href }) => ({ label, count: n, color, href }))} total={total} />
+          </ChartImage>
           <ul className="grid w-full gap-0.5" aria-label="Invoices by status">
             {rows.map((row) => (
               <li key={row.status}>

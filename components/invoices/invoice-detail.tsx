@@ -106,7 +106,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
         </Card>
 
         <div className="min-w-0 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-          <InvoicePaper data={document} />
+          <InvoicePaper data={document} titleLevel={2} />
         </div>
 
         <div className="grid min-w-0 grid-cols-1 gap-6 lg:col-start-2">

@@ -10,7 +10,7 @@ export const invoiceDocumentCss = `
 .invoice-doc .doc-company-name{font-size:17px;font-weight:650}
 .invoice-doc .doc-small{color:var(--muted);font-size:12px;white-space:pre-line}
 .invoice-doc .doc-title{text-align:right}
-.invoice-doc .doc-title h1{font-size:28px;font-weight:700;letter-spacing:-.01em;line-height:1.1}
+.invoice-doc .doc-title .doc-heading{font-size:28px;font-weight:700;letter-spacing:-.01em;line-height:1.1}
 .invoice-doc .doc-number{margin-top:4px;font-size:14px;font-weight:600;color:var(--accent)}
 .invoice-doc .doc-parties{display:grid;grid-template-columns:1fr auto;gap:24px;margin-top:32px}
 .invoice-doc .doc-label{font-size:10.5px;font-weight:600;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin-bottom:4px}

@@ -24,7 +24,9 @@ const stampFor = { paid: "Paid", void: "Void", draft: "Draft" } as const;
  * own stylesheet, so they can't drift apart. No hooks: it renders to static
  * markup for the PDF.
  */
-export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
+/** `titleLevel`: 1 where the document is the page (the PDF, the public link); 2 inside a page that has its own h1. */
+export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumentData; titleLevel?: 1 | 2 }) {
+  const Title = titleLevel === 1 ? "h1" : "h2";
   const { company, client, invoice, lines, payments, instructions } = data;
   // Numbers in the business's locale, like its dates.
   const money = (minor: number) => formatMoney(minor, invoice.currency, company.locale);
@@ -53,7 +55,7 @@ export function InvoiceDocument({ data }: { data: InvoiceDocumentData }) {
           {companyContact && <p className="doc-small">{companyContact}</p>}
         </div>
         <div className="doc-title">
-          <h1>{invoice.status === "draft" ? "Draft invoice" : "Invoice"}</h1>
+          <Title className="doc-heading">{invoice.status === "draft" ? "Draft invoice" : "Invoice"}</Title>
           {invoice.number && <p className="doc-number">{invoice.number}</p>}
           {invoice.status === "void" && <p className="doc-small">Void: this invoice is cancelled</p>}
         </div>

@@ -2,10 +2,10 @@ import { InvoiceDocument } from "./invoice-document";
 import type { InvoiceDocumentData } from "./invoice-document-types";
 
 /** The invoice document on a white sheet: it stays paper-white in dark mode, like the PDF. */
-export function InvoicePaper({ data }: { data: InvoiceDocumentData }) {
+export function InvoicePaper({ data, titleLevel }: { data: InvoiceDocumentData; titleLevel?: 1 | 2 }) {
   return (
     <div className="overflow-hidden rounded-lg border bg-white shadow-sm dark:border-white/10">
-      <InvoiceDocument data={data} />
+      <InvoiceDocument data={data} titleLevel={titleLevel} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { ChartImage } from "@/components/charts/chart-image";
 import { PortalSpendingChart, PortalStatusChart } from "@/components/charts/lazy-charts";
+import { ChartData } from "@/components/dashboard/chart-card";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getInvoiceStatusCounts, getSpendingByMonth } from "@/db/queries/portal";
 import { statusLabel, type DisplayStatus } from "@/lib/invoices/status";
@@ -30,24 +32,12 @@ export async function PortalCharts({ clientId, currency, locale, today, timeZone
           {yearTotal === 0 ? (
             <p className="py-10 text-center text-sm text-muted-foreground">No payments in the last 12 months yet.</p>
           ) : (
-            <figure>
-              <div aria-hidden="true">
+            <>
+              <ChartImage label={`Bar chart of what you paid each month: ${formatMoney(yearTotal, currency, locale)} in the last 12 months. Each month is in the table below.`}>
                 <PortalSpendingChart data={points} currency={currency} locale={locale} />
-              </div>
-              <figcaption className="sr-only">
-                <table>
-                  <caption>Payments per month</caption>
-                  <tbody>
-                    {points.map((p) => (
-                      <tr key={p.month}>
-                        <th scope="row">{p.label}</th>
-                        <td>{formatMoney(p.paidMinor, currency, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </figcaption>
-            </figure>
+              </ChartImage>
+              <ChartData caption="Payments per month" columns={["Month", "Paid"]} rows={points.map((p) => ({ key: p.month, cells: [p.label, formatMoney(p.paidMinor, currency, locale)] }))} />
+            </>
           )}
         </CardContent>
       </Card>
@@ -61,9 +51,9 @@ export async function PortalCharts({ clientId, currency, locale, today, timeZone
             <p className="py-10 text-center text-sm text-muted-foreground">No invoices yet.</p>
           ) : (
             <div className="flex flex-col items-center gap-6 sm:flex-row lg:flex-col xl:flex-row">
-              <div aria-hidden="true">
+              <ChartImage className="shrink-0" label={`Donut chart of your invoices by status: ${slices.map((s) => `${s.label} ${s.count}`).join(", ")}.`}>
                 <PortalStatusChart data={slices} />
-              </div>
+              </ChartImage>
               <ul className="grid w-full gap-2 text-sm" aria-label="Invoices by status">
                 {slices.map((s) => (
                   <li key={s.status}>

@@ -15,6 +15,8 @@ const badgeVariants = cva(
         warning: "border-transparent bg-warning text-warning-foreground",
         destructive: "border-transparent bg-destructive text-destructive-foreground",
         muted: "border-transparent bg-muted text-muted-foreground",
+        info: "border-transparent bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-200",
+        dashed: "border-dashed border-muted-foreground/60 bg-transparent text-muted-foreground",
       },
     },
     defaultVariants: {

@@ -1,12 +1,14 @@
 import * as React from "react";
 
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "./scroll-region";
 
-function Table({ className, ...props }: React.ComponentProps<"table">) {
+/** `scrollLabel` names the box the table scrolls in on a narrow screen (it becomes a tab stop then). */
+function Table({ className, scrollLabel, ...props }: React.ComponentProps<"table"> & { scrollLabel?: string }) {
   return (
-    <div className="relative w-full overflow-x-auto">
+    <ScrollRegion label={scrollLabel ?? props["aria-label"] ?? "Table"} className="relative w-full overflow-x-auto rounded-sm">
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 

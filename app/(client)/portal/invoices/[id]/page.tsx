@@ -131,7 +131,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
           </Card>
         </div>
         <div className="min-w-0 lg:order-1">
-          <InvoicePaper data={data} />
+          <InvoicePaper data={data} titleLevel={2} />
         </div>
       </div>
     </>
