@@ -18,7 +18,7 @@ type PaymentRow = typeof payments.$inferSelect;
  * Locks a payment's invoice, then the payment itself, always in that order
  * (the same order recordPayment takes), so these never deadlock each other.
  */
-async function lockPayment(tx: Tx, paymentId: number, clientScope?: number): Promise<{ invoice: LockedInvoice; payment: PaymentRow }> {
+export async function lockPayment(tx: Tx, paymentId: number, clientScope?: number): Promise<{ invoice: LockedInvoice; payment: PaymentRow }> {
   const [ref] = await tx.select({ invoiceId: payments.invoiceId }).from(payments).where(eq(payments.id, paymentId)).limit(1);
   if (!ref) throw new NotFoundError("That payment");
   const invoice = await lockInvoice(tx, ref.invoiceId, clientScope);
