@@ -76,7 +76,7 @@ export async function rejectPayment(db: DbOrTx, input: { paymentId: number; reas
   });
 }
 
-/** Refunds a succeeded payment: amount_paid goes down by it and the status follows. */
+/** Refunds a succeeded payment: amount_paid goes down by it and the status follows. A Stripe payment is refunded in Stripe instead, and its webhook settles it (./stripe/refund.ts). */
 export async function refundPayment(db: DbOrTx, input: { paymentId: number; actor: ActorOrSystem; reason?: string | null }): Promise<PaymentResult> {
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);

@@ -128,11 +128,17 @@ export async function settleIntentRefunded(db: DbOrTx, facts: { intentId: string
   if (paymentId === null) return "ignored";
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, paymentId);
-    if (payment.status !== "succeeded" && payment.status !== "refunded") return "ignored";
     const total = Math.min(facts.refundedMinor, payment.amountMinor);
     const delta = total - payment.refundedMinor;
     if (delta <= 0) return "duplicate";
     const now = new Date();
+    if (payment.refundDue) {
+      // Money the invoice never took goes back: the invoice doesn't move.
+      await tx.update(payments).set({ refundedMinor: total, refundDue: total < payment.amountMinor, refundedAt: now }).where(eq(payments.id, payment.id));
+      await writeAudit(tx, { actor: SYSTEM_ACTOR, action: "payment.refund", entityType: "payment", entityId: payment.id, before: { refundedMinor: payment.refundedMinor, refundDue: true }, after: { refundedMinor: total, refundDue: total < payment.amountMinor } });
+      return "recorded";
+    }
+    if (payment.status !== "succeeded" && payment.status !== "refunded") return "ignored";
     const status = total === payment.amountMinor ? "refunded" : "succeeded";
     await tx
       .update(payments)
