@@ -15,7 +15,7 @@ export type StripeEventBody = { id: string; object: "event"; type: string; creat
 /** Where signed events go: the app's webhook URL, or (integration tests) a function that hands them to the route handler. */
 export type WebhookTarget = string | ((raw: string, signature: string) => Promise<number>);
 
-export type Delivery = { eventId: string; type: string; status: number };
+export type Delivery = { eventId: string; type: string; status: number; event: StripeEventBody };
 
 export type StripeStub = StubServer & {
   sessions: Map<string, Obj>;
@@ -114,7 +114,7 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       } else {
         status = await target(raw, signature);
       }
-      deliveries.push({ eventId: ev.id, type: ev.type, status });
+      deliveries.push({ eventId: ev.id, type: ev.type, status, event: ev });
       return status;
     },
     async pay(sessionId: string, o: { hold?: boolean } = {}) {
