@@ -8,7 +8,7 @@ import { startStripeCheckout } from "@/lib/payments/stripe/checkout";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
 import { ensureSettings, readInvoice } from "../support/invoices";
-import { messagesAbout, newKey, payForm, paymentsOf, portalClientWithInvoice } from "../support/portal";
+import { messagesAbout, newKey, paymentsOf, portalClientWithInvoice } from "../support/portal";
 import { actAs } from "../support/request-context";
 import { form } from "../support/actions";
 import { startStripeStub, type StripeEventBody, type StripeStub } from "../support/stubs/stripe-stub";

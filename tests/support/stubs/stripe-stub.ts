@@ -27,6 +27,9 @@ export type StripeStub = StubServer & {
   calls: string[];
   webhookSecret: string;
   target: WebhookTarget | null;
+  /** When set, the hosted page's Pay keeps its events in `held` instead of sending them (Stripe's webhooks may come after the client is back). */
+  holdHosted: boolean;
+  held: StripeEventBody[];
   /** The card the hosted page "enters": completes or declines the session's payment intent and returns its events, delivered unless hold is set. */
   pay(sessionId: string, opts?: { hold?: boolean }): Promise<StripeEventBody[]>;
   decline(sessionId: string, opts?: { hold?: boolean; message?: string }): Promise<StripeEventBody[]>;
@@ -97,6 +100,8 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
     calls,
     webhookSecret: opts.webhookSecret ?? `whsec_${randomBytes(16).toString("hex")}`,
     target: opts.target ?? null,
+    holdHosted: false,
+    held: [] as StripeEventBody[],
     sign(raw: string, secret = stub.webhookSecret, timestamp = now()) {
       const v1 = createHmac("sha256", secret).update(`${timestamp}.${raw}`, "utf8").digest("hex");
       return `t=${timestamp},v1=${v1}`;
@@ -269,7 +274,8 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
     }
     if (req.method === "POST" && match[2] === "pay") {
       if (session.status !== "open") return stripeError(res, 400, "This checkout is no longer open.");
-      await stub.pay(sid);
+      const events = await stub.pay(sid, { hold: stub.holdHosted });
+      if (stub.holdHosted) stub.held.push(...events);
       res.writeHead(303, { location: String(session.success_url).replace("{CHECKOUT_SESSION_ID}", sid) });
       return res.end();
     }
