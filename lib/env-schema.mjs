@@ -41,7 +41,7 @@ export const envSchema = z.object({
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
   // Where the Stripe SDK sends API calls, for stripe-mock or an outbound proxy (e.g. http://127.0.0.1:12111). Unset: api.stripe.com.
-  STRIPE_API_BASE: z.url({ error: "STRIPE_API_BASE must be a full URL like http://127.0.0.1:12111" }).optional(),
+  STRIPE_API_BASE: optional.pipe(z.url({ error: "STRIPE_API_BASE must be a full URL like http://127.0.0.1:12111" }).optional()),
   LOG_QUERIES: bool,
   // Which proxies' X-Forwarded-For to believe (lib/client-address.mjs): "" none, a hop count, or addresses and CIDR ranges.
   TRUSTED_PROXIES: z
