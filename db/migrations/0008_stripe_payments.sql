@@ -13,6 +13,8 @@ CREATE TABLE `stripe_events` (
 	CONSTRAINT `stripe_events_event_uq` UNIQUE(`event_id`)
 );
 --> statement-breakpoint
+ALTER TABLE `subscriptions` ADD `stripe_customer_id` varchar(100);--> statement-breakpoint
+ALTER TABLE `subscriptions` ADD `stripe_payment_method_id` varchar(100);--> statement-breakpoint
 ALTER TABLE `payments` ADD `refunded_minor` bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `payments` ADD `refund_due` boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `payments` ADD CONSTRAINT `payments_provider_ref_uq` UNIQUE(`provider`,`provider_ref`);--> statement-breakpoint

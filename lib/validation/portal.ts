@@ -24,7 +24,8 @@ export const clientPaymentMethods = ["card", "bank_transfer", "cash"] as const;
 export type ClientPaymentMethod = (typeof clientPaymentMethods)[number];
 const method = z.enum(clientPaymentMethods, { error: "Choose how you'll pay" });
 
-export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method });
+/** saveCard: keep the card on file with Stripe (when it is configured) so each invoice is charged to it. */
+export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method, saveCard: checkbox });
 
 export const subscriptionIdSchema = z.object({ subscriptionId: id });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db";
+import { settleSetupCompleted } from "./saved-cards";
 import { settleIntentFailed, settleIntentRefunded, settleIntentSucceeded, type SettleOutcome } from "./settle-intent";
 
 const CARD_REFERENCE = "Card via Stripe";
@@ -27,6 +28,7 @@ export async function applyStripeEvent(db: DbOrTx, event: Stripe.Event): Promise
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded": {
       const session = event.data.object;
+      if (session.mode === "setup") return settleSetupCompleted(db, session);
       const intentId = idOf(session.payment_intent);
       if (session.mode !== "payment" || session.payment_status !== "paid" || !intentId) return "ignored";
       return settleIntentSucceeded(db, { intentId, paymentId: paymentIdOf(session.metadata), amountMinor: session.amount_total ?? 0, currency: session.currency ?? "", reference: CARD_REFERENCE });

@@ -29,6 +29,8 @@ export type StripeStub = StubServer & {
   target: WebhookTarget | null;
   /** When set, the hosted page's Pay keeps its events in `held` instead of sending them (Stripe's webhooks may come after the client is back). */
   holdHosted: boolean;
+  /** The payment method a setup-mode checkout saves: "pm_card_visa" (charges succeed) or "pm_card_chargeDeclined" (off-session charges decline). */
+  savedCard: string;
   held: StripeEventBody[];
   /** The card the hosted page "enters": completes or declines the session's payment intent and returns its events, delivered unless hold is set. */
   pay(sessionId: string, opts?: { hold?: boolean }): Promise<StripeEventBody[]>;
@@ -101,6 +103,7 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
     webhookSecret: opts.webhookSecret ?? `whsec_${randomBytes(16).toString("hex")}`,
     target: opts.target ?? null,
     holdHosted: false,
+    savedCard: "pm_card_visa",
     held: [] as StripeEventBody[],
     sign(raw: string, secret = stub.webhookSecret, timestamp = now()) {
       const v1 = createHmac("sha256", secret).update(`${timestamp}.${raw}`, "utf8").digest("hex");
@@ -125,6 +128,15 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
     async pay(sessionId: string, o: { hold?: boolean } = {}) {
       const session = sessions.get(sessionId);
       if (!session) throw new Error(`No checkout session ${sessionId}`);
+      if (session.mode === "setup") {
+        // The card is saved: the setup intent succeeds with a payment method the stub's off-session charges recognise.
+        const setup = setupIntents.get(session.setup_intent as string)!;
+        Object.assign(setup, { status: "succeeded", payment_method: stub.savedCard });
+        Object.assign(session, { status: "complete" });
+        const events = [event("checkout.session.completed", session)];
+        if (!o.hold) for (const ev of events) await stub.deliver(ev);
+        return events;
+      }
       const intent = intents.get(session.payment_intent as string)!;
       const chargeId = id("ch");
       const charge = { id: chargeId, object: "charge", amount: intent.amount, amount_captured: intent.amount, amount_refunded: 0, currency: intent.currency, payment_intent: intent.id, refunded: false, status: "succeeded", paid: true, metadata: intent.metadata, payment_method_details: { type: "card", card: { brand: "visa", last4: "4242" } } };
