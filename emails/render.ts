@@ -12,6 +12,7 @@ import { NewServiceEmail, newServiceSubject } from "./new-service";
 import { OtpCodeEmail, otpCodeSubject } from "./otp-code";
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { PaymentReceiptEmail, paymentReceiptSubject } from "./payment-receipt";
+import { PaymentRefundDueEmail, paymentRefundDueSubject } from "./payment-refund-due";
 import { PaymentReminderEmail, paymentReminderSubject } from "./payment-reminder";
 import { FirmReminderEmail, FriendlyReminderEmail, firmReminderSubject, friendlyReminderSubject } from "./scheduled-reminder";
 import { SignupConfirmEmail, signupConfirmSubject } from "./signup-confirm";
@@ -28,6 +29,7 @@ const emailTemplates: { [T in TemplateName]: EmailTemplate<TemplateData[T]> } = 
   invoice: { subject: invoiceSubject, Component: InvoiceEmail },
   payment_receipt: { subject: paymentReceiptSubject, Component: PaymentReceiptEmail },
   payment_reminder: { subject: paymentReminderSubject, Component: PaymentReminderEmail },
+  payment_refund_due: { subject: paymentRefundDueSubject, Component: PaymentRefundDueEmail },
   reminder_friendly: { subject: friendlyReminderSubject, Component: FriendlyReminderEmail },
   reminder_firm: { subject: firmReminderSubject, Component: FirmReminderEmail },
   new_service: { subject: newServiceSubject, Component: NewServiceEmail },

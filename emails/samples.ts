@@ -18,6 +18,15 @@ export const sampleData: TemplateData = {
     link: `${base}/i/Xk3vQ9rT2mLp8sWd`,
     message: "Thanks for a great quarter. This covers November's retainer.",
   },
+  payment_refund_due: {
+    adminName: "Grace Hopper",
+    invoiceNumber: "INV-2026-0042",
+    amountMinor: 50_000,
+    currency: "USD",
+    providerRef: "pi_3QxY2mLkdIwHu7ix0aBcDeFg",
+    reason: "This invoice is already paid in full.",
+    paymentsUrl: `${base}/payments/card`,
+  },
   payment_receipt: {
     clientName: "Ada Lovelace",
     invoiceNumber: "INV-2026-0042",

@@ -17,6 +17,7 @@ const smsTemplates: SmsTemplates = {
     `${c.name}: invoice ${d.invoiceNumber} has ${smsMoney(d.balanceMinor, d.currency, c)} due ` +
     (d.daysOverdue > 0 ? `(${plural(d.daysOverdue, "day")} overdue).` : `${day(d.dueDate, c)}.`) +
     (d.link ? ` Pay: ${d.link}` : ""),
+  payment_refund_due: (d, c) => `${c.name}: a card payment of ${smsMoney(d.amountMinor, d.currency, c)} on ${d.invoiceNumber} could not be applied and needs a refund. ${d.paymentsUrl}`,
   reminder_friendly: (d, c) => reminderSms("friendly", d, c),
   reminder_firm: (d, c) => reminderSms("firm", d, c),
   new_service: (d, c) => `${c.name}: new service ${d.serviceName}, ${smsMoney(d.priceMinor, d.currency, c)} ${intervalLabel(d.interval)}. Reply STOP to opt out.`,

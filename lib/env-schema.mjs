@@ -37,6 +37,11 @@ export const envSchema = z.object({
   PDF_PRINT_TIMEOUT_MS: int(30_000),
   PDF_PAGE_MAX_PRINTS: int(100),
   PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
+  // Card payments through Stripe (lib/payments/stripe): set both keys to take real payments; unset, the test provider stays.
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  // Where the Stripe SDK sends API calls, for stripe-mock or an outbound proxy (e.g. http://127.0.0.1:12111). Unset: api.stripe.com.
+  STRIPE_API_BASE: optional.pipe(z.url({ error: "STRIPE_API_BASE must be a full URL like http://127.0.0.1:12111" }).optional()),
   LOG_QUERIES: bool,
   // Which proxies' X-Forwarded-For to believe (lib/client-address.mjs): "" none, a hop count, or addresses and CIDR ranges.
   TRUSTED_PROXIES: z
@@ -56,6 +61,9 @@ export const envSchema = z.object({
 
 // A public server never runs on a moved clock.
 const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
+  if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY: payments are recorded only from signed webhooks (whsec_... from the Stripe dashboard)." });
+  }
   if (value.TEST_CLOCK_FILE && value.APP_URL.startsWith("https:")) {
     ctx.addIssue({ code: "custom", path: ["TEST_CLOCK_FILE"], message: "TEST_CLOCK_FILE moves the clock for end-to-end tests and is refused on an https APP_URL: unset it." });
   }

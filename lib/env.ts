@@ -13,3 +13,4 @@ export function env(): Env {
 /** True when a real email provider is configured; otherwise messages are captured. */
 export const emailConfigured = () => Boolean(env().RESEND_API_KEY);
 export const smsConfigured = () => Boolean(env().TWILIO_ACCOUNT_SID && env().TWILIO_AUTH_TOKEN);
+export const stripeConfigured = () => Boolean(env().STRIPE_SECRET_KEY);

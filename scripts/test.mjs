@@ -70,6 +70,9 @@ const baseEnv = {
   RESEND_API_KEY: "",
   TWILIO_ACCOUNT_SID: "",
   TWILIO_AUTH_TOKEN: "",
+  STRIPE_SECRET_KEY: "",
+  STRIPE_WEBHOOK_SECRET: "",
+  STRIPE_API_BASE: "",
   // Only the e2e server gets a test clock, below.
   TEST_CLOCK_FILE: "",
 };

@@ -30,7 +30,7 @@ export function InvoicePayments({ payments, locale }: { payments: PortalPaymentR
               </a>
             )}
           </div>
-          <Badge variant={variant[p.status]}>{label[p.status]}</Badge>
+          <Badge variant={variant[p.status]}>{p.status === "pending" && p.method === "card" ? "Processing" : label[p.status]}</Badge>
         </li>
       ))}
     </ul>

@@ -18,6 +18,11 @@ export function PayCard(props: PayCardProps) {
   const [round, setRound] = useState({ n: 0, key: props.idempotencyKey });
   const money = (minor: number) => formatMoney(minor, props.currency, props.locale);
   function onResult(next: PortalPayResult) {
+    if (next.outcome === "redirect") {
+      // Stripe's hosted page takes the card; it sends the client back to this invoice.
+      window.location.assign(next.url);
+      return;
+    }
     setResult(next);
     if (next.outcome === "declined") return;
     if (next.outcome === "succeeded") toast({ title: `Payment of ${money(next.amountMinor)} received`, description: "A receipt is on its way to your email.", variant: "success" });
@@ -69,6 +74,8 @@ function ResultBanner({ result, money }: { result: PortalPayResult; money: (mino
           <p className="text-muted-foreground">We mark the invoice paid once it arrives, and email you a receipt.</p>
         </div>
       );
+    case "redirect":
+      return null;
     case "processing":
       return (
         <p role="status" className="flex items-center gap-2 rounded-md border p-3 text-sm">

@@ -27,7 +27,8 @@ export type PayFormProps = {
   defaultMethod: ClientPaymentMethod;
   /** Generated when the form renders: a double submit carries the same key and pays once. */
   idempotencyKey: string;
-  provider: { testMode: boolean; testCards: TestCard[] };
+  /** hosted: the card is taken on the provider's own page (Stripe Checkout), so no card fields here. */
+  provider: { testMode: boolean; testCards: TestCard[]; hosted: boolean };
   instructions: { bank: string | null; cash: string | null };
   onResult: (result: PortalPayResult) => void;
 };
@@ -86,7 +87,14 @@ export function PayForm(props: PayFormProps) {
         </div>
       </fieldset>
       <PaymentMethodChoice name="method" value={method} onChange={setMethod} />
-      {method === "card" && (
+      {method === "card" && props.provider.hosted && (
+        <div className="rounded-md border bg-muted/40 p-3 text-sm">
+          <input type="hidden" name="checkout" value="on" />
+          <p className="font-medium">You&apos;ll enter your card on Stripe&apos;s secure payment page</p>
+          <p className="mt-1 text-muted-foreground">Then you come back here. Your card details never reach us.{props.provider.testMode ? " Stripe is in test mode: no real card is charged." : ""}</p>
+        </div>
+      )}
+      {method === "card" && !props.provider.hosted && (
         <div className="grid gap-4">
           {props.provider.testMode && <TestModeNotice cards={props.provider.testCards} />}
           <CardFields errors={errors} />

@@ -14,3 +14,4 @@ export * from "./sessions";
 export * from "./email-changes";
 export * from "./rollups";
 export * from "./reminders";
+export * from "./stripe-events";

@@ -1,4 +1,4 @@
-import { char, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { boolean, char, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, id, money, ref, timestamp, updatedAt } from "./columns";
 import { paymentMethods } from "./subscriptions";
 
@@ -23,6 +23,10 @@ export const payments = mysqlTable(
     // Null when the client paid through the portal.
     recordedBy: ref("recorded_by"),
     refundedAt: timestamp("refunded_at"),
+    // Card refunds settled so far, in minor units (a provider may refund part of a payment).
+    refundedMinor: money("refunded_minor").notNull().default(0),
+    // Money the provider took that the invoice could not take (it would have overshot the balance): staff must refund it.
+    refundDue: boolean("refund_due").notNull().default(false),
     refundedBy: ref("refunded_by"),
     idempotencyKey: varchar("idempotency_key", { length: 100 }).notNull(),
     createdAt: createdAt(),
@@ -30,6 +34,8 @@ export const payments = mysqlTable(
   },
   (t) => [
     uniqueIndex("payments_idempotency_uq").on(t.idempotencyKey),
+    // One payment per provider charge (a Stripe payment intent), however often its webhooks arrive.
+    uniqueIndex("payments_provider_ref_uq").on(t.provider, t.providerRef),
     index("payments_invoice_idx").on(t.invoiceId, t.status),
     index("payments_client_idx").on(t.clientId, t.receivedAt),
     index("payments_status_received_idx").on(t.status, t.receivedAt),

@@ -1,4 +1,4 @@
-import { boolean, char, date, index, mysqlEnum, mysqlTable } from "drizzle-orm/mysql-core";
+import { boolean, char, date, index, mysqlEnum, mysqlTable, varchar } from "drizzle-orm/mysql-core";
 import { billingIntervals } from "./services";
 import { createdAt, id, money, ref, timestamp, updatedAt } from "./columns";
 
@@ -24,6 +24,9 @@ export const subscriptions = mysqlTable(
     currentPeriodStart: date("current_period_start", { mode: "string" }).notNull(),
     currentPeriodEnd: date("current_period_end", { mode: "string" }).notNull(),
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
+    // A card saved on file in Stripe (Checkout in setup mode at subscribe time): billing charges it off-session.
+    stripeCustomerId: varchar("stripe_customer_id", { length: 100 }),
+    stripePaymentMethodId: varchar("stripe_payment_method_id", { length: 100 }),
     cancelledAt: timestamp("cancelled_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -13,6 +13,8 @@ import { queueInvoiceEmail } from "@/lib/invoices/email";
 import { issueInvoice } from "@/lib/invoices/issue";
 import { lockInvoice } from "@/lib/invoices/lock";
 import { inTransaction, isDuplicateKey } from "@/lib/transaction";
+import { stripeConfigured } from "@/lib/env";
+import { chargeSavedCards } from "@/lib/payments/stripe/saved-cards";
 import { billingAnchor, periodContaining, type RecurringInterval } from "./periods";
 
 export type BillingResult = { created: number; invoiceIds: number[]; renewed: number; cancelled: number; skipped: { subscriptionId: number; reason: string }[] };
@@ -72,6 +74,8 @@ export async function runBilling(db: Db, options: { actor: ActorOrSystem; today?
     if (due.length < BATCH) break;
     afterId = due[due.length - 1]!.id;
   }
+  // Cards saved on file in Stripe are charged once the invoices are issued, outside their transactions.
+  if (stripeConfigured()) await chargeSavedCards(db, result.invoiceIds);
   return result;
 }
 

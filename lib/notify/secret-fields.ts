@@ -17,6 +17,7 @@ export const secretFields: { readonly [T in TemplateName]: readonly TextField<Te
   invoice: ["link"],
   payment_receipt: ["link"],
   payment_reminder: ["link"],
+  payment_refund_due: [],
   reminder_friendly: ["link"],
   reminder_firm: ["link"],
   new_service: [],

@@ -69,10 +69,14 @@ export type EmailChangeNoticeData = { name: string; newEmail: string; resetUrl: 
 
 export type EmailChangeTakenData = { name: string; signInUrl: string };
 
+/** To admins: a card payment the provider took that the invoice could not take (it would overshoot the balance). */
+export type PaymentRefundDueData = { adminName: string; invoiceNumber: string; amountMinor: number; currency: string; providerRef: string; reason: string; paymentsUrl: string };
+
 export type TemplateData = {
   invoice: InvoiceEmailData;
   payment_receipt: PaymentReceiptData;
   payment_reminder: PaymentReminderData;
+  payment_refund_due: PaymentRefundDueData;
   reminder_friendly: ScheduledReminderData;
   reminder_firm: ScheduledReminderData;
   new_service: NewServiceData;

@@ -18,7 +18,7 @@ type PaymentRow = typeof payments.$inferSelect;
  * Locks a payment's invoice, then the payment itself, always in that order
  * (the same order recordPayment takes), so these never deadlock each other.
  */
-async function lockPayment(tx: Tx, paymentId: number, clientScope?: number): Promise<{ invoice: LockedInvoice; payment: PaymentRow }> {
+export async function lockPayment(tx: Tx, paymentId: number, clientScope?: number): Promise<{ invoice: LockedInvoice; payment: PaymentRow }> {
   const [ref] = await tx.select({ invoiceId: payments.invoiceId }).from(payments).where(eq(payments.id, paymentId)).limit(1);
   if (!ref) throw new NotFoundError("That payment");
   const invoice = await lockInvoice(tx, ref.invoiceId, clientScope);
@@ -76,7 +76,7 @@ export async function rejectPayment(db: DbOrTx, input: { paymentId: number; reas
   });
 }
 
-/** Refunds a succeeded payment: amount_paid goes down by it and the status follows. */
+/** Refunds a succeeded payment: amount_paid goes down by it and the status follows. A Stripe payment is refunded in Stripe instead, and its webhook settles it (./stripe/refund.ts). */
 export async function refundPayment(db: DbOrTx, input: { paymentId: number; actor: ActorOrSystem; reason?: string | null }): Promise<PaymentResult> {
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);

@@ -10,6 +10,8 @@ import { limits } from "@/lib/limits/rules";
 import { kickOutbox } from "@/lib/notify/kick";
 import { confirmPayment, recordPayment, rejectPayment, type PaymentResult } from "@/lib/payments";
 import { cardProvider, type CardDetails } from "@/lib/payments/providers";
+import { startStripeCheckout } from "@/lib/payments/stripe/checkout";
+import { getPortalClientDetails } from "@/db/queries/portal";
 import type { ClientPaymentMethod } from "@/lib/validation/portal";
 
 export type PortalPayInput = {
@@ -30,7 +32,9 @@ export type PortalPayResult =
   /** Bank transfer or cash: waiting for staff to confirm the money arrived. */
   | { outcome: "pending"; paymentId: number; amountMinor: number; instructions: string | null }
   /** The same submit is still being charged by its first request. */
-  | { outcome: "processing"; paymentId: number };
+  | { outcome: "processing"; paymentId: number }
+  /** A hosted provider (Stripe Checkout) takes the card on its own page: the browser goes there. */
+  | { outcome: "redirect"; paymentId: number; url: string };
 
 /**
  * A client pays all or part of its own invoice, through the payments domain
@@ -49,12 +53,26 @@ export async function payInvoiceFromPortal(db: Db, input: PortalPayInput): Promi
   if (!invoice) throw new NotFoundError("That invoice");
   const provider = cardProvider();
   const isCard = input.method === "card";
-  if (isCard && !input.card) throw new DomainError("Enter your card details.", { cardNumber: ["Enter a card number"] });
+  if (isCard && !provider.hosted && !input.card) throw new DomainError("Enter your card details.", { cardNumber: ["Enter a card number"] });
   // Card attempts per hour (the form can't be used to test stolen cards) and declared payments per day.
   await consumeOrRefuse(
     (wait) => (isCard ? `Too many card attempts. Try again in ${wait}.` : `You've told us about several payments today. We'll confirm the ones you've made; try again in ${wait}.`),
     { rule: isCard ? limits.portalCardAttempts : limits.portalDeclaredPayments, key: input.clientId },
   );
+  if (isCard && provider.hosted) {
+    const client = await getPortalClientDetails(input.clientId);
+    const started = await startStripeCheckout(db, {
+      clientId: input.clientId,
+      invoiceId: invoice.id,
+      invoiceNumber: invoice.number,
+      currency: invoice.currency,
+      amountMinor: input.amountMinor,
+      idempotencyKey: input.idempotencyKey,
+      email: client?.email ?? null,
+      actor: input.actor,
+    });
+    return { outcome: "redirect", paymentId: started.paymentId, url: started.url };
+  }
   const prepared = isCard
     ? await provider.prepare({ amountMinor: input.amountMinor, currency: invoice.currency, idempotencyKey: input.idempotencyKey, description: `Invoice ${invoice.number}` })
     : null;

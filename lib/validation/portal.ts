@@ -24,7 +24,8 @@ export const clientPaymentMethods = ["card", "bank_transfer", "cash"] as const;
 export type ClientPaymentMethod = (typeof clientPaymentMethods)[number];
 const method = z.enum(clientPaymentMethods, { error: "Choose how you'll pay" });
 
-export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method });
+/** saveCard: keep the card on file with Stripe (when it is configured) so each invoice is charged to it. */
+export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method, saveCard: checkbox });
 
 export const subscriptionIdSchema = z.object({ subscriptionId: id });
 
@@ -42,9 +43,11 @@ export const payInvoiceSchema = z
     cardExpiry: oneLine(10, "Enter the expiry as MM/YY").optional().default(""),
     cardCvc: oneLine(6, "Enter the 3 or 4 digits on the back").optional().default(""),
     cardName: oneLine(120, "Use at most 120 characters").trim().optional().default(""),
+    // "1" when the card is taken on the provider's hosted page (Stripe Checkout): no card fields here.
+    checkout: checkbox,
   })
   .superRefine((v, ctx) => {
-    if (v.method !== "card") return;
+    if (v.method !== "card" || v.checkout) return;
     if (!luhnValid(cardDigits(v.cardNumber))) ctx.addIssue({ code: "custom", path: ["cardNumber"], message: "Enter a valid card number" });
     if (!parseExpiry(v.cardExpiry)) ctx.addIssue({ code: "custom", path: ["cardExpiry"], message: "Enter the expiry as MM/YY" });
     if (!/^\d{3,4}$/.test(v.cardCvc.trim())) ctx.addIssue({ code: "custom", path: ["cardCvc"], message: "Enter the 3 or 4 digits on the back" });

@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
+import { stripeConfigured } from "@/lib/env";
 import { kickOutbox } from "@/lib/notify/kick";
+import { startCardSetup } from "@/lib/payments/stripe/saved-cards";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { subscribeToService as subscribe } from "@/lib/subscriptions/subscribe";
 import { subscribeSchema } from "@/lib/validation/portal";
@@ -14,10 +16,19 @@ export const subscribeToService = defineAction({
   name: "portal.subscribe",
   permission: "portal:use",
   schema: subscribeSchema,
-  async handler({ serviceId, paymentMethod }, { user, ip }) {
+  async handler({ serviceId, paymentMethod, saveCard }, { user, ip }) {
     const clientId = await clientIdOf(user);
     const result = await subscribe(getDb(), { clientId, serviceId, paymentMethod, actor: actorFrom(user, ip) });
     kickOutbox();
-    redirect(`/portal/invoices/${result.invoiceId}?subscribed=1&method=${paymentMethod}`);
+    const invoicePath = `/portal/invoices/${result.invoiceId}?subscribed=1&method=${paymentMethod}`;
+    if (paymentMethod === "card" && saveCard && stripeConfigured()) {
+      // Save the card on Stripe's page (setup mode), then back to the first invoice.
+      const url = await startCardSetup(getDb(), { subscriptionId: result.subscriptionId, clientId, returnPath: invoicePath }).catch((error: unknown) => {
+        console.error("subscribe: could not start saving the card", error);
+        return null;
+      });
+      if (url) redirect(url);
+    }
+    redirect(invoicePath);
   },
 });

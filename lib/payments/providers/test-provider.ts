@@ -45,6 +45,7 @@ export const testProvider: CardProvider = {
   id: "test",
   label: "Test mode",
   testMode: true,
+  hosted: false,
   testCards: TEST_CARDS,
   async prepare({ amountMinor, currency, idempotencyKey }) {
     // The same key names the same charge, like a real provider's idempotency key.

@@ -18,10 +18,12 @@ export interface CardProvider {
   /** Shown in the UI: a test provider must say so, and never pass for a real one. */
   label: string;
   testMode: boolean;
+  /** True for a provider whose own hosted page takes the card (Stripe Checkout): no card fields on our pages, and the money is recorded from its webhook. */
+  hosted: boolean;
   /** Card numbers that work in test mode, for the pay form to list. */
   testCards: TestCard[];
   prepare(input: { amountMinor: number; currency: string; idempotencyKey: string; description: string }): Promise<{ providerRef: string }>;
   charge(input: { providerRef: string; amountMinor: number; currency: string; card: CardDetails }): Promise<ChargeOutcome>;
   /** Gives a captured charge back in full (a charge that could not be applied to the invoice). */
-  refund(input: { providerRef: string }): Promise<void>;
+  refund(input: { providerRef: string; amountMinor?: number; idempotencyKey?: string }): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { ArrowLeft, CircleCheck, Download } from "lucide-react";
+import { ArrowLeft, CircleCheck, Clock, Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -44,6 +44,8 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
   const { locale } = settings;
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
   const provider = cardProvider();
+  // Back from Stripe's page: card payments the webhook has not confirmed yet.
+  const processing = provider.hosted && query.checkout === "returned" ? payments.filter((p) => p.method === "card" && p.status === "pending") : [];
   return (
     <>
       <Link href="/portal/invoices" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
@@ -70,6 +72,17 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
           {invoice.status !== "void" && <EmailInvoiceDialog invoiceId={invoice.id} number={invoice.number ?? ""} email={client?.email ?? null} idempotencyKey={newIdempotencyKey()} />}
         </div>
       </div>
+      {processing.length > 0 && (
+        <p role="status" data-testid="card-processing" className="mb-6 flex items-start gap-2 rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
+          <Clock className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+          Your card payment of {processing.map((p) => money(p.amountMinor)).join(" and ")} is processing. We record it as soon as the card company confirms it: reload this page in a moment.
+        </p>
+      )}
+      {query.checkout === "cancelled" && processing.length === 0 && (
+        <p role="status" className="mb-6 rounded-md border p-3 text-sm">
+          You left the card payment page, so nothing was charged.
+        </p>
+      )}
       {query.subscribed === "1" && (
         <p role="status" className="mb-6 flex items-start gap-2 rounded-md border border-success/40 bg-success/10 p-3 text-sm">
           <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
@@ -115,7 +128,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
                   minPaymentMinor={minimumPartPayment(settings, invoice.currency)}
                   defaultMethod={method}
                   idempotencyKey={newIdempotencyKey()}
-                  provider={{ testMode: provider.testMode, testCards: provider.testCards }}
+                  provider={{ testMode: provider.testMode, testCards: provider.testCards, hosted: provider.hosted }}
                   instructions={{ bank: settings.bankInstructions, cash: settings.cashInstructions }}
                 />
               </CardContent>
