@@ -5,6 +5,7 @@ const labels: Record<TemplateName, string> = {
   invoice: "Invoice",
   payment_receipt: "Payment receipt",
   payment_reminder: "Payment reminder",
+  payment_refund_due: "Card payment to refund",
   reminder_friendly: "Payment reminder (friendly)",
   reminder_firm: "Payment reminder (firm)",
   new_service: "New service",
