@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/actor";
+import { removePasskey as remove } from "@/lib/passkeys/register";
+import { passkeyIdSchema } from "@/lib/validation/two-factor";
+import { defineAction } from "../define-action";
+
+export const removePasskey = defineAction({
+  name: "security.passkey_remove",
+  permission: "security:self",
+  schema: passkeyIdSchema,
+  async handler({ id }, { user, ip }) {
+    await remove(getDb(), actorFrom(user, ip), id);
+    revalidatePath("/", "layout");
+  },
+});

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/actor";
+import { removeTotp as remove } from "@/lib/second-factor/totp-setup";
+import { passwordOnlySchema } from "@/lib/validation/two-factor";
+import { defineAction } from "../define-action";
+
+/** Removes the authenticator app; the password confirms it is the owner. */
+export const removeTotp = defineAction({
+  name: "security.totp_remove",
+  permission: "security:self",
+  schema: passwordOnlySchema,
+  async handler({ password }, { user, ip }) {
+    await remove(getDb(), actorFrom(user, ip), password);
+    revalidatePath("/", "layout");
+  },
+});

@@ -1,0 +1,18 @@
+"use server";
+
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/actor";
+import { now } from "@/lib/clock";
+import { passkeyRegistrationOptions } from "@/lib/passkeys/register";
+import { emptySchema } from "@/lib/validation/two-factor";
+import { defineAction } from "../define-action";
+
+/** Options for the browser to create a passkey; the challenge is kept server-side, single-use. */
+export const startPasskeyRegistration = defineAction({
+  name: "security.passkey_start",
+  permission: "security:self",
+  schema: emptySchema,
+  async handler(_input, { user, ip }) {
+    return passkeyRegistrationOptions(getDb(), actorFrom(user, ip), now());
+  },
+});

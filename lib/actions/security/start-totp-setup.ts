@@ -1,0 +1,17 @@
+"use server";
+
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/actor";
+import { startTotpSetup as start } from "@/lib/second-factor/totp-setup";
+import { emptySchema } from "@/lib/validation/two-factor";
+import { defineAction } from "../define-action";
+
+/** A new authenticator-app secret, shown once as a QR code and as text. */
+export const startTotpSetup = defineAction({
+  name: "security.totp_start",
+  permission: "security:self",
+  schema: emptySchema,
+  async handler(_input, { user, ip }) {
+    return start(getDb(), actorFrom(user, ip));
+  },
+});

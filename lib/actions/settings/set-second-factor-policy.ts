@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { actorFrom } from "@/lib/actor";
+import { setSecondFactorPolicy as setPolicy } from "@/lib/second-factor/policy";
+import { defineAction } from "../define-action";
+
+const schema = z.object({ required: z.enum(["on", "off"], { error: "Choose whether to require a second factor" }) });
+
+/** "Require an authenticator app or passkey for admins and staff". */
+export const setSecondFactorPolicy = defineAction({
+  name: "settings.second_factor_policy",
+  permission: "settings:manage",
+  schema,
+  async handler({ required }, { user, ip }) {
+    await setPolicy(getDb(), actorFrom(user, ip), required === "on");
+    revalidatePath("/admin/settings");
+  },
+});
