@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
-import { staffInvites, users } from "@/db/schema";
+import { passkeys, recoveryCodes, staffInvites, users } from "@/db/schema";
 
 // Staff accounts and invites. Callers check "staff:manage" (or "invites:request"
 // for the requester's own list); no password hash ever leaves here.
@@ -16,6 +16,8 @@ const staffColumns = {
   status: users.status,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
+  // Any second factor to reset: texted codes, an app, passkeys or recovery codes.
+  hasSecondFactor: sql<number>`(${users.twoFactor} <> 'none' or exists(select 1 from ${passkeys} where ${passkeys.userId} = ${users.id}) or exists(select 1 from ${recoveryCodes} where ${recoveryCodes.userId} = ${users.id}))`.mapWith(Boolean),
 };
 
 export async function listStaff() {
