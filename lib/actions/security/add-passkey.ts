@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
@@ -15,7 +14,6 @@ export const addPasskey = defineAction({
   schema: addPasskeySchema,
   async handler(input, { user, ip }) {
     const result = await add(getDb(), actorFrom(user, ip), input, now());
-    revalidatePath("/", "layout");
     return { recoveryCodes: result.recoveryCodes };
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
@@ -15,7 +14,6 @@ export const confirmTotpSetup = defineAction({
   schema: confirmTotpSchema,
   async handler({ code }, { user, ip }) {
     const result = await confirm(getDb(), actorFrom(user, ip), code, now());
-    revalidatePath("/", "layout");
     return result;
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
 import { removePasskey as remove } from "@/lib/passkeys/register";
@@ -13,6 +12,5 @@ export const removePasskey = defineAction({
   schema: passkeyIdSchema,
   async handler({ id }, { user, ip }) {
     await remove(getDb(), actorFrom(user, ip), id);
-    revalidatePath("/", "layout");
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
 import { removeTotp as remove } from "@/lib/second-factor/totp-setup";
@@ -14,6 +13,5 @@ export const removeTotp = defineAction({
   schema: passwordOnlySchema,
   async handler({ password }, { user, ip }) {
     await remove(getDb(), actorFrom(user, ip), password);
-    revalidatePath("/", "layout");
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
 import { renamePasskey as rename } from "@/lib/passkeys/register";
@@ -13,6 +12,5 @@ export const renamePasskey = defineAction({
   schema: renamePasskeySchema,
   async handler(input, { user, ip }) {
     await rename(getDb(), actorFrom(user, ip), input);
-    revalidatePath("/", "layout");
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
@@ -16,6 +15,5 @@ export const setSecondFactorPolicy = defineAction({
   schema,
   async handler({ required }, { user, ip }) {
     await setPolicy(getDb(), actorFrom(user, ip), required === "on");
-    revalidatePath("/admin/settings");
   },
 });

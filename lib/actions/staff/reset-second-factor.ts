@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
@@ -15,6 +14,5 @@ export const resetSecondFactor = defineAction({
   schema: userIdSchema,
   async handler({ userId }, { user, ip }) {
     await resetSecondFactors(getDb(), actorFrom(user, ip), userId, now());
-    revalidatePath("/admin/staff");
   },
 });
