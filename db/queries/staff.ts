@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
-import { passkeys, recoveryCodes, staffInvites, users } from "@/db/schema";
+import { staffInvites, users } from "@/db/schema";
 
 // Staff accounts and invites. Callers check "staff:manage" (or "invites:request"
 // for the requester's own list); no password hash ever leaves here.
@@ -17,7 +17,8 @@ const staffColumns = {
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
   // Any second factor to reset: texted codes, an app, passkeys or recovery codes.
-  hasSecondFactor: sql<number>`(${users.twoFactor} <> 'none' or exists(select 1 from ${passkeys} where ${passkeys.userId} = ${users.id}) or exists(select 1 from ${recoveryCodes} where ${recoveryCodes.userId} = ${users.id}))`.mapWith(Boolean),
+  // Written out in full: drizzle leaves users.id unqualified in a one-table select, which inside a subquery would mean the subquery's own id.
+  hasSecondFactor: sql<number>`(users.two_factor <> 'none' or exists(select 1 from passkeys pk where pk.user_id = users.id) or exists(select 1 from recovery_codes rc where rc.user_id = users.id))`.mapWith(Boolean),
 };
 
 export async function listStaff() {

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { passkeys, sessions, settings, users, type Role } from "@/db/schema";
+import { sessions, settings, users, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
 import { ipFromHeaders } from "./ip";
 import { can, homeFor, type Permission } from "./permissions";
@@ -49,7 +49,8 @@ export async function loadSessionUser(uid: number, sessionVersion: number, sid: 
       sessionId: sessions.id,
       twoFactor: users.twoFactor,
       policy: settings.requireBackOfficeSecondFactor,
-      hasPasskey: sql<number>`exists(select 1 from ${passkeys} where ${passkeys.userId} = ${users.id})`,
+      // Written out in full: drizzle may leave users.id unqualified, which inside the subquery would mean passkeys.id.
+      hasPasskey: sql<number>`exists(select 1 from passkeys pk where pk.user_id = users.id)`,
     })
     .from(users)
     .innerJoin(sessions, and(eq(sessions.tokenHash, hashSessionId(sid)), eq(sessions.userId, users.id), eq(sessions.sessionVersion, users.sessionVersion), gt(sessions.expiresAt, now)))

@@ -7,17 +7,13 @@ import { passkeys, recoveryCodes, users } from "@/db/schema";
 export type Factors = { sms: boolean; totp: boolean; passkeys: number; recoveryCodes: number };
 
 export async function getFactors(db: DbOrTx, userId: number): Promise<Factors> {
-  const [row] = await db
-    .select({
-      twoFactor: users.twoFactor,
-      passkeys: sql<number>`(select count(*) from ${passkeys} where ${passkeys.userId} = ${users.id})`,
-      recoveryCodes: sql<number>`(select count(*) from ${recoveryCodes} where ${and(eq(recoveryCodes.userId, users.id), isNull(recoveryCodes.usedAt))})`,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
+  const [[row], [keys], [codes]] = await Promise.all([
+    db.select({ twoFactor: users.twoFactor }).from(users).where(eq(users.id, userId)).limit(1),
+    db.select({ n: sql<number>`count(*)` }).from(passkeys).where(eq(passkeys.userId, userId)),
+    db.select({ n: sql<number>`count(*)` }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+  ]);
   if (!row) return { sms: false, totp: false, passkeys: 0, recoveryCodes: 0 };
-  return { sms: row.twoFactor === "sms", totp: row.twoFactor === "totp", passkeys: Number(row.passkeys), recoveryCodes: Number(row.recoveryCodes) };
+  return { sms: row.twoFactor === "sms", totp: row.twoFactor === "totp", passkeys: Number(keys?.n ?? 0), recoveryCodes: Number(codes?.n ?? 0) };
 }
 
 /** An authenticator app or a passkey: what the back-office policy asks for. */
