@@ -2,8 +2,22 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { emailChanges, reminderPauses, roles, sessions, type Role } from "@/db/schema";
-import { DENIED, SIGNED_OUT } from "@/lib/actions/define-action";
+import { emailChanges, passkeys, reminderPauses, roles, sessions, settings, type Role } from "@/db/schema";
+import { DENIED, SET_UP_SECOND_FACTOR, SIGNED_OUT } from "@/lib/actions/define-action";
+import { addPasskey } from "@/lib/actions/security/add-passkey";
+import { confirmTotpSetup } from "@/lib/actions/security/confirm-totp-setup";
+import { regenerateRecoveryCodes } from "@/lib/actions/security/regenerate-recovery-codes";
+import { removePasskey } from "@/lib/actions/security/remove-passkey";
+import { removeTotp } from "@/lib/actions/security/remove-totp";
+import { renamePasskey } from "@/lib/actions/security/rename-passkey";
+import { startPasskeyRegistration } from "@/lib/actions/security/start-passkey-registration";
+import { startTotpSetup } from "@/lib/actions/security/start-totp-setup";
+import { setSecondFactorPolicy } from "@/lib/actions/settings/set-second-factor-policy";
+import { resetSecondFactor } from "@/lib/actions/staff/reset-second-factor";
+import { env } from "@/lib/env";
+import { passkeyRegistrationOptions } from "@/lib/passkeys/register";
+import { startTotpSetup as startTotpSetupFor } from "@/lib/second-factor/totp-setup";
+import { totpCodeAt } from "@/lib/second-factor/totp";
 import { archiveClient } from "@/lib/actions/clients/archive-client";
 import { createClient } from "@/lib/actions/clients/create-client";
 import { deleteClient } from "@/lib/actions/clients/delete-client";
@@ -42,6 +56,8 @@ import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient
 import { resetDatabase } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs } from "../support/request-context";
+import { giveTotp } from "../support/second-factors";
+import { SoftAuthenticator } from "../support/soft-authenticator";
 
 // Every back-office server action, called as admin, staff, client and an
 // anonymous visitor. Each case builds its own fixtures and a fresh actor, so
@@ -122,13 +138,58 @@ const matrix: Case[] = [
       return { token };
     },
   },
+  // One's own second factors (every role), the back-office policy and an admin's reset of someone else's.
+  { action: startTotpSetup, input: async () => ({}) },
+  {
+    action: confirmTotpSetup,
+    input: async (actor) => {
+      if (!actor) return { code: "123456" };
+      const { secret } = await startTotpSetupFor(getDb(), { id: actor.id, role: actor.role });
+      return { code: totpCodeAt(secret, new Date()) };
+    },
+  },
+  {
+    action: removeTotp,
+    input: async (actor) => {
+      if (actor) await giveTotp(actor.id);
+      return { password: TEST_PASSWORD };
+    },
+  },
+  {
+    action: regenerateRecoveryCodes,
+    input: async (actor) => {
+      if (actor) await giveTotp(actor.id);
+      return {};
+    },
+  },
+  { action: startPasskeyRegistration, input: async () => ({}) },
+  {
+    action: addPasskey,
+    input: async (actor) => {
+      if (!actor) return { name: "Laptop", response: "{}" };
+      const options = await passkeyRegistrationOptions(getDb(), { id: actor.id, role: actor.role }, new Date());
+      return { name: "Laptop", response: new SoftAuthenticator(new URL(env().APP_URL).origin).register(options) };
+    },
+  },
+  { action: renamePasskey, input: async (actor) => ({ id: await insertPasskey(actor), name: "Renamed key" }) },
+  { action: removePasskey, input: async (actor) => ({ id: await insertPasskey(actor) }) },
+  // "off" on a row that is off: allowed callers succeed without locking the rest of this file out.
+  { action: setSecondFactorPolicy, input: async () => ({ required: "off" }) },
+  { action: resetSecondFactor, input: async () => ({ userId: (await createUser({ role: "staff" })).id }) },
   {
     action: updateSettings,
     input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", locale: "en-US", timeZone: "UTC", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing", minPayment: "5.00", bankInstructions: "IBAN GB00 TEST", cashInstructions: "" }),
   },
 ];
 
-const BACK_OFFICE_AREAS = ["clients", "reminders", "services", "staff", "invites", "profile", "settings"];
+/** A passkey row of the actor's own (or of someone, for the anonymous caller). */
+async function insertPasskey(actor: User | null): Promise<number> {
+  const owner = actor ?? (await createUser({ role: "staff" }));
+  const [res] = await getDb().insert(passkeys).values({ userId: owner.id, credentialId: `matrix-${unique()}`, publicKey: "AA", name: "Matrix key" });
+  return res.insertId;
+}
+
+const BACK_OFFICE_AREAS = ["clients", "reminders", "services", "staff", "invites", "profile", "settings", "security"];
 // Two-step sign-in settings live beside the profile actions but belong to the
 // client portal's work (issue 6), which tests them with their code flow.
 const NOT_BACK_OFFICE = new Set(["profile.two_factor_start", "profile.two_factor_confirm", "profile.two_factor_resend"]);
@@ -149,7 +210,7 @@ describe("the permission matrix covers every back-office action", () => {
       }
     }
     expect(matrix.map((c) => c.action.actionName).sort()).toEqual(onDisk.sort());
-    expect(matrix).toHaveLength(30);
+    expect(matrix).toHaveLength(40);
   });
 });
 
@@ -174,5 +235,45 @@ describe("each action as each role", () => {
       expect(result).toEqual({ ok: false, fieldErrors: {}, formError: who === "anonymous" ? SIGNED_OUT : DENIED });
       expect(await databaseChecksum()).toBe(before);
     }
+  });
+});
+
+// The back-office second-factor policy, enforced by the action builder: an
+// admin or staff member with no authenticator app or passkey may use their
+// own security actions (to set one up) and nothing else, whatever the UI shows.
+describe("with the second-factor policy on", () => {
+  beforeAll(async () => {
+    await getDb().update(settings).set({ requireBackOfficeSecondFactor: true }).where(eq(settings.id, 1));
+  });
+  afterAll(async () => {
+    await getDb().update(settings).set({ requireBackOfficeSecondFactor: false }).where(eq(settings.id, 1));
+  });
+
+  const held = matrix.flatMap((c) =>
+    (["admin", "staff"] as const)
+      .filter((who) => c.action.permission !== "public" && (permissions[c.action.permission!] as readonly Role[]).includes(who))
+      .map((who) => ({ name: c.action.actionName!, permission: c.action.permission!, who, c })),
+  );
+
+  it.each(held)("$name ($permission) as $who without a second factor", async ({ who, permission, c }) => {
+    const actor = await createUser({ role: who });
+    const input = await c.input(actor);
+    await actAs(actor);
+    if (permission === "security:self") {
+      // Setting one up is exactly what they must be able to do.
+      expect(await c.action(undefined, input as never)).toMatchObject({ ok: true, formError: null });
+      return;
+    }
+    const before = await databaseChecksum();
+    expect(await c.action(undefined, input as never)).toEqual({ ok: false, fieldErrors: {}, formError: SET_UP_SECOND_FACTOR });
+    expect(await databaseChecksum()).toBe(before);
+  });
+
+  it.each(held.filter((h) => h.permission !== "security:self"))("$name ($permission) as $who with an authenticator app → allowed", async ({ who, c }) => {
+    const actor = await createUser({ role: who });
+    await giveTotp(actor.id);
+    const input = await c.input(actor);
+    await actAs(actor);
+    expect(await c.action(undefined, input as never)).toMatchObject({ ok: true, formError: null });
   });
 });
