@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { linkToken, oneLine, phoneCountry, phoneText, positiveId, withPhone } from "./fields";
+import { CONTROL_CHARACTERS_ERROR, isTypedText, linkToken, oneLine, phoneCountry, phoneText, positiveId, withPhone } from "./fields";
 
 /** Six digits; spaces and dashes people type ("123 456") are dropped first. */
 export const otpCode = z
@@ -22,7 +22,10 @@ const factorMessages = {
 export const verifyCodeSchema = z
   .object({
     factor: z.enum(["sms", "totp", "recovery", "passkey"], { error: "Choose how to sign in" }).default("sms"),
-    code: z.string({ error: "Enter the code" }).max(64_000, { error: "That answer is too long" }),
+    code: z
+      .string({ error: "Enter the code" })
+      .max(64_000, { error: "That answer is too long" })
+      .refine((v) => isTypedText(v), { error: CONTROL_CHARACTERS_ERROR }),
   })
   .transform((v, ctx) => {
     const code = v.factor === "passkey" ? v.code : v.code.replace(/[\s-]/g, "").toLowerCase();
@@ -47,7 +50,11 @@ export const passwordOnlySchema = z.object({ password: oneLine(200, "Enter your 
 export const emptySchema = z.object({});
 
 /** The browser's answer to a passkey request, as JSON text. */
-const passkeyResponse = z.string({ error: "Your passkey didn't answer. Try again." }).min(2).max(64_000);
+const passkeyResponse = z
+  .string({ error: "Your passkey didn't answer. Try again." })
+  .min(2, { error: "Your passkey didn't answer. Try again." })
+  .max(64_000, { error: "Your passkey didn't answer. Try again." })
+  .refine((v) => isTypedText(v), { error: CONTROL_CHARACTERS_ERROR });
 
 export const passkeySignInSchema = z.object({ response: passkeyResponse, callbackUrl: z.string().max(2000).optional() });
 

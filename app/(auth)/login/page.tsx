@@ -32,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           or
           <Separator className="flex-1" />
         </div>
-        <PasskeyButton start={startPasskeySignIn} finish={passkeySignIn} field="response" extra={{ callbackUrl: safeCallback(callbackUrl) }} label="Sign in with a passkey" />
+        <PasskeyButton start={startPasskeySignIn} finish={passkeySignIn} field="response" extra={{ callbackUrl: safeCallback(callbackUrl) }} label="Use a passkey" />
       </CardContent>
       <CardFooter className="justify-center text-sm text-muted-foreground">
         <span>
