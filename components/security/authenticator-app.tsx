@@ -110,7 +110,7 @@ export function AuthenticatorApp({ enabled }: { enabled: boolean }) {
         </FormField>
         <div className="flex gap-2">
           <Button type="submit" pending={confirm.pending}>
-            Turn on
+            Verify and turn on
           </Button>
           <Button type="button" variant="ghost" onClick={() => setSetup(null)}>
             Cancel

@@ -76,7 +76,7 @@ describe("authenticator app", () => {
     const [row] = await queryAppDb<RowDataPacket[]>("SELECT totp_secret FROM users WHERE id = ?", [user.id]);
     expect(String(row!.totp_secret)).not.toContain(secret);
     await page.getByLabel("Code from the app").fill(appCode(secret));
-    await page.getByRole("button", { name: "Turn on" }).click();
+    await page.getByRole("button", { name: "Verify and turn on" }).click();
     const list = page.getByRole("list", { name: "Recovery codes" });
     await list.waitFor();
     const codes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
