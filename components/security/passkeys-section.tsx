@@ -10,6 +10,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { addPasskey } from "@/lib/actions/security/add-passkey";
 import { removePasskey } from "@/lib/actions/security/remove-passkey";
+import { renamePasskey } from "@/lib/actions/security/rename-passkey";
 import { startPasskeyRegistration } from "@/lib/actions/security/start-passkey-registration";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
@@ -24,6 +25,7 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [adding, startAdding] = useTransition();
   const [removing, startRemoving] = useTransition();
+  const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
 
   function add(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,6 +62,19 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
     });
   }
 
+  function rename(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!editing) return;
+    const { id, name: newName } = editing;
+    setError(null);
+    startRemoving(async () => {
+      const result = await renamePasskey(undefined, { id: String(id), name: newName });
+      if (!result.ok) return setError(result.fieldErrors.name?.[0] ?? result.formError);
+      setEditing(null);
+      router.refresh();
+    });
+  }
+
   return (
     <div className="grid gap-4">
       {codes && <RecoveryCodesList codes={codes} />}
@@ -78,9 +93,29 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
                   </span>
                 </span>
               </span>
-              <Button type="button" variant="outline" size="sm" disabled={removing} onClick={() => remove(item.id)} aria-label={`Remove passkey ${item.name}`}>
-                Remove
-              </Button>
+              {editing?.id === item.id ? (
+                <form onSubmit={rename} className="flex items-center gap-2">
+                  <label htmlFor={`passkey-${item.id}-name`} className="sr-only">
+                    New name for {item.name}
+                  </label>
+                  <Input id={`passkey-${item.id}-name`} value={editing.name} onChange={(e) => setEditing({ id: item.id, name: e.target.value })} maxLength={80} className="h-9 w-44" />
+                  <Button type="submit" size="sm" disabled={removing}>
+                    Save
+                  </Button>
+                  <Button type="button" variant="ghost" size="sm" onClick={() => setEditing(null)}>
+                    Cancel
+                  </Button>
+                </form>
+              ) : (
+                <span className="flex gap-2">
+                  <Button type="button" variant="ghost" size="sm" onClick={() => setEditing({ id: item.id, name: item.name })} aria-label={`Rename passkey ${item.name}`}>
+                    Rename
+                  </Button>
+                  <Button type="button" variant="outline" size="sm" disabled={removing} onClick={() => remove(item.id)} aria-label={`Remove passkey ${item.name}`}>
+                    Remove
+                  </Button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -82,7 +82,7 @@ afterAll(async () => {
 });
 
 describe("passkeys in Chromium's virtual authenticator", () => {
-  it("registers a passkey, signs out, signs in with it alone, answers the second step with it after a password, and removes it", async () => {
+  it("registers a passkey, signs out, signs in with it alone, answers the second step with it after a password, renames and removes it", async () => {
     const user = await createE2eUser("staff", "passkey");
     const context = await newContext(browser, "desktop", "light", { baseURL: appUrl });
     const page = await context.newPage();
@@ -126,9 +126,15 @@ describe("passkeys in Chromium's virtual authenticator", () => {
     await page.getByRole("button", { name: "Use a passkey" }).click();
     await page.waitForURL(`${appUrl}/staff`);
 
-    // Remove it: gone from the list and the database; a password alone signs in again.
+    // Rename it, then remove it: gone from the list and the database; a password alone signs in again.
     await page.goto("/staff/profile");
-    await page.getByRole("button", { name: "Remove passkey Test laptop" }).click();
+    await page.getByRole("button", { name: "Rename passkey Test laptop" }).click();
+    await page.getByLabel("New name for Test laptop").fill("Old laptop");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("list", { name: "Your passkeys" }).getByText("Old laptop").waitFor();
+    const [renamed] = await queryAppDb<RowDataPacket[]>("SELECT name FROM passkeys WHERE user_id = ?", [user.id]);
+    expect(renamed!.name).toBe("Old laptop");
+    await page.getByRole("button", { name: "Remove passkey Old laptop" }).click();
     await page.getByText("No passkeys yet.").waitFor();
     expect(await passkeyCount(user.id)).toBe(0);
     await signOut(page);
