@@ -50,6 +50,7 @@ const labels: Record<string, string> = {
   "payment.refund_request": "Card refund asked of Stripe",
   "payment.refund_due": "Card payment to refund (overshot the balance)",
   "stripe_event.retry": "Stripe webhook event retried",
+  "subscription.card_removed": "Saved card removed",
   "subscription.create": "Subscription started",
   "subscription.renew": "Subscription renewed",
   "subscription.cancel": "Subscription cancelled",
