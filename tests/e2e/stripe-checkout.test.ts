@@ -124,6 +124,7 @@ describe("card payments through Stripe Checkout (stub)", () => {
     const [invoice] = await queryAppDb<RowDataPacket[]>(
       `SELECT i.id, i.number, u.email, i.total_minor - i.amount_paid_minor AS balance FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id
        WHERE u.email IN ('client3@example.com', 'client2@example.com', 'client@example.com') AND i.status IN ('sent', 'partially_paid') AND i.currency = 'USD' AND i.total_minor - i.amount_paid_minor >= 3000
+         AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.invoice_id = i.id AND p.status = 'pending')
        ORDER BY u.email ASC, i.id ASC LIMIT 1`,
     );
     expect(invoice).toBeDefined();
@@ -151,7 +152,7 @@ describe("card payments through Stripe Checkout (stub)", () => {
     const sessionRef = String(pending!.provider_ref);
     expect(sessionRef).toMatch(/^cs_test_/);
     // Its delivery reached us but could not be applied (the database was away, say): kept as failed, as the webhook keeps one.
-    await queryAppDb("INSERT INTO stripe_events (event_id, type, status, attempts, last_error, payload) VALUES (?, ?, 'failed', 1, ?, ?)", [succeeded!.id, succeeded!.type, "Connection lost: The server closed the connection.", JSON.stringify(succeeded)]);
+    await queryAppDb("INSERT INTO stripe_events (event_id, type, status, attempts, last_error, payload, created_at, updated_at) VALUES (?, ?, 'failed', 1, ?, ?, NOW(3), NOW(3))", [succeeded!.id, succeeded!.type, "Connection lost: The server closed the connection.", JSON.stringify(succeeded)]);
 
     const staff = await newContext(browser, "mobile", "light", { baseURL: appUrl });
     const page = await staff.newPage();
@@ -218,7 +219,7 @@ describe("card payments through Stripe Checkout (stub)", () => {
 
   it("a client saves a card when subscribing, sees it on the subscription, and removes it", async () => {
     const name = `Care plan ${Date.now().toString(36)}`;
-    await queryAppDb("INSERT INTO services (name, description, price_minor, currency, billing_interval, active) VALUES (?, 'Monthly upkeep', 2500, 'USD', 'monthly', 1)", [name]);
+    await queryAppDb("INSERT INTO services (name, description, price_minor, currency, billing_interval, active, created_at, updated_at) VALUES (?, 'Monthly upkeep', 2500, 'USD', 'monthly', 1, NOW(3), NOW(3))", [name]);
     const context = await newContext(browser, "desktop", "light", { baseURL: appUrl });
     const page = await context.newPage();
     await signIn(page, "client2@example.com");
