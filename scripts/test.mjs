@@ -24,8 +24,12 @@ const artifacts = path.join(root, "tests", ".artifacts");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 ensureNodeModules(root);
-const externalUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-ensureSystemPackages({ needServer: needsDb && !externalUrl, needPdfTools: needsDb });
+// The tests drop and recreate their databases, so they never go to a server
+// because DATABASE_URL happens to be set (that may be the business's own):
+// only TEST_DATABASE_URL, set for the purpose, sends them elsewhere.
+const externalUrl = process.env.TEST_DATABASE_URL || undefined;
+if (!externalUrl && process.env.DATABASE_URL) log("DATABASE_URL is set and left alone: the tests use their own database server (set TEST_DATABASE_URL to use another one).");
+ensureSystemPackages({ needServer: needsDb && !externalUrl, needPdfTools: needsDb, needZipTools: steps.includes("unit") });
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
