@@ -6,16 +6,16 @@ import { clients, invoices, outbox, payments, services, subscriptions, users } f
 import { getSettings } from "./settings";
 import { phoneSearchPrefixes, regionFromLocale } from "@/lib/phone";
 import type { ClientListParams } from "@/lib/validation/clients";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // Back-office reads of clients. Callers check "clients:read".
 
-const OPEN = ["sent", "partially_paid"] as const;
 export const CLIENT_PAGE_SIZE = 25;
 
 // An issued invoice's status follows its amounts (sent: none of a total above
 // zero paid; partially_paid: some paid), so an open status alone means a
 // balance, and the check stays inside the (client_id, status, due_date) index.
-const openInvoice = (today?: string) => and(eq(invoices.clientId, clients.id), inArray(invoices.status, [...OPEN]), today ? lt(invoices.dueDate, today) : undefined);
+const openInvoice = (today?: string) => and(eq(invoices.clientId, clients.id), inArray(invoices.status, [...OPEN_STATUSES]), today ? lt(invoices.dueDate, today) : undefined);
 
 /**
  * Counting every match of a filter over 100k clients costs a probe per client;
@@ -100,7 +100,7 @@ export async function balancesFor(clientIds: number[], today: string): Promise<M
       oldestDue: sql<string>`min(${invoices.dueDate})`,
     })
     .from(invoices)
-    .where(and(inArray(invoices.clientId, clientIds), inArray(invoices.status, [...OPEN]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
+    .where(and(inArray(invoices.clientId, clientIds), inArray(invoices.status, [...OPEN_STATUSES]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
     .groupBy(invoices.clientId, invoices.currency);
   for (const r of rows) {
     const oldestDue = String(r.oldestDue).slice(0, 10);
@@ -151,7 +151,7 @@ async function countCapped(where: SQL | undefined): Promise<{ n: number; capped:
 async function idsByBalance(where: SQL | undefined, direction: "asc" | "desc", offset: number, narrowed: boolean): Promise<number[]> {
   const db = getDb();
   const { defaultCurrency } = await getSettings();
-  const owingWhere = and(inArray(invoices.status, [...OPEN]), where);
+  const owingWhere = and(inArray(invoices.status, [...OPEN_STATUSES]), where);
   // Without a search narrowing the clients, reading the open invoices first (on
   // the status index) and joining each client by id is several times faster
   // than the optimizer's own choice of walking every client; STRAIGHT_JOIN

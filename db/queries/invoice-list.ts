@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, or,
 import { getDb } from "@/db";
 import { clients, invoices, rollupInvoiceDays } from "@/db/schema";
 import type { InvoiceListParams, InvoiceSort } from "@/lib/validation/invoices";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // Back-office reads of the invoice list. Callers check "invoices:read".
 
@@ -32,7 +33,7 @@ function statusCondition(status: InvoiceListParams["statuses"][number], today: s
   // Filters follow the status people see: overdue is sent or partially paid and past due.
   switch (status) {
     case "overdue":
-      return and(inArray(c.status, ["sent", "partially_paid"]), lt(c.dueDate, today))!;
+      return and(inArray(c.status, [...OPEN_STATUSES]), lt(c.dueDate, today))!;
     case "sent":
     case "partially_paid":
       return and(eq(c.status, status), gte(c.dueDate, today))!;

@@ -6,6 +6,7 @@ import { daysBetween } from "@/lib/dates";
 import { readWholeNumber } from "@/lib/validation/fields";
 import { balancesFor, owingClientIds } from "./clients";
 import { getSettings } from "./settings";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // The unpaid-clients view. Callers check "reminders:send" (the view exists to send them).
 
@@ -36,7 +37,7 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
   const db = getDb();
   // An issued invoice's status follows its amounts, so an open status alone
   // means a balance; the grouping then reads only the (client_id, status, due_date) index.
-  const where = and(inArray(invoices.status, ["sent", "partially_paid"]), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
+  const where = and(inArray(invoices.status, [...OPEN_STATUSES]), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
   const oldestDue = sql<string>`min(${invoices.dueDate})`;
   const grouped = (ids?: number[]) =>
     db

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { sessions, users, type Role } from "@/db/schema";
@@ -59,13 +59,6 @@ export async function requireRole(role: Role): Promise<CurrentUser> {
 export async function userWithPermission(permission: Permission): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
   return user && can(user.role, permission) ? user : null;
-}
-
-/** For pages and handlers that must not reveal a record exists. */
-export async function requireOrNotFound(permission: Permission): Promise<CurrentUser> {
-  const user = await userWithPermission(permission);
-  if (!user) notFound();
-  return user;
 }
 
 export async function requestIp(): Promise<string> {
