@@ -359,3 +359,14 @@ export async function clientHasHistory(clientId: number): Promise<boolean> {
   ]);
   return Boolean(inv || pay || sub);
 }
+
+/** Active clients whose name starts with what was typed, for the invoice form's client picker: an index prefix scan, 20 at most. */
+export async function clientOptions(typed: string) {
+  const prefix = `${typed.trim().slice(0, 100).replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return getDb()
+    .select({ id: clients.id, name: clients.name, email: clients.email, company: clients.company, currency: clients.currency })
+    .from(clients)
+    .where(and(isNull(clients.archivedAt), like(clients.name, prefix)))
+    .orderBy(asc(clients.name), asc(clients.id))
+    .limit(20);
+}
