@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNull, isNull, like, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
 import { getSettings } from "./settings";
 import { phoneSearchPrefixes, regionFromLocale } from "@/lib/phone";
@@ -310,14 +311,7 @@ export async function listClientInvoices(clientId: number, limit = 50) {
   const reminders = sql`${outbox.relatedType} = 'invoice' and ${outbox.relatedId} = ${invoices.id} and ${outbox.template} in ('payment_reminder', 'reminder_friendly', 'reminder_firm')`;
   const rows = await getDb()
     .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      amountPaidMinor: invoices.amountPaidMinor,
+      ...invoiceSummaryColumns,
       lastReminderAt: sql<Date | string | null>`(select max(${outbox.createdAt}) from ${outbox} where ${reminders})`,
       reminders: sql<number>`(select count(*) from ${outbox} where ${reminders})`,
     })

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, like, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, payments } from "@/db/schema";
 import type { PortalInvoiceFilter } from "@/lib/validation/portal";
 import { OPEN_STATUSES } from "@/lib/invoices/status";
@@ -39,14 +40,7 @@ export async function listPortalInvoices(clientId: number, params: { filter: Por
   const [rows, [counted]] = await Promise.all([
     db
       .select({
-        id: invoices.id,
-        number: invoices.number,
-        status: invoices.status,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        currency: invoices.currency,
-        totalMinor: invoices.totalMinor,
-        amountPaidMinor: invoices.amountPaidMinor,
+        ...invoiceSummaryColumns,
       })
       .from(invoices)
       .where(where)

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, payments, services, subscriptions, users } from "@/db/schema";
 import { addMonthsToMonthStart, startOfDayIn } from "@/lib/dates";
 import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
@@ -56,14 +57,7 @@ export async function getClientOverview(clientId: number) {
       .orderBy(asc(services.name)),
     db
       .select({
-        id: invoices.id,
-        number: invoices.number,
-        status: invoices.status,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        currency: invoices.currency,
-        totalMinor: invoices.totalMinor,
-        amountPaidMinor: invoices.amountPaidMinor,
+        ...invoiceSummaryColumns,
       })
       .from(invoices)
       .where(and(eq(invoices.clientId, clientId), ne(invoices.status, "draft")))
