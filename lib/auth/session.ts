@@ -47,6 +47,18 @@ export async function requirePagePermission(permission: Permission): Promise<Cur
   return user;
 }
 
+/**
+ * For a back-office page: the user with the permission, and the area its links
+ * go to. The role layout lets only admins into /admin and only staff into
+ * /staff, so the user's home is the route group the page was reached through:
+ * one page module serves both (app/_back-office).
+ */
+export async function requireBackOffice(permission: Permission): Promise<{ user: CurrentUser; area: "/admin" | "/staff" }> {
+  const user = await requirePagePermission(permission);
+  if (user.role === "client") redirect(homeFor.client);
+  return { user, area: user.role === "admin" ? "/admin" : "/staff" };
+}
+
 /** For layouts of a role's area. */
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await getCurrentUser();
