@@ -8,7 +8,6 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { STRIPE_PROVIDER } from "@/lib/payments/stripe/checkout";
 import { requestStripeRefund } from "@/lib/payments/stripe/refund";
-import { actorFrom } from "@/lib/actor";
 import { refundPayment as refund } from "@/lib/payments";
 import { refundPaymentSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
@@ -23,7 +22,7 @@ export const refundPayment = defineAction({
   name: "payments.refund",
   permission: "payments:write",
   schema: refundPaymentSchema,
-  async handler({ paymentId, reason, amount }, { user, ip }) {
+  async handler({ paymentId, reason, amount }, { actor }) {
     const db = getDb();
     const [payment] = await db
       .select({ provider: payments.provider, currency: payments.currency, amountMinor: payments.amountMinor, refundedMinor: payments.refundedMinor, status: payments.status, refundDue: payments.refundDue })
@@ -41,7 +40,6 @@ export const refundPayment = defineAction({
       if (parsed.minor > refundable) throw new DomainError("Check the amount.", { amount: [`At most ${formatMoney(refundable, payment.currency, locale)}, what is left to refund`] });
       amountMinor = parsed.minor;
     }
-    const actor = actorFrom(user, ip);
     if (payment.provider === STRIPE_PROVIDER) return requestStripeRefund(db, { paymentId, amountMinor, reason, actor });
     return refund(db, { paymentId, amountMinor, reason, actor });
   },

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { removeSavedCard as remove } from "@/lib/payments/stripe/card-on-file";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { subscriptionIdSchema } from "@/lib/validation/portal";
@@ -12,7 +11,7 @@ export const removeSavedCard = defineAction({
   name: "portal.remove_saved_card",
   permission: "portal:use",
   schema: subscriptionIdSchema,
-  async handler({ subscriptionId }, { user, ip }) {
-    return remove(getDb(), { clientId: await clientIdOf(user), subscriptionId, actor: actorFrom(user, ip) });
+  async handler({ subscriptionId }, { user, actor }) {
+    return remove(getDb(), { clientId: await clientIdOf(user), subscriptionId, actor });
   },
 });
