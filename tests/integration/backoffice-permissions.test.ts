@@ -35,6 +35,11 @@ import { resetPassword } from "@/lib/actions/profile/reset-password";
 import { signOutDevice } from "@/lib/actions/profile/sign-out-device";
 import { signOutEverywhere } from "@/lib/actions/profile/sign-out-everywhere";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
+import { confirmPayment } from "@/lib/actions/payments/confirm-payment";
+import { recordPayment } from "@/lib/actions/payments/record-payment";
+import { refundPayment } from "@/lib/actions/payments/refund-payment";
+import { rejectPayment } from "@/lib/actions/payments/reject-payment";
+import { retryStripeEvent } from "@/lib/actions/payments/retry-stripe-event";
 import { pauseReminders } from "@/lib/actions/reminders/pause-reminders";
 import { resumeReminders } from "@/lib/actions/reminders/resume-reminders";
 import { runReminders } from "@/lib/actions/reminders/run-reminders";
@@ -52,7 +57,7 @@ import { permissions, type Permission } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/one-time-token";
 import { createSession, hashSessionId } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/form-state";
-import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient, insertInvoice, insertPendingInvite, insertResetToken, insertService } from "../support/backoffice";
+import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient, insertFailedStripeEvent, insertInvoice, insertPayment, insertPendingInvite, insertResetToken, insertService } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs } from "../support/request-context";
@@ -176,6 +181,33 @@ const matrix: Case[] = [
   // "off" on a row that is off: allowed callers succeed without locking the rest of this file out.
   { action: setSecondFactorPolicy, input: async () => ({ required: "off" }) },
   { action: resetSecondFactor, input: async () => ({ userId: (await createUser({ role: "staff" })).id }) },
+  // Payments on an invoice (no card provider configured: the built-in paths).
+  { action: recordPayment, input: async () => ({ invoiceId: (await insertInvoice((await insertClient()).id)).id, amount: "25.00", method: "bank_transfer", receivedOn: "2026-01-05", reference: "", idempotencyKey: `matrix-${unique()}` }) },
+  {
+    action: confirmPayment,
+    input: async () => {
+      const client = await insertClient();
+      return { paymentId: (await insertPayment((await insertInvoice(client.id)).id, client.id)).id };
+    },
+  },
+  {
+    action: rejectPayment,
+    input: async () => {
+      const client = await insertClient();
+      return { paymentId: (await insertPayment((await insertInvoice(client.id)).id, client.id)).id, reason: "The money never arrived" };
+    },
+  },
+  {
+    // A part of a succeeded payment.
+    action: refundPayment,
+    input: async () => {
+      const client = await insertClient();
+      const invoice = await insertInvoice(client.id, { status: "partially_paid", paidMinor: 2_500 });
+      return { paymentId: (await insertPayment(invoice.id, client.id, { status: "succeeded" })).id, amount: "10.00" };
+    },
+  },
+  // A failed Stripe event retried from the payments page (one the app ignores, so no Stripe call is needed).
+  { action: retryStripeEvent, input: async () => ({ id: (await insertFailedStripeEvent({ type: "customer.created", object: { id: `cus_${unique()}`, object: "customer" } })).id }) },
   {
     action: updateSettings,
     input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", locale: "en-US", timeZone: "UTC", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing", minPayment: "5.00", bankInstructions: "IBAN GB00 TEST", cashInstructions: "" }),
@@ -189,7 +221,7 @@ async function insertPasskey(actor: User | null): Promise<number> {
   return res.insertId;
 }
 
-const BACK_OFFICE_AREAS = ["clients", "reminders", "services", "staff", "invites", "profile", "settings", "security"];
+const BACK_OFFICE_AREAS = ["clients", "payments", "reminders", "services", "staff", "invites", "profile", "settings", "security"];
 // Two-step sign-in settings live beside the profile actions but belong to the
 // client portal's work (issue 6), which tests them with their code flow.
 const NOT_BACK_OFFICE = new Set(["profile.two_factor_start", "profile.two_factor_confirm", "profile.two_factor_resend"]);
@@ -210,7 +242,7 @@ describe("the permission matrix covers every back-office action", () => {
       }
     }
     expect(matrix.map((c) => c.action.actionName).sort()).toEqual(onDisk.sort());
-    expect(matrix).toHaveLength(40);
+    expect(matrix).toHaveLength(45);
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -37,8 +37,16 @@ async function renderPage(role: Role, href: string): Promise<unknown> {
   return mod.default({ params: Promise.resolve({}), searchParams: Promise.resolve({}) });
 }
 
-// The routes that take no record id; the two that do (invoice PDF, payment receipt) go through canReadInvoice/canReadPayment, tested below.
-const routeFiles = ["invoices/summary", "invoices/export", "invoices/client-options", "invoices/zip", "clients/export"];
+// Every back-office API route on disk that takes no record id (sign-in and
+// webhooks are public); the ones that do (invoice PDF, payment receipt) go
+// through canReadInvoice/canReadPayment, tested below.
+function apiRoutes(dir = path.join(process.cwd(), "app", "api"), prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (!entry.isDirectory()) return entry.name === "route.ts" ? [prefix.replace(/\/$/, "")] : [];
+    return apiRoutes(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+  });
+}
+const routeFiles = apiRoutes().filter((r) => !r.startsWith("auth/") && !r.startsWith("webhooks/") && !r.includes("["));
 
 async function callRoute(route: string, id = 1): Promise<number> {
   const mod = jest.requireActual(path.join(process.cwd(), "app", "api", route, "route.ts")) as { GET: (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response> };
@@ -78,6 +86,10 @@ describe("with the policy on, a back-office user without a second factor", () =>
   afterAll(() => policy(false));
 
   const pages = (["admin", "staff"] as const).flatMap((role) => [...navFor[role].map((n) => n.href), `/${role}/profile`].map((href) => ({ role, href })));
+
+  it("finds the API routes to try", () => {
+    expect(routeFiles).toEqual(expect.arrayContaining(["invoices/summary", "invoices/zip", "clients/export"]));
+  });
 
   it("every nav page exists as a file", () => {
     for (const { role, href } of pages) expect(existsSync(pageFile(role, href))).toBe(true);

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { addPasskey as add } from "@/lib/passkeys/register";
 import { addPasskeySchema } from "@/lib/validation/two-factor";
@@ -12,8 +11,8 @@ export const addPasskey = defineAction({
   name: "security.passkey_add",
   permission: "security:self",
   schema: addPasskeySchema,
-  async handler(input, { user, ip }) {
-    const result = await add(getDb(), actorFrom(user, ip), input, now());
+  async handler(input, { actor }) {
+    const result = await add(getDb(), actor, input, now());
     return { recoveryCodes: result.recoveryCodes };
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { confirmTotpSetup as confirm } from "@/lib/second-factor/totp-setup";
 import { confirmTotpSchema } from "@/lib/validation/two-factor";
@@ -12,8 +11,8 @@ export const confirmTotpSetup = defineAction({
   name: "security.totp_confirm",
   permission: "security:self",
   schema: confirmTotpSchema,
-  async handler({ code }, { user, ip }) {
-    const result = await confirm(getDb(), actorFrom(user, ip), code, now());
+  async handler({ code }, { actor }) {
+    const result = await confirm(getDb(), actor, code, now());
     return result;
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { regenerateRecoveryCodes as regenerate } from "@/lib/second-factor/totp-setup";
 import { emptySchema } from "@/lib/validation/two-factor";
@@ -12,7 +11,7 @@ export const regenerateRecoveryCodes = defineAction({
   name: "security.recovery_codes_regenerate",
   permission: "security:self",
   schema: emptySchema,
-  async handler(_input, { user, ip }) {
-    return { recoveryCodes: await regenerate(getDb(), actorFrom(user, ip), now()) };
+  async handler(_input, { actor }) {
+    return { recoveryCodes: await regenerate(getDb(), actor, now()) };
   },
 });

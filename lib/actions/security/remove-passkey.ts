@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { removePasskey as remove } from "@/lib/passkeys/register";
 import { passkeyIdSchema } from "@/lib/validation/two-factor";
 import { defineAction } from "../define-action";
@@ -10,7 +9,7 @@ export const removePasskey = defineAction({
   name: "security.passkey_remove",
   permission: "security:self",
   schema: passkeyIdSchema,
-  async handler({ id }, { user, ip }) {
-    await remove(getDb(), actorFrom(user, ip), id);
+  async handler({ id }, { actor }) {
+    await remove(getDb(), actor, id);
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { removeTotp as remove } from "@/lib/second-factor/totp-setup";
 import { passwordOnlySchema } from "@/lib/validation/two-factor";
 import { defineAction } from "../define-action";
@@ -11,7 +10,7 @@ export const removeTotp = defineAction({
   name: "security.totp_remove",
   permission: "security:self",
   schema: passwordOnlySchema,
-  async handler({ password }, { user, ip }) {
-    await remove(getDb(), actorFrom(user, ip), password);
+  async handler({ password }, { actor }) {
+    await remove(getDb(), actor, password);
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { passkeyRegistrationOptions } from "@/lib/passkeys/register";
 import { emptySchema } from "@/lib/validation/two-factor";
@@ -12,7 +11,7 @@ export const startPasskeyRegistration = defineAction({
   name: "security.passkey_start",
   permission: "security:self",
   schema: emptySchema,
-  async handler(_input, { user, ip }) {
-    return passkeyRegistrationOptions(getDb(), actorFrom(user, ip), now());
+  async handler(_input, { actor }) {
+    return passkeyRegistrationOptions(getDb(), actor, now());
   },
 });

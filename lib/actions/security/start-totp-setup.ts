@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { startTotpSetup as start } from "@/lib/second-factor/totp-setup";
 import { emptySchema } from "@/lib/validation/two-factor";
 import { defineAction } from "../define-action";
@@ -11,7 +10,7 @@ export const startTotpSetup = defineAction({
   name: "security.totp_start",
   permission: "security:self",
   schema: emptySchema,
-  async handler(_input, { user, ip }) {
-    return start(getDb(), actorFrom(user, ip));
+  async handler(_input, { actor }) {
+    return start(getDb(), actor);
   },
 });

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { setSecondFactorPolicy as setPolicy } from "@/lib/second-factor/policy";
 import { defineAction } from "../define-action";
 
@@ -13,7 +12,7 @@ export const setSecondFactorPolicy = defineAction({
   name: "settings.second_factor_policy",
   permission: "settings:manage",
   schema,
-  async handler({ required }, { user, ip }) {
-    await setPolicy(getDb(), actorFrom(user, ip), required === "on");
+  async handler({ required }, { actor }) {
+    await setPolicy(getDb(), actor, required === "on");
   },
 });

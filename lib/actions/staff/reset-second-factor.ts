@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { now } from "@/lib/clock";
 import { resetSecondFactors } from "@/lib/second-factor/reset";
 import { userIdSchema } from "@/lib/validation/two-factor";
@@ -12,7 +11,7 @@ export const resetSecondFactor = defineAction({
   name: "users.reset_second_factor",
   permission: "users:reset_second_factor",
   schema: userIdSchema,
-  async handler({ userId }, { user, ip }) {
-    await resetSecondFactors(getDb(), actorFrom(user, ip), userId, now());
+  async handler({ userId }, { actor }) {
+    await resetSecondFactors(getDb(), actor, userId, now());
   },
 });
