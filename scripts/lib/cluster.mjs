@@ -256,3 +256,12 @@ export async function startCluster(root, { dir = "cluster", nodes: count = 3, ba
 function tail(file) {
   return existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-20).join("\n") : "(no log)";
 }
+
+/**
+ * DATABASE_URL and DATABASE_FAILOVER_URLS for a process that should use node
+ * `first` (0-based) and fail over to the others in turn.
+ */
+export function hostListEnv(nodes, first) {
+  const order = nodes.map((_, k) => nodes[(first + k) % nodes.length]);
+  return { DATABASE_URL: order[0].url, DATABASE_FAILOVER_URLS: order.slice(1).map((n) => n.url).join(",") };
+}
