@@ -33,6 +33,8 @@ export const envSchema = z.object({
     }),
   DATABASE_FAILOVER_RETRY_MS: int(5000),
   DATABASE_POOL_SIZE: int(10),
+  // How many times a transaction runs before a deadlock (1213) or lock wait timeout (1205) is passed on (lib/transaction.ts). A Galera cluster whose apps write through different nodes wants more (docs/scale.md).
+  DATABASE_TX_ATTEMPTS: int(5),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is required: generate one with `openssl rand -base64 32`" }).min(32, "AUTH_SECRET must be at least 32 characters"),
   APP_URL: z.url({ error: "APP_URL must be a full URL like http://localhost:3000" }).default("http://localhost:3000"),
   RESEND_API_KEY: optional,

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDatabase, ping, pidAlive, sleep, SQL_MODE } from "./database.mjs";
+import { portIsFree } from "./process.mjs";
 import { findDatabaseServer, log, which } from "./system.mjs";
 
 const PROVIDERS = ["/usr/lib/galera/libgalera_smm.so", "/usr/lib/libgalera_smm.so", "/usr/lib64/galera-4/libgalera_smm.so", "/usr/lib64/galera/libgalera_smm.so"];
@@ -218,27 +219,39 @@ export async function startCluster(root, { dir = "cluster", nodes: count = 3, ba
   });
 
   const running = nodes.filter((n) => n.alive);
-  if (running.length === 0) {
-    // Bootstrap from the node that Galera marked safe (the last one stopped), else the most advanced, else node 1.
-    const states = nodes.map((n) => grastate(n.datadir));
-    let first = states.findIndex((s) => s?.safe);
-    if (first < 0) {
-      const best = Math.max(...states.map((s) => s?.seqno ?? -1));
-      first = Math.max(0, states.findIndex((s) => s && s.seqno === best && best >= 0));
-      const s = states[first];
-      // After a crash of every node no one is marked safe: this local cluster trusts the chosen node.
-      if (s) writeFileSync(s.file, s.text.replace(/safe_to_bootstrap:\s*0/, "safe_to_bootstrap: 1"));
+  for (const n of nodes) {
+    if (n.alive) continue;
+    for (const p of Object.values(n.ports)) {
+      if (!(await portIsFree(p))) throw new Error(`Port ${p} (for ${n.name}) is in use by another program. Choose other ports with CLUSTER_PORT_BASE (now ${base}).`);
     }
-    log(`Bootstrapping the Galera cluster from ${nodes[first].name} (127.0.0.1:${nodes[first].port})...`);
-    await nodes[first].start({ bootstrap: true });
-    for (const n of nodes) {
-      if (n === nodes[first]) continue;
-      log(`Joining ${n.name} (127.0.0.1:${n.port}); it copies the data by state transfer...`);
-      await n.start();
+  }
+  try {
+    if (running.length === 0) {
+      // Bootstrap from the node that Galera marked safe (the last one stopped), else the most advanced, else node 1.
+      const states = nodes.map((n) => grastate(n.datadir));
+      let first = states.findIndex((s) => s?.safe);
+      if (first < 0) {
+        const best = Math.max(...states.map((s) => s?.seqno ?? -1));
+        first = Math.max(0, states.findIndex((s) => s && s.seqno === best && best >= 0));
+        const s = states[first];
+        // After a crash of every node no one is marked safe: this local cluster trusts the chosen node.
+        if (s) writeFileSync(s.file, s.text.replace(/safe_to_bootstrap:\s*0/, "safe_to_bootstrap: 1"));
+      }
+      log(`Bootstrapping the Galera cluster from ${nodes[first].name} (127.0.0.1:${nodes[first].port})...`);
+      await nodes[first].start({ bootstrap: true });
+      for (const n of nodes) {
+        if (n === nodes[first]) continue;
+        log(`Joining ${n.name} (127.0.0.1:${n.port}); it copies the data by state transfer...`);
+        await n.start();
+      }
+    } else {
+      log(`Reusing ${running.length} running node(s) in .data/${dir}/.`);
+      for (const n of nodes) if (!n.alive) await n.start();
     }
-  } else {
-    log(`Reusing ${running.length} running node(s) in .data/${dir}/.`);
-    for (const n of nodes) if (!n.alive) await n.start();
+  } catch (error) {
+    // Leaves nothing running behind a failed start.
+    for (const n of [...nodes].reverse()) if (n.startedHere) await n.stop();
+    throw error;
   }
   await nodes[0].waitSynced({ size: count });
   log(`Galera cluster of ${count} is Synced: ${nodes.map((n) => `127.0.0.1:${n.port}`).join(", ")} (data in .data/${dir}/).`);
