@@ -1,5 +1,6 @@
 import net from "node:net";
 import type { RowDataPacket } from "mysql2/promise";
+import { RateLimiterMySQL } from "rate-limiter-flexible";
 import { createPools, type Pools } from "@/db/connect";
 import { env } from "@/lib/env";
 
@@ -40,6 +41,18 @@ describe("failover hosts", () => {
     } finally {
       conn.release();
     }
+  });
+
+  it("gives the rate limiter's MySQL store a working pool through the failover host", async () => {
+    const live = env().DATABASE_URL;
+    const dead = new URL(live);
+    dead.port = String(await deadPort());
+    pools = createPools({ ...env(), DATABASE_URL: dead.toString(), DATABASE_FAILOVER_URLS: [live] });
+    const limiter = new RateLimiterMySQL({ storeClient: pools.callbackPool, storeType: "pool", dbName: new URL(live).pathname.slice(1), tableName: "rate_limiter", tableCreated: true, keyPrefix: "failover-test", points: 2, duration: 60 });
+    const key = `k${Date.now()}`;
+    expect((await limiter.consume(key)).remainingPoints).toBe(1);
+    expect((await limiter.consume(key)).remainingPoints).toBe(0);
+    await expect(limiter.consume(key)).rejects.toMatchObject({ remainingPoints: 0 });
   });
 
   it("keeps the single-host pool when no failover host is set", async () => {
