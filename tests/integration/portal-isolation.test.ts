@@ -229,7 +229,7 @@ describe("portal pages with client B's ids", () => {
 describe("route handlers with client B's ids", () => {
   const get = (url: string) => new Request(`http://localhost:3000${url}`);
 
-  it("answers 404 for B's invoice PDF, B's receipt, and every back-office export", async () => {
+  it("answers 404 for B's invoice PDF, B's receipt, every back-office export, and a forged Stripe webhook", async () => {
     const pdf = await import("@/app/api/invoices/[id]/pdf/route");
     const receipt = await import("@/app/api/payments/[id]/receipt/route");
     const cases: [string, () => Promise<Response>][] = [
@@ -253,7 +253,11 @@ describe("route handlers with client B's ids", () => {
       cases.push([`GET ${url}`, () => route.GET(get(url))]);
       triedRoutes.add(mod.replace("@/app/api/", "").replace("/route", ""));
     }
-    triedRoutes.add("invoices/[id]/pdf").add("payments/[id]/receipt");
+    // A client posting a made-up "paid" event for B's invoice: no signature Stripe made, so nothing (404 while Stripe isn't configured, 400 when it is).
+    const stripe = await import("@/app/api/webhooks/stripe/route");
+    const forgedEvent = JSON.stringify({ id: "evt_forged", type: "checkout.session.completed", data: { object: { payment_status: "paid", metadata: { invoiceId: String(f.bInvoiceId) } } } });
+    cases.push(["POST /api/webhooks/stripe (forged paid event for B)", () => stripe.POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=00" }, body: forgedEvent }))]);
+    triedRoutes.add("invoices/[id]/pdf").add("payments/[id]/receipt").add("webhooks/stripe");
     for (const [label, call] of cases) {
       await attempt(label, async () => {
         const response = await call();
