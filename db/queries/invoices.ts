@@ -99,6 +99,10 @@ export async function listInvoicePayments(invoiceId: number) {
       createdAt: payments.createdAt,
       refundedAt: payments.refundedAt,
       failureReason: payments.failureReason,
+      provider: payments.provider,
+      providerRef: payments.providerRef,
+      refundedMinor: payments.refundedMinor,
+      refundDue: payments.refundDue,
       recordedByName: recorder.name,
     })
     .from(payments)

@@ -8,6 +8,7 @@ import { DENIED } from "@/lib/actions/define-action";
 import { cancelSubscription } from "@/lib/actions/portal/cancel-subscription";
 import { emailMyInvoice } from "@/lib/actions/portal/email-my-invoice";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
+import { removeSavedCard } from "@/lib/actions/portal/remove-saved-card";
 import { resumeSubscription } from "@/lib/actions/portal/resume-subscription";
 import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
 import { updateBillingDetails } from "@/lib/actions/portal/update-billing-details";
@@ -284,11 +285,12 @@ describe("portal server actions with client B's ids", () => {
       ["cancelSubscription B (ending)", () => cancelSubscription(undefined, form({ subscriptionId: String(f.bEndingSubscriptionId) })), notFound("That subscription")],
       ["resumeSubscription B (ending)", () => resumeSubscription(undefined, form({ subscriptionId: String(f.bEndingSubscriptionId) })), notFound("That subscription")],
       ["resumeSubscription B", () => resumeSubscription(undefined, form({ subscriptionId: String(f.bSubscriptionId) })), notFound("That subscription")],
+      ["removeSavedCard B", () => removeSavedCard(undefined, form({ subscriptionId: String(f.bSubscriptionId) })), notFound("That subscription")],
     ];
     for (const [label, run, expected] of cases) {
       await attempt(`action ${label}`, async () => expect(await run()).toMatchObject(expected));
     }
-    for (const name of ["portal.pay_invoice", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription"]) triedActions.add(name);
+    for (const name of ["portal.pay_invoice", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription", "portal.remove_saved_card"]) triedActions.add(name);
   });
 
   it("a client id smuggled into a form is ignored: the change lands on A, never on B", async () => {
