@@ -10,7 +10,7 @@ import { RelativeTime } from "@/components/time/viewer-time";
 import { StaffEditDialog } from "./staff-edit-dialog";
 import { ResetSecondFactorButton } from "./reset-second-factor-button";
 import { StaffStatusButton } from "./staff-status-button";
-import { PhoneNumber } from "@/components/phone/business-region";
+import { PhoneNumber } from "@/components/phone/phone-number";
 
 const statusBadge = { active: ["success", "Active"], disabled: ["muted", "Disabled"], invited: ["outline", "Invited"], pending_approval: ["outline", "Pending"] } as const;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CONTROL_CHARACTERS_ERROR, isTypedText, linkToken, oneLine, phoneCountry, phoneText, positiveId, withPhone } from "./fields";
+import { CONTROL_CHARACTERS_ERROR, isTypedText, linkToken, oneLine, positiveId } from "./fields";
+import { phoneCountry, phoneText, withPhone } from "./phone";
 
 /** Six digits; spaces and dashes people type ("123 456") are dropped first. */
 export const otpCode = z
