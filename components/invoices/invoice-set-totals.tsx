@@ -51,10 +51,13 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
 
 function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: "warning" }) {
   return (
-    // Three across even on a phone, so the list's first row stays on the first screen.
-    <div className="min-w-0 rounded-md border bg-background px-2 py-1.5 sm:px-4 sm:py-3">
+    // Three across even on a phone, so the list's first row stays on the first screen. The figure is never cut
+    // off ("$45,293.…" was): it scales with the box (cqi, a container unit), and a very long one wraps.
+    <div className="min-w-0 rounded-md border bg-background px-2 py-1.5 [container-type:inline-size] sm:px-4 sm:py-3">
       <dt className="truncate text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className={`truncate text-sm font-semibold tabular-nums sm:mt-1 sm:text-lg ${tone === "warning" ? "text-warning" : ""}`}>{value}</dd>
+      <dd data-figure className={`text-[min(0.875rem,11cqi)] font-semibold tabular-nums [overflow-wrap:anywhere] sm:mt-1 sm:text-[min(1.125rem,11cqi)] ${tone === "warning" ? "text-warning" : ""}`}>
+        {value}
+      </dd>
       {detail && <dd className="hidden text-xs text-muted-foreground sm:block">{detail}</dd>}
     </div>
   );

@@ -42,7 +42,8 @@ export function PayForm(props: PayFormProps) {
   const balanceText = formatAmountInput(balanceMinor, currency, locale);
   const [method, setMethod] = useState<ClientPaymentMethod>(props.defaultMethod);
   const [mode, setMode] = useState<"full" | "part">("full");
-  const [amount, setAmount] = useState(balanceText);
+  // Empty until typed: a pre-filled figure in "part of it" would have to be deleted first.
+  const [amount, setAmount] = useState("");
   const [key, setKey] = useState(props.idempotencyKey);
   const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(payInvoice, payInvoiceSchema, (state) => {
     const result = state.data as PortalPayResult;
@@ -63,7 +64,7 @@ export function PayForm(props: PayFormProps) {
         <legend className="mb-2 text-sm font-medium">Amount</legend>
         <label className="flex cursor-pointer items-center gap-2 text-sm">
           <input type="radio" name="amountMode" value="full" checked={mode === "full"} onChange={() => setMode("full")} className="size-4 accent-[hsl(var(--primary))]" />
-          Full balance, <span className="font-medium tabular-nums">{formatMoney(balanceMinor, currency, locale)}</span>
+          Full balance
         </label>
         <label className="flex cursor-pointer items-center gap-2 text-sm">
           <input type="radio" name="amountMode" value="part" checked={mode === "part"} onChange={() => setMode("part")} className="size-4 accent-[hsl(var(--primary))]" />
@@ -108,7 +109,7 @@ export function PayForm(props: PayFormProps) {
         </div>
       )}
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
-        {method === "card" ? `Pay ${payLabel}` : `I'll pay ${payLabel} by ${method === "cash" ? "cash" : "bank transfer"}`}
+        {method === "card" ? `Pay ${payLabel}`.trim() : `I'll pay ${payLabel ? `${payLabel} ` : ""}by ${method === "cash" ? "cash" : "bank transfer"}`}
       </Button>
     </form>
   );
