@@ -16,10 +16,10 @@ export function CardFields({ errors, idPrefix = "" }: { errors: FieldErrors; idP
       <FormField id={id("cardNumber")} label="Card number" required error={errors.cardNumber} className="col-span-2">
         <Input {...fieldA11y(id("cardNumber"), errors.cardNumber)} name="cardNumber" inputMode="numeric" autoComplete="cc-number" maxLength={23} />
       </FormField>
-      <FormField id={id("cardExpiry")} label="Expiry" required error={errors.cardExpiry} hint="Month and year, MM/YY">
+      <FormField id={id("cardExpiry")} label="Expiry" required error={errors.cardExpiry} hint="MM/YY">
         <Input {...fieldA11y(id("cardExpiry"), errors.cardExpiry, true)} name="cardExpiry" inputMode="numeric" autoComplete="cc-exp" maxLength={7} />
       </FormField>
-      <FormField id={id("cardCvc")} label="CVC" required error={errors.cardCvc} hint="3 or 4 digits on the card">
+      <FormField id={id("cardCvc")} label="CVC" required error={errors.cardCvc} hint="3 or 4 digits">
         <Input {...fieldA11y(id("cardCvc"), errors.cardCvc, true)} name="cardCvc" inputMode="numeric" autoComplete="cc-csc" maxLength={4} />
       </FormField>
       <FormField id={id("cardName")} label="Name on card" error={errors.cardName} className="col-span-2">

@@ -24,6 +24,8 @@ export type PortalPayInput = {
   idempotencyKey: string;
   card?: CardDetails;
   actor: ActorOrSystem;
+  /** For a payment by signed link: where a hosted card page sends the payer back. */
+  returnPath?: string;
 };
 
 export type PortalPayResult =
@@ -70,6 +72,7 @@ export async function payInvoiceFromPortal(db: Db, input: PortalPayInput): Promi
       idempotencyKey: input.idempotencyKey,
       email: client?.email ?? null,
       actor: input.actor,
+      returnPath: input.returnPath,
     });
     return { outcome: "redirect", paymentId: started.paymentId, url: started.url };
   }

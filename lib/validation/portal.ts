@@ -58,6 +58,26 @@ function checkCard(v: { cardNumber: string; cardExpiry: string; cardCvc: string 
   if (!/^\d{3,4}$/.test(v.cardCvc.trim())) ctx.addIssue({ code: "custom", path: ["cardCvc"], message: "Enter the 3 or 4 digits on the back" });
 }
 
+/**
+ * Paying by signed link (/i/<token>): the token names the invoice, card only
+ * (a transfer or cash is declared from the portal, by a known client).
+ */
+export const linkPaySchema = z
+  .object({
+    token: z.string({ error: "This link is not valid" }).regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "This link is not valid" }),
+    amount: oneLine(30, "Enter an amount").trim().min(1, { error: "Enter an amount" }),
+    method: z.literal("card", { error: "Pay by card" }),
+    idempotencyKey,
+    cardNumber: oneLine(30, "Enter a valid card number").optional().default(""),
+    cardExpiry: oneLine(10, "Enter the expiry as MM/YY").optional().default(""),
+    cardCvc: oneLine(6, "Enter the 3 or 4 digits on the back").optional().default(""),
+    cardName: oneLine(120, "Use at most 120 characters").trim().optional().default(""),
+    checkout: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.checkout) checkCard(v, ctx);
+  });
+
 /** "<invoice id>:<balance in minor units>" for each invoice the confirmation listed, comma-separated; at most 100. */
 const expectedBalances = z
   .string({ error: "Reload the page and try again" })
