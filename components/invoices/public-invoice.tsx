@@ -67,7 +67,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt, today, pay }: { data: 
               </ul>
             </div>
           )}
-          <a href={pdfHref} className={buttonVariants({ className: "w-full" })} download>
+          <a href={pdfHref} className={buttonVariants({ variant: pay ? "outline" : "default", className: "w-full" })} download>
             <Download aria-hidden="true" />
             Download PDF
           </a>

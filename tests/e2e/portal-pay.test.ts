@@ -184,7 +184,8 @@ describe("paying from the signed invoice link", () => {
       await pay.getByRole("button", { name: "Pay $200.00" }).waitFor();
       expect(await page.getByRole("link", { name: "Sign in to pay" }).count()).toBe(0);
       await screenshot(page, `link-pay-${viewport}-${theme}`);
-      if (viewport === "desktop" && theme === "light") {
+      // Paid in the last pass, so every pass before it sees the whole balance.
+      if (viewport === "mobile" && theme === "dark") {
         await pay.getByLabel("Part of it").check();
         await pay.getByLabel("Amount (USD)").fill("75.00");
         await pay.getByLabel("Card number").fill("4242 4242 4242 4242");
