@@ -18,6 +18,87 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The layers (docs/architecture.md): app → components → lib → db, and db
+  // reads only db and the pure helpers. A wrong-way import fails the lint.
+  {
+    files: ["db/**"],
+    ignores: ["db/seed/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*", "@/documents/*", "@/emails/*"],
+              message: "db/ imports only db/ and the pure helpers: queries return data, the layers above shape it.",
+            },
+            {
+              group: [
+                "@/lib/*",
+                "!@/lib/env",
+                "!@/lib/money",
+                "!@/lib/currencies",
+                "!@/lib/dates",
+                "!@/lib/phone",
+                "!@/lib/invoices",
+                "@/lib/invoices/*",
+                "!@/lib/invoices/status",
+                "!@/lib/invoices/amounts",
+                "!@/lib/validation",
+                "!@/lib/dashboard",
+                "@/lib/dashboard/*",
+                "!@/lib/dashboard/range",
+                "!@/lib/notify",
+                "@/lib/notify/*",
+                "!@/lib/notify/templates",
+              ],
+              message: "db/ imports only db/ and the pure helpers (env, money, currencies, dates, phone, invoice status and amounts, validation, dashboard range, template types). Move the logic into lib/, or the query into db/.",
+            },
+            { regex: "^(\\.\\./)+(app|components|documents|emails|lib)/", message: "db/ imports only db/ and the pure helpers." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**", "documents/**", "emails/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "@/components/*"], message: "lib/ (and the documents and emails it renders) imports no components or app code: move what both need into lib/ or documents/." },
+            { regex: "^(\\.\\./)+(app|components)/", message: "lib/ imports no components or app code." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*"], message: "components/ import no app code: imports flow app → components → lib → db." },
+            { group: ["drizzle-orm", "drizzle-orm/*", "@/db/schema", "@/db/schema/*"], allowTypeImports: true, message: "Components hold no SQL: read through db/queries." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["drizzle-orm", "drizzle-orm/*", "@/db/schema", "@/db/schema/*"], allowTypeImports: true, message: "Pages and route handlers hold no SQL: read through db/queries, write through lib/." }],
+        },
+      ],
+    },
+  },
   {
     // Every transaction the app opens goes through inTransaction (lib/transaction.ts), which
     // reruns it on a deadlock or lock timeout (a Galera cluster answers 1213 on a conflict).

@@ -25,7 +25,7 @@ export const sampleData: TemplateData = {
     currency: "USD",
     providerRef: "pi_3QxY2mLkdIwHu7ix0aBcDeFg",
     reason: "This invoice is already paid in full.",
-    paymentsUrl: `${base}/payments/card`,
+    paymentsUrl: `${base}/admin/payments?view=refunds`,
   },
   payment_receipt: {
     clientName: "Ada Lovelace",

@@ -23,11 +23,6 @@ export function auditActor(actor: ActorOrSystem): AuditActor {
   return actor.id === null ? { id: null, role: "system" } : { id: actor.id, role: actor.role };
 }
 
-/** The signed-in user and request IP, as server actions pass them to the domain. */
-export function actorFrom(user: { id: number; role: Role }, ip: string): Actor {
-  return { id: user.id, role: user.role, ip };
-}
-
 /** The fields that differ, as before/after objects for the audit log. */
 export function changes<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } | null {
   const b: Partial<T> = {};

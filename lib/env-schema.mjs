@@ -16,7 +16,25 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is required, e.g. mysql://user:pass@127.0.0.1:3306/clientdesk" })
     .regex(/^mysql:\/\//, "DATABASE_URL must start with mysql://"),
+  // Failover hosts of a multi-primary cluster (Galera), tried in order after DATABASE_URL: comma-separated mysql:// URLs naming the same database. Not read replicas.
+  DATABASE_FAILOVER_URLS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v, ctx) => {
+      const urls = v.split(",").map((u) => u.trim()).filter(Boolean);
+      for (const u of urls) {
+        if (!/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+$/.test(u.split("?")[0])) {
+          ctx.addIssue({ code: "custom", message: `"${u.replace(/\/\/[^@/]*@/, "//…@")}" is not a mysql://host:port/database URL` });
+          return z.NEVER;
+        }
+      }
+      return urls;
+    }),
+  DATABASE_FAILOVER_RETRY_MS: int(5000),
   DATABASE_POOL_SIZE: int(10),
+  // How many times a transaction runs before a deadlock (1213) or lock wait timeout (1205) is passed on (lib/transaction.ts). A Galera cluster whose apps write through different nodes wants more (docs/scale.md).
+  DATABASE_TX_ATTEMPTS: int(5),
   AUTH_SECRET: z.string({ error: "AUTH_SECRET is required: generate one with `openssl rand -base64 32`" }).min(32, "AUTH_SECRET must be at least 32 characters"),
   APP_URL: z.url({ error: "APP_URL must be a full URL like http://localhost:3000" }).default("http://localhost:3000"),
   RESEND_API_KEY: optional,
@@ -61,6 +79,10 @@ export const envSchema = z.object({
 
 // A public server never runs on a moved clock.
 const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
+  const dbName = (url) => new URL(url).pathname;
+  if (value.DATABASE_FAILOVER_URLS.some((u) => dbName(u) !== dbName(value.DATABASE_URL))) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_FAILOVER_URLS"], message: "every failover URL must name the same database as DATABASE_URL (they are nodes of one cluster)." });
+  }
   if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY: payments are recorded only from signed webhooks (whsec_... from the Stripe dashboard)." });
   }

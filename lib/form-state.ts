@@ -20,9 +20,6 @@ export function fieldErrorsFrom(error: { issues: readonly { path: readonly Prope
   return out;
 }
 
-/** A fresh idempotency key for one submission from the browser (a dialog's opening, a bulk selection). */
-export const newRequestKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-
 export function firstError(state: FormState<unknown> | undefined, field: string): string | undefined {
   return state?.fieldErrors[field]?.[0];
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { is } from "drizzle-orm";
 import { MySqlTransaction } from "drizzle-orm/mysql-core";
 import type { DbOrTx, Tx } from "@/db";
+import { env } from "@/lib/env";
 
 // InnoDB picks a victim when two transactions wait on each other (1213) or a
 // lock wait runs out (1205). Both roll the whole transaction back, so running
@@ -30,7 +31,7 @@ export function isDuplicateKey(error: unknown, indexName?: string): boolean {
 }
 
 export type TransactionOptions = {
-  /** How many times to run it in all before a deadlock or lock timeout is passed on (default 5). */
+  /** How many times to run it in all before a deadlock or lock timeout is passed on (default DATABASE_TX_ATTEMPTS, 5). */
   attempts?: number;
   /** For the transactions that need one (the outbox claim reads committed rows only). */
   isolationLevel?: "read committed" | "repeatable read" | "serializable";
@@ -48,7 +49,7 @@ export type TransactionOptions = {
  */
 export async function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   if (is(db, MySqlTransaction)) return fn(db as Tx);
-  const attempts = options.attempts ?? 5;
+  const attempts = options.attempts ?? env().DATABASE_TX_ATTEMPTS;
   const config = options.isolationLevel ? { isolationLevel: options.isolationLevel } : undefined;
   for (let attempt = 1; ; attempt++) {
     try {

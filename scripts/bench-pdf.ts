@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import type { InvoiceDocumentData } from "@/components/invoices/invoice-document-types";
+import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
 import { invoiceTotals } from "@/lib/money";
 import { envSchema } from "@/lib/env-schema.mjs";
 import { CHROMIUM_ARGS } from "@/lib/pdf/chromium";

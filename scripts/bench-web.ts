@@ -12,7 +12,7 @@
 // A Node.js process renders on one core, so the bench runs one server.mjs
 // per CPU (BENCH_APPS to change it), as DESIGN.md's "N app processes behind
 // any load balancer"; autocannon spreads its connections over them.
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -106,11 +106,9 @@ async function waitUntilUp(url: string, alive: () => boolean): Promise<void> {
 async function build(env: NodeJS.ProcessEnv): Promise<void> {
   if (process.argv.includes("--no-build") && existsSync(path.join(root, DIST, "BUILD_ID"))) return console.log(`Reusing the build in ${DIST}/.`);
   console.log(`Building the app into ${DIST}/ ...`);
-  // next build adds a custom dist dir's types to tsconfig.json; that edit is not ours to keep.
-  const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
+  // tsconfig.json already includes .next-bench's types, so the build has nothing to add there.
   const child = spawn(next, ["build"], { env, cwd: root, stdio: "inherit" });
   await new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`)))));
-  writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
 }
 
 async function main(): Promise<void> {

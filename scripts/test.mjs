@@ -24,8 +24,12 @@ const artifacts = path.join(root, "tests", ".artifacts");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 ensureNodeModules(root);
-const externalUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-ensureSystemPackages({ needServer: needsDb && !externalUrl, needPdfTools: needsDb });
+// The tests drop and recreate their databases, so they never go to a server
+// because DATABASE_URL happens to be set (that may be the business's own):
+// only TEST_DATABASE_URL, set for the purpose, sends them elsewhere.
+const externalUrl = process.env.TEST_DATABASE_URL || undefined;
+if (!externalUrl && process.env.DATABASE_URL) log("DATABASE_URL is set and left alone: the tests use their own database server (set TEST_DATABASE_URL to use another one).");
+ensureSystemPackages({ needServer: needsDb && !externalUrl, needPdfTools: needsDb, needZipTools: steps.includes("unit") });
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
@@ -43,22 +47,31 @@ process.on("SIGINT", async () => {
   process.exit(130);
 });
 
-async function step(name, fn) {
+/**
+ * One named step. A buffered step (the checks lane, while the browser lane
+ * streams) keeps its output and prints it in one piece when it ends, so two
+ * lanes never interleave their lines.
+ */
+async function step(name, fn, { buffered = false } = {}) {
   const t = Date.now();
-  log(`── ${name} ──`);
+  log(`── ${name} ── started`);
+  const chunks = [];
+  const output = buffered ? (chunk) => chunks.push(chunk) : undefined;
   let ok = false;
   try {
-    ok = await fn();
+    ok = await fn(output);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    chunks.push(`${error instanceof Error ? error.message : error}\n`);
+    if (!buffered) console.error(error instanceof Error ? error.message : error);
   }
+  if (buffered && chunks.length) process.stdout.write(`\n── ${name} output ──\n${chunks.join("")}`);
   results.push({ name, ok, seconds: (Date.now() - t) / 1000 });
   log(`${name}: ${ok ? "passed" : "FAILED"} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return ok;
 }
 
-const jest = (project, env, extra = []) =>
-  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])], { env, cwd: root }).then((c) => c === 0);
+const jest = (project, env, extra = [], output) =>
+  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])], { env, cwd: root, output }).then((c) => c === 0);
 
 const baseEnv = {
   ...process.env,
@@ -77,49 +90,77 @@ const baseEnv = {
   TEST_CLOCK_FILE: "",
 };
 
-try {
-  if (steps.includes("lint")) await step("lint", async () => (await run(bin(root, "eslint"), ["--max-warnings=0", "."], { cwd: root })) === 0);
-  if (steps.includes("typecheck")) await step("typecheck", async () => (await run(bin(root, "tsc"), ["--noEmit"], { cwd: root })) === 0);
-  if (steps.includes("unit")) await step("unit", () => jest("unit", baseEnv));
+const tsx = (script, env, output) => run(bin(root, "tsx"), ["--tsconfig", "tsconfig.scripts.json", script], { env, cwd: root, output });
 
-  let serverUrl = externalUrl;
-  if (needsDb && !serverUrl) {
-    database = await startPrivateServer(root, "test");
-    serverUrl = database.url;
+// The database starts once, in the background, while the first checks run.
+let serverUrlPromise = null;
+function databaseUrl() {
+  serverUrlPromise ??= externalUrl
+    ? Promise.resolve(externalUrl)
+    : startPrivateServer(root, "test").then((db) => {
+        database = db;
+        return db.url;
+      });
+  return serverUrlPromise;
+}
+if (needsDb) databaseUrl().catch(() => {});
+
+// Two lanes side by side, one per core: the checks (typecheck, lint, unit,
+// integration) and the browser lane (build, seed, end-to-end). The build
+// starts after the typecheck, which reads the types the build writes.
+let typechecked = Promise.resolve();
+
+async function checksLane(buffered) {
+  if (steps.includes("typecheck")) {
+    const done = step("typecheck", async (output) => (await run(bin(root, "tsc"), ["--noEmit"], { cwd: root, output })) === 0, { buffered });
+    typechecked = done;
+    await done;
   }
-  const tsx = (script, env) => run(bin(root, "tsx"), ["--tsconfig", "tsconfig.scripts.json", script], { env, cwd: root });
-
+  if (steps.includes("lint")) await step("lint", async (output) => (await run(bin(root, "eslint"), ["--max-warnings=0", "."], { cwd: root, output })) === 0, { buffered });
+  if (steps.includes("unit")) await step("unit", (output) => jest("unit", baseEnv, [], output), { buffered });
   if (steps.includes("integration")) {
-    const url = withDatabase(serverUrl, "clientdesk_test");
-    const env = { ...baseEnv, DATABASE_URL: url, APP_URL: "http://127.0.0.1:3999", OUTBOX_WORKER: "off" };
-    await step("integration", async () => {
-      await createDatabase(url, { fresh: true });
-      if ((await tsx("scripts/migrate.ts", env)) !== 0) return false;
-      return jest("integration", env, ["--runInBand"]);
-    });
+    await step(
+      "integration",
+      async (output) => {
+        const url = withDatabase(await databaseUrl(), "clientdesk_test");
+        const env = { ...baseEnv, DATABASE_URL: url, APP_URL: "http://127.0.0.1:3999", OUTBOX_WORKER: "off" };
+        await createDatabase(url, { fresh: true });
+        if ((await tsx("scripts/migrate.ts", env, output)) !== 0) return false;
+        return jest("integration", env, ["--runInBand"], output);
+      },
+      { buffered },
+    );
   }
+}
 
-  if (steps.includes("e2e")) {
-    const url = withDatabase(serverUrl, "clientdesk_e2e");
-    const appUrl = `http://127.0.0.1:${E2E_PORT}`;
-    // The app under test reads its clock's offset from this file, which only the tests write (lib/clock.ts).
-    const clockFile = path.join(artifacts, "test-clock.json");
-    const env = { ...baseEnv, NODE_ENV: "production", DATABASE_URL: url, APP_URL: appUrl, NEXT_DIST_DIR: ".next-test", TEST_CLOCK_FILE: clockFile };
-    await step("e2e", async () => {
-      if (!(await portIsFree(E2E_PORT))) throw new Error(`Port ${E2E_PORT} is in use, so the app under test can't start there. Free it or set E2E_PORT.`);
-      await createDatabase(url, { fresh: true });
-      if ((await tsx("scripts/migrate.ts", env)) !== 0) return false;
-      if ((await tsx("scripts/seed.ts", env)) !== 0) return false;
-      log("Building the app for end-to-end tests...");
-      if ((await run(bin(root, "next"), ["build"], { env, cwd: root })) !== 0) return false;
-      app = startChild(process.execPath, ["server.mjs", "--port", String(E2E_PORT)], { env, cwd: root });
-      await waitForHttp(`${appUrl}/login`, { isAlive: () => !app.exited });
-      const ok = await jest("e2e", { ...env, NODE_ENV: "test", E2E_BASE_URL: appUrl }, ["--runInBand"]);
-      await app.stop();
-      app = null;
-      return ok;
-    });
-  }
+async function browserLane() {
+  if (!steps.includes("e2e")) return;
+  await typechecked;
+  const appUrl = `http://127.0.0.1:${E2E_PORT}`;
+  // The app under test reads its clock's offset from this file, which only the tests write (lib/clock.ts).
+  const clockFile = path.join(artifacts, "test-clock.json");
+  const env = { ...baseEnv, NODE_ENV: "production", APP_URL: appUrl, NEXT_DIST_DIR: ".next-test", TEST_CLOCK_FILE: clockFile };
+  await step("e2e", async () => {
+    if (!(await portIsFree(E2E_PORT))) throw new Error(`Port ${E2E_PORT} is in use, so the app under test can't start there. Free it or set E2E_PORT.`);
+    const dbUrl = withDatabase(await databaseUrl(), "clientdesk_e2e");
+    const appEnv = { ...env, DATABASE_URL: dbUrl };
+    log("Building the app for end-to-end tests...");
+    if ((await run(bin(root, "next"), ["build"], { env: appEnv, cwd: root })) !== 0) return false;
+    await createDatabase(dbUrl, { fresh: true });
+    if ((await tsx("scripts/migrate.ts", appEnv)) !== 0) return false;
+    if ((await tsx("scripts/seed.ts", appEnv)) !== 0) return false;
+    app = startChild(process.execPath, ["server.mjs", "--port", String(E2E_PORT)], { env: appEnv, cwd: root });
+    await waitForHttp(`${appUrl}/login`, { isAlive: () => !app.exited });
+    const ok = await jest("e2e", { ...appEnv, NODE_ENV: "test", E2E_BASE_URL: appUrl }, ["--runInBand"]);
+    await app.stop();
+    app = null;
+    return ok;
+  });
+}
+
+try {
+  // The checks lane buffers its output only while the browser lane streams beside it.
+  await Promise.all([checksLane(steps.includes("e2e")), browserLane()]);
 } finally {
   await cleanup();
 }

@@ -47,6 +47,10 @@ const labels: Record<string, string> = {
   "payment.confirm": "Payment confirmed",
   "payment.reject": "Payment rejected",
   "payment.refund": "Payment refunded",
+  "payment.refund_request": "Card refund asked of Stripe",
+  "payment.refund_due": "Card payment to refund (overshot the balance)",
+  "stripe_event.retry": "Stripe webhook event retried",
+  "subscription.card_removed": "Saved card removed",
   "subscription.create": "Subscription started",
   "subscription.renew": "Subscription renewed",
   "subscription.cancel": "Subscription cancelled",
@@ -64,7 +68,7 @@ export function actionLabel(action: string): string {
   return labels[action] ?? action;
 }
 
-export const auditEntityTypes = ["client", "service", "invoice", "payment", "user", "staff_invite", "settings", "subscription"] as const;
+export const auditEntityTypes = ["client", "service", "invoice", "payment", "user", "staff_invite", "settings", "subscription", "stripe_event"] as const;
 
 // The action filter's choices: each family first ("client." matches every client action), then single actions.
 export const auditActions = ["client.", "service.", "invoice.", "payment.", "user.", "staff_invite.", ...Object.keys(labels)];

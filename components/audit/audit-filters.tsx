@@ -4,7 +4,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import type { AuditParams } from "@/db/queries/audit";
+import type { AuditParams } from "@/lib/validation/audit";
 import { actionLabel, auditActions, auditEntityTypes } from "./action-labels";
 
 type Actor = { id: number; name: string; role: string };

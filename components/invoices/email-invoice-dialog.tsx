@@ -11,7 +11,8 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { emailInvoice } from "@/lib/actions/invoices/email-invoice";
-import { fieldErrorsFrom, newRequestKey, type FieldErrors } from "@/lib/form-state";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { emailInvoiceSchema } from "@/lib/validation/invoices";
 import { plural } from "@/lib/plural";
 
@@ -29,7 +30,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   // One key per opening of the dialog: a double click sends one email.
-  const [key, setKey] = useState(newRequestKey);
+  const [key, setKey] = useState(newIdempotencyKey);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,7 +63,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
         if (pending) return;
         setOpen(next);
         if (next) {
-          setKey(newRequestKey());
+          setKey(newIdempotencyKey());
           setErrors({});
           setFormError(null);
         }

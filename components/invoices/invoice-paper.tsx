@@ -1,5 +1,5 @@
-import { InvoiceDocument } from "./invoice-document";
-import type { InvoiceDocumentData } from "./invoice-document-types";
+import { InvoiceDocument } from "@/documents/invoice-document";
+import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
 
 /** The invoice document on a white sheet: it stays paper-white in dark mode, like the PDF. */
 export function InvoicePaper({ data, titleLevel }: { data: InvoiceDocumentData; titleLevel?: 1 | 2 }) {

@@ -13,7 +13,7 @@ import { bulkEmailInvoices } from "@/lib/actions/invoices/bulk-email-invoices";
 import { bulkRemindInvoices } from "@/lib/actions/invoices/bulk-remind-invoices";
 import { formatDate } from "@/lib/dates";
 import { plural } from "@/lib/plural";
-import { newRequestKey } from "@/lib/form-state";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
 import type { InvoiceStatus } from "@/db/schema";
@@ -37,7 +37,7 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
   const [{ selected, batchKey }, setSelection] = useState({ selected: new Set<number>(), batchKey: "initial" });
   // A new batch key each time the selection changes: a repeated click on one batch sends nothing twice.
   const setSelected = (update: (prev: Set<number>) => Set<number>) =>
-    setSelection((prev) => ({ selected: update(prev.selected), batchKey: newRequestKey() }));
+    setSelection((prev) => ({ selected: update(prev.selected), batchKey: newIdempotencyKey() }));
   if (rows.length === 0) {
     return filtered ? (
       <EmptyState icon={<FileText />} title="No invoices match" description="Try fewer filters, or a shorter search." />

@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/dates";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { buttonVariants } from "@/components/ui/button";
-import type { InvoiceDocumentData } from "./invoice-document-types";
+import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
 import { InvoicePaper } from "./invoice-paper";
 
 /**

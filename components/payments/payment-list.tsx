@@ -6,7 +6,9 @@ import type { PaymentStatus } from "@/db/schema";
 import { LocalTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
 import { methodLabel, paymentStatusLabel } from "@/lib/payments/labels";
+import { stripeDashboardUrl } from "@/lib/payments/stripe/client";
 import { PaymentRowActions } from "./payment-row-actions";
+import { ProviderReference } from "./provider-reference";
 
 const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "outline" };
 
@@ -33,12 +35,18 @@ export function PaymentList({ payments, canManage, locale }: { payments: Invoice
                   {p.reference ? ` · ${p.reference}` : ""}
                 </p>
                 <p className="text-xs text-muted-foreground">{p.recordedByName ? `Recorded by ${p.recordedByName}` : "Paid by the client"}</p>
+                {p.providerRef && (
+                  <p className="text-xs text-muted-foreground">
+                    {p.provider === "stripe" ? "Stripe" : "Provider"} reference: <ProviderReference providerRef={p.providerRef} url={p.provider === "stripe" ? stripeDashboardUrl(p.providerRef) : null} />
+                  </p>
+                )}
+                {p.refundedMinor > 0 && p.status === "succeeded" && <p className="text-xs text-muted-foreground">{formatMoney(p.refundedMinor, p.currency, locale)} refunded</p>}
                 {p.failureReason && <p className="text-xs text-destructive">{p.failureReason}</p>}
               </div>
               <Badge variant={variant[p.status]}>{paymentStatusLabel[p.status]}</Badge>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              {canManage && <PaymentRowActions paymentId={p.id} status={p.status} amount={amount} />}
+              {canManage && <PaymentRowActions payment={p} amount={amount} locale={locale} />}
               {(p.status === "succeeded" || p.status === "refunded") && (
                 <a href={`/api/payments/${p.id}/receipt`} className="inline-flex items-center gap-1 text-sm text-primary underline-offset-4 hover:underline" download>
                   <Download className="size-3.5" aria-hidden="true" />

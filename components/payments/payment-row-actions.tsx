@@ -2,13 +2,19 @@
 
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { confirmPayment } from "@/lib/actions/payments/confirm-payment";
-import { refundPayment } from "@/lib/actions/payments/refund-payment";
 import { rejectPayment } from "@/lib/actions/payments/reject-payment";
-import type { PaymentStatus } from "@/db/schema";
+import type { InvoicePaymentRow } from "@/db/queries/invoices";
+import { RefundPaymentDialog } from "./refund-payment-dialog";
 
-/** Confirm or reject a declared payment; refund a succeeded one. Each asks first. */
-export function PaymentRowActions({ paymentId, status, amount }: { paymentId: number; status: PaymentStatus; amount: string }) {
-  if (status === "pending") {
+type Payment = Pick<InvoicePaymentRow, "id" | "status" | "provider" | "currency" | "amountMinor" | "refundedMinor" | "refundDue">;
+
+/** Confirm or reject a declared payment; refund all or part of a succeeded one (or one kept to refund). Each asks first. */
+export function PaymentRowActions({ payment, amount, locale }: { payment: Payment; amount: string; locale: string }) {
+  const paymentId = payment.id;
+  const viaStripe = payment.provider === "stripe";
+  // A pending Stripe payment waits for its webhook: nobody confirms it by hand.
+  if (payment.status === "pending" && viaStripe) return null;
+  if (payment.status === "pending") {
     return (
       <div className="flex flex-wrap gap-2">
         <ConfirmAction
@@ -36,20 +42,9 @@ export function PaymentRowActions({ paymentId, status, amount }: { paymentId: nu
       </div>
     );
   }
-  if (status === "succeeded") {
-    return (
-      <ConfirmAction
-        action={refundPayment}
-        input={{ paymentId }}
-        trigger="Refund"
-        triggerSize="sm"
-        title={`Refund ${amount}?`}
-        description="Record that this money went back to the client. The invoice's balance goes up by this amount. Send the money itself through your bank or card provider."
-        confirmLabel="Record refund"
-        destructive
-        successMessage="Refund recorded"
-      />
-    );
+  const refundableMinor = payment.amountMinor - payment.refundedMinor;
+  if ((payment.status === "succeeded" || payment.refundDue) && refundableMinor > 0) {
+    return <RefundPaymentDialog paymentId={paymentId} currency={payment.currency} locale={locale} refundableMinor={refundableMinor} viaStripe={viaStripe} refundDue={payment.refundDue} />;
   }
   return null;
 }

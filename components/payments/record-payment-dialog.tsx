@@ -12,7 +12,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { recordPayment } from "@/lib/actions/payments/record-payment";
-import { fieldErrorsFrom, newRequestKey, type FieldErrors } from "@/lib/form-state";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { paymentMethods, recordPaymentSchema } from "@/lib/validation/invoices";
@@ -26,7 +27,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, locale, balan
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [key, setKey] = useState(newRequestKey);
+  const [key, setKey] = useState(newIdempotencyKey);
   const balance = formatMoney(balanceMinor, currency, locale);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -66,7 +67,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, locale, balan
         if (pending) return;
         setOpen(next);
         if (next) {
-          setKey(newRequestKey());
+          setKey(newIdempotencyKey());
           setErrors({});
           setFormError(null);
         }

@@ -9,7 +9,7 @@ import { intervalLabel } from "./labels";
 import { SubscribeDialog } from "./subscribe-dialog";
 
 /** Active services as cards with price and interval; the ones already subscribed say so instead of offering a button. */
-export function ServicesCatalog({ services, locale }: { services: PortalService[]; locale: string }) {
+export function ServicesCatalog({ services, locale, canSaveCard = false }: { services: PortalService[]; locale: string; canSaveCard?: boolean }) {
   if (services.length === 0) return <EmptyState icon={<Package />} title="No services on offer right now" description="Check back soon, or contact us about what you need." />;
   return (
     <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -39,7 +39,7 @@ export function ServicesCatalog({ services, locale }: { services: PortalService[
                     </Link>
                   </p>
                 ) : (
-                  <SubscribeDialog service={{ id: s.id, name: s.name, price, intervalLabel: intervalLabel[s.interval], oneTime: s.interval === "one_time" }} />
+                  <SubscribeDialog service={{ id: s.id, name: s.name, price, intervalLabel: intervalLabel[s.interval], oneTime: s.interval === "one_time" }} canSaveCard={canSaveCard} />
                 )}
               </CardFooter>
             </Card>

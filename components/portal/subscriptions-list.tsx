@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { intervalLabel } from "./labels";
+import { RemoveCardButton } from "./remove-card-button";
 import { SubscriptionActions } from "./subscription-actions";
 
 function StatusBadge({ sub }: { sub: PortalSubscription }) {
@@ -21,7 +22,7 @@ function StatusBadge({ sub }: { sub: PortalSubscription }) {
 }
 
 /** The client's subscriptions with what each costs, how it is paid, when it renews, and cancel or keep. */
-export function SubscriptionsList({ subscriptions, locale }: { subscriptions: PortalSubscription[]; locale: string }) {
+export function SubscriptionsList({ subscriptions, locale, savedCards = new Map() }: { subscriptions: PortalSubscription[]; locale: string; savedCards?: Map<number, string> }) {
   if (subscriptions.length === 0) {
     return (
       <EmptyState
@@ -53,6 +54,7 @@ export function SubscriptionsList({ subscriptions, locale }: { subscriptions: Po
       <TableBody>
         {subscriptions.map((s) => {
           const live = s.status === "active" && s.interval !== "one_time";
+          const card = savedCards.get(s.id);
           return (
             <TableRow key={s.id}>
               <TableCell>
@@ -63,17 +65,24 @@ export function SubscriptionsList({ subscriptions, locale }: { subscriptions: Po
                 <div className="text-xs text-muted-foreground">
                   Since <LocalTime value={s.startedAt} show="date" />
                 </div>
+                {card && <div className="text-xs text-muted-foreground md:hidden">Card on file: {card}</div>}
               </TableCell>
               <TableCell className="hidden whitespace-nowrap tabular-nums sm:table-cell">
                 {formatMoney(s.priceMinor, s.currency, locale)} <span className="text-muted-foreground">{intervalLabel[s.interval]}</span>
               </TableCell>
-              <TableCell className="hidden md:table-cell">{methodLabel[s.paymentMethod]}</TableCell>
+              <TableCell className="hidden md:table-cell">
+                {methodLabel[s.paymentMethod]}
+                {card && <div className="text-xs text-muted-foreground">{card}, charged when each invoice is issued</div>}
+              </TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">{live && !s.cancelAtPeriodEnd ? formatDate(s.currentPeriodEnd) : "—"}</TableCell>
               <TableCell>
                 <StatusBadge sub={s} />
               </TableCell>
               <TableCell className="text-right">
-                {live && <SubscriptionActions id={s.id} name={s.serviceName} periodEnd={formatDate(s.currentPeriodEnd)} cancelling={s.cancelAtPeriodEnd} />}
+                <div className="flex flex-wrap justify-end gap-2">
+                  {card && <RemoveCardButton id={s.id} name={s.serviceName} card={card} />}
+                  {live && <SubscriptionActions id={s.id} name={s.serviceName} periodEnd={formatDate(s.currentPeriodEnd)} cancelling={s.cancelAtPeriodEnd} />}
+                </div>
               </TableCell>
             </TableRow>
           );

@@ -1,6 +1,6 @@
 import type { Role } from "@/db/schema";
 
-export type NavIcon = "dashboard" | "clients" | "services" | "invoices" | "unpaid" | "staff" | "outbox" | "audit" | "settings" | "profile" | "invites" | "subscriptions";
+export type NavIcon = "dashboard" | "clients" | "services" | "invoices" | "unpaid" | "staff" | "outbox" | "audit" | "settings" | "profile" | "invites" | "subscriptions" | "payments";
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
 /** Each role's sidebar. Every entry must be a page that exists. */
@@ -10,6 +10,7 @@ export const navFor: Record<Role, NavItem[]> = {
     { href: "/admin/clients", label: "Clients", icon: "clients" },
     { href: "/admin/invoices", label: "Invoices", icon: "invoices" },
     { href: "/admin/unpaid", label: "Unpaid", icon: "unpaid" },
+    { href: "/admin/payments", label: "Card payments", icon: "payments" },
     { href: "/admin/services", label: "Services", icon: "services" },
     { href: "/admin/staff", label: "Staff", icon: "staff" },
     { href: "/admin/invites", label: "Invites", icon: "invites" },
@@ -22,6 +23,7 @@ export const navFor: Record<Role, NavItem[]> = {
     { href: "/staff/clients", label: "Clients", icon: "clients" },
     { href: "/staff/invoices", label: "Invoices", icon: "invoices" },
     { href: "/staff/unpaid", label: "Unpaid", icon: "unpaid" },
+    { href: "/staff/payments", label: "Card payments", icon: "payments" },
     { href: "/staff/services", label: "Services", icon: "services" },
     { href: "/staff/invites", label: "Invites", icon: "invites" },
   ],

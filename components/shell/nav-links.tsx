@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, ClipboardList, FileText, Inbox, LayoutDashboard, Package, Repeat, Settings, ShieldCheck, User, UserPlus, Users, AlarmClock } from "lucide-react";
+import { BarChart3, ClipboardList, CreditCard, FileText, Inbox, LayoutDashboard, Package, Repeat, Settings, ShieldCheck, User, UserPlus, Users, AlarmClock } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -19,6 +19,7 @@ const icons: Record<NavIcon, typeof BarChart3> = {
   profile: User,
   invites: UserPlus,
   subscriptions: Repeat,
+  payments: CreditCard,
 };
 
 const isUnder = (path: string, href: string) => path.startsWith(`${href}/`);

@@ -3,44 +3,12 @@ import { and, desc, eq, gte, inArray, like, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { addDaysIso, startOfDayIn } from "@/lib/dates";
-import { isIsoDate, readWholeNumber } from "@/lib/validation/fields";
+import type { AuditParams } from "@/lib/validation/audit";
 
 // The audit log, newest first. Callers check "audit:read" (or the record's own
 // read permission for a record's history).
 
 export const AUDIT_PAGE_SIZE = 50;
-
-export type AuditParams = {
-  actor?: number;
-  action?: string;
-  entityType?: string;
-  entityId?: number;
-  /** Calendar dates, inclusive, in `timeZone` (the viewer's; UTC when absent). */
-  from?: string;
-  to?: string;
-  timeZone?: string;
-  before?: number;
-};
-
-type RawParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const positive = (v: string | undefined) => {
-  const n = readWholeNumber(v);
-  return n && n > 0 ? n : undefined;
-};
-const isoDate = (v: string | undefined) => (isIsoDate(v) ? v : undefined);
-
-export function parseAuditParams(params: RawParams): AuditParams {
-  return {
-    actor: positive(one(params.actor)),
-    action: one(params.action)?.slice(0, 60),
-    entityType: one(params.entity)?.slice(0, 30),
-    entityId: positive(one(params.entityId)),
-    from: isoDate(one(params.from)),
-    to: isoDate(one(params.to)),
-    before: positive(one(params.before)),
-  };
-}
 
 const columns = {
   id: auditLog.id,

@@ -2,20 +2,21 @@ import "server-only";
 import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNull, isNull, like, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
 import { getSettings } from "./settings";
 import { phoneSearchPrefixes, regionFromLocale } from "@/lib/phone";
 import type { ClientListParams } from "@/lib/validation/clients";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // Back-office reads of clients. Callers check "clients:read".
 
-const OPEN = ["sent", "partially_paid"] as const;
 export const CLIENT_PAGE_SIZE = 25;
 
 // An issued invoice's status follows its amounts (sent: none of a total above
 // zero paid; partially_paid: some paid), so an open status alone means a
 // balance, and the check stays inside the (client_id, status, due_date) index.
-const openInvoice = (today?: string) => and(eq(invoices.clientId, clients.id), inArray(invoices.status, [...OPEN]), today ? lt(invoices.dueDate, today) : undefined);
+const openInvoice = (today?: string) => and(eq(invoices.clientId, clients.id), inArray(invoices.status, [...OPEN_STATUSES]), today ? lt(invoices.dueDate, today) : undefined);
 
 /**
  * Counting every match of a filter over 100k clients costs a probe per client;
@@ -100,7 +101,7 @@ export async function balancesFor(clientIds: number[], today: string): Promise<M
       oldestDue: sql<string>`min(${invoices.dueDate})`,
     })
     .from(invoices)
-    .where(and(inArray(invoices.clientId, clientIds), inArray(invoices.status, [...OPEN]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
+    .where(and(inArray(invoices.clientId, clientIds), inArray(invoices.status, [...OPEN_STATUSES]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
     .groupBy(invoices.clientId, invoices.currency);
   for (const r of rows) {
     const oldestDue = String(r.oldestDue).slice(0, 10);
@@ -151,7 +152,7 @@ async function countCapped(where: SQL | undefined): Promise<{ n: number; capped:
 async function idsByBalance(where: SQL | undefined, direction: "asc" | "desc", offset: number, narrowed: boolean): Promise<number[]> {
   const db = getDb();
   const { defaultCurrency } = await getSettings();
-  const owingWhere = and(inArray(invoices.status, [...OPEN]), where);
+  const owingWhere = and(inArray(invoices.status, [...OPEN_STATUSES]), where);
   // Without a search narrowing the clients, reading the open invoices first (on
   // the status index) and joining each client by id is several times faster
   // than the optimizer's own choice of walking every client; STRAIGHT_JOIN
@@ -310,14 +311,7 @@ export async function listClientInvoices(clientId: number, limit = 50) {
   const reminders = sql`${outbox.relatedType} = 'invoice' and ${outbox.relatedId} = ${invoices.id} and ${outbox.template} in ('payment_reminder', 'reminder_friendly', 'reminder_firm')`;
   const rows = await getDb()
     .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      amountPaidMinor: invoices.amountPaidMinor,
+      ...invoiceSummaryColumns,
       lastReminderAt: sql<Date | string | null>`(select max(${outbox.createdAt}) from ${outbox} where ${reminders})`,
       reminders: sql<number>`(select count(*) from ${outbox} where ${reminders})`,
     })
@@ -358,4 +352,15 @@ export async function clientHasHistory(clientId: number): Promise<boolean> {
     db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.clientId, clientId)).limit(1),
   ]);
   return Boolean(inv || pay || sub);
+}
+
+/** Active clients whose name starts with what was typed, for the invoice form's client picker: an index prefix scan, 20 at most. */
+export async function clientOptions(typed: string) {
+  const prefix = `${typed.trim().slice(0, 100).replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return getDb()
+    .select({ id: clients.id, name: clients.name, email: clients.email, company: clients.company, currency: clients.currency })
+    .from(clients)
+    .where(and(isNull(clients.archivedAt), like(clients.name, prefix)))
+    .orderBy(asc(clients.name), asc(clients.id))
+    .limit(20);
 }

@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/db";
 import { rollupClientDays, rollupInvoiceDays, rollupServiceDays, services, users, type InvoiceStatus } from "@/db/schema";
 import { addDaysIso } from "@/lib/dates";
 import type { Bucket } from "@/lib/dashboard/range";
-import type { DisplayStatus } from "@/lib/invoices/status";
+import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
 
 // The back-office dashboard's reads. Callers check "dashboard:view".
 //
@@ -22,7 +22,6 @@ import type { DisplayStatus } from "@/lib/invoices/status";
 export type Period = { from: string; to: string };
 
 const r = rollupInvoiceDays;
-const OPEN = ["sent", "partially_paid"] as const;
 const n = (value: unknown) => Number(value ?? 0);
 const p = sql.placeholder;
 const balance = sql`${r.totalMinor} - ${r.paidMinor}`;
@@ -158,7 +157,7 @@ const agingQuery = prepared((db) => {
   return db
     .select({ bucket: bucket.as("bucket"), count: sql<string>`sum(${r.invoiceCount})`, balance: sql<string>`sum(${balance})` })
     .from(r)
-    .where(and(eq(r.currency, p("currency")), inArray(r.status, [...OPEN])))
+    .where(and(eq(r.currency, p("currency")), inArray(r.status, [...OPEN_STATUSES])))
     .groupBy(sql`bucket`)
     .prepare();
 });

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, rollupInvoiceDays } from "@/db/schema";
 import type { InvoiceListParams, InvoiceSort } from "@/lib/validation/invoices";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // Back-office reads of the invoice list. Callers check "invoices:read".
 
@@ -32,7 +34,7 @@ function statusCondition(status: InvoiceListParams["statuses"][number], today: s
   // Filters follow the status people see: overdue is sent or partially paid and past due.
   switch (status) {
     case "overdue":
-      return and(inArray(c.status, ["sent", "partially_paid"]), lt(c.dueDate, today))!;
+      return and(inArray(c.status, [...OPEN_STATUSES]), lt(c.dueDate, today))!;
     case "sent":
     case "partially_paid":
       return and(eq(c.status, status), gte(c.dueDate, today))!;
@@ -71,17 +73,7 @@ function orderFor(sort: InvoiceSort): SQL[] {
   return [dir(column), dir(invoices.id)];
 }
 
-const invoiceColumns = {
-  id: invoices.id,
-  number: invoices.number,
-  status: invoices.status,
-  issueDate: invoices.issueDate,
-  dueDate: invoices.dueDate,
-  currency: invoices.currency,
-  totalMinor: invoices.totalMinor,
-  amountPaidMinor: invoices.amountPaidMinor,
-  clientId: invoices.clientId,
-};
+const invoiceColumns = { ...invoiceSummaryColumns, clientId: invoices.clientId };
 
 /** Names and emails for a page's clients, by primary key. */
 async function clientsFor(ids: number[]) {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { auditLog, clients, invoiceItems, invoiceLinks, invoices, payments, services, users } from "@/db/schema";
 
 // Back-office reads of one invoice. Callers check "invoices:read" (or, for
@@ -20,14 +21,7 @@ export async function getInvoiceAccess(invoiceId: number) {
 export async function getInvoiceDetail(invoiceId: number) {
   const [row] = await getDb()
     .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      amountPaidMinor: invoices.amountPaidMinor,
+      ...invoiceSummaryColumns,
       version: invoices.version,
       sentAt: invoices.sentAt,
       paidAt: invoices.paidAt,
@@ -105,6 +99,10 @@ export async function listInvoicePayments(invoiceId: number) {
       createdAt: payments.createdAt,
       refundedAt: payments.refundedAt,
       failureReason: payments.failureReason,
+      provider: payments.provider,
+      providerRef: payments.providerRef,
+      refundedMinor: payments.refundedMinor,
+      refundDue: payments.refundDue,
       recordedByName: recorder.name,
     })
     .from(payments)

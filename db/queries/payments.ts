@@ -1,9 +1,16 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { clients, invoices, payments } from "@/db/schema";
-import type { ReceiptDocumentData } from "@/components/payments/receipt-document";
+import { clients, invoices, payments, type PaymentMethod, type PaymentStatus } from "@/db/schema";
 import { getSettings } from "./settings";
+
+export type ReceiptDocumentData = {
+  /** `locale` and `timeZone` are the business's: the receipt's dates are written in them. */
+  company: { name: string; address: string; email: string | null; phone: string | null; locale: string; timeZone: string };
+  client: { name: string; email: string | null };
+  invoice: { id: number; number: string | null; currency: string; totalMinor: number; amountPaidMinor: number };
+  payment: { id: number; amountMinor: number; method: PaymentMethod; status: PaymentStatus; reference: string | null; receivedAt: Date | null; refundedAt: Date | null };
+};
 
 /** A payment's owner, for access checks on its receipt. */
 export async function getPaymentAccess(paymentId: number) {

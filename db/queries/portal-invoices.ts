@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, like, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, payments } from "@/db/schema";
 import type { PortalInvoiceFilter } from "@/lib/validation/portal";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // The client's own invoices and payments. Every function takes the client id
 // from the session (requireClientScope or the action's user) and puts it in
@@ -15,9 +17,9 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
 function filterCondition(filter: PortalInvoiceFilter, today: string): SQL | undefined {
   switch (filter) {
     case "open":
-      return inArray(invoices.status, ["sent", "partially_paid"]);
+      return inArray(invoices.status, [...OPEN_STATUSES]);
     case "overdue":
-      return and(inArray(invoices.status, ["sent", "partially_paid"]), lt(invoices.dueDate, today));
+      return and(inArray(invoices.status, [...OPEN_STATUSES]), lt(invoices.dueDate, today));
     case "paid":
       return eq(invoices.status, "paid");
     case "void":
@@ -38,14 +40,7 @@ export async function listPortalInvoices(clientId: number, params: { filter: Por
   const [rows, [counted]] = await Promise.all([
     db
       .select({
-        id: invoices.id,
-        number: invoices.number,
-        status: invoices.status,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        currency: invoices.currency,
-        totalMinor: invoices.totalMinor,
-        amountPaidMinor: invoices.amountPaidMinor,
+        ...invoiceSummaryColumns,
       })
       .from(invoices)
       .where(where)

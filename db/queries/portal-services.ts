@@ -46,6 +46,8 @@ export async function listPortalSubscriptions(clientId: number) {
       currentPeriodEnd: subscriptions.currentPeriodEnd,
       cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
       cancelledAt: subscriptions.cancelledAt,
+      // The Stripe payment method saved for it, if any (server side only: the page shows its description).
+      savedCardId: subscriptions.stripePaymentMethodId,
     })
     .from(subscriptions)
     .innerJoin(services, eq(services.id, subscriptions.serviceId))

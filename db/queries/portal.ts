@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, payments, services, subscriptions, users } from "@/db/schema";
 import { addMonthsToMonthStart, startOfDayIn } from "@/lib/dates";
-import type { DisplayStatus } from "@/lib/invoices/status";
+import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
 
 // Every function here takes the client id from the caller's session, never
 // from the request, and puts it in the WHERE clause.
@@ -31,13 +32,13 @@ export async function getClientOverview(clientId: number) {
     db
       .select({ currency: invoices.currency, minor: sql<string>`sum(${invoices.totalMinor} - ${invoices.amountPaidMinor})` })
       .from(invoices)
-      .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"])))
+      .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, [...OPEN_STATUSES])))
       .groupBy(invoices.currency)
       .orderBy(asc(invoices.currency)),
     db
       .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate })
       .from(invoices)
-      .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"])))
+      .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, [...OPEN_STATUSES])))
       .orderBy(asc(invoices.dueDate), asc(invoices.id))
       .limit(1),
     db
@@ -56,14 +57,7 @@ export async function getClientOverview(clientId: number) {
       .orderBy(asc(services.name)),
     db
       .select({
-        id: invoices.id,
-        number: invoices.number,
-        status: invoices.status,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        currency: invoices.currency,
-        totalMinor: invoices.totalMinor,
-        amountPaidMinor: invoices.amountPaidMinor,
+        ...invoiceSummaryColumns,
       })
       .from(invoices)
       .where(and(eq(invoices.clientId, clientId), ne(invoices.status, "draft")))

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoiceItems, services, subscriptions } from "@/db/schema";
-import { countSmsAudienceByCurrency } from "@/lib/services/announce";
+import { countSmsAudienceByCurrency } from "./sms-audience";
 
 // Back-office reads of the service catalogue. Callers check "services:read".
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
 import { staffInvites, users } from "@/db/schema";
@@ -26,15 +26,6 @@ export async function listStaff() {
     .orderBy(asc(users.status), asc(users.role), asc(users.name));
 }
 export type StaffRow = Awaited<ReturnType<typeof listStaff>>[number];
-
-export async function getStaffMember(id: number) {
-  const [row] = await getDb()
-    .select(staffColumns)
-    .from(users)
-    .where(and(eq(users.id, id), inArray(users.role, ["admin", "staff"])))
-    .limit(1);
-  return row ?? null;
-}
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");

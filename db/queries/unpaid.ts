@@ -3,30 +3,14 @@ import { and, asc, countDistinct, inArray, lt, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { daysBetween } from "@/lib/dates";
-import { readWholeNumber } from "@/lib/validation/fields";
+import type { UnpaidParams } from "@/lib/validation/unpaid";
 import { balancesFor, owingClientIds } from "./clients";
 import { getSettings } from "./settings";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // The unpaid-clients view. Callers check "reminders:send" (the view exists to send them).
 
 export const UNPAID_PAGE_SIZE = 25;
-export const unpaidSorts = ["due", "-balance", "name"] as const;
-export type UnpaidSort = (typeof unpaidSorts)[number];
-export type UnpaidParams = { overdueOnly: boolean; sort: UnpaidSort; page: number };
-
-type RawParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export function parseUnpaidParams(params: RawParams): UnpaidParams {
-  const filters = params.filter === undefined ? [] : Array.isArray(params.filter) ? params.filter : [params.filter];
-  const sort = first(params.sort);
-  return {
-    overdueOnly: filters.includes("overdue"),
-    sort: (unpaidSorts as readonly string[]).includes(sort ?? "") ? (sort as UnpaidSort) : "due",
-    page: Math.max(1, readWholeNumber(first(params.page)) ?? 1),
-  };
-}
-
 /**
  * Every client with an outstanding balance, one row per client: its open
  * invoices grouped on the (status, due_date) index, then the page's clients,
@@ -36,7 +20,7 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
   const db = getDb();
   // An issued invoice's status follows its amounts, so an open status alone
   // means a balance; the grouping then reads only the (client_id, status, due_date) index.
-  const where = and(inArray(invoices.status, ["sent", "partially_paid"]), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
+  const where = and(inArray(invoices.status, [...OPEN_STATUSES]), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
   const oldestDue = sql<string>`min(${invoices.dueDate})`;
   const grouped = (ids?: number[]) =>
     db

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import type { Role } from "@/db/schema";
 import { atMinute, addDays, startOfDay } from "./dates";
@@ -11,7 +12,25 @@ export type SeedContext = {
   now: Date;
   /** Midnight UTC of the anchor's day. */
   today: Date;
+  /** The server's @@auto_increment_increment, read once (see withServerStep). */
+  idStep?: number;
 };
+
+/**
+ * The ids of a multi-row insert. Drizzle's $returningId() counts up from the
+ * first id by 1, but a Galera cluster hands out ids stepping by
+ * @@auto_increment_increment (its node count), so they are recomputed with
+ * the server's step. One statement's ids are evenly spaced (a "simple insert").
+ */
+export async function withServerStep(ctx: SeedContext, ids: { id: number }[]): Promise<{ id: number }[]> {
+  if (ids.length < 2) return ids;
+  if (ctx.idStep === undefined) {
+    const [rows] = (await ctx.tx.execute(sql`SELECT @@auto_increment_increment AS step`)) as unknown as [{ step: number | string }[]];
+    ctx.idStep = Number(rows[0]?.step ?? 1);
+  }
+  const first = ids[0]!.id;
+  return ids.map((_, k) => ({ id: first + k * ctx.idStep! }));
+}
 
 export type SeededUser = { id: number; email: string; name: string; role: Role };
 

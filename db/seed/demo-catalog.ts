@@ -1,5 +1,5 @@
 import { services, subscriptions, type BillingInterval, type PaymentMethod, type SubscriptionStatus } from "@/db/schema";
-import { businessTime, type SeedContext, type SeededClient } from "./context";
+import { businessTime, type SeedContext, type SeededClient, withServerStep } from "./context";
 import { addDays, billingPeriod, daysBetween, isoDate } from "./dates";
 
 type Recurring = Exclude<BillingInterval, "one_time">;
@@ -93,10 +93,10 @@ export async function insertServices(ctx: SeedContext): Promise<SeededService[]>
     const row = { name: s.name, description: s.description, priceMinor: s.priceMinor, currency: "USD", interval: s.interval, active: offSaleAt === null };
     return { ...row, archivedAt, createdAt, updatedAt: offSaleAt ?? createdAt, key: s.key, offSaleAt };
   });
-  const ids = await ctx.tx
+  const ids = await withServerStep(ctx, await ctx.tx
     .insert(services)
     .values(rows.map(({ key: _key, offSaleAt: _offSaleAt, ...row }) => row))
-    .$returningId();
+    .$returningId());
   return rows.map((r, i) => ({
     id: ids[i]!.id,
     key: r.key,
@@ -212,9 +212,9 @@ export async function insertSubscriptions(ctx: SeedContext, clients: SeededClien
       },
     };
   });
-  const ids = await ctx.tx
+  const ids = await withServerStep(ctx, await ctx.tx
     .insert(subscriptions)
     .values(rows.map((r) => r.row))
-    .$returningId();
+    .$returningId());
   return rows.map((r, i) => ({ ...r.seeded, id: ids[i]!.id }));
 }

@@ -1,6 +1,6 @@
 import { invoiceCounters, invoiceItems, invoices, payments, type InvoiceStatus } from "@/db/schema";
 import { sumMinor } from "@/lib/money";
-import type { SeedContext, SeededClient } from "./context";
+import { type SeedContext, type SeededClient, withServerStep } from "./context";
 import { isoDate } from "./dates";
 import type { InvoicePlan } from "./demo-invoice-plans";
 import type { PaymentDraft } from "./demo-payments";
@@ -81,7 +81,7 @@ export async function insertInvoices(ctx: SeedContext, plans: InvoicePlan[]): Pr
       updatedAt: latest([plan.createdAt, plan.sentAt, plan.voidedAt, ...counted.map((p) => p.receivedAt), ...refunds.map((p) => p.refundedAt)])!,
     };
   });
-  const ids = await ctx.tx.insert(invoices).values(rows).$returningId();
+  const ids = await withServerStep(ctx, await ctx.tx.insert(invoices).values(rows).$returningId());
 
   const items = ordered.flatMap((plan, i) =>
     plan.lines.map((line, position) => ({
@@ -102,7 +102,7 @@ export async function insertInvoices(ctx: SeedContext, plans: InvoicePlan[]): Pr
   const paymentRefs = ordered
     .flatMap((plan, i) => plan.payments.map((payment) => ({ payment, index: i })))
     .sort((a, b) => a.payment.createdAt.getTime() - b.payment.createdAt.getTime());
-  const paymentIds = await ctx.tx
+  const paymentIds = await withServerStep(ctx, await ctx.tx
     .insert(payments)
     .values(
       paymentRefs.map(({ payment, index }, n) => ({
@@ -114,7 +114,7 @@ export async function insertInvoices(ctx: SeedContext, plans: InvoicePlan[]): Pr
         updatedAt: latest([payment.createdAt, payment.receivedAt, payment.refundedAt])!,
       })),
     )
-    .$returningId();
+    .$returningId());
 
   const seeded: SeededInvoice[] = ordered.map((plan, i) => ({
     id: ids[i]!.id,

@@ -5,7 +5,7 @@ import { invoiceLinks, outbox, outboxAttempts } from "@/db/schema";
 import { hashToken } from "@/lib/auth/one-time-token";
 import { backoffDelay, defaultBackoff } from "@/lib/notify/backoff";
 import { sealValues } from "@/lib/notify/message-secrets";
-import type { SeedContext, SeededClient, SeededUser } from "./context";
+import { type SeedContext, type SeededClient, type SeededUser, withServerStep } from "./context";
 import { addDays, isoDate } from "./dates";
 import type { SeededService } from "./demo-catalog";
 import type { SeededInvoice } from "./demo-invoices";
@@ -100,7 +100,7 @@ export async function insertMessages(ctx: SeedContext, inputs: MessageInputs): P
     })),
   );
   const deliveries = messages.map((m) => attemptsFor(ctx, m));
-  const ids = await ctx.tx
+  const ids = await withServerStep(ctx, await ctx.tx
     .insert(outbox)
     .values(
       messages.map((m, n) => {
@@ -133,7 +133,7 @@ export async function insertMessages(ctx: SeedContext, inputs: MessageInputs): P
         };
       }),
     )
-    .$returningId();
+    .$returningId());
   const attemptRows = deliveries.flatMap((d, n) => d.rows.map((r) => ({ ...r, outboxId: ids[n]!.id, workerId: "inline-1" })));
   await ctx.tx.insert(outboxAttempts).values(attemptRows);
   return { outbox: messages.length, attempts: attemptRows.length, links: links.length };

@@ -1,5 +1,5 @@
 import { clients, settings, users } from "@/db/schema";
-import { businessTime, type SeedContext, type SeededClient, type SeededUser } from "./context";
+import { businessTime, type SeedContext, type SeededClient, type SeededUser, withServerStep } from "./context";
 import { CITIES, COMPANY_KINDS, COMPANY_WORDS, FIRST_NAMES, LAST_NAMES, STREETS, fictionalUkPhone, fictionalUsPhone, slug } from "./names";
 
 export const DEMO_PASSWORD = "ClientDesk-demo-1";
@@ -67,7 +67,7 @@ export async function insertStaffUsers(ctx: SeedContext, passwordHash: string): 
       updatedAt: disabled ? disabledAt : createdAt,
     };
   });
-  const ids = await ctx.tx.insert(users).values(values).$returningId();
+  const ids = await withServerStep(ctx, await ctx.tx.insert(users).values(values).$returningId());
   const [admin, staff, former] = values.map((v, i) => ({ id: ids[i]!.id, email: v.email, name: v.name, role: v.role }));
   return { admin: admin!, staff: staff!, former: former!, formerDisabledAt: disabledAt };
 }
@@ -143,7 +143,7 @@ function draftClients(ctx: SeedContext): ClientDraft[] {
 export async function insertClients(ctx: SeedContext, passwordHash: string): Promise<SeededClient[]> {
   const drafts = draftClients(ctx).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const logins = drafts.filter((d) => d.login);
-  const loginIds = await ctx.tx
+  const loginIds = await withServerStep(ctx, await ctx.tx
     .insert(users)
     .values(
       logins.map((d) => ({
@@ -159,9 +159,9 @@ export async function insertClients(ctx: SeedContext, passwordHash: string): Pro
         updatedAt: d.createdAt,
       })),
     )
-    .$returningId();
+    .$returningId());
   const userByEmail = new Map<string, SeededUser>(logins.map((d, i) => [d.email, { id: loginIds[i]!.id, email: d.email, name: d.name, role: "client" }]));
-  const ids = await ctx.tx
+  const ids = await withServerStep(ctx, await ctx.tx
     .insert(clients)
     .values(
       drafts.map((d) => ({
@@ -178,7 +178,7 @@ export async function insertClients(ctx: SeedContext, passwordHash: string): Pro
         updatedAt: d.archivedAt ?? d.createdAt,
       })),
     )
-    .$returningId();
+    .$returningId());
   return drafts.map((d, i) => ({
     id: ids[i]!.id,
     name: d.name,

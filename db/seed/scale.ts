@@ -3,6 +3,7 @@
 // transaction per batch. The data keeps every rule the app keeps, at scale.
 import { drizzle } from "drizzle-orm/mysql2";
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from "mysql2/promise";
+import type { SqlPool } from "../connect";
 import * as schema from "@/db/schema";
 import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { addDays, startOfDay } from "./dates";
@@ -216,11 +217,11 @@ async function loadFrame(conn: PoolConnection, now: Date): Promise<{ frame: Scal
  * Appends bulk data. Makes sure the demo seed exists first, so the demo
  * logins work against the big data set. Not idempotent: each run adds more.
  */
-export async function seedScale(pool: Pool, opts: ScaleOptions): Promise<ScaleResult> {
+export async function seedScale(pool: SqlPool, opts: ScaleOptions): Promise<ScaleResult> {
   if (opts.invoices > 0 && opts.clients === 0) throw new Error("Bulk invoices need bulk clients: pass clients > 0.");
   const started = performance.now();
   const now = opts.today ?? new Date();
-  const db = drizzle(pool, { schema, mode: "default" });
+  const db = drizzle(pool as Pool, { schema, mode: "default" });
   const demo = await seedDemo(db, { today: now, appUrl: opts.appUrl });
   const conn = await pool.getConnection();
   try {

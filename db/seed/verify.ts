@@ -1,7 +1,8 @@
 // The data rules from DESIGN.md ("Rules the data always keeps") as SQL, so
 // tests and `npm run db:seed -- --verify` can check a whole database, seeded
 // or not. Each query selects the ids of the rows that break one rule.
-import type { Pool, RowDataPacket } from "mysql2/promise";
+import type { RowDataPacket } from "mysql2/promise";
+import type { SqlPool } from "../connect";
 
 const PAID_SUMS = "SELECT invoice_id, SUM(amount_minor) AS paid FROM payments WHERE status = 'succeeded' GROUP BY invoice_id";
 const ITEM_SUMS = "SELECT invoice_id, SUM(line_total_minor) AS subtotal FROM invoice_items GROUP BY invoice_id";
@@ -58,7 +59,7 @@ const RULES: { rule: string; sql: string }[] = [
 ];
 
 /** Descriptions of every broken rule, empty when the data is consistent. */
-export async function findViolations(pool: Pool): Promise<string[]> {
+export async function findViolations(pool: SqlPool): Promise<string[]> {
   const problems: string[] = [];
   for (const { rule, sql } of RULES) {
     const [rows] = await pool.query<RowDataPacket[]>(`SELECT COUNT(*) AS n, MIN(id) AS first FROM (${sql}) v`);

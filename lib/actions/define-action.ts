@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import type { Actor } from "@/lib/actor";
 import { getCurrentUser, requestIp, type CurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getBusinessTime } from "@/lib/business-time";
@@ -13,6 +14,8 @@ type Access = Permission | "public";
 export type ActionContext<P extends Access> = {
   user: P extends "public" ? CurrentUser | null : CurrentUser;
   ip: string;
+  /** Who is acting, as the domain functions take it: the user's id and role, and the request's IP. */
+  actor: P extends "public" ? Actor | null : Actor;
 };
 
 export type ActionConfig<P extends Access, S extends z.ZodType, R> = {
@@ -59,7 +62,8 @@ export function defineAction<P extends Access, S extends z.ZodType, R = undefine
       return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error), formError: "Check the highlighted fields.", values: echo(raw) };
     }
     try {
-      const ctx = { user, ip: await requestIp() } as ActionContext<P>;
+      const ip = await requestIp();
+      const ctx = { user, ip, actor: user ? { id: user.id, role: user.role, ip } : null } as ActionContext<P>;
       const data = await config.handler(parsed.data, ctx);
       return { ok: true, fieldErrors: {}, formError: null, data };
     } catch (error) {

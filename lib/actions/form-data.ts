@@ -3,11 +3,10 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    const v = typeof value === "string" ? value : value;
     const existing = out[key];
-    if (existing === undefined) out[key] = v;
-    else if (Array.isArray(existing)) existing.push(v);
-    else out[key] = [existing, v];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
   }
   return out;
 }

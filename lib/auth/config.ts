@@ -73,7 +73,7 @@ const sessionUser = (user: AuthenticatedUser, request: Request) => ({
   origin: { ip: ipFromHeaders(request.headers), userAgent: request.headers.get("user-agent") },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { sessions, users, type Role } from "@/db/schema";
@@ -47,6 +47,18 @@ export async function requirePagePermission(permission: Permission): Promise<Cur
   return user;
 }
 
+/**
+ * For a back-office page: the user with the permission, and the area its links
+ * go to. The role layout lets only admins into /admin and only staff into
+ * /staff, so the user's home is the route group the page was reached through:
+ * one page module serves both (app/_back-office).
+ */
+export async function requireBackOffice(permission: Permission): Promise<{ user: CurrentUser; area: "/admin" | "/staff" }> {
+  const user = await requirePagePermission(permission);
+  if (user.role === "client") redirect(homeFor.client);
+  return { user, area: user.role === "admin" ? "/admin" : "/staff" };
+}
+
 /** For layouts of a role's area. */
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await getCurrentUser();
@@ -59,13 +71,6 @@ export async function requireRole(role: Role): Promise<CurrentUser> {
 export async function userWithPermission(permission: Permission): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
   return user && can(user.role, permission) ? user : null;
-}
-
-/** For pages and handlers that must not reveal a record exists. */
-export async function requireOrNotFound(permission: Permission): Promise<CurrentUser> {
-  const user = await userWithPermission(permission);
-  if (!user) notFound();
-  return user;
 }
 
 export async function requestIp(): Promise<string> {

@@ -9,10 +9,3 @@ export function statusForAmounts(totalMinor: number, amountPaidMinor: number): E
   if (amountPaidMinor > 0) return "partially_paid";
   return "sent";
 }
-
-/** Issued and not void: the statuses that take payments. */
-export const PAYABLE_STATUSES = ["sent", "partially_paid"] as const;
-
-export function isPayable(status: InvoiceStatus): boolean {
-  return (PAYABLE_STATUSES as readonly InvoiceStatus[]).includes(status);
-}

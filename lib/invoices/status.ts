@@ -4,9 +4,16 @@ export type DisplayStatus = InvoiceStatus | "overdue";
 
 export const displayStatuses: DisplayStatus[] = ["draft", "sent", "overdue", "partially_paid", "paid", "void"];
 
-/** Overdue is derived: sent or partially paid, and past its due date. */
+/** Issued, not void and not paid: the statuses that take payments, owe money and get reminders. */
+export const OPEN_STATUSES = ["sent", "partially_paid"] as const satisfies readonly InvoiceStatus[];
+
+export function isOpen(status: string): status is (typeof OPEN_STATUSES)[number] {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/** Overdue is derived: open, and past its due date. */
 export function displayStatus(status: InvoiceStatus, dueDate: string, today: string): DisplayStatus {
-  return (status === "sent" || status === "partially_paid") && dueDate < today ? "overdue" : status;
+  return isOpen(status) && dueDate < today ? "overdue" : status;
 }
 
 export const statusLabel: Record<DisplayStatus, string> = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterMySQL, type RateLimiterRes } from "rate-limiter-flexible";
-import { getPool } from "@/db";
+import { getCallbackPool } from "@/db";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import type { LimitRule } from "./rules";
@@ -31,7 +31,7 @@ function limiterFor(rule: LimitRule): RateLimiterMySQL {
   let limiter = limiters.get(id);
   if (!limiter) {
     limiter = new RateLimiterMySQL({
-      storeClient: getPool().pool,
+      storeClient: getCallbackPool(),
       storeType: "pool",
       dbName: databaseName(),
       tableName: "rate_limiter",

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { readSettings } from "@/db/queries/settings";
+import { isDuplicateKey } from "@/lib/transaction";
 import { outbox } from "@/db/schema";
 import { renderEmail } from "@/emails/render";
 import { renderSms } from "@/emails/sms";
@@ -78,9 +79,3 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
   }
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { errno?: number }).errno === 1062) return true;
-  }
-  return false;
-}

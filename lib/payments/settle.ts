@@ -76,26 +76,38 @@ export async function rejectPayment(db: DbOrTx, input: { paymentId: number; reas
   });
 }
 
-/** Refunds a succeeded payment: amount_paid goes down by it and the status follows. A Stripe payment is refunded in Stripe instead, and its webhook settles it (./stripe/refund.ts). */
-export async function refundPayment(db: DbOrTx, input: { paymentId: number; actor: ActorOrSystem; reason?: string | null }): Promise<PaymentResult> {
+/**
+ * Refunds all or part of a succeeded payment (the rest not yet refunded when
+ * no amount is given): amount_paid goes down by it, and the payment is
+ * "refunded" once nothing is left on it. A Stripe payment is refunded in
+ * Stripe instead, and its webhook settles it (./stripe/refund.ts).
+ */
+export async function refundPayment(db: DbOrTx, input: { paymentId: number; actor: ActorOrSystem; reason?: string | null; amountMinor?: number | null }): Promise<PaymentResult> {
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);
     if (payment.status !== "succeeded") throw new DomainError(`Only a succeeded payment can be refunded; this one is ${payment.status}.`);
+    const refundable = payment.amountMinor - payment.refundedMinor;
+    const amount = input.amountMinor ?? refundable;
+    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable) {
+      throw new DomainError("Refund an amount above zero and no more than what is left on the payment.", { amount: ["More than is left to refund on this payment"] });
+    }
+    const refundedMinor = payment.refundedMinor + amount;
+    const status = refundedMinor === payment.amountMinor ? "refunded" : "succeeded";
     const now = new Date();
     await tx
       .update(payments)
-      .set({ status: "refunded", refundedAt: now, refundedBy: input.actor.id })
+      .set({ status, refundedMinor, refundedAt: now, refundedBy: input.actor.id })
       .where(eq(payments.id, payment.id));
-    const after = await applyPaidDelta(tx, invoice, -payment.amountMinor, now);
+    const after = await applyPaidDelta(tx, invoice, -amount, now);
     await writeAudit(tx, {
       actor: auditActor(input.actor),
       action: "payment.refund",
       entityType: "payment",
       entityId: payment.id,
-      before: { status: "succeeded", amountPaidMinor: invoice.amountPaidMinor, invoiceStatus: invoice.status },
-      after: { invoiceId: invoice.id, status: "refunded", amountMinor: payment.amountMinor, amountPaidMinor: after.amountPaidMinor, invoiceStatus: after.status, reason: input.reason || null },
+      before: { status: "succeeded", refundedMinor: payment.refundedMinor, amountPaidMinor: invoice.amountPaidMinor, invoiceStatus: invoice.status },
+      after: { invoiceId: invoice.id, status, amountMinor: payment.amountMinor, refundMinor: amount, refundedMinor, amountPaidMinor: after.amountPaidMinor, invoiceStatus: after.status, reason: input.reason || null },
       ip: input.actor.ip,
     });
-    return result(payment, after, "refunded");
+    return result(payment, after, status);
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createElement } from "react";
 import { getReceiptData } from "@/db/queries/payments";
-import { ReceiptDocument } from "@/components/payments/receipt-document";
+import { ReceiptDocument } from "@/documents/receipt-document";
 import type { PrintPriority } from "./browser-pool";
 import { getPdfCache } from "./invoice-pdf";
 import { printPdf } from "./print";

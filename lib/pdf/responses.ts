@@ -1,18 +1,6 @@
 import "server-only";
+import { plainResponse } from "@/lib/http/responses";
 import { PrinterUnavailableError } from "./printer-errors";
-
-export function parseId(raw: string): number | null {
-  return /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
-}
-
-/** A short plain-text answer a person can act on, never a stack. */
-export function plainResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
-}
-
-export function notFoundResponse(): Response {
-  return plainResponse(404, "Not found");
-}
 
 /**
  * Runs a handler that prints. When the printer is busy past its wait, or a

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { isResetUsable } from "@/db/queries/password-resets";
 import { passwordResets, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { hashToken, newToken } from "@/lib/auth/one-time-token";
@@ -14,6 +15,12 @@ import { inTransaction } from "@/lib/transaction";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const INVALID_RESET = "This reset link isn't valid any more. Links work once, for one hour. Ask for a new one.";
+
+/** Whether a reset link's token can still be used: well formed, issued, unused and within its hour. */
+export async function isResetTokenUsable(token: string, now = new Date()): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return false;
+  return isResetUsable(hashToken(token), now);
+}
 
 /**
  * Emails a reset link when the address belongs to an active account. The

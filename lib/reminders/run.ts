@@ -18,10 +18,10 @@ import type { ScheduledReminderData } from "@/lib/notify/templates";
 import { inTransaction } from "@/lib/transaction";
 import { readActiveSteps, readScheduleEnabled } from "./schedule";
 import { stepDue, type ScheduleStep, type SentStep } from "./steps";
+import { isOpen, OPEN_STATUSES } from "@/lib/invoices/status";
 
 export type ReminderRunResult = { enabled: boolean; day: string; invoices: number; messages: number };
 
-const OPEN = ["sent", "partially_paid"] as const;
 /** Candidates read per page (ids and dates only). */
 const SCAN = 2000;
 /** Invoices locked and reminded per transaction. */
@@ -69,7 +69,7 @@ export async function runReminderSchedule(db: Db, options: { today?: string; now
       .innerJoin(clients, eq(clients.id, invoices.clientId))
       .where(
         and(
-          inArray(invoices.status, [...OPEN]),
+          inArray(invoices.status, [...OPEN_STATUSES]),
           gt(invoices.totalMinor, invoices.amountPaidMinor),
           lte(invoices.dueDate, latestDue),
           gt(invoices.id, afterId),
@@ -122,7 +122,7 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
   for (const inv of locked) {
     const client = clientById.get(inv.clientId);
     // Re-checked under the lock: paid, voided, archived or paused since the scan means no reminder.
-    if (!client || client.archivedAt || !(OPEN as readonly string[]).includes(inv.status)) continue;
+    if (!client || client.archivedAt || !isOpen(inv.status)) continue;
     const balanceMinor = balanceDue(inv.totalMinor, inv.amountPaidMinor);
     if (balanceMinor <= 0 || pausedInvoices.has(inv.id) || pausedClients.has(inv.clientId)) continue;
     const step = stepDue(ctx.steps, inv.dueDate, ctx.today, sentBy.get(inv.id) ?? []);

@@ -11,11 +11,11 @@ import { balanceDue } from "@/lib/money";
 import { createInvoiceLink } from "@/lib/invoices/links";
 import { enqueue } from "@/lib/notify/enqueue";
 import { inTransaction } from "@/lib/transaction";
+import { isOpen, OPEN_STATUSES } from "@/lib/invoices/status";
 
 export type ReminderTarget = { invoiceIds?: number[]; clientIds?: number[] };
 export type ReminderResult = { queued: number; skipped: number };
 
-const OPEN = ["sent", "partially_paid"] as const;
 
 /** The per-day idempotency key: a second reminder for one invoice on one day stores nothing. */
 export function reminderKey(invoiceId: number, channel: "email" | "sms", day: string): string {
@@ -41,7 +41,7 @@ export async function sendReminders(db: Db, target: ReminderTarget, actor: Actor
   const candidates = await db
     .select({ id: invoices.id })
     .from(invoices)
-    .where(and(or(...scope), inArray(invoices.status, [...OPEN]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
+    .where(and(or(...scope), inArray(invoices.status, [...OPEN_STATUSES]), gt(invoices.totalMinor, invoices.amountPaidMinor)))
     .orderBy(asc(invoices.clientId), asc(invoices.dueDate), asc(invoices.id));
 
   const day = await readBusinessToday(db, now);
@@ -79,7 +79,7 @@ async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): 
     .where(eq(invoices.id, invoiceId))
     .limit(1)
     .for("update");
-  if (!row || !(OPEN as readonly string[]).includes(row.status)) return false;
+  if (!row || !isOpen(row.status)) return false;
   const balanceMinor = balanceDue(row.totalMinor, row.amountPaidMinor);
   if (balanceMinor <= 0) return false;
 

@@ -1,28 +1,11 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, gt } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { smsAudience } from "@/db/queries/sms-audience";
 import { clients } from "@/db/schema";
 import { enqueue } from "@/lib/notify/enqueue";
 
 type AnnouncedService = { id: number; name: string; description: string | null; priceMinor: number; currency: string; interval: string };
-
-// SMS goes only to clients who opted in, have a number, and are not archived,
-// and only about services in their billing currency: the portal offers a
-// client no other (lib/subscriptions/subscribe.ts).
-const reachable = and(eq(clients.smsOptIn, true), isNotNull(clients.phone), isNull(clients.archivedAt));
-const audience = (currency: string) => and(reachable, eq(clients.currency, currency));
-
-/** How many clients a new-service SMS for a service in this currency would reach right now. */
-export async function countSmsAudience(db: DbOrTx, currency: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(clients).where(audience(currency));
-  return Number(row?.n ?? 0);
-}
-
-/** The same, for every currency clients bill in (the service form shows the one picked). */
-export async function countSmsAudienceByCurrency(db: DbOrTx): Promise<Record<string, number>> {
-  const rows = await db.select({ currency: clients.currency, n: count() }).from(clients).where(reachable).groupBy(clients.currency);
-  return Object.fromEntries(rows.map((r) => [r.currency, Number(r.n)]));
-}
 
 /**
  * Queues the new-service SMS to every opted-in client who bills in the
@@ -38,7 +21,7 @@ export async function announceService(tx: DbOrTx, service: AnnouncedService): Pr
     const batch = await tx
       .select({ id: clients.id, name: clients.name, phone: clients.phone })
       .from(clients)
-      .where(and(audience(service.currency), gt(clients.id, after)))
+      .where(and(smsAudience(service.currency), gt(clients.id, after)))
       .orderBy(asc(clients.id))
       .limit(1000);
     for (const client of batch) {

@@ -80,7 +80,7 @@ export const typedValue = (max: number, message: string) =>
     .transform((v) => v ?? "");
 
 /**
- * A key the form makes when it opens (lib/form-state newRequestKey), so a
+ * A key the form makes when it opens (lib/idempotency-key newIdempotencyKey), so a
  * double submit acts once: letters, digits and - _ : . only.
  */
 export const requestKey = z.string({ error: "Reload the page and try again" }).regex(/^[A-Za-z0-9_:.-]{8,80}$/, { error: "Reload the page and try again" });

@@ -136,7 +136,8 @@ export const recordPaymentSchema = z.object({
 
 export const paymentIdSchema = z.object({ paymentId: id });
 export const rejectPaymentSchema = z.object({ paymentId: id, reason: requiredText(300, "Say why it is rejected") });
-export const refundPaymentSchema = z.object({ paymentId: id, reason: optionalText(300, "The reason") });
+/** amount: what to refund, as typed in the business's locale; left out, the rest of the payment. */
+export const refundPaymentSchema = z.object({ paymentId: id, reason: optionalText(300, "The reason"), amount: optionalText(40, "The amount") });
 
 export const bulkInvoicesSchema = z.object({ ids: idList.refine((v) => v.length > 0, { error: "Select at least one invoice" }).refine((v) => v.length <= 100, { error: "Select at most 100 invoices at a time" }), batchKey: requestKey.optional() });
 

@@ -4,10 +4,18 @@ import path from "node:path";
 
 export const bin = (root, name) => path.join(root, "node_modules", ".bin", name);
 
-/** Runs a command to completion with inherited output; resolves to its exit code. */
-export function run(cmd, args, { env = process.env, cwd } = {}) {
+/**
+ * Runs a command to completion; resolves to its exit code. Its output goes to
+ * ours, or, with `output`, to that function chunk by chunk (stdout and stderr
+ * together, in order).
+ */
+export function run(cmd, args, { env = process.env, cwd, output } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env, cwd });
+    const child = spawn(cmd, args, { stdio: output ? ["ignore", "pipe", "pipe"] : "inherit", env, cwd });
+    if (output) {
+      child.stdout.on("data", (chunk) => output(chunk.toString()));
+      child.stderr.on("data", (chunk) => output(chunk.toString()));
+    }
     child.on("exit", (code, signal) => resolve(signal ? 1 : (code ?? 1)));
     child.on("error", () => resolve(1));
   });

@@ -56,7 +56,7 @@ function canUseApt() {
 const INSTALL_HELP = `
 ClientDesk needs a MySQL-compatible server and Chromium. Install them, then run the command again:
 
-  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y mariadb-server chromium poppler-utils
+  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y mariadb-server chromium poppler-utils unzip
   macOS:          brew install mariadb && brew install --cask chromium
   Docker:         docker compose up -d   (MySQL 8 from docker-compose.yml), then
                   export DATABASE_URL=mysql://clientdesk:clientdesk@127.0.0.1:3306/clientdesk
@@ -69,11 +69,13 @@ Or point DATABASE_URL at any MySQL 8 server, and CHROMIUM_PATH at a Chrome or Ch
  * isn't needed. Installs with apt when running as root or with passwordless
  * sudo; anywhere else it explains what to install and exits.
  */
-export function ensureSystemPackages({ needServer, needPdfTools = false }) {
+export function ensureSystemPackages({ needServer, needPdfTools = false, needZipTools = false }) {
   const missing = [];
   if (needServer && !findDatabaseServer()) missing.push("mariadb-server");
   if (!findChromium()) missing.push("chromium", "fonts-liberation");
   if (needPdfTools && !which("pdftotext")) missing.push("poppler-utils");
+  // The ZIP test checks our archives with Info-ZIP's unzip and zipinfo, as a person on Linux would open them.
+  if (needZipTools && !(which("unzip") && which("zipinfo"))) missing.push("unzip");
   if (missing.length === 0) return;
 
   const prefix = canUseApt();

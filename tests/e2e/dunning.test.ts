@@ -4,12 +4,13 @@ import { addDaysIso, businessDay, formatDate } from "@/lib/dates";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 import { revealRawSecrets } from "../support/secrets";
+import { scaledMs } from "../support/load";
 
 // Issue 14: an admin edits the automatic reminder schedule in settings, the
 // run is triggered, and the reminder is in the outbox with a Pay-now link
 // that opens the invoice.
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaledMs(120_000));
 const run = Date.now().toString(36);
 let browser: Browser;
 

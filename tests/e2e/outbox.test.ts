@@ -3,10 +3,11 @@ import type { Browser, Page } from "playwright-core";
 import { connectAppDb } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
 import { revealRawSecrets } from "../support/secrets";
+import { scaledMs } from "../support/load";
 
 let browser: Browser;
 // Waits for the in-app worker's poll and drives two viewports.
-jest.setTimeout(90_000);
+jest.setTimeout(scaledMs(90_000));
 const subject = `E2E outbox check ${Date.now()}`;
 
 beforeAll(async () => {
@@ -152,7 +153,7 @@ describe("the outbox page", () => {
       await screenshot(page, `outbox-list-sms-${viewport}-${scheme}`);
       await page.context().close();
     }
-  }, 180_000);
+  }, scaledMs(180_000));
 
   it("sends staff who open /admin/outbox back to /staff", async () => {
     const context = await newContext(browser);

@@ -8,6 +8,7 @@ import { DENIED } from "@/lib/actions/define-action";
 import { cancelSubscription } from "@/lib/actions/portal/cancel-subscription";
 import { emailMyInvoice } from "@/lib/actions/portal/email-my-invoice";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
+import { removeSavedCard } from "@/lib/actions/portal/remove-saved-card";
 import { resumeSubscription } from "@/lib/actions/portal/resume-subscription";
 import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
 import { updateBillingDetails } from "@/lib/actions/portal/update-billing-details";
@@ -229,7 +230,7 @@ describe("portal pages with client B's ids", () => {
 describe("route handlers with client B's ids", () => {
   const get = (url: string) => new Request(`http://localhost:3000${url}`);
 
-  it("answers 404 for B's invoice PDF, B's receipt, and every back-office export", async () => {
+  it("answers 404 for B's invoice PDF, B's receipt, every back-office export, and a forged Stripe webhook", async () => {
     const pdf = await import("@/app/api/invoices/[id]/pdf/route");
     const receipt = await import("@/app/api/payments/[id]/receipt/route");
     const cases: [string, () => Promise<Response>][] = [
@@ -253,7 +254,11 @@ describe("route handlers with client B's ids", () => {
       cases.push([`GET ${url}`, () => route.GET(get(url))]);
       triedRoutes.add(mod.replace("@/app/api/", "").replace("/route", ""));
     }
-    triedRoutes.add("invoices/[id]/pdf").add("payments/[id]/receipt");
+    // A client posting a made-up "paid" event for B's invoice: no signature Stripe made, so nothing (404 while Stripe isn't configured, 400 when it is).
+    const stripe = await import("@/app/api/webhooks/stripe/route");
+    const forgedEvent = JSON.stringify({ id: "evt_forged", type: "checkout.session.completed", data: { object: { payment_status: "paid", metadata: { invoiceId: String(f.bInvoiceId) } } } });
+    cases.push(["POST /api/webhooks/stripe (forged paid event for B)", () => stripe.POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=00" }, body: forgedEvent }))]);
+    triedRoutes.add("invoices/[id]/pdf").add("payments/[id]/receipt").add("webhooks/stripe");
     for (const [label, call] of cases) {
       await attempt(label, async () => {
         const response = await call();
@@ -280,11 +285,12 @@ describe("portal server actions with client B's ids", () => {
       ["cancelSubscription B (ending)", () => cancelSubscription(undefined, form({ subscriptionId: String(f.bEndingSubscriptionId) })), notFound("That subscription")],
       ["resumeSubscription B (ending)", () => resumeSubscription(undefined, form({ subscriptionId: String(f.bEndingSubscriptionId) })), notFound("That subscription")],
       ["resumeSubscription B", () => resumeSubscription(undefined, form({ subscriptionId: String(f.bSubscriptionId) })), notFound("That subscription")],
+      ["removeSavedCard B", () => removeSavedCard(undefined, form({ subscriptionId: String(f.bSubscriptionId) })), notFound("That subscription")],
     ];
     for (const [label, run, expected] of cases) {
       await attempt(`action ${label}`, async () => expect(await run()).toMatchObject(expected));
     }
-    for (const name of ["portal.pay_invoice", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription"]) triedActions.add(name);
+    for (const name of ["portal.pay_invoice", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription", "portal.remove_saved_card"]) triedActions.add(name);
   });
 
   it("a client id smuggled into a form is ignored: the change lands on A, never on B", async () => {

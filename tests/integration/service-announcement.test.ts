@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { auditLog, clients, outbox, services } from "@/db/schema";
 import { createService as createServiceAction } from "@/lib/actions/services/create-service";
 import { updateService as updateServiceAction } from "@/lib/actions/services/update-service";
-import { countSmsAudience } from "@/lib/services/announce";
+import { countSmsAudience } from "@/db/queries/sms-audience";
 import { ensureSettingsRow, insertClient, outboxFor } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";

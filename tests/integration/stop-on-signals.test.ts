@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { scaledMs } from "../support/load";
 
 // stopOnSignals runs the worker's stop on SIGTERM without taking the exit
 // away from Next: Next's process.exit waits for the stop (bounded), and a
@@ -32,7 +33,7 @@ function runChild(mode: "next" | "alone", stopMs: string): Promise<Outcome> {
   });
 }
 
-jest.setTimeout(30_000);
+jest.setTimeout(scaledMs(30_000));
 
 describe("stopOnSignals", () => {
   it("holds Next's exit until the stop has finished, then exits with Next's code", async () => {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb, getPool } from "@/db";
-import { clients, invoices, outbox, passwordResets, services, settings, staffInvites } from "@/db/schema";
+import { clients, invoices, outbox, passwordResets, payments, services, settings, staffInvites, stripeEvents } from "@/db/schema";
 import { newToken } from "@/lib/auth/one-time-token";
 
 // Fixtures for the back-office integration tests: plain rows, written
@@ -111,4 +111,31 @@ export async function databaseChecksum(): Promise<string> {
   const names = tables.map((r) => `\`${r.t as string}\``).join(", ");
   const [rows] = await getPool().query<import("mysql2").RowDataPacket[]>(`CHECKSUM TABLE ${names}`);
   return rows.map((r) => `${r.Table}=${r.Checksum}`).join(";");
+}
+
+/** A payment row on an invoice (defaults: a 25.00 bank transfer, pending). */
+export async function insertPayment(invoiceId: number, clientId: number, opts: { status?: "pending" | "succeeded" | "failed" | "refunded"; amountMinor?: number; provider?: string | null; providerRef?: string | null } = {}) {
+  const [res] = await getDb()
+    .insert(payments)
+    .values({
+      invoiceId,
+      clientId,
+      amountMinor: opts.amountMinor ?? 2_500,
+      currency: "USD",
+      method: opts.provider ? "card" : "bank_transfer",
+      status: opts.status ?? "pending",
+      provider: opts.provider ?? null,
+      providerRef: opts.providerRef ?? null,
+      receivedAt: opts.status === "succeeded" ? new Date() : null,
+      idempotencyKey: `fixture:${next()}`,
+    });
+  return { id: res.insertId };
+}
+
+/** A Stripe webhook event stored as failed, as the webhook leaves one whose handler threw. */
+export async function insertFailedStripeEvent(event: { type: string; object: Record<string, unknown> }) {
+  const eventId = `evt_fixture_${next().replace(/-/g, "_")}`;
+  const payload = JSON.stringify({ id: eventId, object: "event", type: event.type, data: { object: event.object }, created: Math.floor(Date.now() / 1000), livemode: false });
+  const [res] = await getDb().insert(stripeEvents).values({ eventId, type: event.type, status: "failed", lastError: "Deadlock found when trying to get lock", payload });
+  return { id: res.insertId, eventId };
 }

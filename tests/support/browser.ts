@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { scaledMs } from "./load";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
 export const DEMO_PASSWORD = "ClientDesk-demo-1";
@@ -20,6 +21,8 @@ export const viewports = { desktop: { width: 1280, height: 860 }, mobile: { widt
 /** A browser context; `timezoneId` makes the browser report another time zone (IANA), as a person abroad would; `baseURL` points it at another app server. */
 export async function newContext(browser: Browser, viewport: keyof typeof viewports = "desktop", colorScheme: "light" | "dark" = "light", options: { timezoneId?: string; baseURL?: string } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: viewports[viewport], colorScheme, ...options });
+  // Playwright's 30 s for a click or a page load, stretched on a busy machine like every other deadline.
+  context.setDefaultTimeout(scaledMs(30_000));
   await recordCspViolations(context);
   return context;
 }

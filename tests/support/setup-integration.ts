@@ -1,4 +1,5 @@
 import { closeDb } from "@/db";
+import { scaledMs } from "./load";
 
 if (!process.env.DATABASE_URL) {
   throw new Error("Integration tests need DATABASE_URL. Run them through `npm test` (or `npm run test:integration`), which starts a test database.");
@@ -13,4 +14,4 @@ afterAll(async () => {
 });
 
 // jest ignores testTimeout inside a project when it runs several, so it is set here.
-jest.setTimeout(60_000);
+jest.setTimeout(scaledMs(60_000));

@@ -37,4 +37,17 @@ describe("environment validation", () => {
     expect(parseEnv({ ...valid, TEST_CLOCK_FILE: "/tmp/clock.json" }).TEST_CLOCK_FILE).toBe("/tmp/clock.json");
     expect(() => parseEnv({ ...valid, APP_URL: "https://billing.example.com", TEST_CLOCK_FILE: "/tmp/clock.json" })).toThrow(/TEST_CLOCK_FILE: TEST_CLOCK_FILE moves the clock for end-to-end tests and is refused on an https APP_URL/);
   });
+
+  it("takes failover hosts as an ordered list naming the same database, and refuses anything else", () => {
+    expect(parseEnv(valid).DATABASE_FAILOVER_URLS).toEqual([]);
+    expect(parseEnv({ ...valid, DATABASE_FAILOVER_URLS: " mysql://root@10.0.0.2:3306/clientdesk, mysql://root@10.0.0.3:3306/clientdesk " }).DATABASE_FAILOVER_URLS).toEqual([
+      "mysql://root@10.0.0.2:3306/clientdesk",
+      "mysql://root@10.0.0.3:3306/clientdesk",
+    ]);
+    expect(() => parseEnv({ ...valid, DATABASE_FAILOVER_URLS: "10.0.0.2:3306" })).toThrow(/DATABASE_FAILOVER_URLS: "10.0.0.2:3306" is not a mysql:\/\/host:port\/database URL/);
+    expect(() => parseEnv({ ...valid, DATABASE_FAILOVER_URLS: "mysql://u:secret@10.0.0.2:3306/clientdesk" })).not.toThrow();
+    expect(() => parseEnv({ ...valid, DATABASE_FAILOVER_URLS: "mysql://u:secret@10.0.0.2:3306/" })).toThrow(/mysql:\/\/…@10.0.0.2:3306\/" is not/);
+    expect(() => parseEnv({ ...valid, DATABASE_FAILOVER_URLS: "mysql://root@10.0.0.2:3306/other" })).toThrow(/every failover URL must name the same database as DATABASE_URL/);
+    expect(parseEnv({ ...valid, DATABASE_TX_ATTEMPTS: "20" }).DATABASE_TX_ATTEMPTS).toBe(20);
+  });
 });

@@ -9,7 +9,7 @@ export const archiveClient = defineAction({
   name: "clients.archive",
   permission: "clients:archive",
   schema: clientIdSchema,
-  async handler({ id }, { user, ip }) {
-    await archiveClientRecord(getDb(), id, { ...user, ip });
+  async handler({ id }, { actor }) {
+    await archiveClientRecord(getDb(), id, actor);
   },
 });

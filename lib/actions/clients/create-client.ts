@@ -9,7 +9,7 @@ export const createClient = defineAction({
   name: "clients.create",
   permission: "clients:write",
   schema: clientSchema,
-  async handler(input, { user, ip }) {
-    return createClientRecord(getDb(), input, { ...user, ip });
+  async handler(input, { actor }) {
+    return createClientRecord(getDb(), input, actor);
   },
 });

@@ -9,7 +9,7 @@ export const deleteClient = defineAction({
   name: "clients.delete",
   permission: "clients:delete",
   schema: clientIdSchema,
-  async handler({ id }, { user, ip }) {
-    await deleteClientRecord(getDb(), id, { ...user, ip });
+  async handler({ id }, { actor }) {
+    await deleteClientRecord(getDb(), id, actor);
   },
 });

@@ -10,7 +10,7 @@ export const importClients = defineAction({
   name: "clients.import",
   permission: "clients:import",
   schema: importClientsSchema,
-  async handler({ csv }, { user, ip }) {
-    return importClientRows(getDb(), csv, { ...user, ip });
+  async handler({ csv }, { actor }) {
+    return importClientRows(getDb(), csv, actor);
   },
 });

@@ -10,7 +10,7 @@ export const restoreClient = defineAction({
   name: "clients.restore",
   permission: "clients:archive",
   schema: clientIdSchema,
-  async handler({ id }, { user, ip }) {
-    await restoreClientRecord(getDb(), id, { ...user, ip });
+  async handler({ id }, { actor }) {
+    await restoreClientRecord(getDb(), id, actor);
   },
 });

@@ -9,7 +9,7 @@ export const updateClient = defineAction({
   name: "clients.update",
   permission: "clients:write",
   schema: updateClientSchema,
-  async handler({ id, ...input }, { user, ip }) {
-    return updateClientRecord(getDb(), id, input, { ...user, ip });
+  async handler({ id, ...input }, { actor }) {
+    return updateClientRecord(getDb(), id, input, actor);
   },
 });

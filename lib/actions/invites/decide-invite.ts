@@ -10,8 +10,8 @@ export const decideInvite = defineAction({
   name: "invites.decide",
   permission: "invites:decide",
   schema: inviteDecisionSchema,
-  async handler({ decision, token, inviteId }, { user, ip }) {
+  async handler({ decision, token, inviteId }, { actor }) {
     const which = token ? { token } : { inviteId: inviteId! };
-    return decideStaffInvite(getDb(), which, decision, { ...user, ip });
+    return decideStaffInvite(getDb(), which, decision, actor);
   },
 });

@@ -9,7 +9,8 @@ export const requestInvite = defineAction({
   name: "invites.request",
   permission: "invites:request",
   schema: inviteRequestSchema,
-  async handler(input, { user, ip }) {
-    return requestStaffInvite(getDb(), input, { ...user, ip });
+  async handler(input, { user, actor }) {
+    // The email to the admins names who asked.
+    return requestStaffInvite(getDb(), input, { ...actor, name: user.name });
   },
 });

@@ -5,14 +5,13 @@ import { getDb } from "@/db";
 import { emailInvoicesToClients } from "@/lib/invoices/email";
 import { bulkInvoicesSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/actor";
 
 /** Emails each selected invoice to its client's address. */
 export const bulkEmailInvoices = defineAction({
   name: "invoices.bulkEmail",
   permission: "invoices:write",
   schema: bulkInvoicesSchema,
-  async handler({ ids, batchKey }, { user, ip }) {
-    return emailInvoicesToClients(getDb(), { invoiceIds: ids, batchKey: batchKey ?? randomUUID(), actor: actorFrom(user, ip) });
+  async handler({ ids, batchKey }, { actor }) {
+    return emailInvoicesToClients(getDb(), { invoiceIds: ids, batchKey: batchKey ?? randomUUID(), actor: actor });
   },
 });

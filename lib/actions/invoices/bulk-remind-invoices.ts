@@ -10,7 +10,7 @@ export const bulkRemindInvoices = defineAction({
   name: "invoices.bulkRemind",
   permission: "reminders:send",
   schema: bulkInvoicesSchema,
-  async handler({ ids }, { user, ip }) {
-    return sendReminders(getDb(), { invoiceIds: ids }, { id: user.id, role: user.role, ip });
+  async handler({ ids }, { actor }) {
+    return sendReminders(getDb(), { invoiceIds: ids }, actor);
   },
 });

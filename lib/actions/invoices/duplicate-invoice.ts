@@ -4,13 +4,12 @@ import { getDb } from "@/db";
 import { duplicateInvoice as duplicate } from "@/lib/invoices/drafts";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/actor";
 
 export const duplicateInvoice = defineAction({
   name: "invoices.duplicate",
   permission: "invoices:write",
   schema: invoiceIdSchema,
-  async handler({ invoiceId }, { user, ip }) {
-    return duplicate(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  async handler({ invoiceId }, { actor }) {
+    return duplicate(getDb(), { invoiceId, actor: actor });
   },
 });

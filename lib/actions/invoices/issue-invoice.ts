@@ -4,13 +4,12 @@ import { getDb } from "@/db";
 import { issueInvoice as issue } from "@/lib/invoices/issue";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/actor";
 
 export const issueInvoice = defineAction({
   name: "invoices.issue",
   permission: "invoices:write",
   schema: invoiceIdSchema,
-  async handler({ invoiceId }, { user, ip }) {
-    return issue(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  async handler({ invoiceId }, { actor }) {
+    return issue(getDb(), { invoiceId, actor: actor });
   },
 });

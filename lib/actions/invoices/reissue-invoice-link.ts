@@ -4,14 +4,13 @@ import { getDb } from "@/db";
 import { reissueInvoiceLink as reissue } from "@/lib/invoices/links";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/actor";
 
 /** Revokes the old links and returns a fresh one; its URL is shown once. */
 export const reissueInvoiceLink = defineAction({
   name: "invoices.reissueLink",
   permission: "invoices:write",
   schema: invoiceIdSchema,
-  async handler({ invoiceId }, { user, ip }) {
-    return reissue(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  async handler({ invoiceId }, { actor }) {
+    return reissue(getDb(), { invoiceId, actor: actor });
   },
 });

@@ -4,13 +4,12 @@ import { getDb } from "@/db";
 import { revokeInvoiceLinks as revoke } from "@/lib/invoices/links";
 import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
-import { actorFrom } from "@/lib/actor";
 
 export const revokeInvoiceLinks = defineAction({
   name: "invoices.revokeLinks",
   permission: "invoices:write",
   schema: invoiceIdSchema,
-  async handler({ invoiceId }, { user, ip }) {
-    return revoke(getDb(), { invoiceId, actor: actorFrom(user, ip) });
+  async handler({ invoiceId }, { actor }) {
+    return revoke(getDb(), { invoiceId, actor: actor });
   },
 });

@@ -9,7 +9,7 @@ export const retryMessage = defineAction({
   name: "outbox.retry",
   permission: "outbox:retry",
   schema: retryMessageSchema,
-  async handler({ id }, { user, ip }) {
-    return requeueMessage(getDb(), id, { ...user, ip });
+  async handler({ id }, { actor }) {
+    return requeueMessage(getDb(), id, actor);
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { confirmPayment as confirm } from "@/lib/payments";
 import { paymentIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
@@ -11,7 +10,7 @@ export const confirmPayment = defineAction({
   name: "payments.confirm",
   permission: "payments:write",
   schema: paymentIdSchema,
-  async handler({ paymentId }, { user, ip }) {
-    return confirm(getDb(), { paymentId, actor: actorFrom(user, ip) });
+  async handler({ paymentId }, { actor }) {
+    return confirm(getDb(), { paymentId, actor: actor });
   },
 });

@@ -6,7 +6,6 @@ import { getBusinessTime } from "@/lib/business-time";
 import { now } from "@/lib/clock";
 import { businessDay, zonedInstant } from "@/lib/dates";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { actorFrom } from "@/lib/actor";
 import { parseMoney } from "@/lib/money";
 import { recordPayment as record } from "@/lib/payments";
 import { recordPaymentSchema } from "@/lib/validation/invoices";
@@ -17,7 +16,7 @@ export const recordPayment = defineAction({
   name: "payments.record",
   permission: "payments:write",
   schema: recordPaymentSchema,
-  async handler(input, { user, ip }) {
+  async handler(input, { actor }) {
     const invoice = await getInvoiceAccess(input.invoiceId);
     if (!invoice) throw new NotFoundError("That invoice");
     // The amount is read in the invoice's own currency, never one the form claims, and the business's locale.
@@ -34,7 +33,7 @@ export const recordPayment = defineAction({
       receivedAt: input.receivedOn === businessDay(timeZone, at) ? at : zonedInstant(input.receivedOn, "12:00", timeZone),
       status: "succeeded",
       idempotencyKey: `staff:${input.idempotencyKey}`,
-      actor: actorFrom(user, ip),
+      actor: actor,
     });
   },
 });

@@ -3,22 +3,44 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { payments } from "@/db/schema";
+import { getBusinessTime } from "@/lib/business-time";
+import { DomainError, NotFoundError } from "@/lib/errors";
+import { formatMoney, parseMoney } from "@/lib/money";
 import { STRIPE_PROVIDER } from "@/lib/payments/stripe/checkout";
 import { requestStripeRefund } from "@/lib/payments/stripe/refund";
-import { actorFrom } from "@/lib/actor";
 import { refundPayment as refund } from "@/lib/payments";
 import { refundPaymentSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
 
+/**
+ * Refunds all of a payment, or the amount typed (read in the payment's own
+ * currency and the business's locale). A Stripe card payment is refunded in
+ * Stripe, and its refund webhook moves the invoice; any other payment is
+ * recorded as refunded at once.
+ */
 export const refundPayment = defineAction({
   name: "payments.refund",
   permission: "payments:write",
   schema: refundPaymentSchema,
-  async handler({ paymentId, reason }, { user, ip }) {
+  async handler({ paymentId, reason, amount }, { actor }) {
     const db = getDb();
-    const [payment] = await db.select({ provider: payments.provider }).from(payments).where(eq(payments.id, paymentId)).limit(1);
-    // A Stripe card payment is refunded in Stripe; its refund webhook moves the invoice.
-    if (payment?.provider === STRIPE_PROVIDER) return requestStripeRefund(db, { paymentId, reason, actor: actorFrom(user, ip) });
-    return refund(db, { paymentId, reason, actor: actorFrom(user, ip) });
+    const [payment] = await db
+      .select({ provider: payments.provider, currency: payments.currency, amountMinor: payments.amountMinor, refundedMinor: payments.refundedMinor, status: payments.status, refundDue: payments.refundDue })
+      .from(payments)
+      .where(eq(payments.id, paymentId))
+      .limit(1);
+    if (!payment) throw new NotFoundError("That payment");
+    let amountMinor: number | null = null;
+    if (amount) {
+      const { locale } = await getBusinessTime();
+      const parsed = parseMoney(amount, payment.currency, locale);
+      if (!parsed.ok) throw new DomainError("Check the amount.", { amount: [parsed.error] });
+      const refundable = payment.status === "succeeded" || payment.refundDue ? payment.amountMinor - payment.refundedMinor : 0;
+      if (parsed.minor <= 0) throw new DomainError("Check the amount.", { amount: ["Enter an amount above zero"] });
+      if (parsed.minor > refundable) throw new DomainError("Check the amount.", { amount: [`At most ${formatMoney(refundable, payment.currency, locale)}, what is left to refund`] });
+      amountMinor = parsed.minor;
+    }
+    if (payment.provider === STRIPE_PROVIDER) return requestStripeRefund(db, { paymentId, amountMinor, reason, actor });
+    return refund(db, { paymentId, amountMinor, reason, actor });
   },
 });

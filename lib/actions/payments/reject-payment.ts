@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { rejectPayment as reject } from "@/lib/payments";
 import { rejectPaymentSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
@@ -11,7 +10,7 @@ export const rejectPayment = defineAction({
   name: "payments.reject",
   permission: "payments:write",
   schema: rejectPaymentSchema,
-  async handler({ paymentId, reason }, { user, ip }) {
-    return reject(getDb(), { paymentId, reason, actor: actorFrom(user, ip) });
+  async handler({ paymentId, reason }, { actor }) {
+    return reject(getDb(), { paymentId, reason, actor: actor });
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { cancelSubscription as cancel } from "@/lib/subscriptions/cancel";
 import { subscriptionIdSchema } from "@/lib/validation/portal";
@@ -12,7 +11,7 @@ export const cancelSubscription = defineAction({
   name: "portal.cancel_subscription",
   permission: "portal:use",
   schema: subscriptionIdSchema,
-  async handler({ subscriptionId }, { user, ip }) {
-    return cancel(getDb(), { clientId: await clientIdOf(user), subscriptionId, actor: actorFrom(user, ip) });
+  async handler({ subscriptionId }, { user, actor }) {
+    return cancel(getDb(), { clientId: await clientIdOf(user), subscriptionId, actor: actor });
   },
 });

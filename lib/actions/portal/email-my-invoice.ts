@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { emailInvoiceToClient } from "@/lib/portal/email-invoice";
 import { emailMyInvoiceSchema } from "@/lib/validation/portal";
@@ -12,7 +11,7 @@ export const emailMyInvoice = defineAction({
   name: "portal.email_invoice",
   permission: "portal:use",
   schema: emailMyInvoiceSchema,
-  async handler({ invoiceId, cc, idempotencyKey }, { user, ip }) {
-    return emailInvoiceToClient(getDb(), { clientId: await clientIdOf(user), invoiceId, cc, idempotencyKey, actor: actorFrom(user, ip) });
+  async handler({ invoiceId, cc, idempotencyKey }, { user, actor }) {
+    return emailInvoiceToClient(getDb(), { clientId: await clientIdOf(user), invoiceId, cc, idempotencyKey, actor: actor });
   },
 });

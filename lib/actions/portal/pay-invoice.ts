@@ -4,7 +4,6 @@ import { getDb } from "@/db";
 import { getPortalInvoice } from "@/db/queries/portal-invoices";
 import { getBusinessTime } from "@/lib/business-time";
 import { DomainError, NotFoundError } from "@/lib/errors";
-import { actorFrom } from "@/lib/actor";
 import { parseMoney } from "@/lib/money";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { payInvoiceFromPortal } from "@/lib/portal/pay-invoice";
@@ -17,7 +16,7 @@ export const payInvoice = defineAction({
   name: "portal.pay_invoice",
   permission: "portal:use",
   schema: payInvoiceSchema,
-  async handler(input, { user, ip }) {
+  async handler(input, { user, actor }) {
     const clientId = await clientIdOf(user);
     const invoice = await getPortalInvoice(clientId, input.invoiceId);
     if (!invoice) throw new NotFoundError("That invoice");
@@ -25,6 +24,6 @@ export const payInvoice = defineAction({
     if (!amount.ok) throw new DomainError("Check the amount.", { amount: [amount.error] });
     const expiry = parseExpiry(input.cardExpiry);
     const card = input.method === "card" && !input.checkout && expiry ? { number: cardDigits(input.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: input.cardCvc.trim(), name: input.cardName || null } : undefined;
-    return payInvoiceFromPortal(getDb(), { clientId, invoiceId: invoice.id, amountMinor: amount.minor, method: input.method, idempotencyKey: input.idempotencyKey, card, actor: actorFrom(user, ip) });
+    return payInvoiceFromPortal(getDb(), { clientId, invoiceId: invoice.id, amountMinor: amount.minor, method: input.method, idempotencyKey: input.idempotencyKey, card, actor: actor });
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { resumeSubscription as resume } from "@/lib/subscriptions/cancel";
 import { subscriptionIdSchema } from "@/lib/validation/portal";
@@ -12,7 +11,7 @@ export const resumeSubscription = defineAction({
   name: "portal.resume_subscription",
   permission: "portal:use",
   schema: subscriptionIdSchema,
-  async handler({ subscriptionId }, { user, ip }) {
-    await resume(getDb(), { clientId: await clientIdOf(user), subscriptionId, actor: actorFrom(user, ip) });
+  async handler({ subscriptionId }, { user, actor }) {
+    await resume(getDb(), { clientId: await clientIdOf(user), subscriptionId, actor: actor });
   },
 });

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { stripeConfigured } from "@/lib/env";
 import { kickOutbox } from "@/lib/notify/kick";
 import { startCardSetup } from "@/lib/payments/stripe/saved-cards";
@@ -16,9 +15,9 @@ export const subscribeToService = defineAction({
   name: "portal.subscribe",
   permission: "portal:use",
   schema: subscribeSchema,
-  async handler({ serviceId, paymentMethod, saveCard }, { user, ip }) {
+  async handler({ serviceId, paymentMethod, saveCard }, { user, actor }) {
     const clientId = await clientIdOf(user);
-    const result = await subscribe(getDb(), { clientId, serviceId, paymentMethod, actor: actorFrom(user, ip) });
+    const result = await subscribe(getDb(), { clientId, serviceId, paymentMethod, actor: actor });
     kickOutbox();
     const invoicePath = `/portal/invoices/${result.invoiceId}?subscribed=1&method=${paymentMethod}`;
     if (paymentMethod === "card" && saveCard && stripeConfigured()) {

@@ -11,7 +11,7 @@ export const updateBillingDetails = defineAction({
   name: "portal.update_billing_details",
   permission: "portal:use",
   schema: billingDetailsSchema,
-  async handler(input, { user, ip }) {
-    return update(getDb(), { id: user.id, role: user.role, ip }, await clientIdOf(user), input);
+  async handler(input, { user, actor }) {
+    return update(getDb(), actor, await clientIdOf(user), input);
   },
 });

@@ -16,8 +16,8 @@ export const changePassword = defineAction({
   name: "profile.change_password",
   permission: "profile:self",
   schema: changePasswordSchema,
-  async handler({ currentPassword, password }, { user, ip }) {
-    const { email } = await changeOwnPassword(getDb(), { ...user, ip }, currentPassword, password);
+  async handler({ currentPassword, password }, { actor }) {
+    const { email } = await changeOwnPassword(getDb(), actor, currentPassword, password);
     try {
       await signIn("credentials", { email, password, redirect: false });
       return { signedIn: true };

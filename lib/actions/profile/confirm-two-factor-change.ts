@@ -10,7 +10,7 @@ export const confirmTwoFactorChange = defineAction({
   name: "profile.two_factor_confirm",
   permission: "profile:self",
   schema: confirmTwoFactorChangeSchema,
-  async handler(input, { user, ip }) {
-    return confirmChange(getDb(), { id: user.id, role: user.role, ip }, input);
+  async handler(input, { actor }) {
+    return confirmChange(getDb(), actor, input);
   },
 });

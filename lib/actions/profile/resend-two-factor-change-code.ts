@@ -9,7 +9,7 @@ export const resendTwoFactorChangeCode = defineAction({
   name: "profile.two_factor_resend",
   permission: "profile:self",
   schema: resendTwoFactorChangeSchema,
-  async handler({ token }, { user, ip }) {
-    return resendCode(getDb(), { id: user.id, role: user.role, ip }, token);
+  async handler({ token }, { actor }) {
+    return resendCode(getDb(), actor, token);
   },
 });

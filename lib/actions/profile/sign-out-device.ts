@@ -10,7 +10,7 @@ export const signOutDevice = defineAction({
   name: "profile.sign_out_device",
   permission: "profile:self",
   schema: signOutDeviceSchema,
-  async handler({ sessionId }, { user, ip }) {
-    await endDeviceSession(getDb(), { id: user.id, role: user.role, ip }, sessionId);
+  async handler({ sessionId }, { actor }) {
+    await endDeviceSession(getDb(), actor, sessionId);
   },
 });

@@ -11,8 +11,8 @@ export const signOutEverywhere = defineAction({
   name: "profile.sign_out_everywhere",
   permission: "profile:self",
   schema: z.object({}),
-  async handler(_input, { user, ip }) {
-    const { ended } = await endEverySession(getDb(), { id: user.id, role: user.role, ip });
+  async handler(_input, { actor }) {
+    const { ended } = await endEverySession(getDb(), actor);
     await signOut({ redirect: false });
     return { ended };
   },

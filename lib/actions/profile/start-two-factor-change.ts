@@ -10,7 +10,7 @@ export const startTwoFactorChange = defineAction({
   name: "profile.two_factor_start",
   permission: "profile:self",
   schema: startTwoFactorChangeSchema,
-  async handler(input, { user, ip }) {
-    return startChange(getDb(), { id: user.id, role: user.role, ip }, input);
+  async handler(input, { actor }) {
+    return startChange(getDb(), actor, input);
   },
 });

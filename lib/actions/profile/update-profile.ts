@@ -10,7 +10,7 @@ export const updateProfile = defineAction({
   name: "profile.update",
   permission: "profile:self",
   schema: profileSchema,
-  async handler(input, { user, ip }) {
-    return updateOwnProfile(getDb(), { ...user, ip }, input);
+  async handler(input, { actor }) {
+    return updateOwnProfile(getDb(), actor, input);
   },
 });

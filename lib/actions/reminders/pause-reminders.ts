@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { pauseReminders as pause } from "@/lib/reminders/pauses";
 import { pauseRemindersSchema } from "@/lib/validation/reminders";
 import { defineAction } from "../define-action";
@@ -11,7 +10,7 @@ export const pauseReminders = defineAction({
   name: "reminders.pause",
   permission: "reminders:pause",
   schema: pauseRemindersSchema,
-  async handler(input, { user, ip }) {
-    await pause(getDb(), input, actorFrom(user, ip));
+  async handler(input, { actor }) {
+    await pause(getDb(), input, actor);
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { resumeReminders as resume } from "@/lib/reminders/pauses";
 import { resumeRemindersSchema } from "@/lib/validation/reminders";
 import { defineAction } from "../define-action";
@@ -11,7 +10,7 @@ export const resumeReminders = defineAction({
   name: "reminders.resume",
   permission: "reminders:pause",
   schema: resumeRemindersSchema,
-  async handler(input, { user, ip }) {
-    await resume(getDb(), input, actorFrom(user, ip));
+  async handler(input, { actor }) {
+    await resume(getDb(), input, actor);
   },
 });

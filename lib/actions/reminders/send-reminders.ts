@@ -9,7 +9,7 @@ export const sendReminders = defineAction({
   name: "reminders.send",
   permission: "reminders:send",
   schema: remindClientsSchema,
-  async handler({ clientIds, invoiceIds }, { user, ip }) {
-    return queueReminders(getDb(), { clientIds, invoiceIds }, { ...user, ip });
+  async handler({ clientIds, invoiceIds }, { actor }) {
+    return queueReminders(getDb(), { clientIds, invoiceIds }, actor);
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { saveReminderSchedule } from "@/lib/reminders/schedule";
 import { reminderScheduleSchema } from "@/lib/validation/reminders";
 import { defineAction } from "../define-action";
@@ -11,7 +10,7 @@ export const updateReminderSchedule = defineAction({
   name: "reminders.schedule_update",
   permission: "reminders:schedule",
   schema: reminderScheduleSchema,
-  async handler(input, { user, ip }) {
-    await saveReminderSchedule(getDb(), input, actorFrom(user, ip));
+  async handler(input, { actor }) {
+    await saveReminderSchedule(getDb(), input, actor);
   },
 });

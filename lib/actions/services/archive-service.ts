@@ -9,7 +9,7 @@ export const archiveService = defineAction({
   name: "services.archive",
   permission: "services:archive",
   schema: serviceIdSchema,
-  async handler({ id }, { user, ip }) {
-    await archiveServiceRecord(getDb(), id, { ...user, ip });
+  async handler({ id }, { actor }) {
+    await archiveServiceRecord(getDb(), id, actor);
   },
 });

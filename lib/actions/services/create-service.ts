@@ -9,7 +9,7 @@ export const createService = defineAction({
   name: "services.create",
   permission: "services:write",
   schema: serviceSchema,
-  async handler(input, { user, ip }) {
-    return createServiceRecord(getDb(), input, { ...user, ip });
+  async handler(input, { actor }) {
+    return createServiceRecord(getDb(), input, actor);
   },
 });

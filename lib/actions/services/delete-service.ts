@@ -9,7 +9,7 @@ export const deleteService = defineAction({
   name: "services.delete",
   permission: "services:delete",
   schema: serviceIdSchema,
-  async handler({ id }, { user, ip }) {
-    await deleteServiceRecord(getDb(), id, { ...user, ip });
+  async handler({ id }, { actor }) {
+    await deleteServiceRecord(getDb(), id, actor);
   },
 });

@@ -9,7 +9,7 @@ export const restoreService = defineAction({
   name: "services.restore",
   permission: "services:archive",
   schema: serviceIdSchema,
-  async handler({ id }, { user, ip }) {
-    await restoreServiceRecord(getDb(), id, { ...user, ip });
+  async handler({ id }, { actor }) {
+    await restoreServiceRecord(getDb(), id, actor);
   },
 });

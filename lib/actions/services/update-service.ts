@@ -9,7 +9,7 @@ export const updateService = defineAction({
   name: "services.update",
   permission: "services:write",
   schema: updateServiceSchema,
-  async handler({ id, ...input }, { user, ip }) {
-    return updateServiceRecord(getDb(), id, input, { ...user, ip });
+  async handler({ id, ...input }, { actor }) {
+    return updateServiceRecord(getDb(), id, input, actor);
   },
 });

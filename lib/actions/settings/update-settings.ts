@@ -9,7 +9,7 @@ export const updateSettings = defineAction({
   name: "settings.update",
   permission: "settings:manage",
   schema: settingsSchema,
-  async handler(input, { user, ip }) {
-    await saveSettings(getDb(), input, { ...user, ip });
+  async handler(input, { actor }) {
+    await saveSettings(getDb(), input, actor);
   },
 });

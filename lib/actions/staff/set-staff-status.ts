@@ -10,7 +10,7 @@ export const setStaffStatus = defineAction({
   name: "staff.set_status",
   permission: "staff:manage",
   schema: staffStatusSchema,
-  async handler({ id, enabled }, { user, ip }) {
-    await setStaffEnabled(getDb(), id, enabled, { ...user, ip });
+  async handler({ id, enabled }, { actor }) {
+    await setStaffEnabled(getDb(), id, enabled, actor);
   },
 });

@@ -9,7 +9,7 @@ export const updateStaff = defineAction({
   name: "staff.update",
   permission: "staff:manage",
   schema: updateStaffSchema,
-  async handler({ id, ...input }, { user, ip }) {
-    await updateStaffRecord(getDb(), id, input, { ...user, ip });
+  async handler({ id, ...input }, { actor }) {
+    await updateStaffRecord(getDb(), id, input, actor);
   },
 });

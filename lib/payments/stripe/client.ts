@@ -1,6 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
+import { dashboardLink } from "./dashboard-link";
 
 type Cached = { key: string; base: string | undefined; client: Stripe };
 const store = globalThis as unknown as { __clientdeskStripe?: Cached };
@@ -28,8 +29,7 @@ export function stripeClient(): Stripe {
   return client;
 }
 
-/** A live-mode key's payments link to the Stripe dashboard; test keys to its test view. */
-export function dashboardUrl(paymentIntentId: string): string {
-  const live = env().STRIPE_SECRET_KEY?.startsWith("sk_live_");
-  return `https://dashboard.stripe.com/${live ? "" : "test/"}payments/${encodeURIComponent(paymentIntentId)}`;
+/** The Stripe dashboard page of a payment, for the configured key and API base (./dashboard-link.ts). */
+export function stripeDashboardUrl(providerRef: string | null | undefined): string | null {
+  return dashboardLink(providerRef, { secretKey: env().STRIPE_SECRET_KEY, apiBase: env().STRIPE_API_BASE });
 }

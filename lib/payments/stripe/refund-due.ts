@@ -21,7 +21,7 @@ export async function notifyRefundDue(tx: Tx, input: { paymentId: number; invoic
         currency: input.currency,
         providerRef: input.providerRef,
         reason: input.reason,
-        paymentsUrl: `${env().APP_URL}/payments/card`,
+        paymentsUrl: `${env().APP_URL}/admin/payments?view=refunds`,
       },
       related: { type: "payment", id: input.paymentId },
       idempotencyKey: `refund-due:${input.paymentId}:${admin.id}`,

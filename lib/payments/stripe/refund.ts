@@ -20,11 +20,11 @@ export async function requestStripeRefund(db: DbOrTx, input: { paymentId: number
   const [payment] = await db.select().from(payments).where(eq(payments.id, input.paymentId)).limit(1);
   if (!payment || payment.provider !== STRIPE_PROVIDER) throw new NotFoundError("That card payment");
   if (!payment.providerRef?.startsWith("pi_")) throw new DomainError("This card payment has not been confirmed by Stripe, so there is nothing to refund yet.");
-  const refundable = payment.refundDue ? payment.amountMinor : payment.status === "succeeded" ? payment.amountMinor - payment.refundedMinor : 0;
+  const refundable = payment.refundDue || payment.status === "succeeded" ? payment.amountMinor - payment.refundedMinor : 0;
   if (refundable <= 0) throw new DomainError(`Nothing is left to refund on this payment; it is ${payment.status}.`);
   const amountMinor = input.amountMinor ?? refundable;
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0 || amountMinor > refundable) {
-    throw new DomainError("Refund an amount above zero and no more than what is left on the payment.", { amount: ["Too much to refund"] });
+    throw new DomainError("Refund an amount above zero and no more than what is left on the payment.", { amount: ["More than is left to refund on this payment"] });
   }
   const refund = await stripeClient().refunds.create(
     { payment_intent: payment.providerRef, amount: amountMinor, metadata: { paymentId: String(payment.id) } },

@@ -1,7 +1,7 @@
 // Speaks the parts of Stripe's HTTP API that lib/payments/stripe uses, for
 // the real `stripe` SDK pointed here by STRIPE_API_BASE (its host, port and
-// protocol options): Checkout Sessions, PaymentIntents, Refunds, Customers and
-// SetupIntents, form-encoded in, JSON out, with bearer auth and Idempotency-Key
+// protocol options): Checkout Sessions, PaymentIntents, Refunds, Customers,
+// SetupIntents and PaymentMethods (retrieve, detach), form-encoded in, JSON out, with bearer auth and Idempotency-Key
 // replays. It serves a minimal hosted checkout page whose buttons complete or
 // decline the payment, and sends webhook events signed as Stripe signs them:
 // Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.
@@ -29,8 +29,12 @@ export type StripeStub = StubServer & {
   target: WebhookTarget | null;
   /** When set, the hosted page's Pay keeps its events in `held` instead of sending them (Stripe's webhooks may come after the client is back). */
   holdHosted: boolean;
-  /** The payment method a setup-mode checkout saves: "pm_card_visa" (charges succeed) or "pm_card_chargeDeclined" (off-session charges decline). */
+  /** The kind of payment method a setup-mode checkout saves, as a prefix of its new id: "pm_card_visa" (charges succeed) or "pm_card_chargeDeclined" (off-session charges decline). */
   savedCard: string;
+  /** Customers or payment methods whose off-session charges decline (a card that has since been cancelled, say); remove one to let it succeed. */
+  declineOffSession: Set<string>;
+  /** Payment methods detached from their customer. */
+  detached: Set<string>;
   held: StripeEventBody[];
   /** The card the hosted page "enters": completes or declines the session's payment intent and returns its events, delivered unless hold is set. */
   pay(sessionId: string, opts?: { hold?: boolean }): Promise<StripeEventBody[]>;
@@ -104,6 +108,8 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
     target: opts.target ?? null,
     holdHosted: false,
     savedCard: "pm_card_visa",
+    declineOffSession: new Set<string>(),
+    detached: new Set<string>(),
     held: [] as StripeEventBody[],
     sign(raw: string, secret = stub.webhookSecret, timestamp = now()) {
       const v1 = createHmac("sha256", secret).update(`${timestamp}.${raw}`, "utf8").digest("hex");
@@ -131,7 +137,7 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       if (session.mode === "setup") {
         // The card is saved: the setup intent succeeds with a payment method the stub's off-session charges recognise.
         const setup = setupIntents.get(session.setup_intent as string)!;
-        Object.assign(setup, { status: "succeeded", payment_method: stub.savedCard });
+        Object.assign(setup, { status: "succeeded", payment_method: id(stub.savedCard) });
         Object.assign(session, { status: "complete" });
         const events = [event("checkout.session.completed", session)];
         if (!o.hold) for (const ev of events) await stub.deliver(ev);
@@ -165,6 +171,12 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
     const p = work().catch((error) => console.error("stripe stub: webhook delivery failed", error));
     background.add(p);
     void p.finally(() => background.delete(p));
+  }
+
+  /** A saved card as Stripe describes it; the last four digits follow Stripe's test cards (pm_card_visa is 4242). */
+  function paymentMethod(pm: string): Obj {
+    const declines = pm.includes("Declined");
+    return { id: pm, object: "payment_method", type: "card", customer: stub.detached.has(pm) ? null : "cus_stub", card: { brand: "visa", last4: declines ? "0341" : "4242", exp_month: 12, exp_year: 2039 } };
   }
 
   function newIntent(params: Obj, extra: Obj = {}): Obj {
@@ -222,11 +234,11 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       return intent ? sendJson(res, 200, intent) : stripeError(res, 404, `No such payment_intent: '${match[1]}'`);
     }
     if (req.method === "POST" && path === "/v1/payment_intents") {
-      // Off-session charges of a saved card: the stub's saved card "pm_card_chargeDeclined" declines, any other succeeds.
+      // Off-session charges of a saved card: "pm_card_chargeDeclined", a card or customer in declineOffSession, and a detached card decline; any other succeeds.
       const pm = String(params.payment_method ?? "");
       const intent = newIntent(params);
       if (params.confirm === "true") {
-        if (pm.includes("Declined")) {
+        if (pm.includes("Declined") || stub.declineOffSession.has(pm) || stub.declineOffSession.has(String(params.customer ?? "")) || stub.detached.has(pm)) {
           Object.assign(intent, { status: "requires_payment_method", last_payment_error: { type: "card_error", code: "card_declined", message: "Your card was declined." } });
           later(() => stub.deliver(event("payment_intent.payment_failed", intent)));
           return sendJson(res, 402, { error: { type: "card_error", code: "card_declined", message: "Your card was declined.", payment_intent: intent } });
@@ -254,6 +266,16 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       const customer = { id: id("cus"), object: "customer", email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {}, invoice_settings: { default_payment_method: null } };
       customers.set(customer.id, customer);
       return sendJson(res, 200, customer);
+    }
+    if (req.method === "GET" && (match = m(/^\/v1\/payment_methods\/([\w]+)$/))) {
+      const pm = match[1]!;
+      return sendJson(res, 200, paymentMethod(pm));
+    }
+    if (req.method === "POST" && (match = m(/^\/v1\/payment_methods\/([\w]+)\/detach$/))) {
+      const pm = match[1]!;
+      if (stub.detached.has(pm)) return stripeError(res, 400, `The payment method ${pm} is not attached to a customer`);
+      stub.detached.add(pm);
+      return sendJson(res, 200, paymentMethod(pm));
     }
     if (req.method === "GET" && (match = m(/^\/v1\/setup_intents\/([\w]+)$/))) {
       const setup = setupIntents.get(match[1]!);

@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
-import { InvoiceDocument } from "@/components/invoices/invoice-document";
-import type { InvoiceDocumentData } from "@/components/invoices/invoice-document-types";
+import { InvoiceDocument } from "@/documents/invoice-document";
+import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
 
 function doc(overrides: Partial<InvoiceDocumentData["invoice"]> = {}, extra: Partial<InvoiceDocumentData> = {}): InvoiceDocumentData {
   return {

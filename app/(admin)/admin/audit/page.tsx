@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuditIndex } from "@/components/audit/audit-index";
-import { parseAuditParams } from "@/db/queries/audit";
+import { parseAuditParams } from "@/lib/validation/audit";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log" };

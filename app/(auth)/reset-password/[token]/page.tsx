@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ResetPasswordForm } from "@/components/profile/reset-password-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { isResetTokenUsable } from "@/db/queries/password-resets";
+import { isResetTokenUsable } from "@/lib/profile/password-reset";
 import { INVALID_RESET } from "@/lib/profile/password-reset";
 
 // The token is in the URL: never send it on as a referrer.

@@ -4,6 +4,7 @@ import { ServicesCatalog } from "@/components/portal/services-catalog";
 import { PageHeader } from "@/components/shell/page-header";
 import { listPortalServices } from "@/db/queries/portal-services";
 import { requireClientScope } from "@/lib/auth/client-scope";
+import { stripeConfigured } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -13,7 +14,7 @@ export default async function PortalServicesPage() {
   return (
     <>
       <PageHeader title="Services" description="What we offer. Subscribe in a couple of clicks and pay the first invoice right away." />
-      <ServicesCatalog services={services} locale={locale} />
+      <ServicesCatalog services={services} locale={locale} canSaveCard={stripeConfigured()} />
     </>
   );
 }

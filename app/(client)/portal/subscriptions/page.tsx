@@ -7,12 +7,17 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { listPortalSubscriptions } from "@/db/queries/portal-services";
 import { requireClientScope } from "@/lib/auth/client-scope";
+import { stripeConfigured } from "@/lib/env";
+import { describeSavedCard } from "@/lib/payments/stripe/card-on-file";
 
 export const metadata: Metadata = { title: "Subscriptions" };
 
 export default async function PortalSubscriptionsPage() {
   const scope = await requireClientScope();
   const [subscriptions, { locale }] = await Promise.all([listPortalSubscriptions(scope.clientId), getBusinessTime()]);
+  // Stripe alone holds the cards: each saved one is described from there.
+  const withCards = stripeConfigured() ? subscriptions.filter((s) => s.savedCardId && s.status !== "cancelled") : [];
+  const savedCards = new Map(await Promise.all(withCards.map(async (s) => [s.id, await describeSavedCard(s.savedCardId!)] as const)));
   return (
     <>
       <PageHeader
@@ -29,7 +34,7 @@ export default async function PortalSubscriptionsPage() {
       ) : (
         <Card>
           <CardContent className="p-0 sm:p-2">
-            <SubscriptionsList subscriptions={subscriptions} locale={locale} />
+            <SubscriptionsList subscriptions={subscriptions} locale={locale} savedCards={savedCards} />
           </CardContent>
         </Card>
       )}

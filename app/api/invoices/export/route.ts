@@ -5,7 +5,7 @@ import { getBusinessToday } from "@/lib/business-time";
 import { toCsvLine } from "@/lib/csv";
 import { displayStatus, statusLabel } from "@/lib/invoices/status";
 import { balanceDue, toDecimalString } from "@/lib/money";
-import { notFoundResponse } from "@/lib/pdf/responses";
+import { notFoundResponse } from "@/lib/http/responses";
 import { parseInvoiceListParams } from "@/lib/validation/invoices";
 
 export const runtime = "nodejs";

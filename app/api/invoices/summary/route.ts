@@ -2,7 +2,7 @@ import { invoiceSetTotals } from "@/db/queries/invoice-list";
 import { getSettings } from "@/db/queries/settings";
 import { userWithPermission } from "@/lib/auth/session";
 import { getBusinessToday } from "@/lib/business-time";
-import { notFoundResponse } from "@/lib/pdf/responses";
+import { notFoundResponse } from "@/lib/http/responses";
 import { parseInvoiceListParams } from "@/lib/validation/invoices";
 
 export const runtime = "nodejs";

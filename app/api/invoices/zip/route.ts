@@ -3,7 +3,8 @@ import { getBusinessToday } from "@/lib/business-time";
 import { consume } from "@/lib/limits/limiter";
 import { limits } from "@/lib/limits/rules";
 import { invoiceBundle } from "@/lib/pdf/invoice-bundle";
-import { answerPrinterBusy, notFoundResponse, plainResponse } from "@/lib/pdf/responses";
+import { notFoundResponse, plainResponse } from "@/lib/http/responses";
+import { answerPrinterBusy } from "@/lib/pdf/responses";
 import { zipStream } from "@/lib/zip-stream";
 
 export const runtime = "nodejs";

@@ -1,11 +1,1 @@
-import type { Metadata } from "next";
-import { ServiceDetail } from "@/components/services/service-detail";
-import { requirePagePermission } from "@/lib/auth/session";
-import { routeId } from "@/lib/route-id";
-
-export const metadata: Metadata = { title: "Service" };
-
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePagePermission("services:read");
-  return <ServiceDetail area="/admin" id={routeId((await params).id)} user={user} />;
-}
+export { default, metadata } from "@/app/_back-office/service";

@@ -87,6 +87,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
         <p role="status" className="mb-6 flex items-start gap-2 rounded-md border border-success/40 bg-success/10 p-3 text-sm">
           <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
           Thanks! This is the invoice for what you just signed up for; we also emailed it to you. Pay it below, all at once or in parts.
+          {query.card === "saved" && " Once Stripe confirms your card (usually within seconds), it is saved: from the next invoice on, we charge it when the invoice is issued."}
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">

@@ -1,11 +1,1 @@
-import type { Metadata } from "next";
-import { ClientDetail } from "@/components/clients/client-detail";
-import { requirePagePermission } from "@/lib/auth/session";
-import { routeId } from "@/lib/route-id";
-
-export const metadata: Metadata = { title: "Client" };
-
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePagePermission("clients:read");
-  return <ClientDetail area="/staff" id={routeId((await params).id)} user={user} />;
-}
+export { default, metadata } from "@/app/_back-office/client";

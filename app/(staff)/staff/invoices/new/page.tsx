@@ -1,13 +1,1 @@
-import type { Metadata } from "next";
-import { InvoiceEditorPage } from "@/components/invoices/invoice-editor-page";
-import { requirePagePermission } from "@/lib/auth/session";
-import { readWholeNumber } from "@/lib/validation/fields";
-
-export const metadata: Metadata = { title: "New invoice" };
-
-export default async function Page({ searchParams }: { searchParams: Promise<{ client?: string | string[] }> }) {
-  await requirePagePermission("invoices:write");
-  // ?client=7 from a client's page; anything but digits is ignored, not read as a number.
-  const client = readWholeNumber((await searchParams).client);
-  return <InvoiceEditorPage area="/staff" clientId={client || undefined} />;
-}
+export { default, metadata } from "@/app/_back-office/invoice-new";

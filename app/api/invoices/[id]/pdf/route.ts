@@ -1,6 +1,7 @@
 import { canReadInvoice } from "@/lib/invoices/access";
 import { getInvoicePdf } from "@/lib/pdf/invoice-pdf";
-import { answerPrinterBusy, pdfResponse, notFoundResponse, parseId } from "@/lib/pdf/responses";
+import { notFoundResponse, routeIdOrNull } from "@/lib/http/responses";
+import { answerPrinterBusy, pdfResponse } from "@/lib/pdf/responses";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  * is 503 with Retry-After.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
+  const id = routeIdOrNull((await params).id);
   const token = new URL(request.url).searchParams.get("token");
   if (!id || !(await canReadInvoice(id, token))) return notFoundResponse();
   const download = new URL(request.url).searchParams.get("download") === "1";

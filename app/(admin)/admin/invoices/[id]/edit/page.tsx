@@ -1,12 +1,1 @@
-import type { Metadata } from "next";
-import { InvoiceEditorPage } from "@/components/invoices/invoice-editor-page";
-import { requirePagePermission } from "@/lib/auth/session";
-import { routeId } from "@/lib/route-id";
-
-export const metadata: Metadata = { title: "Edit draft" };
-
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("invoices:write");
-  const id = routeId((await params).id);
-  return <InvoiceEditorPage area="/admin" invoiceId={id} />;
-}
+export { default, metadata } from "@/app/_back-office/invoice-edit";

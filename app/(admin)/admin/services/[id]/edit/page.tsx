@@ -1,11 +1,1 @@
-import type { Metadata } from "next";
-import { EditServicePage } from "@/components/services/service-form-pages";
-import { requirePagePermission } from "@/lib/auth/session";
-import { routeId } from "@/lib/route-id";
-
-export const metadata: Metadata = { title: "Edit service" };
-
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("services:write");
-  return <EditServicePage area="/admin" id={routeId((await params).id)} />;
-}
+export { default, metadata } from "@/app/_back-office/service-edit";

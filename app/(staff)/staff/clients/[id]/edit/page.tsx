@@ -1,11 +1,1 @@
-import type { Metadata } from "next";
-import { EditClientPage } from "@/components/clients/client-form-pages";
-import { requirePagePermission } from "@/lib/auth/session";
-import { routeId } from "@/lib/route-id";
-
-export const metadata: Metadata = { title: "Edit client" };
-
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("clients:write");
-  return <EditClientPage area="/staff" id={routeId((await params).id)} />;
-}
+export { default, metadata } from "@/app/_back-office/client-edit";

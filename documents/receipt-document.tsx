@@ -1,16 +1,8 @@
-import type { PaymentMethod, PaymentStatus } from "@/db/schema";
-import { invoiceDocumentCss } from "@/components/invoices/invoice-document-css";
+import type { ReceiptDocumentData } from "@/db/queries/payments";
+import { invoiceDocumentCss } from "./invoice-document-css";
 import { formatInstantDate } from "@/lib/dates";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
-
-export type ReceiptDocumentData = {
-  /** `locale` and `timeZone` are the business's: the receipt's dates are written in them. */
-  company: { name: string; address: string; email: string | null; phone: string | null; locale: string; timeZone: string };
-  client: { name: string; email: string | null };
-  invoice: { id: number; number: string | null; currency: string; totalMinor: number; amountPaidMinor: number };
-  payment: { id: number; amountMinor: number; method: PaymentMethod; status: PaymentStatus; reference: string | null; receivedAt: Date | null; refundedAt: Date | null };
-};
 
 /** A payment receipt in the invoice document's style, for the receipt PDF. */
 export function ReceiptDocument({ data }: { data: ReceiptDocumentData }) {

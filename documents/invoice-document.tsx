@@ -3,7 +3,7 @@ import { formatQuantity } from "@/lib/invoices/quantity";
 import { balanceDue, formatMoney, formatRate } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { invoiceDocumentCss } from "./invoice-document-css";
-import type { InvoiceDocumentData } from "./invoice-document-types";
+import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
 import { formatPhone, regionFromLocale } from "@/lib/phone";
 
 // Logos are inline SVG or data: URLs (settings.logo); an <img> never runs SVG scripts.

@@ -1,0 +1,30 @@
+"use client";
+
+import { RotateCcw } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
+import { retryStripeEvent } from "@/lib/actions/payments/retry-stripe-event";
+
+/** Applies a failed Stripe event again. Safe to press twice: an event that applied changes nothing the second time. */
+export function RetryEventButton({ id, type }: { id: number; type: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const retry = () =>
+    startTransition(async () => {
+      const result = await retryStripeEvent(undefined, { id });
+      if (result.ok) {
+        toast({ title: "Event applied", description: `The ${type} event went through this time.`, variant: "success" });
+      } else {
+        toast({ title: "The event failed again", description: result.formError ?? undefined, variant: "destructive" });
+      }
+      router.refresh();
+    });
+  return (
+    <Button type="button" size="sm" variant="outline" onClick={retry} pending={pending} aria-label={`Retry the ${type} event`}>
+      {!pending && <RotateCcw aria-hidden="true" />}
+      Retry
+    </Button>
+  );
+}
