@@ -1,7 +1,6 @@
 "use server";
 
 import { getDb } from "@/db";
-import { actorFrom } from "@/lib/actor";
 import { clientIdOf } from "@/lib/portal/client-of";
 import { payAllFromPortal } from "@/lib/portal/pay-all";
 import { cardDigits, parseExpiry } from "@/lib/validation/card";
@@ -13,10 +12,10 @@ export const payAllInvoices = defineAction({
   name: "portal.pay_all_invoices",
   permission: "portal:use",
   schema: payAllSchema,
-  async handler(input, { user, ip }) {
+  async handler(input, { user, actor }) {
     const clientId = await clientIdOf(user);
     const expiry = parseExpiry(input.cardExpiry)!;
     const card = { number: cardDigits(input.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: input.cardCvc.trim(), name: input.cardName || null };
-    return payAllFromPortal(getDb(), { clientId, expected: input.expected, idempotencyKey: input.idempotencyKey, card, actor: actorFrom(user, ip) });
+    return payAllFromPortal(getDb(), { clientId, expected: input.expected, idempotencyKey: input.idempotencyKey, card, actor });
   },
 });
