@@ -54,11 +54,11 @@ function Figure({ label, value, detail, tone }: { label: string; value: string; 
   return (
     // Three across even on a phone, so the list's first row stays on the first screen. The figure is never cut
     // off ("$45,293.…" was): its size is capped by what fits the box for its length (--fit, in cqi, a container
-    // unit: a digit is at most ~0.62em wide), and an extreme one wraps rather than hides.
+    // unit: a bold digit is about 0.62em wide, plus some room), and an extreme one wraps rather than hides.
     <div className="min-w-0 rounded-md border bg-background px-2 py-1.5 [container-type:inline-size] sm:px-4 sm:py-3">
       <dt className="truncate text-xs font-medium text-muted-foreground">{label}</dt>
       <dd
-        style={{ "--fit": `${(160 / Math.max(value.length, 1)).toFixed(2)}cqi` } as React.CSSProperties}
+        style={{ "--fit": `${(140 / Math.max(value.length, 1)).toFixed(2)}cqi` } as React.CSSProperties}
         className={`text-[min(0.875rem,var(--fit))] font-semibold tabular-nums [overflow-wrap:anywhere] sm:mt-1 sm:text-[min(1.125rem,var(--fit))] ${tone === "warning" ? "text-warning" : ""}`}
       >
         {value}
