@@ -93,9 +93,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until streamed sections and lazy charts have replaced their placeholders (no fixed wait, no network-idle wait). */
+/**
+ * Waits until streamed sections and lazy charts have replaced their
+ * placeholders and every scroll region has measured itself in the browser
+ * (after hydration it becomes a focusable region if it scrolls). No fixed
+ * wait, no network-idle wait.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.readyState === "complete" && document.querySelectorAll(".animate-pulse, [aria-busy='true']").length === 0, null, { timeout: 15_000, polling: 50 });
+  await page.waitForFunction(() => document.readyState === "complete" && document.querySelectorAll(".animate-pulse, [aria-busy='true'], [data-scroll-region='pending']").length === 0, null, { timeout: 15_000, polling: 50 });
 }
 
 async function switchTheme(page: Page, theme: Theme): Promise<void> {
