@@ -46,6 +46,8 @@ export const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: optional,
   TWILIO_BASE_URL: optional,
   OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
+  // npm run bench:web serves /bench/reference, its bare comparison page; anywhere else that page is a 404.
+  BENCH_REFERENCE: z.enum(["on", "off"]).default("off"),
   OUTBOX_POLL_MS: int(2000),
   OUTBOX_MAX_ATTEMPTS: int(6),
   OUTBOX_RETENTION_DAYS: int(90),

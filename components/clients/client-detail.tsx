@@ -20,7 +20,7 @@ import { ClientArchiveAction, DeleteClientCard } from "./client-admin-actions";
 import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financials";
 import { ClientRemindersCard } from "@/components/reminders/client-reminders-card";
 import { ClientMessages } from "./client-messages";
-import { PhoneNumber } from "@/components/phone/business-region";
+import { PhoneNumber } from "@/components/phone/phone-number";
 
 /** One client, for /admin/clients/[id] and /staff/clients/[id]. Callers check "clients:read". */
 export async function ClientDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {

@@ -1,18 +1,14 @@
 "use client";
 
 import { Mail } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/toast";
 import { emailInvoice } from "@/lib/actions/invoices/email-invoice";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
-import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { emailInvoiceSchema } from "@/lib/validation/invoices";
 import { plural } from "@/lib/plural";
 
@@ -24,51 +20,18 @@ type Props = { invoiceId: number; number: string; clientEmail: string | null; co
  * private link in the message.
  */
 export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName, variant = "outline" }: Props) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  // One key per opening of the dialog: a double click sends one email.
-  const [key, setKey] = useState(newIdempotencyKey);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const input = { ...data, invoiceId, idempotencyKey: key };
-    const checked = emailInvoiceSchema.safeParse(input);
-    if (!checked.success) {
-      setErrors(fieldErrorsFrom(checked.error));
-      setFormError("Check the highlighted fields.");
-      return;
-    }
-    startTransition(async () => {
-      const result = await emailInvoice(undefined, input);
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setFormError(result.formError);
-        return;
-      }
-      setOpen(false);
-      const recipients = checked.data.to.length + checked.data.cc.length + checked.data.bcc.length;
-      toast({ title: result.data?.created === false ? "That email was already queued" : `Invoice emailed to ${plural(recipients, "recipient")}`, variant: "success" });
-      router.refresh();
-    });
-  }
+  const dialog = useDialogForm({
+    action: emailInvoice,
+    schema: emailInvoiceSchema,
+    extra: { invoiceId },
+    success: (result, sent) => ({
+      title: result.data?.created === false ? "That email was already queued" : `Invoice emailed to ${plural(sent.to.length + sent.cc.length + sent.bcc.length, "recipient")}`,
+    }),
+  });
+  const { errors, formError, pending } = dialog;
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        if (next) {
-          setKey(newIdempotencyKey());
-          setErrors({});
-          setFormError(null);
-        }
-      }}
-    >
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button variant={variant}>
           <Mail aria-hidden="true" />
@@ -80,7 +43,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
           <DialogTitle>Email invoice {number}</DialogTitle>
           <DialogDescription>The PDF is attached, and the message has a private link to view and download it.</DialogDescription>
         </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+        <form onSubmit={dialog.onSubmit} noValidate className="grid gap-4">
           <FormAlert message={formError} />
           <FormField id="email-to" label="To" required error={errors.to} hint="Separate several addresses with commas.">
             <Input {...fieldA11y("email-to", errors.to, true)} name="to" defaultValue={clientEmail ?? ""} autoComplete="off" inputMode="email" />
@@ -100,7 +63,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
             <Textarea {...fieldA11y("email-message", errors.message, true)} name="message" rows={4} maxLength={5000} />
           </FormField>
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={pending}>
+            <Button type="button" variant="outline" onClick={dialog.close} disabled={pending}>
               Cancel
             </Button>
             <Button type="submit" pending={pending}>

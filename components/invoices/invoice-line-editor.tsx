@@ -7,23 +7,27 @@ import { AmountInput } from "@/components/forms/amount-input";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import type { UseFormRegister } from "react-hook-form";
 import type { FieldErrors } from "@/lib/form-state";
 import { formatAmountInput, formatMoney, type LineTotals } from "@/lib/money";
+import type { InvoiceFormValues } from "./invoice-form-values";
 
-export type LineDraftState = { key: string; serviceId: string; description: string; quantity: string; unitPrice: string; taxRate: string };
 export type ServiceOption = { id: number; name: string; priceMinor: number; currency: string; active: boolean };
 
 type Props = {
   index: number;
-  line: LineDraftState;
+  /** The line's stable key from the field array, for element ids. */
+  fieldKey: string;
+  register: UseFormRegister<InvoiceFormValues>;
   totals: LineTotals | null;
   currency: string;
   locale: string;
   services: ServiceOption[];
   errors: FieldErrors;
   canRemove: boolean;
-  onChange: (patch: Partial<LineDraftState>) => void;
   onPickService: (service: ServiceOption | null) => void;
+  /** The unit price as AmountInput rewrites it on blur. */
+  onPriceValue: (value: string) => void;
   onRemove: () => void;
 };
 
@@ -48,10 +52,10 @@ function ShortLabel({ htmlFor, visible, full }: { htmlFor: string; visible: stri
 }
 
 /** One invoice line: from a service or typed, with its own errors next to each field. */
-export function InvoiceLineEditor({ index, line, totals, currency, locale, services, errors, canRemove, onChange, onPickService, onRemove }: Props) {
-  const base = `lines.${index}`;
+export function InvoiceLineEditor({ index, fieldKey, register, totals, currency, locale, services, errors, canRemove, onPickService, onPriceValue, onRemove }: Props) {
+  const base = `lines.${index}` as const;
   const err = (field: string) => errors[`${base}.${field}`];
-  const ids = { service: `line-${line.key}-service`, description: `line-${line.key}-description`, quantity: `line-${line.key}-quantity`, unitPrice: `line-${line.key}-price`, taxRate: `line-${line.key}-tax` };
+  const ids = { service: `line-${fieldKey}-service`, description: `line-${fieldKey}-description`, quantity: `line-${fieldKey}-quantity`, unitPrice: `line-${fieldKey}-price`, taxRate: `line-${fieldKey}-tax` };
   const n = index + 1;
   return (
     <li className="grid gap-3 rounded-md border p-3 md:grid-cols-[minmax(0,1fr)_5.5rem_8rem_5.5rem_7.5rem_2.5rem] md:items-start md:gap-2 md:border-0 md:p-0">
@@ -64,8 +68,7 @@ export function InvoiceLineEditor({ index, line, totals, currency, locale, servi
           <Select
             id={ids.service}
             aria-label={`Line ${n}: pick a service`}
-            value={line.serviceId}
-            onChange={(e) => onPickService(services.find((s) => String(s.id) === e.target.value) ?? null)}
+            {...register(`${base}.serviceId`, { onChange: (e) => onPickService(services.find((s) => String(s.id) === e.target.value) ?? null) })}
             wrapperClassName="sm:w-44 sm:shrink-0"
           >
             <option value="">Typed line</option>
@@ -77,24 +80,24 @@ export function InvoiceLineEditor({ index, line, totals, currency, locale, servi
               </option>
             ))}
           </Select>
-          <Input {...fieldA11y(ids.description, err("description"))} value={line.description} onChange={(e) => onChange({ description: e.target.value })} maxLength={500} placeholder="What you did or sold" />
+          <Input {...fieldA11y(ids.description, err("description"))} {...register(`${base}.description`)} maxLength={500} placeholder="What you did or sold" />
         </div>
         <Error id={ids.description} messages={err("description")} />
       </div>
       <div className="grid grid-cols-3 gap-2 md:contents">
         <div className="grid gap-1.5">
           <ShortLabel htmlFor={ids.quantity} visible="Qty" full={`Line ${n} quantity`} />
-          <Input {...fieldA11y(ids.quantity, err("quantity"))} value={line.quantity} onChange={(e) => onChange({ quantity: e.target.value })} inputMode="decimal" className="text-right tabular-nums" />
+          <Input {...fieldA11y(ids.quantity, err("quantity"))} {...register(`${base}.quantity`)} inputMode="decimal" className="text-right tabular-nums" />
           <Error id={ids.quantity} messages={err("quantity")} />
         </div>
         <div className="grid gap-1.5">
           <ShortLabel htmlFor={ids.unitPrice} visible="Unit price" full={`Line ${n} unit price (${currency})`} />
-          <AmountInput {...fieldA11y(ids.unitPrice, err("unitPrice"))} value={line.unitPrice} onChange={(e) => onChange({ unitPrice: e.target.value })} onValueChange={(unitPrice) => onChange({ unitPrice })} currency={currency} locale={locale} className="text-right" placeholder={formatAmountInput(0, currency, locale)} />
+          <AmountInput {...fieldA11y(ids.unitPrice, err("unitPrice"))} {...register(`${base}.unitPrice`)} onValueChange={onPriceValue} currency={currency} locale={locale} className="text-right" placeholder={formatAmountInput(0, currency, locale)} />
           <Error id={ids.unitPrice} messages={err("unitPrice")} />
         </div>
         <div className="grid gap-1.5">
           <ShortLabel htmlFor={ids.taxRate} visible="Tax %" full={`Line ${n} tax %`} />
-          <Input {...fieldA11y(ids.taxRate, err("taxRate"))} value={line.taxRate} onChange={(e) => onChange({ taxRate: e.target.value })} inputMode="decimal" className="text-right tabular-nums" placeholder="0" />
+          <Input {...fieldA11y(ids.taxRate, err("taxRate"))} {...register(`${base}.taxRate`)} inputMode="decimal" className="text-right tabular-nums" placeholder="0" />
           <Error id={ids.taxRate} messages={err("taxRate")} />
         </div>
       </div>

@@ -5,7 +5,7 @@ import type { OutboxAbout } from "@/db/queries/outbox-about";
 import { templateLabel } from "@/lib/notify/template-labels";
 import { LocalTime } from "@/components/time/viewer-time";
 import { OutboxStatusBadge } from "./outbox-status-badge";
-import { PhoneNumber } from "@/components/phone/business-region";
+import { PhoneNumber } from "@/components/phone/phone-number";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -8,7 +8,7 @@ import { templateLabel } from "@/lib/notify/template-labels";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { viewTitle } from "@/lib/notify/outbox-view";
 import { OutboxStatusBadge } from "./outbox-status-badge";
-import { PhoneNumber } from "@/components/phone/business-region";
+import { PhoneNumber } from "@/components/phone/phone-number";
 
 /** The first recipient (an SMS's number formatted for people) and how many more. */
 function Recipients({ to, channel }: { to: string[]; channel: string }) {

@@ -1,19 +1,15 @@
 "use client";
 
 import { Banknote } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { AmountInput } from "@/components/forms/amount-input";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { toast } from "@/components/ui/toast";
 import { recordPayment } from "@/lib/actions/payments/record-payment";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
-import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { paymentMethods, recordPaymentSchema } from "@/lib/validation/invoices";
@@ -22,57 +18,26 @@ type Props = { invoiceId: number; number: string; currency: string; locale: stri
 
 /** Record money received: the whole balance to start with, or any part of it. */
 export function RecordPaymentDialog({ invoiceId, number, currency, locale, balanceMinor, today }: Props) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [key, setKey] = useState(newIdempotencyKey);
   const balance = formatMoney(balanceMinor, currency, locale);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const input = { ...data, invoiceId, idempotencyKey: key };
-    const checked = recordPaymentSchema.safeParse(input);
-    const out: FieldErrors = checked.success ? {} : fieldErrorsFrom(checked.error);
-    // The same checks the server makes, so most mistakes show before sending.
-    const amount = parseMoney(data.amount ?? "", currency, locale);
-    if (!out.amount && !amount.ok) out.amount = [amount.error];
-    else if (!out.amount && amount.ok && amount.minor <= 0) out.amount = ["Enter an amount above zero"];
-    else if (!out.amount && amount.ok && amount.minor > balanceMinor) out.amount = [`At most ${balance}, the balance due`];
-    if (Object.keys(out).length) {
-      setErrors(out);
-      setFormError("Check the highlighted fields.");
-      return;
-    }
-    startTransition(async () => {
-      const result = await recordPayment(undefined, input);
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setFormError(result.formError);
-        return;
-      }
-      setOpen(false);
-      const paid = result.data!.invoiceStatus === "paid";
-      toast({ title: paid ? `Payment recorded: ${number} is paid in full` : "Payment recorded", variant: "success" });
-      router.refresh();
-    });
-  }
+  const dialog = useDialogForm({
+    action: recordPayment,
+    schema: recordPaymentSchema,
+    extra: { invoiceId },
+    // The same amount checks the server makes, so most mistakes show before sending.
+    check: (fields, found) => {
+      if (found.amount) return found;
+      const amount = parseMoney(fields.amount ?? "", currency, locale);
+      if (!amount.ok) return { ...found, amount: [amount.error] };
+      if (amount.minor <= 0) return { ...found, amount: ["Enter an amount above zero"] };
+      if (amount.minor > balanceMinor) return { ...found, amount: [`At most ${balance}, the balance due`] };
+      return found;
+    },
+    success: (result) => ({ title: result.data!.invoiceStatus === "paid" ? `Payment recorded: ${number} is paid in full` : "Payment recorded" }),
+  });
+  const { errors, formError, pending } = dialog;
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        if (next) {
-          setKey(newIdempotencyKey());
-          setErrors({});
-          setFormError(null);
-        }
-      }}
-    >
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button>
           <Banknote aria-hidden="true" />
@@ -84,7 +49,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, locale, balan
           <DialogTitle>Record a payment on {number}</DialogTitle>
           <DialogDescription>The balance due is {balance}. Record all of it or a part; the client gets a receipt.</DialogDescription>
         </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+        <form onSubmit={dialog.onSubmit} noValidate className="grid gap-4">
           <FormAlert message={formError} />
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField id="payment-amount" label={`Amount (${currency})`} required error={errors.amount}>
@@ -107,7 +72,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, locale, balan
             </FormField>
           </div>
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={pending}>
+            <Button type="button" variant="outline" onClick={dialog.close} disabled={pending}>
               Cancel
             </Button>
             <Button type="submit" pending={pending}>

@@ -12,12 +12,12 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { updateBillingDetails } from "@/lib/actions/portal/update-billing-details";
 import { billingDetailsSchema } from "@/lib/validation/portal";
-import { PhoneNumber } from "@/components/phone/business-region";
 
 type Details = { company: string | null; address: string | null; smsOptIn: boolean; phone: string | null };
 
 /** The client's company and address (printed on invoices) and consent to texts. */
-export function BillingDetailsForm({ details }: { details: Details }) {
+/** `phoneShown` is the client's mobile number as people read it, formatted on the server. */
+export function BillingDetailsForm({ details, phoneShown }: { details: Details; phoneShown: string | null }) {
   const router = useRouter();
   const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateBillingDetails, billingDetailsSchema, () => {
     toast({ title: "Billing details saved", variant: "success" });
@@ -42,7 +42,7 @@ export function BillingDetailsForm({ details }: { details: Details }) {
         <p className="pl-7 text-sm text-muted-foreground">
           {details.phone ? (
             <>
-              Texts go to <PhoneNumber value={details.phone} />, the mobile number in your details above.
+              Texts go to <span>{phoneShown ?? details.phone}</span>, the mobile number in your details above.
             </>
           ) : (
             "Add a mobile number in your details above to get texts."

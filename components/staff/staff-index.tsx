@@ -9,7 +9,7 @@ import { listStaff } from "@/db/queries/staff";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { StaffEditDialog } from "./staff-edit-dialog";
 import { StaffStatusButton } from "./staff-status-button";
-import { PhoneNumber } from "@/components/phone/business-region";
+import { PhoneNumber } from "@/components/phone/phone-number";
 
 const statusBadge = { active: ["success", "Active"], disabled: ["muted", "Disabled"], invited: ["outline", "Invited"], pending_approval: ["outline", "Pending"] } as const;
 

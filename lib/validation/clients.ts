@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCode } from "./currency";
-import { checkbox, id, idList, isTypedText, optionalEmail, optionalText, phoneCountry, phoneText, withPhone, readWholeNumber, requiredText } from "./fields";
+import { checkbox, id, idList, isTypedText, optionalEmail, optionalText, readWholeNumber, requiredText } from "./fields";
+import { phoneCountry, phoneText, withPhone } from "./phone";
 
 const clientFields = {
   name: requiredText(160, "Enter the client's name"),

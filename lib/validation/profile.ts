@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { email, id, linkToken, oneLine, phoneCountry, phoneText, requiredText, withPhone } from "./fields";
+import { email, id, linkToken, oneLine, requiredText } from "./fields";
+import { phoneCountry, phoneText, withPhone } from "./phone";
 
 export const profileSchema = withPhone(
   z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { checkbox, email, linkToken, oneLine, phoneCountry, phoneText, requiredText, withPhone } from "./fields";
+import { checkbox, email, linkToken, oneLine, requiredText } from "./fields";
+import { phoneCountry, phoneText, withPhone } from "./phone";
 
 const signupFields = z
   .object({

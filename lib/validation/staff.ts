@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { email, id, linkToken, phoneCountry, phoneText, requiredText, withPhone } from "./fields";
+import { email, id, linkToken, requiredText } from "./fields";
+import { phoneCountry, phoneText, withPhone } from "./phone";
 
 export const staffRoles = ["admin", "staff"] as const;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { linkToken, oneLine, phoneCountry, phoneText, withPhone } from "./fields";
+import { linkToken, oneLine } from "./fields";
+import { phoneCountry, phoneText, withPhone } from "./phone";
 
 /** Six digits; spaces and dashes people type ("123 456") are dropped first. */
 export const otpCode = z

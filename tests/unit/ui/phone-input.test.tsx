@@ -2,7 +2,8 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { PhoneInput } from "@/components/forms/phone-input";
-import { BusinessRegionProvider, PhoneNumber } from "@/components/phone/business-region";
+import { BusinessRegionProvider } from "@/components/phone/business-region";
+import { PhoneNumberIn } from "@/components/phone/phone-number";
 
 function Form({ region, defaultValue }: { region: string; defaultValue?: string }) {
   return (
@@ -63,10 +64,10 @@ describe("the phone input", () => {
 describe("showing a number", () => {
   it("national at home, international abroad", () => {
     render(
-      <BusinessRegionProvider region="GB">
-        <PhoneNumber value="+442079460018" link />
-        <PhoneNumber value="+14155550100" />
-      </BusinessRegionProvider>,
+      <>
+        <PhoneNumberIn region="GB" value="+442079460018" link />
+        <PhoneNumberIn region="GB" value="+14155550100" />
+      </>,
     );
     expect(screen.getByRole("link", { name: "020 7946 0018" })).toHaveAttribute("href", "tel:+442079460018");
     expect(screen.getByText("+1 415-555-0100")).toBeInTheDocument();

@@ -5,6 +5,8 @@ import { ProfilePage } from "@/components/profile/profile-page";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getPortalClientDetails } from "@/db/queries/portal";
 import { requireClientScope } from "@/lib/auth/client-scope";
+import { getBusinessTime } from "@/lib/business-time";
+import { formatPhone, regionFromLocale } from "@/lib/phone";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -12,6 +14,7 @@ export default async function Page() {
   const scope = await requireClientScope();
   const details = await getPortalClientDetails(scope.clientId);
   if (!details) notFound();
+  const phoneShown = details.phone ? formatPhone(details.phone, regionFromLocale((await getBusinessTime()).locale)) : null;
   return (
     <ProfilePage user={scope.user}>
       <Card>
@@ -20,7 +23,7 @@ export default async function Page() {
           <CardDescription>How we address your invoices, and whether we may text you.</CardDescription>
         </CardHeader>
         <CardContent>
-          <BillingDetailsForm details={details} />
+          <BillingDetailsForm details={details} phoneShown={phoneShown} />
         </CardContent>
       </Card>
     </ProfilePage>

@@ -1,0 +1,75 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import type { z } from "zod";
+import { toast, type ToastOptions } from "@/components/ui/toast";
+import { formDataToObject } from "@/lib/actions/form-data";
+import { fieldErrorsFrom, type FieldErrors, type FormState } from "@/lib/form-state";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
+
+type Options<S extends z.ZodType, R> = {
+  action: (prev: undefined, input: Record<string, unknown>) => Promise<FormState<R>>;
+  /** The action's own schema: bad input never leaves the dialog. */
+  schema: S;
+  /** Sent with the form's fields (the record's id). */
+  extra: Record<string, unknown>;
+  /** Checks beyond the schema (say, against a balance); adds to the schema's errors. */
+  check?: (fields: Record<string, string>, errors: FieldErrors) => FieldErrors;
+  /** The toast once the action succeeds; the dialog has closed by then. */
+  success: (result: FormState<R>, parsed: z.output<S>) => ToastOptions;
+  /** Refresh the page's server data after a success (default yes). */
+  refresh?: boolean;
+};
+
+/**
+ * A dialog around one server action: a fresh idempotency key on each opening
+ * (a double click sends once), the schema checked before sending, field errors
+ * from the check or the server, cleared on reopening, and on success the
+ * dialog closes and a toast says what happened. It can't close while sending.
+ */
+export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, check, success, refresh = true }: Options<S, R>) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [idempotencyKey, setKey] = useState(newIdempotencyKey);
+
+  function onOpenChange(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    if (next) {
+      setKey(newIdempotencyKey());
+      setErrors({});
+      setFormError(null);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fields = formDataToObject(new FormData(event.currentTarget)) as Record<string, string>;
+    const input = { ...fields, ...extra, idempotencyKey };
+    const checked = schema.safeParse(input);
+    let found: FieldErrors = checked.success ? {} : fieldErrorsFrom(checked.error);
+    if (check) found = check(fields, found);
+    if (!checked.success || Object.keys(found).length) {
+      setErrors(found);
+      setFormError("Check the highlighted fields.");
+      return;
+    }
+    startTransition(async () => {
+      const result = await action(undefined, input);
+      if (!result.ok) {
+        setErrors(result.fieldErrors);
+        setFormError(result.formError);
+        return;
+      }
+      setOpen(false);
+      toast({ variant: "success", ...success(result, checked.data) });
+      if (refresh) router.refresh();
+    });
+  }
+
+  return { open, onOpenChange, close: () => onOpenChange(false), idempotencyKey, pending, errors, formError, onSubmit };
+}

@@ -1,0 +1,118 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { z } from "zod";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Toaster } from "@/components/ui/toast";
+import type { FormState } from "@/lib/form-state";
+
+const refresh = jest.fn();
+jest.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push: jest.fn() }) }));
+
+// jsdom has no matchMedia or pointer capture, which the toaster's theme and swipe handling call.
+window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addListener() {}, removeListener() {} })) as unknown as typeof window.matchMedia;
+Element.prototype.setPointerCapture ??= () => {};
+Element.prototype.releasePointerCapture ??= () => {};
+Element.prototype.hasPointerCapture ??= () => false;
+
+const schema = z.object({ recordId: z.number(), name: z.string().trim().min(1, { error: "Enter a name" }), idempotencyKey: z.string().length(32) });
+const action = jest.fn<Promise<FormState<{ greeting: string }>>, [undefined, Record<string, unknown>]>();
+
+function NameDialog() {
+  const dialog = useDialogForm({ action, schema, extra: { recordId: 7 }, success: (result, sent) => ({ title: `${result.data!.greeting}, ${sent.name}` }) });
+  return (
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>Name it</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogTitle>Name the record</DialogTitle>
+        <form onSubmit={dialog.onSubmit} noValidate>
+          {dialog.formError && <p role="alert">{dialog.formError}</p>}
+          <label htmlFor="name">Name</label>
+          <input id="name" name="name" aria-invalid={dialog.errors.name ? true : undefined} />
+          {dialog.errors.name && <p>{dialog.errors.name[0]}</p>}
+          <output aria-label="Key">{dialog.idempotencyKey}</output>
+          <Button type="submit" pending={dialog.pending}>
+            Save
+          </Button>
+          <Button type="button" onClick={dialog.close}>
+            Cancel
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+beforeEach(() => {
+  action.mockReset();
+  refresh.mockReset();
+});
+
+describe("useDialogForm", () => {
+  it("gives each opening of the dialog its own idempotency key, sent with the form", async () => {
+    const user = userEvent.setup();
+    action.mockResolvedValue({ ok: false, fieldErrors: {}, formError: "Try again" });
+    render(<NameDialog />);
+    await user.click(screen.getByRole("button", { name: "Name it" }));
+    const first = screen.getByLabelText("Key").textContent!;
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    await user.type(screen.getByLabelText("Name"), "Ada");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(action).toHaveBeenCalledWith(undefined, { name: "Ada", recordId: 7, idempotencyKey: first }));
+    // A second click in the same opening sends the same key.
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(2));
+    expect(action.mock.calls[1]![1].idempotencyKey).toBe(first);
+
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    await user.click(screen.getByRole("button", { name: "Name it" }));
+    const second = screen.getByLabelText("Key").textContent!;
+    expect(second).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it("shows the schema's errors before sending, and the server's, and clears them when the dialog opens again", async () => {
+    const user = userEvent.setup();
+    render(<NameDialog />);
+    await user.click(screen.getByRole("button", { name: "Name it" }));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Check the highlighted fields.");
+    expect(screen.getByText("Enter a name")).toBeInTheDocument();
+    expect(screen.getByLabelText("Name")).toHaveAttribute("aria-invalid", "true");
+    expect(action).not.toHaveBeenCalled();
+
+    action.mockResolvedValue({ ok: false, fieldErrors: { name: ["That name is taken"] }, formError: null });
+    await user.type(screen.getByLabelText("Name"), "Ada");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("That name is taken")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Name it" }));
+    expect(screen.getByRole("dialog")).toBeInTheDocument();
+    expect(screen.queryByText("That name is taken")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Name")).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("closes, shows a toast with what happened and refreshes the page when the action succeeds", async () => {
+    const user = userEvent.setup();
+    action.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { greeting: "Saved" } });
+    render(
+      <>
+        <NameDialog />
+        <Toaster />
+      </>,
+    );
+    await user.click(screen.getByRole("button", { name: "Name it" }));
+    await user.type(screen.getByLabelText("Name"), "  Ada ");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    // The toast gets the parsed values (trimmed), not the raw text.
+    expect(await within(screen.getByRole("region", { name: /notifications/i })).findByText("Saved, Ada")).toBeInTheDocument();
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+});
