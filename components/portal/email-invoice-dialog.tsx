@@ -40,7 +40,7 @@ export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: nu
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
           <FormAlert message={formError} />
           <FormField id="cc" label="CC (optional)" error={errors.cc} hint="Up to five more addresses, separated by commas, e.g. your accountant.">
-            <Input {...fieldA11y("cc", errors.cc, true)} name="cc" type="text" inputMode="email" autoComplete="off" placeholder="accounts@example.com" />
+            <Input {...fieldA11y("cc", errors.cc, true)} name="cc" type="text" inputMode="email" autoComplete="off" />
           </FormField>
           <DialogFooter>
             <Button type="submit" pending={pending}>
