@@ -12,9 +12,9 @@ import { emailMyInvoiceSchema } from "@/lib/validation/portal";
 
 /**
  * "Email me this invoice": to the account's own address, with optional CCs. One email per opening of the dialog.
- * The dialog makes its own key on each opening, so idempotencyKey is no longer read.
+ * The dialog makes its own idempotency key on each opening.
  */
-export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: number; number: string; email: string | null; idempotencyKey?: string }) {
+export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: number; number: string; email: string | null }) {
   const { open, onOpenChange, pending, onSubmit, errors, formError } = useDialogForm({
     action: emailMyInvoice,
     schema: emailMyInvoiceSchema,

@@ -69,7 +69,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
               Download PDF
             </a>
           </Button>
-          {invoice.status !== "void" && <EmailInvoiceDialog invoiceId={invoice.id} number={invoice.number ?? ""} email={client?.email ?? null} idempotencyKey={newIdempotencyKey()} />}
+          {invoice.status !== "void" && <EmailInvoiceDialog invoiceId={invoice.id} number={invoice.number ?? ""} email={client?.email ?? null} />}
         </div>
       </div>
       {processing.length > 0 && (
