@@ -51,7 +51,7 @@ export function PhoneInput({ id, name, defaultValue, defaultCountry, invalid, de
           inputMode="tel"
           autoComplete="tel"
           className="min-w-0"
-          placeholder={phoneExample(region)}
+          placeholder={`e.g. ${phoneExample(region)}`}
           value={typed}
           onChange={(e) => {
             const next = e.target.value;

@@ -8,20 +8,29 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PayAllDialog } from "@/components/portal/pay-all-dialog";
 import { getClientOverview } from "@/db/queries/portal";
+import { listPortalOpenInvoices } from "@/db/queries/portal-invoices";
 import { getSettings } from "@/db/queries/settings";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { daysBetween, formatDate } from "@/lib/dates";
 import { plural } from "@/lib/plural";
-import { formatMoney } from "@/lib/money";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
+import { balanceDue, formatMoney } from "@/lib/money";
+import { cardProvider } from "@/lib/payments/providers";
 import { StatCard } from "./stat-card";
 
 /** The client's own overview. The client id comes from the session scope. */
 export async function PortalHome({ clientId, clientName }: { clientId: number; clientName: string }) {
-  const [overview, settings, today, { timeZone, locale }] = await Promise.all([getClientOverview(clientId), getSettings(), getBusinessToday(), getBusinessTime()]);
+  const [overview, settings, today, { timeZone, locale }, openInvoices] = await Promise.all([getClientOverview(clientId), getSettings(), getBusinessToday(), getBusinessTime(), listPortalOpenInvoices(clientId)]);
   const currency = overview.currency ?? settings.defaultCurrency;
   const owing = overview.outstanding.length > 0;
   const pastDue = Boolean(overview.nextDueDate && overview.nextDueDate < today);
+  // "Pay all" once there is more than one invoice to pay.
+  const payable = openInvoices
+    .map((i) => ({ id: i.id, number: i.number ?? `#${i.id}`, due: formatDate(i.dueDate, locale), currency: i.currency, balanceMinor: balanceDue(i.totalMinor, i.amountPaidMinor) }))
+    .filter((i) => i.balanceMinor > 0);
+  const provider = cardProvider();
   return (
     <>
       <PageHeader
@@ -29,9 +38,12 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
         description={`Your account with ${settings.companyName}.`}
         actions={
           overview.nextDue && (
-            <IntentLink href={`/portal/invoices/${overview.nextDue.id}#pay`} className={buttonVariants()}>
-              Pay {overview.nextDue.number}
-            </IntentLink>
+            <>
+              {payable.length > 1 && <PayAllDialog invoices={payable} locale={locale} provider={{ testMode: provider.testMode, testCards: provider.testCards, hosted: provider.hosted }} idempotencyKey={newIdempotencyKey()} />}
+              <IntentLink href={`/portal/invoices/${overview.nextDue.id}#pay`} className={buttonVariants()}>
+                Pay {overview.nextDue.number}
+              </IntentLink>
+            </>
           )
         }
       />

@@ -50,7 +50,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField id="email-cc" label="CC" error={errors.cc}>
-              <Input {...fieldA11y("email-cc", errors.cc)} name="cc" autoComplete="off" inputMode="email" placeholder="accounts@example.com" />
+              <Input {...fieldA11y("email-cc", errors.cc)} name="cc" autoComplete="off" inputMode="email" placeholder="e.g. accounts@example.com" />
             </FormField>
             <FormField id="email-bcc" label="BCC" error={errors.bcc}>
               <Input {...fieldA11y("email-bcc", errors.bcc)} name="bcc" autoComplete="off" inputMode="email" />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type * as React from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatMoney } from "@/lib/money";
 import { plural } from "@/lib/plural";
@@ -51,10 +52,17 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
 
 function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: "warning" }) {
   return (
-    // Three across even on a phone, so the list's first row stays on the first screen.
-    <div className="min-w-0 rounded-md border bg-background px-2 py-1.5 sm:px-4 sm:py-3">
+    // Three across even on a phone, so the list's first row stays on the first screen. The figure is never cut
+    // off ("$45,293.…" was): its size is capped by what fits the box for its length (--fit, in cqi, a container
+    // unit: a bold digit is about 0.62em wide, plus some room), and an extreme one wraps rather than hides.
+    <div className="min-w-0 rounded-md border bg-background px-2 py-1.5 [container-type:inline-size] sm:px-4 sm:py-3">
       <dt className="truncate text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className={`truncate text-sm font-semibold tabular-nums sm:mt-1 sm:text-lg ${tone === "warning" ? "text-warning" : ""}`}>{value}</dd>
+      <dd
+        style={{ "--fit": `${(140 / Math.max(value.length, 1)).toFixed(2)}cqi` } as React.CSSProperties}
+        className={`text-[min(0.875rem,var(--fit))] font-semibold tabular-nums [overflow-wrap:anywhere] sm:mt-1 sm:text-[min(1.125rem,var(--fit))] ${tone === "warning" ? "text-warning" : ""}`}
+      >
+        {value}
+      </dd>
       {detail && <dd className="hidden text-xs text-muted-foreground sm:block">{detail}</dd>}
     </div>
   );

@@ -13,14 +13,14 @@ import { InvoicePaper } from "./invoice-paper";
  * What someone holding a signed link sees: the balance and a PDF download up
  * front, then the invoice itself. `pdfHref` carries the same token.
  */
-export function PublicInvoice({ data, pdfHref, expiresAt, today }: { data: InvoiceDocumentData; pdfHref: string; expiresAt: Date; today: string }) {
+export function PublicInvoice({ data, pdfHref, expiresAt, today, pay }: { data: InvoiceDocumentData; pdfHref: string; expiresAt: Date; today: string; pay?: React.ReactNode }) {
   const { invoice, company } = data;
   const money = (minor: number) => formatMoney(minor, invoice.currency, company.locale);
   const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
   const status = displayStatus(invoice.status, invoice.dueDate, today);
   return (
-    <div className="mx-auto grid w-full max-w-6xl gap-6 lg:grid-cols-[1fr_18rem] lg:items-start">
-      <Card className="min-w-0 lg:order-2 lg:sticky lg:top-6">
+    <div className={`mx-auto grid w-full max-w-6xl gap-6 lg:items-start ${pay ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : "lg:grid-cols-[minmax(0,1fr)_18rem]"}`}>
+      <Card className={`min-w-0 lg:order-2 ${pay ? "" : "lg:sticky lg:top-6"}`}>
         <CardHeader className="gap-2">
           <div className="flex items-center justify-between gap-2">
             <CardTitle className="whitespace-nowrap">{invoice.number ?? "Invoice"}</CardTitle>
@@ -49,6 +49,11 @@ export function PublicInvoice({ data, pdfHref, expiresAt, today }: { data: Invoi
               </div>
             )}
           </dl>
+          {pay && (
+            <div id="pay" className="scroll-mt-6 border-t pt-4">
+              {pay}
+            </div>
+          )}
           {data.payments.length > 0 && (
             <div>
               <h2 className="text-sm font-medium">Payments</h2>
@@ -62,7 +67,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt, today }: { data: Invoi
               </ul>
             </div>
           )}
-          <a href={pdfHref} className={buttonVariants({ className: "w-full" })} download>
+          <a href={pdfHref} className={buttonVariants({ variant: pay ? "outline" : "default", className: "w-full" })} download>
             <Download aria-hidden="true" />
             Download PDF
           </a>

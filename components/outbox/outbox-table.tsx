@@ -51,7 +51,8 @@ export function OutboxTable({ rows, about, filtered }: { rows: OutboxListRow[]; 
                   <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} role="img" />
                   {/* overflow-wrap:anywhere lets long URLs and addresses wrap, so the column can shrink on a phone. */}
                   <div className="min-w-0 [overflow-wrap:anywhere]">
-                    <IntentLink href={`/admin/outbox/${m.id}`} className="line-clamp-2 font-medium underline-offset-4 hover:underline focus-visible:underline">
+                    {/* py-0.5: a 24 px tall target, apart from the next row's (WCAG 2.5.8, target size). */}
+                    <IntentLink href={`/admin/outbox/${m.id}`} className="line-clamp-2 py-0.5 font-medium underline-offset-4 hover:underline focus-visible:underline">
                       {/* An email's subject or the start of an SMS; codes and links show only when captured. */}
                       {viewTitle(m, PREVIEW_LENGTH)}
                     </IntentLink>

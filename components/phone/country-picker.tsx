@@ -65,7 +65,8 @@ export function CountryPicker({ value, onChange, displayLocale, disabled, label 
       <Popover.Trigger
         type="button"
         disabled={disabled}
-        aria-label={`${label}: ${current ? `${current.name} +${current.callingCode}` : "none"}`}
+        // The name holds the visible "US +1" too (WCAG 2.5.3, label in name), after the country's full name.
+        aria-label={`${label}: ${current ? `${current.name}, ${current.region} +${current.callingCode}` : "none"}`}
         className="flex h-10 w-24 shrink-0 items-center justify-between gap-1 rounded-md border border-input bg-background px-2 text-sm ring-offset-background focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-50"
       >
         <span className="font-medium">{current ? `${current.region} +${current.callingCode}` : "—"}</span>

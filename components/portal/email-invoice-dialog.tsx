@@ -12,9 +12,9 @@ import { emailMyInvoiceSchema } from "@/lib/validation/portal";
 
 /**
  * "Email me this invoice": to the account's own address, with optional CCs. One email per opening of the dialog.
- * The dialog makes its own key on each opening, so idempotencyKey is no longer read.
+ * The dialog makes its own idempotency key on each opening.
  */
-export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: number; number: string; email: string | null; idempotencyKey?: string }) {
+export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: number; number: string; email: string | null }) {
   const { open, onOpenChange, pending, onSubmit, errors, formError } = useDialogForm({
     action: emailMyInvoice,
     schema: emailMyInvoiceSchema,
@@ -40,7 +40,7 @@ export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: nu
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
           <FormAlert message={formError} />
           <FormField id="cc" label="CC (optional)" error={errors.cc} hint="Up to five more addresses, separated by commas, e.g. your accountant.">
-            <Input {...fieldA11y("cc", errors.cc, true)} name="cc" type="text" inputMode="email" autoComplete="off" placeholder="accounts@example.com" />
+            <Input {...fieldA11y("cc", errors.cc, true)} name="cc" type="text" inputMode="email" autoComplete="off" />
           </FormField>
           <DialogFooter>
             <Button type="submit" pending={pending}>

@@ -6,12 +6,13 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { AmountInput } from "@/components/forms/amount-input";
+import { payInvoiceByLink } from "@/lib/actions/links/pay-invoice-by-link";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
 import type { PortalPayResult } from "@/lib/portal/pay-invoice";
 import type { TestCard } from "@/lib/payments/providers/types";
-import { payInvoiceSchema, type ClientPaymentMethod } from "@/lib/validation/portal";
+import { linkPaySchema, payInvoiceSchema, type ClientPaymentMethod } from "@/lib/validation/portal";
 import { CardFields } from "./card-fields";
 import { PaymentMethodChoice } from "./payment-method-choice";
 import { TestModeNotice } from "./test-mode-notice";
@@ -30,6 +31,8 @@ export type PayFormProps = {
   /** hosted: the card is taken on the provider's own page (Stripe Checkout), so no card fields here. */
   provider: { testMode: boolean; testCards: TestCard[]; hosted: boolean };
   instructions: { bank: string | null; cash: string | null };
+  /** Paying from a signed link (/i/<token>) without signing in: the token names the invoice, and only a card is taken. */
+  linkToken?: string;
   onResult: (result: PortalPayResult) => void;
 };
 
@@ -42,9 +45,11 @@ export function PayForm(props: PayFormProps) {
   const balanceText = formatAmountInput(balanceMinor, currency, locale);
   const [method, setMethod] = useState<ClientPaymentMethod>(props.defaultMethod);
   const [mode, setMode] = useState<"full" | "part">("full");
-  const [amount, setAmount] = useState(balanceText);
+  // Empty until typed: a pre-filled figure in "part of it" would have to be deleted first.
+  const [amount, setAmount] = useState("");
   const [key, setKey] = useState(props.idempotencyKey);
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(payInvoice, payInvoiceSchema, (state) => {
+  const byLink = props.linkToken !== undefined;
+  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(byLink ? payInvoiceByLink : payInvoice, byLink ? linkPaySchema : payInvoiceSchema, (state) => {
     const result = state.data as PortalPayResult;
     // A declined card may be retried with other details: that is a new payment, with a new key.
     if (result.outcome === "declined") setKey(newIdempotencyKey());
@@ -56,14 +61,14 @@ export function PayForm(props: PayFormProps) {
   const instructions = method === "bank_transfer" ? props.instructions.bank : method === "cash" ? props.instructions.cash : null;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
-      <input type="hidden" name="invoiceId" value={props.invoiceId} />
+      {byLink ? <input type="hidden" name="token" value={props.linkToken} /> : <input type="hidden" name="invoiceId" value={props.invoiceId} />}
       <input type="hidden" name="idempotencyKey" value={key} />
       <FormAlert message={formError} />
       <fieldset className="grid gap-2">
         <legend className="mb-2 text-sm font-medium">Amount</legend>
         <label className="flex cursor-pointer items-center gap-2 text-sm">
           <input type="radio" name="amountMode" value="full" checked={mode === "full"} onChange={() => setMode("full")} className="size-4 accent-[hsl(var(--primary))]" />
-          Full balance, <span className="font-medium tabular-nums">{formatMoney(balanceMinor, currency, locale)}</span>
+          Full balance
         </label>
         <label className="flex cursor-pointer items-center gap-2 text-sm">
           <input type="radio" name="amountMode" value="part" checked={mode === "part"} onChange={() => setMode("part")} className="size-4 accent-[hsl(var(--primary))]" />
@@ -86,7 +91,7 @@ export function PayForm(props: PayFormProps) {
           </FormField>
         </div>
       </fieldset>
-      <PaymentMethodChoice name="method" value={method} onChange={setMethod} />
+      {byLink ? <input type="hidden" name="method" value="card" /> : <PaymentMethodChoice name="method" value={method} onChange={setMethod} />}
       {method === "card" && props.provider.hosted && (
         <div className="rounded-md border bg-muted/40 p-3 text-sm">
           <input type="hidden" name="checkout" value="on" />
@@ -108,7 +113,7 @@ export function PayForm(props: PayFormProps) {
         </div>
       )}
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
-        {method === "card" ? `Pay ${payLabel}` : `I'll pay ${payLabel} by ${method === "cash" ? "cash" : "bank transfer"}`}
+        {method === "card" ? `Pay ${payLabel}`.trim() : `I'll pay ${payLabel ? `${payLabel} ` : ""}by ${method === "cash" ? "cash" : "bank transfer"}`}
       </Button>
     </form>
   );

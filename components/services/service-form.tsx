@@ -61,7 +61,7 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
       </FormField>
       <div className="grid gap-5 sm:grid-cols-3">
         <FormField id="price" label="Price" required error={errors.price} className="content-start">
-          <AmountInput {...fieldA11y("price", errors.price)} name="price" currency={currency} locale={locale} placeholder={formatAmountInput(12000, currency, locale)} defaultValue={values?.price ?? (service ? formatAmountInput(service.priceMinor, service.currency, locale) : "")} required />
+          <AmountInput {...fieldA11y("price", errors.price)} name="price" currency={currency} locale={locale} placeholder={`e.g. ${formatAmountInput(12000, currency, locale)}`} defaultValue={values?.price ?? (service ? formatAmountInput(service.priceMinor, service.currency, locale) : "")} required />
         </FormField>
         <FormField className="content-start" id="currency" label="Currency" error={errors.currency}>
           <CurrencySelect {...fieldA11y("currency", errors.currency)} name="currency" choices={currencies} value={currency} onChange={(e) => setCurrency(e.target.value)} />

@@ -15,7 +15,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" className="h-10 gap-2 px-2" aria-label={`Account menu for ${name}`}>
-          <Avatar name={name} />
+          <Avatar name={name} aria-hidden="true" />
           <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{name}</span>
         </Button>
       </DropdownMenuTrigger>

@@ -11,7 +11,8 @@ import { cn } from "@/lib/utils";
  */
 export function ScrollRegion({ label, className, children }: { label: string; className?: string; children: React.ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
+  // null until measured in the browser: data-scroll-region says "pending" till then (the axe test waits for it).
+  const [scrolls, setScrolls] = useState<boolean | null>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -25,6 +26,7 @@ export function ScrollRegion({ label, className, children }: { label: string; cl
   return (
     <div
       ref={box}
+      data-scroll-region={scrolls === null ? "pending" : "measured"}
       className={cn("focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", className)}
       {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": label } : {})}
     >

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, like, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoiceSummaryColumns } from "./columns";
 import { clients, invoices, payments } from "@/db/schema";
@@ -105,4 +105,34 @@ export async function getInvoicePayTarget(invoiceId: number) {
     .where(eq(invoices.id, invoiceId))
     .limit(1);
   return row ? { clientId: row.clientId, hasLogin: Boolean(Number(row.hasLogin)) } : null;
+}
+
+/** The client's open invoices (sent or partly paid), oldest due first: what "Pay all" pays. At most 100. */
+export async function listPortalOpenInvoices(clientId: number) {
+  return getDb()
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      dueDate: invoices.dueDate,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      amountPaidMinor: invoices.amountPaidMinor,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"])))
+    .orderBy(asc(invoices.dueDate), asc(invoices.id))
+    .limit(100);
+}
+
+export type PortalOpenInvoice = Awaited<ReturnType<typeof listPortalOpenInvoices>>[number];
+
+/** Whether any of these payment idempotency keys was used by this client: a repeated "Pay all" submit. */
+export async function anyPaymentKeyUsed(clientId: number, keys: string[]): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const [row] = await getDb()
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.clientId, clientId), inArray(payments.idempotencyKey, keys)))
+    .limit(1);
+  return Boolean(row);
 }

@@ -9,7 +9,7 @@ import { consumeOrRefuse } from "@/lib/limits/limiter";
 import { limits } from "@/lib/limits/rules";
 import { kickOutbox } from "@/lib/notify/kick";
 import { confirmPayment, recordPayment, rejectPayment, type PaymentResult } from "@/lib/payments";
-import { cardProvider, type CardDetails } from "@/lib/payments/providers";
+import { cardProvider, type CardDetails, type CardProvider } from "@/lib/payments/providers";
 import { startStripeCheckout } from "@/lib/payments/stripe/checkout";
 import { getPortalClientDetails } from "@/db/queries/portal";
 import type { ClientPaymentMethod } from "@/lib/validation/portal";
@@ -24,6 +24,8 @@ export type PortalPayInput = {
   idempotencyKey: string;
   card?: CardDetails;
   actor: ActorOrSystem;
+  /** For a payment by signed link: where a hosted card page sends the payer back. */
+  returnPath?: string;
 };
 
 export type PortalPayResult =
@@ -70,9 +72,24 @@ export async function payInvoiceFromPortal(db: Db, input: PortalPayInput): Promi
       idempotencyKey: input.idempotencyKey,
       email: client?.email ?? null,
       actor: input.actor,
+      returnPath: input.returnPath,
     });
     return { outcome: "redirect", paymentId: started.paymentId, url: started.url };
   }
+  return settlePortalPayment(db, provider, invoice, input);
+}
+
+type PayableInvoice = { id: number; number: string | null; currency: string; totalMinor: number };
+
+/**
+ * One payment on one of the client's invoices, once the caller has checked
+ * ownership and counted the attempt: recorded as pending, then charged and
+ * confirmed (or rejected), each step under the invoice lock in its own
+ * transaction (lib/payments). Also used by "Pay all", once per invoice.
+ */
+export async function settlePortalPayment(db: Db, provider: CardProvider, invoice: PayableInvoice, input: PortalPayInput): Promise<PortalPayResult> {
+  const isCard = input.method === "card";
+  if (isCard && !input.card) throw new DomainError("Enter your card details.", { cardNumber: ["Enter a card number"] });
   const prepared = isCard
     ? await provider.prepare({ amountMinor: input.amountMinor, currency: invoice.currency, idempotencyKey: input.idempotencyKey, description: `Invoice ${invoice.number}` })
     : null;

@@ -48,10 +48,55 @@ export const payInvoiceSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.method !== "card" || v.checkout) return;
-    if (!luhnValid(cardDigits(v.cardNumber))) ctx.addIssue({ code: "custom", path: ["cardNumber"], message: "Enter a valid card number" });
-    if (!parseExpiry(v.cardExpiry)) ctx.addIssue({ code: "custom", path: ["cardExpiry"], message: "Enter the expiry as MM/YY" });
-    if (!/^\d{3,4}$/.test(v.cardCvc.trim())) ctx.addIssue({ code: "custom", path: ["cardCvc"], message: "Enter the 3 or 4 digits on the back" });
+    checkCard(v, ctx);
   });
+
+/** The card fields' rules, shared by the pay form and "Pay all". */
+function checkCard(v: { cardNumber: string; cardExpiry: string; cardCvc: string }, ctx: z.RefinementCtx) {
+  if (!luhnValid(cardDigits(v.cardNumber))) ctx.addIssue({ code: "custom", path: ["cardNumber"], message: "Enter a valid card number" });
+  if (!parseExpiry(v.cardExpiry)) ctx.addIssue({ code: "custom", path: ["cardExpiry"], message: "Enter the expiry as MM/YY" });
+  if (!/^\d{3,4}$/.test(v.cardCvc.trim())) ctx.addIssue({ code: "custom", path: ["cardCvc"], message: "Enter the 3 or 4 digits on the back" });
+}
+
+/**
+ * Paying by signed link (/i/<token>): the token names the invoice, card only
+ * (a transfer or cash is declared from the portal, by a known client).
+ */
+export const linkPaySchema = z
+  .object({
+    token: z.string({ error: "This link is not valid" }).regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "This link is not valid" }),
+    amount: oneLine(30, "Enter an amount").trim().min(1, { error: "Enter an amount" }),
+    method: z.literal("card", { error: "Pay by card" }),
+    idempotencyKey,
+    cardNumber: oneLine(30, "Enter a valid card number").optional().default(""),
+    cardExpiry: oneLine(10, "Enter the expiry as MM/YY").optional().default(""),
+    cardCvc: oneLine(6, "Enter the 3 or 4 digits on the back").optional().default(""),
+    cardName: oneLine(120, "Use at most 120 characters").trim().optional().default(""),
+    checkout: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.checkout) checkCard(v, ctx);
+  });
+
+/** "<invoice id>:<balance in minor units>" for each invoice the confirmation listed, comma-separated; at most 100. */
+const expectedBalances = z
+  .string({ error: "Reload the page and try again" })
+  .regex(/^[1-9]\d{0,15}:\d{1,15}(?:,[1-9]\d{0,15}:\d{1,15}){0,99}$/, { error: "Reload the page and try again" })
+  .transform((v) => v.split(",").map((pair) => pair.split(":").map(Number) as [number, number]))
+  .refine((pairs) => pairs.every(([id, minor]) => Number.isSafeInteger(id) && Number.isSafeInteger(minor) && minor > 0), { error: "Reload the page and try again" })
+  .transform((pairs) => pairs.map(([invoiceId, balanceMinor]) => ({ invoiceId, balanceMinor })));
+
+/** "Pay all": every open invoice's balance, by card, one payment per invoice. */
+export const payAllSchema = z
+  .object({
+    expected: expectedBalances,
+    idempotencyKey,
+    cardNumber: oneLine(30, "Enter a valid card number").optional().default(""),
+    cardExpiry: oneLine(10, "Enter the expiry as MM/YY").optional().default(""),
+    cardCvc: oneLine(6, "Enter the 3 or 4 digits on the back").optional().default(""),
+    cardName: oneLine(120, "Use at most 120 characters").trim().optional().default(""),
+  })
+  .superRefine(checkCard);
 
 const ccEmail = z.email({ error: (issue) => `"${String(issue.input)}" is not a valid email address` }).max(255);
 

@@ -52,7 +52,7 @@ describe("clients", () => {
     await staff.getByLabel("Name").fill(name);
     await staff.getByLabel("Email").fill(`e2e-${run}@example.com`);
     // The business is in the US (en-US): the picker starts there and the number formats as typed.
-    await staff.getByRole("button", { name: "Phone country: United States +1" }).waitFor();
+    await staff.getByRole("button", { name: "Phone country: United States, US +1" }).waitFor();
     await staff.getByLabel("Mobile phone").pressSequentially("4155550142");
     expect(await staff.getByLabel("Mobile phone").inputValue()).toBe("(415) 555-0142");
     await staff.getByText("Valid number: +1 415-555-0142").waitFor();

@@ -81,10 +81,10 @@ describe("client portal", () => {
     await page.getByLabel("Your name").fill(`Robin ${run}`);
     await page.getByLabel("Email").fill(email);
     // The picker by keyboard: open it, search, Enter picks; the number formats as it is typed.
-    await page.getByRole("button", { name: /^Phone country: United States \+1$/ }).click();
+    await page.getByRole("button", { name: /^Phone country: United States, US \+1$/ }).click();
     await page.getByRole("combobox", { name: "Search phone country" }).fill("united k");
     await page.keyboard.press("Enter");
-    await page.getByRole("button", { name: /^Phone country: United Kingdom \+44$/ }).waitFor();
+    await page.getByRole("button", { name: /^Phone country: United Kingdom, GB \+44$/ }).waitFor();
     await page.getByLabel("Mobile phone").pressSequentially(ukMobile.replace(" ", ""));
     expect(await page.getByLabel("Mobile phone").inputValue()).toBe(ukMobile);
     await page.getByText(`Valid number: +44 ${ukMobile.slice(1)}`).waitFor();

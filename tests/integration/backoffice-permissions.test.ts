@@ -265,6 +265,8 @@ const PUBLIC_ACTIONS = [
   "auth.resend_two_factor_code",
   "auth.verify_two_factor",
   "invites.accept",
+  // Paying by signed invoice link: the token names the invoice (tests/integration/invoice-link-pay.test.ts).
+  "link.pay_invoice",
   "profile.confirm_email_change",
   "profile.request_password_reset",
   "profile.reset_password",

@@ -7,6 +7,7 @@ import { subscriptions } from "@/db/schema";
 import { DENIED } from "@/lib/actions/define-action";
 import { cancelSubscription } from "@/lib/actions/portal/cancel-subscription";
 import { emailMyInvoice } from "@/lib/actions/portal/email-my-invoice";
+import { payAllInvoices } from "@/lib/actions/portal/pay-all-invoices";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
 import { removeSavedCard } from "@/lib/actions/portal/remove-saved-card";
 import { resumeSubscription } from "@/lib/actions/portal/resume-subscription";
@@ -20,7 +21,7 @@ import { form, redirectOf } from "../support/actions";
 import { resetDatabase } from "../support/db";
 import { createClientUser, createUser } from "../support/factories";
 import { ensureSettings, issuedInvoice, line } from "../support/invoices";
-import { createService, newKey, payForm } from "../support/portal";
+import { SUCCESS_CARD, createService, newKey, payForm } from "../support/portal";
 import { actAs } from "../support/request-context";
 
 // Client A, signed in, tries every portal page, route handler and server
@@ -278,6 +279,11 @@ describe("portal server actions with client B's ids", () => {
       ["payInvoice B by cash", () => payInvoice(undefined, payForm(f.bInvoiceId, "10.00", { method: "cash", cardNumber: "" })), notFound("That invoice")],
       ["payInvoice B's draft", () => payInvoice(undefined, payForm(f.bDraftId, "1.00")), notFound("That invoice")],
       ["payInvoice B paid invoice", () => payInvoice(undefined, payForm(f.bPaidInvoiceId, "1.00")), notFound("That invoice")],
+      [
+        "payAllInvoices with B's invoice in the list",
+        () => payAllInvoices(undefined, form({ expected: `${f.bInvoiceId}:1000`, idempotencyKey: newKey(), cardNumber: SUCCESS_CARD, cardExpiry: "12/39", cardCvc: "123", cardName: "" })),
+        notFound("That invoice"),
+      ],
       ["emailMyInvoice B", () => emailMyInvoice(undefined, form({ invoiceId: String(f.bInvoiceId), cc: "", idempotencyKey: newKey() })), notFound("That invoice")],
       ["emailMyInvoice B with CC", () => emailMyInvoice(undefined, form({ invoiceId: String(f.bInvoiceId), cc: "spy@test.example", idempotencyKey: newKey() })), notFound("That invoice")],
       ["emailMyInvoice B's draft", () => emailMyInvoice(undefined, form({ invoiceId: String(f.bDraftId), cc: "", idempotencyKey: newKey() })), notFound("That invoice")],
@@ -290,7 +296,7 @@ describe("portal server actions with client B's ids", () => {
     for (const [label, run, expected] of cases) {
       await attempt(`action ${label}`, async () => expect(await run()).toMatchObject(expected));
     }
-    for (const name of ["portal.pay_invoice", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription", "portal.remove_saved_card"]) triedActions.add(name);
+    for (const name of ["portal.pay_invoice", "portal.pay_all_invoices", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription", "portal.remove_saved_card"]) triedActions.add(name);
   });
 
   it("a client id smuggled into a form is ignored: the change lands on A, never on B", async () => {

@@ -21,7 +21,18 @@ export type CheckoutStart = { paymentId: number; url: string; replayed: boolean 
  */
 export async function startStripeCheckout(
   db: Db,
-  input: { clientId: number; invoiceId: number; invoiceNumber: string | null; currency: string; amountMinor: number; idempotencyKey: string; email: string | null; actor: ActorOrSystem },
+  input: {
+    clientId: number;
+    invoiceId: number;
+    invoiceNumber: string | null;
+    currency: string;
+    amountMinor: number;
+    idempotencyKey: string;
+    email: string | null;
+    actor: ActorOrSystem;
+    /** Where Stripe sends the payer back (a path on APP_URL); the portal's invoice page unless the payer came by a signed link. */
+    returnPath?: string;
+  },
 ): Promise<CheckoutStart> {
   const pending = await recordPayment(db, {
     invoiceId: input.invoiceId,
@@ -43,7 +54,7 @@ export async function startStripeCheckout(
     }
     throw new DomainError("This payment was already started. Reload the page to see where it stands.");
   }
-  const back = `${env().APP_URL}/portal/invoices/${input.invoiceId}`;
+  const back = `${env().APP_URL}${input.returnPath ?? `/portal/invoices/${input.invoiceId}`}`;
   const metadata = { paymentId: String(pending.paymentId), invoiceId: String(input.invoiceId) };
   try {
     const session = await stripe.checkout.sessions.create(

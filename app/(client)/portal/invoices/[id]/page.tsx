@@ -59,7 +59,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
             <InvoiceStatusBadge status={displayStatus(invoice.status, invoice.dueDate, today)} />
           </h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            {balance > 0 ? `${money(balance)} due ${formatDate(invoice.dueDate)}` : invoice.status === "void" ? "This invoice was cancelled (void): nothing to pay." : "Paid in full."}
+            {balance > 0 ? `Due ${formatDate(invoice.dueDate)}` : invoice.status === "void" ? "This invoice was cancelled (void): nothing to pay." : "Paid in full."}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -69,7 +69,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
               Download PDF
             </a>
           </Button>
-          {invoice.status !== "void" && <EmailInvoiceDialog invoiceId={invoice.id} number={invoice.number ?? ""} email={client?.email ?? null} idempotencyKey={newIdempotencyKey()} />}
+          {invoice.status !== "void" && <EmailInvoiceDialog invoiceId={invoice.id} number={invoice.number ?? ""} email={client?.email ?? null} />}
         </div>
       </div>
       {processing.length > 0 && (
@@ -92,35 +92,23 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
         <div className="grid gap-6 lg:order-2">
-          <Card>
-            <CardHeader>
-              <CardTitle>Balance</CardTitle>
+          {/* The balance once, with what makes it up, and paying it in the same card: the button names the amount a second time. */}
+          <Card id="pay" className="scroll-mt-20">
+            <CardHeader className="gap-1">
+              <CardTitle asChild>
+                <h2 className="text-sm font-medium text-muted-foreground">Balance due</h2>
+              </CardTitle>
+              <p className="break-words text-3xl font-semibold tabular-nums" data-testid="balance-due">
+                {money(balance)}
+              </p>
+              {invoice.amountPaidMinor > 0 && (
+                <p className="text-sm text-muted-foreground">
+                  <span className="tabular-nums">{money(invoice.amountPaidMinor)}</span> paid of <span className="tabular-nums">{money(invoice.totalMinor)}</span>
+                </p>
+              )}
             </CardHeader>
-            <CardContent>
-              <dl className="grid gap-2 text-sm">
-                <div className="flex justify-between gap-4">
-                  <dt className="text-muted-foreground">Total</dt>
-                  <dd className="tabular-nums">{money(invoice.totalMinor)}</dd>
-                </div>
-                <div className="flex justify-between gap-4">
-                  <dt className="text-muted-foreground">Paid</dt>
-                  <dd className="tabular-nums">{money(invoice.amountPaidMinor)}</dd>
-                </div>
-                <div className="flex justify-between gap-4 border-t pt-2 text-base font-semibold">
-                  <dt>Balance due</dt>
-                  <dd className="tabular-nums" data-testid="balance-due">
-                    {money(balance)}
-                  </dd>
-                </div>
-              </dl>
-            </CardContent>
-          </Card>
-          {invoice.status !== "void" && (
-            <Card id="pay" className="scroll-mt-20">
-              <CardHeader>
-                <CardTitle>{balance > 0 ? "Pay this invoice" : "Payment"}</CardTitle>
-              </CardHeader>
-              <CardContent>
+            {invoice.status !== "void" && (
+              <CardContent className="border-t pt-4 sm:pt-6">
                 <PayCard
                   invoiceId={invoice.id}
                   balanceMinor={balance}
@@ -133,8 +121,8 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
                   instructions={{ bank: settings.bankInstructions, cash: settings.cashInstructions }}
                 />
               </CardContent>
-            </Card>
-          )}
+            )}
+          </Card>
           <Card>
             <CardHeader>
               <CardTitle>Payments</CardTitle>
