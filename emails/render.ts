@@ -10,6 +10,8 @@ import { EmailChangeTakenEmail, emailChangeTakenSubject } from "./email-change-t
 import type { EmailCompany, EmailProps } from "./layout";
 import { NewServiceEmail, newServiceSubject } from "./new-service";
 import { OtpCodeEmail, otpCodeSubject } from "./otp-code";
+import { RecoveryCodeUsedEmail, recoveryCodeUsedSubject } from "./recovery-code-used";
+import { SecondFactorResetEmail, secondFactorResetSubject } from "./second-factor-reset";
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { PaymentReceiptEmail, paymentReceiptSubject } from "./payment-receipt";
 import { PaymentRefundDueEmail, paymentRefundDueSubject } from "./payment-refund-due";
@@ -42,6 +44,8 @@ const emailTemplates: { [T in TemplateName]: EmailTemplate<TemplateData[T]> } = 
   email_change_confirm: { subject: emailChangeConfirmSubject, Component: EmailChangeConfirmEmail },
   email_change_notice: { subject: emailChangeNoticeSubject, Component: EmailChangeNoticeEmail },
   email_change_taken: { subject: emailChangeTakenSubject, Component: EmailChangeTakenEmail },
+  recovery_code_used: { subject: recoveryCodeUsedSubject, Component: RecoveryCodeUsedEmail },
+  second_factor_reset: { subject: secondFactorResetSubject, Component: SecondFactorResetEmail },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };

@@ -93,4 +93,6 @@ export const sampleData: TemplateData = {
   email_change_confirm: { name: "Ada Lovelace", newEmail: "ada@analytical.example", confirmUrl: `${base}/confirm-email/Tz6wK2nB9rXq4LsM`, expiresAt: "2026-11-25T17:00:00.000Z" },
   email_change_notice: { name: "Ada Lovelace", newEmail: "ada@analytical.example", resetUrl: `${base}/forgot-password` },
   email_change_taken: { name: "Ada Lovelace", signInUrl: `${base}/login` },
+  recovery_code_used: { name: "Ada Lovelace", codesLeft: 9, usedAt: "2026-11-24T17:05:00.000Z", securityUrl: `${base}/portal/profile`, resetUrl: `${base}/forgot-password` },
+  second_factor_reset: { name: "Ada Lovelace", resetBy: "Grace Hopper", signInUrl: `${base}/login` },
 };

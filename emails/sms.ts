@@ -32,6 +32,9 @@ const smsTemplates: SmsTemplates = {
   email_change_confirm: (d, c) => `${c.name}: confirm your new email at ${d.confirmUrl}`,
   email_change_notice: (d, c) => `${c.name}: someone asked to change your sign-in email to ${d.newEmail}. Not you? Reset your password: ${d.resetUrl}`,
   email_change_taken: (d, c) => `${c.name}: this address already has an account, so nothing was changed. Sign in at ${d.signInUrl}`,
+  // Sign-in security notices are email-only too.
+  recovery_code_used: (d, c) => `${c.name}: a recovery code was used to sign in to your account (${plural(d.codesLeft, "code")} left). Not you? Reset your password: ${d.resetUrl}`,
+  second_factor_reset: (d, c) => `${c.name}: ${d.resetBy} reset your two-step sign-in. Sign in at ${d.signInUrl} to set it up again.`,
 };
 
 export function renderSms<T extends TemplateName>(template: T, data: TemplateData[T], company: EmailCompany): string {

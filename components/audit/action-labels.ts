@@ -62,6 +62,15 @@ const labels: Record<string, string> = {
   "user.email_change": "Email changed",
   "user.sign_out_device": "Signed out a device",
   "user.sign_out_everywhere": "Signed out everywhere",
+  "user.two_factor_enable": "Texted sign-in codes turned on",
+  "user.two_factor_disable": "Texted sign-in codes turned off",
+  "user.totp_enable": "Authenticator app set up",
+  "user.totp_disable": "Authenticator app removed",
+  "user.passkey_add": "Passkey added",
+  "user.passkey_remove": "Passkey removed",
+  "user.recovery_codes_regenerate": "Recovery codes replaced",
+  "user.second_factor_reset": "Two-step sign-in reset by an admin",
+  "settings.second_factor_policy": "Second-factor rule changed",
 };
 
 export function actionLabel(action: string): string {

@@ -21,6 +21,7 @@ import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financia
 import { ClientRemindersCard } from "@/components/reminders/client-reminders-card";
 import { ClientMessages } from "./client-messages";
 import { PhoneNumber } from "@/components/phone/phone-number";
+import { ResetSecondFactorButton } from "@/components/staff/reset-second-factor-button";
 
 /** One client, for /admin/clients/[id] and /staff/clients/[id]. Callers check "clients:read". */
 export async function ClientDetail({ area, id, user }: { area: string; id: number; user: CurrentUser }) {
@@ -93,7 +94,14 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
               <Detail label="Email">{client.email ? <a href={`mailto:${client.email}`} className="underline-offset-4 hover:underline">{client.email}</a> : null}</Detail>
               <Detail label="Mobile phone">{client.phone ? <PhoneNumber value={client.phone} link className="tabular-nums underline-offset-4 hover:underline" /> : null}</Detail>
               <Detail label="Text messages">{client.smsOptIn ? "Agreed to receive SMS" : "No SMS (not opted in)"}</Detail>
-              <Detail label="Portal login">{client.portalEmail ?? "No portal login"}</Detail>
+              <Detail label="Portal login">
+                {client.portalEmail ?? "No portal login"}
+                {client.userId && can(user.role, "users:reset_second_factor") && (
+                  <span className="ml-2 inline-block">
+                    <ResetSecondFactorButton member={{ id: client.userId, name: client.name }} />
+                  </span>
+                )}
+              </Detail>
               <Detail label="Billing currency">
                 {client.currency} — {currencyName(client.currency)}
               </Detail>

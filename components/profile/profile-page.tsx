@@ -2,6 +2,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getPendingEmailChange } from "@/db/queries/email-changes";
 import type { CurrentUser } from "@/lib/auth/session";
+import { SecurityCard } from "@/components/security/security-card";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { SessionsCard } from "./sessions-card";
@@ -36,6 +37,7 @@ export async function ProfilePage({ user, children }: { user: CurrentUser; child
             <PasswordForm />
           </CardContent>
         </Card>
+        <SecurityCard userId={user.id} />
         <TwoFactorCard userId={user.id} />
         <SessionsCard userId={user.id} currentSessionId={user.sessionId} />
       </div>

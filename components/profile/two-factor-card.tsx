@@ -9,11 +9,15 @@ export async function TwoFactorCard({ userId }: { userId: number }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Two-step sign-in</CardTitle>
+        <CardTitle>Codes by text message</CardTitle>
         <CardDescription>A code by text message at each sign-in, on top of your password. Changing this needs your password and a fresh code.</CardDescription>
       </CardHeader>
       <CardContent>
-        <TwoFactorSettings status={{ ...status, maskedPhone: maskPhone(status.phone) }} />
+        {status.usesApp ? (
+          <p className="text-sm text-muted-foreground">Off while an authenticator app is set up: sign-in asks for the app&apos;s code instead.</p>
+        ) : (
+          <TwoFactorSettings status={{ enabled: status.enabled, phone: status.phone, maskedPhone: maskPhone(status.phone) }} />
+        )}
       </CardContent>
     </Card>
   );

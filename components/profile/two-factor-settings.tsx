@@ -43,7 +43,7 @@ export function TwoFactorSettings({ status }: { status: Status }) {
             </>
           ) : (
             <>
-              <span className="font-medium">Off.</span> Signing in takes only your password. Turn this on so a stolen password isn&apos;t enough.
+              <span className="font-medium">Off.</span> No code is texted when you sign in. Turn this on (or add an app or passkey above) so a stolen password isn&apos;t enough.
             </>
           )}
         </span>

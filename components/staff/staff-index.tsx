@@ -8,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { listStaff } from "@/db/queries/staff";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { StaffEditDialog } from "./staff-edit-dialog";
+import { ResetSecondFactorButton } from "./reset-second-factor-button";
 import { StaffStatusButton } from "./staff-status-button";
 import { PhoneNumber } from "@/components/phone/phone-number";
 
@@ -75,6 +76,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
                     <TableCell>
                       <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                         <StaffEditDialog member={m} isSelf={isSelf} />
+                        {!isSelf && m.hasSecondFactor && <ResetSecondFactorButton member={m} />}
                         {lastAdmin ? (
                           <span className="self-center px-2 text-xs text-muted-foreground" title="The last active admin can't be disabled">
                             Last admin

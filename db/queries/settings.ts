@@ -23,6 +23,7 @@ const DEFAULTS: CompanySettings = {
   minPaymentMinor: 100,
   bankInstructions: null,
   cashInstructions: null,
+  requireBackOfficeSecondFactor: false,
   updatedAt: new Date(0),
 };
 

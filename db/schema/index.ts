@@ -15,3 +15,4 @@ export * from "./email-changes";
 export * from "./rollups";
 export * from "./reminders";
 export * from "./stripe-events";
+export * from "./second-factors";

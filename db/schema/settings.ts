@@ -1,4 +1,4 @@
-import { char, int, mysqlTable, text, tinyint, varchar } from "drizzle-orm/mysql-core";
+import { boolean, char, int, mysqlTable, text, tinyint, varchar } from "drizzle-orm/mysql-core";
 import { money, updatedAt } from "./columns";
 
 // A single row (id = 1) of company-wide settings.
@@ -22,5 +22,7 @@ export const settings = mysqlTable("settings", {
   minPaymentMinor: money("min_payment_minor").notNull().default(100),
   bankInstructions: text("bank_instructions"),
   cashInstructions: text("cash_instructions"),
+  // Admins and staff must have an authenticator app or a passkey before they can use the back office.
+  requireBackOfficeSecondFactor: boolean("require_back_office_second_factor").notNull().default(false),
   updatedAt: updatedAt(),
 });

@@ -1,4 +1,4 @@
-import { index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { bigint, index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, id, ref, timestamp, updatedAt } from "./columns";
 
 export const roles = ["admin", "staff", "client"] as const;
@@ -21,6 +21,11 @@ export const users = mysqlTable(
     status: mysqlEnum("status", userStatuses).notNull().default("active"),
     twoFactor: mysqlEnum("two_factor", twoFactorMethods).notNull().default("none"),
     phoneVerifiedAt: timestamp("phone_verified_at"),
+    // The authenticator app's secret, sealed (lib/crypto/secret-box.ts). It is only a
+    // setup in progress until two_factor is "totp".
+    totpSecret: varchar("totp_secret", { length: 255 }),
+    // The last 30-second step a code was accepted for: a step at or before it is refused (no replay).
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     // Bumped on password change, role change or disable; older sessions end.
     sessionVersion: int("session_version").notNull().default(1),
     lastLoginAt: timestamp("last_login_at"),

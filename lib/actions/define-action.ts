@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { getCurrentUser, requestIp, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, policyAllows, requestIp, type CurrentUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getBusinessTime } from "@/lib/business-time";
 import { DomainError } from "@/lib/errors";
@@ -40,6 +40,7 @@ export type ServerAction<R> = ((prev: FormState<R> | undefined, input: ActionInp
 
 export const DENIED = "You don't have permission to do that.";
 export const SIGNED_OUT = "Your session has ended. Sign in again.";
+export const SET_UP_SECOND_FACTOR = "Set up an authenticator app or a passkey first: your administrator requires one.";
 
 /**
  * Builds a server action that, in this order, authorizes from the session and
@@ -54,6 +55,7 @@ export function defineAction<P extends Access, S extends z.ZodType, R = undefine
     if (config.permission !== "public") {
       if (!user) return { ok: false, fieldErrors: {}, formError: SIGNED_OUT };
       if (!can(user.role, config.permission)) return { ok: false, fieldErrors: {}, formError: DENIED };
+      if (!policyAllows(user, config.permission)) return { ok: false, fieldErrors: {}, formError: SET_UP_SECOND_FACTOR };
     }
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const schema = typeof config.schema === "function" ? config.schema((await getBusinessTime()).locale) : config.schema;

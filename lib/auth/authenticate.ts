@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users, type Role, type twoFactorMethods } from "@/db/schema";
+import { getFactors, owesSecondStep } from "@/lib/second-factor/factors";
 import { verifyPassword } from "./password";
 import { countPasswordAttempt, passwordAttemptSucceeded } from "./password-attempts";
 
@@ -11,7 +12,8 @@ export type TwoFactorMethod = (typeof twoFactorMethods)[number];
 export type AuthenticatedUser = { id: number; email: string; name: string; role: Role; sessionVersion: number; twoFactor: TwoFactorMethod };
 
 export type AuthenticateResult =
-  | { ok: true; user: AuthenticatedUser }
+  /** secondStep: the account has a second factor (texted code, app, passkey), so the password alone grants no session. */
+  | { ok: true; user: AuthenticatedUser; secondStep: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
@@ -50,7 +52,8 @@ export async function authenticate(db: Db, email: string, password: string, ip: 
   const passwordOk = await verifyPassword(row?.passwordHash, password);
   if (!row || !passwordOk || row.status !== "active") return { ok: false, reason: "invalid" };
   await passwordAttemptSucceeded(normalized, ip);
-  // With two-factor sign-in this is only the first step: the sign-in is recorded when the code is right.
-  if (row.twoFactor === "none") await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, row.id));
-  return { ok: true, user: { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion, twoFactor: row.twoFactor } };
+  const secondStep = owesSecondStep(await getFactors(db, row.id));
+  // With two-factor sign-in this is only the first step: the sign-in is recorded when the second step is done.
+  if (!secondStep) await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, row.id));
+  return { ok: true, user: { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion, twoFactor: row.twoFactor }, secondStep };
 }

@@ -3,11 +3,11 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import type { Role } from "@/db/schema";
 import { env } from "@/lib/env";
-import type { OtpCheck } from "@/lib/otp/verify";
 import { authenticate, type AuthenticatedUser } from "./authenticate";
 import { ipFromHeaders } from "./ip";
 import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
-import { completeLoginChallenge } from "./two-factor";
+import { signInWithPasskeyAssertion } from "./passkey-sign-in";
+import { completeLoginChallenge, secondFactors } from "./two-factor";
 
 declare module "next-auth" {
   interface User {
@@ -50,10 +50,10 @@ export class TwoFactorRequired extends CredentialsSignin {
   }
 }
 
-/** A refused one-time code; the check says why (wrong, expired, too many tries, used). */
+/** A refused second factor (code, recovery code, passkey); `refusal` is what to tell the person. */
 export class InvalidCode extends CredentialsSignin {
   code = "invalid_code";
-  constructor(readonly check: Exclude<OtpCheck, { ok: true }>) {
+  constructor(readonly refusal: string) {
     super();
   }
 }
@@ -98,21 +98,36 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         const result = await authenticate(getDb(), email, password, ipFromHeaders(request.headers));
         if (!result.ok) throw result.reason === "rate_limited" ? new RateLimitedLogin() : new InvalidLogin();
         // This endpoint is public (/api/auth/callback/credentials): with two-factor on, a password is never enough.
-        if (result.user.twoFactor !== "none") throw new TwoFactorRequired(result.user.id);
+        if (result.secondStep) throw new TwoFactorRequired(result.user.id);
         return sessionUser(result.user, request);
       },
     }),
-    // Step two of a two-factor sign-in: the signed challenge from step one plus the texted code.
+    // Step two of a two-factor sign-in: the signed challenge from step one plus
+    // an answer from one of the account's factors (texted code, app code,
+    // recovery code, or a passkey's signed assertion as JSON).
     Credentials({
       id: "otp",
-      name: "One-time code",
-      credentials: { challenge: {}, code: {} },
+      name: "Second step",
+      credentials: { challenge: {}, code: {}, factor: {} },
       async authorize(credentials, request) {
         const challenge = typeof credentials.challenge === "string" ? credentials.challenge : "";
         const code = typeof credentials.code === "string" ? credentials.code : "";
+        const factor = secondFactors.find((f) => f === credentials.factor) ?? "sms";
         if (!challenge) throw new ChallengeExpired();
-        const result = await completeLoginChallenge(getDb(), challenge, code);
-        if (!result.ok) throw result.reason === "challenge" ? new ChallengeExpired() : new InvalidCode(result.check);
+        const result = await completeLoginChallenge(getDb(), challenge, { factor, code, ip: ipFromHeaders(request.headers) });
+        if (!result.ok) throw result.reason === "challenge" ? new ChallengeExpired() : new InvalidCode(result.message);
+        return sessionUser(result.user, request);
+      },
+    }),
+    // A passkey alone (a discoverable credential that verified its user): no password and no second step.
+    Credentials({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { response: {} },
+      async authorize(credentials, request) {
+        const response = typeof credentials.response === "string" ? credentials.response : "";
+        const result = await signInWithPasskeyAssertion(getDb(), response, ipFromHeaders(request.headers));
+        if (!result.ok) throw new InvalidCode(result.message);
         return sessionUser(result.user, request);
       },
     }),

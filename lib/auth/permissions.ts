@@ -34,6 +34,12 @@ export const permissions = {
   "outbox:retry": ["admin"],
   "portal:use": ["client"],
   "profile:self": ["admin", "staff", "client"],
+  // One's own second factors (app, passkeys, recovery codes). Kept apart from
+  // profile:self because it is all a back-office user may use until they have
+  // set one up, when the policy asks for it (lib/auth/second-factor-policy.ts).
+  "security:self": ["admin", "staff", "client"],
+  // Removing another person's second factors (a lost phone).
+  "users:reset_second_factor": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,18 +1,26 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { sessions, users, type Role } from "@/db/schema";
+import { sessions, settings, users, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
 import { ipFromHeaders } from "./ip";
 import { can, homeFor, type Permission } from "./permissions";
 import { readSessionCookie } from "./session-token";
 import { hashSessionId } from "./sessions";
 
-/** The signed-in person; sessionId is this browser's sessions row. */
-export type CurrentUser = { id: number; email: string; name: string; phone: string | null; role: Role; sessionVersion: number; sessionId: number };
+/**
+ * The signed-in person; sessionId is this browser's sessions row.
+ * mustSetUpSecondFactor: the admin setting asks back-office users for an
+ * authenticator app or a passkey and this one has neither, so until they set
+ * one up they may use their security settings and nothing else.
+ */
+export type CurrentUser = { id: number; email: string; name: string; phone: string | null; role: Role; sessionVersion: number; sessionId: number; mustSetUpSecondFactor: boolean };
+
+/** Where a back-office user without a second factor is sent when the policy asks for one. */
+export const SECOND_FACTOR_SETUP_PATH = "/security/setup";
 
 /**
  * The signed-in user, read fresh from the database once per request, with
@@ -30,20 +38,41 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 
 export async function loadSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<CurrentUser | null> {
   const [row] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, role: users.role, status: users.status, sessionVersion: users.sessionVersion, sessionId: sessions.id })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      phone: users.phone,
+      role: users.role,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+      sessionId: sessions.id,
+      twoFactor: users.twoFactor,
+      policy: settings.requireBackOfficeSecondFactor,
+      // Written out in full: drizzle may leave users.id unqualified, which inside the subquery would mean passkeys.id.
+      hasPasskey: sql<number>`exists(select 1 from passkeys pk where pk.user_id = users.id)`,
+    })
     .from(users)
     .innerJoin(sessions, and(eq(sessions.tokenHash, hashSessionId(sid)), eq(sessions.userId, users.id), eq(sessions.sessionVersion, users.sessionVersion), gt(sessions.expiresAt, now)))
+    .leftJoin(settings, eq(settings.id, 1))
     .where(eq(users.id, uid))
     .limit(1);
   if (!row || row.status !== "active" || row.sessionVersion !== sessionVersion) return null;
-  return { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, sessionVersion: row.sessionVersion, sessionId: row.sessionId };
+  const mustSetUpSecondFactor = row.role !== "client" && !!row.policy && row.twoFactor !== "totp" && !Number(row.hasPasskey);
+  return { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, sessionVersion: row.sessionVersion, sessionId: row.sessionId, mustSetUpSecondFactor };
 }
 
-/** For pages: sends the anonymous to /login and a wrong role to its own home. */
+/** Whether the second-factor policy still lets this user use a permission: only their security settings until they comply. */
+export function policyAllows(user: CurrentUser, permission: Permission): boolean {
+  return !user.mustSetUpSecondFactor || permission === "security:self";
+}
+
+/** For pages: sends the anonymous to /login, a wrong role to its own home, and anyone the policy holds back to set up a second factor. */
 export async function requirePagePermission(permission: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (!can(user.role, permission)) redirect(homeFor[user.role]);
+  if (!policyAllows(user, permission)) redirect(SECOND_FACTOR_SETUP_PATH);
   return user;
 }
 
@@ -64,13 +93,14 @@ export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.role !== role) redirect(homeFor[user.role]);
+  if (user.mustSetUpSecondFactor) redirect(SECOND_FACTOR_SETUP_PATH);
   return user;
 }
 
-/** For route handlers: null unless the caller holds the permission (answer 404 then). */
+/** For route handlers: null unless the caller holds the permission and the policy lets them use it (answer 404 then). */
 export async function userWithPermission(permission: Permission): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
-  return user && can(user.role, permission) ? user : null;
+  return user && can(user.role, permission) && policyAllows(user, permission) ? user : null;
 }
 
 export async function requestIp(): Promise<string> {

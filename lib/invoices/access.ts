@@ -4,7 +4,7 @@ import { getInvoiceAccess } from "@/db/queries/invoices";
 import { getPaymentAccess } from "@/db/queries/payments";
 import { getClientForUser } from "@/db/queries/portal";
 import { can } from "@/lib/auth/permissions";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, policyAllows } from "@/lib/auth/session";
 import { resolveInvoiceLink } from "./links";
 
 /**
@@ -20,7 +20,7 @@ export async function canReadInvoice(invoiceId: number, token?: string | null): 
   }
   const user = await getCurrentUser();
   if (!user) return false;
-  if (can(user.role, "invoices:read")) return true;
+  if (can(user.role, "invoices:read")) return policyAllows(user, "invoices:read");
   if (!can(user.role, "portal:use")) return false;
   const [invoice, client] = await Promise.all([getInvoiceAccess(invoiceId), getClientForUser(user.id)]);
   return Boolean(invoice && client && invoice.clientId === client.id && invoice.status !== "draft");
@@ -33,7 +33,7 @@ export async function canReadPayment(paymentId: number, token?: string | null): 
   if (token) return canReadInvoice(payment.invoiceId, token);
   const user = await getCurrentUser();
   if (!user) return false;
-  if (can(user.role, "payments:write")) return true;
+  if (can(user.role, "payments:write")) return policyAllows(user, "payments:write");
   if (!can(user.role, "portal:use")) return false;
   const client = await getClientForUser(user.id);
   return Boolean(client && payment.clientId === client.id);

@@ -15,6 +15,13 @@ export const limits = {
   // the sign-in and settings forms can't flood a phone or run up an SMS bill.
   otpSendUser: { name: "otp:user", points: 5, seconds: 15 * MINUTE },
   otpSendIp: { name: "otp:ip", points: 30, seconds: HOUR },
+  // Second-factor attempts at sign-in, whatever the factor (texted code, app
+  // code, recovery code, passkey): 10 per account and 50 per IP address in 15
+  // minutes. A texted code also has its own five tries (lib/otp).
+  secondFactorUser: { name: "2fa:user", points: 10, seconds: 15 * MINUTE },
+  secondFactorIp: { name: "2fa:ip", points: 50, seconds: 15 * MINUTE },
+  // Passkey requests (challenges stored) before any account is known: 60 per IP in 15 minutes.
+  passkeyOptionsIp: { name: "passkey:ip", points: 60, seconds: 15 * MINUTE },
   // Sign-up emails: 3 per address and 10 per IP address an hour.
   signupEmail: { name: "signup:email", points: 3, seconds: HOUR },
   signupIp: { name: "signup:ip", points: 10, seconds: HOUR },

@@ -1,54 +1,10 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { env } from "@/lib/env";
+import { secretBox } from "@/lib/crypto/secret-box";
 
-// "v1.<iv>.<ciphertext + tag>", base64url: AES-256-GCM under a key derived
-// from AUTH_SECRET with HKDF for this one purpose, so it is useless for
-// signing cookies or tokens and their keys are useless here. A new format or
-// key gets a new version and the old one stays readable.
-const VERSION = "v1";
-const SALT = "clientdesk";
-const INFO = "clientdesk outbox secrets v1";
+export { SecretBoxError } from "@/lib/crypto/secret-box";
 
-let cached: { secret: string; key: Buffer } | undefined;
+// Secrets an outbox message carries until it is sent, under the outbox's own key.
+const box = secretBox("clientdesk outbox secrets v1");
 
-function keyFor(secret: string): Buffer {
-  if (cached?.secret !== secret) cached = { secret, key: Buffer.from(hkdfSync("sha256", secret, SALT, INFO, 32)) };
-  return cached.key;
-}
-
-/** A sealed value can't be opened: another AUTH_SECRET, another row, or altered. */
-export class SecretBoxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "SecretBoxError";
-  }
-}
-
-/**
- * Encrypts `plain`, bound to `context` (authenticated, not stored): opening it
- * with any other context fails, so a sealed value moved to another row, or
- * left on a row whose recipients were changed, can't be read.
- */
-export function seal(plain: string, context: string, secret = env().AUTH_SECRET): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyFor(secret), iv);
-  cipher.setAAD(Buffer.from(context, "utf8"));
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
-  return `${VERSION}.${iv.toString("base64url")}.${body.toString("base64url")}`;
-}
-
-export function open(sealed: string, context: string, secret = env().AUTH_SECRET): string {
-  const [version, iv, body, extra] = sealed.split(".");
-  if (version !== VERSION || !iv || !body || extra !== undefined) throw new SecretBoxError(`Unknown sealed format "${sealed.slice(0, 3)}".`);
-  const raw = Buffer.from(body, "base64url");
-  if (raw.length < 16) throw new SecretBoxError("The sealed value is truncated.");
-  try {
-    const decipher = createDecipheriv("aes-256-gcm", keyFor(secret), Buffer.from(iv, "base64url"));
-    decipher.setAAD(Buffer.from(context, "utf8"));
-    decipher.setAuthTag(raw.subarray(raw.length - 16));
-    return Buffer.concat([decipher.update(raw.subarray(0, raw.length - 16)), decipher.final()]).toString("utf8");
-  } catch {
-    throw new SecretBoxError("The sealed value can't be decrypted: AUTH_SECRET changed, or the row was altered.");
-  }
-}
+export const seal = box.seal;
+export const open = box.open;

@@ -30,4 +30,6 @@ export const secretFields: { readonly [T in TemplateName]: readonly TextField<Te
   email_change_confirm: ["confirmUrl"],
   email_change_notice: [],
   email_change_taken: [],
+  recovery_code_used: [],
+  second_factor_reset: [],
 };

@@ -18,6 +18,8 @@ const labels: Record<TemplateName, string> = {
   email_change_confirm: "Email change confirmation",
   email_change_notice: "Email change notice",
   email_change_taken: "Email change (address taken)",
+  recovery_code_used: "Recovery code used",
+  second_factor_reset: "Two-step sign-in reset",
 };
 
 /** The template's name for people; a template this build doesn't know is spelled out from its key. */

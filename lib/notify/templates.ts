@@ -72,6 +72,12 @@ export type EmailChangeTakenData = { name: string; signInUrl: string };
 /** To admins: a card payment the provider took that the invoice could not take (it would overshoot the balance). */
 export type PaymentRefundDueData = { adminName: string; invoiceNumber: string; amountMinor: number; currency: string; providerRef: string; reason: string; paymentsUrl: string };
 
+/** A recovery code was used to sign in: the person hears about it, in case it wasn't them. */
+export type RecoveryCodeUsedData = { name: string; codesLeft: number; usedAt: string; securityUrl: string; resetUrl: string };
+
+/** An admin reset the person's second factors (app, passkeys, recovery codes). */
+export type SecondFactorResetData = { name: string; resetBy: string; signInUrl: string };
+
 export type TemplateData = {
   invoice: InvoiceEmailData;
   payment_receipt: PaymentReceiptData;
@@ -89,6 +95,8 @@ export type TemplateData = {
   email_change_confirm: EmailChangeConfirmData;
   email_change_notice: EmailChangeNoticeData;
   email_change_taken: EmailChangeTakenData;
+  recovery_code_used: RecoveryCodeUsedData;
+  second_factor_reset: SecondFactorResetData;
 };
 
 export type TemplateName = keyof TemplateData;

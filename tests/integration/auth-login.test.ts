@@ -21,7 +21,7 @@ describe("signing in with email and password", () => {
   it("accepts the right password, in any letter case of the email, and records the sign-in", async () => {
     const staff = await createUser({ role: "staff" });
     const result = await authenticate(getDb(), staff.email.toUpperCase(), TEST_PASSWORD, freshIp());
-    expect(result).toEqual({ ok: true, user: expect.objectContaining({ id: staff.id, role: "staff", sessionVersion: 1 }) });
+    expect(result).toEqual({ ok: true, user: expect.objectContaining({ id: staff.id, role: "staff", sessionVersion: 1 }), secondStep: false });
     const [row] = await getDb().select({ at: users.lastLoginAt }).from(users).where(eq(users.id, staff.id));
     expect(row?.at).toBeInstanceOf(Date);
   });

@@ -2,8 +2,12 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { emailChanges, reminderPauses, roles, sessions, type Role } from "@/db/schema";
-import { DENIED, SIGNED_OUT } from "@/lib/actions/define-action";
+import { emailChanges, passkeys, reminderPauses, roles, sessions, settings, type Role } from "@/db/schema";
+import { DENIED, SET_UP_SECOND_FACTOR, SIGNED_OUT } from "@/lib/actions/define-action";
+import { env } from "@/lib/env";
+import { passkeyRegistrationOptions } from "@/lib/passkeys/register";
+import { totpCodeAt } from "@/lib/second-factor/totp";
+import { startTotpSetup as startTotpSetupFor } from "@/lib/second-factor/totp-setup";
 import { permissions, type Permission } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/one-time-token";
 import { createSession, hashSessionId } from "@/lib/auth/sessions";
@@ -12,6 +16,8 @@ import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient
 import { resetDatabase } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs } from "../support/request-context";
+import { giveTotp } from "../support/second-factors";
+import { SoftAuthenticator } from "../support/soft-authenticator";
 
 // Every server action is found on disk (lib/actions/<area>/*.ts), so a new
 // one is checked without touching this file:
@@ -124,13 +130,58 @@ const matrix: Case[] = [
   },
   // A failed Stripe event retried from the payments page (one the app ignores, so no Stripe call is needed).
   { name: "payments.retry_stripe_event", input: async () => ({ id: (await insertFailedStripeEvent({ type: "customer.created", object: { id: `cus_${unique()}`, object: "customer" } })).id }) },
+  // One's own second factors (every role), the back-office policy and an admin's reset of someone else's.
+  { name: "security.totp_start", input: async () => ({}) },
+  {
+    name: "security.totp_confirm",
+    input: async (actor) => {
+      if (!actor) return { code: "123456" };
+      const { secret } = await startTotpSetupFor(getDb(), { id: actor.id, role: actor.role });
+      return { code: totpCodeAt(secret, new Date()) };
+    },
+  },
+  {
+    name: "security.totp_remove",
+    input: async (actor) => {
+      if (actor) await giveTotp(actor.id);
+      return { password: TEST_PASSWORD };
+    },
+  },
+  {
+    name: "security.recovery_codes_regenerate",
+    input: async (actor) => {
+      if (actor) await giveTotp(actor.id);
+      return {};
+    },
+  },
+  { name: "security.passkey_start", input: async () => ({}) },
+  {
+    name: "security.passkey_add",
+    input: async (actor) => {
+      if (!actor) return { name: "Laptop", response: "{}" };
+      const options = await passkeyRegistrationOptions(getDb(), { id: actor.id, role: actor.role }, new Date());
+      return { name: "Laptop", response: new SoftAuthenticator(new URL(env().APP_URL).origin).register(options) };
+    },
+  },
+  { name: "security.passkey_rename", input: async (actor) => ({ id: await insertPasskey(actor), name: "Renamed key" }) },
+  { name: "security.passkey_remove", input: async (actor) => ({ id: await insertPasskey(actor) }) },
+  // "off" on a row that is off: allowed callers succeed without locking the rest of this file out.
+  { name: "settings.second_factor_policy", input: async () => ({ required: "off" }) },
+  { name: "users.reset_second_factor", input: async () => ({ userId: (await createUser({ role: "staff" })).id }) },
   {
     name: "settings.update",
     input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", locale: "en-US", timeZone: "UTC", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing", minPayment: "5.00", bankInstructions: "IBAN GB00 TEST", cashInstructions: "" }),
   },
 ];
 
-const BACK_OFFICE_AREAS = ["clients", "payments", "reminders", "services", "staff", "invites", "profile", "settings"];
+/** A passkey row of the actor's own (or of someone, for the anonymous caller). */
+async function insertPasskey(actor: User | null): Promise<number> {
+  const owner = actor ?? (await createUser({ role: "staff" }));
+  const [res] = await getDb().insert(passkeys).values({ userId: owner.id, credentialId: `matrix-${unique()}`, publicKey: "AA", name: "Matrix key" });
+  return res.insertId;
+}
+
+const BACK_OFFICE_AREAS = ["clients", "payments", "reminders", "services", "staff", "invites", "profile", "settings", "security"];
 // Two-step sign-in settings live beside the profile actions but belong to the
 // client portal's work (issue 6), which tests them with their code flow.
 const NOT_BACK_OFFICE = new Set(["profile.two_factor_start", "profile.two_factor_confirm", "profile.two_factor_resend"]);
@@ -208,6 +259,9 @@ const refusals = [...actions.entries()]
 const PUBLIC_ACTIONS = [
   "auth.login",
   "auth.logout",
+  "auth.passkey_second_step_start",
+  "auth.passkey_sign_in",
+  "auth.passkey_start",
   "auth.resend_two_factor_code",
   "auth.verify_two_factor",
   "invites.accept",
@@ -233,5 +287,46 @@ describe("every other action refuses the roles its permission doesn't name", () 
     const result = await action(undefined, {} as never);
     expect(result).toEqual({ ok: false, fieldErrors: {}, formError: who === "anonymous" ? SIGNED_OUT : DENIED });
     expect(await databaseChecksum()).toBe(before);
+  });
+});
+
+// The back-office second-factor policy, enforced by the action builder: an
+// admin or staff member with no authenticator app or passkey may use their
+// own security actions (to set one up) and nothing else, whatever the UI shows.
+describe("with the second-factor policy on", () => {
+  beforeAll(async () => {
+    await getDb().update(settings).set({ requireBackOfficeSecondFactor: true }).where(eq(settings.id, 1));
+  });
+  afterAll(async () => {
+    await getDb().update(settings).set({ requireBackOfficeSecondFactor: false }).where(eq(settings.id, 1));
+  });
+
+  const held = matrix.flatMap((c) => {
+    const permission = actionNamed(c.name).permission!;
+    return (["admin", "staff"] as const)
+      .filter((who) => permission !== "public" && (permissions[permission] as readonly Role[]).includes(who))
+      .map((who) => ({ name: c.name, permission, who, c }));
+  });
+
+  it.each(held)("$name ($permission) as $who without a second factor", async ({ who, permission, c }) => {
+    const actor = await createUser({ role: who });
+    const input = await c.input(actor);
+    await actAs(actor);
+    if (permission === "security:self") {
+      // Setting one up is exactly what they must be able to do.
+      expect(await actionNamed(c.name)(undefined, input as never)).toMatchObject({ ok: true, formError: null });
+      return;
+    }
+    const before = await databaseChecksum();
+    expect(await actionNamed(c.name)(undefined, input as never)).toEqual({ ok: false, fieldErrors: {}, formError: SET_UP_SECOND_FACTOR });
+    expect(await databaseChecksum()).toBe(before);
+  });
+
+  it.each(held.filter((h) => h.permission !== "security:self"))("$name ($permission) as $who with an authenticator app → allowed", async ({ who, c }) => {
+    const actor = await createUser({ role: who });
+    await giveTotp(actor.id);
+    const input = await c.input(actor);
+    await actAs(actor);
+    expect(await actionNamed(c.name)(undefined, input as never)).toMatchObject({ ok: true, formError: null });
   });
 });

@@ -6,7 +6,6 @@ import { ChallengeExpired, InvalidCode, signIn } from "@/lib/auth/config";
 import { CHALLENGE_EXPIRED, readLoginChallenge } from "@/lib/auth/two-factor";
 import { clearChallengeCookie, readChallengeCookie } from "@/lib/auth/two-factor-cookie";
 import { DomainError } from "@/lib/errors";
-import { otpRefusalMessage } from "@/lib/otp/verify";
 import { verifyCodeSchema } from "@/lib/validation/two-factor";
 import { defineAction } from "../define-action";
 
@@ -15,14 +14,14 @@ export const verifyTwoFactor = defineAction({
   name: "auth.verify_two_factor",
   permission: "public",
   schema: verifyCodeSchema,
-  async handler({ code }) {
+  async handler({ code, factor }) {
     const token = await readChallengeCookie();
     const challenge = await readLoginChallenge(getDb(), token);
     if (!token || !challenge) throw new DomainError(CHALLENGE_EXPIRED);
     try {
-      await signIn("otp", { challenge: token, code, redirect: false });
+      await signIn("otp", { challenge: token, code, factor, redirect: false });
     } catch (error) {
-      if (error instanceof InvalidCode) throw new DomainError(otpRefusalMessage(error.check), { code: [otpRefusalMessage(error.check)] });
+      if (error instanceof InvalidCode) throw new DomainError(error.refusal, { code: [error.refusal] });
       if (error instanceof ChallengeExpired) throw new DomainError(CHALLENGE_EXPIRED);
       throw error;
     }

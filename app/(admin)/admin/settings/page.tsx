@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { ReminderScheduleSection } from "@/components/reminders/reminder-schedule-section";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { PageHeader } from "@/components/shell/page-header";
-import { Card, CardContent } from "@/components/ui/card";
+import { SecondFactorPolicyForm } from "@/components/settings/second-factor-policy-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSettings, timeZoneEverSaved } from "@/db/queries/settings";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -43,6 +44,17 @@ export default async function Page() {
             locales={localeOptions()}
             timeZones={timeZoneGroups()}
           />
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle asChild>
+            <h2>Sign-in security</h2>
+          </CardTitle>
+          <CardDescription>Require an authenticator app or a passkey, stronger than a password or a texted code, for everyone in the back office.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SecondFactorPolicyForm required={s.requireBackOfficeSecondFactor} />
         </CardContent>
       </Card>
       {can(user.role, "reminders:schedule") && (

@@ -1,0 +1,52 @@
+"use client";
+
+import { startAuthentication } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { KeyRound } from "lucide-react";
+import { useState, useTransition } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/form-state";
+
+type Start = (prev: undefined, input: Record<string, unknown>) => Promise<FormState<PublicKeyCredentialRequestOptionsJSON>>;
+type Finish = (prev: undefined, input: Record<string, unknown>) => Promise<FormState<unknown>>;
+
+/**
+ * Signs in with a passkey: asks the server for a challenge, lets the browser
+ * and the authenticator sign it, and sends the answer back. `finish` gets the
+ * answer as JSON text in `field`; on success it redirects.
+ */
+export function PasskeyButton({ start, finish, field, extra, label, variant = "outline" }: { start: Start; finish: Finish; field: string; extra?: Record<string, string>; label: string; variant?: "default" | "outline" }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function run() {
+    setError(null);
+    startTransition(async () => {
+      const options = await start(undefined, {});
+      if (!options.ok || !options.data) {
+        setError(options.formError ?? "Passkeys aren't available right now. Try again.");
+        return;
+      }
+      let answer;
+      try {
+        answer = await startAuthentication({ optionsJSON: options.data });
+      } catch (e) {
+        setError((e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser couldn't use a passkey here. Try another way to sign in.");
+        return;
+      }
+      const result = await finish(undefined, { ...extra, [field]: JSON.stringify(answer) });
+      if (!result.ok) setError(result.formError ?? Object.values(result.fieldErrors).flat()[0] ?? "That passkey wasn't accepted.");
+    });
+  }
+
+  return (
+    <div className="grid gap-2">
+      <FormAlert message={error} />
+      <Button type="button" variant={variant} className="w-full" pending={pending} onClick={run}>
+        <KeyRound aria-hidden="true" />
+        {label}
+      </Button>
+    </div>
+  );
+}

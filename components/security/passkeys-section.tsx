@@ -1,0 +1,135 @@
+"use client";
+
+import { startRegistration } from "@simplewebauthn/browser";
+import { KeyRound } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { addPasskey } from "@/lib/actions/security/add-passkey";
+import { removePasskey } from "@/lib/actions/security/remove-passkey";
+import { renamePasskey } from "@/lib/actions/security/rename-passkey";
+import { startPasskeyRegistration } from "@/lib/actions/security/start-passkey-registration";
+import { RecoveryCodesList } from "./recovery-codes-list";
+
+export type PasskeyItem = { id: number; name: string; created: string; lastUsed: string | null };
+
+/** The account's passkeys: add one under a name (this device, a security key), or remove one. */
+export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [adding, startAdding] = useTransition();
+  const [removing, startRemoving] = useTransition();
+  const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
+
+  function add(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setNameError('Name this passkey, like "Work laptop"');
+      return;
+    }
+    setNameError(null);
+    startAdding(async () => {
+      const options = await startPasskeyRegistration(undefined, {});
+      if (!options.ok || !options.data) return setError(options.formError ?? "Passkeys aren't available right now.");
+      let response;
+      try {
+        response = await startRegistration({ optionsJSON: options.data });
+      } catch (e) {
+        return setError((e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser or device couldn't make a passkey.");
+      }
+      const saved = await addPasskey(undefined, { name: trimmed, response: JSON.stringify(response) });
+      if (!saved.ok) return setError(saved.formError ?? saved.fieldErrors.name?.[0] ?? "The passkey couldn't be saved.");
+      setName("");
+      if (saved.data?.recoveryCodes) setCodes(saved.data.recoveryCodes);
+      router.refresh();
+    });
+  }
+
+  function remove(id: number) {
+    setError(null);
+    startRemoving(async () => {
+      const result = await removePasskey(undefined, { id: String(id) });
+      if (!result.ok) setError(result.formError);
+      router.refresh();
+    });
+  }
+
+  function rename(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!editing) return;
+    const { id, name: newName } = editing;
+    setError(null);
+    startRemoving(async () => {
+      const result = await renamePasskey(undefined, { id: String(id), name: newName });
+      if (!result.ok) return setError(result.fieldErrors.name?.[0] ?? result.formError);
+      setEditing(null);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="grid gap-4">
+      {codes && <RecoveryCodesList codes={codes} />}
+      <FormAlert message={error} />
+      {items.length > 0 ? (
+        <ul aria-label="Your passkeys" className="grid gap-2">
+          {items.map((item) => (
+            <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border px-3 py-2 text-sm">
+              <span className="flex items-center gap-2">
+                <KeyRound className="size-4 text-muted-foreground" aria-hidden="true" />
+                <span>
+                  <span className="font-medium">{item.name}</span>
+                  <span className="block text-muted-foreground">
+                    Added {item.created}
+                    {item.lastUsed ? `, last used ${item.lastUsed}` : ", not used yet"}
+                  </span>
+                </span>
+              </span>
+              {editing?.id === item.id ? (
+                <form onSubmit={rename} className="flex items-center gap-2">
+                  <label htmlFor={`passkey-${item.id}-name`} className="sr-only">
+                    New name for {item.name}
+                  </label>
+                  <Input id={`passkey-${item.id}-name`} value={editing.name} onChange={(e) => setEditing({ id: item.id, name: e.target.value })} maxLength={80} className="h-9 w-44" />
+                  <Button type="submit" size="sm" disabled={removing}>
+                    Save
+                  </Button>
+                  <Button type="button" variant="ghost" size="sm" onClick={() => setEditing(null)}>
+                    Cancel
+                  </Button>
+                </form>
+              ) : (
+                <span className="flex gap-2">
+                  <Button type="button" variant="ghost" size="sm" onClick={() => setEditing({ id: item.id, name: item.name })} aria-label={`Rename passkey ${item.name}`}>
+                    Rename
+                  </Button>
+                  <Button type="button" variant="outline" size="sm" disabled={removing} onClick={() => remove(item.id)} aria-label={`Remove passkey ${item.name}`}>
+                    Remove
+                  </Button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted-foreground">No passkeys yet. A passkey signs you in with your fingerprint, face or device PIN, with no password to type.</p>
+      )}
+      <form onSubmit={add} noValidate className="flex flex-wrap items-end gap-2">
+        <FormField id="passkey-name" label="Passkey name" error={nameError ?? undefined} className="min-w-56 flex-1">
+          <Input {...fieldA11y("passkey-name", nameError ?? undefined)} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder="Work laptop" />
+        </FormField>
+        <Button type="submit" pending={adding}>
+          Add a passkey
+        </Button>
+      </form>
+    </div>
+  );
+}
