@@ -52,7 +52,8 @@ export default defineConfig([
                 "@/lib/notify/*",
                 "!@/lib/notify/templates",
               ],
-              message: "db/ imports only db/ and the pure helpers (env, money, currencies, dates, phone, invoice status and amounts, validation, dashboard range, template types). Move the logic into lib/, or the query into db/.",
+              message:
+                "db/ imports only db/ and the pure helpers (env, money, currencies, dates, phone, invoice status and amounts, validation, dashboard range, template types). Move the logic into lib/, or the query into db/.",
             },
             { regex: "^(\\.\\./)+(app|components|documents|emails|lib)/", message: "db/ imports only db/ and the pure helpers." },
           ],
@@ -94,7 +95,13 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          patterns: [{ group: ["drizzle-orm", "drizzle-orm/*", "@/db/schema", "@/db/schema/*"], allowTypeImports: true, message: "Pages and route handlers hold no SQL: read through db/queries, write through lib/." }],
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*", "@/db/schema", "@/db/schema/*"],
+              allowTypeImports: true,
+              message: "Pages and route handlers hold no SQL: read through db/queries, write through lib/.",
+            },
+          ],
         },
       ],
     },

@@ -22,10 +22,7 @@ export default function nextConfig(phase) {
     // Every response: pages, API routes, PDFs and files. proxy.ts adds each page's CSP.
     async headers() {
       const https = isHttps(checked?.APP_URL ?? "");
-      return [
-        { source: "/:path*", headers: responseSecurityHeaders({ https }) },
-        ...SECRET_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
-      ];
+      return [{ source: "/:path*", headers: responseSecurityHeaders({ https }) }, ...SECRET_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }))];
     },
     experimental: {
       optimizePackageImports: ["lucide-react", "@tremor/react"],

@@ -8,13 +8,7 @@ import { chartColors, tremorSources } from "./components/charts/colors";
 
 const config: Config = {
   darkMode: "class",
-  content: [
-    "./app/**/*.{ts,tsx}",
-    "./components/**/*.{ts,tsx}",
-    "./documents/**/*.{ts,tsx}",
-    "./lib/**/*.{ts,tsx}",
-    ...tremorSources,
-  ],
+  content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}", "./documents/**/*.{ts,tsx}", "./lib/**/*.{ts,tsx}", ...tremorSources],
   theme: {
     container: { center: true, padding: "1rem" },
     extend: {
@@ -80,9 +74,7 @@ const config: Config = {
       },
     },
   },
-  safelist: [
-    { pattern: new RegExp(`^(bg|text|stroke|fill)-(${chartColors.join("|")})-500$`) },
-  ],
+  safelist: [{ pattern: new RegExp(`^(bg|text|stroke|fill)-(${chartColors.join("|")})-500$`) }],
   plugins: [],
 };
 

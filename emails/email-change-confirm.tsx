@@ -13,7 +13,9 @@ export function EmailChangeConfirmEmail({ data: d, company }: EmailProps<EmailCh
         You asked to sign in to {company.name} with {d.newEmail} from now on. Confirm that this address is yours:
       </Paragraph>
       <Action href={d.confirmUrl} label="Confirm my new email" />
-      <Paragraph>This link works once and expires on {moment(d.expiresAt, company)}. Until then you keep signing in with your current address. If you didn&apos;t ask for this, ignore this email.</Paragraph>
+      <Paragraph>
+        This link works once and expires on {moment(d.expiresAt, company)}. Until then you keep signing in with your current address. If you didn&apos;t ask for this, ignore this email.
+      </Paragraph>
     </EmailLayout>
   );
 }

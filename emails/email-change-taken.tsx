@@ -10,7 +10,8 @@ export function EmailChangeTakenEmail({ data: d, company }: EmailProps<EmailChan
     <EmailLayout company={company} preview="Nothing was changed">
       <Paragraph>Hello,</Paragraph>
       <Paragraph>
-        {d.name} asked to sign in to {company.name} with this email address, but it already belongs to an account, so nothing was changed. To use this address for that person, sign in to this address&apos;s account and change its email first.
+        {d.name} asked to sign in to {company.name} with this email address, but it already belongs to an account, so nothing was changed. To use this address for that person, sign in to this
+        address&apos;s account and change its email first.
       </Paragraph>
       <Action href={d.signInUrl} label="Sign in" />
       <Paragraph>If you don&apos;t know why you got this, you can ignore it.</Paragraph>

@@ -10,9 +10,7 @@ export function PasswordResetEmail({ data: d, company }: EmailProps<PasswordRese
       <Paragraph>Hi {firstName(d.name)},</Paragraph>
       <Paragraph>Someone asked to reset the password of your {company.name} account. If it was you, choose a new password:</Paragraph>
       <Action href={d.resetUrl} label="Choose a new password" />
-      <Paragraph>
-        This link works once and expires on {moment(d.expiresAt, company)}. If you did not ask for it, ignore this email: your password stays the same.
-      </Paragraph>
+      <Paragraph>This link works once and expires on {moment(d.expiresAt, company)}. If you did not ask for it, ignore this email: your password stays the same.</Paragraph>
     </EmailLayout>
   );
 }

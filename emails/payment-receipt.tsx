@@ -18,8 +18,7 @@ export function PaymentReceiptEmail({ data: d, company }: EmailProps<PaymentRece
     <EmailLayout company={company} preview={`We received ${amount}. Thank you.`}>
       <Paragraph>Hi {firstName(d.clientName)},</Paragraph>
       <Paragraph>
-        Thank you: we received your payment of {amount} for invoice {d.invoiceNumber}.
-        {d.balanceMinor === 0 ? " The invoice is now paid in full." : ""}
+        Thank you: we received your payment of {amount} for invoice {d.invoiceNumber}.{d.balanceMinor === 0 ? " The invoice is now paid in full." : ""}
       </Paragraph>
       <Summary rows={rows} />
       {d.link && <Action href={d.link} label="View invoice" />}

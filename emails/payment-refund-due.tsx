@@ -9,8 +9,7 @@ export function PaymentRefundDueEmail({ data: d, company }: EmailProps<PaymentRe
     <EmailLayout company={company} preview={`A card payment on ${d.invoiceNumber} needs a refund`}>
       <Paragraph>Hi {firstName(d.adminName)},</Paragraph>
       <Paragraph>
-        Stripe took a card payment that invoice {d.invoiceNumber} could not take, so it was not applied to the invoice and the client&apos;s balance is
-        unchanged. Refund it to the client.
+        Stripe took a card payment that invoice {d.invoiceNumber} could not take, so it was not applied to the invoice and the client&apos;s balance is unchanged. Refund it to the client.
       </Paragraph>
       <Summary
         rows={[

@@ -11,8 +11,8 @@ export function RecoveryCodeUsedEmail({ data: d, company }: EmailProps<RecoveryC
     <EmailLayout company={company} preview={`${plural(d.codesLeft, "recovery code")} left`}>
       <Paragraph>Hi {firstName(d.name)},</Paragraph>
       <Paragraph>
-        Someone signed in to your {company.name} account on {moment(d.usedAt, company)} with one of your recovery codes. That code no longer works; you have{" "}
-        {plural(d.codesLeft, "recovery code")} left.
+        Someone signed in to your {company.name} account on {moment(d.usedAt, company)} with one of your recovery codes. That code no longer works; you have {plural(d.codesLeft, "recovery code")}{" "}
+        left.
       </Paragraph>
       <Paragraph>If it was you, make a new set of codes when you run low, from your profile:</Paragraph>
       <Action href={d.securityUrl} label="Open my profile" />

@@ -28,9 +28,7 @@ export const friendlyReminderSubject = (d: ScheduledReminderData, c: EmailCompan
   d.daysFromDue > 0 ? `Reminder: invoice ${d.invoiceNumber} is overdue - ${c.name}` : `Reminder: invoice ${d.invoiceNumber} is due ${day(d.dueDate, c)} - ${c.name}`;
 
 export const firmReminderSubject = (d: ScheduledReminderData, c: EmailCompany) =>
-  d.daysFromDue > 0
-    ? `Overdue: invoice ${d.invoiceNumber}, ${plural(d.daysFromDue, "day")} past due - ${c.name}`
-    : `Payment due: invoice ${d.invoiceNumber} - ${c.name}`;
+  d.daysFromDue > 0 ? `Overdue: invoice ${d.invoiceNumber}, ${plural(d.daysFromDue, "day")} past due - ${c.name}` : `Payment due: invoice ${d.invoiceNumber} - ${c.name}`;
 
 /** The email body for a view: real values, or the stencil's markers. */
 export function ReminderBody({ tone, view: v, company }: { tone: ReminderTone; view: ReminderView; company: EmailCompany }) {

@@ -11,7 +11,8 @@ export function SecondFactorResetEmail({ data: d, company }: EmailProps<SecondFa
     <EmailLayout company={company} preview="Your authenticator app, passkeys and recovery codes were removed">
       <Paragraph>Hi {firstName(d.name)},</Paragraph>
       <Paragraph>
-        {d.resetBy}, an administrator at {company.name}, reset your two-step sign-in: your authenticator app, passkeys and recovery codes no longer work, and you were signed out everywhere. Sign in with your password and set up a new app or passkey.
+        {d.resetBy}, an administrator at {company.name}, reset your two-step sign-in: your authenticator app, passkeys and recovery codes no longer work, and you were signed out everywhere. Sign in
+        with your password and set up a new app or passkey.
       </Paragraph>
       <Action href={d.signInUrl} label="Sign in" />
       <Paragraph>If you didn&apos;t ask for this, tell your administrator and reset your password.</Paragraph>

@@ -9,8 +9,7 @@ export function StaffInviteRequestEmail({ data: d, company }: EmailProps<StaffIn
     <EmailLayout company={company} preview={`${d.requestedBy} wants to invite ${d.inviteeName}`}>
       <Paragraph>Hi {firstName(d.adminName)},</Paragraph>
       <Paragraph>
-        {d.requestedBy} asked to invite {d.inviteeName} to {company.name} as staff. As an admin, you decide: the invite is sent only once an admin
-        approves it.
+        {d.requestedBy} asked to invite {d.inviteeName} to {company.name} as staff. As an admin, you decide: the invite is sent only once an admin approves it.
       </Paragraph>
       <Summary
         rows={[

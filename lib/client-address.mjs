@@ -8,8 +8,16 @@
 import { BlockList, isIP } from "node:net";
 
 const NAMED = {
-  loopback: [["127.0.0.0", 8, "ipv4"], ["::1", 128, "ipv6"]],
-  private: [["10.0.0.0", 8, "ipv4"], ["172.16.0.0", 12, "ipv4"], ["192.168.0.0", 16, "ipv4"], ["fc00::", 7, "ipv6"]],
+  loopback: [
+    ["127.0.0.0", 8, "ipv4"],
+    ["::1", 128, "ipv6"],
+  ],
+  private: [
+    ["10.0.0.0", 8, "ipv4"],
+    ["172.16.0.0", 12, "ipv4"],
+    ["192.168.0.0", 16, "ipv4"],
+    ["fc00::", 7, "ipv6"],
+  ],
 };
 
 /** "::ffff:1.2.3.4" (an IPv4 client on a dual-stack socket) is 1.2.3.4. */
@@ -37,7 +45,10 @@ export function parseTrustedProxies(value) {
     return { kind: "hops", hops };
   }
   const list = new BlockList();
-  for (const item of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (item in NAMED) {
       for (const [net, prefix, type] of NAMED[item]) list.addSubnet(net, prefix, type);
       continue;

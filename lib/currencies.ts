@@ -76,7 +76,12 @@ export function currencyChoices({ preferred = [], current, locale = "en" }: { pr
   const wanted = [current, ...preferred].filter((c): c is string => typeof c === "string" && c !== "");
   const common = [...new Set([...wanted.filter((c) => c === current || isCurrencyCode(c)), ...COMMON.filter(isCurrencyCode)])];
   const taken = new Set(common);
-  return { common: common.map(choice), other: currencyCodes().filter((c) => !taken.has(c)).map(choice) };
+  return {
+    common: common.map(choice),
+    other: currencyCodes()
+      .filter((c) => !taken.has(c))
+      .map(choice),
+  };
 }
 
 /** Every code for a plain picker, common ones first (the current one leads when it isn't common). */

@@ -159,7 +159,9 @@ function formatter(locale: string, timeZone: string, kind: "day" | "datetime"): 
   let fmt = formatters.get(key);
   if (!fmt) {
     const options: Intl.DateTimeFormatOptions =
-      kind === "day" ? { year: "numeric", month: "short", day: "numeric", timeZone } : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" };
+      kind === "day"
+        ? { year: "numeric", month: "short", day: "numeric", timeZone }
+        : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" };
     fmt = new Intl.DateTimeFormat(locale, options);
     formatters.set(key, fmt);
   }

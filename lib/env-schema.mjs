@@ -8,21 +8,26 @@ const bool = z
   .enum(["true", "false", "1", "0", ""])
   .optional()
   .transform((v) => v === "true" || v === "1");
-const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 const int = (fallback) => z.coerce.number().int().positive().default(fallback);
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is required, e.g. mysql://user:pass@127.0.0.1:3306/clientdesk" })
-    .regex(/^mysql:\/\//, "DATABASE_URL must start with mysql://"),
+  DATABASE_URL: z.string({ error: "DATABASE_URL is required, e.g. mysql://user:pass@127.0.0.1:3306/clientdesk" }).regex(/^mysql:\/\//, "DATABASE_URL must start with mysql://"),
   // Failover hosts of a multi-primary cluster (Galera), tried in order after DATABASE_URL: comma-separated mysql:// URLs naming the same database. Not read replicas.
   DATABASE_FAILOVER_URLS: z
     .string()
     .trim()
     .default("")
     .transform((v, ctx) => {
-      const urls = v.split(",").map((u) => u.trim()).filter(Boolean);
+      const urls = v
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean);
       for (const u of urls) {
         if (!/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+$/.test(u.split("?")[0])) {
           ctx.addIssue({ code: "custom", message: `"${u.replace(/\/\/[^@/]*@/, "//…@")}" is not a mysql://host:port/database URL` });
@@ -86,7 +91,11 @@ const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
     ctx.addIssue({ code: "custom", path: ["DATABASE_FAILOVER_URLS"], message: "every failover URL must name the same database as DATABASE_URL (they are nodes of one cluster)." });
   }
   if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
-    ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY: payments are recorded only from signed webhooks (whsec_... from the Stripe dashboard)." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["STRIPE_WEBHOOK_SECRET"],
+      message: "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY: payments are recorded only from signed webhooks (whsec_... from the Stripe dashboard).",
+    });
   }
   if (value.TEST_CLOCK_FILE && value.APP_URL.startsWith("https:")) {
     ctx.addIssue({ code: "custom", path: ["TEST_CLOCK_FILE"], message: "TEST_CLOCK_FILE moves the clock for end-to-end tests and is refused on an https APP_URL: unset it." });

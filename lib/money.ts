@@ -171,7 +171,10 @@ function moneyGrammar(currency: string, locale: string): MoneyGrammar {
       // Not a currency Intl knows: only its code is accepted.
     }
   }
-  const cur = [...symbols].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const cur = [...symbols]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
   const number = `(?<int>${integerPattern(locale)})?(?:${escapeRegExp(decimal)}(?<frac>[0-9]+))?`;
   const sign = "[-\u2212]";
   const plain = new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true, minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -313,7 +316,10 @@ export function checkInvoiceTotals(lines: LineInput[], discountMinor: Minor = 0)
   if (discount === 0n || subtotal === 0n) {
     tax = computed.reduce((sum, l) => sum + l.tax, 0n);
   } else {
-    const shares = allocateBig(discount, computed.map((l) => l.total));
+    const shares = allocateBig(
+      discount,
+      computed.map((l) => l.total),
+    );
     tax = computed.reduce((sum, l, i) => sum + roundDivBig((l.total - shares[i]!) * BigInt(lines[i]!.taxRateBp), 10_000n), 0n);
   }
   const total = subtotal - discount + tax;
@@ -342,9 +348,7 @@ function allocateBig(amount: bigint, weights: bigint[]): bigint[] {
   if (totalWeight === 0n) return weights.map(() => 0n);
   const raw = weights.map((w) => floorDivBig(amount * w, totalWeight));
   let left = amount - raw.reduce((sum, v) => sum + v, 0n);
-  const order = weights
-    .map((w, i) => ({ i, rem: (amount * w) % totalWeight }))
-    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  const order = weights.map((w, i) => ({ i, rem: (amount * w) % totalWeight })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
   for (const { i } of order) {
     if (left <= 0n) break;
     raw[i] = raw[i]! + 1n;
@@ -355,7 +359,10 @@ function allocateBig(amount: bigint, weights: bigint[]): bigint[] {
 
 /** Splits an amount over weights without losing a cent (largest remainder). */
 export function allocate(amount: Minor, weights: number[]): Minor[] {
-  return allocateBig(big(amount, "amount"), weights.map((w) => big(w, "weight"))).map((v) => toMinor(v, "share"));
+  return allocateBig(
+    big(amount, "amount"),
+    weights.map((w) => big(w, "weight")),
+  ).map((v) => toMinor(v, "share"));
 }
 
 /** The part of a total still to pay. */

@@ -48,7 +48,14 @@ async function measure(label: string, dbFor: (i: number) => Db, invoiceIds: numb
       for (let i = next++; i < PAYMENTS; i = next++) {
         const t = performance.now();
         try {
-          await recordPayment(dbFor(worker), { invoiceId: invoiceIds[i % invoiceIds.length]!, amountMinor: 100, method: "bank_transfer", status: "succeeded", idempotencyKey: `bench:${label}:${i}`, actor: staff });
+          await recordPayment(dbFor(worker), {
+            invoiceId: invoiceIds[i % invoiceIds.length]!,
+            amountMinor: 100,
+            method: "bank_transfer",
+            status: "succeeded",
+            idempotencyKey: `bench:${label}:${i}`,
+            actor: staff,
+          });
         } catch {
           retriedOrFailed += 1;
         }
@@ -67,7 +74,11 @@ async function main() {
   const cluster = await startCluster(root, { dir: "cluster-bench", base, fresh: true, database: "clientdesk_bench" });
   const pools: Pools[] = [];
   try {
-    Object.assign(process.env, hostListEnv(cluster.nodes, 0), { AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789", OUTBOX_WORKER: "off", DATABASE_TX_ATTEMPTS: process.env.DATABASE_TX_ATTEMPTS ?? "20" });
+    Object.assign(process.env, hostListEnv(cluster.nodes, 0), {
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+      OUTBOX_WORKER: "off",
+      DATABASE_TX_ATTEMPTS: process.env.DATABASE_TX_ATTEMPTS ?? "20",
+    });
     if ((await run(bin(root, "tsx") as string, ["--tsconfig", "tsconfig.scripts.json", "scripts/migrate.ts"], { env: process.env, cwd: root })) !== 0) throw new Error("migrations failed");
     for (let k = 0; k < cluster.nodes.length; k++) {
       const hosts = hostListEnv(cluster.nodes, k);

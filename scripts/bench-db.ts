@@ -47,10 +47,19 @@ async function measure(): Promise<void> {
   ];
   // The same figures counted from the base tables: what a dashboard without rollups would run.
   const recounts: [string, string][] = [
-    ["recount: outstanding and overdue (invoices)", `SELECT COUNT(*), SUM(total_minor - amount_paid_minor), SUM(CASE WHEN due_date < '${today}' THEN total_minor - amount_paid_minor END) FROM invoices WHERE currency = 'USD' AND status IN ('sent', 'partially_paid')`],
-    ["recount: invoiced and paid in period (invoices)", `SELECT COUNT(*), SUM(CASE WHEN status IN ('sent', 'partially_paid', 'paid') THEN total_minor END), SUM(amount_paid_minor) FROM invoices WHERE currency = 'USD' AND issue_date BETWEEN '${range.from}' AND '${range.to}'`],
+    [
+      "recount: outstanding and overdue (invoices)",
+      `SELECT COUNT(*), SUM(total_minor - amount_paid_minor), SUM(CASE WHEN due_date < '${today}' THEN total_minor - amount_paid_minor END) FROM invoices WHERE currency = 'USD' AND status IN ('sent', 'partially_paid')`,
+    ],
+    [
+      "recount: invoiced and paid in period (invoices)",
+      `SELECT COUNT(*), SUM(CASE WHEN status IN ('sent', 'partially_paid', 'paid') THEN total_minor END), SUM(amount_paid_minor) FROM invoices WHERE currency = 'USD' AND issue_date BETWEEN '${range.from}' AND '${range.to}'`,
+    ],
     ["recount: clients, new in period (clients)", `SELECT SUM(archived_at IS NULL), SUM(created_at >= '${range.from}') FROM clients`],
-    ["recount: top services (invoice_items)", `SELECT it.service_id, SUM(it.line_total_minor) AS a FROM invoice_items it JOIN invoices i ON i.id = it.invoice_id WHERE i.currency = 'USD' AND i.status IN ('sent', 'partially_paid', 'paid') AND i.issue_date BETWEEN '${range.from}' AND '${range.to}' AND it.service_id IS NOT NULL GROUP BY it.service_id ORDER BY a DESC LIMIT 5`],
+    [
+      "recount: top services (invoice_items)",
+      `SELECT it.service_id, SUM(it.line_total_minor) AS a FROM invoice_items it JOIN invoices i ON i.id = it.invoice_id WHERE i.currency = 'USD' AND i.status IN ('sent', 'partially_paid', 'paid') AND i.issue_date BETWEEN '${range.from}' AND '${range.to}' AND it.service_id IS NOT NULL GROUP BY it.service_id ORDER BY a DESC LIMIT 5`,
+    ],
   ];
 
   async function time(name: string, run: () => Promise<unknown>, runs: number): Promise<Timing> {
@@ -65,7 +74,7 @@ async function measure(): Promise<void> {
     return { name, median: samples[Math.floor(runs / 2)]!, p95: samples[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!, runs };
   }
 
-  const count = async (table: string) => Number(((await pool.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${table}`))[0][0]?.n ?? 0));
+  const count = async (table: string) => Number((await pool.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${table}`))[0][0]?.n ?? 0);
   const counts: Record<string, number> = {};
   for (const table of ["clients", "invoices", "invoice_items", "payments", "rollup_invoice_days", "rollup_service_days", "rollup_client_days"]) counts[table] = await count(table);
 

@@ -43,8 +43,13 @@ async function seed(prefix: string) {
 }
 
 async function scheduleOn() {
-  await getDb().insert(reminderSteps).values(DEFAULT_STEPS.map((s, position) => ({ ...s, position })));
-  await getDb().insert(reminderSchedule).values({ id: 1, enabled: true }).onDuplicateKeyUpdate({ set: { enabled: true } });
+  await getDb()
+    .insert(reminderSteps)
+    .values(DEFAULT_STEPS.map((s, position) => ({ ...s, position })));
+  await getDb()
+    .insert(reminderSchedule)
+    .values({ id: 1, enabled: true })
+    .onDuplicateKeyUpdate({ set: { enabled: true } });
 }
 
 async function main() {
@@ -67,7 +72,9 @@ async function main() {
     const first = await runReminderSchedule(getDb(), { today: TODAY });
     const firstS = (performance.now() - t) / 1000;
     const [queued] = await getDb().select({ n: count() }).from(outbox);
-    console.log(`Daily run at ${INVOICES} open invoices: ${firstS.toFixed(2)} s, ${first.invoices} invoices reminded, ${first.messages} messages queued (${queued!.n} in the outbox), ${(first.messages / firstS).toFixed(0)} messages/s.`);
+    console.log(
+      `Daily run at ${INVOICES} open invoices: ${firstS.toFixed(2)} s, ${first.invoices} invoices reminded, ${first.messages} messages queued (${queued!.n} in the outbox), ${(first.messages / firstS).toFixed(0)} messages/s.`,
+    );
 
     t = performance.now();
     const again = await runReminderSchedule(getDb(), { today: TODAY });
@@ -79,7 +86,9 @@ async function main() {
     const both = await Promise.all([runReminderSchedule(getDb(), { today: TODAY }), runReminderSchedule(getDb(), { today: TODAY })]);
     const bothS = (performance.now() - t) / 1000;
     const [rows] = await getDb().select({ n: count() }).from(invoiceReminders);
-    console.log(`Two runs at once on ${INVOICES} more invoices: ${bothS.toFixed(2)} s, ${both[0].invoices} + ${both[1].invoices} invoices reminded, ${rows!.n - first.invoices} reminder rows written for them.`);
+    console.log(
+      `Two runs at once on ${INVOICES} more invoices: ${bothS.toFixed(2)} s, ${both[0].invoices} + ${both[1].invoices} invoices reminded, ${rows!.n - first.invoices} reminder rows written for them.`,
+    );
 
     const ok = firstS < TARGET_S && again.invoices === 0 && both[0].invoices + both[1].invoices === rows!.n - first.invoices;
     console.log(`\n${ok ? "PASS" : "FAIL"}: daily run at ${INVOICES} open invoices ${firstS.toFixed(2)} s (target < ${TARGET_S} s), no step queued twice.`);

@@ -108,10 +108,16 @@ async function throughput(stubs: Stubs, workers: number) {
   stubs.reset();
   await queueBulk(run, THROUGHPUT_MESSAGES);
   // Hold the batch until every worker is up, so all of them start on a full queue together.
-  await getDb().update(outbox).set({ nextAttemptAt: sql`NOW(3) + INTERVAL 1 DAY` }).where(sql`${outbox.idempotencyKey} LIKE ${`${run}:%`}`);
+  await getDb()
+    .update(outbox)
+    .set({ nextAttemptAt: sql`NOW(3) + INTERVAL 1 DAY` })
+    .where(sql`${outbox.idempotencyKey} LIKE ${`${run}:%`}`);
   const stop = await startWorkers(workers, workerEnv(stubs, 100));
   const started = Date.now();
-  await getDb().update(outbox).set({ nextAttemptAt: sql`NOW(3)` }).where(sql`${outbox.idempotencyKey} LIKE ${`${run}:%`}`);
+  await getDb()
+    .update(outbox)
+    .set({ nextAttemptAt: sql`NOW(3)` })
+    .where(sql`${outbox.idempotencyKey} LIKE ${`${run}:%`}`);
   await until(`${THROUGHPUT_MESSAGES} deliveries`, () => stubs.delivered() >= THROUGHPUT_MESSAGES);
   const seconds = (Date.now() - started) / 1000;
   await stop();

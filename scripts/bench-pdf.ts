@@ -35,7 +35,15 @@ function invoice(lineCount: number): InvoiceDocumentData {
   const totals = invoiceTotals(lines, lineCount > 10 ? 5_000 : 0);
   const paid = Math.floor(totals.totalMinor / 3);
   return {
-    company: { name: "Northwind Studio", address: "500 Harbor Way, Suite 210\nPortland, OR 97209", email: "billing@example.com", phone: "+15035550100", logo: null, locale: "en-US", timeZone: "America/Los_Angeles" },
+    company: {
+      name: "Northwind Studio",
+      address: "500 Harbor Way, Suite 210\nPortland, OR 97209",
+      email: "billing@example.com",
+      phone: "+15035550100",
+      logo: null,
+      locale: "en-US",
+      timeZone: "America/Los_Angeles",
+    },
     client: { name: "Harbor Bakery LLC", company: "Harbor Bakery", email: "ap@harbor.example", phone: null, address: "12 Pier Road, Seattle, WA 98101" },
     invoice: {
       id: lineCount,
@@ -187,7 +195,9 @@ async function main() {
 
   const cpuList = cpus();
   const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(" ");
-  console.log(`Invoice PDF benchmark · Chromium ${CHROMIUM} · ${cpuList.length} CPUs (${cpuList[0]?.model ?? "?"}) · pool of ${POOL_SIZE} pages, JavaScript off, each replaced after ${PRINTER.PDF_PAGE_MAX_PRINTS} prints`);
+  console.log(
+    `Invoice PDF benchmark · Chromium ${CHROMIUM} · ${cpuList.length} CPUs (${cpuList[0]?.model ?? "?"}) · pool of ${POOL_SIZE} pages, JavaScript off, each replaced after ${PRINTER.PDF_PAGE_MAX_PRINTS} prints`,
+  );
   console.log(`Load average at start ${load(loadAtStart)}, at end ${load(loadavg())} (other work on the machine slows every row).`);
   console.log(`Runs: warm ${WARM_RUNS} sequential (interleaved with the launches) + ${WARM_RUNS} concurrent, launch-per-request ${LAUNCH_RUNS}, cached ${CACHED_RUNS}. Latency in ms.\n`);
   const width = Math.max(...rows.map((r) => r.doc.length));

@@ -129,7 +129,10 @@ async function drive(urls: string[], cookie: string, connections: number, second
 async function waitUntilUp(url: string, alive: () => boolean): Promise<void> {
   for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 250))) {
     if (!alive()) throw new Error("server.mjs exited before it was ready.");
-    const ok = await fetch(url).then((res) => res.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (res) => res.status < 500,
+      () => false,
+    );
     if (ok) return;
   }
   throw new Error(`${url} did not answer within 60 s.`);
@@ -175,9 +178,13 @@ async function main(): Promise<void> {
       if (res.status !== 200 || !body.includes(page.marker)) throw new Error(`${page.path} answered ${res.status} without "${page.marker}": is the session cookie accepted?`);
     }
     const startLoad = loadavg()[0]!;
-    console.log(`\n${cpus().length} CPUs, ${APPS} app process${APPS === 1 ? "" : "es"} (ports ${PORT}–${PORT + APPS - 1}); load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`);
+    console.log(
+      `\n${cpus().length} CPUs, ${APPS} app process${APPS === 1 ? "" : "es"} (ports ${PORT}–${PORT + APPS - 1}); load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`,
+    );
     const groups = apps.map((a) => a.pid!).filter(Boolean);
-    console.log(`${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"CPU/req".padStart(10)}${"errors".padStart(8)}${"× ref req/s".padStart(13)}${"× ref p95".padStart(11)}`);
+    console.log(
+      `${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"CPU/req".padStart(10)}${"errors".padStart(8)}${"× ref req/s".padStart(13)}${"× ref p95".padStart(11)}`,
+    );
     const rows: Row[] = [];
     const ref = (c: number) => rows.find((r) => r.page.startsWith("reference") && r.connections === c);
     for (const page of pages) {
@@ -202,7 +209,11 @@ async function main(): Promise<void> {
     const checks: [string, boolean, string][] = [
       ...(["invoice list", "one invoice"] as const).map((p): [string, boolean, string] => [`${p} ≥ 0.5× the reference's req/s at 16 connections`, rpsRatio(p) >= 0.5, `${rpsRatio(p).toFixed(2)}×`]),
       ...(["dashboard", "client search"] as const).map((p): [string, boolean, string] => [`${p} ≥ 0.35× the reference's req/s at 16 connections`, rpsRatio(p) >= 0.35, `${rpsRatio(p).toFixed(2)}×`]),
-      ...(["dashboard", "invoice list", "client search", "one invoice"] as const).map((p): [string, boolean, string] => [`${p} p95 ≤ 3× the reference's at 16 connections`, p95Ratio(p) <= 3, `${p95Ratio(p).toFixed(2)}×`]),
+      ...(["dashboard", "invoice list", "client search", "one invoice"] as const).map((p): [string, boolean, string] => [
+        `${p} p95 ≤ 3× the reference's at 16 connections`,
+        p95Ratio(p) <= 3,
+        `${p95Ratio(p).toFixed(2)}×`,
+      ]),
     ];
     console.log(`\nTargets (100k clients, 1M invoices; the reference served ${base.rps.toFixed(0)} req/s, p95 ${Math.round(base.p95)} ms)`);
     for (const [what, ok, value] of checks) console.log(`  ${ok ? "met   " : "MISSED"} ${what}: ${value}`);

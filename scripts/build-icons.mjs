@@ -15,7 +15,9 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: ["
 async function png(size, { padding = 0, background = "transparent" } = {}) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   const inner = size - 2 * padding;
-  await page.setContent(`<body style="margin:0;background:${background}"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}" style="display:block;margin:${padding}px;width:${inner}px;height:${inner}px"></body>`);
+  await page.setContent(
+    `<body style="margin:0;background:${background}"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}" style="display:block;margin:${padding}px;width:${inner}px;height:${inner}px"></body>`,
+  );
   const buffer = await page.screenshot({ omitBackground: background === "transparent" });
   await page.close();
   return buffer;

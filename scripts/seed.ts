@@ -35,8 +35,7 @@ async function main(): Promise<void> {
   if (clients > 0 || invoices > 0) {
     const result = await seedScale(getPool(), { clients, invoices, appUrl: process.env.APP_URL, onProgress: (msg) => console.log(msg) });
     console.log(result.demoCreated ? "Demo data created first, so the demo logins work." : "Demo data already present.");
-    for (const [table, t] of Object.entries(result.tables))
-      console.log(`  ${table.padEnd(14)} ${String(t.rows).padStart(10)} rows  ${seconds(t.ms).padStart(9)}`);
+    for (const [table, t] of Object.entries(result.tables)) console.log(`  ${table.padEnd(14)} ${String(t.rows).padStart(10)} rows  ${seconds(t.ms).padStart(9)}`);
     console.log(`Bulk seed done in ${seconds(Date.now() - started)}.`);
   } else if (!values.verify) {
     const result = await seedDemo(getDb(), { appUrl: process.env.APP_URL });

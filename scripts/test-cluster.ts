@@ -45,7 +45,16 @@ import { bin, run as runUntyped, startChild as startChildUntyped, waitForHttp } 
 import { log } from "./lib/system.mjs";
 
 type Child = { stop(): Promise<void>; exited: boolean; child: { on(e: "exit", fn: (code: number | null) => void): void } };
-type ClusterNode = { name: string; url: string; port: number; kill9(): void; waitExit(ms?: number): Promise<void>; start(o?: { bootstrap?: boolean }): Promise<void>; waitSynced(o?: { size?: number }): Promise<unknown>; status(): Record<string, string> | null };
+type ClusterNode = {
+  name: string;
+  url: string;
+  port: number;
+  kill9(): void;
+  waitExit(ms?: number): Promise<void>;
+  start(o?: { bootstrap?: boolean }): Promise<void>;
+  waitSynced(o?: { size?: number }): Promise<unknown>;
+  status(): Record<string, string> | null;
+};
 type Cluster = { nodes: ClusterNode[]; stop(): Promise<void> };
 
 type Spawn = { env: NodeJS.ProcessEnv | Record<string, string | undefined>; cwd: string; quiet?: boolean };
@@ -114,7 +123,12 @@ async function deliver(appUrl: string, paymentId: number, amountMinor: number, l
     let status = 0;
     let body: { outcome?: string; duplicate?: boolean } = {};
     try {
-      const res = await fetch(`${appUrl}/api/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: raw, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(`${appUrl}/api/webhooks/stripe`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": signature },
+        body: raw,
+        signal: AbortSignal.timeout(30_000),
+      });
       status = res.status;
       body = (await res.json()) as typeof body;
     } catch {
@@ -182,7 +196,11 @@ async function main() {
          LEFT JOIN information_schema.table_constraints c ON c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.constraint_type = 'PRIMARY KEY'
          WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE' AND c.constraint_name IS NULL`,
       );
-      equal(rows.map((r) => r.t), [], "tables without a primary key");
+      equal(
+        rows.map((r) => r.t),
+        [],
+        "tables without a primary key",
+      );
     });
 
     const pendingCardPayments = async (invoiceId: number, n: number, amountMinor: number, tag: string) =>
@@ -204,14 +222,21 @@ async function main() {
       const client = await createClient({ name: "Cluster Payer" });
       // Total 100.00 (10% tax on 90.91 rounds to 100.00 is fragile: no tax here), paid in 30 parts of 5.00: 20 fit.
       await ensureSettings({ taxRateBp: 0 });
-      const { id } = await createDraftInvoice(getDb(), { ...draft(client.id, [line("Cluster work", 1000, 10_000)], { issueDate: "2030-01-10", dueDate: "2030-01-24", currency: "USD" }), actor: staff });
+      const { id } = await createDraftInvoice(getDb(), {
+        ...draft(client.id, [line("Cluster work", 1000, 10_000)], { issueDate: "2030-01-10", dueDate: "2030-01-24", currency: "USD" }),
+        actor: staff,
+      });
       await issueInvoice(getDb(), { invoiceId: id, actor: staff });
       const ids = await pendingCardPayments(id, 30, 500, "pay30");
       const deliveries: { url: string; status: number; at: number }[] = [];
       const outcomes = await Promise.all(ids.map((pid, i) => deliver(appUrls[i % 2]!, pid, 500, deliveries)));
       equal(outcomes.filter((o) => o === "recorded").length, 20, "payments recorded");
       equal(outcomes.filter((o) => o === "refund_due").length, 10, "payments refused (refund due)");
-      for (const url of appUrls) assert(deliveries.some((d) => d.url === url && d.status === 200), `${url} answered no webhook`);
+      for (const url of appUrls)
+        assert(
+          deliveries.some((d) => d.url === url && d.status === 200),
+          `${url} answered no webhook`,
+        );
       for (let k = 0; k < nodes.length; k++) {
         const facts = await invoiceFacts(dbs[k]!, id);
         equal(facts, { total: 10_000, amountPaid: 10_000, status: "paid", succeededSum: 10_000, succeeded: 20 }, `invoice on ${nodes[k]!.name}`);
@@ -220,10 +245,16 @@ async function main() {
 
     await check("50 concurrent issues over three nodes: gapless, unique numbers", async () => {
       const client = await createClient({ name: "Cluster Numbering" });
-      const drafts = await Promise.all(Array.from({ length: 50 }, () => createDraftInvoice(getDb(), { ...draft(client.id, undefined, { issueDate: "2031-05-01", dueDate: "2031-05-15" }), actor: staff })));
+      const drafts = await Promise.all(
+        Array.from({ length: 50 }, () => createDraftInvoice(getDb(), { ...draft(client.id, undefined, { issueDate: "2031-05-01", dueDate: "2031-05-15" }), actor: staff })),
+      );
       const issued = await Promise.all(drafts.map((d, i) => issueInvoice(onNode(i), { invoiceId: d.id, actor: staff })));
       const numbers = issued.map((r) => r.number).sort();
-      equal(numbers, Array.from({ length: 50 }, (_, i) => `INV-2031-${String(i + 1).padStart(4, "0")}`), "invoice numbers");
+      equal(
+        numbers,
+        Array.from({ length: 50 }, (_, i) => `INV-2031-${String(i + 1).padStart(4, "0")}`),
+        "invoice numbers",
+      );
       // Galera's auto-increment control spreads ids over the nodes: numbers never came from ids.
       const ids = drafts.map((d) => d.id).sort((a, b) => a - b);
       log(`     (invoice ids ${ids[0]}..${ids.at(-1)}: ${new Set(ids.map((v) => v % 3)).size > 1 ? "interleaved across nodes" : "one node's step"})`);
@@ -233,13 +264,18 @@ async function main() {
       const keys = Array.from({ length: 500 }, (_, i) => `cluster:mail:${i}`);
       for (let start = 0; start < keys.length; start += 50) {
         await Promise.all(
-          keys.slice(start, start + 50).map((key, i) =>
-            inTransaction(onNode(i), (tx) => enqueue(tx, { channel: "email", to: "ada@example.com", template: "otp_code", data: { code: "123456", minutes: 10 }, idempotencyKey: key })),
-          ),
+          keys
+            .slice(start, start + 50)
+            .map((key, i) =>
+              inTransaction(onNode(i), (tx) => enqueue(tx, { channel: "email", to: "ada@example.com", template: "otp_code", data: { code: "123456", minutes: 10 }, idempotencyKey: key })),
+            ),
         );
       }
       await waitFor("500 messages sent", async () => {
-        const [row] = await getDb().select({ n: count() }).from(outbox).where(and(like(outbox.idempotencyKey, "cluster:mail:%"), eq(outbox.status, "sent")));
+        const [row] = await getDb()
+          .select({ n: count() })
+          .from(outbox)
+          .where(and(like(outbox.idempotencyKey, "cluster:mail:%"), eq(outbox.status, "sent")));
         return row!.n === 500;
       });
       const wanted = new Set(keys);
@@ -249,7 +285,9 @@ async function main() {
       for (const r of ours) perKey.set(r.idempotencyKey!, (perKey.get(r.idempotencyKey!) ?? 0) + 1);
       equal(perKey.size, 500, "distinct messages at the provider");
       equal(ours.length, 500, "requests at the provider (a replay or a second send would add one)");
-      const [workers] = await nodePools[0]!.pool.query<RowDataPacket[]>("SELECT COUNT(DISTINCT worker_id) AS n FROM outbox_attempts a JOIN outbox o ON o.id = a.outbox_id WHERE o.idempotency_key LIKE 'cluster:mail:%'");
+      const [workers] = await nodePools[0]!.pool.query<RowDataPacket[]>(
+        "SELECT COUNT(DISTINCT worker_id) AS n FROM outbox_attempts a JOIN outbox o ON o.id = a.outbox_id WHERE o.idempotency_key LIKE 'cluster:mail:%'",
+      );
       assert(Number(workers[0]!.n) >= 2, `only ${workers[0]!.n} worker(s) sent; expected both`);
     });
 
@@ -265,29 +303,59 @@ async function main() {
       const subClient = await createClient({ name: "Cluster Subscriber" });
       const subs: number[] = [];
       for (let i = 0; i < 8; i++) {
-        const [service] = await getDb().insert(services).values({ name: `Cluster plan ${i}`, priceMinor: 10_00 + i, currency: "USD", interval: "monthly" }).$returningId();
+        const [service] = await getDb()
+          .insert(services)
+          .values({ name: `Cluster plan ${i}`, priceMinor: 10_00 + i, currency: "USD", interval: "monthly" })
+          .$returningId();
         const [sub] = await getDb()
           .insert(subscriptions)
-          .values({ clientId: subClient.id, serviceId: service!.id, priceMinor: 10_00 + i, currency: "USD", interval: "monthly", status: "active", paymentMethod: "card", startedAt: new Date("2033-04-01T10:00:00Z"), currentPeriodStart: "2033-04-01", currentPeriodEnd: "2033-04-30" })
+          .values({
+            clientId: subClient.id,
+            serviceId: service!.id,
+            priceMinor: 10_00 + i,
+            currency: "USD",
+            interval: "monthly",
+            status: "active",
+            paymentMethod: "card",
+            startedAt: new Date("2033-04-01T10:00:00Z"),
+            currentPeriodStart: "2033-04-01",
+            currentPeriodEnd: "2033-04-30",
+          })
           .$returningId();
         subs.push(sub!.id);
       }
       const reminderDay = new Date("2032-02-10T12:00:00Z");
       const runs = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          i % 2 === 0 ? sendReminders(onNode(i), { invoiceIds: due }, staff, reminderDay).then((r) => ({ kind: "reminders", n: r.queued })) : runBilling(onNode(i), { actor: SYSTEM_ACTOR, today: "2033-04-03" }).then((r) => ({ kind: "billing", n: r.created })),
+          i % 2 === 0
+            ? sendReminders(onNode(i), { invoiceIds: due }, staff, reminderDay).then((r) => ({ kind: "reminders", n: r.queued }))
+            : runBilling(onNode(i), { actor: SYSTEM_ACTOR, today: "2033-04-03" }).then((r) => ({ kind: "billing", n: r.created })),
         ),
       );
       for (const id of due) {
-        const rows = await getDb().select({ id: outbox.id }).from(outbox).where(eq(outbox.idempotencyKey, `reminder:${id}:2032-02-10:email`));
+        const rows = await getDb()
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(eq(outbox.idempotencyKey, `reminder:${id}:2032-02-10:email`));
         equal(rows.length, 1, `reminders for invoice ${id}`);
       }
-      equal(runs.filter((r) => r.kind === "reminders").reduce((n, r) => n + r.n, 0), 10, "reminders the runs say they queued");
+      equal(
+        runs.filter((r) => r.kind === "reminders").reduce((n, r) => n + r.n, 0),
+        10,
+        "reminders the runs say they queued",
+      );
       for (const sub of subs) {
-        const rows = await getDb().select({ id: invoices.id }).from(invoices).where(and(eq(invoices.subscriptionId, sub), eq(invoices.periodStart, "2033-04-01")));
+        const rows = await getDb()
+          .select({ id: invoices.id })
+          .from(invoices)
+          .where(and(eq(invoices.subscriptionId, sub), eq(invoices.periodStart, "2033-04-01")));
         equal(rows.length, 1, `invoices for subscription ${sub}`);
       }
-      equal(runs.filter((r) => r.kind === "billing").reduce((n, r) => n + r.n, 0), 8, "invoices the billing runs say they created");
+      equal(
+        runs.filter((r) => r.kind === "billing").reduce((n, r) => n + r.n, 0),
+        8,
+        "invoices the billing runs say they created",
+      );
     });
 
     await check("kill -9 of node 2 mid-run: apps keep serving, nothing committed is lost, the node rejoins and catches up", async () => {
@@ -318,7 +386,11 @@ async function main() {
       await killer;
       equal(outcomes.filter((o) => o === "recorded").length, 40, "payments recorded");
       const after = deliveries.filter((d) => d.at > killedAt && d.status === 200);
-      for (const url of appUrls) assert(after.some((d) => d.url === url), `${url} answered nothing after the kill`);
+      for (const url of appUrls)
+        assert(
+          after.some((d) => d.url === url),
+          `${url} answered nothing after the kill`,
+        );
       const failed = deliveries.filter((d) => d.status !== 200).length;
       log(`     ${deliveries.length} deliveries, ${failed} answered non-200 and were retried, as Stripe does`);
       const live = await invoiceFacts(dbs[0]!, id);
@@ -340,7 +412,10 @@ async function main() {
         await direct.end();
       }
       await waitFor("every receipt sent", async () => {
-        const [row] = await getDb().select({ n: count() }).from(outbox).where(and(like(outbox.idempotencyKey, "receipt:%"), sql`${outbox.status} NOT IN ('sent', 'captured')`));
+        const [row] = await getDb()
+          .select({ n: count() })
+          .from(outbox)
+          .where(and(like(outbox.idempotencyKey, "receipt:%"), sql`${outbox.status} NOT IN ('sent', 'captured')`));
         return row!.n === 0;
       });
       const perKey = new Map<string, number>();

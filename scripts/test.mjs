@@ -71,7 +71,11 @@ async function step(name, fn, { buffered = false } = {}) {
 }
 
 const jest = (project, env, extra = [], output) =>
-  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])], { env, cwd: root, output }).then((c) => c === 0);
+  run(
+    bin(root, "jest"),
+    ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])],
+    { env, cwd: root, output },
+  ).then((c) => c === 0);
 
 const baseEnv = {
   ...process.env,
@@ -116,7 +120,18 @@ async function checksLane(buffered) {
     typechecked = done;
     await done;
   }
-  if (steps.includes("lint")) await step("lint", async (output) => (await run(bin(root, "eslint"), ["--max-warnings=0", "."], { cwd: root, output })) === 0, { buffered });
+  if (steps.includes("lint")) {
+    await step(
+      "lint",
+      async (output) => {
+        const eslint = await run(bin(root, "eslint"), ["--max-warnings=0", "."], { cwd: root, output });
+        // The formatter's check too: `npm run format` writes what it asks for.
+        const prettier = await run(bin(root, "prettier"), ["--check", "--log-level=warn", "**/*.{ts,tsx,mjs,js,css}"], { cwd: root, output });
+        return eslint === 0 && prettier === 0;
+      },
+      { buffered },
+    );
+  }
   if (steps.includes("unit")) await step("unit", (output) => jest("unit", baseEnv, [], output), { buffered });
   if (steps.includes("integration")) {
     await step(

@@ -14,9 +14,7 @@ const worker = createWorkerFromEnv({ batchSize: 20 });
 worker.start();
 // Billing, automatic payment reminders and retention once a day (idempotent: several workers may run them).
 const daily = startDailySchedule();
-console.log(
-  `[outbox] worker ${worker.id} started: email via ${emailConfigured() ? "Resend" : "capture"}, SMS via ${smsConfigured() ? "Twilio" : "capture"}.`,
-);
+console.log(`[outbox] worker ${worker.id} started: email via ${emailConfigured() ? "Resend" : "capture"}, SMS via ${smsConfigured() ? "Twilio" : "capture"}.`);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -9,5 +9,14 @@ export const metadata: Metadata = { title: "Invoice" };
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { user, area } = await requireBackOffice("invoices:read");
   const id = routeId((await params).id);
-  return <InvoiceDetail area={area} invoiceId={id} canWrite={can(user.role, "invoices:write")} canPay={can(user.role, "payments:write")} canOpenOutbox={can(user.role, "outbox:read")} canPauseReminders={can(user.role, "reminders:pause")} />;
+  return (
+    <InvoiceDetail
+      area={area}
+      invoiceId={id}
+      canWrite={can(user.role, "invoices:write")}
+      canPay={can(user.role, "payments:write")}
+      canOpenOutbox={can(user.role, "outbox:read")}
+      canPauseReminders={can(user.role, "reminders:pause")}
+    />
+  );
 }

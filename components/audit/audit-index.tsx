@@ -39,7 +39,8 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
               <TableBody>
                 {rows.map((r) => (
                   <TableRow key={r.id} className="align-top">
-                    <TableCell className="hidden whitespace-nowrap align-top text-xs sm:table-cell"><RelativeTime value={r.at} />
+                    <TableCell className="hidden whitespace-nowrap align-top text-xs sm:table-cell">
+                      <RelativeTime value={r.at} />
                     </TableCell>
                     <TableCell className="hidden align-top sm:table-cell">
                       <p className="text-sm font-medium">{r.actorName ?? (r.actorRole === "system" ? "System" : "Removed user")}</p>

@@ -38,13 +38,19 @@ const labels: Record<string, string> = {
 /** The field's name for people: a known label, or the key spelled out ("priceMinor" → "Price"). */
 export function fieldLabel(key: string): string {
   if (labels[key]) return labels[key];
-  const base = key.replace(/Minor$/, "").replace(/Bp$/, "").replace(/Id$/, "");
+  const base = key
+    .replace(/Minor$/, "")
+    .replace(/Bp$/, "")
+    .replace(/Id$/, "");
   const words = base
     .replace(/_/g, " ")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .trim();
-  const spelled = words.replace(/\bsms\b/g, "SMS").replace(/\bpdf\b/g, "PDF").replace(/\burl\b/g, "URL");
+  const spelled = words
+    .replace(/\bsms\b/g, "SMS")
+    .replace(/\bpdf\b/g, "PDF")
+    .replace(/\burl\b/g, "URL");
   return spelled.charAt(0).toUpperCase() + spelled.slice(1);
 }
 

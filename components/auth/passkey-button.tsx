@@ -16,7 +16,21 @@ type Finish = (prev: undefined, input: Record<string, unknown>) => Promise<FormS
  * and the authenticator sign it, and sends the answer back. `finish` gets the
  * answer as JSON text in `field`; on success it redirects.
  */
-export function PasskeyButton({ start, finish, field, extra, label, variant = "outline" }: { start: Start; finish: Finish; field: string; extra?: Record<string, string>; label: string; variant?: "default" | "outline" }) {
+export function PasskeyButton({
+  start,
+  finish,
+  field,
+  extra,
+  label,
+  variant = "outline",
+}: {
+  start: Start;
+  finish: Finish;
+  field: string;
+  extra?: Record<string, string>;
+  label: string;
+  variant?: "default" | "outline";
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -32,7 +46,9 @@ export function PasskeyButton({ start, finish, field, extra, label, variant = "o
       try {
         answer = await startAuthentication({ optionsJSON: options.data });
       } catch (e) {
-        setError((e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser couldn't use a passkey here. Try another way to sign in.");
+        setError(
+          (e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser couldn't use a passkey here. Try another way to sign in.",
+        );
         return;
       }
       const result = await finish(undefined, { ...extra, [field]: JSON.stringify(answer) });

@@ -22,7 +22,17 @@ export function SecondStepCodeForm({ factor, label, hint, submitLabel }: { facto
         {factor === "totp" ? (
           <CodeInput {...fieldA11y(id, codeError, true)} name="code" required autoFocus />
         ) : (
-          <Input {...fieldA11y(id, codeError, true)} name="code" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={20} placeholder="abcde-23456" className="max-w-56 font-mono" required />
+          <Input
+            {...fieldA11y(id, codeError, true)}
+            name="code"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={20}
+            placeholder="abcde-23456"
+            className="max-w-56 font-mono"
+            required
+          />
         )}
       </FormField>
       <Button type="submit" pending={pending} className="w-full" variant={factor === "totp" ? "default" : "outline"}>

@@ -25,7 +25,10 @@ export function ServicesChart({ data, currency, locale }: { data: ServiceBar[]; 
   }
   return (
     // A mouse shortcut only: the links in the table are the keyboard path.
-    <div onClick={open} className="[&_.tremor-BarList-bar]:cursor-pointer [&_.tremor-BarList-bar:hover]:bg-tremor-background-muted dark:[&_.tremor-BarList-bar:hover]:bg-dark-tremor-background-subtle/40">
+    <div
+      onClick={open}
+      className="[&_.tremor-BarList-bar]:cursor-pointer [&_.tremor-BarList-bar:hover]:bg-tremor-background-muted dark:[&_.tremor-BarList-bar:hover]:bg-dark-tremor-background-subtle/40"
+    >
       <BarList data={data.map(({ key, name, value }) => ({ key, name, value }))} sortOrder="none" color="cyan" valueFormatter={(v: number) => formatMoney(v, currency, locale)} aria-sort={undefined} />
     </div>
   );

@@ -91,7 +91,13 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
           </CardHeader>
           <CardContent>
             <dl className="grid gap-4 text-sm sm:grid-cols-2">
-              <Detail label="Email">{client.email ? <a href={`mailto:${client.email}`} className="underline-offset-4 hover:underline">{client.email}</a> : null}</Detail>
+              <Detail label="Email">
+                {client.email ? (
+                  <a href={`mailto:${client.email}`} className="underline-offset-4 hover:underline">
+                    {client.email}
+                  </a>
+                ) : null}
+              </Detail>
               <Detail label="Mobile phone">{client.phone ? <PhoneNumber value={client.phone} link className="tabular-nums underline-offset-4 hover:underline" /> : null}</Detail>
               <Detail label="Text messages">{client.smsOptIn ? "Agreed to receive SMS" : "No SMS (not opted in)"}</Detail>
               <Detail label="Portal login">
@@ -139,7 +145,13 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
       </div>
 
       <div className="mt-6 grid grid-cols-1 gap-6">
-        <InvoicesCard area={area} rows={invoiceRows} today={today} locale={locale} newInvoiceHref={can(user.role, "invoices:write") && !client.archivedAt ? `${area}/invoices/new?client=${id}` : undefined} />
+        <InvoicesCard
+          area={area}
+          rows={invoiceRows}
+          today={today}
+          locale={locale}
+          newInvoiceHref={can(user.role, "invoices:write") && !client.archivedAt ? `${area}/invoices/new?client=${id}` : undefined}
+        />
         <PaymentsCard area={area} rows={paymentRows} locale={locale} />
         <SubscriptionsCard area={area} rows={subscriptions} archivedAt={client.archivedAt} locale={locale} />
         {!client.archivedAt && <ClientRemindersCard clientId={id} name={client.name} canPause={can(user.role, "reminders:pause")} />}

@@ -129,14 +129,14 @@ export function InvoicesCard({ area, rows, today, locale, newInvoiceHref }: { ar
                     <InvoiceStatusBadge status={displayStatus(inv.status, inv.dueDate, today)} />
                   </TableCell>
                   <TableCell className="hidden text-right tabular-nums md:table-cell">{formatMoney(inv.totalMinor, inv.currency, locale)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{inv.status === "void" || inv.status === "draft" ? none : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency, locale)}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {inv.status === "void" || inv.status === "draft" ? none : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency, locale)}
+                  </TableCell>
                   <TableCell className="hidden whitespace-nowrap text-xs lg:table-cell">
                     {inv.lastReminderAt ? (
                       <>
                         <RelativeTime value={inv.lastReminderAt} />
-                        <span className="block text-muted-foreground">
-                          {plural(inv.reminders, "message")}
-                        </span>
+                        <span className="block text-muted-foreground">{plural(inv.reminders, "message")}</span>
                       </>
                     ) : (
                       none

@@ -60,10 +60,23 @@ export function ClientForm({ area, client, currencies, defaultCurrency }: { area
           <Input {...fieldA11y("email", errors.email)} name="email" type="email" inputMode="email" defaultValue={v("email")} autoComplete="off" />
         </FormField>
         <FormField className="content-start" id="phone" label="Mobile phone" error={errors.phone} hint="Pick the country, then type the number as you'd say it.">
-          <PhoneInput id="phone" name="phone" defaultValue={values?.phone ?? client?.phone} defaultCountry={values?.phoneCountry} invalid={Boolean(errors.phone)} describedBy={fieldA11y("phone", errors.phone, true)["aria-describedby"]} />
+          <PhoneInput
+            id="phone"
+            name="phone"
+            defaultValue={values?.phone ?? client?.phone}
+            defaultCountry={values?.phoneCountry}
+            invalid={Boolean(errors.phone)}
+            describedBy={fieldA11y("phone", errors.phone, true)["aria-describedby"]}
+          />
         </FormField>
       </div>
-      <FormField className="content-start sm:max-w-[calc(50%-0.625rem)]" id="currency" label="Billing currency" error={errors.currency} hint={client ? "New invoices and subscriptions use it. Existing invoices keep their own currency." : "New invoices and subscriptions for this client use it."}>
+      <FormField
+        className="content-start sm:max-w-[calc(50%-0.625rem)]"
+        id="currency"
+        label="Billing currency"
+        error={errors.currency}
+        hint={client ? "New invoices and subscriptions use it. Existing invoices keep their own currency." : "New invoices and subscriptions for this client use it."}
+      >
         <CurrencySelect {...fieldA11y("currency", errors.currency, true)} name="currency" choices={currencies} defaultValue={values?.currency ?? client?.currency ?? defaultCurrency} />
       </FormField>
       <FormField className="content-start" id="address" label="Address" error={errors.address}>

@@ -4,16 +4,7 @@ import { FileUp } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
@@ -26,7 +17,7 @@ import { plural } from "@/lib/plural";
 
 type Preview = NonNullable<Awaited<ReturnType<typeof previewClientImport>>["data"]>;
 
-const SAMPLE = "name,company,email,phone,address,notes,sms_opt_in\r\nAda Lovelace,Analytical Engines Ltd,ada@example.com,+44 7400 123456,\"12 St James's Square, London\",Prefers email,yes\r\n";
+const SAMPLE = 'name,company,email,phone,address,notes,sms_opt_in\r\nAda Lovelace,Analytical Engines Ltd,ada@example.com,+44 7400 123456,"12 St James\'s Square, London",Prefers email,yes\r\n';
 const SHOWN = 200;
 
 /**
@@ -94,7 +85,8 @@ export function ClientImport({ area }: { area: string }) {
           className="block w-full max-w-md text-sm file:mr-3 file:h-10 file:rounded-md file:border file:border-input file:bg-background file:px-4 file:text-sm file:font-medium hover:file:bg-accent"
         />
         <p id="import-file-hint" className="text-sm text-muted-foreground">
-          The first row names the columns: <code>name</code> (required), <code>company</code>, <code>email</code>, <code>phone</code> (as dialled in the business&rsquo;s country, or with its country code, like +44 20 7946 0018), <code>address</code>, <code>notes</code> and <code>sms_opt_in</code> (yes or no). An export from the client list imports as it is.{" "}
+          The first row names the columns: <code>name</code> (required), <code>company</code>, <code>email</code>, <code>phone</code> (as dialled in the business&rsquo;s country, or with its country
+          code, like +44 20 7946 0018), <code>address</code>, <code>notes</code> and <code>sms_opt_in</code> (yes or no). An export from the client list imports as it is.{" "}
           <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(SAMPLE)}`} download="clients-sample.csv" className="font-medium text-primary underline-offset-4 hover:underline">
             Download a sample
           </a>
@@ -186,7 +178,11 @@ export function ClientImport({ area }: { area: string }) {
               ))}
             </TableBody>
           </Table>
-          {rows.length > SHOWN && <p className="text-sm text-muted-foreground">Showing the first {SHOWN} of {rows.length} rows.</p>}
+          {rows.length > SHOWN && (
+            <p className="text-sm text-muted-foreground">
+              Showing the first {SHOWN} of {rows.length} rows.
+            </p>
+          )}
         </section>
       )}
     </div>

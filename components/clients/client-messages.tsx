@@ -12,7 +12,11 @@ export async function ClientMessages({ clientId, canOpenOutbox }: { clientId: nu
         <CardDescription>Emails and texts sent to this client.</CardDescription>
       </CardHeader>
       <CardContent>
-        <MessageList messages={messages} outboxHref={canOpenOutbox ? (id) => `/admin/outbox/${id}` : undefined} emptyText="Reminders, invoices and announcements sent to this client will be listed here." />
+        <MessageList
+          messages={messages}
+          outboxHref={canOpenOutbox ? (id) => `/admin/outbox/${id}` : undefined}
+          emptyText="Reminders, invoices and announcements sent to this client will be listed here."
+        />
       </CardContent>
     </Card>
   );

@@ -43,7 +43,9 @@ export function ClientTable({ area, rows, filtered, locale }: { area: string; ro
               {c.email && <div className="truncate text-xs text-muted-foreground md:hidden">{c.email}</div>}
             </TableCell>
             <TableCell className="hidden max-w-56 truncate md:table-cell">{c.email ?? <span className="text-muted-foreground">—</span>}</TableCell>
-            <TableCell className="hidden whitespace-nowrap text-xs tabular-nums lg:table-cell">{c.phone ? <PhoneNumber value={c.phone} /> : <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell className="hidden whitespace-nowrap text-xs tabular-nums lg:table-cell">
+              {c.phone ? <PhoneNumber value={c.phone} /> : <span className="text-muted-foreground">—</span>}
+            </TableCell>
             <TableCell className="hidden whitespace-nowrap sm:table-cell">
               <LocalTime value={c.createdAt} show="date" />
             </TableCell>

@@ -45,7 +45,16 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
           <ChartData
             caption="Open balances by days past due"
             columns={["Days past due", "Invoices", "Owed"]}
-            rows={points.map((p) => ({ key: p.label, cells: [<IntentLink key="l" href={p.href} className="text-primary hover:underline">{p.label}</IntentLink>, count.format(p.count), money(p.Outstanding)] }))}
+            rows={points.map((p) => ({
+              key: p.label,
+              cells: [
+                <IntentLink key="l" href={p.href} className="text-primary hover:underline">
+                  {p.label}
+                </IntentLink>,
+                count.format(p.count),
+                money(p.Outstanding),
+              ],
+            }))}
           />
         </>
       )}

@@ -25,7 +25,10 @@ export function ChartCard({ title, description, href, linkLabel = "View list", c
           {description && <CardDescription>{description}</CardDescription>}
         </div>
         {href && (
-          <IntentLink href={href} className="inline-flex items-center gap-1 whitespace-nowrap rounded-sm text-sm font-medium text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          <IntentLink
+            href={href}
+            className="inline-flex items-center gap-1 whitespace-nowrap rounded-sm text-sm font-medium text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
             {linkLabel}
             <ArrowRight aria-hidden="true" className="size-4" />
           </IntentLink>

@@ -56,7 +56,17 @@ export function DashboardFilters({ action, preset, from, to, today, error, curre
           <>
             <div className="grid gap-1.5">
               <Label htmlFor="dashboard-from">From</Label>
-              <Input id="dashboard-from" name="from" type="date" defaultValue={from} max={today} required className="w-40" aria-invalid={Boolean(error)} aria-describedby={error ? "dashboard-range-error" : undefined} />
+              <Input
+                id="dashboard-from"
+                name="from"
+                type="date"
+                defaultValue={from}
+                max={today}
+                required
+                className="w-40"
+                aria-invalid={Boolean(error)}
+                aria-describedby={error ? "dashboard-range-error" : undefined}
+              />
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor="dashboard-to">To</Label>

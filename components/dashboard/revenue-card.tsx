@@ -50,7 +50,16 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
           <ChartData
             caption={`Invoiced and paid by ${range.bucket} of issue`}
             columns={[range.bucket === "month" ? "Month" : "Day", "Invoiced", "Paid"]}
-            rows={points.map((p) => ({ key: p.label, cells: [<IntentLink key="l" href={p.href} className="text-primary hover:underline">{p.label}</IntentLink>, money(p.Invoiced), money(p.Paid)] }))}
+            rows={points.map((p) => ({
+              key: p.label,
+              cells: [
+                <IntentLink key="l" href={p.href} className="text-primary hover:underline">
+                  {p.label}
+                </IntentLink>,
+                money(p.Invoiced),
+                money(p.Paid),
+              ],
+            }))}
           />
         </>
       )}

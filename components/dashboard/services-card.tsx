@@ -17,13 +17,7 @@ export async function ServicesCard({ ctx, className }: { ctx: DashboardContext; 
   const top = await getTopServices(currency, range);
   const bars = top.map((s) => ({ key: String(s.id), name: s.archived ? `${s.name} (archived)` : s.name, value: s.amountMinor, href: `${area}/services/${s.id}` }));
   return (
-    <ChartCard
-      title={SERVICES_TITLE}
-      description={`Invoiced in this period, before tax, on invoices not void (${currency})`}
-      href={`${area}/services`}
-      linkLabel="All services"
-      className={className}
-    >
+    <ChartCard title={SERVICES_TITLE} description={`Invoiced in this period, before tax, on invoices not void (${currency})`} href={`${area}/services`} linkLabel="All services" className={className}>
       {top.length === 0 ? (
         <ChartEmpty
           title="No service revenue in this period"
@@ -42,7 +36,16 @@ export async function ServicesCard({ ctx, className }: { ctx: DashboardContext; 
           <ChartData
             caption="Top services by invoiced value"
             columns={["Service", "Lines", "Invoiced"]}
-            rows={bars.map((b, i) => ({ key: b.key, cells: [<IntentLink key="l" href={b.href} className="text-primary hover:underline">{b.name}</IntentLink>, count.format(top[i]!.lines), formatMoney(b.value, currency, locale)] }))}
+            rows={bars.map((b, i) => ({
+              key: b.key,
+              cells: [
+                <IntentLink key="l" href={b.href} className="text-primary hover:underline">
+                  {b.name}
+                </IntentLink>,
+                count.format(top[i]!.lines),
+                formatMoney(b.value, currency, locale),
+              ],
+            }))}
           />
         </>
       )}

@@ -22,7 +22,13 @@ import { StatCard } from "./stat-card";
 
 /** The client's own overview. The client id comes from the session scope. */
 export async function PortalHome({ clientId, clientName }: { clientId: number; clientName: string }) {
-  const [overview, settings, today, { timeZone, locale }, openInvoices] = await Promise.all([getClientOverview(clientId), getSettings(), getBusinessToday(), getBusinessTime(), listPortalOpenInvoices(clientId)]);
+  const [overview, settings, today, { timeZone, locale }, openInvoices] = await Promise.all([
+    getClientOverview(clientId),
+    getSettings(),
+    getBusinessToday(),
+    getBusinessTime(),
+    listPortalOpenInvoices(clientId),
+  ]);
   const currency = overview.currency ?? settings.defaultCurrency;
   const owing = overview.outstanding.length > 0;
   const pastDue = Boolean(overview.nextDueDate && overview.nextDueDate < today);
@@ -39,7 +45,14 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
         actions={
           overview.nextDue && (
             <>
-              {payable.length > 1 && <PayAllDialog invoices={payable} locale={locale} provider={{ testMode: provider.testMode, testCards: provider.testCards, hosted: provider.hosted }} idempotencyKey={newIdempotencyKey()} />}
+              {payable.length > 1 && (
+                <PayAllDialog
+                  invoices={payable}
+                  locale={locale}
+                  provider={{ testMode: provider.testMode, testCards: provider.testCards, hosted: provider.hosted }}
+                  idempotencyKey={newIdempotencyKey()}
+                />
+              )}
               <IntentLink href={`/portal/invoices/${overview.nextDue.id}#pay`} className={buttonVariants()}>
                 Pay {overview.nextDue.number}
               </IntentLink>

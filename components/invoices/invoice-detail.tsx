@@ -137,13 +137,15 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
                         <li key={l.id} className="flex items-start justify-between gap-3">
                           <span>
                             Made <LocalTime value={l.createdAt} show="date" />
-                            <span className="block text-xs text-muted-foreground">{l.firstViewedAt ? (
-                              <>
-                                First opened <RelativeTime value={l.firstViewedAt} />
-                              </>
-                            ) : (
-                              "Not opened yet"
-                            )}</span>
+                            <span className="block text-xs text-muted-foreground">
+                              {l.firstViewedAt ? (
+                                <>
+                                  First opened <RelativeTime value={l.firstViewedAt} />
+                                </>
+                              ) : (
+                                "Not opened yet"
+                              )}
+                            </span>
                           </span>
                           <span className={state === "Active" ? "text-success" : "text-muted-foreground"}>{state}</span>
                         </li>
@@ -161,7 +163,11 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               <CardTitle>Messages</CardTitle>
             </CardHeader>
             <CardContent>
-              <MessageList messages={messages} outboxHref={canOpenOutbox ? (id) => `/admin/outbox/${id}` : undefined} emptyText="Emails, reminders and receipts about this invoice will be listed here." />
+              <MessageList
+                messages={messages}
+                outboxHref={canOpenOutbox ? (id) => `/admin/outbox/${id}` : undefined}
+                emptyText="Emails, reminders and receipts about this invoice will be listed here."
+              />
             </CardContent>
           </Card>
           <Card>

@@ -49,7 +49,11 @@ export async function InvoiceEditorPage({ area, invoiceId, clientId }: { area: s
         title="New invoice"
         description={
           <>
-            Saved as a draft until you issue it. Billing subscriptions? <Link href={`${area}/invoices`} className="underline underline-offset-4">Run billing</Link> from the list instead.
+            Saved as a draft until you issue it. Billing subscriptions?{" "}
+            <Link href={`${area}/invoices`} className="underline underline-offset-4">
+              Run billing
+            </Link>{" "}
+            from the list instead.
           </>
         }
       />

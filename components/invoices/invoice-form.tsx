@@ -20,7 +20,18 @@ import { addDaysIso } from "@/lib/dates";
 import type { CurrencyChoices } from "@/lib/currencies";
 import { formatAmountInput, formatMoney, formatRateInput } from "@/lib/money";
 import { ClientPicker, type ClientOption } from "./client-picker";
-import { blankLine, flatErrors, initialValues, invoiceFormResolver, liveTotals, TERMS, type InvoiceDraftPayload, type InvoiceFormDefaults, type InvoiceFormDraft, type InvoiceFormValues } from "./invoice-form-values";
+import {
+  blankLine,
+  flatErrors,
+  initialValues,
+  invoiceFormResolver,
+  liveTotals,
+  TERMS,
+  type InvoiceDraftPayload,
+  type InvoiceFormDefaults,
+  type InvoiceFormDraft,
+  type InvoiceFormValues,
+} from "./invoice-form-values";
 import { InvoiceLineEditor, type ServiceOption } from "./invoice-line-editor";
 
 export type { InvoiceFormDraft } from "./invoice-form-values";
@@ -117,11 +128,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
 
   const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
-    <form
-      noValidate
-      className="grid gap-6"
-      onSubmit={(e) => void save(false)(e)}
-    >
+    <form noValidate className="grid gap-6" onSubmit={(e) => void save(false)(e)}>
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2 lg:grid-cols-4">
         <FormField className="content-start md:col-span-2" id="clientId" label="Client" required error={errors.clientId}>
@@ -146,11 +153,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
           </Select>
         </FormField>
         <FormField className="content-start" id="dueDate" label="Due date" required error={errors.dueDate}>
-          <Input
-            {...fieldA11y("dueDate", errors.dueDate)}
-            type="date"
-            {...register("dueDate", { onChange: () => setValue("terms", "custom") })}
-          />
+          <Input {...fieldA11y("dueDate", errors.dueDate)} type="date" {...register("dueDate", { onChange: () => setValue("terms", "custom") })} />
         </FormField>
       </div>
 
@@ -198,7 +201,15 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
         </FormField>
         <div className="grid content-start gap-3">
           <FormField id="discount" label={`Discount (${currency})`} error={errors.discount} hint="Taken off before tax.">
-            <AmountInput {...fieldA11y("discount", errors.discount, true)} {...register("discount")} onValueChange={(value) => setValue("discount", value)} currency={currency} locale={locale} placeholder={formatAmountInput(0, currency, locale)} className="text-right" />
+            <AmountInput
+              {...fieldA11y("discount", errors.discount, true)}
+              {...register("discount")}
+              onValueChange={(value) => setValue("discount", value)}
+              currency={currency}
+              locale={locale}
+              placeholder={formatAmountInput(0, currency, locale)}
+              className="text-right"
+            />
           </FormField>
           <dl className="grid gap-1.5 rounded-md border bg-muted/40 p-4 text-sm" aria-live="polite" aria-label="Totals">
             <div className="flex justify-between">

@@ -43,9 +43,7 @@ function Error({ id, messages }: { id: string; messages: string[] | undefined })
 function ShortLabel({ htmlFor, visible, full }: { htmlFor: string; visible: string; full: string }) {
   return (
     <Label htmlFor={htmlFor} className="md:sr-only">
-      <span aria-hidden="true">
-        {visible}
-      </span>
+      <span aria-hidden="true">{visible}</span>
       <span className="sr-only">{full}</span>
     </Label>
   );
@@ -55,7 +53,13 @@ function ShortLabel({ htmlFor, visible, full }: { htmlFor: string; visible: stri
 export function InvoiceLineEditor({ index, fieldKey, register, totals, currency, locale, services, errors, canRemove, onPickService, onPriceValue, onRemove }: Props) {
   const base = `lines.${index}` as const;
   const err = (field: string) => errors[`${base}.${field}`];
-  const ids = { service: `line-${fieldKey}-service`, description: `line-${fieldKey}-description`, quantity: `line-${fieldKey}-quantity`, unitPrice: `line-${fieldKey}-price`, taxRate: `line-${fieldKey}-tax` };
+  const ids = {
+    service: `line-${fieldKey}-service`,
+    description: `line-${fieldKey}-description`,
+    quantity: `line-${fieldKey}-quantity`,
+    unitPrice: `line-${fieldKey}-price`,
+    taxRate: `line-${fieldKey}-tax`,
+  };
   const n = index + 1;
   return (
     <li className="grid gap-3 rounded-md border p-3 md:grid-cols-[minmax(0,1fr)_5.5rem_8rem_5.5rem_7.5rem_2.5rem] md:items-start md:gap-2 md:border-0 md:p-0">
@@ -92,7 +96,15 @@ export function InvoiceLineEditor({ index, fieldKey, register, totals, currency,
         </div>
         <div className="grid gap-1.5">
           <ShortLabel htmlFor={ids.unitPrice} visible="Unit price" full={`Line ${n} unit price (${currency})`} />
-          <AmountInput {...fieldA11y(ids.unitPrice, err("unitPrice"))} {...register(`${base}.unitPrice`)} onValueChange={onPriceValue} currency={currency} locale={locale} className="text-right" placeholder={formatAmountInput(0, currency, locale)} />
+          <AmountInput
+            {...fieldA11y(ids.unitPrice, err("unitPrice"))}
+            {...register(`${base}.unitPrice`)}
+            onValueChange={onPriceValue}
+            currency={currency}
+            locale={locale}
+            className="text-right"
+            placeholder={formatAmountInput(0, currency, locale)}
+          />
           <Error id={ids.unitPrice} messages={err("unitPrice")} />
         </div>
         <div className="grid gap-1.5">

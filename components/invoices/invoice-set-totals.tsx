@@ -40,7 +40,11 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
       ) : state.totals!.length === 0 ? null : (
         state.totals!.map((t) => (
           <dl key={t.currency} className="grid grid-cols-3 gap-2 sm:gap-3">
-            <Figure label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`} value={formatMoney(t.invoicedMinor, t.currency, locale)} detail={`${plural(t.count, "invoice")} in this view`} />
+            <Figure
+              label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`}
+              value={formatMoney(t.invoicedMinor, t.currency, locale)}
+              detail={`${plural(t.count, "invoice")} in this view`}
+            />
             <Figure label="Paid" value={formatMoney(t.paidMinor, t.currency, locale)} />
             <Figure label="Outstanding" value={formatMoney(t.outstandingMinor, t.currency, locale)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
           </dl>

@@ -31,13 +31,11 @@ export type InvoiceTableRow = {
   clientName: string;
 };
 
-
 /** The list's rows with a selection for the bulk actions: email, remind, download a ZIP of PDFs. */
 export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }: { area: string; rows: InvoiceTableRow[]; today: string; locale: string; filtered: boolean; canRemind: boolean }) {
   const [{ selected, batchKey }, setSelection] = useState({ selected: new Set<number>(), batchKey: "initial" });
   // A new batch key each time the selection changes: a repeated click on one batch sends nothing twice.
-  const setSelected = (update: (prev: Set<number>) => Set<number>) =>
-    setSelection((prev) => ({ selected: update(prev.selected), batchKey: newIdempotencyKey() }));
+  const setSelected = (update: (prev: Set<number>) => Set<number>) => setSelection((prev) => ({ selected: update(prev.selected), batchKey: newIdempotencyKey() }));
   if (rows.length === 0) {
     return filtered ? (
       <EmptyState icon={<FileText />} title="No invoices match" description="Try fewer filters, or a shorter search." />
@@ -62,42 +60,42 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
         {ids.length ? `Selected: ${plural(ids.length, "invoice")}` : ""}
       </p>
       {ids.length > 0 && (
-      <div role="region" aria-label="Bulk actions" className="flex min-h-10 flex-wrap items-center gap-2 rounded-md border border-primary/40 bg-primary/5 px-3 py-2 text-sm">
-        <span className="mr-auto font-medium">{plural(ids.length, "invoice")} selected</span>
-        <ConfirmAction
-          action={bulkEmailInvoices}
-          input={{ ids, batchKey }}
-          trigger="Email"
-          triggerSize="sm"
-          triggerDisabled={!ids.length}
-          title={`Email ${plural(ids.length, "invoice")}?`}
-          description="Each issued invoice goes to its client's email address with the PDF attached and a private link. Drafts, void invoices and clients without an address are skipped."
-          confirmLabel="Send emails"
-          successMessage={(d) => `${plural(d?.queued ?? 0, "email")} queued${d?.skipped ? `, ${d.skipped} skipped` : ""}`}
-        />
-        {canRemind && (
+        <div role="region" aria-label="Bulk actions" className="flex min-h-10 flex-wrap items-center gap-2 rounded-md border border-primary/40 bg-primary/5 px-3 py-2 text-sm">
+          <span className="mr-auto font-medium">{plural(ids.length, "invoice")} selected</span>
           <ConfirmAction
-            action={bulkRemindInvoices}
-            input={{ ids }}
-            trigger="Remind"
+            action={bulkEmailInvoices}
+            input={{ ids, batchKey }}
+            trigger="Email"
             triggerSize="sm"
             triggerDisabled={!ids.length}
-            title={`Send payment reminders for ${plural(ids.length, "invoice")}?`}
-            description="Clients with an open balance get an email (and an SMS if they opted in). Paid invoices and ones already reminded today are skipped."
-            confirmLabel="Send reminders"
-            successMessage={(d) => `${plural(d?.queued ?? 0, "reminder")} queued${d?.skipped ? `, ${d.skipped} skipped` : ""}`}
+            title={`Email ${plural(ids.length, "invoice")}?`}
+            description="Each issued invoice goes to its client's email address with the PDF attached and a private link. Drafts, void invoices and clients without an address are skipped."
+            confirmLabel="Send emails"
+            successMessage={(d) => `${plural(d?.queued ?? 0, "email")} queued${d?.skipped ? `, ${d.skipped} skipped` : ""}`}
           />
-        )}
-        <Button variant="outline" size="sm" asChild>
-          <a href={`/api/invoices/zip?ids=${ids.join(",")}`} download>
-            <Download aria-hidden="true" />
-            Download PDFs
-          </a>
-        </Button>
-        <Button variant="ghost" size="sm" onClick={() => setSelected(() => new Set())}>
-          Clear selection
-        </Button>
-      </div>
+          {canRemind && (
+            <ConfirmAction
+              action={bulkRemindInvoices}
+              input={{ ids }}
+              trigger="Remind"
+              triggerSize="sm"
+              triggerDisabled={!ids.length}
+              title={`Send payment reminders for ${plural(ids.length, "invoice")}?`}
+              description="Clients with an open balance get an email (and an SMS if they opted in). Paid invoices and ones already reminded today are skipped."
+              confirmLabel="Send reminders"
+              successMessage={(d) => `${plural(d?.queued ?? 0, "reminder")} queued${d?.skipped ? `, ${d.skipped} skipped` : ""}`}
+            />
+          )}
+          <Button variant="outline" size="sm" asChild>
+            <a href={`/api/invoices/zip?ids=${ids.join(",")}`} download>
+              <Download aria-hidden="true" />
+              Download PDFs
+            </a>
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setSelected(() => new Set())}>
+            Clear selection
+          </Button>
+        </div>
       )}
       <Table>
         <TableHeader>
@@ -144,7 +142,11 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
                 </TableCell>
                 <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(inv.totalMinor, inv.currency, locale)}</TableCell>
                 <TableCell className="hidden whitespace-nowrap text-right tabular-nums sm:table-cell">
-                  {inv.status === "void" || inv.status === "draft" ? <span className="text-muted-foreground">—</span> : formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency, locale)}
+                  {inv.status === "void" || inv.status === "draft" ? (
+                    <span className="text-muted-foreground">—</span>
+                  ) : (
+                    formatMoney(balanceDue(inv.totalMinor, inv.amountPaidMinor), inv.currency, locale)
+                  )}
                 </TableCell>
               </TableRow>
             );

@@ -74,7 +74,21 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
   );
 }
 
-async function InvoiceResults({ area, params, searchParams, filtered, canRemind, locale }: { area: string; params: InvoiceListParams; searchParams: SearchParams; filtered: boolean; canRemind: boolean; locale: string }) {
+async function InvoiceResults({
+  area,
+  params,
+  searchParams,
+  filtered,
+  canRemind,
+  locale,
+}: {
+  area: string;
+  params: InvoiceListParams;
+  searchParams: SearchParams;
+  filtered: boolean;
+  canRemind: boolean;
+  locale: string;
+}) {
   const today = await getBusinessToday();
   const { rows, total, capped } = await listInvoices(params, today);
   const pageCount = Math.max(1, Math.ceil(total / INVOICE_PAGE_SIZE));

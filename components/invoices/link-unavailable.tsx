@@ -3,10 +3,7 @@ import { LinkIcon } from "lucide-react";
 /** The clear page for a link that expired or was turned off, with who to ask for a new one. */
 export function LinkUnavailable({ reason, companyName, companyEmail }: { reason: "expired" | "revoked"; companyName: string; companyEmail: string | null }) {
   const title = reason === "expired" ? "This invoice link has expired" : "This invoice link has been turned off";
-  const detail =
-    reason === "expired"
-      ? "Invoice links work for a limited time, to keep your invoices private."
-      : `${companyName} turned this link off, usually because a newer one was sent.`;
+  const detail = reason === "expired" ? "Invoice links work for a limited time, to keep your invoices private." : `${companyName} turned this link off, usually because a newer one was sent.`;
   return (
     <div className="mx-auto max-w-md rounded-lg border bg-card p-8 text-center shadow-sm">
       <div className="mx-auto grid size-12 place-items-center rounded-full bg-muted text-muted-foreground" aria-hidden="true">

@@ -71,7 +71,9 @@ export function PublicInvoice({ data, pdfHref, expiresAt, today, pay }: { data: 
             <Download aria-hidden="true" />
             Download PDF
           </a>
-          <p className="text-xs text-muted-foreground">This private link works until <LocalTime value={expiresAt} />. Don&apos;t forward it to people who shouldn&apos;t see this invoice.</p>
+          <p className="text-xs text-muted-foreground">
+            This private link works until <LocalTime value={expiresAt} />. Don&apos;t forward it to people who shouldn&apos;t see this invoice.
+          </p>
         </CardContent>
       </Card>
       <div className="min-w-0 lg:order-1">

@@ -57,7 +57,9 @@ export function VoidInvoiceDialog({ invoiceId, number }: { invoiceId: number; nu
       <AlertDialogContent>
         <AlertDialogHeader>
           <AlertDialogTitle>Void invoice {number}?</AlertDialogTitle>
-          <AlertDialogDescription>A void invoice can&apos;t be paid or changed. It keeps its number, so your records stay complete. To bill again, duplicate it and issue the copy.</AlertDialogDescription>
+          <AlertDialogDescription>
+            A void invoice can&apos;t be paid or changed. It keeps its number, so your records stay complete. To bill again, duplicate it and issue the copy.
+          </AlertDialogDescription>
         </AlertDialogHeader>
         <FormAlert message={error} />
         <FormField id="void-reason" label="Reason" required error={fieldError}>

@@ -19,7 +19,13 @@ export function EmailPreview({ html, text, mask }: { html: string | null; text: 
       </TabsList>
       {html && (
         <TabsContent value="html">
-          <iframe title="Rendered email" sandbox="" srcDoc={mask ? maskPlaceholders(html, "••••••") : html} referrerPolicy="no-referrer" className="h-[70vh] max-h-[720px] min-h-96 w-full rounded-md border bg-white" />
+          <iframe
+            title="Rendered email"
+            sandbox=""
+            srcDoc={mask ? maskPlaceholders(html, "••••••") : html}
+            referrerPolicy="no-referrer"
+            className="h-[70vh] max-h-[720px] min-h-96 w-full rounded-md border bg-white"
+          />
         </TabsContent>
       )}
       <TabsContent value="text">

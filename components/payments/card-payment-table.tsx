@@ -57,10 +57,14 @@ export function CardPaymentTable({ area, rows, locale, refunds }: { area: string
               <TableCell className="hidden whitespace-nowrap align-top text-sm md:table-cell">
                 <RelativeTime value={when} />
               </TableCell>
-              <TableCell className="hidden align-top lg:table-cell">{r.providerRef ? <ProviderReference providerRef={r.providerRef} url={stripeDashboardUrl(r.providerRef)} /> : <span className="text-muted-foreground">None yet</span>}</TableCell>
+              <TableCell className="hidden align-top lg:table-cell">
+                {r.providerRef ? <ProviderReference providerRef={r.providerRef} url={stripeDashboardUrl(r.providerRef)} /> : <span className="text-muted-foreground">None yet</span>}
+              </TableCell>
               {refunds && (
                 <TableCell className="text-right align-top">
-                  {refundable > 0 && r.providerRef?.startsWith("pi_") && <RefundPaymentDialog paymentId={r.id} currency={r.currency} locale={locale} refundableMinor={refundable} viaStripe refundDue triggerLabel="Refund" />}
+                  {refundable > 0 && r.providerRef?.startsWith("pi_") && (
+                    <RefundPaymentDialog paymentId={r.id} currency={r.currency} locale={locale} refundableMinor={refundable} viaStripe refundDue triggerLabel="Refund" />
+                  )}
                 </TableCell>
               )}
             </TableRow>

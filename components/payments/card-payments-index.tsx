@@ -44,7 +44,12 @@ export async function CardPaymentsIndex({ area, searchParams }: { area: string; 
         <CardContent className="grid gap-4 pt-4 sm:pt-6">
           <nav aria-label="Show" className="flex flex-col gap-1 rounded-md bg-muted p-1 text-sm sm:flex-row sm:self-start">
             {views.map((v) => (
-              <Link key={v.view} href={`${area}/payments${v.view === "pending" ? "" : `?view=${v.view}`}`} aria-current={params.view === v.view ? "page" : undefined} className={tab(params.view === v.view)}>
+              <Link
+                key={v.view}
+                href={`${area}/payments${v.view === "pending" ? "" : `?view=${v.view}`}`}
+                aria-current={params.view === v.view ? "page" : undefined}
+                className={tab(params.view === v.view)}
+              >
                 {v.label} <span className="tabular-nums text-muted-foreground">({counts[v.view]})</span>
               </Link>
             ))}

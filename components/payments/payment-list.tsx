@@ -25,7 +25,8 @@ export function PaymentList({ payments, canManage, locale }: { payments: Invoice
               <div className="min-w-0">
                 <p className="font-medium tabular-nums">{amount}</p>
                 <p className="text-xs text-muted-foreground">
-                  {methodLabel[p.method]} · {p.receivedAt ? (
+                  {methodLabel[p.method]} ·{" "}
+                  {p.receivedAt ? (
                     <LocalTime value={p.receivedAt} show="date" />
                   ) : (
                     <>
@@ -37,7 +38,8 @@ export function PaymentList({ payments, canManage, locale }: { payments: Invoice
                 <p className="text-xs text-muted-foreground">{p.recordedByName ? `Recorded by ${p.recordedByName}` : "Paid by the client"}</p>
                 {p.providerRef && (
                   <p className="text-xs text-muted-foreground">
-                    {p.provider === "stripe" ? "Stripe" : "Provider"} reference: <ProviderReference providerRef={p.providerRef} url={p.provider === "stripe" ? stripeDashboardUrl(p.providerRef) : null} />
+                    {p.provider === "stripe" ? "Stripe" : "Provider"} reference:{" "}
+                    <ProviderReference providerRef={p.providerRef} url={p.provider === "stripe" ? stripeDashboardUrl(p.providerRef) : null} />
                   </p>
                 )}
                 {p.refundedMinor > 0 && p.status === "succeeded" && <p className="text-xs text-muted-foreground">{formatMoney(p.refundedMinor, p.currency, locale)} refunded</p>}

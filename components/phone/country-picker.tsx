@@ -58,7 +58,12 @@ export function CountryPicker({ value, onChange, displayLocale, disabled, label 
         setOpen(next);
         if (next) {
           setQuery("");
-          setActive(Math.max(0, regions.findIndex((r) => r.region === value)));
+          setActive(
+            Math.max(
+              0,
+              regions.findIndex((r) => r.region === value),
+            ),
+          );
         }
       }}
     >

@@ -30,7 +30,14 @@ export function BillingDetailsForm({ details, phoneShown }: { details: Details; 
         <Input {...fieldA11y("billing-company", errors.company)} name="company" defaultValue={values?.company ?? details.company ?? ""} autoComplete="organization" maxLength={160} />
       </FormField>
       <FormField id="billing-address" label="Billing address" error={errors.address} hint="Printed on your invoices.">
-        <Textarea {...fieldA11y("billing-address", errors.address, true)} name="address" defaultValue={values?.address ?? details.address ?? ""} autoComplete="street-address" rows={3} maxLength={500} />
+        <Textarea
+          {...fieldA11y("billing-address", errors.address, true)}
+          name="address"
+          defaultValue={values?.address ?? details.address ?? ""}
+          autoComplete="street-address"
+          rows={3}
+          maxLength={500}
+        />
       </FormField>
       <div className="grid gap-1.5">
         <div className="flex items-start gap-3">
@@ -46,7 +53,8 @@ export function BillingDetailsForm({ details, phoneShown }: { details: Details; 
             </>
           ) : (
             "Add a mobile number in your details above to get texts."
-          )} Sign-in codes are sent whatever you choose here.
+          )}{" "}
+          Sign-in codes are sent whatever you choose here.
         </p>
       </div>
       <div>

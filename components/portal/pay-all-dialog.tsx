@@ -32,7 +32,17 @@ export function totalsByCurrency(invoices: OpenInvoice[]): { currency: string; m
  * currency, then one card payment per invoice. With Stripe, whose page takes
  * one invoice at a time, it lists the invoices with a link to pay each.
  */
-export function PayAllDialog({ invoices, locale, provider, idempotencyKey }: { invoices: OpenInvoice[]; locale: string; provider: { testMode: boolean; testCards: TestCard[]; hosted: boolean }; idempotencyKey: string }) {
+export function PayAllDialog({
+  invoices,
+  locale,
+  provider,
+  idempotencyKey,
+}: {
+  invoices: OpenInvoice[];
+  locale: string;
+  provider: { testMode: boolean; testCards: TestCard[]; hosted: boolean };
+  idempotencyKey: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState(idempotencyKey);
@@ -46,14 +56,19 @@ export function PayAllDialog({ invoices, locale, provider, idempotencyKey }: { i
     router.refresh();
     if (done.unpaid.length === 0) {
       const paid = totalsByCurrency(done.paid.map((p) => ({ id: p.invoiceId, number: p.number ?? "", due: "", currency: p.currency, balanceMinor: p.amountMinor })));
-      toast({ title: `Paid ${plural(done.paid.length, "invoice")}`, description: `${paid.map((t) => money(t.minor, t.currency)).join(" and ")} in all. A receipt for each is on its way to your email.`, variant: "success" });
+      toast({
+        title: `Paid ${plural(done.paid.length, "invoice")}`,
+        description: `${paid.map((t) => money(t.minor, t.currency)).join(" and ")} in all. A receipt for each is on its way to your email.`,
+        variant: "success",
+      });
       setOpen(false);
       setResult(null);
       return;
     }
     // Some were not paid: keep the dialog open and say which, and why.
     setResult(done);
-    if (done.paid.length > 0) toast({ title: `Paid ${plural(done.paid.length, "invoice")} of ${done.paid.length + done.unpaid.length}`, description: "The others were not paid: see why below.", variant: "default" });
+    if (done.paid.length > 0)
+      toast({ title: `Paid ${plural(done.paid.length, "invoice")} of ${done.paid.length + done.unpaid.length}`, description: "The others were not paid: see why below.", variant: "default" });
   });
   const expected = invoices.map((i) => `${i.id}:${i.balanceMinor}`).join(",");
   return (

@@ -57,7 +57,10 @@ export async function PortalCharts({ clientId, currency, locale, today, timeZone
               <ul className="grid w-full gap-2 text-sm" aria-label="Invoices by status">
                 {slices.map((s) => (
                   <li key={s.status}>
-                    <Link href={`/portal/invoices?status=${filterFor[s.status]}`} className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                    <Link
+                      href={`/portal/invoices?status=${filterFor[s.status]}`}
+                      className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                    >
                       <span aria-hidden="true" className={`size-2.5 rounded-full bg-${s.color}-500`} />
                       <span>{s.label}</span>
                       <span className="ml-auto font-medium tabular-nums">{s.count}</span>

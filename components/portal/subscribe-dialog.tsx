@@ -56,7 +56,9 @@ export function SubscribeDialog({ service, canSaveCard = false }: { service: Ser
               </div>
             </div>
           )}
-          {method === "card" && !service.oneTime && !canSaveCard && <p className="text-xs text-muted-foreground">Cards are in test mode here, so a card can&apos;t be saved for future invoices: each invoice is emailed to you to pay.</p>}
+          {method === "card" && !service.oneTime && !canSaveCard && (
+            <p className="text-xs text-muted-foreground">Cards are in test mode here, so a card can&apos;t be saved for future invoices: each invoice is emailed to you to pay.</p>
+          )}
           <p className="text-sm text-muted-foreground">Your first invoice is created now and emailed to you. You can pay it right away, in full or in part.</p>
           <DialogFooter>
             <Button type="submit" pending={pending}>

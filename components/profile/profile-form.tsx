@@ -47,7 +47,11 @@ export function ProfileForm({ user, pendingEmail }: { user: { name: string; emai
         label="Email"
         required
         error={errors.email}
-        hint={pendingEmail ? `You sign in with this address until you open the link we sent to ${pendingEmail.address} (it works until ${formatDateTime(pendingEmail.until, { timeZone })}).` : "You sign in with this address. A new one changes when you open the link we send to it."}
+        hint={
+          pendingEmail
+            ? `You sign in with this address until you open the link we sent to ${pendingEmail.address} (it works until ${formatDateTime(pendingEmail.until, { timeZone })}).`
+            : "You sign in with this address. A new one changes when you open the link we send to it."
+        }
       >
         <Input {...fieldA11y("profile-email", errors.email, true)} name="email" type="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
       </FormField>

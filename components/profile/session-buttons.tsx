@@ -9,7 +9,11 @@ export function SignOutDeviceButton({ sessionId, label }: { sessionId: number; l
     <ConfirmAction
       action={signOutDevice}
       input={{ sessionId }}
-      trigger={<span>Sign out<span className="sr-only"> {label}</span></span>}
+      trigger={
+        <span>
+          Sign out<span className="sr-only"> {label}</span>
+        </span>
+      }
       triggerSize="sm"
       title="Sign this device out?"
       description={`${label} will need your password to get back in.`}

@@ -35,7 +35,11 @@ export function TwoFactorSettings({ status }: { status: Status }) {
   return (
     <div className="grid max-w-xl gap-4">
       <p className="flex items-start gap-2 text-sm">
-        {status.enabled ? <ShieldCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" /> : <ShieldOff className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />}
+        {status.enabled ? (
+          <ShieldCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+        ) : (
+          <ShieldOff className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+        )}
         <span>
           {status.enabled ? (
             <>

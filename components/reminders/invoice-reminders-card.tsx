@@ -37,16 +37,15 @@ export async function InvoiceRemindersCard({ invoiceId, number, today, canPause 
     <Card data-testid="invoice-reminders">
       <CardHeader>
         <CardTitle>Automatic reminders</CardTitle>
-        <CardDescription>
-          {status.sent ? `${plural(status.sent, "scheduled reminder")} sent so far.` : "From the payment reminder schedule."}
-        </CardDescription>
+        <CardDescription>{status.sent ? `${plural(status.sent, "scheduled reminder")} sent so far.` : "From the payment reminder schedule."}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
         <p className="text-sm" data-testid="next-reminder">
           <span className="text-muted-foreground">Next: </span>
           {status.state === "next" ? (
             <>
-              {status.day === today ? "today" : formatDate(status.day)}, {status.step.tone} {[status.step.email && "email", status.step.sms && "SMS"].filter(Boolean).join(" and ")} ({describeOffset(status.step.offsetDays)})
+              {status.day === today ? "today" : formatDate(status.day)}, {status.step.tone} {[status.step.email && "email", status.step.sms && "SMS"].filter(Boolean).join(" and ")} (
+              {describeOffset(status.step.offsetDays)})
             </>
           ) : (
             WHY_NONE[status.state]

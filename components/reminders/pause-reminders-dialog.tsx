@@ -60,12 +60,20 @@ export function PauseRemindersDialog({ target, id, name }: { target: "invoice" |
         <AlertDialogHeader>
           <AlertDialogTitle>Pause automatic reminders for {name}?</AlertDialogTitle>
           <AlertDialogDescription>
-            {target === "client" ? "None of this client’s invoices" : "This invoice"} will get scheduled reminders until someone resumes them. Resumed, an invoice gets only the latest step it has reached. Manual reminders still work.
+            {target === "client" ? "None of this client’s invoices" : "This invoice"} will get scheduled reminders until someone resumes them. Resumed, an invoice gets only the latest step it has
+            reached. Manual reminders still work.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <FormAlert message={error} />
         <FormField id={fieldId} label="Reason" required error={fieldError} hint="The team sees it on the invoice and client pages.">
-          <Textarea {...fieldA11y(fieldId, fieldError, true)} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={300} placeholder="e.g. Disputed, waiting for a purchase order" />
+          <Textarea
+            {...fieldA11y(fieldId, fieldError, true)}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={3}
+            maxLength={300}
+            placeholder="e.g. Disputed, waiting for a purchase order"
+          />
         </FormField>
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>

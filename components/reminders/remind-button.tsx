@@ -31,7 +31,10 @@ export function RemindButton({ clientIds = [], invoiceIds = [], label = "Send re
       title={title}
       description={
         <div className="grid gap-2">
-          <p>Each open invoice gets one reminder by email{smsCount === undefined ? ", and by SMS where the client agreed to texts" : smsCount > 0 ? `, and by SMS to ${plural(smsCount, "client")} who agreed to texts` : ""}.</p>
+          <p>
+            Each open invoice gets one reminder by email
+            {smsCount === undefined ? ", and by SMS where the client agreed to texts" : smsCount > 0 ? `, and by SMS to ${plural(smsCount, "client")} who agreed to texts` : ""}.
+          </p>
           <p>An invoice already reminded today is skipped, so pressing this twice sends nothing twice.</p>
         </div>
       }

@@ -78,13 +78,16 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
         <Checkbox name="enabled" checked={enabled} onCheckedChange={setEnabled} className="mt-0.5" />
         <span>
           <span className="font-medium">Send payment reminders automatically</span>
-          <span className="block text-muted-foreground">Every open invoice, old and new, gets each step once, on its day in the business’s time zone. Switched on late, an invoice gets only the latest step it has reached.</span>
+          <span className="block text-muted-foreground">
+            Every open invoice, old and new, gets each step once, on its day in the business’s time zone. Switched on late, an invoice gets only the latest step it has reached.
+          </span>
         </span>
       </label>
       <fieldset className="grid gap-3">
         <legend className="mb-1 text-base font-semibold">Steps</legend>
         <p className="text-sm text-muted-foreground">
-          Days from the due date, {OFFSET_MIN} to {OFFSET_MAX}: -3 is three days before, 0 the due date, 7 a week after. SMS goes only to clients who opted in. Saved steps are kept in the order of their day.
+          Days from the due date, {OFFSET_MIN} to {OFFSET_MAX}: -3 is three days before, 0 the due date, 7 a week after. SMS goes only to clients who opted in. Saved steps are kept in the order of
+          their day.
         </p>
         <ol className="grid gap-3">
           {rows.map((row, i) => {
@@ -138,7 +141,15 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
                     <option value="firm">Firm</option>
                   </Select>
                 </div>
-                <Button type="button" variant="ghost" size="icon" className="sm:mt-6" onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))} aria-label={`Remove step ${i + 1}`} disabled={rows.length === 1}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="icon"
+                  className="sm:mt-6"
+                  onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+                  aria-label={`Remove step ${i + 1}`}
+                  disabled={rows.length === 1}
+                >
                   <Trash2 aria-hidden="true" />
                 </Button>
               </li>

@@ -30,9 +30,7 @@ export function RecoveryCodesSection({ left }: { left: number }) {
       {codes ? (
         <RecoveryCodesList codes={codes} />
       ) : (
-        <p className="text-sm">
-          {left === 0 ? "You have no recovery codes left." : `You have ${left} unused recovery code${left === 1 ? "" : "s"}.`} Making a new set replaces every earlier code.
-        </p>
+        <p className="text-sm">{left === 0 ? "You have no recovery codes left." : `You have ${left} unused recovery code${left === 1 ? "" : "s"}.`} Making a new set replaces every earlier code.</p>
       )}
       <div>
         <Button type="button" variant="outline" pending={pending} onClick={regenerate}>

@@ -57,7 +57,9 @@ export function DeleteServiceCard({ area, service, hasHistory }: { area: string;
       <CardHeader>
         <CardTitle>Delete this service</CardTitle>
         <CardDescription>
-          {hasHistory ? "Clients subscribed to this service or were invoiced for it, so it can only be archived." : "Nobody subscribed to this service and no invoice names it, so it can be deleted for good."}
+          {hasHistory
+            ? "Clients subscribed to this service or were invoiced for it, so it can only be archived."
+            : "Nobody subscribed to this service and no invoice names it, so it can be deleted for good."}
         </CardDescription>
       </CardHeader>
       <CardContent>

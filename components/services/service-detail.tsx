@@ -95,7 +95,11 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
           <CardDescription>The SMS sent to clients who agreed to texts when this service went live.</CardDescription>
         </CardHeader>
         <CardContent>
-          <MessageList messages={messages} outboxHref={can(user.role, "outbox:read") ? (mid) => `/admin/outbox/${mid}` : undefined} emptyText="Nothing was sent for this service. Creating or switching on an active service texts the clients who agreed to SMS." />
+          <MessageList
+            messages={messages}
+            outboxHref={can(user.role, "outbox:read") ? (mid) => `/admin/outbox/${mid}` : undefined}
+            emptyText="Nothing was sent for this service. Creating or switching on an active service texts the clients who agreed to SMS."
+          />
         </CardContent>
       </Card>
       {can(user.role, "services:delete") && (

@@ -23,7 +23,16 @@ import { formatAmountInput } from "@/lib/money";
 import { billingIntervals, intervalLabels, serviceSchema, updateServiceSchema } from "@/lib/validation/services";
 import { plural } from "@/lib/plural";
 
-export type ServiceFormValues = { id: number; name: string; description: string | null; priceMinor: number; currency: string; interval: (typeof billingIntervals)[number]; active: boolean; archivedAt: Date | null };
+export type ServiceFormValues = {
+  id: number;
+  name: string;
+  description: string | null;
+  priceMinor: number;
+  currency: string;
+  interval: (typeof billingIntervals)[number];
+  active: boolean;
+  archivedAt: Date | null;
+};
 
 /** smsAudience: clients an announcement would reach, per billing currency. */
 type Props = { area: string; service?: ServiceFormValues; defaultCurrency: string; locale: string; currencies: CurrencyChoices; smsAudience: Record<string, number> };
@@ -33,15 +42,19 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
   const router = useRouter();
   const editing = Boolean(service);
   const [active, setActive] = useState(service?.active ?? true);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(editing ? updateService : createService, editing ? updateServiceSchema(locale) : serviceSchema(locale), (state) => {
-    const data = state.data as { id: number; announced: number } | undefined;
-    toast({
-      title: editing ? "Service saved" : "Service created",
-      description: data?.announced ? `Announcement queued to ${plural(data.announced, "client")} by SMS.` : undefined,
-      variant: "success",
-    });
-    router.push(`${area}/services/${data?.id ?? service?.id}`);
-  });
+  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(
+    editing ? updateService : createService,
+    editing ? updateServiceSchema(locale) : serviceSchema(locale),
+    (state) => {
+      const data = state.data as { id: number; announced: number } | undefined;
+      toast({
+        title: editing ? "Service saved" : "Service created",
+        description: data?.announced ? `Announcement queued to ${plural(data.announced, "client")} by SMS.` : undefined,
+        variant: "success",
+      });
+      router.push(`${area}/services/${data?.id ?? service?.id}`);
+    },
+  );
   // An announcement goes out when the service is created active, or first switched on.
   const willAnnounce = active && (!service || (!service.active && !service.archivedAt));
   const v = (key: "name" | "description") => values?.[key] ?? service?.[key] ?? "";
@@ -61,7 +74,15 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
       </FormField>
       <div className="grid gap-5 sm:grid-cols-3">
         <FormField id="price" label="Price" required error={errors.price} className="content-start">
-          <AmountInput {...fieldA11y("price", errors.price)} name="price" currency={currency} locale={locale} placeholder={`e.g. ${formatAmountInput(12000, currency, locale)}`} defaultValue={values?.price ?? (service ? formatAmountInput(service.priceMinor, service.currency, locale) : "")} required />
+          <AmountInput
+            {...fieldA11y("price", errors.price)}
+            name="price"
+            currency={currency}
+            locale={locale}
+            placeholder={`e.g. ${formatAmountInput(12000, currency, locale)}`}
+            defaultValue={values?.price ?? (service ? formatAmountInput(service.priceMinor, service.currency, locale) : "")}
+            required
+          />
         </FormField>
         <FormField className="content-start" id="currency" label="Currency" error={errors.currency}>
           <CurrencySelect {...fieldA11y("currency", errors.currency)} name="currency" choices={currencies} value={currency} onChange={(e) => setCurrency(e.target.value)} />

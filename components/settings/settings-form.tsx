@@ -69,7 +69,13 @@ export function SettingsForm({ settings, savedLocale, savedTimeZone, suggestedZo
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-base font-semibold">Region</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField className="content-start" id="locale" label="Business locale" error={errors.locale} hint="How amounts are typed and shown (1,234.50 or 1.234,50), and numbers and dates on PDFs and emails.">
+          <FormField
+            className="content-start"
+            id="locale"
+            label="Business locale"
+            error={errors.locale}
+            hint="How amounts are typed and shown (1,234.50 or 1.234,50), and numbers and dates on PDFs and emails."
+          >
             <Select {...fieldA11y("locale", errors.locale, true)} name="locale" defaultValue={v("locale")}>
               {locales.map((l) => (
                 <option key={l.value} value={l.value}>

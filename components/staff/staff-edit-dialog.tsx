@@ -58,7 +58,12 @@ export function StaffEditDialog({ member, isSelf }: { member: Member; isSelf: bo
           <FormField id={`phone-${member.id}`} label="Phone" error={errors.phone}>
             <PhoneInput id={`phone-${member.id}`} name="phone" defaultValue={member.phone} invalid={Boolean(errors.phone)} />
           </FormField>
-          <FormField id={`role-${member.id}`} label="Role" error={errors.role} hint={isSelf ? "This is you: making yourself staff removes your admin access." : "Admins also manage staff, settings, archiving and the audit log."}>
+          <FormField
+            id={`role-${member.id}`}
+            label="Role"
+            error={errors.role}
+            hint={isSelf ? "This is you: making yourself staff removes your admin access." : "Admins also manage staff, settings, archiving and the audit log."}
+          >
             <Select {...fieldA11y(`role-${member.id}`, errors.role, true)} name="role" defaultValue={values?.role ?? member.role}>
               <option value="staff">Staff</option>
               <option value="admin">Admin</option>

@@ -65,14 +65,18 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
                         <Badge variant={variant}>{label}</Badge>
                       </div>
                     </TableCell>
-                    <TableCell className="hidden whitespace-nowrap text-xs tabular-nums md:table-cell">{m.phone ? <PhoneNumber value={m.phone} /> : <span className="text-muted-foreground">—</span>}</TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-xs tabular-nums md:table-cell">
+                      {m.phone ? <PhoneNumber value={m.phone} /> : <span className="text-muted-foreground">—</span>}
+                    </TableCell>
                     <TableCell className="hidden sm:table-cell">
                       <Badge variant={m.role === "admin" ? "default" : "secondary"}>{m.role === "admin" ? "Admin" : "Staff"}</Badge>
                     </TableCell>
                     <TableCell className="hidden sm:table-cell">
                       <Badge variant={variant}>{label}</Badge>
                     </TableCell>
-                    <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{m.lastLoginAt ? <RelativeTime value={m.lastLoginAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">
+                      {m.lastLoginAt ? <RelativeTime value={m.lastLoginAt} /> : <span className="text-muted-foreground">Never</span>}
+                    </TableCell>
                     <TableCell>
                       <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                         <StaffEditDialog member={m} isSelf={isSelf} />

@@ -18,10 +18,7 @@ function Avatar({ name, className, ...props }: AvatarProps) {
     <span
       role="img"
       aria-label={name}
-      className={cn(
-        "inline-flex size-8 shrink-0 select-none items-center justify-center rounded-full bg-muted text-xs font-medium text-muted-foreground",
-        className,
-      )}
+      className={cn("inline-flex size-8 shrink-0 select-none items-center justify-center rounded-full bg-muted text-xs font-medium text-muted-foreground", className)}
       {...props}
     >
       {/* Drawn by CSS, not text in the page: inside a control named by the person's name, initials as text would be visible words missing from that name (WCAG 2.5.3). */}

@@ -38,24 +38,10 @@ type ButtonProps = React.ComponentProps<"button"> &
     pending?: boolean;
   };
 
-function Button({
-  className,
-  variant,
-  size,
-  asChild = false,
-  pending = false,
-  disabled,
-  children,
-  ...props
-}: ButtonProps) {
+function Button({ className, variant, size, asChild = false, pending = false, disabled, children, ...props }: ButtonProps) {
   const Comp = asChild ? Slot.Root : "button";
   return (
-    <Comp
-      className={cn(buttonVariants({ variant, size, className }))}
-      disabled={disabled || pending}
-      aria-busy={pending || undefined}
-      {...props}
-    >
+    <Comp className={cn(buttonVariants({ variant, size, className }))} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
       {pending && <LoaderCircle className="animate-spin" aria-hidden="true" />}
       {/* Slottable lets the spinner sit inside the asChild element instead of breaking Slot's single-child rule. */}
       <Slot.Slottable>{children}</Slot.Slottable>

@@ -11,11 +11,7 @@ const DropdownMenuTrigger = DropdownMenuPrimitive.Trigger;
 const DropdownMenuGroup = DropdownMenuPrimitive.Group;
 const DropdownMenuRadioGroup = DropdownMenuPrimitive.RadioGroup;
 
-function DropdownMenuContent({
-  className,
-  sideOffset = 4,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.Content>) {
+function DropdownMenuContent({ className, sideOffset = 4, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Content>) {
   return (
     <DropdownMenuPrimitive.Portal>
       <DropdownMenuPrimitive.Content
@@ -39,23 +35,11 @@ type DropdownMenuItemProps = React.ComponentProps<typeof DropdownMenuPrimitive.I
 
 function DropdownMenuItem({ className, variant = "default", ...props }: DropdownMenuItemProps) {
   return (
-    <DropdownMenuPrimitive.Item
-      className={cn(
-        itemClasses,
-        "px-2",
-        variant === "destructive" && "text-destructive focus:bg-destructive focus:text-destructive-foreground",
-        className,
-      )}
-      {...props}
-    />
+    <DropdownMenuPrimitive.Item className={cn(itemClasses, "px-2", variant === "destructive" && "text-destructive focus:bg-destructive focus:text-destructive-foreground", className)} {...props} />
   );
 }
 
-function DropdownMenuCheckboxItem({
-  className,
-  children,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
+function DropdownMenuCheckboxItem({ className, children, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
   return (
     <DropdownMenuPrimitive.CheckboxItem className={cn(itemClasses, "pl-8 pr-2", className)} {...props}>
       <span className="absolute left-2 flex size-3.5 items-center justify-center">
@@ -68,11 +52,7 @@ function DropdownMenuCheckboxItem({
   );
 }
 
-function DropdownMenuRadioItem({
-  className,
-  children,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.RadioItem>) {
+function DropdownMenuRadioItem({ className, children, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.RadioItem>) {
   return (
     <DropdownMenuPrimitive.RadioItem className={cn(itemClasses, "pl-8 pr-2", className)} {...props}>
       <span className="absolute left-2 flex size-3.5 items-center justify-center">
@@ -89,10 +69,7 @@ function DropdownMenuLabel({ className, ...props }: React.ComponentProps<typeof 
   return <DropdownMenuPrimitive.Label className={cn("px-2 py-1.5 text-sm font-semibold", className)} {...props} />;
 }
 
-function DropdownMenuSeparator({
-  className,
-  ...props
-}: React.ComponentProps<typeof DropdownMenuPrimitive.Separator>) {
+function DropdownMenuSeparator({ className, ...props }: React.ComponentProps<typeof DropdownMenuPrimitive.Separator>) {
   return <DropdownMenuPrimitive.Separator className={cn("-mx-1 my-1 h-px bg-border", className)} {...props} />;
 }
 

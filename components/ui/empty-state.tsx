@@ -12,17 +12,9 @@ type EmptyStateProps = {
 
 function EmptyState({ icon, title, description, action, className }: EmptyStateProps) {
   return (
-    <div
-      className={cn(
-        "flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed px-4 py-10 text-center sm:py-14",
-        className,
-      )}
-    >
+    <div className={cn("flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed px-4 py-10 text-center sm:py-14", className)}>
       {icon && (
-        <div
-          aria-hidden="true"
-          className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-6"
-        >
+        <div aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-6">
           {icon}
         </div>
       )}

@@ -19,9 +19,7 @@ function pageHref(pathname: string, searchParams: SearchParams, page: number) {
 
 /** First, last and the neighbours of the current page; null marks a gap. */
 function pageWindow(page: number, pageCount: number): (number | null)[] {
-  const pages = [...new Set([1, page - 1, page, page + 1, pageCount])]
-    .filter((p) => p >= 1 && p <= pageCount)
-    .sort((a, b) => a - b);
+  const pages = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   const items: (number | null)[] = [];
   let previous = 0;
   for (const p of pages) {
@@ -52,9 +50,7 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, pageCount));
   const showing =
     total !== undefined && pageSize !== undefined && total > 0
-      ? `Showing ${numberFormat.format((current - 1) * pageSize + 1)}–${numberFormat.format(
-          Math.min(current * pageSize, total),
-        )} of ${numberFormat.format(total)}`
+      ? `Showing ${numberFormat.format((current - 1) * pageSize + 1)}–${numberFormat.format(Math.min(current * pageSize, total))} of ${numberFormat.format(total)}`
       : null;
 
   const line = summary ?? (showing ? <p className="text-sm text-muted-foreground">{showing}</p> : null);

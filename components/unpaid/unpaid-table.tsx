@@ -74,9 +74,7 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
                 </IntentLink>
                 <div className="flex flex-wrap gap-1.5 text-xs text-muted-foreground">
                   {r.company && <span className="truncate">{r.company}</span>}
-                  <span>
-                    {plural(r.openInvoices, "open invoice")}
-                  </span>
+                  <span>{plural(r.openInvoices, "open invoice")}</span>
                   {r.smsOptIn && r.phone && <Badge variant="secondary">SMS</Badge>}
                   {!r.email && !(r.smsOptIn && r.phone) && <Badge variant="warning">No email or SMS</Badge>}
                   {r.archivedAt && <Badge variant="muted">Archived</Badge>}
@@ -97,7 +95,9 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
               <TableCell className="hidden whitespace-nowrap md:table-cell">
                 {r.daysOverdue > 0 ? <Badge variant="destructive">{plural(r.daysOverdue, "day")}</Badge> : <span className="text-muted-foreground">Not yet due</span>}
               </TableCell>
-              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{r.lastReminderAt ? <RelativeTime value={r.lastReminderAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
+              <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">
+                {r.lastReminderAt ? <RelativeTime value={r.lastReminderAt} /> : <span className="text-muted-foreground">Never</span>}
+              </TableCell>
               <TableCell className="hidden text-right sm:table-cell">
                 <RemindButton clientIds={[r.id]} label="Remind" size="sm" title={`Send ${r.name} a payment reminder?`} smsCount={r.smsOptIn && r.phone ? 1 : 0} />
               </TableCell>

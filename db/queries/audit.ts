@@ -66,5 +66,10 @@ export async function listAuditFor(entityType: string, entityId: number, limit =
 
 /** People who appear in the log as actors, for the filter's picker. */
 export async function listAuditActors() {
-  return getDb().select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.status, "active"), inArray(users.role, ["admin", "staff"]))).orderBy(users.name).limit(500);
+  return getDb()
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.status, "active"), inArray(users.role, ["admin", "staff"])))
+    .orderBy(users.name)
+    .limit(500);
 }

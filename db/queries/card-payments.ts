@@ -83,7 +83,15 @@ export async function listRefundDuePayments(page: number) {
 /** Stripe webhook events that failed to apply, newest first (without their payloads). */
 export async function listFailedStripeEvents(page: number) {
   return getDb()
-    .select({ id: stripeEvents.id, eventId: stripeEvents.eventId, type: stripeEvents.type, attempts: stripeEvents.attempts, lastError: stripeEvents.lastError, createdAt: stripeEvents.createdAt, updatedAt: stripeEvents.updatedAt })
+    .select({
+      id: stripeEvents.id,
+      eventId: stripeEvents.eventId,
+      type: stripeEvents.type,
+      attempts: stripeEvents.attempts,
+      lastError: stripeEvents.lastError,
+      createdAt: stripeEvents.createdAt,
+      updatedAt: stripeEvents.updatedAt,
+    })
     .from(stripeEvents)
     .where(failedEventsWhere())
     .orderBy(desc(stripeEvents.updatedAt), desc(stripeEvents.id))

@@ -56,8 +56,22 @@ function listWhere(p: Pick<ClientListParams, "q" | "filters">, today: string, ph
     f.has("archived") ? isNotNull(clients.archivedAt) : isNull(clients.archivedAt),
     f.has("sms") ? eq(clients.smsOptIn, true) : undefined,
     // EXISTS on the (client_id, status, due_date) index: one probe per candidate client.
-    f.has("balance") ? exists(getDb().select({ one: sql`1` }).from(invoices).where(openInvoice())) : undefined,
-    f.has("overdue") ? exists(getDb().select({ one: sql`1` }).from(invoices).where(openInvoice(today))) : undefined,
+    f.has("balance")
+      ? exists(
+          getDb()
+            .select({ one: sql`1` })
+            .from(invoices)
+            .where(openInvoice()),
+        )
+      : undefined,
+    f.has("overdue")
+      ? exists(
+          getDb()
+            .select({ one: sql`1` })
+            .from(invoices)
+            .where(openInvoice(today)),
+        )
+      : undefined,
     searchCondition(p.q, phoneRegion),
   );
 }
@@ -136,7 +150,12 @@ export async function owingClientIds(opts: { from: SQL; where: SQL | undefined; 
 
 async function countCapped(where: SQL | undefined): Promise<{ n: number; capped: boolean }> {
   const db = getDb();
-  const matches = db.select({ one: sql`1`.as("one") }).from(clients).where(where).limit(CLIENT_COUNT_CAP + 1).as("matches");
+  const matches = db
+    .select({ one: sql`1`.as("one") })
+    .from(clients)
+    .where(where)
+    .limit(CLIENT_COUNT_CAP + 1)
+    .as("matches");
   const [row] = await db.select({ n: count() }).from(matches);
   const n = Number(row?.n ?? 0);
   return { n: Math.min(n, CLIENT_COUNT_CAP), capped: n > CLIENT_COUNT_CAP };
@@ -159,10 +178,29 @@ async function idsByBalance(where: SQL | undefined, direction: "asc" | "desc", o
   // fixes that order (MySQL, MariaDB and TiDB all accept it).
   const join = narrowed ? sql`join` : sql`straight_join`;
   const owing = async (skip: number, take: number) =>
-    (await owingClientIds({ from: sql`${invoices} ${join} ${clients} on ${clients.id} = ${invoices.clientId}`, where: owingWhere, businessCurrency: defaultCurrency, direction, skip, take })).map((id) => ({ id }));
-  const settledWhere = and(where, notExists(db.select({ one: sql`1` }).from(invoices).where(openInvoice())));
+    (await owingClientIds({ from: sql`${invoices} ${join} ${clients} on ${clients.id} = ${invoices.clientId}`, where: owingWhere, businessCurrency: defaultCurrency, direction, skip, take })).map(
+      (id) => ({ id }),
+    );
+  const settledWhere = and(
+    where,
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(invoices)
+        .where(openInvoice()),
+    ),
+  );
   const settled = (skip: number, take: number) => db.select({ id: clients.id }).from(clients).where(settledWhere).orderBy(asc(clients.name), asc(clients.id)).limit(take).offset(skip);
-  const countOwing = async () => Number((await db.select({ n: countDistinct(invoices.clientId) }).from(invoices).innerJoin(clients, eq(clients.id, invoices.clientId)).where(owingWhere))[0]?.n ?? 0);
+  const countOwing = async () =>
+    Number(
+      (
+        await db
+          .select({ n: countDistinct(invoices.clientId) })
+          .from(invoices)
+          .innerJoin(clients, eq(clients.id, invoices.clientId))
+          .where(owingWhere)
+      )[0]?.n ?? 0,
+    );
   const countSettled = async () => Number((await db.select({ n: count() }).from(clients).where(settledWhere))[0]?.n ?? 0);
 
   const [first, second, firstCount] = direction === "desc" ? [owing, settled, countOwing] : [settled, owing, countSettled];
@@ -226,7 +264,10 @@ export async function listClients(p: ClientListParams, today: string) {
             .limit(CLIENT_PAGE_SIZE)
             .offset(offset),
   ]);
-  const balances = await balancesFor(rows.map((r) => r.id), today);
+  const balances = await balancesFor(
+    rows.map((r) => r.id),
+    today,
+  );
   return {
     rows: rows.map((r) => ({ ...r, balances: balances.get(r.id) ?? [] })),
     total: total.n,
@@ -249,7 +290,10 @@ export async function* exportClients(p: Pick<ClientListParams, "q" | "filters">,
       .orderBy(asc(clients.id))
       .limit(1000);
     if (batch.length === 0) return;
-    const balances = await balancesFor(batch.map((r) => r.id), today);
+    const balances = await balancesFor(
+      batch.map((r) => r.id),
+      today,
+    );
     yield batch.map((r) => ({ ...r, balances: balances.get(r.id) ?? [] }));
     if (batch.length < 1000) return;
     after = batch.at(-1)!.id;
@@ -356,7 +400,10 @@ export async function clientHasHistory(clientId: number): Promise<boolean> {
 
 /** Active clients whose name starts with what was typed, for the invoice form's client picker: an index prefix scan, 20 at most. */
 export async function clientOptions(typed: string) {
-  const prefix = `${typed.trim().slice(0, 100).replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const prefix = `${typed
+    .trim()
+    .slice(0, 100)
+    .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   return getDb()
     .select({ id: clients.id, name: clients.name, email: clients.email, company: clients.company, currency: clients.currency })
     .from(clients)

@@ -53,7 +53,10 @@ const headcountsQuery = prepared((db) =>
   db
     .select({
       clients: sql<string>`(${db.select({ n: sql`coalesce(sum(${rollupClientDays.createdCount} - ${rollupClientDays.archivedCount}), 0)` }).from(rollupClientDays)})`,
-      staff: sql<number>`(${db.select({ n: count() }).from(users).where(and(inArray(users.role, ["admin", "staff"]), eq(users.status, "active")))})`,
+      staff: sql<number>`(${db
+        .select({ n: count() })
+        .from(users)
+        .where(and(inArray(users.role, ["admin", "staff"]), eq(users.status, "active")))})`,
       services: sql<number>`(${db.select({ n: count() }).from(services).where(isNull(services.archivedAt))})`,
     })
     .from(sql`dual`)

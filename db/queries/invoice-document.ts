@@ -87,7 +87,15 @@ export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocu
     getSettings(),
   ]);
   return {
-    company: { name: settings.companyName, address: settings.companyAddress, email: settings.companyEmail, phone: settings.companyPhone, logo: settings.logo, locale: settings.locale, timeZone: settings.timeZone },
+    company: {
+      name: settings.companyName,
+      address: settings.companyAddress,
+      email: settings.companyEmail,
+      phone: settings.companyPhone,
+      logo: settings.logo,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+    },
     client: row.client,
     invoice: row.invoice,
     lines,

@@ -78,7 +78,10 @@ const invoiceColumns = { ...invoiceSummaryColumns, clientId: invoices.clientId }
 /** Names and emails for a page's clients, by primary key. */
 async function clientsFor(ids: number[]) {
   if (ids.length === 0) return new Map<number, { name: string; email: string | null }>();
-  const rows = await getDb().select({ id: clients.id, name: clients.name, email: clients.email }).from(clients).where(inArray(clients.id, [...new Set(ids)]));
+  const rows = await getDb()
+    .select({ id: clients.id, name: clients.name, email: clients.email })
+    .from(clients)
+    .where(inArray(clients.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -102,8 +105,18 @@ export async function listInvoices(p: InvoiceListParams, today: string) {
       .limit(INVOICE_PAGE_SIZE)
       .offset((p.page - 1) * INVOICE_PAGE_SIZE),
     rollupAnswers(p)
-      ? db.select({ n: sql<string>`coalesce(sum(${rollupInvoiceDays.invoiceCount}), 0)` }).from(rollupInvoiceDays).where(rollupWhere(p, today))
-      : db.select({ n: sql<number>`count(*)` }).from(db.select({ one: sql`1`.as("one") }).from(invoices).where(where).limit(COUNT_CAP + 1).as("capped")),
+      ? db
+          .select({ n: sql<string>`coalesce(sum(${rollupInvoiceDays.invoiceCount}), 0)` })
+          .from(rollupInvoiceDays)
+          .where(rollupWhere(p, today))
+      : db.select({ n: sql<number>`count(*)` }).from(
+          db
+            .select({ one: sql`1`.as("one") })
+            .from(invoices)
+            .where(where)
+            .limit(COUNT_CAP + 1)
+            .as("capped"),
+        ),
   ]);
   const ids = pageIds.map((r) => r.id);
   const byId = new Map(ids.length ? (await db.select(invoiceColumns).from(invoices).where(inArray(invoices.id, ids))).map((r) => [r.id, r]) : []);
@@ -149,7 +162,9 @@ const sumColumns = <T extends typeof invoices | typeof rollupInvoiceDays>(t: T, 
  */
 export async function invoiceSetTotals(p: Omit<InvoiceListParams, "sort" | "page">, today: string): Promise<InvoiceSetTotals[]> {
   const rows = rollupAnswers(p) ? await totalsFromRollup(p, today) : await totalsFromInvoices(p, today);
-  return rows.map((r) => ({ currency: r.currency, count: Number(r.count), invoicedMinor: Number(r.invoiced), paidMinor: Number(r.paid), outstandingMinor: Number(r.outstanding) })).filter((r) => r.count > 0);
+  return rows
+    .map((r) => ({ currency: r.currency, count: Number(r.count), invoicedMinor: Number(r.invoiced), paidMinor: Number(r.paid), outstandingMinor: Number(r.outstanding) }))
+    .filter((r) => r.count > 0);
 }
 
 /** Filters on status and dates only: the per-day rollup counts every invoice, so it answers them exactly. */

@@ -60,7 +60,13 @@ export async function getDraftForEdit(invoiceId: number) {
     .limit(1);
   if (!row) return null;
   const lines = await db
-    .select({ serviceId: invoiceItems.serviceId, description: invoiceItems.description, quantityMilli: invoiceItems.quantityMilli, unitPriceMinor: invoiceItems.unitPriceMinor, taxRateBp: invoiceItems.taxRateBp })
+    .select({
+      serviceId: invoiceItems.serviceId,
+      description: invoiceItems.description,
+      quantityMilli: invoiceItems.quantityMilli,
+      unitPriceMinor: invoiceItems.unitPriceMinor,
+      taxRateBp: invoiceItems.taxRateBp,
+    })
     .from(invoiceItems)
     .where(eq(invoiceItems.invoiceId, invoiceId))
     .orderBy(asc(invoiceItems.position));
@@ -115,7 +121,14 @@ export type InvoicePaymentRow = Awaited<ReturnType<typeof listInvoicePayments>>[
 
 export async function listInvoiceLinks(invoiceId: number) {
   return getDb()
-    .select({ id: invoiceLinks.id, createdAt: invoiceLinks.createdAt, expiresAt: invoiceLinks.expiresAt, revokedAt: invoiceLinks.revokedAt, firstViewedAt: invoiceLinks.firstViewedAt, lastViewedAt: invoiceLinks.lastViewedAt })
+    .select({
+      id: invoiceLinks.id,
+      createdAt: invoiceLinks.createdAt,
+      expiresAt: invoiceLinks.expiresAt,
+      revokedAt: invoiceLinks.revokedAt,
+      firstViewedAt: invoiceLinks.firstViewedAt,
+      lastViewedAt: invoiceLinks.lastViewedAt,
+    })
     .from(invoiceLinks)
     .where(eq(invoiceLinks.invoiceId, invoiceId))
     .orderBy(desc(invoiceLinks.createdAt), desc(invoiceLinks.id))
@@ -131,10 +144,7 @@ export async function listInvoiceHistory(invoiceId: number, limit = 100) {
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(
-      or(
-        and(eq(auditLog.entityType, "invoice"), eq(auditLog.entityId, invoiceId)),
-        paymentIds.length ? and(eq(auditLog.entityType, "payment"), inArray(auditLog.entityId, paymentIds)) : undefined,
-      ),
+      or(and(eq(auditLog.entityType, "invoice"), eq(auditLog.entityId, invoiceId)), paymentIds.length ? and(eq(auditLog.entityType, "payment"), inArray(auditLog.entityId, paymentIds)) : undefined),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);

@@ -115,7 +115,15 @@ export async function getOutboxMessage(id: number) {
   const [message] = await db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
   if (!message) return null;
   const attempts = await db
-    .select({ id: outboxAttempts.id, attempt: outboxAttempts.attempt, workerId: outboxAttempts.workerId, outcome: outboxAttempts.outcome, error: outboxAttempts.error, durationMs: outboxAttempts.durationMs, at: outboxAttempts.at })
+    .select({
+      id: outboxAttempts.id,
+      attempt: outboxAttempts.attempt,
+      workerId: outboxAttempts.workerId,
+      outcome: outboxAttempts.outcome,
+      error: outboxAttempts.error,
+      durationMs: outboxAttempts.durationMs,
+      at: outboxAttempts.at,
+    })
     .from(outboxAttempts)
     .where(eq(outboxAttempts.outboxId, id))
     .orderBy(asc(outboxAttempts.id));

@@ -14,7 +14,11 @@ export type ReceiptDocumentData = {
 
 /** A payment's owner, for access checks on its receipt. */
 export async function getPaymentAccess(paymentId: number) {
-  const [row] = await getDb().select({ id: payments.id, clientId: payments.clientId, invoiceId: payments.invoiceId, status: payments.status }).from(payments).where(eq(payments.id, paymentId)).limit(1);
+  const [row] = await getDb()
+    .select({ id: payments.id, clientId: payments.clientId, invoiceId: payments.invoiceId, status: payments.status })
+    .from(payments)
+    .where(eq(payments.id, paymentId))
+    .limit(1);
   return row ?? null;
 }
 
@@ -22,7 +26,15 @@ export async function getPaymentAccess(paymentId: number) {
 export async function getReceiptData(paymentId: number): Promise<(ReceiptDocumentData & { invoice: { version: number } }) | null> {
   const [row] = await getDb()
     .select({
-      payment: { id: payments.id, amountMinor: payments.amountMinor, method: payments.method, status: payments.status, reference: payments.reference, receivedAt: payments.receivedAt, refundedAt: payments.refundedAt },
+      payment: {
+        id: payments.id,
+        amountMinor: payments.amountMinor,
+        method: payments.method,
+        status: payments.status,
+        reference: payments.reference,
+        receivedAt: payments.receivedAt,
+        refundedAt: payments.refundedAt,
+      },
       invoice: { id: invoices.id, number: invoices.number, currency: invoices.currency, totalMinor: invoices.totalMinor, amountPaidMinor: invoices.amountPaidMinor, version: invoices.version },
       client: { name: clients.name, email: clients.email },
     })
@@ -33,5 +45,8 @@ export async function getReceiptData(paymentId: number): Promise<(ReceiptDocumen
     .limit(1);
   if (!row) return null;
   const settings = await getSettings();
-  return { ...row, company: { name: settings.companyName, address: settings.companyAddress, email: settings.companyEmail, phone: settings.companyPhone, locale: settings.locale, timeZone: settings.timeZone } };
+  return {
+    ...row,
+    company: { name: settings.companyName, address: settings.companyAddress, email: settings.companyEmail, phone: settings.companyPhone, locale: settings.locale, timeZone: settings.timeZone },
+  };
 }

@@ -30,12 +30,7 @@ function filterCondition(filter: PortalInvoiceFilter, today: string): SQL | unde
 }
 
 export async function listPortalInvoices(clientId: number, params: { filter: PortalInvoiceFilter; q: string; page: number }, today: string) {
-  const where = and(
-    eq(invoices.clientId, clientId),
-    ne(invoices.status, "draft"),
-    filterCondition(params.filter, today),
-    params.q ? like(invoices.number, `${escapeLike(params.q)}%`) : undefined,
-  );
+  const where = and(eq(invoices.clientId, clientId), ne(invoices.status, "draft"), filterCondition(params.filter, today), params.q ? like(invoices.number, `${escapeLike(params.q)}%`) : undefined);
   const db = getDb();
   const [rows, [counted]] = await Promise.all([
     db
@@ -47,7 +42,10 @@ export async function listPortalInvoices(clientId: number, params: { filter: Por
       .orderBy(desc(invoices.issueDate), desc(invoices.id))
       .limit(PORTAL_INVOICE_PAGE_SIZE)
       .offset((params.page - 1) * PORTAL_INVOICE_PAGE_SIZE),
-    db.select({ n: sql<string>`count(*)` }).from(invoices).where(where),
+    db
+      .select({ n: sql<string>`count(*)` })
+      .from(invoices)
+      .where(where),
   ]);
   return { rows, total: Number(counted?.n ?? 0) };
 }

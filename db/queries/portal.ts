@@ -10,11 +10,7 @@ import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
 // from the request, and puts it in the WHERE clause.
 
 export async function getClientForUser(userId: number) {
-  const [row] = await getDb()
-    .select({ id: clients.id, name: clients.name, email: clients.email, smsOptIn: clients.smsOptIn })
-    .from(clients)
-    .where(eq(clients.userId, userId))
-    .limit(1);
+  const [row] = await getDb().select({ id: clients.id, name: clients.name, email: clients.email, smsOptIn: clients.smsOptIn }).from(clients).where(eq(clients.userId, userId)).limit(1);
   return row ?? null;
 }
 

@@ -11,8 +11,15 @@ export async function getSecurityStatus(userId: number): Promise<SecurityStatus>
   const db = getDb();
   const [[user], keys, [codes]] = await Promise.all([
     db.select({ twoFactor: users.twoFactor }).from(users).where(eq(users.id, userId)).limit(1),
-    db.select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt }).from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt), asc(passkeys.id)),
-    db.select({ n: sql<number>`count(*)` }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+    db
+      .select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
+      .from(passkeys)
+      .where(eq(passkeys.userId, userId))
+      .orderBy(asc(passkeys.createdAt), asc(passkeys.id)),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
   ]);
   return { totp: user?.twoFactor === "totp", sms: user?.twoFactor === "sms", passkeys: keys, recoveryCodesLeft: Number(codes?.n ?? 0) };
 }

@@ -58,7 +58,10 @@ export async function getService(id: number) {
     .limit(1);
   if (!row) return null;
   const [[subs], [line]] = await Promise.all([
-    db.select({ n: count() }).from(subscriptions).where(and(eq(subscriptions.serviceId, id), eq(subscriptions.status, "active"))),
+    db
+      .select({ n: count() })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.serviceId, id), eq(subscriptions.status, "active"))),
     db.select({ id: invoiceItems.id }).from(invoiceItems).where(eq(invoiceItems.serviceId, id)).limit(1),
   ]);
   const [anySub] = await db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.serviceId, id)).limit(1);

@@ -18,7 +18,8 @@ const staffColumns = {
   createdAt: users.createdAt,
   // Any second factor to reset: texted codes, an app, passkeys or recovery codes.
   // Written out in full: drizzle leaves users.id unqualified in a one-table select, which inside a subquery would mean the subquery's own id.
-  hasSecondFactor: sql<number>`(users.two_factor <> 'none' or exists(select 1 from passkeys pk where pk.user_id = users.id) or exists(select 1 from recovery_codes rc where rc.user_id = users.id))`.mapWith(Boolean),
+  hasSecondFactor:
+    sql<number>`(users.two_factor <> 'none' or exists(select 1 from passkeys pk where pk.user_id = users.id) or exists(select 1 from recovery_codes rc where rc.user_id = users.id))`.mapWith(Boolean),
 };
 
 export async function listStaff() {

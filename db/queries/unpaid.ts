@@ -31,8 +31,12 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
   const skip = (p.page - 1) * UNPAID_PAGE_SIZE;
   const page = async () => {
     if (p.sort !== "-balance") {
-      const order = p.sort === "name" ? [asc(sql`(select ${clients.name} from ${clients} where ${clients.id} = ${invoices.clientId})`), asc(invoices.clientId)] : [asc(oldestDue), asc(invoices.clientId)];
-      return grouped().orderBy(...order).limit(UNPAID_PAGE_SIZE).offset(skip);
+      const order =
+        p.sort === "name" ? [asc(sql`(select ${clients.name} from ${clients} where ${clients.id} = ${invoices.clientId})`), asc(invoices.clientId)] : [asc(oldestDue), asc(invoices.clientId)];
+      return grouped()
+        .orderBy(...order)
+        .limit(UNPAID_PAGE_SIZE)
+        .offset(skip);
     }
     // Largest balances first, never comparing amounts in different currencies.
     const { defaultCurrency } = await getSettings();
@@ -40,11 +44,20 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
     const found = ids.length ? await grouped(ids) : [];
     return ids.flatMap((id) => found.filter((g) => g.clientId === id));
   };
-  const [[total], groups] = await Promise.all([db.select({ n: countDistinct(invoices.clientId) }).from(invoices).where(where), page()]);
+  const [[total], groups] = await Promise.all([
+    db
+      .select({ n: countDistinct(invoices.clientId) })
+      .from(invoices)
+      .where(where),
+    page(),
+  ]);
   const ids = groups.map((g) => g.clientId);
   const [people, balances, reminded] = await Promise.all([
     ids.length
-      ? db.select({ id: clients.id, name: clients.name, company: clients.company, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt }).from(clients).where(inArray(clients.id, ids))
+      ? db
+          .select({ id: clients.id, name: clients.name, company: clients.company, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt })
+          .from(clients)
+          .where(inArray(clients.id, ids))
       : [],
     balancesFor(ids, today),
     ids.length

@@ -17,10 +17,5 @@ export const auditLog = mysqlTable(
     ip: varchar("ip", { length: 45 }),
     at: createdAt(),
   },
-  (t) => [
-    index("audit_entity_idx").on(t.entityType, t.entityId, t.at),
-    index("audit_actor_idx").on(t.actorUserId, t.at),
-    index("audit_action_idx").on(t.action, t.at),
-    index("audit_at_idx").on(t.at),
-  ],
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId, t.at), index("audit_actor_idx").on(t.actorUserId, t.at), index("audit_action_idx").on(t.action, t.at), index("audit_at_idx").on(t.at)],
 );

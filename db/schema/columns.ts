@@ -10,7 +10,10 @@ export const money = (name: string) => bigint(name, { mode: "number" });
 // Millisecond precision UTC timestamps, read back as Date.
 export const timestamp = (name: string) => datetime(name, { mode: "date", fsp: 3 });
 
-export const createdAt = () => timestamp("created_at").notNull().$defaultFn(() => new Date());
+export const createdAt = () =>
+  timestamp("created_at")
+    .notNull()
+    .$defaultFn(() => new Date());
 export const updatedAt = () =>
   timestamp("updated_at")
     .notNull()

@@ -8,9 +8,7 @@ export const outboxStatuses = ["queued", "sending", "sent", "captured", "failed"
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 // An attachment is a reference, rendered when the message is sent.
-export type OutboxAttachment =
-  | { kind: "invoice_pdf"; invoiceId: number; version: number; filename: string }
-  | { kind: "receipt_pdf"; paymentId: number; filename: string };
+export type OutboxAttachment = { kind: "invoice_pdf"; invoiceId: number; version: number; filename: string } | { kind: "receipt_pdf"; paymentId: number; filename: string };
 
 export const outbox = mysqlTable(
   "outbox",

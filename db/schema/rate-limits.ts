@@ -14,4 +14,3 @@ export const rateLimiter = mysqlTable(
   // The library and the retention job delete expired rows by this.
   (t) => [index("rate_limiter_expire_idx").on(t.expire)],
 );
-

@@ -93,10 +93,13 @@ export async function insertServices(ctx: SeedContext): Promise<SeededService[]>
     const row = { name: s.name, description: s.description, priceMinor: s.priceMinor, currency: "USD", interval: s.interval, active: offSaleAt === null };
     return { ...row, archivedAt, createdAt, updatedAt: offSaleAt ?? createdAt, key: s.key, offSaleAt };
   });
-  const ids = await withServerStep(ctx, await ctx.tx
-    .insert(services)
-    .values(rows.map(({ key: _key, offSaleAt: _offSaleAt, ...row }) => row))
-    .$returningId());
+  const ids = await withServerStep(
+    ctx,
+    await ctx.tx
+      .insert(services)
+      .values(rows.map(({ key: _key, offSaleAt: _offSaleAt, ...row }) => row))
+      .$returningId(),
+  );
   return rows.map((r, i) => ({
     id: ids[i]!.id,
     key: r.key,
@@ -212,9 +215,12 @@ export async function insertSubscriptions(ctx: SeedContext, clients: SeededClien
       },
     };
   });
-  const ids = await withServerStep(ctx, await ctx.tx
-    .insert(subscriptions)
-    .values(rows.map((r) => r.row))
-    .$returningId());
+  const ids = await withServerStep(
+    ctx,
+    await ctx.tx
+      .insert(subscriptions)
+      .values(rows.map((r) => r.row))
+      .$returningId(),
+  );
   return rows.map((r, i) => ({ ...r.seeded, id: ids[i]!.id }));
 }

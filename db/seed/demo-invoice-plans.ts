@@ -47,28 +47,10 @@ const SLOTS: { kind: Kind; count: number; days: [number, number] }[] = [
 ];
 const PAID_DAYS: [number, number] = [3, 364];
 
-const VOID_REASONS = [
-  "Issued to the wrong client",
-  "Duplicate of a later invoice",
-  "Scope changed; reissued with the new quote",
-  "Project cancelled before work began",
-];
-const NOTES = [
-  "Thank you for your business!",
-  "PO 4471",
-  "Questions about this invoice? Just reply to the email.",
-  "Includes the extra revision round we agreed on the phone.",
-];
+const VOID_REASONS = ["Issued to the wrong client", "Duplicate of a later invoice", "Scope changed; reissued with the new quote", "Project cancelled before work began"];
+const NOTES = ["Thank you for your business!", "PO 4471", "Questions about this invoice? Just reply to the email.", "Includes the extra revision round we agreed on the phone."];
 
-function basePlan(
-  ctx: SeedContext,
-  client: SeededClient,
-  status: InvoiceStatus,
-  issueDaysAgo: number,
-  lines: LineDraft[],
-  discountMinor: number,
-  createdBy: number | null,
-): InvoicePlan {
+function basePlan(ctx: SeedContext, client: SeededClient, status: InvoiceStatus, issueDaysAgo: number, lines: LineDraft[], discountMinor: number, createdBy: number | null): InvoicePlan {
   const issued = status !== "draft";
   const stamp = businessTime(ctx, issueDaysAgo);
   return {
@@ -163,8 +145,7 @@ function adHocPlan(ctx: SeedContext, kind: Kind, index: number, client: SeededCl
   const discounted = kind === "paid" ? index % 7 === 3 : index === 1 && kind !== "draft";
   const discountPct = discounted ? rng.pick([5, 10]) : 0;
   const discount = roundDiv(subtotal * discountPct, 100);
-  const status: InvoiceStatus =
-    kind === "sent_current" || kind === "sent_overdue" ? "sent" : kind === "partial_current" || kind === "partial_overdue" ? "partially_paid" : kind;
+  const status: InvoiceStatus = kind === "sent_current" || kind === "sent_overdue" ? "sent" : kind === "partial_current" || kind === "partial_overdue" ? "partially_paid" : kind;
   const plan = basePlan(ctx, client, status, d, lines, discount, creator(ctx, office, d));
   plan.notes = discount > 0 ? `Includes a ${discountPct}% loyalty discount.` : rng.chance(0.3) ? rng.pick(NOTES) : null;
   const total = plan.totals.totalMinor;
@@ -192,8 +173,7 @@ function adHocPlan(ctx: SeedContext, kind: Kind, index: number, client: SeededCl
     });
   }
   // The client says a transfer is on its way; it counts only once confirmed.
-  if ((kind === "sent_current" || kind === "sent_overdue") && index === 0)
-    plan.payments.push(pendingTransfer(ctx, client, total, rng.int(1, Math.min(6, d - 1))));
+  if ((kind === "sent_current" || kind === "sent_overdue") && index === 0) plan.payments.push(pendingTransfer(ctx, client, total, rng.int(1, Math.min(6, d - 1))));
   return plan;
 }
 
@@ -201,13 +181,7 @@ function adHocPlan(ctx: SeedContext, kind: Kind, index: number, client: SeededCl
  * Every demo invoice. The first slots of some kinds go to the portal clients,
  * so each demo login sees open, overdue and paid invoices of its own.
  */
-export function planInvoices(
-  ctx: SeedContext,
-  clients: SeededClient[],
-  catalog: SeededService[],
-  subscriptions: SeededSubscription[],
-  office: DemoOffice,
-): InvoicePlan[] {
+export function planInvoices(ctx: SeedContext, clients: SeededClient[], catalog: SeededService[], subscriptions: SeededSubscription[], office: DemoOffice): InvoicePlan[] {
   const renewals = renewalPlans(ctx, subscriptions, office);
   const [casey, jordan, morgan] = clients.filter((c) => c.user);
   const forced: Partial<Record<Kind, (SeededClient | undefined)[]>> = {
@@ -225,12 +199,7 @@ export function planInvoices(
       // Pinned paid slots sit well inside the year, leaving room for the refund story.
       // Paid invoices are spread evenly over the year, so monthly revenue charts have no gaps.
       const [from, to] = slot.days;
-      const d =
-        pinned && slot.kind === "paid"
-          ? ctx.rng.int(30, 200)
-          : slot.kind === "paid"
-            ? from + Math.floor(((index + ctx.rng.next()) * (to - from)) / slot.count)
-            : ctx.rng.int(from, to);
+      const d = pinned && slot.kind === "paid" ? ctx.rng.int(30, 200) : slot.kind === "paid" ? from + Math.floor(((index + ctx.rng.next()) * (to - from)) / slot.count) : ctx.rng.int(from, to);
       const client = pinned ?? eligibleClient(ctx, clients, addDays(ctx.today, -d), slot.kind === "paid" || slot.kind === "void");
       return adHocPlan(ctx, slot.kind, index, client, d, catalog, office);
     }),

@@ -99,22 +99,23 @@ export async function insertInvoices(ctx: SeedContext, plans: InvoicePlan[]): Pr
   await ctx.tx.insert(invoiceItems).values(items);
 
   // Payments get ids in the order they happened, like a real ledger.
-  const paymentRefs = ordered
-    .flatMap((plan, i) => plan.payments.map((payment) => ({ payment, index: i })))
-    .sort((a, b) => a.payment.createdAt.getTime() - b.payment.createdAt.getTime());
-  const paymentIds = await withServerStep(ctx, await ctx.tx
-    .insert(payments)
-    .values(
-      paymentRefs.map(({ payment, index }, n) => ({
-        ...payment,
-        invoiceId: ids[index]!.id,
-        clientId: ordered[index]!.client.id,
-        currency: "USD",
-        idempotencyKey: `seed-payment-${n + 1}`,
-        updatedAt: latest([payment.createdAt, payment.receivedAt, payment.refundedAt])!,
-      })),
-    )
-    .$returningId());
+  const paymentRefs = ordered.flatMap((plan, i) => plan.payments.map((payment) => ({ payment, index: i }))).sort((a, b) => a.payment.createdAt.getTime() - b.payment.createdAt.getTime());
+  const paymentIds = await withServerStep(
+    ctx,
+    await ctx.tx
+      .insert(payments)
+      .values(
+        paymentRefs.map(({ payment, index }, n) => ({
+          ...payment,
+          invoiceId: ids[index]!.id,
+          clientId: ordered[index]!.client.id,
+          currency: "USD",
+          idempotencyKey: `seed-payment-${n + 1}`,
+          updatedAt: latest([payment.createdAt, payment.receivedAt, payment.refundedAt])!,
+        })),
+      )
+      .$returningId(),
+  );
 
   const seeded: SeededInvoice[] = ordered.map((plan, i) => ({
     id: ids[i]!.id,

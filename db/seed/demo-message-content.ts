@@ -40,8 +40,7 @@ export type Message = {
   error: string | null;
 };
 
-type Envelope = Pick<Message, "to" | "related" | "clientId" | "createdAt" | "delivery"> &
-  Partial<Pick<Message, "cc" | "bcc" | "attachments" | "failures" | "error">>;
+type Envelope = Pick<Message, "to" | "related" | "clientId" | "createdAt" | "delivery"> & Partial<Pick<Message, "cc" | "bcc" | "attachments" | "failures" | "error">>;
 
 // The demo business keeps the defaults: en-US, UTC.
 const COMPANY: EmailCompany = { name: DEMO_COMPANY, address: DEMO_ADDRESS, locale: "en-US", timeZone: "UTC" };

@@ -100,40 +100,43 @@ export async function insertMessages(ctx: SeedContext, inputs: MessageInputs): P
     })),
   );
   const deliveries = messages.map((m) => attemptsFor(ctx, m));
-  const ids = await withServerStep(ctx, await ctx.tx
-    .insert(outbox)
-    .values(
-      messages.map((m, n) => {
-        const { rows, nextAttemptAt } = deliveries[n]!;
-        return {
-          channel: m.channel,
-          to: m.to,
-          cc: m.cc,
-          bcc: m.bcc,
-          toFirst: m.to[0]!,
-          subject: m.subject,
-          text: m.text,
-          html: m.html,
-          template: m.template,
-          templateData: m.templateData,
-          attachments: m.attachments,
-          relatedType: m.related.type,
-          relatedId: m.related.id,
-          clientId: m.clientId,
-          idempotencyKey: `seed-outbox-${n + 1}`,
-          // Kept, encrypted, while the message may still be sent or is captured; dropped once sent or dead, as the worker does.
-          secrets: m.delivery === "captured" || m.delivery === "failed" ? sealValues(m.secretValues, { ...m, idempotencyKey: `seed-outbox-${n + 1}` }) : null,
-          status: m.delivery,
-          attempts: rows.length,
-          nextAttemptAt,
-          lastError: m.delivery === "failed" || m.delivery === "dead" ? m.error : null,
-          providerMessageId: m.delivery === "sent" ? (m.channel === "email" ? `re_${ctx.rng.hex(24)}` : `SM${ctx.rng.hex(32)}`) : null,
-          sentAt: m.delivery === "sent" ? rows.at(-1)!.at : null,
-          createdAt: m.createdAt,
-        };
-      }),
-    )
-    .$returningId());
+  const ids = await withServerStep(
+    ctx,
+    await ctx.tx
+      .insert(outbox)
+      .values(
+        messages.map((m, n) => {
+          const { rows, nextAttemptAt } = deliveries[n]!;
+          return {
+            channel: m.channel,
+            to: m.to,
+            cc: m.cc,
+            bcc: m.bcc,
+            toFirst: m.to[0]!,
+            subject: m.subject,
+            text: m.text,
+            html: m.html,
+            template: m.template,
+            templateData: m.templateData,
+            attachments: m.attachments,
+            relatedType: m.related.type,
+            relatedId: m.related.id,
+            clientId: m.clientId,
+            idempotencyKey: `seed-outbox-${n + 1}`,
+            // Kept, encrypted, while the message may still be sent or is captured; dropped once sent or dead, as the worker does.
+            secrets: m.delivery === "captured" || m.delivery === "failed" ? sealValues(m.secretValues, { ...m, idempotencyKey: `seed-outbox-${n + 1}` }) : null,
+            status: m.delivery,
+            attempts: rows.length,
+            nextAttemptAt,
+            lastError: m.delivery === "failed" || m.delivery === "dead" ? m.error : null,
+            providerMessageId: m.delivery === "sent" ? (m.channel === "email" ? `re_${ctx.rng.hex(24)}` : `SM${ctx.rng.hex(32)}`) : null,
+            sentAt: m.delivery === "sent" ? rows.at(-1)!.at : null,
+            createdAt: m.createdAt,
+          };
+        }),
+      )
+      .$returningId(),
+  );
   const attemptRows = deliveries.flatMap((d, n) => d.rows.map((r) => ({ ...r, outboxId: ids[n]!.id, workerId: "inline-1" })));
   await ctx.tx.insert(outboxAttempts).values(attemptRows);
   return { outbox: messages.length, attempts: attemptRows.length, links: links.length };

@@ -30,22 +30,11 @@ function source(ctx: SeedContext, client: SeededClient, method: PaymentMethod, o
   }
   const recordedBy = rng.chance(0.75) ? office.staff.id : office.admin.id;
   const reference =
-    method === "card"
-      ? `Card terminal auth ${rng.int(100_000, 999_999)}`
-      : method === "bank_transfer"
-        ? `ACH ${rng.int(10_000_000, 99_999_999)}`
-        : `Cash receipt #${rng.int(1000, 4999)}`;
+    method === "card" ? `Card terminal auth ${rng.int(100_000, 999_999)}` : method === "bank_transfer" ? `ACH ${rng.int(10_000_000, 99_999_999)}` : `Cash receipt #${rng.int(1000, 4999)}`;
   return { recordedBy, provider: null, providerRef: null, reference };
 }
 
-export function succeeded(
-  ctx: SeedContext,
-  client: SeededClient,
-  office: BackOffice,
-  amountMinor: number,
-  method: PaymentMethod,
-  daysAgo: number,
-): PaymentDraft {
+export function succeeded(ctx: SeedContext, client: SeededClient, office: BackOffice, amountMinor: number, method: PaymentMethod, daysAgo: number): PaymentDraft {
   const at = businessTime(ctx, daysAgo);
   return {
     amountMinor,
@@ -91,14 +80,7 @@ export function randomMethod(ctx: SeedContext): PaymentMethod {
 }
 
 /** A card payment the client made and later asked to have refunded (paid again by transfer). */
-export function refunded(
-  ctx: SeedContext,
-  client: SeededClient,
-  office: BackOffice,
-  amountMinor: number,
-  daysAgo: number,
-  refundDaysAgo: number,
-): PaymentDraft {
+export function refunded(ctx: SeedContext, client: SeededClient, office: BackOffice, amountMinor: number, daysAgo: number, refundDaysAgo: number): PaymentDraft {
   return {
     ...succeeded(ctx, client, office, amountMinor, "card", daysAgo),
     status: "refunded",

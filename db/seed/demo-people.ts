@@ -143,42 +143,48 @@ function draftClients(ctx: SeedContext): ClientDraft[] {
 export async function insertClients(ctx: SeedContext, passwordHash: string): Promise<SeededClient[]> {
   const drafts = draftClients(ctx).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const logins = drafts.filter((d) => d.login);
-  const loginIds = await withServerStep(ctx, await ctx.tx
-    .insert(users)
-    .values(
-      logins.map((d) => ({
-        email: d.email,
-        name: d.name,
-        phone: d.phone,
-        role: "client" as const,
-        passwordHash,
-        status: "active" as const,
-        phoneVerifiedAt: d.phone ? d.createdAt : null,
-        lastLoginAt: businessTime(ctx, ctx.rng.int(1, 9)),
-        createdAt: d.createdAt,
-        updatedAt: d.createdAt,
-      })),
-    )
-    .$returningId());
+  const loginIds = await withServerStep(
+    ctx,
+    await ctx.tx
+      .insert(users)
+      .values(
+        logins.map((d) => ({
+          email: d.email,
+          name: d.name,
+          phone: d.phone,
+          role: "client" as const,
+          passwordHash,
+          status: "active" as const,
+          phoneVerifiedAt: d.phone ? d.createdAt : null,
+          lastLoginAt: businessTime(ctx, ctx.rng.int(1, 9)),
+          createdAt: d.createdAt,
+          updatedAt: d.createdAt,
+        })),
+      )
+      .$returningId(),
+  );
   const userByEmail = new Map<string, SeededUser>(logins.map((d, i) => [d.email, { id: loginIds[i]!.id, email: d.email, name: d.name, role: "client" }]));
-  const ids = await withServerStep(ctx, await ctx.tx
-    .insert(clients)
-    .values(
-      drafts.map((d) => ({
-        name: d.name,
-        company: d.company,
-        email: d.email,
-        phone: d.phone,
-        address: d.address,
-        notes: d.notes,
-        smsOptIn: d.smsOptIn,
-        userId: userByEmail.get(d.email)?.id ?? null,
-        archivedAt: d.archivedAt,
-        createdAt: d.createdAt,
-        updatedAt: d.archivedAt ?? d.createdAt,
-      })),
-    )
-    .$returningId());
+  const ids = await withServerStep(
+    ctx,
+    await ctx.tx
+      .insert(clients)
+      .values(
+        drafts.map((d) => ({
+          name: d.name,
+          company: d.company,
+          email: d.email,
+          phone: d.phone,
+          address: d.address,
+          notes: d.notes,
+          smsOptIn: d.smsOptIn,
+          userId: userByEmail.get(d.email)?.id ?? null,
+          archivedAt: d.archivedAt,
+          createdAt: d.createdAt,
+          updatedAt: d.archivedAt ?? d.createdAt,
+        })),
+      )
+      .$returningId(),
+  );
   return drafts.map((d, i) => ({
     id: ids[i]!.id,
     name: d.name,

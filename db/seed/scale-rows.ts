@@ -34,20 +34,7 @@ export const INVOICE_COLUMNS = [
   "updated_at",
 ];
 export const ITEM_COLUMNS = ["invoice_id", "service_id", "position", "description", "quantity_milli", "unit_price_minor", "tax_rate_bp", "line_total_minor", "tax_minor"];
-export const PAYMENT_COLUMNS = [
-  "invoice_id",
-  "client_id",
-  "amount_minor",
-  "currency",
-  "method",
-  "status",
-  "reference",
-  "received_at",
-  "recorded_by",
-  "idempotency_key",
-  "created_at",
-  "updated_at",
-];
+export const PAYMENT_COLUMNS = ["invoice_id", "client_id", "amount_minor", "currency", "method", "status", "reference", "received_at", "recorded_by", "idempotency_key", "created_at", "updated_at"];
 // Where the values filled in at write time sit (numbers, and ids known only after the insert).
 export const INVOICE_NUMBER = INVOICE_COLUMNS.indexOf("number");
 export const INVOICE_STATUS = INVOICE_COLUMNS.indexOf("status");
@@ -148,8 +135,7 @@ export function invoiceRows(frame: ScaleFrame, clientId: number, dayOffset: numb
   });
   const totals = invoiceTotals(lines, rng.chance(0.05) ? roundDiv(lines[0]!.unitPriceMinor, 10) : 0);
   const total = totals.totalMinor;
-  const amountPaid =
-    status === "paid" ? total : status === "partially_paid" ? Math.min(total - 1, Math.max(1, Math.floor((total * rng.int(20, 80)) / 100))) : 0;
+  const amountPaid = status === "paid" ? total : status === "partially_paid" ? Math.min(total - 1, Math.max(1, Math.floor((total * rng.int(20, 80)) / 100))) : 0;
 
   const issueDay = addDays(frame.start, dayOffset);
   const sentAt = new Date(issueDay.getTime() + businessMinute(rng));
@@ -161,8 +147,7 @@ export function invoiceRows(frame: ScaleFrame, clientId: number, dayOffset: numb
   if (amountPaid > 0) {
     const receivedAt = new Date(sentAt.getTime() + rng.int(0, Math.min(30, daysLeft - 1)) * 86_400_000 + rng.int(1, 300) * MINUTE);
     const method = rng.weighted(METHODS);
-    const reference =
-      method === "bank_transfer" ? `ACH ${rng.int(10_000_000, 99_999_999)}` : method === "cash" ? `Cash receipt #${rng.int(1000, 99_999)}` : null;
+    const reference = method === "bank_transfer" ? `ACH ${rng.int(10_000_000, 99_999_999)}` : method === "cash" ? `Cash receipt #${rng.int(1000, 99_999)}` : null;
     // Card payments are made by the client; the rest are recorded by staff.
     const recordedBy = method === "card" || frame.staffIds.length === 0 ? null : rng.pick(frame.staffIds);
     const received = sqlDateTime(receivedAt);

@@ -108,9 +108,7 @@ async function insertClients(run: Run, count: number): Promise<number[]> {
     (from, to) => Array.from({ length: to - from }, (_, k) => clientRow(frame, base + from + k + 1, Math.floor(((from + k) * frame.spanDays) / count))),
     async (rows) => {
       await inTransaction(conn, async () => {
-        const [res] = await timed(run, "clients", rows.length, () =>
-          conn.query<ResultSetHeader>(`INSERT INTO clients (${CLIENT_COLUMNS.join(", ")}) VALUES ?`, [rows]),
-        );
+        const [res] = await timed(run, "clients", rows.length, () => conn.query<ResultSetHeader>(`INSERT INTO clients (${CLIENT_COLUMNS.join(", ")}) VALUES ?`, [rows]));
         for (let k = 0; k < rows.length; k++) ids.push(res.insertId + k * run.idStep);
       });
       report(ids.length);
@@ -126,9 +124,7 @@ async function allocateNumbers(run: Run, batch: InvoiceRows[]): Promise<void> {
   const years = [...new Set(issued.map(yearOf))].sort();
   if (years.length === 0) return;
   const { conn, prefix } = run;
-  await conn.query("INSERT INTO invoice_counters (prefix, year, last_seq) VALUES ? ON DUPLICATE KEY UPDATE last_seq = last_seq", [
-    years.map((y) => [prefix, y, 0]),
-  ]);
+  await conn.query("INSERT INTO invoice_counters (prefix, year, last_seq) VALUES ? ON DUPLICATE KEY UPDATE last_seq = last_seq", [years.map((y) => [prefix, y, 0])]);
   const [rows] = await conn.query<RowDataPacket[]>("SELECT year, last_seq FROM invoice_counters WHERE prefix = ? AND year IN (?) FOR UPDATE", [prefix, years]);
   const seq = new Map(rows.map((r) => [Number(r.year), Number(r.last_seq)]));
   for (const b of issued) {
@@ -144,9 +140,7 @@ async function writeInvoices(run: Run, batch: InvoiceRows[]): Promise<void> {
   const { conn } = run;
   await inTransaction(conn, async () => {
     await timed(run, "invoices", 0, () => allocateNumbers(run, batch));
-    const [res] = await timed(run, "invoices", batch.length, () =>
-      conn.query<ResultSetHeader>(`INSERT INTO invoices (${INVOICE_COLUMNS.join(", ")}) VALUES ?`, [batch.map((b) => b.invoice)]),
-    );
+    const [res] = await timed(run, "invoices", batch.length, () => conn.query<ResultSetHeader>(`INSERT INTO invoices (${INVOICE_COLUMNS.join(", ")}) VALUES ?`, [batch.map((b) => b.invoice)]));
     const items: Row[] = [];
     const payments: Row[] = [];
     batch.forEach((b, k) => {
@@ -162,8 +156,7 @@ async function writeInvoices(run: Run, batch: InvoiceRows[]): Promise<void> {
       }
     });
     await timed(run, "invoice_items", items.length, () => conn.query(`INSERT INTO invoice_items (${ITEM_COLUMNS.join(", ")}) VALUES ?`, [items]));
-    if (payments.length > 0)
-      await timed(run, "payments", payments.length, () => conn.query(`INSERT INTO payments (${PAYMENT_COLUMNS.join(", ")}) VALUES ?`, [payments]));
+    if (payments.length > 0) await timed(run, "payments", payments.length, () => conn.query(`INSERT INTO payments (${PAYMENT_COLUMNS.join(", ")}) VALUES ?`, [payments]));
   });
 }
 
@@ -192,9 +185,7 @@ async function loadFrame(conn: PoolConnection, now: Date): Promise<{ frame: Scal
   const [[settings]] = await conn.query<RowDataPacket[]>("SELECT default_currency, tax_rate_bp, due_days, invoice_prefix FROM settings WHERE id = 1");
   const [staff] = await conn.query<RowDataPacket[]>("SELECT id FROM users WHERE role IN ('admin', 'staff') AND status = 'active' ORDER BY id");
   const [catalog] = await conn.query<RowDataPacket[]>("SELECT id, name FROM services ORDER BY id");
-  const [[counts]] = await conn.query<RowDataPacket[]>(
-    "SELECT (SELECT COUNT(*) FROM clients) + (SELECT COUNT(*) FROM invoices) AS n, @@auto_increment_increment AS step",
-  );
+  const [[counts]] = await conn.query<RowDataPacket[]>("SELECT (SELECT COUNT(*) FROM clients) + (SELECT COUNT(*) FROM invoices) AS n, @@auto_increment_increment AS step");
   const today = startOfDay(now);
   return {
     frame: {

@@ -91,4 +91,3 @@ function echo(raw: unknown): Record<string, string> {
   }
   return out;
 }
-

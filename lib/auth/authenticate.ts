@@ -13,9 +13,7 @@ export type AuthenticatedUser = { id: number; email: string; name: string; role:
 
 export type AuthenticateResult =
   /** secondStep: the account has a second factor (texted code, app, passkey), so the password alone grants no session. */
-  | { ok: true; user: AuthenticatedUser; secondStep: boolean }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  { ok: true; user: AuthenticatedUser; secondStep: boolean } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Checks an email and password, and reports (user.twoFactor) whether a

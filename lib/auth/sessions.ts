@@ -67,4 +67,3 @@ export async function renewSession(db: DbOrTx, sid: string, now = new Date()): P
     .where(and(eq(sessions.tokenHash, hashSessionId(sid)), gt(sessions.expiresAt, now)));
   return res.affectedRows > 0;
 }
-

@@ -96,10 +96,7 @@ export async function readLoginChallenge(db: Db, token: string | null | undefine
 export type SecondFactor = "sms" | "totp" | "recovery" | "passkey";
 export const secondFactors = ["sms", "totp", "recovery", "passkey"] as const satisfies readonly SecondFactor[];
 
-export type CompleteChallengeResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "challenge" }
-  | { ok: false; reason: "code"; message: string };
+export type CompleteChallengeResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "challenge" } | { ok: false; reason: "code"; message: string };
 
 /**
  * Step two: a valid challenge and a right answer from one of the account's
@@ -107,12 +104,7 @@ export type CompleteChallengeResult =
  * second-factor limits (per account and per IP). A texted code proves the
  * phone too, so a number that was never verified (a new sign-up) is verified now.
  */
-export async function completeLoginChallenge(
-  db: Db,
-  token: string,
-  answer: { factor: SecondFactor; code: string; ip: string },
-  now: Date = clockNow(),
-): Promise<CompleteChallengeResult> {
+export async function completeLoginChallenge(db: Db, token: string, answer: { factor: SecondFactor; code: string; ip: string }, now: Date = clockNow()): Promise<CompleteChallengeResult> {
   const challenge = await readLoginChallenge(db, token);
   if (!challenge) return { ok: false, reason: "challenge" };
   const { user, factors } = challenge;

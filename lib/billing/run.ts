@@ -95,11 +95,26 @@ async function billOne(db: Db, subscriptionId: number, today: string, settings: 
     if (period.start > sub.currentPeriodStart) {
       if (sub.cancelAtPeriodEnd) {
         await tx.update(subscriptions).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(subscriptions.id, sub.id));
-        await writeAudit(tx, { actor: auditActor(actor), action: "subscription.cancel", entityType: "subscription", entityId: sub.id, after: { reason: "cancel_at_period_end", periodEnd: sub.currentPeriodEnd }, ip: actor.ip });
+        await writeAudit(tx, {
+          actor: auditActor(actor),
+          action: "subscription.cancel",
+          entityType: "subscription",
+          entityId: sub.id,
+          after: { reason: "cancel_at_period_end", periodEnd: sub.currentPeriodEnd },
+          ip: actor.ip,
+        });
         return { kind: "cancelled" };
       }
       await tx.update(subscriptions).set({ currentPeriodStart: period.start, currentPeriodEnd: period.end }).where(eq(subscriptions.id, sub.id));
-      await writeAudit(tx, { actor: auditActor(actor), action: "subscription.renew", entityType: "subscription", entityId: sub.id, before: { currentPeriodStart: sub.currentPeriodStart }, after: { currentPeriodStart: period.start, currentPeriodEnd: period.end }, ip: actor.ip });
+      await writeAudit(tx, {
+        actor: auditActor(actor),
+        action: "subscription.renew",
+        entityType: "subscription",
+        entityId: sub.id,
+        before: { currentPeriodStart: sub.currentPeriodStart },
+        after: { currentPeriodStart: period.start, currentPeriodEnd: period.end },
+        ip: actor.ip,
+      });
       renewed = true;
     } else if (period.start < sub.currentPeriodStart) {
       // The stored period is ahead of today (a run with an earlier date): bill the stored one.
@@ -128,7 +143,15 @@ async function billOne(db: Db, subscriptionId: number, today: string, settings: 
       dueDate: addDaysIso(today, settings.dueDays),
       discountMinor: 0,
       notes: null,
-      lines: [{ serviceId: sub.serviceId, description: `${detail.serviceName}, ${formatDate(period.start, settings.locale)} – ${formatDate(period.end, settings.locale)}`, quantityMilli: 1000, unitPriceMinor: sub.priceMinor, taxRateBp: settings.taxRateBp }],
+      lines: [
+        {
+          serviceId: sub.serviceId,
+          description: `${detail.serviceName}, ${formatDate(period.start, settings.locale)} – ${formatDate(period.end, settings.locale)}`,
+          quantityMilli: 1000,
+          unitPriceMinor: sub.priceMinor,
+          taxRateBp: settings.taxRateBp,
+        },
+      ],
       subscriptionId: sub.id,
       periodStart: period.start,
       periodEnd: period.end,

@@ -67,9 +67,20 @@ export async function archiveClient(db: Db, id: number, actor: Actor): Promise<v
     const before = await lockClient(tx, id);
     if (before.archivedAt) throw new DomainError("This client is already archived.");
     const archivedAt = new Date();
-    await tx.update(clients).set({ archivedAt }).where(and(eq(clients.id, id), isNull(clients.archivedAt)));
+    await tx
+      .update(clients)
+      .set({ archivedAt })
+      .where(and(eq(clients.id, id), isNull(clients.archivedAt)));
     await applyClientChange(tx, id, "archive");
-    await writeAudit(tx, { actor: auditActor(actor), action: "client.archive", entityType: "client", entityId: id, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "client.archive",
+      entityType: "client",
+      entityId: id,
+      before: { archivedAt: null },
+      after: { archivedAt: archivedAt.toISOString() },
+      ip: actor.ip,
+    });
     await endSubscriptionsForArchive(tx, id, archivedAt, actor);
   });
 }
@@ -79,9 +90,20 @@ export async function restoreClient(db: Db, id: number, actor: Actor): Promise<v
   await inTransaction(db, async (tx) => {
     const before = await lockClient(tx, id);
     if (!before.archivedAt) throw new DomainError("This client is not archived.");
-    await tx.update(clients).set({ archivedAt: null }).where(and(eq(clients.id, id), isNotNull(clients.archivedAt)));
+    await tx
+      .update(clients)
+      .set({ archivedAt: null })
+      .where(and(eq(clients.id, id), isNotNull(clients.archivedAt)));
     await applyClientChange(tx, id, "restore");
-    await writeAudit(tx, { actor: auditActor(actor), action: "client.restore", entityType: "client", entityId: id, before: { archivedAt: before.archivedAt.toISOString() }, after: { archivedAt: null }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "client.restore",
+      entityType: "client",
+      entityId: id,
+      before: { archivedAt: before.archivedAt.toISOString() },
+      after: { archivedAt: null },
+      ip: actor.ip,
+    });
   });
 }
 
@@ -99,6 +121,14 @@ export async function deleteClient(db: Db, id: number, actor: Actor): Promise<vo
     await applyClientChange(tx, id, "delete");
     await tx.delete(clients).where(eq(clients.id, id));
     const { archivedAt, ...rest } = before;
-    await writeAudit(tx, { actor: auditActor(actor), action: "client.delete", entityType: "client", entityId: id, before: { ...rest, archivedAt: archivedAt?.toISOString() ?? null }, after: null, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "client.delete",
+      entityType: "client",
+      entityId: id,
+      before: { ...rest, archivedAt: archivedAt?.toISOString() ?? null },
+      after: null,
+      ip: actor.ip,
+    });
   });
 }

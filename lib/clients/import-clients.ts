@@ -87,7 +87,10 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
   const emails = [...emailLines.keys()];
   for (let i = 0; i < emails.length; i += 500) {
     const chunk = emails.slice(i, i + 500);
-    const taken = await db.select({ email: clients.email }).from(clients).where(and(isNotNull(clients.email), inArray(clients.email, chunk)));
+    const taken = await db
+      .select({ email: clients.email })
+      .from(clients)
+      .where(and(isNotNull(clients.email), inArray(clients.email, chunk)));
     for (const { email } of taken) {
       const line = email ? emailLines.get(email.toLowerCase()) : undefined;
       const row = line ? rows.find((r) => r.line === line) : undefined;

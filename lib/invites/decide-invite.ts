@@ -38,7 +38,15 @@ export async function decideInvite(db: Db, which: Which, decision: InviteDecisio
 
     if (decision === "reject") {
       await tx.update(staffInvites).set({ status: "rejected", decidedBy: actor.id, decidedAt: now }).where(eq(staffInvites.id, invite.id));
-      await writeAudit(tx, { actor: auditActor(actor), action: "staff_invite.reject", entityType: "staff_invite", entityId: invite.id, before: { status: "pending_approval" }, after: { status: "rejected" }, ip: actor.ip });
+      await writeAudit(tx, {
+        actor: auditActor(actor),
+        action: "staff_invite.reject",
+        entityType: "staff_invite",
+        entityId: invite.id,
+        before: { status: "pending_approval" },
+        after: { status: "rejected" },
+        ip: actor.ip,
+      });
       return { id: invite.id, status: "rejected" as const };
     }
 
@@ -55,7 +63,15 @@ export async function decideInvite(db: Db, which: Which, decision: InviteDecisio
       related: { type: "staff_invite", id: invite.id },
       idempotencyKey: `invite:${invite.id}:accept`,
     });
-    await writeAudit(tx, { actor: auditActor(actor), action: "staff_invite.approve", entityType: "staff_invite", entityId: invite.id, before: { status: "pending_approval" }, after: { status: "approved", expiresAt: expiresAt.toISOString() }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "staff_invite.approve",
+      entityType: "staff_invite",
+      entityId: invite.id,
+      before: { status: "pending_approval" },
+      after: { status: "approved", expiresAt: expiresAt.toISOString() },
+      ip: actor.ip,
+    });
     return { id: invite.id, status: "approved" as const };
   });
 }

@@ -37,18 +37,35 @@ export async function requestInvite(db: Db, input: { email: string; name: string
       createdAt: now,
     });
     const id = res.insertId;
-    const admins = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "admin"), eq(users.status, "active")));
+    const admins = await tx
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.status, "active")));
     for (const admin of admins) {
       await enqueue(tx, {
         channel: "email",
         to: admin.email,
         template: "staff_invite_request",
-        data: { adminName: admin.name, inviteeName: input.name, inviteeEmail: input.email, requestedBy: actor.name, approveUrl: decisionUrl(token, "approve"), rejectUrl: decisionUrl(token, "reject") },
+        data: {
+          adminName: admin.name,
+          inviteeName: input.name,
+          inviteeEmail: input.email,
+          requestedBy: actor.name,
+          approveUrl: decisionUrl(token, "approve"),
+          rejectUrl: decisionUrl(token, "reject"),
+        },
         related: { type: "staff_invite", id },
         idempotencyKey: `invite:${id}:request:${admin.id}`,
       });
     }
-    await writeAudit(tx, { actor: auditActor(actor), action: "staff_invite.request", entityType: "staff_invite", entityId: id, after: { email: input.email, name: input.name, notifiedAdmins: admins.length }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "staff_invite.request",
+      entityType: "staff_invite",
+      entityId: id,
+      after: { email: input.email, name: input.name, notifiedAdmins: admins.length },
+      ip: actor.ip,
+    });
     return { id };
   });
 }

@@ -103,7 +103,14 @@ export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor
       action: "invoice.create",
       entityType: "invoice",
       entityId: id,
-      after: { clientId: input.clientId, totalMinor: totals.totalMinor, currency: input.currency, lines: input.lines.length, subscriptionId: input.subscriptionId ?? null, periodStart: input.periodStart ?? null },
+      after: {
+        clientId: input.clientId,
+        totalMinor: totals.totalMinor,
+        currency: input.currency,
+        lines: input.lines.length,
+        subscriptionId: input.subscriptionId ?? null,
+        periodStart: input.periodStart ?? null,
+      },
       ip: input.actor.ip,
     });
     return { id };
@@ -180,14 +187,27 @@ export async function duplicateInvoice(db: DbOrTx, input: { invoiceId: number; a
     const [source] = await tx.select().from(invoices).where(eq(invoices.id, input.invoiceId)).limit(1);
     if (!source) throw new NotFoundError("That invoice");
     const lines = await tx
-      .select({ serviceId: invoiceItems.serviceId, description: invoiceItems.description, quantityMilli: invoiceItems.quantityMilli, unitPriceMinor: invoiceItems.unitPriceMinor, taxRateBp: invoiceItems.taxRateBp })
+      .select({
+        serviceId: invoiceItems.serviceId,
+        description: invoiceItems.description,
+        quantityMilli: invoiceItems.quantityMilli,
+        unitPriceMinor: invoiceItems.unitPriceMinor,
+        taxRateBp: invoiceItems.taxRateBp,
+      })
       .from(invoiceItems)
       .where(eq(invoiceItems.invoiceId, source.id))
       .orderBy(asc(invoiceItems.position));
     // Services archived since are kept as typed lines, so the copy still saves.
     const serviceIds = lines.map((l) => l.serviceId).filter((v): v is number => v != null);
     const live = serviceIds.length
-      ? new Set((await tx.select({ id: services.id }).from(services).where(and(inArray(services.id, serviceIds), isNull(services.archivedAt)))).map((s) => s.id))
+      ? new Set(
+          (
+            await tx
+              .select({ id: services.id })
+              .from(services)
+              .where(and(inArray(services.id, serviceIds), isNull(services.archivedAt)))
+          ).map((s) => s.id),
+        )
       : new Set<number>();
     const today = input.today ?? (await readBusinessToday(tx));
     const terms = Math.max(0, daysBetween(source.issueDate, source.dueDate)) || (await readSettings(tx)).dueDays;
@@ -201,7 +221,14 @@ export async function duplicateInvoice(db: DbOrTx, input: { invoiceId: number; a
       lines: lines.map((l) => ({ ...l, serviceId: l.serviceId != null && live.has(l.serviceId) ? l.serviceId : null })),
       actor: input.actor,
     });
-    await writeAudit(tx, { actor: auditActor(input.actor), action: "invoice.duplicate", entityType: "invoice", entityId: copy.id, after: { sourceId: source.id, sourceNumber: source.number }, ip: input.actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(input.actor),
+      action: "invoice.duplicate",
+      entityType: "invoice",
+      entityId: copy.id,
+      after: { sourceId: source.id, sourceNumber: source.number },
+      ip: input.actor.ip,
+    });
     return copy;
   });
 }

@@ -17,10 +17,7 @@ export const LINK_CANT_PAY = "This link no longer works, so nothing was charged.
  * (payInvoiceFromPortal: the same limits, minimum, balance check, invoice
  * lock, receipts). An expired, revoked or unknown token pays nothing.
  */
-export async function payInvoiceByLink(
-  db: Db,
-  input: { token: string; amount: string; locale: string; idempotencyKey: string; card?: CardDetails; ip: string },
-): Promise<PortalPayResult> {
+export async function payInvoiceByLink(db: Db, input: { token: string; amount: string; locale: string; idempotencyKey: string; card?: CardDetails; ip: string }): Promise<PortalPayResult> {
   const link = await resolveInvoiceLink(db, input.token);
   if (!link || link.state !== "valid") throw new DomainError(LINK_CANT_PAY);
   const target = await getInvoicePayTarget(link.invoiceId);

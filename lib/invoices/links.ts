@@ -32,9 +32,7 @@ export async function createInvoiceLink(tx: Tx, invoiceId: number, actor: ActorO
   return invoiceLinkUrl(token);
 }
 
-export type ResolvedLink =
-  | { state: "valid"; linkId: number; invoiceId: number; expiresAt: Date }
-  | { state: "expired" | "revoked"; linkId: number; invoiceId: number };
+export type ResolvedLink = { state: "valid"; linkId: number; invoiceId: number; expiresAt: Date } | { state: "expired" | "revoked"; linkId: number; invoiceId: number };
 
 /** Looks a raw token up by its hash. A token that was never issued (or was tampered with) gives null. */
 export async function resolveInvoiceLink(db: DbOrTx, token: string, now: Date = new Date()): Promise<ResolvedLink | null> {

@@ -49,17 +49,12 @@ export async function claimDue(db: Db, opts: { workerId: string; leaseMs: number
       for (const where of sources) {
         const left = opts.limit - found.length;
         if (left <= 0) break;
-        found.push(
-          ...(await tx.select(claimColumns).from(outbox).where(where).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(left).for("update", { skipLocked: true })),
-        );
+        found.push(...(await tx.select(claimColumns).from(outbox).where(where).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(left).for("update", { skipLocked: true })));
       }
       // Only a crashed final attempt gets here with no attempts left: it is dead, not retried forever.
       const exhausted = found.filter((m) => m.status === "sending" && m.attempts >= opts.maxAttempts).map((m) => m.id);
       if (exhausted.length) {
-        await tx
-          .update(outbox)
-          .set({ status: "dead", lastError: LEASE_LOST, lockedBy: null, lockedUntil: null, secrets: null })
-          .where(inArray(outbox.id, exhausted));
+        await tx.update(outbox).set({ status: "dead", lastError: LEASE_LOST, lockedBy: null, lockedUntil: null, secrets: null }).where(inArray(outbox.id, exhausted));
       }
       const claimed = found.filter((m) => !exhausted.includes(m.id));
       if (claimed.length) {
@@ -71,7 +66,12 @@ export async function claimDue(db: Db, opts: { workerId: string; leaseMs: number
             lockedUntil: sql`NOW(3) + INTERVAL ${Math.round(opts.leaseMs * 1000)} MICROSECOND`,
             attempts: sql`${outbox.attempts} + 1`,
           })
-          .where(inArray(outbox.id, claimed.map((m) => m.id)));
+          .where(
+            inArray(
+              outbox.id,
+              claimed.map((m) => m.id),
+            ),
+          );
       }
       return claimed.map((m) => ({ ...m, status: "sending" as const, attempts: m.attempts + 1 }));
     },
@@ -79,9 +79,7 @@ export async function claimDue(db: Db, opts: { workerId: string; leaseMs: number
   );
 }
 
-export type AttemptResult =
-  | { status: "sent" | "captured"; providerMessageId: string | null }
-  | { status: "failed"; error: string; permanent: boolean };
+export type AttemptResult = { status: "sent" | "captured"; providerMessageId: string | null } | { status: "failed"; error: string; permanent: boolean };
 
 export type RecordOptions = { workerId: string; durationMs: number; maxAttempts: number; backoff: BackoffPolicy };
 

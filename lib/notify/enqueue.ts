@@ -33,10 +33,7 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
   const settings = await readSettings(tx);
   const company = { name: settings.companyName, address: settings.companyAddress, locale: settings.locale, timeZone: settings.timeZone };
   const { data, values } = withPlaceholders(input.template, input.data);
-  const content =
-    message.channel === "email"
-      ? await renderEmail(input.template, data, company)
-      : { subject: null, html: null, text: renderSms(input.template, data, company) };
+  const content = message.channel === "email" ? await renderEmail(input.template, data, company) : { subject: null, html: null, text: renderSms(input.template, data, company) };
 
   try {
     const [row] = await tx
@@ -78,4 +75,3 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
     return { id: Number(existing.id), created: false };
   }
 }
-

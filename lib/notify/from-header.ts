@@ -10,7 +10,10 @@
  */
 export function fromHeader(senderName: string | null | undefined, emailFrom: string): string {
   const address = fromAddress(emailFrom);
-  const name = (senderName ?? "").replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const name = (senderName ?? "")
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!name) return address;
   return `"${name.replace(/[\\"]/g, "\\$&")}" <${address}>`;
 }

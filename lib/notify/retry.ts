@@ -35,14 +35,26 @@ export function whyNotRetryable(m: RetryCheck): string | null {
 export async function retryMessage(db: Db, id: number, actor: { id: number; role: Role; ip?: string | null }): Promise<{ id: number }> {
   return inTransaction(db, async (tx) => {
     const [row] = await tx
-      .select({ status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, subject: outbox.subject, text: outbox.text, html: outbox.html, secrets: outbox.secrets, prunedAt: outbox.prunedAt })
+      .select({
+        status: outbox.status,
+        attempts: outbox.attempts,
+        lastError: outbox.lastError,
+        subject: outbox.subject,
+        text: outbox.text,
+        html: outbox.html,
+        secrets: outbox.secrets,
+        prunedAt: outbox.prunedAt,
+      })
       .from(outbox)
       .where(eq(outbox.id, id))
       .for("update");
     if (!row) throw new NotFoundError("That message");
     const refusal = whyNotRetryable(row);
     if (refusal) throw new DomainError(refusal);
-    await tx.update(outbox).set({ status: "queued", attempts: 0, nextAttemptAt: sql`NOW(3)`, lockedBy: null, lockedUntil: null }).where(eq(outbox.id, id));
+    await tx
+      .update(outbox)
+      .set({ status: "queued", attempts: 0, nextAttemptAt: sql`NOW(3)`, lockedBy: null, lockedUntil: null })
+      .where(eq(outbox.id, id));
     await writeAudit(tx, {
       actor: { id: actor.id, role: actor.role },
       action: "outbox.retry",

@@ -139,7 +139,12 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, sender));
     // Left only when a stop came during the claim or while these waited their turn.
     const left = claimed.filter((message) => unstarted.delete(message));
-    if (left.length) await releaseClaims(db(), left.map((m) => m.id), id);
+    if (left.length)
+      await releaseClaims(
+        db(),
+        left.map((m) => m.id),
+        id,
+      );
   }
 
   function runOnce(): Promise<number> {
@@ -155,7 +160,11 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     const left = [...unstarted];
     unstarted.clear();
     try {
-      await releaseClaims(db(), left.map((m) => m.id), id);
+      await releaseClaims(
+        db(),
+        left.map((m) => m.id),
+        id,
+      );
     } catch (error) {
       // Their leases run out instead, and another worker takes them then.
       console.error(`[outbox ${id}] could not release ${left.length} unsent messages on stop`, error);

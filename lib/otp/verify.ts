@@ -37,7 +37,10 @@ export async function verifyOtp(db: DbOrTx, input: { userId: number; purpose: Ot
       await tx.update(otpCodes).set({ attempts }).where(eq(otpCodes.id, row.id));
       return { ok: false, reason: "invalid", attemptsLeft: OTP_MAX_ATTEMPTS - attempts } as const;
     }
-    await tx.update(otpCodes).set({ consumedAt: now, attempts: row.attempts + 1 }).where(eq(otpCodes.id, row.id));
+    await tx
+      .update(otpCodes)
+      .set({ consumedAt: now, attempts: row.attempts + 1 })
+      .where(eq(otpCodes.id, row.id));
     return { ok: true, otpId: row.id, phone: row.phone } as const;
   });
 }

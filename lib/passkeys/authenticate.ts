@@ -37,10 +37,7 @@ export type PasskeyAssertion = { ok: true; userId: number } | { ok: false; messa
  * this site's RP ID and origin; a passkey alone must have verified the user
  * (PIN, biometrics), since no password went before it. The counter moves on.
  */
-export async function verifyPasskeyAssertion(
-  db: Db,
-  input: { response: string; purpose: "sign_in" | "second_step"; userId?: number; now: Date },
-): Promise<PasskeyAssertion> {
+export async function verifyPasskeyAssertion(db: Db, input: { response: string; purpose: "sign_in" | "second_step"; userId?: number; now: Date }): Promise<PasskeyAssertion> {
   const response = parseAuthenticationResponse(input.response);
   const challenge = response ? challengeOf(response.response.clientDataJSON) : null;
   if (!response || !challenge) return { ok: false, message: PASSKEY_REFUSED };

@@ -82,7 +82,12 @@ export async function addPasskey(db: Db, actor: Actor, input: { response: string
 
 export async function removePasskey(db: Db, actor: Actor, passkeyId: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const [row] = await tx.select({ id: passkeys.id, name: passkeys.name }).from(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, actor.id))).limit(1).for("update");
+    const [row] = await tx
+      .select({ id: passkeys.id, name: passkeys.name })
+      .from(passkeys)
+      .where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, actor.id)))
+      .limit(1)
+      .for("update");
     if (!row) throw new NotFoundError("That passkey");
     await tx.delete(passkeys).where(eq(passkeys.id, row.id));
     await dropRecoveryCodesIfNoFactor(tx, actor.id);
@@ -91,6 +96,9 @@ export async function removePasskey(db: Db, actor: Actor, passkeyId: number): Pr
 }
 
 export async function renamePasskey(db: Db, actor: Actor, input: { id: number; name: string }): Promise<void> {
-  const [res] = await db.update(passkeys).set({ name: input.name }).where(and(eq(passkeys.id, input.id), eq(passkeys.userId, actor.id)));
+  const [res] = await db
+    .update(passkeys)
+    .set({ name: input.name })
+    .where(and(eq(passkeys.id, input.id), eq(passkeys.userId, actor.id)));
   if (res.affectedRows === 0) throw new NotFoundError("That passkey");
 }

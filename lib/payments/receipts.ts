@@ -16,11 +16,7 @@ type ReceiptPayment = { id: number; amountMinor: number; method: PaymentMethod; 
  * transaction can't send two.
  */
 export async function queueReceipts(tx: Tx, invoice: LockedInvoice, payment: ReceiptPayment): Promise<void> {
-  const [client] = await tx
-    .select({ name: clients.name, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn })
-    .from(clients)
-    .where(eq(clients.id, invoice.clientId))
-    .limit(1);
+  const [client] = await tx.select({ name: clients.name, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn }).from(clients).where(eq(clients.id, invoice.clientId)).limit(1);
   if (!client) return;
   const number = invoice.number ?? `#${invoice.id}`;
   const data = {

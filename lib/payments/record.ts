@@ -116,9 +116,12 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput): Prom
         const declared = await pendingDeclaredMinor(tx, invoice.id);
         if (declared + input.amountMinor > balance) {
           const left = formatMoney(Math.max(0, balance - declared), invoice.currency, locale);
-          throw new DomainError(`Payments you've told us about already cover ${formatMoney(declared, invoice.currency, locale)} of the ${formatMoney(balance, invoice.currency, locale)} balance. We'll confirm them when the money arrives.`, {
-            amount: [declared >= balance ? "Nothing is left to declare" : `At most ${left}`],
-          });
+          throw new DomainError(
+            `Payments you've told us about already cover ${formatMoney(declared, invoice.currency, locale)} of the ${formatMoney(balance, invoice.currency, locale)} balance. We'll confirm them when the money arrives.`,
+            {
+              amount: [declared >= balance ? "Nothing is left to declare" : `At most ${left}`],
+            },
+          );
         }
       }
       const now = new Date();
@@ -144,7 +147,16 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput): Prom
         action: input.status === "succeeded" ? "payment.record" : "payment.declare",
         entityType: "payment",
         entityId: paymentId,
-        after: { invoiceId: invoice.id, amountMinor: input.amountMinor, currency: invoice.currency, method: input.method, status: input.status, reference: input.reference || null, amountPaidMinor: after.amountPaidMinor, invoiceStatus: after.status },
+        after: {
+          invoiceId: invoice.id,
+          amountMinor: input.amountMinor,
+          currency: invoice.currency,
+          method: input.method,
+          status: input.status,
+          reference: input.reference || null,
+          amountPaidMinor: after.amountPaidMinor,
+          invoiceStatus: after.status,
+        },
         ip: input.actor.ip,
       });
       if (input.status === "succeeded") {

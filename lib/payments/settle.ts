@@ -22,7 +22,12 @@ export async function lockPayment(tx: Tx, paymentId: number, clientScope?: numbe
   const [ref] = await tx.select({ invoiceId: payments.invoiceId }).from(payments).where(eq(payments.id, paymentId)).limit(1);
   if (!ref) throw new NotFoundError("That payment");
   const invoice = await lockInvoice(tx, ref.invoiceId, clientScope);
-  const [payment] = await tx.select().from(payments).where(and(eq(payments.id, paymentId), eq(payments.invoiceId, invoice.id))).limit(1).for("update");
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, paymentId), eq(payments.invoiceId, invoice.id)))
+    .limit(1)
+    .for("update");
   if (!payment) throw new NotFoundError("That payment");
   return { invoice, payment };
 }
@@ -94,10 +99,7 @@ export async function refundPayment(db: DbOrTx, input: { paymentId: number; acto
     const refundedMinor = payment.refundedMinor + amount;
     const status = refundedMinor === payment.amountMinor ? "refunded" : "succeeded";
     const now = new Date();
-    await tx
-      .update(payments)
-      .set({ status, refundedMinor, refundedAt: now, refundedBy: input.actor.id })
-      .where(eq(payments.id, payment.id));
+    await tx.update(payments).set({ status, refundedMinor, refundedAt: now, refundedBy: input.actor.id }).where(eq(payments.id, payment.id));
     const after = await applyPaidDelta(tx, invoice, -amount, now);
     await writeAudit(tx, {
       actor: auditActor(input.actor),
@@ -105,7 +107,16 @@ export async function refundPayment(db: DbOrTx, input: { paymentId: number; acto
       entityType: "payment",
       entityId: payment.id,
       before: { status: "succeeded", refundedMinor: payment.refundedMinor, amountPaidMinor: invoice.amountPaidMinor, invoiceStatus: invoice.status },
-      after: { invoiceId: invoice.id, status, amountMinor: payment.amountMinor, refundMinor: amount, refundedMinor, amountPaidMinor: after.amountPaidMinor, invoiceStatus: after.status, reason: input.reason || null },
+      after: {
+        invoiceId: invoice.id,
+        status,
+        amountMinor: payment.amountMinor,
+        refundMinor: amount,
+        refundedMinor,
+        amountPaidMinor: after.amountPaidMinor,
+        invoiceStatus: after.status,
+        reason: input.reason || null,
+      },
       ip: input.actor.ip,
     });
     return result(payment, after, status);

@@ -46,10 +46,7 @@ export type InvoicePdf = { pdf: Buffer; filename: string; cached: boolean; versi
  * behind people waiting for one PDF.
  */
 export async function getInvoicePdf(invoiceId: number, { priority = "interactive" }: { priority?: PrintPriority } = {}): Promise<InvoicePdf | null> {
-  const [[row], settings] = await Promise.all([
-    getDb().select({ version: invoices.version, number: invoices.number }).from(invoices).where(eq(invoices.id, invoiceId)).limit(1),
-    getSettings(),
-  ]);
+  const [[row], settings] = await Promise.all([getDb().select({ version: invoices.version, number: invoices.number }).from(invoices).where(eq(invoices.id, invoiceId)).limit(1), getSettings()]);
   if (!row) return null;
   const key = `${invoiceId}:${row.version}:${settings.updatedAt.getTime()}`;
   const { pdf, cached } = await getPdfCache().getOrRender(key, async () => {

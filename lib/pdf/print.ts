@@ -81,28 +81,31 @@ export async function printPdf(doc: PrintableDocument, { pool = getPdfPool(), pr
   for (let attempt = 1; ; attempt++) {
     const generation = pool.currentGeneration();
     try {
-      return await pool.withPage(async (page, cdp) => {
-        await page.evaluate(
-          (title: string, rules: string, body: string) => {
-            document.title = title;
-            document.getElementById("page-rules")!.textContent = rules;
-            document.body.innerHTML = body;
-            const images = Array.from(document.images, (img) => img.decode().catch(() => undefined));
-            return Promise.all([...images, document.fonts.ready]).then(() => undefined);
-          },
-          doc.title,
-          pageCss(doc.footerLabel),
-          doc.bodyHtml,
-        );
-        const { data } = await cdp.send("Page.printToPDF", {
-          printBackground: true,
-          preferCSSPageSize: true,
-          // Tagging adds an accessibility structure pass to every print; the text stays selectable without it.
-          generateTaggedPDF: false,
-          transferMode: "ReturnAsBase64",
-        });
-        return Buffer.from(data, "base64");
-      }, { priority });
+      return await pool.withPage(
+        async (page, cdp) => {
+          await page.evaluate(
+            (title: string, rules: string, body: string) => {
+              document.title = title;
+              document.getElementById("page-rules")!.textContent = rules;
+              document.body.innerHTML = body;
+              const images = Array.from(document.images, (img) => img.decode().catch(() => undefined));
+              return Promise.all([...images, document.fonts.ready]).then(() => undefined);
+            },
+            doc.title,
+            pageCss(doc.footerLabel),
+            doc.bodyHtml,
+          );
+          const { data } = await cdp.send("Page.printToPDF", {
+            printBackground: true,
+            preferCSSPageSize: true,
+            // Tagging adds an accessibility structure pass to every print; the text stays selectable without it.
+            generateTaggedPDF: false,
+            transferMode: "ReturnAsBase64",
+          });
+          return Buffer.from(data, "base64");
+        },
+        { priority },
+      );
     } catch (error) {
       const crashed = pool.isStale(generation) || (error instanceof Error && DISCONNECTED.test(error.message));
       if (attempt >= 2 || !crashed || error instanceof PrinterUnavailableError) throw error;

@@ -16,7 +16,10 @@ export async function getReceiptPdf(paymentId: number, { priority = "interactive
   const key = `receipt:${paymentId}:${data.payment.status}:${data.invoice.version}`;
   const { pdf } = await getPdfCache().getOrRender(key, async () => {
     const { renderToStaticMarkup } = await import("react-dom/server");
-    return printPdf({ title: `Receipt for ${label}`, footerLabel: `${data.company.name} · Receipt for ${label}`, bodyHtml: renderToStaticMarkup(createElement(ReceiptDocument, { data })) }, { priority });
+    return printPdf(
+      { title: `Receipt for ${label}`, footerLabel: `${data.company.name} · Receipt for ${label}`, bodyHtml: renderToStaticMarkup(createElement(ReceiptDocument, { data })) },
+      { priority },
+    );
   });
   return { pdf, filename: `receipt-${label}-${paymentId}.pdf` };
 }

@@ -18,11 +18,15 @@ import { inTransaction } from "@/lib/transaction";
  * Every recipient counts against the client's daily limit, so the form can't
  * be used to relay mail.
  */
-export async function emailInvoiceToClient(db: Db, input: { clientId: number; invoiceId: number; cc: string[]; idempotencyKey: string; actor: ActorOrSystem }): Promise<{ to: string; created: boolean }> {
-  await consumeOrRefuse(
-    (wait) => `You've emailed invoices to a lot of addresses today. Try again in ${wait}, or download the PDF and send it yourself.`,
-    { rule: limits.portalEmailRecipients, key: input.clientId, cost: 1 + input.cc.length },
-  );
+export async function emailInvoiceToClient(
+  db: Db,
+  input: { clientId: number; invoiceId: number; cc: string[]; idempotencyKey: string; actor: ActorOrSystem },
+): Promise<{ to: string; created: boolean }> {
+  await consumeOrRefuse((wait) => `You've emailed invoices to a lot of addresses today. Try again in ${wait}, or download the PDF and send it yourself.`, {
+    rule: limits.portalEmailRecipients,
+    key: input.clientId,
+    cost: 1 + input.cc.length,
+  });
   const result = await inTransaction(db, async (tx) => {
     const invoice = await lockInvoice(tx, input.invoiceId, input.clientId);
     if (invoice.status === "draft") throw new DomainError("That invoice was not found.");

@@ -54,7 +54,10 @@ export async function payAllFromPortal(db: Db, input: PayAllInput): Promise<PayA
   }
   const keyFor = (invoiceId: number) => `${input.idempotencyKey}:${invoiceId}`;
   // A repeated submit finds its first payments (recordPayment replays them); a new one must match what is open now.
-  const repeated = await anyPaymentKeyUsed(input.clientId, [...ids].map((id) => `portal:${keyFor(id)}`));
+  const repeated = await anyPaymentKeyUsed(
+    input.clientId,
+    [...ids].map((id) => `portal:${keyFor(id)}`),
+  );
   if (!repeated) {
     const open = (await listPortalOpenInvoices(input.clientId)).filter((i) => balanceDue(i.totalMinor, i.amountPaidMinor) > 0);
     const same = open.length === input.expected.length && open.every((i) => input.expected.some((e) => e.invoiceId === i.id && e.balanceMinor === balanceDue(i.totalMinor, i.amountPaidMinor)));
@@ -71,7 +74,15 @@ export async function payAllFromPortal(db: Db, input: PayAllInput): Promise<PayA
       continue;
     }
     try {
-      const paid = await settlePortalPayment(db, provider, invoice, { clientId: input.clientId, invoiceId: invoice.id, amountMinor, method: "card", idempotencyKey: keyFor(invoice.id), card: input.card, actor: input.actor });
+      const paid = await settlePortalPayment(db, provider, invoice, {
+        clientId: input.clientId,
+        invoiceId: invoice.id,
+        amountMinor,
+        method: "card",
+        idempotencyKey: keyFor(invoice.id),
+        card: input.card,
+        actor: input.actor,
+      });
       if (paid.outcome === "succeeded") result.paid.push({ ...line, amountMinor: paid.amountMinor });
       else if (paid.outcome === "declined") {
         result.declined = paid.reason;

@@ -108,7 +108,12 @@ export async function settlePortalPayment(db: Db, provider: CardProvider, invoic
   if (declared.replayed) return replayed(declared, isCard, invoice.totalMinor);
   if (!isCard) {
     const settings = await readSettings(db);
-    return { outcome: "pending", paymentId: declared.paymentId, amountMinor: declared.amountMinor, instructions: (input.method === "cash" ? settings.cashInstructions : settings.bankInstructions) ?? null };
+    return {
+      outcome: "pending",
+      paymentId: declared.paymentId,
+      amountMinor: declared.amountMinor,
+      instructions: (input.method === "cash" ? settings.cashInstructions : settings.bankInstructions) ?? null,
+    };
   }
 
   const charge = await provider.charge({ providerRef: prepared!.providerRef, amountMinor: input.amountMinor, currency: invoice.currency, card: input.card! });

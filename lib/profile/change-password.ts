@@ -26,7 +26,10 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
   if (current === next) throw new DomainError("Choose a password you haven't been using.", { password: ["The new password is the same as the current one"] });
   const passwordHash = await hashPassword(next);
   await inTransaction(db, async (tx) => {
-    await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.id));
     await writeAudit(tx, { actor: auditActor(actor), action: "user.password_change", entityType: "user", entityId: actor.id, after: { sessionsEnded: true }, ip: actor.ip });
   });
   return { email: row.email };

@@ -28,7 +28,11 @@ const appUrl = () => env().APP_URL.replace(/\/+$/, "");
  */
 export async function requestEmailChange(tx: Tx, actor: Actor, user: { id: number; name: string; email: string }, newEmail: string, now = new Date()): Promise<void> {
   await tx.delete(emailChanges).where(and(eq(emailChanges.userId, user.id), isNull(emailChanges.usedAt)));
-  const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, newEmail), ne(users.id, user.id))).limit(1);
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, newEmail), ne(users.id, user.id)))
+    .limit(1);
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_TTL_MS);
   let changeId: number | null = null;
   if (taken) {
@@ -95,7 +99,15 @@ export async function confirmEmailChange(db: Db, token: string, ip: string, now 
       await tx.update(emailChanges).set({ usedAt: now }).where(eq(emailChanges.id, change.id));
       await tx.update(users).set({ email: change.newEmail }).where(eq(users.id, user.id));
       if (user.role === "client") await tx.update(clients).set({ email: change.newEmail }).where(eq(clients.userId, user.id));
-      await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: "user.email_change", entityType: "user", entityId: user.id, before: { email: user.email }, after: { email: change.newEmail }, ip });
+      await writeAudit(tx, {
+        actor: { id: user.id, role: user.role },
+        action: "user.email_change",
+        entityType: "user",
+        entityId: user.id,
+        before: { email: user.email },
+        after: { email: change.newEmail },
+        ip,
+      });
       return { email: change.newEmail };
     });
   } catch (error) {

@@ -67,8 +67,14 @@ export async function resetPassword(db: Db, token: string, password: string, ip:
     if (!user || user.status !== "active") throw new DomainError(INVALID_RESET);
     const problems = passwordProblems(password, { email: user.email, name: user.name });
     if (problems.length) throw new DomainError("Choose a stronger password.", { password: problems });
-    await tx.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id));
-    await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
     await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: "user.password_reset", entityType: "user", entityId: user.id, after: { sessionsEnded: true }, ip });
   });
 }

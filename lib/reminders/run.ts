@@ -64,7 +64,11 @@ export async function runReminderSchedule(db: Db, options: { today?: string; now
   let afterId = 0;
   for (;;) {
     const page = await db
-      .select({ id: invoices.id, dueDate: invoices.dueDate, latestSent: sql<number | null>`(select max(${invoiceReminders.offsetDays}) from ${invoiceReminders} where ${invoiceReminders.invoiceId} = ${invoices.id})` })
+      .select({
+        id: invoices.id,
+        dueDate: invoices.dueDate,
+        latestSent: sql<number | null>`(select max(${invoiceReminders.offsetDays}) from ${invoiceReminders} where ${invoiceReminders.invoiceId} = ${invoices.id})`,
+      })
       .from(invoices)
       .innerJoin(clients, eq(clients.id, invoices.clientId))
       .where(
@@ -74,7 +78,12 @@ export async function runReminderSchedule(db: Db, options: { today?: string; now
           lte(invoices.dueDate, latestDue),
           gt(invoices.id, afterId),
           isNull(clients.archivedAt),
-          notExists(db.select({ one: sql`1` }).from(reminderPauses).where(or(eq(reminderPauses.invoiceId, invoices.id), eq(reminderPauses.clientId, invoices.clientId)))),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(reminderPauses)
+              .where(or(eq(reminderPauses.invoiceId, invoices.id), eq(reminderPauses.clientId, invoices.clientId))),
+          ),
         ),
       )
       .orderBy(asc(invoices.id))
@@ -94,7 +103,16 @@ export async function runReminderSchedule(db: Db, options: { today?: string; now
 async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ invoices: number; messages: number }> {
   // Locked in id order, as every run takes them: a payment or another run waits here.
   const locked = await tx
-    .select({ id: invoices.id, number: invoices.number, status: invoices.status, dueDate: invoices.dueDate, currency: invoices.currency, totalMinor: invoices.totalMinor, amountPaidMinor: invoices.amountPaidMinor, clientId: invoices.clientId })
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      dueDate: invoices.dueDate,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      amountPaidMinor: invoices.amountPaidMinor,
+      clientId: invoices.clientId,
+    })
     .from(invoices)
     .where(inArray(invoices.id, ids))
     .orderBy(asc(invoices.id))
@@ -103,9 +121,18 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
   const clientIds = [...new Set(locked.map((r) => r.clientId))];
   // Plain reads, taken after the locks: every run writes reminders for an invoice only while holding its lock.
   const [people, pauses, sentRows] = await Promise.all([
-    tx.select({ id: clients.id, name: clients.name, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt }).from(clients).where(inArray(clients.id, clientIds)),
-    tx.select({ invoiceId: reminderPauses.invoiceId, clientId: reminderPauses.clientId }).from(reminderPauses).where(or(inArray(reminderPauses.invoiceId, ids), inArray(reminderPauses.clientId, clientIds))),
-    tx.select({ invoiceId: invoiceReminders.invoiceId, stepId: invoiceReminders.stepId, offsetDays: invoiceReminders.offsetDays }).from(invoiceReminders).where(inArray(invoiceReminders.invoiceId, ids)),
+    tx
+      .select({ id: clients.id, name: clients.name, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt })
+      .from(clients)
+      .where(inArray(clients.id, clientIds)),
+    tx
+      .select({ invoiceId: reminderPauses.invoiceId, clientId: reminderPauses.clientId })
+      .from(reminderPauses)
+      .where(or(inArray(reminderPauses.invoiceId, ids), inArray(reminderPauses.clientId, clientIds))),
+    tx
+      .select({ invoiceId: invoiceReminders.invoiceId, stepId: invoiceReminders.stepId, offsetDays: invoiceReminders.offsetDays })
+      .from(invoiceReminders)
+      .where(inArray(invoiceReminders.invoiceId, ids)),
   ]);
   const clientById = new Map(people.map((c) => [c.id, c]));
   const pausedInvoices = new Set(pauses.flatMap((p) => (p.invoiceId === null ? [] : [p.invoiceId])));
@@ -157,9 +184,7 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
     for (const v of valid) {
       const sealed = withPlaceholders(template, data);
       const content =
-        v.channel === "email"
-          ? fillReminder(ctx.stencils[step.tone], step.tone, sealed.data, ctx.company)
-          : { subject: null, html: null, text: renderSms(template, sealed.data, ctx.company) };
+        v.channel === "email" ? fillReminder(ctx.stencils[step.tone], step.tone, sealed.data, ctx.company) : { subject: null, html: null, text: renderSms(template, sealed.data, ctx.company) };
       messages.push({ message: v.message, template, data: sealed.data, values: sealed.values, content, related: { type: "invoice", id: inv.id }, clientId: inv.clientId });
     }
     const channels = valid.map((v) => v.channel);
@@ -171,7 +196,15 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
       entityType: "invoice",
       entityId: inv.id,
       before: null,
-      after: { channels, balanceMinor, currency: inv.currency, daysOverdue: Math.max(0, data.daysFromDue), day: ctx.today, step: { id: step.id, offsetDays: step.offsetDays, tone: step.tone }, automatic: true },
+      after: {
+        channels,
+        balanceMinor,
+        currency: inv.currency,
+        daysOverdue: Math.max(0, data.daysFromDue),
+        day: ctx.today,
+        step: { id: step.id, offsetDays: step.offsetDays, tone: step.tone },
+        automatic: true,
+      },
       ip: null,
     });
   }

@@ -52,7 +52,10 @@ const summary = (s: Omit<ScheduleStep, "id"> & { id: number | null }) => ({ id: 
 export async function saveReminderSchedule(db: Db, input: ReminderScheduleInput, actor: Actor, now: Date = new Date()): Promise<void> {
   await inTransaction(db, async (tx) => {
     // The schedule row is the lock that makes two admins' saves take turns.
-    await tx.insert(reminderSchedule).values({ id: 1, enabled: false }).onDuplicateKeyUpdate({ set: { id: 1 } });
+    await tx
+      .insert(reminderSchedule)
+      .values({ id: 1, enabled: false })
+      .onDuplicateKeyUpdate({ set: { id: 1 } });
     const [current] = await tx.select({ enabled: reminderSchedule.enabled }).from(reminderSchedule).where(eq(reminderSchedule.id, 1)).for("update");
     const before = await readActiveSteps(tx);
     const known = new Set(before.map((s) => s.id));
@@ -65,7 +68,11 @@ export async function saveReminderSchedule(db: Db, input: ReminderScheduleInput,
 
     const kept = new Set(ordered.flatMap((s) => (s.id === null ? [] : [s.id])));
     const removed = before.filter((s) => !kept.has(s.id)).map((s) => s.id);
-    if (removed.length) await tx.update(reminderSteps).set({ removedAt: now }).where(and(inArray(reminderSteps.id, removed), isNull(reminderSteps.removedAt)));
+    if (removed.length)
+      await tx
+        .update(reminderSteps)
+        .set({ removedAt: now })
+        .where(and(inArray(reminderSteps.id, removed), isNull(reminderSteps.removedAt)));
     const after: EditableStep[] = [];
     for (const [position, s] of ordered.entries()) {
       const values = { position, offsetDays: s.offsetDays, email: s.email, sms: s.sms, tone: s.tone };

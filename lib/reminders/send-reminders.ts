@@ -16,7 +16,6 @@ import { isOpen, OPEN_STATUSES } from "@/lib/invoices/status";
 export type ReminderTarget = { invoiceIds?: number[]; clientIds?: number[] };
 export type ReminderResult = { queued: number; skipped: number };
 
-
 /** The per-day idempotency key: a second reminder for one invoice on one day stores nothing. */
 export function reminderKey(invoiceId: number, channel: "email" | "sms", day: string): string {
   return `reminder:${invoiceId}:${day}:${channel}`;

@@ -13,10 +13,7 @@ export type InvoiceReminderStatus = {
   invoicePause: ReminderPause | null;
   clientPause: ReminderPause | null;
   sent: number;
-} & (
-  | { state: "next"; step: ScheduleStep; day: string }
-  | { state: "off" | "not_open" | "archived" | "paused" | "done" | "no_steps" }
-);
+} & ({ state: "next"; step: ScheduleStep; day: string } | { state: "off" | "not_open" | "archived" | "paused" | "done" | "no_steps" });
 
 /**
  * The next scheduled step (its day and the step) for an invoice on the
@@ -26,7 +23,15 @@ export type InvoiceReminderStatus = {
  */
 export async function readInvoiceReminderStatus(db: DbOrTx, invoiceId: number, today: string): Promise<InvoiceReminderStatus | null> {
   const [invoice] = await db
-    .select({ id: invoices.id, status: invoices.status, dueDate: invoices.dueDate, totalMinor: invoices.totalMinor, amountPaidMinor: invoices.amountPaidMinor, clientId: invoices.clientId, archivedAt: clients.archivedAt })
+    .select({
+      id: invoices.id,
+      status: invoices.status,
+      dueDate: invoices.dueDate,
+      totalMinor: invoices.totalMinor,
+      amountPaidMinor: invoices.amountPaidMinor,
+      clientId: invoices.clientId,
+      archivedAt: clients.archivedAt,
+    })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
     .where(eq(invoices.id, invoiceId))
@@ -40,7 +45,10 @@ export async function readInvoiceReminderStatus(db: DbOrTx, invoiceId: number, t
       .from(reminderPauses)
       .leftJoin(users, eq(users.id, reminderPauses.pausedBy))
       .where(or(eq(reminderPauses.invoiceId, invoice.id), eq(reminderPauses.clientId, invoice.clientId))),
-    db.select({ stepId: invoiceReminders.stepId, offsetDays: invoiceReminders.offsetDays }).from(invoiceReminders).where(and(eq(invoiceReminders.invoiceId, invoice.id))),
+    db
+      .select({ stepId: invoiceReminders.stepId, offsetDays: invoiceReminders.offsetDays })
+      .from(invoiceReminders)
+      .where(and(eq(invoiceReminders.invoiceId, invoice.id))),
   ]);
   const pauseOf = (target: "invoice" | "client"): ReminderPause | null => {
     const p = pauses.find((x) => (target === "invoice" ? x.invoiceId !== null : x.invoiceId === null));

@@ -19,18 +19,26 @@ async function deleteDone(db: Db, table: typeof otpCodes | typeof passwordResets
         .where(and(done, after ? gt(table.id, after.id) : undefined))
         .orderBy(asc(table.id))
         .limit(size),
-    async (rows) => affected(await db.delete(table).where(and(inArray(table.id, rows.map((r) => r.id)), done))),
+    async (rows) =>
+      affected(
+        await db.delete(table).where(
+          and(
+            inArray(
+              table.id,
+              rows.map((r) => r.id),
+            ),
+            done,
+          ),
+        ),
+      ),
   );
 }
 
-export const deleteOtpCodes = (db: Db, cutoff: Date, size: number) =>
-  deleteDone(db, otpCodes, or(lt(otpCodes.consumedAt, cutoff), lt(otpCodes.expiresAt, cutoff))!, size);
+export const deleteOtpCodes = (db: Db, cutoff: Date, size: number) => deleteDone(db, otpCodes, or(lt(otpCodes.consumedAt, cutoff), lt(otpCodes.expiresAt, cutoff))!, size);
 
-export const deletePasswordResets = (db: Db, cutoff: Date, size: number) =>
-  deleteDone(db, passwordResets, or(lt(passwordResets.usedAt, cutoff), lt(passwordResets.expiresAt, cutoff))!, size);
+export const deletePasswordResets = (db: Db, cutoff: Date, size: number) => deleteDone(db, passwordResets, or(lt(passwordResets.usedAt, cutoff), lt(passwordResets.expiresAt, cutoff))!, size);
 
-export const deleteEmailChanges = (db: Db, cutoff: Date, size: number) =>
-  deleteDone(db, emailChanges, or(lt(emailChanges.usedAt, cutoff), lt(emailChanges.expiresAt, cutoff))!, size);
+export const deleteEmailChanges = (db: Db, cutoff: Date, size: number) => deleteDone(db, emailChanges, or(lt(emailChanges.usedAt, cutoff), lt(emailChanges.expiresAt, cutoff))!, size);
 
 /** Expired sessions, by their expiry index. A session renewed meanwhile has moved on and stays. */
 export async function deleteSessions(db: Db, now: Date, size: number): Promise<number> {
@@ -38,7 +46,18 @@ export async function deleteSessions(db: Db, now: Date, size: number): Promise<n
   return inBatches<{ id: number }>(
     size,
     () => db.select({ id: sessions.id }).from(sessions).where(expired).orderBy(asc(sessions.expiresAt)).limit(size),
-    async (rows) => affected(await db.delete(sessions).where(and(inArray(sessions.id, rows.map((r) => r.id)), expired))),
+    async (rows) =>
+      affected(
+        await db.delete(sessions).where(
+          and(
+            inArray(
+              sessions.id,
+              rows.map((r) => r.id),
+            ),
+            expired,
+          ),
+        ),
+      ),
   );
 }
 
@@ -52,7 +71,18 @@ export async function deleteRateLimits(db: Db, now: Date, size: number): Promise
   return inBatches<{ key: string }>(
     size,
     () => db.select({ key: rateLimiter.key }).from(rateLimiter).where(expired).orderBy(asc(rateLimiter.expire)).limit(size),
-    async (rows) => affected(await db.delete(rateLimiter).where(and(inArray(rateLimiter.key, rows.map((r) => r.key)), expired))),
+    async (rows) =>
+      affected(
+        await db.delete(rateLimiter).where(
+          and(
+            inArray(
+              rateLimiter.key,
+              rows.map((r) => r.key),
+            ),
+            expired,
+          ),
+        ),
+      ),
   );
 }
 
@@ -89,7 +119,15 @@ export async function clearInviteTokens(db: Db, cutoff: Date, size: number): Pro
           .update(staffInvites)
           // One statement: each hash is cleared only if its own rule holds.
           .set({ decisionTokenHash: sql`IF(${decisionDone}, NULL, ${staffInvites.decisionTokenHash})`, acceptTokenHash: sql`IF(${acceptDone}, NULL, ${staffInvites.acceptTokenHash})` })
-          .where(and(inArray(staffInvites.id, rows.map((r) => r.id)), or(decisionDone, acceptDone))),
+          .where(
+            and(
+              inArray(
+                staffInvites.id,
+                rows.map((r) => r.id),
+              ),
+              or(decisionDone, acceptDone),
+            ),
+          ),
       ),
   );
 }

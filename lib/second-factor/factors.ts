@@ -9,8 +9,14 @@ export type Factors = { sms: boolean; totp: boolean; passkeys: number; recoveryC
 export async function getFactors(db: DbOrTx, userId: number): Promise<Factors> {
   const [[row], [keys], [codes]] = await Promise.all([
     db.select({ twoFactor: users.twoFactor }).from(users).where(eq(users.id, userId)).limit(1),
-    db.select({ n: sql<number>`count(*)` }).from(passkeys).where(eq(passkeys.userId, userId)),
-    db.select({ n: sql<number>`count(*)` }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(passkeys)
+      .where(eq(passkeys.userId, userId)),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))),
   ]);
   if (!row) return { sms: false, totp: false, passkeys: 0, recoveryCodes: 0 };
   return { sms: row.twoFactor === "sms", totp: row.twoFactor === "totp", passkeys: Number(keys?.n ?? 0), recoveryCodes: Number(codes?.n ?? 0) };

@@ -31,7 +31,9 @@ export function normalizeRecoveryCode(input: string): string {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(`recovery:v1:${normalizeRecoveryCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`recovery:v1:${normalizeRecoveryCode(code)}`)
+    .digest("hex");
 }
 
 /** A new set, replacing (and so invalidating) every earlier code of the user. Returns the codes to show once. */

@@ -27,7 +27,10 @@ export async function startTotpSetup(db: Db, actor: Actor): Promise<TotpSetup> {
   if (user.twoFactor === "totp") throw new DomainError("An authenticator app is already set up. Remove it first to set up another.");
   const [company] = await db.select({ name: settings.companyName }).from(settings).limit(1);
   const secret = newTotpSecret();
-  await db.update(users).set({ totpSecret: sealTotpSecret(actor.id, secret), totpLastStep: null }).where(eq(users.id, actor.id));
+  await db
+    .update(users)
+    .set({ totpSecret: sealTotpSecret(actor.id, secret), totpLastStep: null })
+    .where(eq(users.id, actor.id));
   const uri = totpUri(secret, user.email, company?.name ?? "ClientDesk");
   const qrSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
   return { secret, uri, qrSvg };
@@ -51,7 +54,15 @@ export async function confirmTotpSetup(db: Db, actor: Actor, code: string, now: 
     const before = await getFactors(tx, actor.id);
     await tx.update(users).set({ twoFactor: "totp" }).where(eq(users.id, actor.id));
     const recoveryCodes = before.totp || before.passkeys > 0 || before.recoveryCodes > 0 ? null : await replaceRecoveryCodes(tx, actor.id, now);
-    await writeAudit(tx, { actor: auditActor(actor), action: "user.totp_enable", entityType: "user", entityId: actor.id, before: { twoFactor: user.twoFactor }, after: { twoFactor: "totp" }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "user.totp_enable",
+      entityType: "user",
+      entityId: actor.id,
+      before: { twoFactor: user.twoFactor },
+      after: { twoFactor: "totp" },
+      ip: actor.ip,
+    });
     return { recoveryCodes };
   });
 }

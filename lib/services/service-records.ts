@@ -50,7 +50,15 @@ export async function updateService(db: Db, id: number, input: ServiceInput, act
     await tx.update(services).set(input).where(eq(services.id, id));
     const activated = !before.active && input.active && !before.archivedAt;
     const announced = activated ? await announceService(tx, { id, ...input }) : 0;
-    await writeAudit(tx, { actor: auditActor(actor), action: "service.update", entityType: "service", entityId: id, before: diff.before, after: { ...diff.after, ...(activated ? { announcedTo: announced } : {}) }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "service.update",
+      entityType: "service",
+      entityId: id,
+      before: diff.before,
+      after: { ...diff.after, ...(activated ? { announcedTo: announced } : {}) },
+      ip: actor.ip,
+    });
     return { id, announced };
   });
 }
@@ -61,7 +69,15 @@ export async function archiveService(db: Db, id: number, actor: Actor): Promise<
     if (before.archivedAt) throw new DomainError("This service is already archived.");
     const archivedAt = new Date();
     await tx.update(services).set({ archivedAt }).where(eq(services.id, id));
-    await writeAudit(tx, { actor: auditActor(actor), action: "service.archive", entityType: "service", entityId: id, before: { archivedAt: null }, after: { archivedAt: archivedAt.toISOString() }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "service.archive",
+      entityType: "service",
+      entityId: id,
+      before: { archivedAt: null },
+      after: { archivedAt: archivedAt.toISOString() },
+      ip: actor.ip,
+    });
   });
 }
 
@@ -70,7 +86,15 @@ export async function restoreService(db: Db, id: number, actor: Actor): Promise<
     const before = await lockService(tx, id);
     if (!before.archivedAt) throw new DomainError("This service is not archived.");
     await tx.update(services).set({ archivedAt: null }).where(eq(services.id, id));
-    await writeAudit(tx, { actor: auditActor(actor), action: "service.restore", entityType: "service", entityId: id, before: { archivedAt: before.archivedAt.toISOString() }, after: { archivedAt: null }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "service.restore",
+      entityType: "service",
+      entityId: id,
+      before: { archivedAt: before.archivedAt.toISOString() },
+      after: { archivedAt: null },
+      ip: actor.ip,
+    });
   });
 }
 
@@ -83,6 +107,14 @@ export async function deleteService(db: Db, id: number, actor: Actor): Promise<v
     if (sub || line) throw new DomainError("This service has subscriptions or invoices, so it can only be archived.");
     await tx.delete(services).where(eq(services.id, id));
     const { archivedAt, ...rest } = before;
-    await writeAudit(tx, { actor: auditActor(actor), action: "service.delete", entityType: "service", entityId: id, before: { ...rest, archivedAt: archivedAt?.toISOString() ?? null }, after: null, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "service.delete",
+      entityType: "service",
+      entityId: id,
+      before: { ...rest, archivedAt: archivedAt?.toISOString() ?? null },
+      after: null,
+      ip: actor.ip,
+    });
   });
 }

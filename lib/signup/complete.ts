@@ -8,7 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { countPasswordAttempt, passwordAttemptSucceeded, tooManyPasswords } from "@/lib/auth/password-attempts";
 import { DomainError } from "@/lib/errors";
 import { applyClientChange } from "@/lib/rollups/clients";
-import { isDuplicateKey , inTransaction } from "@/lib/transaction";
+import { isDuplicateKey, inTransaction } from "@/lib/transaction";
 import { openSignup } from "./token";
 
 export const INVALID_SIGNUP_LINK = "This sign-up link isn't valid any more. Links work for 24 hours. Sign up again to get a new one.";
@@ -52,7 +52,14 @@ export async function completeSignup(db: Db, token: string, password: string, ip
       await applyClientChange(tx, clientId, "create");
       const actor = { id: userId, role: "client" as const };
       await writeAudit(tx, { actor, action: "user.signup", entityType: "user", entityId: userId, after: { email: signup.email, role: "client", twoFactor: signup.twoFactor }, ip });
-      await writeAudit(tx, { actor, action: "client.signup", entityType: "client", entityId: clientId, after: { name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, currency, userId }, ip });
+      await writeAudit(tx, {
+        actor,
+        action: "client.signup",
+        entityType: "client",
+        entityId: clientId,
+        after: { name: signup.name, email: signup.email, phone: signup.phone, smsOptIn: signup.smsOptIn, currency, userId },
+        ip,
+      });
       return { userId, clientId, email: signup.email, twoFactor: signup.twoFactor };
     });
   } catch (error) {

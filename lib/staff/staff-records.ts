@@ -17,7 +17,11 @@ type StaffEdit = { name: string; phone: string | null; role: "admin" | "staff" }
  * last-admin check can't be raced.
  */
 async function lockForChange(tx: Tx, id: number) {
-  await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.status, "active"))).for("update");
+  await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active")))
+    .for("update");
   const [row] = await tx
     .select({ id: users.id, name: users.name, phone: users.phone, role: users.role, status: users.status })
     .from(users)
@@ -30,7 +34,10 @@ async function lockForChange(tx: Tx, id: number) {
 
 async function isLastActiveAdmin(tx: Tx, target: { id: number; role: Role; status: string }): Promise<boolean> {
   if (target.role !== "admin" || target.status !== "active") return false;
-  const [row] = await tx.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, "admin"), eq(users.status, "active")));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
   return Number(row?.n ?? 0) <= 1;
 }
 
@@ -63,6 +70,14 @@ export async function setStaffEnabled(db: Db, id: number, enabled: boolean, acto
       .update(users)
       .set({ status, ...(enabled ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }) })
       .where(eq(users.id, id));
-    await writeAudit(tx, { actor: auditActor(actor), action: enabled ? "user.enable" : "user.disable", entityType: "user", entityId: id, before: { status: before.status }, after: { status }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: enabled ? "user.enable" : "user.disable",
+      entityType: "user",
+      entityId: id,
+      before: { status: before.status },
+      after: { status },
+      ip: actor.ip,
+    });
   });
 }

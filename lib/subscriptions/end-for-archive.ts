@@ -24,9 +24,22 @@ export async function endSubscriptionsForArchive(tx: Tx, clientId: number, at: D
   await tx
     .update(subscriptions)
     .set({ status: "cancelled", cancelledAt: at })
-    .where(inArray(subscriptions.id, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        subscriptions.id,
+        rows.map((r) => r.id),
+      ),
+    );
   for (const row of rows) {
-    await writeAudit(tx, { actor: auditActor(actor), action: "subscription.cancel", entityType: "subscription", entityId: row.id, before: { status: row.status }, after: { status: "cancelled", cancelledAt: at.toISOString(), reason: "client_archived" }, ip: actor.ip });
+    await writeAudit(tx, {
+      actor: auditActor(actor),
+      action: "subscription.cancel",
+      entityType: "subscription",
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: "cancelled", cancelledAt: at.toISOString(), reason: "client_archived" },
+      ip: actor.ip,
+    });
   }
   return rows.length;
 }

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { oneLine } from "./fields";
 
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address" })),
   password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
   // Not refused, dropped: safeCallback() turns anything but a same-origin path
   // into "/", so an odd callback costs the deep link, never the sign-in.

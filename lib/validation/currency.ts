@@ -8,8 +8,4 @@ export const CURRENCY_ERROR = "Choose a currency: an ISO 4217 code, like EUR";
  * in any letter case ("eur" in an imported file is EUR). Anything else, a
  * made-up code included, is a field error.
  */
-export const currencyCode = z
-  .string({ error: CURRENCY_ERROR })
-  .trim()
-  .toUpperCase()
-  .refine(isCurrencyCode, { error: CURRENCY_ERROR });
+export const currencyCode = z.string({ error: CURRENCY_ERROR }).trim().toUpperCase().refine(isCurrencyCode, { error: CURRENCY_ERROR });

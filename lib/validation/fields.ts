@@ -62,7 +62,12 @@ export const oneLine = (max: number, message: string) =>
 
 /** A token from a link we sent (base64url, signed ones with a dot); anything else is not one of our links. */
 export const linkToken = (max: number) =>
-  z.string({ error: "This link is not valid" }).trim().min(1, { error: "This link is not valid" }).max(max, { error: "This link is not valid" }).regex(/^[A-Za-z0-9_.-]+$/, { error: "This link is not valid" });
+  z
+    .string({ error: "This link is not valid" })
+    .trim()
+    .min(1, { error: "This link is not valid" })
+    .max(max, { error: "This link is not valid" })
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: "This link is not valid" });
 
 /**
  * A field read later by its own parser (an amount, a quantity, a rate), kept
@@ -97,7 +102,11 @@ export const checkbox = z
 
 // ---- Email (phones: ./phone.ts, which alone loads the phone metadata)
 
-export const email = z.string({ error: "Enter a valid email address" }).trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address" }).max(255));
+export const email = z
+  .string({ error: "Enter a valid email address" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address" }).max(255));
 
 export const optionalEmail = z
   .string({ error: "Enter a valid email address" })

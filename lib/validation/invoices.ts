@@ -106,7 +106,14 @@ const addressList = (field: string, required: boolean) =>
     .max(20_000, { error: "Use at most 50 addresses" })
     .nullish()
     .transform((value, ctx) => {
-      const list = [...new Set((value ?? "").split(ADDRESS_SPLIT).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+      const list = [
+        ...new Set(
+          (value ?? "")
+            .split(ADDRESS_SPLIT)
+            .map((a) => a.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ];
       if (required && list.length === 0) ctx.addIssue({ code: "custom", message: `Add at least one ${field} address` });
       const bad = list.filter((a) => !z.email().max(254).safeParse(a).success);
       if (bad.length) ctx.addIssue({ code: "custom", message: `Not a valid email address: ${bad.join(", ")}` });
@@ -139,7 +146,10 @@ export const rejectPaymentSchema = z.object({ paymentId: id, reason: requiredTex
 /** amount: what to refund, as typed in the business's locale; left out, the rest of the payment. */
 export const refundPaymentSchema = z.object({ paymentId: id, reason: optionalText(300, "The reason"), amount: optionalText(40, "The amount") });
 
-export const bulkInvoicesSchema = z.object({ ids: idList.refine((v) => v.length > 0, { error: "Select at least one invoice" }).refine((v) => v.length <= 100, { error: "Select at most 100 invoices at a time" }), batchKey: requestKey.optional() });
+export const bulkInvoicesSchema = z.object({
+  ids: idList.refine((v) => v.length > 0, { error: "Select at least one invoice" }).refine((v) => v.length <= 100, { error: "Select at most 100 invoices at a time" }),
+  batchKey: requestKey.optional(),
+});
 
 export const runBillingSchema = z.object({});
 

@@ -30,7 +30,10 @@ export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method, 
 export const subscriptionIdSchema = z.object({ subscriptionId: id });
 
 /** Generated when the form renders: a double submit reuses it, so it pays once. */
-const idempotencyKey = z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Reload the page and try again" });
+const idempotencyKey = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Reload the page and try again" });
 
 export const payInvoiceSchema = z
   .object({
@@ -105,7 +108,12 @@ export const emailMyInvoiceSchema = z.object({
   // Comma- or space-separated in the form; up to five extra recipients.
   cc: oneLine(1500, "Use at most five addresses")
     .optional()
-    .transform((v) => (v ?? "").split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .transform((v) =>
+      (v ?? "")
+        .split(/[\s,;]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(ccEmail).max(5, { error: "Add at most five addresses" })),
   idempotencyKey,
 });

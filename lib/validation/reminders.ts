@@ -39,7 +39,10 @@ const stepFields = z.object({
 export const reminderScheduleSchema = z
   .object({
     enabled: checkbox,
-    steps: z.array(stepFields, { error: "Add at least one step" }).min(1, { error: "Add at least one step" }).max(STEPS_MAX, { error: `Use at most ${STEPS_MAX} steps` }),
+    steps: z
+      .array(stepFields, { error: "Add at least one step" })
+      .min(1, { error: "Add at least one step" })
+      .max(STEPS_MAX, { error: `Use at most ${STEPS_MAX} steps` }),
   })
   .superRefine((v, ctx) => {
     const seen = new Map<number, number>();

@@ -13,23 +13,23 @@ const LOCALE_ERROR = "Pick a locale from the list";
 const TIME_ZONE_ERROR = "Pick a time zone from the list, like Europe/Berlin";
 
 const settingsFields = z.object({
-    companyName: requiredText(160, "Enter the company name"),
-    companyAddress: optionalText(500, "Address").transform((v) => v ?? ""),
-    defaultCurrency: currencyCode,
-    // Exactly as listed (lib/locales): canonical, supported, one string.
-    locale: z.string({ error: LOCALE_ERROR }).refine(isBusinessLocale, { error: LOCALE_ERROR }),
-    timeZone: z.string({ error: TIME_ZONE_ERROR }).refine(isTimeZoneName, { error: TIME_ZONE_ERROR }),
-    taxRate: typedValue(40, "Enter a rate like 8 or 12.5"),
-    invoicePrefix: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9]{1,12}$/, { error: "Use 1 to 12 letters or digits, like INV" }),
-    dueDays: wholeNumber("Enter whole days from 0 to 365", { min: 0, max: 365 }),
-    senderName: requiredText(120, "Enter the name emails come from"),
-    minPayment: typedValue(40, "Enter an amount, like 5"),
-    bankInstructions: optionalText(INSTRUCTIONS_MAX, "Bank transfer instructions"),
-    cashInstructions: optionalText(INSTRUCTIONS_MAX, "Cash instructions"),
+  companyName: requiredText(160, "Enter the company name"),
+  companyAddress: optionalText(500, "Address").transform((v) => v ?? ""),
+  defaultCurrency: currencyCode,
+  // Exactly as listed (lib/locales): canonical, supported, one string.
+  locale: z.string({ error: LOCALE_ERROR }).refine(isBusinessLocale, { error: LOCALE_ERROR }),
+  timeZone: z.string({ error: TIME_ZONE_ERROR }).refine(isTimeZoneName, { error: TIME_ZONE_ERROR }),
+  taxRate: typedValue(40, "Enter a rate like 8 or 12.5"),
+  invoicePrefix: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,12}$/, { error: "Use 1 to 12 letters or digits, like INV" }),
+  dueDays: wholeNumber("Enter whole days from 0 to 365", { min: 0, max: 365 }),
+  senderName: requiredText(120, "Enter the name emails come from"),
+  minPayment: typedValue(40, "Enter an amount, like 5"),
+  bankInstructions: optionalText(INSTRUCTIONS_MAX, "Bank transfer instructions"),
+  cashInstructions: optionalText(INSTRUCTIONS_MAX, "Cash instructions"),
 });
 
 // The tax rate and smallest payment are read in the locale the form was shown

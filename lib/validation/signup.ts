@@ -10,11 +10,10 @@ const signupFields = z
     phone: phoneText,
     phoneCountry,
     // Checked on its own so its problems show alongside the other fields' errors.
-    password: oneLine(200, "Enter a password")
-      .superRefine((v, ctx) => {
-        const problems = passwordProblems(v);
-        if (problems.length) ctx.addIssue({ code: "custom", message: problems.join(". ") });
-      }),
+    password: oneLine(200, "Enter a password").superRefine((v, ctx) => {
+      const problems = passwordProblems(v);
+      if (problems.length) ctx.addIssue({ code: "custom", message: problems.join(". ") });
+    }),
     confirmPassword: oneLine(200, "Enter the password again"),
     twoFactor: z.enum(["none", "sms"], { error: "Choose how you sign in" }),
     smsOptIn: checkbox,

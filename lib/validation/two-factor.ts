@@ -59,7 +59,10 @@ const passkeyResponse = z
 
 export const passkeySignInSchema = z.object({ response: passkeyResponse, callbackUrl: z.string().max(2000).optional() });
 
-export const addPasskeySchema = z.object({ response: passkeyResponse, name: oneLine(80, "Name this passkey (80 characters at most)").pipe(z.string().trim().min(1, { error: "Name this passkey, like \"Work laptop\"" })) });
+export const addPasskeySchema = z.object({
+  response: passkeyResponse,
+  name: oneLine(80, "Name this passkey (80 characters at most)").pipe(z.string().trim().min(1, { error: 'Name this passkey, like "Work laptop"' })),
+});
 
 export const passkeyIdSchema = z.object({ id: positiveId("Choose a passkey") });
 

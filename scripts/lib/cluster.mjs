@@ -30,7 +30,10 @@ export function ensureGaleraPackages() {
   }
   log(`Installing ${missing.join(", ")} with apt...`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", ...missing]]) {
+  for (const args of [
+    ["apt-get", "update", "-q"],
+    ["apt-get", "install", "-y", "-q", ...missing],
+  ]) {
     const [cmd, ...rest] = [...prefix, ...args];
     if (spawnSync(cmd, rest, { stdio: "inherit", env }).status !== 0) {
       process.stderr.write(`\n\`${[...prefix, ...args].join(" ")}\` failed.\n`);
@@ -52,7 +55,16 @@ export function nodePorts(base, i) {
 function status(bin, socket) {
   const r = spawnSync(
     bin.client,
-    ["--no-defaults", `--socket=${socket}`, "-uroot", "--connect-timeout=2", "-N", "-B", "-e", "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_cluster_size','wsrep_local_state_comment','wsrep_ready','wsrep_cluster_status')"],
+    [
+      "--no-defaults",
+      `--socket=${socket}`,
+      "-uroot",
+      "--connect-timeout=2",
+      "-N",
+      "-B",
+      "-e",
+      "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_cluster_size','wsrep_local_state_comment','wsrep_ready','wsrep_cluster_status')",
+    ],
     { encoding: "utf8" },
   );
   if (r.status !== 0) return null;
@@ -121,7 +133,9 @@ export async function startCluster(root, { dir = "cluster", nodes: count = 3, ba
         if (runAs) spawnSync("chown", ["-R", `${runAs}:${runAs}`, home]);
         if (!existsSync(path.join(datadir, "mysql"))) {
           mkdirSync(datadir, { recursive: true });
-          const r = spawnSync(bin.installDb, ["--no-defaults", `--datadir=${datadir}`, "--auth-root-authentication-method=normal", "--skip-test-db", ...(runAs ? [`--user=${runAs}`] : [])], { encoding: "utf8" });
+          const r = spawnSync(bin.installDb, ["--no-defaults", `--datadir=${datadir}`, "--auth-root-authentication-method=normal", "--skip-test-db", ...(runAs ? [`--user=${runAs}`] : [])], {
+            encoding: "utf8",
+          });
           if (r.status !== 0) throw new Error(`Could not initialise ${datadir}:\n${r.stderr || r.stdout}`);
         }
         const providerOptions = [
@@ -232,7 +246,10 @@ export async function startCluster(root, { dir = "cluster", nodes: count = 3, ba
       let first = states.findIndex((s) => s?.safe);
       if (first < 0) {
         const best = Math.max(...states.map((s) => s?.seqno ?? -1));
-        first = Math.max(0, states.findIndex((s) => s && s.seqno === best && best >= 0));
+        first = Math.max(
+          0,
+          states.findIndex((s) => s && s.seqno === best && best >= 0),
+        );
         const s = states[first];
         // After a crash of every node no one is marked safe: this local cluster trusts the chosen node.
         if (s) writeFileSync(s.file, s.text.replace(/safe_to_bootstrap:\s*0/, "safe_to_bootstrap: 1"));
@@ -276,5 +293,11 @@ function tail(file) {
  */
 export function hostListEnv(nodes, first) {
   const order = nodes.map((_, k) => nodes[(first + k) % nodes.length]);
-  return { DATABASE_URL: order[0].url, DATABASE_FAILOVER_URLS: order.slice(1).map((n) => n.url).join(",") };
+  return {
+    DATABASE_URL: order[0].url,
+    DATABASE_FAILOVER_URLS: order
+      .slice(1)
+      .map((n) => n.url)
+      .join(","),
+  };
 }

@@ -43,7 +43,13 @@ export function startChild(cmd, args, { env = process.env, cwd, quiet = false } 
       }
     }
   };
-  return { child, stop, get exited() { return exited; } };
+  return {
+    child,
+    stop,
+    get exited() {
+      return exited;
+    },
+  };
 }
 
 /** Polls a URL until it answers (any status below 500), or throws after the timeout. */

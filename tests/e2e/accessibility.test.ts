@@ -81,7 +81,11 @@ beforeAll(async () => {
     "INSERT INTO staff_invites (email, name, requested_by, status, accept_token_hash, expires_at, decided_by, decided_at, created_at) VALUES (?, 'Ada Access', ?, 'approved', ?, NOW() + INTERVAL 1 DAY, ?, NOW(), NOW())",
     [email, admin, sha256(accept), admin],
   );
-  cleanups.push(["DELETE FROM invoice_links WHERE token_hash = ?", sha256(link)], ["DELETE FROM password_resets WHERE token_hash = ?", sha256(reset)], ["DELETE FROM staff_invites WHERE email = ?", email]);
+  cleanups.push(
+    ["DELETE FROM invoice_links WHERE token_hash = ?", sha256(link)],
+    ["DELETE FROM password_resets WHERE token_hash = ?", sha256(reset)],
+    ["DELETE FROM staff_invites WHERE email = ?", email],
+  );
   pages.public = ["/login", "/signup", "/forgot-password", `/reset-password/${reset}`, `/i/${link}`, `/invites/accept/${accept}`];
 });
 
@@ -100,7 +104,10 @@ afterAll(async () => {
  * wait, no network-idle wait.
  */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.readyState === "complete" && document.querySelectorAll(".animate-pulse, [aria-busy='true'], [data-scroll-region='pending']").length === 0, null, { timeout: 15_000, polling: 50 });
+  await page.waitForFunction(() => document.readyState === "complete" && document.querySelectorAll(".animate-pulse, [aria-busy='true'], [data-scroll-region='pending']").length === 0, null, {
+    timeout: 15_000,
+    polling: 50,
+  });
 }
 
 async function switchTheme(page: Page, theme: Theme): Promise<void> {
@@ -204,7 +211,9 @@ function crawlAll(lanes: number): Record<Area, Promise<Result[]>> {
     next.tail = run;
     byUnit.set(unit, run);
   }
-  void Promise.allSettled(lane.map((l) => l.tail)).then(() => console.log(`axe: ${units.length} crawls (${units.reduce((n, u) => n + pages[u.role].length, 0)} page loads) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${lanes} pages at a time`));
+  void Promise.allSettled(lane.map((l) => l.tail)).then(() =>
+    console.log(`axe: ${units.length} crawls (${units.reduce((n, u) => n + pages[u.role].length, 0)} page loads) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${lanes} pages at a time`),
+  );
   const out = {} as Record<Area, Promise<Result[]>>;
   for (const role of ROLES) {
     out[role] = Promise.all(units.filter((u) => u.role === role).map((u) => byUnit.get(u)!));
@@ -223,11 +232,15 @@ describe("accessibility: axe on every page", () => {
   afterAll(async () => {
     for (const context of contexts.values()) await (await context).close();
   });
-  it.each(ROLES)("%s pages, at both widths and in both themes, have no violations and one h1", async (role) => {
-    const results = await crawls[role];
-    console.log(`axe: ${role}: ${results.map((r) => `${r.loads} page loads in ${r.seconds.toFixed(1)} s`).join(" and ")}`);
-    expect(results.flatMap((r) => r.found)).toEqual([]);
-  }, 240_000);
+  it.each(ROLES)(
+    "%s pages, at both widths and in both themes, have no violations and one h1",
+    async (role) => {
+      const results = await crawls[role];
+      console.log(`axe: ${role}: ${results.map((r) => `${r.loads} page loads in ${r.seconds.toFixed(1)} s`).join(" and ")}`);
+      expect(results.flatMap((r) => r.found)).toEqual([]);
+    },
+    240_000,
+  );
 });
 
 /**
@@ -235,7 +248,11 @@ describe("accessibility: axe on every page", () => {
  * blended over its ancestors'), as linear-light luminance, the WCAG way.
  */
 function luminanceBehind(el: Element): number {
-  const parse = (c: string) => (c.match(/[\d.]+/g) ?? ["0", "0", "0", "0"]).map(Number).concat(c.startsWith("rgba") ? [] : [1]).slice(0, 4) as [number, number, number, number];
+  const parse = (c: string) =>
+    (c.match(/[\d.]+/g) ?? ["0", "0", "0", "0"])
+      .map(Number)
+      .concat(c.startsWith("rgba") ? [] : [1])
+      .slice(0, 4) as [number, number, number, number];
   const layers: [number, number, number, number][] = [];
   for (let node: Element | null = el; node; node = node.parentElement) {
     const layer = parse(getComputedStyle(node).backgroundColor);
@@ -279,7 +296,11 @@ describe("dark mode and status badges", () => {
     const looks: Record<string, string> = {};
     for (const status of ["draft", "sent", "void"]) {
       await page.goto(`/admin/invoices?status=${status}`);
-      const badge = page.getByRole("table").getByText(status[0]!.toUpperCase() + status.slice(1), { exact: true }).filter({ visible: true }).first();
+      const badge = page
+        .getByRole("table")
+        .getByText(status[0]!.toUpperCase() + status.slice(1), { exact: true })
+        .filter({ visible: true })
+        .first();
       await badge.waitFor();
       looks[status] = await badge.evaluate((el) => {
         const s = getComputedStyle(el);

@@ -165,7 +165,10 @@ describe("unpaid clients", () => {
     const db = await connectAppDb();
     let clientId: number;
     try {
-      const [res] = await db.query<import("mysql2").ResultSetHeader>("INSERT INTO clients (name, email, sms_opt_in, created_at, updated_at) VALUES (?, ?, 0, NOW(3), NOW(3))", [name, `unpaid-${run}@example.com`]);
+      const [res] = await db.query<import("mysql2").ResultSetHeader>("INSERT INTO clients (name, email, sms_opt_in, created_at, updated_at) VALUES (?, ?, 0, NOW(3), NOW(3))", [
+        name,
+        `unpaid-${run}@example.com`,
+      ]);
       clientId = res.insertId;
       // Due long ago, so it heads the "most overdue" list.
       await db.query(

@@ -32,7 +32,10 @@ async function credentialsAttempt(email: string, password: string, forwardedFor:
   const headers = { "x-forwarded-for": forwardedFor };
   const csrf = await fetch(`${BASE_URL}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",

@@ -46,7 +46,10 @@ describe("importing clients from CSV", () => {
     await preview.getByText("3 ready to import · 1 with errors").waitFor();
     const lines = await preview.getByRole("row").evaluateAll((rows) => rows.slice(1).map((r) => r.querySelector("td")?.textContent));
     expect(lines).toEqual(["2", "4", "5", "7"]);
-    await preview.getByRole("row", { name: /Jürgen Müller/ }).getByText("Ready").waitFor();
+    await preview
+      .getByRole("row", { name: /Jürgen Müller/ })
+      .getByText("Ready")
+      .waitFor();
     const lars = preview.getByRole("row", { name: /Lars Jensen/ });
     await lars.getByText("SMS opt-in: use yes or no").waitFor();
     await lars.getByText(/^Phone:/).waitFor();

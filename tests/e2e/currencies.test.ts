@@ -115,10 +115,17 @@ describe("currencies other than the business's", () => {
     await page.getByLabel("Line 1 quantity").fill("2");
     await page.getByLabel("Line 1 unit price (KWD)").fill("1,234.567");
     await page.getByLabel("Line 1 tax %").fill("0");
-    await page.getByLabel("Totals").getByText(/KWD\s2,469\.134/).first().waitFor();
+    await page
+      .getByLabel("Totals")
+      .getByText(/KWD\s2,469\.134/)
+      .first()
+      .waitFor();
     const dinar = await saveAndIssue(page);
     await recordPayment(page, dinar.number, "KWD", "1,000.5");
-    await page.getByTestId("balance-due").filter({ hasText: /KWD\s1,468\.634/ }).waitFor();
+    await page
+      .getByTestId("balance-due")
+      .filter({ hasText: /KWD\s1,468\.634/ })
+      .waitFor();
     const dinarPdf = await invoicePdf(page, dinar.id);
     for (const amount of [/KWD\s1,234\.567/, /KWD\s2,469\.134/, /KWD\s1,000\.500/, /KWD\s1,468\.634/]) expect(dinarPdf).toMatch(amount);
 
@@ -144,7 +151,11 @@ describe("currencies other than the business's", () => {
       const page = await signedIn("admin@example.com", "mobile", "dark");
       await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
       expect(await page.getByLabel("Currency", { exact: true }).inputValue()).toBe("KWD");
-      await page.getByRole("region", { name: "Totals" }).getByRole("link", { name: /^Outstanding/ }).getByText(/^KWD\s[\d,]+\.\d{3}$/).waitFor();
+      await page
+        .getByRole("region", { name: "Totals" })
+        .getByRole("link", { name: /^Outstanding/ })
+        .getByText(/^KWD\s[\d,]+\.\d{3}$/)
+        .waitFor();
       await screenshot(page, "currency-dashboard-kwd-business-mobile-dark");
       await page.context().close();
     } finally {
@@ -159,7 +170,11 @@ describe("currencies other than the business's", () => {
     await page.getByLabel("Line 1 description").fill("Translation");
     await page.getByLabel("Line 1 unit price (RSD)").fill("100.50");
     await page.getByLabel("Line 1 tax %").fill("0");
-    await page.getByLabel("Totals").getByText(/RSD\s100\.50/).first().waitFor();
+    await page
+      .getByLabel("Totals")
+      .getByText(/RSD\s100\.50/)
+      .first()
+      .waitFor();
     await page.context().close();
   });
 });

@@ -50,7 +50,10 @@ describe("the dashboard", () => {
     expect(await page.getByRole("heading", { name: "Invoices by status" }).count()).toBe(1);
     expect(await page.getByText(/Invoiced by month of issue/).count()).toBe(0);
 
-    await page.getByRole("region", { name: "Totals" }).getByRole("link", { name: /^Overdue/ }).click();
+    await page
+      .getByRole("region", { name: "Totals" })
+      .getByRole("link", { name: /^Overdue/ })
+      .click();
     await page.waitForURL(/\/admin\/invoices\?status=overdue$/);
     await page.getByRole("heading", { level: 1, name: "Invoices" }).waitFor();
     await page.goBack();

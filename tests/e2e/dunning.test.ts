@@ -37,7 +37,10 @@ describe("automatic payment reminders", () => {
     const [settings] = await query<RowDataPacket[]>("SELECT time_zone FROM settings WHERE id = 1");
     const today = businessDay(settings!.time_zone as string, new Date());
     const due = addDaysIso(today, -9);
-    const client = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, sms_opt_in, created_at, updated_at) VALUES (?, ?, 'USD', 0, NOW(3), NOW(3))", [`Dunning Client ${run}`, `dunning-${run}@e2e.example`]);
+    const client = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, sms_opt_in, created_at, updated_at) VALUES (?, ?, 'USD', 0, NOW(3), NOW(3))", [
+      `Dunning Client ${run}`,
+      `dunning-${run}@e2e.example`,
+    ]);
     const number = `DUN-${run}`;
     const invoice = await query<ResultSetHeader>(
       "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, total_minor, amount_paid_minor, created_at, updated_at) VALUES (?, ?, 'sent', ?, ?, 'USD', 43210, 43210, 0, NOW(3), NOW(3))",
@@ -89,7 +92,10 @@ describe("automatic payment reminders", () => {
     const dialog = page.getByRole("alertdialog", { name: "Send today’s reminders now?" });
     await dialog.getByRole("button", { name: "Run reminders" }).click();
     // The daily schedule inside the server may have got there first: either way the outbox shows it.
-    await page.getByText(/invoices? reminded|Nothing to send/).first().waitFor();
+    await page
+      .getByText(/invoices? reminded|Nothing to send/)
+      .first()
+      .waitFor();
 
     const messages = await query<RowDataPacket[]>("SELECT * FROM outbox WHERE related_type = 'invoice' AND related_id = ? ORDER BY id", [invoice.insertId]);
     expect(messages.map((m) => [m.template, m.channel, m.to_first])).toEqual([["reminder_firm", "email", `dunning-${run}@e2e.example`]]);
@@ -99,7 +105,10 @@ describe("automatic payment reminders", () => {
 
     // The invoice page: the message, the history, and the next step.
     await page.goto(`/admin/invoices/${invoice.insertId}`);
-    await page.getByTestId("next-reminder").getByText(`${formatDate(addDaysIso(due, 21))}, firm email and SMS (21 days after the due date)`).waitFor();
+    await page
+      .getByTestId("next-reminder")
+      .getByText(`${formatDate(addDaysIso(due, 21))}, firm email and SMS (21 days after the due date)`)
+      .waitFor();
     await page.getByText("Sent a scheduled firm reminder (email), 9 days after the due date").waitFor();
     await screenshot(page, "dunning-invoice-next-reminder-desktop");
 

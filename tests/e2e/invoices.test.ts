@@ -131,7 +131,9 @@ describe("invoices", () => {
     expect(asJson(mail!.to_addresses)).toEqual([clientEmail]);
     expect(asJson(mail!.cc_addresses)).toEqual([`accounts-${run}@e2e.example`, `boss-${run}@e2e.example`]);
     expect(asJson(mail!.bcc_addresses)).toEqual([`archive-${run}@e2e.example`]);
-    expect(JSON.parse(JSON.stringify(typeof mail!.attachments === "string" ? JSON.parse(mail!.attachments) : mail!.attachments))).toMatchObject([{ kind: "invoice_pdf", invoiceId, filename: `${number}.pdf` }]);
+    expect(JSON.parse(JSON.stringify(typeof mail!.attachments === "string" ? JSON.parse(mail!.attachments) : mail!.attachments))).toMatchObject([
+      { kind: "invoice_pdf", invoiceId, filename: `${number}.pdf` },
+    ]);
     const link = /(https?:\/\/[^\s"<>]+\/i\/[A-Za-z0-9_-]{43})/.exec(revealRawSecrets(mail!).text)![1]!;
 
     // A stranger with the link: no sign-in, the invoice, its payments and a PDF download.
@@ -158,7 +160,10 @@ describe("invoices", () => {
     // Staff revokes the link: the stranger now gets a clear page.
     await page.getByRole("button", { name: "Revoke links" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Revoke links" }).click();
-    await page.getByText(/links? revoked/).first().waitFor();
+    await page
+      .getByText(/links? revoked/)
+      .first()
+      .waitFor();
     const context = await newContext(browser);
     const stranger = await context.newPage();
     await stranger.goto(new URL(link).pathname);
@@ -175,7 +180,10 @@ describe("invoices", () => {
     expect(await page.getByRole("checkbox", { name: "Paid", exact: true }).isChecked()).toBe(true);
     const rows = page.getByRole("row");
     await rows.nth(1).waitFor();
-    const badges = await page.getByRole("cell").getByText(/^(Paid|Sent|Overdue|Draft|Void|Partially paid)$/).allTextContents();
+    const badges = await page
+      .getByRole("cell")
+      .getByText(/^(Paid|Sent|Overdue|Draft|Void|Partially paid)$/)
+      .allTextContents();
     expect(new Set(badges)).toEqual(new Set(["Paid"]));
     await page.getByRole("region", { name: "Totals for these filters" }).getByText("Outstanding").waitFor();
     await page.getByRole("checkbox", { name: "Overdue", exact: true }).check();

@@ -100,7 +100,10 @@ describe("a de-DE business", () => {
     await heading.waitFor();
     const number = (await heading.textContent())!.trim();
     const id = Number(new URL(page.url()).pathname.split("/").pop());
-    await page.getByTestId("balance-due").filter({ hasText: euros("1.506,25") }).waitFor();
+    await page
+      .getByTestId("balance-due")
+      .filter({ hasText: euros("1.506,25") })
+      .waitFor();
 
     // A part payment of "12,50"; the dialog offers the balance as de-DE types it.
     await page.getByRole("button", { name: "Record payment" }).click();
@@ -111,7 +114,10 @@ describe("a de-DE business", () => {
     await dialog.getByRole("button", { name: "Record payment" }).click();
     await page.getByText("Payment recorded", { exact: true }).first().waitFor();
     await dialog.waitFor({ state: "hidden" });
-    await page.getByTestId("balance-due").filter({ hasText: euros("1.493,75") }).waitFor();
+    await page
+      .getByTestId("balance-due")
+      .filter({ hasText: euros("1.493,75") })
+      .waitFor();
     await page.getByText("Partially paid", { exact: true }).first().waitFor();
     const [payment] = await query<RowDataPacket[]>("SELECT amount_minor FROM payments WHERE invoice_id = ?", [id]);
     expect(Number(payment!.amount_minor)).toBe(1250);

@@ -20,10 +20,13 @@ async function watchedPage() {
   const context = await newContext(browser);
   const escapes: string[] = [];
   // By host: our own /login?callbackUrl=...evil.example... must load as usual.
-  await context.route((url) => url.hostname.endsWith("evil.example"), (route) => {
-    escapes.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
-  });
+  await context.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => {
+      escapes.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
+    },
+  );
   const page = await context.newPage();
   return { context, page, escapes };
 }

@@ -51,7 +51,12 @@ async function insertSentSms(placeholder: string): Promise<number> {
     const [res] = await db.query<import("mysql2").ResultSetHeader>(
       `INSERT INTO outbox (channel, to_addresses, cc_addresses, bcc_addresses, to_first, subject, text, html, template, template_data, attachments, idempotency_key, status, attempts, next_attempt_at, sent_at, provider_message_id, created_at)
        VALUES ('sms', '["+15035550199"]', '[]', '[]', '+15035550199', NULL, ?, NULL, 'otp_code', ?, '[]', ?, 'sent', 1, NOW(3), NOW(3), ?, NOW(3))`,
-      [`${placeholder} is your ClientDesk code. It expires in 10 minutes. Never share it.`, JSON.stringify({ code: placeholder, minutes: 10 }), `e2e:sent:${Date.now()}`, `SM${randomBytes(16).toString("hex")}`],
+      [
+        `${placeholder} is your ClientDesk code. It expires in 10 minutes. Never share it.`,
+        JSON.stringify({ code: placeholder, minutes: 10 }),
+        `e2e:sent:${Date.now()}`,
+        `SM${randomBytes(16).toString("hex")}`,
+      ],
     );
     return res.insertId;
   } finally {
@@ -108,52 +113,67 @@ describe("the outbox page", () => {
     }
   });
 
-  it("shows a captured reset link in full with a note on capture mode, and masks the code of a sent text", async () => {
-    // A real flow: someone asks for a reset link; with no provider keys the app's worker captures the email.
-    const anon = await (await newContext(browser)).newPage();
-    await anon.goto("/forgot-password");
-    await anon.getByLabel("Email").fill("staff@example.com");
-    await anon.getByRole("button", { name: "Email me a reset link" }).click();
-    await anon.getByRole("status").waitFor();
-    await anon.context().close();
-    let reset: import("mysql2").RowDataPacket | undefined;
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-      [reset] = await query("SELECT * FROM outbox WHERE template = 'password_reset' AND to_first = 'staff@example.com' AND status = 'captured' ORDER BY id DESC LIMIT 1");
-      if (reset) break;
-    }
-    const resetUrl = revealRawSecrets(reset!).data.resetUrl as string;
-    expect(String(reset!.text)).not.toContain(resetUrl);
+  it(
+    "shows a captured reset link in full with a note on capture mode, and masks the code of a sent text",
+    async () => {
+      // A real flow: someone asks for a reset link; with no provider keys the app's worker captures the email.
+      const anon = await (await newContext(browser)).newPage();
+      await anon.goto("/forgot-password");
+      await anon.getByLabel("Email").fill("staff@example.com");
+      await anon.getByRole("button", { name: "Email me a reset link" }).click();
+      await anon.getByRole("status").waitFor();
+      await anon.context().close();
+      let reset: import("mysql2").RowDataPacket | undefined;
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+        [reset] = await query("SELECT * FROM outbox WHERE template = 'password_reset' AND to_first = 'staff@example.com' AND status = 'captured' ORDER BY id DESC LIMIT 1");
+        if (reset) break;
+      }
+      const resetUrl = revealRawSecrets(reset!).data.resetUrl as string;
+      expect(String(reset!.text)).not.toContain(resetUrl);
 
-    const placeholder = `cdsecret${randomBytes(16).toString("hex")}`;
-    const sent = await insertSentSms(placeholder);
+      const placeholder = `cdsecret${randomBytes(16).toString("hex")}`;
+      const sent = await insertSentSms(placeholder);
 
-    for (const [viewport, scheme] of [["desktop", "light"], ["mobile", "light"], ["desktop", "dark"], ["mobile", "dark"]] as const) {
-      const page = await adminPage(viewport, scheme);
-      await page.goto(`/admin/outbox/${reset!.id}`);
-      await page.getByRole("note").getByText("Capture mode: codes and links shown in full").waitFor();
-      await page.getByRole("note").getByText(/No email provider was configured/).waitFor();
-      await page.frameLocator("iframe[title='Rendered email']").getByRole("link", { name: "Choose a new password" }).waitFor();
-      expect(await page.frameLocator("iframe[title='Rendered email']").getByRole("link", { name: "Choose a new password" }).getAttribute("href")).toBe(resetUrl);
-      await screenshot(page, `outbox-captured-reset-${viewport}-${scheme}`);
-      await page.getByRole("tab", { name: "Plain text" }).click();
-      await page.getByText(resetUrl).waitFor();
-      // A long link wraps inside the card: nothing scrolls sideways, even at 390 px.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports[viewport].width);
-      await screenshot(page, `outbox-captured-reset-text-${viewport}-${scheme}`);
+      for (const [viewport, scheme] of [
+        ["desktop", "light"],
+        ["mobile", "light"],
+        ["desktop", "dark"],
+        ["mobile", "dark"],
+      ] as const) {
+        const page = await adminPage(viewport, scheme);
+        await page.goto(`/admin/outbox/${reset!.id}`);
+        await page.getByRole("note").getByText("Capture mode: codes and links shown in full").waitFor();
+        await page
+          .getByRole("note")
+          .getByText(/No email provider was configured/)
+          .waitFor();
+        await page.frameLocator("iframe[title='Rendered email']").getByRole("link", { name: "Choose a new password" }).waitFor();
+        expect(await page.frameLocator("iframe[title='Rendered email']").getByRole("link", { name: "Choose a new password" }).getAttribute("href")).toBe(resetUrl);
+        await screenshot(page, `outbox-captured-reset-${viewport}-${scheme}`);
+        await page.getByRole("tab", { name: "Plain text" }).click();
+        await page.getByText(resetUrl).waitFor();
+        // A long link wraps inside the card: nothing scrolls sideways, even at 390 px.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports[viewport].width);
+        await screenshot(page, `outbox-captured-reset-text-${viewport}-${scheme}`);
 
-      await page.goto(`/admin/outbox/${sent}`);
-      await page.getByRole("note").getByText("Codes and links removed").waitFor();
-      const bubble = page.getByRole("blockquote");
-      expect(await bubble.innerText()).toMatch(/^hidden:\s*•+ removed after sending is your ClientDesk code\./);
-      expect(await page.content()).not.toContain(placeholder);
-      await screenshot(page, `outbox-sent-masked-${viewport}-${scheme}`);
+        await page.goto(`/admin/outbox/${sent}`);
+        await page.getByRole("note").getByText("Codes and links removed").waitFor();
+        const bubble = page.getByRole("blockquote");
+        expect(await bubble.innerText()).toMatch(/^hidden:\s*•+ removed after sending is your ClientDesk code\./);
+        expect(await page.content()).not.toContain(placeholder);
+        await screenshot(page, `outbox-sent-masked-${viewport}-${scheme}`);
 
-      await page.goto("/admin/outbox?channel=sms");
-      await page.getByRole("link", { name: /^•+ is your ClientDesk code\./ }).first().waitFor();
-      await screenshot(page, `outbox-list-sms-${viewport}-${scheme}`);
-      await page.context().close();
-    }
-  }, scaledMs(180_000));
+        await page.goto("/admin/outbox?channel=sms");
+        await page
+          .getByRole("link", { name: /^•+ is your ClientDesk code\./ })
+          .first()
+          .waitFor();
+        await screenshot(page, `outbox-list-sms-${viewport}-${scheme}`);
+        await page.context().close();
+      }
+    },
+    scaledMs(180_000),
+  );
 
   it("sends staff who open /admin/outbox back to /staff", async () => {
     const context = await newContext(browser);

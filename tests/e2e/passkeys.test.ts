@@ -33,7 +33,10 @@ function freePort(): Promise<number> {
 async function waitForApp(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
     if (app.exitCode !== null) throw new Error(`The passkey app server exited with ${app.exitCode}`);
-    const up = await fetch(url, { redirect: "manual" }).then((r) => r.status < 500, () => false);
+    const up = await fetch(url, { redirect: "manual" }).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 250));
   }

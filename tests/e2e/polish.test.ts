@@ -13,7 +13,10 @@ const emptyClientName = `Empty Client ${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const res = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, created_at, updated_at) VALUES (?, ?, 'USD', NOW(3), NOW(3))", [emptyClientName, `empty-${Date.now()}@example.com`]);
+  const res = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, created_at, updated_at) VALUES (?, ?, 'USD', NOW(3), NOW(3))", [
+    emptyClientName,
+    `empty-${Date.now()}@example.com`,
+  ]);
   emptyClientId = res.insertId;
 });
 
@@ -56,7 +59,10 @@ describe("invoice list", () => {
     const pager = page.getByRole("navigation", { name: /pagination|pages/i });
     const [countBox, pagerBox] = [await count.boundingBox(), await pager.boundingBox()];
     expect(Math.abs(countBox!.y + countBox!.height / 2 - (pagerBox!.y + pagerBox!.height / 2))).toBeLessThan(pagerBox!.height / 2);
-    await page.getByRole("checkbox", { name: /^Select INV-/ }).first().check();
+    await page
+      .getByRole("checkbox", { name: /^Select INV-/ })
+      .first()
+      .check();
     const bar = page.getByRole("region", { name: "Bulk actions" });
     await bar.waitFor();
     expect(await bar.getByText("1 invoice selected").count()).toBe(1);
@@ -108,7 +114,10 @@ describe("portal home", () => {
     await page.waitForURL(`${BASE_URL}/portal`);
     await page.getByText("Oldest unpaid", { exact: true }).waitFor();
     expect(await page.getByText("Next due date", { exact: true }).count()).toBe(0);
-    await page.getByText(/\b\d[\d,]* days? past due\b/).first().waitFor();
+    await page
+      .getByText(/\b\d[\d,]* days? past due\b/)
+      .first()
+      .waitFor();
     const months = await page.locator("table").filter({ hasText: "Payments per month" }).locator("tbody th").allTextContents();
     expect(months.length).toBeGreaterThan(0);
     for (const m of months) expect(m).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
@@ -132,8 +141,17 @@ describe("outbox", () => {
     expect(await details.getByText(/#\d+/).count()).toBe(0);
     await screenshot(page, `outbox-message-${viewport}-${scheme}`);
     await page.goto("/admin/outbox");
-    await page.getByRole("link", { name: /.+/ }).filter({ hasText: /Invoice|reminder|code/i }).first().waitFor();
-    expect(await page.locator("main table").getByText(/^(invoice|payment_reminder|otp_code)$/).count()).toBe(0);
+    await page
+      .getByRole("link", { name: /.+/ })
+      .filter({ hasText: /Invoice|reminder|code/i })
+      .first()
+      .waitFor();
+    expect(
+      await page
+        .locator("main table")
+        .getByText(/^(invoice|payment_reminder|otp_code)$/)
+        .count(),
+    ).toBe(0);
     await screenshot(page, `outbox-list-${viewport}-${scheme}`);
     await context.close();
   });
@@ -152,7 +170,12 @@ describe("audit log", () => {
     await page.goto("/admin/audit");
     const first = page.locator("main table tbody tr").first();
     await first.waitFor();
-    expect(await page.locator("main").getByText(/priceMinor/).count()).toBe(0);
+    expect(
+      await page
+        .locator("main")
+        .getByText(/priceMinor/)
+        .count(),
+    ).toBe(0);
     const details = first.locator("details");
     expect(await details.count()).toBeGreaterThan(0);
     await details.first().locator("summary").click();

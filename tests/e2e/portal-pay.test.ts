@@ -45,10 +45,18 @@ async function clientWithInvoices(label: string, amounts: [string, number][], lo
   let userId: number | null = null;
   if (login) {
     const [demo] = await query<RowDataPacket[]>("SELECT password_hash FROM users WHERE email = 'client@example.com'");
-    const user = await query<ResultSetHeader>("INSERT INTO users (email, name, role, status, password_hash, created_at, updated_at) VALUES (?, ?, 'client', 'active', ?, NOW(3), NOW(3))", [email, `Pat ${label}`, demo!.password_hash]);
+    const user = await query<ResultSetHeader>("INSERT INTO users (email, name, role, status, password_hash, created_at, updated_at) VALUES (?, ?, 'client', 'active', ?, NOW(3), NOW(3))", [
+      email,
+      `Pat ${label}`,
+      demo!.password_hash,
+    ]);
     userId = user.insertId;
   }
-  const client = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, user_id, created_at, updated_at) VALUES (?, ?, 'USD', ?, NOW(3), NOW(3))", [`Pat ${label} ${run}`, email, userId]);
+  const client = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, user_id, created_at, updated_at) VALUES (?, ?, 'USD', ?, NOW(3), NOW(3))", [
+    `Pat ${label} ${run}`,
+    email,
+    userId,
+  ]);
   const invoices = [];
   for (const [i, [currency, total]] of amounts.entries()) {
     const number = `${label.slice(0, 3).toUpperCase()}-${run}-${i + 1}`;
@@ -56,7 +64,10 @@ async function clientWithInvoices(label: string, amounts: [string, number][], lo
       "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, total_minor, amount_paid_minor, created_at, updated_at) VALUES (?, ?, 'sent', CURDATE(), CURDATE() + INTERVAL ? DAY, ?, ?, ?, 0, NOW(3), NOW(3))",
       [number, client.insertId, 10 + i, currency, total, total],
     );
-    await query<ResultSetHeader>("INSERT INTO invoice_items (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp, line_total_minor) VALUES (?, 0, 'Consulting', 1000, ?, 0, ?)", [res.insertId, total, total]);
+    await query<ResultSetHeader>(
+      "INSERT INTO invoice_items (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp, line_total_minor) VALUES (?, 0, 'Consulting', 1000, ?, 0, ?)",
+      [res.insertId, total, total],
+    );
     invoices.push({ id: res.insertId, number });
   }
   return { clientId: client.insertId, email, invoices };
@@ -116,7 +127,10 @@ describe("invoice list totals on a phone", () => {
     const totals = page.getByRole("region", { name: "Totals for these filters" });
     await totals.locator("dd").first().waitFor();
     const cut = await totals.locator("dd").evaluateAll((dds) =>
-      dds.filter((dd) => dd.checkVisibility()).filter((dd) => getComputedStyle(dd).textOverflow === "ellipsis" || dd.scrollWidth > dd.clientWidth + 1).map((dd) => dd.textContent),
+      dds
+        .filter((dd) => dd.checkVisibility())
+        .filter((dd) => getComputedStyle(dd).textOverflow === "ellipsis" || dd.scrollWidth > dd.clientWidth + 1)
+        .map((dd) => dd.textContent),
     );
     expect(cut).toEqual([]);
     await screenshot(page, `invoice-totals-${viewport}-${theme}`);
@@ -126,11 +140,15 @@ describe("invoice list totals on a phone", () => {
 
 describe("Pay all on the portal home", () => {
   it("lists every open invoice with a total per currency, pays each by test card and says so", async () => {
-    const { email, invoices } = await clientWithInvoices("payall", [
-      ["USD", 12_500],
-      ["USD", 4_450_000],
-      ["EUR", 9_900],
-    ], true);
+    const { email, invoices } = await clientWithInvoices(
+      "payall",
+      [
+        ["USD", 12_500],
+        ["USD", 4_450_000],
+        ["EUR", 9_900],
+      ],
+      true,
+    );
     for (const [viewport, theme] of both) {
       const { context, page } = await signedIn(email, viewport, theme);
       await page.getByRole("button", { name: "Pay all" }).click();
@@ -163,7 +181,9 @@ describe("Pay all on the portal home", () => {
     ]);
     const paid = await query<RowDataPacket[]>("SELECT invoice_id, COUNT(*) AS n FROM payments WHERE invoice_id IN (?) AND status = 'succeeded' GROUP BY invoice_id", [invoices.map((i) => i.id)]);
     expect(paid.map((p) => Number(p.n))).toEqual([1, 1, 1]);
-    const receipts = await query<RowDataPacket[]>("SELECT DISTINCT related_id FROM outbox WHERE template = 'payment_receipt' AND related_type = 'invoice' AND related_id IN (?)", [invoices.map((i) => i.id)]);
+    const receipts = await query<RowDataPacket[]>("SELECT DISTINCT related_id FROM outbox WHERE template = 'payment_receipt' AND related_type = 'invoice' AND related_id IN (?)", [
+      invoices.map((i) => i.id),
+    ]);
     expect(receipts).toHaveLength(3);
   }, 120_000);
 });
@@ -174,7 +194,10 @@ describe("paying from the signed invoice link", () => {
     const invoiceId = invoices[0]!.id;
     const token = randomBytes(32).toString("base64url");
     const expired = randomBytes(32).toString("base64url");
-    await query<ResultSetHeader>("INSERT INTO invoice_links (invoice_id, token_hash, expires_at, created_at) VALUES (?, ?, NOW() + INTERVAL 1 DAY, NOW()), (?, ?, NOW() - INTERVAL 1 DAY, NOW() - INTERVAL 2 DAY)", [invoiceId, sha256(token), invoiceId, sha256(expired)]);
+    await query<ResultSetHeader>(
+      "INSERT INTO invoice_links (invoice_id, token_hash, expires_at, created_at) VALUES (?, ?, NOW() + INTERVAL 1 DAY, NOW()), (?, ?, NOW() - INTERVAL 1 DAY, NOW() - INTERVAL 2 DAY)",
+      [invoiceId, sha256(token), invoiceId, sha256(expired)],
+    );
 
     for (const [viewport, theme] of both) {
       const context = await newContext(browser, viewport, theme);

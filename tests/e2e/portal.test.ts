@@ -157,12 +157,18 @@ describe("client portal", () => {
     await payByCard(page, null);
     await page.getByText("The invoice is paid in full.", { exact: false }).first().waitFor();
     await page.getByTestId("balance-due").filter({ hasText: "$0.00" }).waitFor();
-    await page.getByRole("heading", { level: 1, name: /^Invoice INV-/ }).getByText("Paid", { exact: true }).waitFor();
+    await page
+      .getByRole("heading", { level: 1, name: /^Invoice INV-/ })
+      .getByText("Paid", { exact: true })
+      .waitFor();
     await screenshot(page, "portal-invoice-paid-desktop");
 
     // The list says paid too.
     await page.goto("/portal/invoices?status=paid");
-    await page.getByRole("row", { name: new RegExp(number) }).getByText("Paid").waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(number) })
+      .getByText("Paid")
+      .waitFor();
 
     // The PDF, downloaded from the invoice page.
     await page.goto(`/portal/invoices/${invoiceId}`);
@@ -253,7 +259,9 @@ describe("client portal", () => {
   });
 
   it("another client's invoice is a 404 in the browser too", async () => {
-    const [other] = await query("SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id WHERE u.email = 'client2@example.com' AND i.status <> 'draft' LIMIT 1");
+    const [other] = await query(
+      "SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id WHERE u.email = 'client2@example.com' AND i.status <> 'draft' LIMIT 1",
+    );
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, "client@example.com");

@@ -30,7 +30,10 @@ describe("public files", () => {
     const res = await get("/robots.txt");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
-    const disallowed = (await res.text()).split("\n").filter((l) => l.startsWith("Disallow:")).map((l) => l.slice(9).trim());
+    const disallowed = (await res.text())
+      .split("\n")
+      .filter((l) => l.startsWith("Disallow:"))
+      .map((l) => l.slice(9).trim());
     expect(disallowed).toEqual(expect.arrayContaining(["/admin", "/staff", "/portal", "/i/", "/api/", "/reset-password/", "/invites/"]));
   });
 

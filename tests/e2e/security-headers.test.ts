@@ -149,14 +149,7 @@ const roles: Record<"admin" | "staff" | "client", () => [path: string, waitFor?:
     ["/admin/profile"],
   ],
   staff: () => [["/staff", CHART], ["/staff/clients"], ["/staff/invoices"], [`/staff/invoices/${ids.invoice}`], ["/staff/profile"]],
-  client: () => [
-    ["/portal", CHART],
-    ["/portal/invoices"],
-    [`/portal/invoices/${ids.clientInvoice}`],
-    ["/portal/services"],
-    ["/portal/subscriptions"],
-    ["/portal/profile"],
-  ],
+  client: () => [["/portal", CHART], ["/portal/invoices"], [`/portal/invoices/${ids.clientInvoice}`], ["/portal/services"], ["/portal/subscriptions"], ["/portal/profile"]],
 };
 
 /** Console messages about the Permissions-Policy header: Chromium logs one for every feature it doesn't know. */

@@ -36,7 +36,10 @@ function freePort(): Promise<number> {
 async function waitForApp(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
     if (app.exitCode !== null) throw new Error(`The Stripe app server exited with ${app.exitCode}`);
-    const up = await fetch(url, { redirect: "manual" }).then((r) => r.status < 500, () => false);
+    const up = await fetch(url, { redirect: "manual" }).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -112,10 +115,15 @@ describe("card payments through Stripe Checkout (stub)", () => {
     await page.getByText("Card via Stripe").first().waitFor();
     await screenshot(page, "stripe-paid");
 
-    const [paid] = await queryAppDb<RowDataPacket[]>("SELECT id, status, provider, provider_ref, amount_minor FROM payments WHERE invoice_id = ? AND provider = 'stripe' ORDER BY id DESC LIMIT 1", [invoiceId]);
+    const [paid] = await queryAppDb<RowDataPacket[]>("SELECT id, status, provider, provider_ref, amount_minor FROM payments WHERE invoice_id = ? AND provider = 'stripe' ORDER BY id DESC LIMIT 1", [
+      invoiceId,
+    ]);
     expect(paid).toMatchObject({ status: "succeeded", provider: "stripe", amount_minor: 1_234 });
     expect(String(paid!.provider_ref)).toMatch(/^pi_/);
-    const receipts = await queryAppDb<RowDataPacket[]>("SELECT channel, idempotency_key FROM outbox WHERE related_type = 'invoice' AND related_id = ? AND template = 'payment_receipt' AND idempotency_key LIKE ?", [invoiceId, `receipt:${paid!.id}:%`]);
+    const receipts = await queryAppDb<RowDataPacket[]>(
+      "SELECT channel, idempotency_key FROM outbox WHERE related_type = 'invoice' AND related_id = ? AND template = 'payment_receipt' AND idempotency_key LIKE ?",
+      [invoiceId, `receipt:${paid!.id}:%`],
+    );
     expect(receipts.map((r) => r.channel)).toContain("email");
     await context.close();
   });
@@ -148,11 +156,18 @@ describe("card payments through Stripe Checkout (stub)", () => {
     await client.close();
     const [succeeded, completed] = stub.held.splice(0);
     expect([succeeded!.type, completed!.type]).toEqual(["payment_intent.succeeded", "checkout.session.completed"]);
-    const [pending] = await queryAppDb<RowDataPacket[]>("SELECT id, provider_ref FROM payments WHERE invoice_id = ? AND provider = 'stripe' AND status = 'pending' ORDER BY id DESC LIMIT 1", [invoiceId]);
+    const [pending] = await queryAppDb<RowDataPacket[]>("SELECT id, provider_ref FROM payments WHERE invoice_id = ? AND provider = 'stripe' AND status = 'pending' ORDER BY id DESC LIMIT 1", [
+      invoiceId,
+    ]);
     const sessionRef = String(pending!.provider_ref);
     expect(sessionRef).toMatch(/^cs_test_/);
     // Its delivery reached us but could not be applied (the database was away, say): kept as failed, as the webhook keeps one.
-    await queryAppDb("INSERT INTO stripe_events (event_id, type, status, attempts, last_error, payload, created_at, updated_at) VALUES (?, ?, 'failed', 1, ?, ?, NOW(3), NOW(3))", [succeeded!.id, succeeded!.type, "Connection lost: The server closed the connection.", JSON.stringify(succeeded)]);
+    await queryAppDb("INSERT INTO stripe_events (event_id, type, status, attempts, last_error, payload, created_at, updated_at) VALUES (?, ?, 'failed', 1, ?, ?, NOW(3), NOW(3))", [
+      succeeded!.id,
+      succeeded!.type,
+      "Connection lost: The server closed the connection.",
+      JSON.stringify(succeeded),
+    ]);
 
     const staff = await newContext(browser, "mobile", "light", { baseURL: appUrl });
     const page = await staff.newPage();
@@ -219,7 +234,10 @@ describe("card payments through Stripe Checkout (stub)", () => {
 
   it("a client saves a card when subscribing, sees it on the subscription, and removes it", async () => {
     const name = `Care plan ${Date.now().toString(36)}`;
-    await queryAppDb("INSERT INTO services (name, description, price_minor, currency, billing_interval, active, created_at, updated_at) VALUES (?, 'Monthly upkeep', 2500, 'USD', 'monthly', 1, NOW(3), NOW(3))", [name]);
+    await queryAppDb(
+      "INSERT INTO services (name, description, price_minor, currency, billing_interval, active, created_at, updated_at) VALUES (?, 'Monthly upkeep', 2500, 'USD', 'monthly', 1, NOW(3), NOW(3))",
+      [name],
+    );
     const context = await newContext(browser, "desktop", "light", { baseURL: appUrl });
     const page = await context.newPage();
     await signIn(page, "client2@example.com");

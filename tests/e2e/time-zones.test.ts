@@ -59,7 +59,10 @@ describe("a business in Los Angeles", () => {
     setClock(fivePm);
 
     const clientName = `Pacific Time Client ${run}`;
-    const client = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, sms_opt_in, created_at, updated_at) VALUES (?, ?, 'USD', 0, NOW(3), NOW(3))", [clientName, `pacific-${run}@e2e.example`]);
+    const client = await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, sms_opt_in, created_at, updated_at) VALUES (?, ?, 'USD', 0, NOW(3), NOW(3))", [
+      clientName,
+      `pacific-${run}@e2e.example`,
+    ]);
     const context = await newContext(browser, "desktop", "light", { timezoneId: LA });
     const page = await signedIn(context, "staff@example.com");
     await page.goto(`/staff/invoices/new?client=${client.insertId}`);
@@ -108,7 +111,10 @@ describe("a business in Los Angeles", () => {
     // hour the suite runs): pin it an hour after, so the list reads "1 hour ago".
     setClock(new Date(at.getTime() + 60 * 60 * 1000));
 
-    for (const [viewport, scheme] of [["desktop", "light"], ["mobile", "dark"]] as const) {
+    for (const [viewport, scheme] of [
+      ["desktop", "light"],
+      ["mobile", "dark"],
+    ] as const) {
       const context = await newContext(browser, viewport, scheme, { timezoneId: "Asia/Tokyo" });
       const hydrationErrors: string[] = [];
       const page = await signedIn(context, "staff@example.com");

@@ -90,9 +90,13 @@ describe("staff emailing invoices", () => {
     await actAs(staff);
     const fifty = (tag: string) => Array.from({ length: 50 }, (_, i) => `to${i}.${tag}@test.example`).join(", ");
     for (let i = 0; i < limits.staffEmailRecipients.points / 50; i++) {
-      expect(await emailInvoice(undefined, form({ invoiceId: String(invoiceId), to: fifty(`s${i}`), cc: "", bcc: "", subject: "Your invoice", message: "", idempotencyKey: newKey() }))).toMatchObject({ ok: true });
+      expect(await emailInvoice(undefined, form({ invoiceId: String(invoiceId), to: fifty(`s${i}`), cc: "", bcc: "", subject: "Your invoice", message: "", idempotencyKey: newKey() }))).toMatchObject({
+        ok: true,
+      });
     }
-    expect(await emailInvoice(undefined, form({ invoiceId: String(invoiceId), to: "one.more@test.example", cc: "", bcc: "", subject: "Your invoice", message: "", idempotencyKey: newKey() }))).toMatchObject({
+    expect(
+      await emailInvoice(undefined, form({ invoiceId: String(invoiceId), to: "one.more@test.example", cc: "", bcc: "", subject: "Your invoice", message: "", idempotencyKey: newKey() })),
+    ).toMatchObject({
       ok: false,
       formError: expect.stringContaining("today's limit of invoice emails"),
     });
@@ -106,9 +110,15 @@ describe("a signed-in person's password checks", () => {
     await actAs(staff);
     const NEW = "Quiet-Lantern-Orchard-58";
     for (let i = 0; i < limits.loginAccount.points; i++) {
-      expect(await changePassword(undefined, { currentPassword: `Wrong-Password-${i}`, password: NEW, confirmPassword: NEW })).toMatchObject({ ok: false, fieldErrors: { currentPassword: [expect.any(String)] } });
+      expect(await changePassword(undefined, { currentPassword: `Wrong-Password-${i}`, password: NEW, confirmPassword: NEW })).toMatchObject({
+        ok: false,
+        fieldErrors: { currentPassword: [expect.any(String)] },
+      });
     }
-    expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: NEW, confirmPassword: NEW })).toMatchObject({ ok: false, formError: expect.stringContaining("Too many wrong passwords") });
+    expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: NEW, confirmPassword: NEW })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("Too many wrong passwords"),
+    });
     // The same budget guards the email change, which also asks for the password.
     expect(await updateProfile(undefined, { name: "Sam", email: `moved.${Date.now()}@test.example`, phone: "", currentPassword: TEST_PASSWORD })).toMatchObject({
       ok: false,

@@ -158,7 +158,13 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "array";
   // A FormData is read into a plain object before the schema sees it.
   if (value instanceof FormData) return "object";
-  for (const [kind, type] of [["date", Date], ["file", File], ["map", Map], ["set", Set]] as const) if (value instanceof type) return kind;
+  for (const [kind, type] of [
+    ["date", Date],
+    ["file", File],
+    ["map", Map],
+    ["set", Set],
+  ] as const)
+    if (value instanceof type) return kind;
   return typeof value;
 }
 
@@ -340,7 +346,8 @@ function asFormData(input: Record<string, unknown>, repeated?: string, file?: st
 // ---- One call, and what its answer may be.
 
 const GENERIC = /Something went wrong on our side/;
-const LEAKS = /    at |SELECT |INSERT |UPDATE |DELETE FROM|ER_[A-Z_]+|sqlMessage|sqlState|\b(TypeError|RangeError|ReferenceError|SyntaxError|ZodError|DrizzleError|DrizzleQueryError|AuthError|DomainError)\b/;
+const LEAKS =
+  /    at |SELECT |INSERT |UPDATE |DELETE FROM|ER_[A-Z_]+|sqlMessage|sqlState|\b(TypeError|RangeError|ReferenceError|SyntaxError|ZodError|DrizzleError|DrizzleQueryError|AuthError|DomainError)\b/;
 
 type Outcome = { kind: "refused" | "accepted"; problem?: string };
 
@@ -477,7 +484,17 @@ beforeAll(async () => {
   const outboxId = (message as { id?: number }).id ?? (await getDb().select({ id: outbox.id }).from(outbox).limit(1))[0]!.id;
   await getDb().update(outbox).set({ status: "dead" }).where(eq(outbox.id, outboxId));
   const invite = await insertPendingInvite(admin.id);
-  seeds = { invoice: invoiceId, draft: draftId, client: clientId, service: serviceId, subscription: sub.subscriptionId, payment: payment.paymentId, outbox: outboxId, invite: invite.id, staff: target.id };
+  seeds = {
+    invoice: invoiceId,
+    draft: draftId,
+    client: clientId,
+    service: serviceId,
+    subscription: sub.subscriptionId,
+    payment: payment.paymentId,
+    outbox: outboxId,
+    invite: invite.id,
+    staff: target.id,
+  };
   actions = await discoverActions();
   // Unexpected failures are logged by the action builder as "[action name] failed"; any such log fails the call.
   const original = console.error;

@@ -12,7 +12,18 @@ import { permissions, type Permission } from "@/lib/auth/permissions";
 import { newToken } from "@/lib/auth/one-time-token";
 import { createSession, hashSessionId } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/form-state";
-import { databaseChecksum, ensureSettingsRow, insertApprovedInvite, insertClient, insertFailedStripeEvent, insertInvoice, insertPayment, insertPendingInvite, insertResetToken, insertService } from "../support/backoffice";
+import {
+  databaseChecksum,
+  ensureSettingsRow,
+  insertApprovedInvite,
+  insertClient,
+  insertFailedStripeEvent,
+  insertInvoice,
+  insertPayment,
+  insertPendingInvite,
+  insertResetToken,
+  insertService,
+} from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs } from "../support/request-context";
@@ -56,7 +67,13 @@ const matrix: Case[] = [
   // The automatic schedule: admins edit it; staff and admins pause, resume and run it.
   {
     name: "reminders.schedule_update",
-    input: async () => ({ enabled: false, steps: [{ id: null, offsetDays: "-2", email: true, sms: false, tone: "friendly" }, { id: null, offsetDays: "10", email: true, sms: true, tone: "firm" }] }),
+    input: async () => ({
+      enabled: false,
+      steps: [
+        { id: null, offsetDays: "-2", email: true, sms: false, tone: "friendly" },
+        { id: null, offsetDays: "10", email: true, sms: true, tone: "firm" },
+      ],
+    }),
   },
   { name: "reminders.pause", input: async () => ({ target: "invoice", id: (await insertInvoice((await insertClient()).id)).id, reason: "Disputed line, checking with the client" }) },
   {
@@ -88,7 +105,10 @@ const matrix: Case[] = [
     input: async (actor) => {
       const owner = actor ?? (await createUser({ role: "staff" }));
       const sid = await createSession(getDb(), { userId: owner.id, sessionVersion: owner.sessionVersion });
-      const [row] = await getDb().select({ id: sessions.id }).from(sessions).where(eq(sessions.tokenHash, hashSessionId(sid)));
+      const [row] = await getDb()
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.tokenHash, hashSessionId(sid)));
       return { sessionId: row!.id };
     },
   },
@@ -99,12 +119,24 @@ const matrix: Case[] = [
     input: async () => {
       const owner = await createUser({ role: "staff" });
       const { token, hash } = newToken();
-      await getDb().insert(emailChanges).values({ userId: owner.id, newEmail: `changed-${unique()}@test.example`, tokenHash: hash, expiresAt: new Date(Date.now() + 3600_000) });
+      await getDb()
+        .insert(emailChanges)
+        .values({ userId: owner.id, newEmail: `changed-${unique()}@test.example`, tokenHash: hash, expiresAt: new Date(Date.now() + 3600_000) });
       return { token };
     },
   },
   // Payments on an invoice (no card provider configured: the built-in paths).
-  { name: "payments.record", input: async () => ({ invoiceId: (await insertInvoice((await insertClient()).id)).id, amount: "25.00", method: "bank_transfer", receivedOn: "2026-01-05", reference: "", idempotencyKey: `matrix-${unique()}` }) },
+  {
+    name: "payments.record",
+    input: async () => ({
+      invoiceId: (await insertInvoice((await insertClient()).id)).id,
+      amount: "25.00",
+      method: "bank_transfer",
+      receivedOn: "2026-01-05",
+      reference: "",
+      idempotencyKey: `matrix-${unique()}`,
+    }),
+  },
   {
     name: "payments.confirm",
     input: async () => {
@@ -170,14 +202,29 @@ const matrix: Case[] = [
   { name: "users.reset_second_factor", input: async () => ({ userId: (await createUser({ role: "staff" })).id }) },
   {
     name: "settings.update",
-    input: async () => ({ companyName: `Acme ${unique()}`, companyAddress: "2 Test Road", defaultCurrency: "EUR", locale: "en-US", timeZone: "UTC", taxRate: "8.5", invoicePrefix: "ACM", dueDays: "30", senderName: "Acme Billing", minPayment: "5.00", bankInstructions: "IBAN GB00 TEST", cashInstructions: "" }),
+    input: async () => ({
+      companyName: `Acme ${unique()}`,
+      companyAddress: "2 Test Road",
+      defaultCurrency: "EUR",
+      locale: "en-US",
+      timeZone: "UTC",
+      taxRate: "8.5",
+      invoicePrefix: "ACM",
+      dueDays: "30",
+      senderName: "Acme Billing",
+      minPayment: "5.00",
+      bankInstructions: "IBAN GB00 TEST",
+      cashInstructions: "",
+    }),
   },
 ];
 
 /** A passkey row of the actor's own (or of someone, for the anonymous caller). */
 async function insertPasskey(actor: User | null): Promise<number> {
   const owner = actor ?? (await createUser({ role: "staff" }));
-  const [res] = await getDb().insert(passkeys).values({ userId: owner.id, credentialId: `matrix-${unique()}`, publicKey: "AA", name: "Matrix key" });
+  const [res] = await getDb()
+    .insert(passkeys)
+    .values({ userId: owner.id, credentialId: `matrix-${unique()}`, publicKey: "AA", name: "Matrix key" });
   return res.insertId;
 }
 
@@ -190,7 +237,9 @@ const NOT_BACK_OFFICE = new Set(["profile.two_factor_start", "profile.two_factor
 function discoverActions(): Map<string, { action: AnyAction; area: string }> {
   const found = new Map<string, { action: AnyAction; area: string }>();
   const root = path.join(process.cwd(), "lib", "actions");
-  for (const area of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+  for (const area of readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)) {
     for (const file of readdirSync(path.join(root, area)).filter((f) => f.endsWith(".ts"))) {
       const mod = jest.requireActual(path.join(root, area, file)) as Record<string, unknown>;
       for (const exported of Object.values(mod)) {
@@ -276,7 +325,12 @@ const PUBLIC_ACTIONS = [
 
 describe("every other action refuses the roles its permission doesn't name", () => {
   it("only the sign-in, sign-up, reset and emailed-link actions are public", () => {
-    expect([...actions.entries()].filter(([, { action }]) => action.permission === "public").map(([name]) => name).sort()).toEqual(PUBLIC_ACTIONS);
+    expect(
+      [...actions.entries()]
+        .filter(([, { action }]) => action.permission === "public")
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(PUBLIC_ACTIONS);
   });
 
   it("has some to try", () => expect(refusals.length).toBeGreaterThan(20));
@@ -303,9 +357,7 @@ describe("with the second-factor policy on", () => {
 
   const held = matrix.flatMap((c) => {
     const permission = actionNamed(c.name).permission!;
-    return (["admin", "staff"] as const)
-      .filter((who) => permission !== "public" && (permissions[permission] as readonly Role[]).includes(who))
-      .map((who) => ({ name: c.name, permission, who, c }));
+    return (["admin", "staff"] as const).filter((who) => permission !== "public" && (permissions[permission] as readonly Role[]).includes(who)).map((who) => ({ name: c.name, permission, who, c }));
   });
 
   it.each(held)("$name ($permission) as $who without a second factor", async ({ who, permission, c }) => {

@@ -7,8 +7,22 @@ import { runBilling } from "@/lib/billing/run";
 import { resetDatabase } from "../support/db";
 import { createClient, ensureSettings, invoiceRollupDrift } from "../support/invoices";
 
-async function subscribe(clientId: number, opts: { interval?: "monthly" | "quarterly" | "yearly" | "one_time"; startedAt: string; periodStart: string; periodEnd: string; priceMinor?: number; status?: "active" | "paused" | "cancelled"; cancelAtPeriodEnd?: boolean }) {
-  const [service] = await getDb().insert(services).values({ name: `Care plan ${opts.interval ?? "monthly"}`, priceMinor: opts.priceMinor ?? 129_00, currency: "USD", interval: opts.interval ?? "monthly" }).$returningId();
+async function subscribe(
+  clientId: number,
+  opts: {
+    interval?: "monthly" | "quarterly" | "yearly" | "one_time";
+    startedAt: string;
+    periodStart: string;
+    periodEnd: string;
+    priceMinor?: number;
+    status?: "active" | "paused" | "cancelled";
+    cancelAtPeriodEnd?: boolean;
+  },
+) {
+  const [service] = await getDb()
+    .insert(services)
+    .values({ name: `Care plan ${opts.interval ?? "monthly"}`, priceMinor: opts.priceMinor ?? 129_00, currency: "USD", interval: opts.interval ?? "monthly" })
+    .$returningId();
   const [sub] = await getDb()
     .insert(subscriptions)
     .values({
@@ -54,7 +68,16 @@ describe("runBilling", () => {
     const first = await runBilling(getDb(), { actor: SYSTEM_ACTOR, today: "2026-03-20" });
     expect(first.created).toBe(1);
     const [inv] = await invoicesOf(current);
-    expect(inv).toMatchObject({ status: "sent", periodStart: "2026-03-10", periodEnd: "2026-04-09", issueDate: "2026-03-20", dueDate: "2026-03-30", subtotalMinor: 129_00, taxMinor: 10_64, totalMinor: 139_64 });
+    expect(inv).toMatchObject({
+      status: "sent",
+      periodStart: "2026-03-10",
+      periodEnd: "2026-04-09",
+      issueDate: "2026-03-20",
+      dueDate: "2026-03-30",
+      subtotalMinor: 129_00,
+      taxMinor: 10_64,
+      totalMinor: 139_64,
+    });
     expect(inv!.number).toMatch(/^INV-2026-\d{4}$/);
     const mail = await getDb().select().from(outbox).where(eq(outbox.relatedId, inv!.id));
     expect(mail).toHaveLength(1);

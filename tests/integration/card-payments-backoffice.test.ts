@@ -24,7 +24,9 @@ let stub: StripeStub;
 beforeAll(async () => {
   stub = await startStripeStub({
     target: async (raw, signature) => {
-      const res = await stripeWebhook(new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: raw }));
+      const res = await stripeWebhook(
+        new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: raw }),
+      );
       return res.status;
     },
   });
@@ -68,7 +70,9 @@ async function auditsOf(entityType: string, entityId: number, action: string) {
 
 /** A delivery Stripe made that our handler could not apply (stored as failed, answered 500): the event as stored. */
 async function failedDelivery(event: StripeEventBody, error: string): Promise<number> {
-  const [res] = await getDb().insert(stripeEvents).values({ eventId: event.id, type: event.type, status: "failed", lastError: error, payload: JSON.stringify(event) });
+  const [res] = await getDb()
+    .insert(stripeEvents)
+    .values({ eventId: event.id, type: event.type, status: "failed", lastError: error, payload: JSON.stringify(event) });
   return res.insertId;
 }
 
@@ -92,7 +96,12 @@ describe("the back-office payments page and its actions (real SDK, local stub)",
     // Stripe's delivery of the success failed on our side (e.g. the database was away): the event is stored as failed.
     const [succeeded] = await stub.pay(sessionId, { hold: true });
     const rowId = await failedDelivery(succeeded!, "Connection lost: The server closed the connection.");
-    expect((await listFailedStripeEvents(1)).find((r) => r.id === rowId)).toMatchObject({ eventId: succeeded!.id, type: "payment_intent.succeeded", attempts: 1, lastError: "Connection lost: The server closed the connection." });
+    expect((await listFailedStripeEvents(1)).find((r) => r.id === rowId)).toMatchObject({
+      eventId: succeeded!.id,
+      type: "payment_intent.succeeded",
+      attempts: 1,
+      lastError: "Connection lost: The server closed the connection.",
+    });
     expect(await payment(paymentId)).toMatchObject({ status: "pending" });
 
     const staff = await createUser({ role: "staff" });
@@ -166,7 +175,10 @@ describe("the back-office payments page and its actions (real SDK, local stub)",
   it("a part refund of a payment staff recorded is recorded at once; the rest then refunds it in full", async () => {
     const { invoiceId, staff } = await portalClientWithInvoice(10_000);
     await actAs(staff);
-    const recorded = await recordPayment(undefined, form({ invoiceId: String(invoiceId), amount: "80,00", method: "bank_transfer", receivedOn: "2026-01-05", reference: "", idempotencyKey: newKey() }));
+    const recorded = await recordPayment(
+      undefined,
+      form({ invoiceId: String(invoiceId), amount: "80,00", method: "bank_transfer", receivedOn: "2026-01-05", reference: "", idempotencyKey: newKey() }),
+    );
     expect(recorded).toMatchObject({ ok: true });
     const paymentId = (recorded.data as { paymentId: number }).paymentId;
 
@@ -194,7 +206,10 @@ describe("the back-office payments page and its actions (real SDK, local stub)",
     await stub.pay(second.sessionId);
     expect(await payment(second.paymentId)).toMatchObject({ status: "failed", refundDue: true });
     expect((await listRefundDuePayments(1)).find((r) => r.id === second.paymentId)).toMatchObject({ invoiceId, amountMinor: 5_000, refundedMinor: 0 });
-    const [notice] = await getDb().select().from(outbox).where(and(eq(outbox.template, "payment_refund_due"), eq(outbox.relatedType, "payment"), eq(outbox.relatedId, second.paymentId)));
+    const [notice] = await getDb()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, "payment_refund_due"), eq(outbox.relatedType, "payment"), eq(outbox.relatedId, second.paymentId)));
     expect(notice!.templateData).toMatchObject({ paymentsUrl: expect.stringMatching(/\/admin\/payments\?view=refunds$/) });
     expect(notice!.text).toContain("/admin/payments?view=refunds");
 

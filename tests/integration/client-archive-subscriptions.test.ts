@@ -18,7 +18,10 @@ import { actAs } from "../support/request-context";
 const TODAY = "2026-03-20";
 
 async function subscribe(clientId: number, status: "active" | "paused" | "cancelled" = "active") {
-  const [service] = await getDb().insert(services).values({ name: `Retainer ${status}`, priceMinor: 99_00, currency: "USD", interval: "monthly" }).$returningId();
+  const [service] = await getDb()
+    .insert(services)
+    .values({ name: `Retainer ${status}`, priceMinor: 99_00, currency: "USD", interval: "monthly" })
+    .$returningId();
   const [sub] = await getDb()
     .insert(subscriptions)
     .values({
@@ -40,7 +43,12 @@ async function subscribe(clientId: number, status: "active" | "paused" | "cancel
 }
 
 const subsOf = (clientId: number) => getDb().select().from(subscriptions).where(eq(subscriptions.clientId, clientId)).orderBy(subscriptions.id);
-const auditFor = (entityType: string, ids: number[]) => getDb().select().from(auditLog).where(and(eq(auditLog.entityType, entityType), inArray(auditLog.entityId, ids))).orderBy(auditLog.id);
+const auditFor = (entityType: string, ids: number[]) =>
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), inArray(auditLog.entityId, ids)))
+    .orderBy(auditLog.id);
 const clientRow = async (id: number) => (await getDb().select().from(clients).where(eq(clients.id, id)))[0]!;
 
 let admin: Awaited<ReturnType<typeof createUser>>;

@@ -58,7 +58,10 @@ describe("a client's billing currency", () => {
     const created = await createClient(undefined, form({ name: "Yuki Tanaka", email: "yuki@tanaka.example", currency: "JPY" }));
     expect(created.ok).toBe(true);
     expect(await clientRow(created.data!.id)).toMatchObject({ name: "Yuki Tanaka", currency: "JPY" });
-    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, "client"), eq(auditLog.entityId, created.data!.id)));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "client"), eq(auditLog.entityId, created.data!.id)));
     expect(audit).toMatchObject({ action: "client.create", after: expect.objectContaining({ currency: "JPY" }) });
 
     const before = await databaseChecksum();
@@ -87,7 +90,10 @@ describe("a client's billing currency", () => {
     expect(await clientRow(client.id)).toMatchObject({ currency: "EUR" });
     const [invoice] = await getDb().select().from(invoices).where(eq(invoices.id, old.id));
     expect(invoice).toMatchObject({ currency: "USD", totalMinor: 25_00 });
-    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "client.update"), eq(auditLog.entityId, client.id)));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "client.update"), eq(auditLog.entityId, client.id)));
     expect(audit).toMatchObject({ before: { currency: "USD" }, after: { currency: "EUR" } });
 
     // The editor's default for a new invoice: the page reads the client (?client=) and the picker's API lists it.
@@ -222,7 +228,15 @@ describe("amounts in different currencies are never added", () => {
     const csv = await (await route.GET(get("/api/clients/export?filter=balance"))).text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("id,name,company,email,phone,address,sms_opt_in,currency,archived,created,balance,balance_currency");
-    const of = (name: string) => lines.filter((l) => l.includes(`,${name},`)).map((l) => l.split(",").slice(7).filter((_, i) => i !== 1 && i !== 2));
+    const of = (name: string) =>
+      lines
+        .filter((l) => l.includes(`,${name},`))
+        .map((l) =>
+          l
+            .split(",")
+            .slice(7)
+            .filter((_, i) => i !== 1 && i !== 2),
+        );
     expect(of("Cur Dollars And Yen")).toEqual([
       ["USD", "900000", "JPY"],
       ["USD", "10.00", "USD"],
@@ -236,7 +250,11 @@ describe("amounts in different currencies are never added", () => {
     await issuedInvoice({ id: staff.id, role: "staff" }, kwdClient, [line("Audit", 1_000, 1_500)], { currency: "KWD" });
     const route = await import("@/app/api/invoices/export/route");
     const csv = await (await route.GET(get("/api/invoices/export"))).text();
-    const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(","));
+    const rows = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(","));
     const header = rows[0]!;
     const pick = (r: string[]) => [r[header.indexOf("Client")], r[header.indexOf("Currency")], r[header.indexOf("Total")]];
     expect(rows.slice(1).map(pick)).toEqual(

@@ -58,7 +58,15 @@ describe("a semicolon file from a European Excel", () => {
       .where(inArray(clients.email, ["juergen@mueller.example", "elodie@durand.example", "zoe@visser.example", "lars@jensen.example"]))
       .orderBy(clients.id);
     expect(rows).toEqual([
-      { name: "Jürgen Müller", company: "Müller & Söhne GmbH", email: "juergen@mueller.example", phone: "+4915123456789", address: "Hauptstraße 5\n10115 Berlin", notes: "Skonto 12,50 €; zahlt per Überweisung", smsOptIn: true },
+      {
+        name: "Jürgen Müller",
+        company: "Müller & Söhne GmbH",
+        email: "juergen@mueller.example",
+        phone: "+4915123456789",
+        address: "Hauptstraße 5\n10115 Berlin",
+        notes: "Skonto 12,50 €; zahlt per Überweisung",
+        smsOptIn: true,
+      },
       { name: "Élodie Durand", company: null, email: "elodie@durand.example", phone: "+33123456789", address: "12, rue de la Paix; 75002 Paris", notes: null, smsOptIn: false },
       { name: "Zoë Visser", company: null, email: "zoe@visser.example", phone: null, address: null, notes: 'Says "hoi"', smsOptIn: false },
     ]);

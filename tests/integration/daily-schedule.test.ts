@@ -27,7 +27,18 @@ describe("the daily schedule", () => {
     const [service] = await getDb().insert(services).values({ name: "Care plan", priceMinor: 50_00, currency: "USD", interval: "monthly" }).$returningId();
     const [sub] = await getDb()
       .insert(subscriptions)
-      .values({ clientId: client.id, serviceId: service!.id, priceMinor: 50_00, currency: "USD", interval: "monthly", status: "active", paymentMethod: "card", startedAt: new Date(), currentPeriodStart: today, currentPeriodEnd: today })
+      .values({
+        clientId: client.id,
+        serviceId: service!.id,
+        priceMinor: 50_00,
+        currency: "USD",
+        interval: "monthly",
+        status: "active",
+        paymentMethod: "card",
+        startedAt: new Date(),
+        currentPeriodStart: today,
+        currentPeriodEnd: today,
+      })
       .$returningId();
     const { id } = await enqueueCommitted(emailInput());
     const longAgo = new Date(Date.now() - 100 * 24 * 3_600_000);

@@ -204,7 +204,14 @@ function propsIn(node: ReactNode, out: Record<string, unknown>[] = []): Record<s
 }
 
 describe("the dashboard cards", () => {
-  const ctx = (area: string, canManageStaff: boolean) => ({ area, currency: "USD", locale: "en-US", range: { ...parseDashboardRange({ range: "custom", from: PERIOD.from, to: PERIOD.to }, T) }, today: T, canManageStaff });
+  const ctx = (area: string, canManageStaff: boolean) => ({
+    area,
+    currency: "USD",
+    locale: "en-US",
+    range: { ...parseDashboardRange({ range: "custom", from: PERIOD.from, to: PERIOD.to }, T) },
+    today: T,
+    canManageStaff,
+  });
 
   it("show the figures formatted, each linking to the list it was counted from", async () => {
     const cards = propsIn(await MoneyTotals({ ctx: ctx("/staff", false) })).filter((p) => typeof p.label === "string");

@@ -38,9 +38,9 @@ describe("rollups under concurrent changes", () => {
     const ids: number[] = [];
     for (let i = 0; i < 25; i++) ids.push((await issuedInvoice(staff, client.id, [line("Work", 1000, 100_00)], { issueDate: "2026-03-01", dueDate: "2026-03-15" })).id);
     const results = await Promise.allSettled([
-      ...ids.slice(0, 20).map((invoiceId, i) =>
-        recordPayment(getDb(), { invoiceId, amountMinor: i % 2 ? 100_00 : 25_00, method: "cash", status: "succeeded", idempotencyKey: `conc-${invoiceId}`, actor: staff }),
-      ),
+      ...ids
+        .slice(0, 20)
+        .map((invoiceId, i) => recordPayment(getDb(), { invoiceId, amountMinor: i % 2 ? 100_00 : 25_00, method: "cash", status: "succeeded", idempotencyKey: `conc-${invoiceId}`, actor: staff })),
       ...ids.slice(20).map((invoiceId) => voidInvoice(getDb(), { invoiceId, reason: "Concurrent void", actor: staff })),
     ]);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);

@@ -48,7 +48,16 @@ describe("failover hosts", () => {
     const dead = new URL(live);
     dead.port = String(await deadPort());
     pools = createPools({ ...env(), DATABASE_URL: dead.toString(), DATABASE_FAILOVER_URLS: [live] });
-    const limiter = new RateLimiterMySQL({ storeClient: pools.callbackPool, storeType: "pool", dbName: new URL(live).pathname.slice(1), tableName: "rate_limiter", tableCreated: true, keyPrefix: "failover-test", points: 2, duration: 60 });
+    const limiter = new RateLimiterMySQL({
+      storeClient: pools.callbackPool,
+      storeType: "pool",
+      dbName: new URL(live).pathname.slice(1),
+      tableName: "rate_limiter",
+      tableCreated: true,
+      keyPrefix: "failover-test",
+      points: 2,
+      duration: 60,
+    });
     const key = `k${Date.now()}`;
     expect((await limiter.consume(key)).remainingPoints).toBe(1);
     expect((await limiter.consume(key)).remainingPoints).toBe(0);

@@ -39,7 +39,12 @@ async function saveSchedule(enabled: boolean, steps: { id?: number | null; offse
 
 /** Noon UTC on a day, unless told. */
 const at = (day: string, time = "12:00") => new Date(`${day}T${time}:00Z`);
-const messagesOf = async (invoiceId: number) => getDb().select().from(outbox).where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoiceId))).orderBy(asc(outbox.id));
+const messagesOf = async (invoiceId: number) =>
+  getDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoiceId)))
+    .orderBy(asc(outbox.id));
 const remindersOf = async (invoiceId: number) => getDb().select().from(invoiceReminders).where(eq(invoiceReminders.invoiceId, invoiceId)).orderBy(asc(invoiceReminders.id));
 /** A fresh due date far from every other test's, so each test's runs see only its own invoices reach steps. */
 const freshDue = () => addDaysIso("2030-01-15", 400 * ++seq);
@@ -53,7 +58,10 @@ beforeAll(async () => {
 
 // Each test's invoices only: earlier tests' invoices are closed, so a run's counts are this test's.
 beforeEach(async () => {
-  await getDb().update(invoices).set({ status: "void" }).where(inArray(invoices.status, ["sent", "partially_paid"]));
+  await getDb()
+    .update(invoices)
+    .set({ status: "void" })
+    .where(inArray(invoices.status, ["sent", "partially_paid"]));
 });
 
 describe("a fresh install", () => {
@@ -119,9 +127,15 @@ describe("the daily run", () => {
       // Each reminder made its own link.
       expect(new Set(messages.map((m) => revealSecrets(m).data.link)).size).toBe(3);
 
-      expect((await listMessagesFor({ type: "invoice", id: inv.id })).map((m) => m.template)).toEqual(["reminder_firm", "reminder_firm", "reminder_friendly", "reminder_friendly", "reminder_friendly"].map(String));
+      expect((await listMessagesFor({ type: "invoice", id: inv.id })).map((m) => m.template)).toEqual(
+        ["reminder_firm", "reminder_firm", "reminder_friendly", "reminder_friendly", "reminder_friendly"].map(String),
+      );
       expect(await listMessagesForClient(client.id)).toHaveLength(5);
-      const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, inv.id))).orderBy(asc(auditLog.id));
+      const audits = await getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, inv.id)))
+        .orderBy(asc(auditLog.id));
       expect(audits.map((a) => [a.actorRole, (a.after as { channels: string[] }).channels])).toEqual([
         ["system", ["email"]],
         ["system", ["email", "sms"]],
@@ -147,7 +161,10 @@ describe("the daily run", () => {
     expect(rows).toHaveLength(ids.length);
     expect(rows.every((r) => r.n === 1)).toBe(true);
     expect(results.reduce((n, r) => n + r.invoices, 0)).toBe(ids.length);
-    const [messages] = await getDb().select({ n: count() }).from(outbox).where(and(eq(outbox.relatedType, "invoice"), inArray(outbox.relatedId, ids)));
+    const [messages] = await getDb()
+      .select({ n: count() })
+      .from(outbox)
+      .where(and(eq(outbox.relatedType, "invoice"), inArray(outbox.relatedId, ids)));
     // Email for all; SMS too for the six at the 0-day step (0 and 4 days past due).
     expect(messages!.n).toBe(ids.length + 6);
   });
@@ -197,7 +214,10 @@ describe("the daily run", () => {
     for (let d = -3; d <= 39; d++) await runReminderSchedule(getDb(), { now: at(addDaysIso(due, d)) });
     expect(await messagesOf(inv.id)).toHaveLength(0);
     const steps = (await readReminderSchedule(getDb())).steps;
-    await saveSchedule(true, steps.map((s) => ({ ...s })));
+    await saveSchedule(
+      true,
+      steps.map((s) => ({ ...s })),
+    );
     for (let d = 40; d <= 60; d++) await runReminderSchedule(getDb(), { now: at(addDaysIso(due, d)) });
     const messages = await messagesOf(inv.id);
     expect(messages).toHaveLength(1);
@@ -252,7 +272,11 @@ describe("pauses", () => {
     expect((await remindersOf(a.id)).map((r) => r.stepId)).toEqual([steps[2]!.id]);
     expect((await remindersOf(b.id)).map((r) => r.stepId)).toEqual([steps[0]!.id, steps[2]!.id]);
 
-    const audits = await getDb().select({ action: auditLog.action, entityId: auditLog.entityId, actor: auditLog.actorUserId }).from(auditLog).where(inArray(auditLog.action, ["invoice.reminders_pause", "invoice.reminders_resume", "client.reminders_pause", "client.reminders_resume"])).orderBy(asc(auditLog.id));
+    const audits = await getDb()
+      .select({ action: auditLog.action, entityId: auditLog.entityId, actor: auditLog.actorUserId })
+      .from(auditLog)
+      .where(inArray(auditLog.action, ["invoice.reminders_pause", "invoice.reminders_resume", "client.reminders_pause", "client.reminders_resume"]))
+      .orderBy(asc(auditLog.id));
     expect(audits).toEqual([
       { action: "invoice.reminders_pause", entityId: a.id, actor: staff.id },
       { action: "client.reminders_pause", entityId: client.id, actor: admin.id },
@@ -282,10 +306,28 @@ describe("editing the schedule", () => {
     await runReminderSchedule(getDb(), { now: at(addDaysIso(due, 20)) });
     expect((await remindersOf(inv.id)).map((r) => r.stepId)).toEqual([steps[1]!.id, edited[1]!.id]);
 
-    const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.action, "reminders.schedule_update")).orderBy(asc(auditLog.id)).offset(0).limit(1000).then((rows) => rows.slice(-1));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "reminders.schedule_update"))
+      .orderBy(asc(auditLog.id))
+      .offset(0)
+      .limit(1000)
+      .then((rows) => rows.slice(-1));
     expect(audit).toMatchObject({ actorUserId: admin.id, entityType: "settings" });
-    expect(audit!.before).toMatchObject({ steps: [{ id: steps[0]!.id, offsetDays: 0 }, { id: steps[1]!.id, offsetDays: 5 }] });
-    expect(audit!.after).toMatchObject({ enabled: true, steps: [{ id: steps[1]!.id, offsetDays: 9 }, { id: edited[1]!.id, offsetDays: 20, sms: true }] });
+    expect(audit!.before).toMatchObject({
+      steps: [
+        { id: steps[0]!.id, offsetDays: 0 },
+        { id: steps[1]!.id, offsetDays: 5 },
+      ],
+    });
+    expect(audit!.after).toMatchObject({
+      enabled: true,
+      steps: [
+        { id: steps[1]!.id, offsetDays: 9 },
+        { id: edited[1]!.id, offsetDays: 20, sms: true },
+      ],
+    });
     const [removedRows] = await getDb().select({ n: count() }).from(reminderSteps).where(isNotNull(reminderSteps.removedAt));
     expect(removedRows!.n).toBeGreaterThan(0);
   });

@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 
 const mailTo = async (address: string, template: string) =>
-  getDb().select().from(outbox).where(and(eq(outbox.toFirst, address), eq(outbox.template, template)));
+  getDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toFirst, address), eq(outbox.template, template)));
 const emailOf = async (id: number) => (await getDb().select({ email: users.email }).from(users).where(eq(users.id, id)))[0]!.email;
 const confirmToken = async (address: string) => {
   const [mail] = await mailTo(address, "email_change_confirm");
@@ -53,7 +56,10 @@ describe("changing the email you sign in with", () => {
     expect(await emailOf(user.id)).toBe(moved);
     expect((await getDb().select({ email: clients.email }).from(clients).where(eq(clients.id, clientId)))[0]!.email).toBe(moved);
     expect(await authenticate(getDb(), moved, TEST_PASSWORD, "10.30.0.1")).toMatchObject({ ok: true });
-    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "user.email_change"), eq(auditLog.entityId, user.id)));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.email_change"), eq(auditLog.entityId, user.id)));
     expect(audit).toMatchObject({ before: { email: user.email }, after: { email: moved } });
 
     // The link works once.
@@ -100,7 +106,10 @@ describe("changing the email you sign in with", () => {
     const later = `later.${Date.now()}@test.example`;
     await updateProfile(undefined, { name: "S", email: later, phone: "", currentPassword: TEST_PASSWORD });
     const lateToken = await confirmToken(later);
-    await getDb().update(emailChanges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(emailChanges.tokenHash, hashToken(lateToken)));
+    await getDb()
+      .update(emailChanges)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(emailChanges.tokenHash, hashToken(lateToken)));
     expect(await readEmailChange(getDb(), lateToken)).toBeNull();
     expect(await confirmEmailChange(undefined, { token: lateToken })).toMatchObject({ ok: false, formError: expect.stringContaining("isn't valid any more") });
     expect(await emailOf(staff.id)).toBe(staff.email);

@@ -138,12 +138,20 @@ describe("saving an invoice draft", () => {
     expect(state.formError).toBe("Check the highlighted fields.");
   });
 
-  it.each([["2025-13-01"], ["2025-00-10"], ["2025-04-31"], ["2023-02-29"], ["0000-01-01"], [" 2025-02-01"], ["2025-2-1"], ["20250201"], [["2025-02-01", "2025-02-02"]], [20250201]])("refuses the issue date %p", async (issueDate) => {
-    await refusedWithoutChange(() => saveInvoiceDraft(undefined, payload({ issueDate })), "issueDate", "Enter the issue date");
-  });
+  it.each([["2025-13-01"], ["2025-00-10"], ["2025-04-31"], ["2023-02-29"], ["0000-01-01"], [" 2025-02-01"], ["2025-2-1"], ["20250201"], [["2025-02-01", "2025-02-02"]], [20250201]])(
+    "refuses the issue date %p",
+    async (issueDate) => {
+      await refusedWithoutChange(() => saveInvoiceDraft(undefined, payload({ issueDate })), "issueDate", "Enter the issue date");
+    },
+  );
 
   it.each([
-    ["1,5 as a quantity (once read as 15)", { lines: [{ serviceId: "", description: "Design", quantity: "1,5", unitPrice: "100.00", taxRate: "" }] }, "lines.0.quantity", "Enter a quantity, like 1 or 2.5"],
+    [
+      "1,5 as a quantity (once read as 15)",
+      { lines: [{ serviceId: "", description: "Design", quantity: "1,5", unitPrice: "100.00", taxRate: "" }] },
+      "lines.0.quantity",
+      "Enter a quantity, like 1 or 2.5",
+    ],
     ["12,50 as a price", { lines: [{ serviceId: "", description: "Design", quantity: "1", unitPrice: "12,50", taxRate: "" }] }, "lines.0.unitPrice", "Enter the amount like 1,234.50"],
     ["a price as a JSON number", { lines: [{ serviceId: "", description: "Design", quantity: "1", unitPrice: 100, taxRate: "" }] }, "lines.0.unitPrice", "Enter a price, like 120"],
     ["a service id of true", { lines: [{ serviceId: true, description: "Design", quantity: "1", unitPrice: "100.00", taxRate: "" }] }, "lines.0.serviceId", "Pick a service from the list"],
@@ -172,7 +180,7 @@ describe("text, checkboxes and numbers in the back office", () => {
     ["a name sent twice", { name: ["Ada", "Bob"] }, "name", "Enter the client's name"],
     ["a name as a number", { name: 42 }, "name", "Enter the client's name"],
     ["an unknown checkbox value", { name: "Ada", smsOptIn: "yes" }, "smsOptIn", "Tick the box or leave it empty"],
-    ["a checkbox sent as \"true\"", { name: "Ada", smsOptIn: "true" }, "smsOptIn", "Tick the box or leave it empty"],
+    ['a checkbox sent as "true"', { name: "Ada", smsOptIn: "true" }, "smsOptIn", "Tick the box or leave it empty"],
     ["a checkbox sent twice", { name: "Ada", smsOptIn: ["on", "on"] }, "smsOptIn", "Tick the box or leave it empty"],
     ["half a surrogate pair in the notes", { name: "Ada", notes: "broken \ud800 text" }, "notes", "Remove the hidden control characters from this text"],
   ])("refuses a client with %s", async (_what, input, field, message) => {
@@ -192,7 +200,20 @@ describe("text, checkboxes and numbers in the back office", () => {
 
   it.each([["14.5"], [" 14"], ["0x0e"], ["1e1"], [true], [["14", "30"]], [-1], [366]])("refuses payment terms of %p days", async (dueDays) => {
     await actAs(admin);
-    const input = { companyName: "Acme", companyAddress: "", defaultCurrency: "USD", locale: "en-US", timeZone: "UTC", taxRate: "0", invoicePrefix: "INV", dueDays, senderName: "Acme", minPayment: "1.00", bankInstructions: "", cashInstructions: "" };
+    const input = {
+      companyName: "Acme",
+      companyAddress: "",
+      defaultCurrency: "USD",
+      locale: "en-US",
+      timeZone: "UTC",
+      taxRate: "0",
+      invoicePrefix: "INV",
+      dueDays,
+      senderName: "Acme",
+      minPayment: "1.00",
+      bankInstructions: "",
+      cashInstructions: "",
+    };
     await refusedWithoutChange(() => updateSettings(undefined, input), "dueDays", "Enter whole days from 0 to 365");
   });
 });

@@ -92,9 +92,15 @@ describe("signed links", () => {
     expect(html).toContain(`/api/invoices/${aliceInvoice.id}/pdf?token=`);
     await expect(page(token.slice(0, -1) + "_")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
 
-    await getDb().update(invoiceLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invoiceLinks.invoiceId, aliceInvoice.id));
+    await getDb()
+      .update(invoiceLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invoiceLinks.invoiceId, aliceInvoice.id));
     expect(renderToStaticMarkup(await page(token))).toContain("This invoice link has expired");
-    await getDb().update(invoiceLinks).set({ expiresAt: new Date(Date.now() + 86_400_000), revokedAt: new Date() }).where(eq(invoiceLinks.invoiceId, aliceInvoice.id));
+    await getDb()
+      .update(invoiceLinks)
+      .set({ expiresAt: new Date(Date.now() + 86_400_000), revokedAt: new Date() })
+      .where(eq(invoiceLinks.invoiceId, aliceInvoice.id));
     const revoked = renderToStaticMarkup(await page(token));
     expect(revoked).toContain("This invoice link has been turned off");
     expect(revoked).not.toContain(aliceInvoice.number);
@@ -107,7 +113,11 @@ describe("the PDF route checks access first and answers 404 to everyone else", (
     const res = await invoicePdf(req(`/api/invoices/${aliceInvoice.id}/pdf`), params(aliceInvoice.id));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     await actAs(alice.user);
     expect((await invoicePdf(req(`/api/invoices/${aliceInvoice.id}/pdf`), params(aliceInvoice.id))).status).toBe(200);
@@ -177,7 +187,17 @@ describe("the back-office invoice page", () => {
 describe("actions on another client's invoice", () => {
   it("client-scoped domain calls answer 'not found' and change nothing", async () => {
     const before = (await getDb().select().from(invoices).where(eq(invoices.id, aliceInvoice.id)))[0];
-    await expect(recordPayment(getDb(), { invoiceId: aliceInvoice.id, amountMinor: 10_00, method: "card", status: "succeeded", idempotencyKey: "bob-tries", actor: { id: bob.user.id, role: "client" }, clientScope: bob.clientId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      recordPayment(getDb(), {
+        invoiceId: aliceInvoice.id,
+        amountMinor: 10_00,
+        method: "card",
+        status: "succeeded",
+        idempotencyKey: "bob-tries",
+        actor: { id: bob.user.id, role: "client" },
+        clientScope: bob.clientId,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(issueInvoice(getDb(), { invoiceId: aliceDraft, actor: { id: bob.user.id, role: "client" }, clientScope: bob.clientId })).rejects.toBeInstanceOf(NotFoundError);
     expect((await getDb().select().from(invoices).where(eq(invoices.id, aliceInvoice.id)))[0]).toEqual(before);
   });

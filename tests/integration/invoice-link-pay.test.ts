@@ -39,7 +39,14 @@ function linkForm(token: string, amount: string, overrides: Record<string, strin
   return form({ token, amount, method: "card", idempotencyKey: newKey(), cardNumber: SUCCESS_CARD, cardExpiry: "12/39", cardCvc: "123", cardName: "Grace Hopper", ...overrides });
 }
 
-const sessionCount = async () => Number((await getDb().select({ n: sql<number>`count(*)` }).from(sessions))[0]!.n);
+const sessionCount = async () =>
+  Number(
+    (
+      await getDb()
+        .select({ n: sql<number>`count(*)` })
+        .from(sessions)
+    )[0]!.n,
+  );
 
 describe("paying by signed invoice link (test provider)", () => {
   it("pays the link's invoice in parts, as the client's own payment, with receipts, and makes no session", async () => {
@@ -70,7 +77,10 @@ describe("paying by signed invoice link (test provider)", () => {
     const mine = await linkedInvoice(10_000);
     const other = await linkedInvoice(10_000);
     await actAs(null);
-    expect(await payInvoiceByLink(undefined, linkForm(mine.token, "25.00", { invoiceId: String(other.invoiceId), clientId: String(other.clientId) }))).toMatchObject({ ok: true, data: { outcome: "succeeded" } });
+    expect(await payInvoiceByLink(undefined, linkForm(mine.token, "25.00", { invoiceId: String(other.invoiceId), clientId: String(other.clientId) }))).toMatchObject({
+      ok: true,
+      data: { outcome: "succeeded" },
+    });
     expect(await readInvoice(mine.invoiceId)).toMatchObject({ amountPaidMinor: 2_500 });
     expect(await readInvoice(other.invoiceId)).toMatchObject({ amountPaidMinor: 0 });
     expect(await paymentsOf(other.invoiceId)).toHaveLength(0);
@@ -78,7 +88,10 @@ describe("paying by signed invoice link (test provider)", () => {
 
   it("an expired, revoked, tampered or unknown token pays nothing and changes nothing", async () => {
     const expired = await linkedInvoice(10_000);
-    await getDb().update(invoiceLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invoiceLinks.invoiceId, expired.invoiceId));
+    await getDb()
+      .update(invoiceLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invoiceLinks.invoiceId, expired.invoiceId));
     const revoked = await linkedInvoice(10_000);
     await getDb().update(invoiceLinks).set({ revokedAt: new Date() }).where(eq(invoiceLinks.invoiceId, revoked.invoiceId));
     const live = await linkedInvoice(10_000);

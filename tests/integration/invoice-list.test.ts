@@ -53,7 +53,7 @@ describe("the invoice list", () => {
     expect(await numbersOf(params({ status: ["partially_paid", "paid"] }))).toEqual(["INV-2026-0003", "INV-2026-0004"]);
     expect(await numbersOf(params({ status: "draft" }))).toEqual([`draft:${ids.draft}`]);
     // Unknown values are ignored, not errors.
-    expect((await numbersOf(params({ status: "bogus" })))).toHaveLength(6);
+    expect(await numbersOf(params({ status: "bogus" }))).toHaveLength(6);
   });
 
   it("filters by client, number or client-name prefix, date ranges and amounts", async () => {
@@ -74,7 +74,15 @@ describe("the invoice list", () => {
   });
 
   it("counts status and date filters from the rollup, the same as counting the invoices", async () => {
-    for (const raw of [{}, { status: "overdue" }, { status: "sent,partially_paid" }, { status: "draft" }, { issuedFrom: "2026-05-01" }, { dueTo: "2026-06-24", status: "paid" }, { issuedFrom: "2027-01-01" }] as Record<string, string>[]) {
+    for (const raw of [
+      {},
+      { status: "overdue" },
+      { status: "sent,partially_paid" },
+      { status: "draft" },
+      { issuedFrom: "2026-05-01" },
+      { dueTo: "2026-06-24", status: "paid" },
+      { issuedFrom: "2027-01-01" },
+    ] as Record<string, string>[]) {
       const fromRollup = await listInvoices(params(raw), TODAY);
       // An amount floor of 0 keeps every invoice but sends the count to the invoices table.
       const fromInvoices = await listInvoices(params({ ...raw, min: "0" }), TODAY);

@@ -52,7 +52,23 @@ describe("the invoice PDF", () => {
     expect(info.Pages).toBe("1");
     expect(info["Page size"]).toContain("(A4)");
     const text = pdfText(pdf);
-    for (const expected of ["Northwind Test Studio", "Harbor Bakery LLC", inv.number, "Apr 2, 2026", "Apr 16, 2026", "Brand identity workshop", "42.5", "$1,228.48", "Tax", "$99.00", "$1,327.48", "WIRE-7781", "$500.00", "Balance due", "$827.48"]) {
+    for (const expected of [
+      "Northwind Test Studio",
+      "Harbor Bakery LLC",
+      inv.number,
+      "Apr 2, 2026",
+      "Apr 16, 2026",
+      "Brand identity workshop",
+      "42.5",
+      "$1,228.48",
+      "Tax",
+      "$99.00",
+      "$1,327.48",
+      "WIRE-7781",
+      "$500.00",
+      "Balance due",
+      "$827.48",
+    ]) {
       expect(text).toContain(expected);
     }
     expect(pdfText(pdf, undefined, false)).not.toMatch(/^(PAID|VOID)$/m);

@@ -43,8 +43,12 @@ describe("drafts", () => {
   });
 
   it("refuses a discount above the subtotal and a due date before the issue date", async () => {
-    await expect(createDraftInvoice(getDb(), { ...draft(clientId, [line("x", 1000, 500)], { discountMinor: 600 }), actor: staff })).rejects.toMatchObject({ fieldErrors: { discount: expect.any(Array) } });
-    await expect(createDraftInvoice(getDb(), { ...draft(clientId, undefined, { issueDate: "2026-03-10", dueDate: "2026-03-01" }), actor: staff })).rejects.toMatchObject({ fieldErrors: { dueDate: expect.any(Array) } });
+    await expect(createDraftInvoice(getDb(), { ...draft(clientId, [line("x", 1000, 500)], { discountMinor: 600 }), actor: staff })).rejects.toMatchObject({
+      fieldErrors: { discount: expect.any(Array) },
+    });
+    await expect(createDraftInvoice(getDb(), { ...draft(clientId, undefined, { issueDate: "2026-03-10", dueDate: "2026-03-01" }), actor: staff })).rejects.toMatchObject({
+      fieldErrors: { dueDate: expect.any(Array) },
+    });
   });
 
   it("refuses a new invoice for an archived client", async () => {
@@ -84,7 +88,9 @@ describe("issuing", () => {
   });
 
   it("gives 50 concurrent issues 50 different, consecutive numbers", async () => {
-    const drafts = await Promise.all(Array.from({ length: 50 }, () => createDraftInvoice(getDb(), { ...draft(clientId, undefined, { issueDate: "2027-05-01", dueDate: "2027-05-15" }), actor: staff })));
+    const drafts = await Promise.all(
+      Array.from({ length: 50 }, () => createDraftInvoice(getDb(), { ...draft(clientId, undefined, { issueDate: "2027-05-01", dueDate: "2027-05-15" }), actor: staff })),
+    );
     const results = await Promise.all(drafts.map((d) => issueInvoice(getDb(), { invoiceId: d.id, actor: staff })));
     const numbers = results.map((r) => r.number);
     expect(new Set(numbers).size).toBe(50);

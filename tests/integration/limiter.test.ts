@@ -19,7 +19,19 @@ describe("the limiter", () => {
       Other = jest.requireActual<typeof import("rate-limiter-flexible")>("rate-limiter-flexible").RateLimiterMySQL;
     });
     const original = shared as { client: unknown; dbName: string; tableName: string };
-    store.__clientdeskLimiters.set(id, new Other!({ storeClient: original.client, storeType: "pool", dbName: original.dbName, tableName: original.tableName, tableCreated: true, keyPrefix: rule.name, points: rule.points, duration: rule.seconds }));
+    store.__clientdeskLimiters.set(
+      id,
+      new Other!({
+        storeClient: original.client,
+        storeType: "pool",
+        dbName: original.dbName,
+        tableName: original.tableName,
+        tableCreated: true,
+        keyPrefix: rule.name,
+        points: rule.points,
+        duration: rule.seconds,
+      }),
+    );
     expect(await consume({ rule, key: "k" })).toEqual({ ok: true });
     expect(await consume({ rule, key: "k" })).toMatchObject({ ok: false, rule, retryAfterSeconds: expect.any(Number) });
   });

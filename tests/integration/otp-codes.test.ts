@@ -43,7 +43,10 @@ describe("sending a code", () => {
     expect(row?.codeHash).not.toContain(code);
     expect(row?.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 10 * 60_000 - 1000);
     expect(row?.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
-    const [message] = await getDb().select().from(outbox).where(eq(outbox.idempotencyKey, `otp:${sent.otpId}`));
+    const [message] = await getDb()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.idempotencyKey, `otp:${sent.otpId}`));
     expect(message).toMatchObject({ channel: "sms", status: "queued", toFirst: user.phone, template: "otp_code" });
     // The queued text holds the code only encrypted, until the worker sends it.
     expect(JSON.stringify(message)).not.toContain(code);
@@ -108,7 +111,10 @@ describe("checking a code", () => {
     const user = await userWithPhone();
     const sent = await send(user);
     const code = await lastTextedCode(user.phone);
-    await getDb().update(otpCodes).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(otpCodes.id, sent.otpId));
+    await getDb()
+      .update(otpCodes)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(otpCodes.id, sent.otpId));
     expect(await verifyOtp(getDb(), { userId: user.id, purpose: "login", code })).toEqual({ ok: false, reason: "expired" });
   });
 

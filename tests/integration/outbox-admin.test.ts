@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 
 const setStatus = (id: number, status: "dead" | "failed" | "sent", attempts = 6) =>
-  getDb().update(outbox).set({ status, attempts, lastError: status === "sent" ? null : "Resend: down (HTTP 500)" }).where(eq(outbox.id, id));
+  getDb()
+    .update(outbox)
+    .set({ status, attempts, lastError: status === "sent" ? null : "Resend: down (HTTP 500)" })
+    .where(eq(outbox.id, id));
 
 describe("Retry now", () => {
   it("puts a dead message back in the queue, due now, with a fresh set of attempts, and audits it", async () => {
@@ -34,7 +37,10 @@ describe("Retry now", () => {
     const row = await getMessage(id);
     expect(row).toMatchObject({ status: "queued", attempts: 0, lastError: "Resend: down (HTTP 500)" });
     expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
-    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "outbox.retry"), eq(auditLog.entityId, id)));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "outbox.retry"), eq(auditLog.entityId, id)));
     expect(audit).toMatchObject({ actorUserId: admin.id, entityType: "outbox", before: { status: "dead", attempts: 6 }, after: { status: "queued", attempts: 0 } });
     // The next round sends it.
     expect(await drain(createWorker({ workerId: "after-retry", providers: { email: captureProvider, sms: captureProvider } }))).toBeGreaterThanOrEqual(1);

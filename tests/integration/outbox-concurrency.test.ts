@@ -61,7 +61,12 @@ describe("several workers at once", () => {
     const statuses = await getDb()
       .select({ status: outbox.status, n: count() })
       .from(outbox)
-      .where(sql`${outbox.idempotencyKey} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`)
+      .where(
+        sql`${outbox.idempotencyKey} IN (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )})`,
+      )
       .groupBy(outbox.status);
     expect(statuses).toEqual([{ status: "sent", n: 500 }]);
     const [attempts] = await getDb().select({ n: count() }).from(outboxAttempts).where(eq(outboxAttempts.outcome, "sent"));

@@ -60,7 +60,13 @@ describe("delivery through the real SDKs", () => {
       const [sent] = resend.requests;
       const row = await getMessage(id);
       // No settings row here: the default sender name replaces EMAIL_FROM's display name.
-      expect(sent!.body).toMatchObject({ from: '"ClientDesk" <billing@example.com>', to: ["ada@example.com", "grace@example.com"], cc: ["accounts@example.com"], bcc: ["archive@example.com"], subject: "123456 is your ClientDesk code" });
+      expect(sent!.body).toMatchObject({
+        from: '"ClientDesk" <billing@example.com>',
+        to: ["ada@example.com", "grace@example.com"],
+        cc: ["accounts@example.com"],
+        bcc: ["archive@example.com"],
+        subject: "123456 is your ClientDesk code",
+      });
       expect(sent!.body.html).toBe(queued.html);
       expect(sent!.body.text).toBe(queued.text);
       // The copies are recipient fields only: nothing pasted into headers or the body.

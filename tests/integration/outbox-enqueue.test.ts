@@ -21,7 +21,18 @@ describe("enqueue", () => {
     );
     expect(created).toBe(true);
     const row = await getMessage(id);
-    expect(row).toMatchObject({ channel: "email", status: "queued", to: ["ada@example.com", "grace@example.com"], toFirst: "ada@example.com", cc: ["cc@example.com"], bcc: ["audit@example.com"], relatedType: "invoice", relatedId: 7, clientId: 3, attempts: 0 });
+    expect(row).toMatchObject({
+      channel: "email",
+      status: "queued",
+      to: ["ada@example.com", "grace@example.com"],
+      toFirst: "ada@example.com",
+      cc: ["cc@example.com"],
+      bcc: ["audit@example.com"],
+      relatedType: "invoice",
+      relatedId: 7,
+      clientId: 3,
+      attempts: 0,
+    });
     // The code is stored encrypted; the stored texts hold a placeholder in its place.
     expect(row.subject).toMatch(/^cdsecret[0-9a-f]{32} is your Acme Plumbing code$/);
     expect(row.html).toContain("Acme Plumbing");

@@ -36,7 +36,13 @@ async function until(check: () => Promise<boolean> | boolean, ms = 3000) {
   }
 }
 
-const dueNow = async (id: number) => (await getDb().select({ id: outbox.id }).from(outbox).where(and(eq(outbox.id, id), lte(outbox.nextAttemptAt, sql`NOW(3)`)))).length === 1;
+const dueNow = async (id: number) =>
+  (
+    await getDb()
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.id, id), lte(outbox.nextAttemptAt, sql`NOW(3)`)))
+  ).length === 1;
 
 async function expectReleased(id: number) {
   const row = await getMessage(id);

@@ -138,7 +138,11 @@ describe("codes and links at rest", () => {
     expect(invoiceSent!.body.text).toContain(invoice.data.link);
     expect(twilio.requests[0]!.body).toBe(`${otp.data.code} is your ClientDesk code. It expires in 10 minutes. Never share it.`);
 
-    for (const [id, secrets] of [[email.id, otp.secrets], [sms.id, otp.secrets], [invoiceMail.id, invoice.secrets]] as const) {
+    for (const [id, secrets] of [
+      [email.id, otp.secrets],
+      [sms.id, otp.secrets],
+      [invoiceMail.id, invoice.secrets],
+    ] as const) {
       expect(await getMessage(id)).toMatchObject({ status: "sent", secrets: null });
       await expectNothingStored(id, secrets);
     }
@@ -169,7 +173,10 @@ describe("codes and links at rest", () => {
     const sms = await enqueueCommitted(input("otp_code", "sms", otp.data));
     await drain(stubWorker());
 
-    for (const [id, secrets] of [[email.id, reset.secrets], [sms.id, otp.secrets]] as const) {
+    for (const [id, secrets] of [
+      [email.id, reset.secrets],
+      [sms.id, otp.secrets],
+    ] as const) {
       const row = await getMessage(id);
       // The stubs answer 422 quoting the body: a refusal for good, and the quote is still there, masked.
       expect(row).toMatchObject({ status: "dead", secrets: null });
@@ -198,7 +205,10 @@ describe("codes and links at rest", () => {
 
     // Even queued again by hand, nothing goes out without its secrets.
     resend.faults.down = false;
-    await getDb().update(outbox).set({ status: "queued", attempts: 0, nextAttemptAt: sql`NOW(3)` }).where(eq(outbox.id, id));
+    await getDb()
+      .update(outbox)
+      .set({ status: "queued", attempts: 0, nextAttemptAt: sql`NOW(3)` })
+      .where(eq(outbox.id, id));
     await w.runOnce();
     expect(resend.requests).toHaveLength(0);
     expect(await getMessage(id)).toMatchObject({ status: "dead", lastError: expect.stringMatching(/removed/) });

@@ -39,7 +39,20 @@ async function saveSenderName(senderName: string) {
   await actAs(await createUser({ role: "admin" }));
   const state = await updateSettings(
     undefined,
-    form({ companyName: "Acme Testing Co", companyAddress: "", defaultCurrency: "USD", locale: "en-US", timeZone: "UTC", taxRate: "0", invoicePrefix: "INV", dueDays: "14", senderName, minPayment: "1.00", bankInstructions: "", cashInstructions: "" }),
+    form({
+      companyName: "Acme Testing Co",
+      companyAddress: "",
+      defaultCurrency: "USD",
+      locale: "en-US",
+      timeZone: "UTC",
+      taxRate: "0",
+      invoicePrefix: "INV",
+      dueDays: "14",
+      senderName,
+      minPayment: "1.00",
+      bankInstructions: "",
+      cashInstructions: "",
+    }),
   );
   expect(state).toMatchObject({ ok: true });
 }

@@ -23,7 +23,12 @@ const pay = (invoiceId: number, amountMinor: number, extra: Partial<Parameters<t
   recordPayment(getDb(), { invoiceId, amountMinor, method: "bank_transfer", reference: null, status: "succeeded", idempotencyKey: key(), actor: staff, ...extra });
 
 const succeededSum = async (invoiceId: number) =>
-  (await getDb().select({ amount: payments.amountMinor }).from(payments).where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")))).reduce((n, p) => n + p.amount, 0);
+  (
+    await getDb()
+      .select({ amount: payments.amountMinor })
+      .from(payments)
+      .where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")))
+  ).reduce((n, p) => n + p.amount, 0);
 
 describe("recording payments", () => {
   it("moves through partially paid to paid and keeps amount_paid equal to the succeeded payments", async () => {
@@ -134,7 +139,10 @@ describe("pending, confirm, reject and refund", () => {
     await refundPayment(getDb(), { paymentId: a.paymentId, actor: staff });
     expect(await readInvoice(id)).toMatchObject({ status: "sent", amountPaidMinor: 0 });
     await expect(refundPayment(getDb(), { paymentId: a.paymentId, actor: staff })).rejects.toThrow(/Only a succeeded payment/);
-    const audit = await getDb().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, "payment"), eq(auditLog.entityId, b.paymentId)));
+    const audit = await getDb()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "payment"), eq(auditLog.entityId, b.paymentId)));
     expect(audit.map((r) => r.action)).toEqual(["payment.record", "payment.refund"]);
   });
 });
@@ -157,7 +165,10 @@ describe("receipts", () => {
     // Nothing for a pending payment until it is confirmed.
     expect(byKey[`receipt:${pending.paymentId}:email`]).toBeUndefined();
     await confirmPayment(getDb(), { paymentId: pending.paymentId, actor: staff });
-    const after = await getDb().select().from(outbox).where(eq(outbox.idempotencyKey, `receipt:${pending.paymentId}:email`));
+    const after = await getDb()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.idempotencyKey, `receipt:${pending.paymentId}:email`));
     expect(after).toHaveLength(1);
   });
 });

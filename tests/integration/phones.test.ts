@@ -62,7 +62,10 @@ describe("creating a client with a phone", () => {
       ok: false,
       fieldErrors: { phone: [expect.stringContaining("can't take text messages")] },
     });
-    expect(await createClient(undefined, { name: "Nowhere", phone: "020 7946 0018", phoneCountry: "ZZ", currency: "GBP" })).toMatchObject({ ok: false, fieldErrors: { phoneCountry: [expect.any(String)] } });
+    expect(await createClient(undefined, { name: "Nowhere", phone: "020 7946 0018", phoneCountry: "ZZ", currency: "GBP" })).toMatchObject({
+      ok: false,
+      fieldErrors: { phoneCountry: [expect.any(String)] },
+    });
     expect(await databaseChecksum()).toBe(before);
   });
 
@@ -107,7 +110,12 @@ describe("searching by phone", () => {
 });
 
 describe("importing phones", () => {
-  const csv = ["name,email,phone,sms_opt_in", "Ina Import,ina@import.example,(415) 555-0166,yes", "Ian Impossible,ian@import.example,+1 555 123 4567,no", "Ivo Abroad,ivo@import.example,+44 20 7946 0019,no"].join("\r\n");
+  const csv = [
+    "name,email,phone,sms_opt_in",
+    "Ina Import,ina@import.example,(415) 555-0166,yes",
+    "Ian Impossible,ian@import.example,+1 555 123 4567,no",
+    "Ivo Abroad,ivo@import.example,+44 20 7946 0019,no",
+  ].join("\r\n");
 
   it("reads numbers in the business's country and reports an impossible one on its line", async () => {
     await actAs(admin);

@@ -52,18 +52,57 @@ async function arrange() {
   const bPaidInvoice = await issuedInvoice(actor, b.clientId, [line("Bob's paid work", 1000, 10_000)]);
   const aInvoice = await issuedInvoice(actor, a.clientId, [line("Alice's work", 1000, 20_000)]);
   const { createDraftInvoice } = await import("@/lib/invoices/drafts");
-  const bDraft = await createDraftInvoice(getDb(), { clientId: b.clientId, currency: "USD", issueDate: "2026-03-01", dueDate: "2026-03-15", discountMinor: 0, notes: null, lines: [line("Bob's draft", 1000, 100)], actor });
-  const aDraft = await createDraftInvoice(getDb(), { clientId: a.clientId, currency: "USD", issueDate: "2026-03-01", dueDate: "2026-03-15", discountMinor: 0, notes: null, lines: [line("Alice's draft", 1000, 100)], actor });
+  const bDraft = await createDraftInvoice(getDb(), {
+    clientId: b.clientId,
+    currency: "USD",
+    issueDate: "2026-03-01",
+    dueDate: "2026-03-15",
+    discountMinor: 0,
+    notes: null,
+    lines: [line("Bob's draft", 1000, 100)],
+    actor,
+  });
+  const aDraft = await createDraftInvoice(getDb(), {
+    clientId: a.clientId,
+    currency: "USD",
+    issueDate: "2026-03-01",
+    dueDate: "2026-03-15",
+    discountMinor: 0,
+    notes: null,
+    lines: [line("Alice's draft", 1000, 100)],
+    actor,
+  });
   const bPayment = await recordPayment(getDb(), { invoiceId: bInvoice.id, amountMinor: 10_000, method: "bank_transfer", status: "succeeded", idempotencyKey: newKey(), actor });
   const bPending = await recordPayment(getDb(), { invoiceId: bInvoice.id, amountMinor: 5_000, method: "cash", status: "pending", idempotencyKey: newKey(), actor });
   await recordPayment(getDb(), { invoiceId: bPaidInvoice.id, amountMinor: 10_000, method: "card", status: "succeeded", idempotencyKey: newKey(), actor });
   const [bSub] = await getDb()
     .insert(subscriptions)
-    .values({ clientId: b.clientId, serviceId, priceMinor: 5000, currency: "USD", interval: "monthly", paymentMethod: "card", startedAt: new Date(), currentPeriodStart: "2026-11-01", currentPeriodEnd: "2026-11-30" })
+    .values({
+      clientId: b.clientId,
+      serviceId,
+      priceMinor: 5000,
+      currency: "USD",
+      interval: "monthly",
+      paymentMethod: "card",
+      startedAt: new Date(),
+      currentPeriodStart: "2026-11-01",
+      currentPeriodEnd: "2026-11-30",
+    })
     .$returningId();
   const [bEnding] = await getDb()
     .insert(subscriptions)
-    .values({ clientId: b.clientId, serviceId, priceMinor: 5000, currency: "USD", interval: "yearly", paymentMethod: "card", startedAt: new Date(), currentPeriodStart: "2026-11-01", currentPeriodEnd: "2027-10-31", cancelAtPeriodEnd: true })
+    .values({
+      clientId: b.clientId,
+      serviceId,
+      priceMinor: 5000,
+      currency: "USD",
+      interval: "yearly",
+      paymentMethod: "card",
+      startedAt: new Date(),
+      currentPeriodStart: "2026-11-01",
+      currentPeriodEnd: "2027-10-31",
+      cancelAtPeriodEnd: true,
+    })
     .$returningId();
   return {
     a,
@@ -184,7 +223,9 @@ describe("portal pages with client B's ids", () => {
     });
     const { default: Profile } = await import("@/app/(client)/portal/profile/page");
     await attempt("page /portal/profile", async () => {
-      const details = propsIn(await Profile()).map((p) => p.details as { id: number } | undefined).find(Boolean);
+      const details = propsIn(await Profile())
+        .map((p) => p.details as { id: number } | undefined)
+        .find(Boolean);
       expect(details?.id).toBe(f.a.clientId);
     });
     for (const page of ["", "subscriptions", "services", "profile"]) triedPages.add(page);
@@ -258,7 +299,10 @@ describe("route handlers with client B's ids", () => {
     // A client posting a made-up "paid" event for B's invoice: no signature Stripe made, so nothing (404 while Stripe isn't configured, 400 when it is).
     const stripe = await import("@/app/api/webhooks/stripe/route");
     const forgedEvent = JSON.stringify({ id: "evt_forged", type: "checkout.session.completed", data: { object: { payment_status: "paid", metadata: { invoiceId: String(f.bInvoiceId) } } } });
-    cases.push(["POST /api/webhooks/stripe (forged paid event for B)", () => stripe.POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=00" }, body: forgedEvent }))]);
+    cases.push([
+      "POST /api/webhooks/stripe (forged paid event for B)",
+      () => stripe.POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=00" }, body: forgedEvent })),
+    ]);
     triedRoutes.add("invoices/[id]/pdf").add("payments/[id]/receipt").add("webhooks/stripe");
     for (const [label, call] of cases) {
       await attempt(label, async () => {
@@ -296,7 +340,8 @@ describe("portal server actions with client B's ids", () => {
     for (const [label, run, expected] of cases) {
       await attempt(`action ${label}`, async () => expect(await run()).toMatchObject(expected));
     }
-    for (const name of ["portal.pay_invoice", "portal.pay_all_invoices", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription", "portal.remove_saved_card"]) triedActions.add(name);
+    for (const name of ["portal.pay_invoice", "portal.pay_all_invoices", "portal.email_invoice", "portal.cancel_subscription", "portal.resume_subscription", "portal.remove_saved_card"])
+      triedActions.add(name);
   });
 
   it("a client id smuggled into a form is ignored: the change lands on A, never on B", async () => {
@@ -359,7 +404,9 @@ describe("nothing on disk was left out", () => {
   it("every portal page, API route (but sign-in's) and portal action was tried", async () => {
     const pages = walk(path.join(process.cwd(), "app", "(client)", "portal"), "page.tsx").map((p) => p.replace(/\/$/, ""));
     expect(pages.sort()).toEqual([...triedPages].sort());
-    const routes = walk(path.join(process.cwd(), "app", "api"), "route.ts").map((p) => p.replace(/\/$/, "")).filter((p) => !p.startsWith("auth/"));
+    const routes = walk(path.join(process.cwd(), "app", "api"), "route.ts")
+      .map((p) => p.replace(/\/$/, ""))
+      .filter((p) => !p.startsWith("auth/"));
     expect(routes.sort()).toEqual([...triedRoutes].sort());
     const actions: string[] = [];
     const dir = path.join(process.cwd(), "lib", "actions", "portal");

@@ -28,21 +28,40 @@ async function clientWithOpenInvoices() {
 }
 
 function payAllForm(expected: [number, number][], overrides: Record<string, string> = {}) {
-  return form({ expected: expected.map(([id, minor]) => `${id}:${minor}`).join(","), idempotencyKey: newKey(), cardNumber: SUCCESS_CARD, cardExpiry: "12/39", cardCvc: "123", cardName: "Ada Lovelace", ...overrides });
+  return form({
+    expected: expected.map(([id, minor]) => `${id}:${minor}`).join(","),
+    idempotencyKey: newKey(),
+    cardNumber: SUCCESS_CARD,
+    cardExpiry: "12/39",
+    cardCvc: "123",
+    cardName: "Ada Lovelace",
+    ...overrides,
+  });
 }
 
 describe("Pay all from the portal (test provider)", () => {
   it("pays every open invoice in full, one payment and one receipt each, in each invoice's own currency", async () => {
     const { user, ids } = await clientWithOpenInvoices();
     await actAs(user);
-    const state = await payAllInvoices(undefined, payAllForm([[ids[0]!, 10_000], [ids[1]!, 4_000], [ids[2]!, 7_500]]));
+    const state = await payAllInvoices(
+      undefined,
+      payAllForm([
+        [ids[0]!, 10_000],
+        [ids[1]!, 4_000],
+        [ids[2]!, 7_500],
+      ]),
+    );
     expect(state).toMatchObject({ ok: true, data: { declined: null, unpaid: [] } });
     expect((state.data as { paid: { invoiceId: number; currency: string; amountMinor: number }[] }).paid.map((p) => [p.invoiceId, p.currency, p.amountMinor])).toEqual([
       [ids[0], "USD", 10_000],
       [ids[1], "USD", 4_000],
       [ids[2], "EUR", 7_500],
     ]);
-    for (const [id, total] of [[ids[0]!, 10_000], [ids[1]!, 4_000], [ids[2]!, 7_500]] as const) {
+    for (const [id, total] of [
+      [ids[0]!, 10_000],
+      [ids[1]!, 4_000],
+      [ids[2]!, 7_500],
+    ] as const) {
       expect(await readInvoice(id)).toMatchObject({ status: "paid", amountPaidMinor: total });
       const rows = await paymentsOf(id);
       expect(rows.map((p) => [p.status, p.method, p.amountMinor, p.currency, p.recordedBy])).toEqual([["succeeded", "card", total, id === ids[2] ? "EUR" : "USD", null]]);
@@ -55,7 +74,11 @@ describe("Pay all from the portal (test provider)", () => {
     const { user, ids } = await clientWithOpenInvoices();
     await actAs(user);
     const key = newKey();
-    const expected: [number, number][] = [[ids[0]!, 10_000], [ids[1]!, 4_000], [ids[2]!, 7_500]];
+    const expected: [number, number][] = [
+      [ids[0]!, 10_000],
+      [ids[1]!, 4_000],
+      [ids[2]!, 7_500],
+    ];
     const [a, b] = await Promise.all([payAllInvoices(undefined, payAllForm(expected, { idempotencyKey: key })), payAllInvoices(undefined, payAllForm(expected, { idempotencyKey: key }))]);
     const c = await payAllInvoices(undefined, payAllForm(expected, { idempotencyKey: key }));
     for (const s of [a, b, c]) expect(s.ok).toBe(true);
@@ -91,7 +114,15 @@ describe("Pay all from the portal (test provider)", () => {
     const mine = await clientWithOpenInvoices();
     const other = await portalClientWithInvoice(5_000);
     await actAs(mine.user);
-    const state = await payAllInvoices(undefined, payAllForm([[mine.ids[0]!, 10_000], [mine.ids[1]!, 4_000], [mine.ids[2]!, 7_500], [other.invoiceId, 5_000]]));
+    const state = await payAllInvoices(
+      undefined,
+      payAllForm([
+        [mine.ids[0]!, 10_000],
+        [mine.ids[1]!, 4_000],
+        [mine.ids[2]!, 7_500],
+        [other.invoiceId, 5_000],
+      ]),
+    );
     expect(state).toMatchObject({ ok: false, formError: "That invoice was not found." });
     for (const id of [...mine.ids, other.invoiceId]) expect(await paymentsOf(id)).toHaveLength(0);
   });
@@ -99,9 +130,23 @@ describe("Pay all from the portal (test provider)", () => {
   it("a declined card stops the run: the first is declined, the rest are not tried, no balance moves", async () => {
     const { user, ids } = await clientWithOpenInvoices();
     await actAs(user);
-    const state = await payAllInvoices(undefined, payAllForm([[ids[0]!, 10_000], [ids[1]!, 4_000], [ids[2]!, 7_500]], { cardNumber: DECLINE_CARD }));
+    const state = await payAllInvoices(
+      undefined,
+      payAllForm(
+        [
+          [ids[0]!, 10_000],
+          [ids[1]!, 4_000],
+          [ids[2]!, 7_500],
+        ],
+        { cardNumber: DECLINE_CARD },
+      ),
+    );
     expect(state).toMatchObject({ ok: true, data: { paid: [], declined: "The card was declined." } });
-    expect((state.data as { unpaid: { reason: string }[] }).unpaid.map((u) => u.reason)).toEqual(["Declined: The card was declined.", "Not tried: the card was declined.", "Not tried: the card was declined."]);
+    expect((state.data as { unpaid: { reason: string }[] }).unpaid.map((u) => u.reason)).toEqual([
+      "Declined: The card was declined.",
+      "Not tried: the card was declined.",
+      "Not tried: the card was declined.",
+    ]);
     expect((await paymentsOf(ids[0]!)).map((p) => p.status)).toEqual(["failed"]);
     for (const id of ids.slice(1)) expect(await paymentsOf(id)).toHaveLength(0);
     for (const id of ids) expect(await readInvoice(id)).toMatchObject({ amountPaidMinor: 0, status: "sent" });
@@ -113,7 +158,10 @@ describe("Pay all from the portal (test provider)", () => {
     for (const expected of ["", `${ids[0]}`, `${ids[0]}:-5`, `${ids[0]}:1.5`, `0:100`, `${ids[0]}:100,`]) {
       expect(await payAllInvoices(undefined, payAllForm([], { expected }))).toMatchObject({ ok: false, fieldErrors: { expected: ["Reload the page and try again"] } });
     }
-    expect(await payAllInvoices(undefined, payAllForm([[ids[0]!, 10_000]], { cardNumber: "4242 4242 4242 4241" }))).toMatchObject({ ok: false, fieldErrors: { cardNumber: ["Enter a valid card number"] } });
+    expect(await payAllInvoices(undefined, payAllForm([[ids[0]!, 10_000]], { cardNumber: "4242 4242 4242 4241" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { cardNumber: ["Enter a valid card number"] },
+    });
     for (const id of ids) expect(await paymentsOf(id)).toHaveLength(0);
   });
 

@@ -10,7 +10,12 @@ import { actAs } from "../support/request-context";
 
 beforeAll(async () => {
   await resetDatabase();
-  await ensureSettings({ taxRateBp: 0, minPaymentMinor: 1_000, bankInstructions: "Pay to IBAN GB00 TEST 0000 0000 0000 00, reference your invoice number.", cashInstructions: "Bring cash to the front desk, 9-5." });
+  await ensureSettings({
+    taxRateBp: 0,
+    minPaymentMinor: 1_000,
+    bankInstructions: "Pay to IBAN GB00 TEST 0000 0000 0000 00, reference your invoice number.",
+    cashInstructions: "Bring cash to the front desk, 9-5.",
+  });
 });
 
 describe("paying an invoice from the portal by card (test provider)", () => {

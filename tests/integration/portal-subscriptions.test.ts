@@ -34,13 +34,26 @@ describe("subscribing from the portal", () => {
     const [sub] = await subscriptionsOf(clientId);
     const today = businessDay("UTC", new Date());
     const period = nthPeriod(today, "monthly", 0);
-    expect(sub).toMatchObject({ serviceId, priceMinor: 12_900, currency: "USD", interval: "monthly", status: "active", paymentMethod: "bank_transfer", currentPeriodStart: period.start, currentPeriodEnd: period.end, cancelAtPeriodEnd: false });
+    expect(sub).toMatchObject({
+      serviceId,
+      priceMinor: 12_900,
+      currency: "USD",
+      interval: "monthly",
+      status: "active",
+      paymentMethod: "bank_transfer",
+      currentPeriodStart: period.start,
+      currentPeriodEnd: period.end,
+      cancelAtPeriodEnd: false,
+    });
 
     const [invoice] = await getDb().select().from(invoices).where(eq(invoices.subscriptionId, sub!.id));
     expect(to).toBe(`/portal/invoices/${invoice!.id}?subscribed=1&method=bank_transfer`);
     expect(invoice).toMatchObject({ clientId, status: "sent", subtotalMinor: 12_900, taxMinor: 1_290, totalMinor: 14_190, issueDate: today, dueDate: addDaysIso(today, 7), periodStart: period.start });
     expect(invoice!.number).toMatch(/^INV-\d{4}-\d{4}$/);
-    const [mail] = await getDb().select().from(outbox).where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoice!.id)));
+    const [mail] = await getDb()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoice!.id)));
     expect(mail).toMatchObject({ channel: "email", template: "invoice", toFirst: user.email });
     expect(mail!.attachments).toEqual([expect.objectContaining({ kind: "invoice_pdf", invoiceId: invoice!.id })]);
     expect(revealSecrets(mail!).text).toMatch(/\/i\/[A-Za-z0-9_-]{20,}/);

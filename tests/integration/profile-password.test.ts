@@ -51,9 +51,18 @@ describe("changing the password", () => {
     const admin = await createUser({ role: "admin" });
     await actAs(admin);
     const before = await databaseChecksum();
-    expect(await changePassword(undefined, { currentPassword: "Wrong-Password-1", password: NEW, confirmPassword: NEW })).toMatchObject({ ok: false, fieldErrors: { currentPassword: [expect.any(String)] } });
-    expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: "short", confirmPassword: "short" })).toMatchObject({ ok: false, fieldErrors: { password: [expect.stringContaining("at least 10")] } });
-    expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: NEW, confirmPassword: `${NEW}x` })).toMatchObject({ ok: false, fieldErrors: { confirmPassword: [expect.any(String)] } });
+    expect(await changePassword(undefined, { currentPassword: "Wrong-Password-1", password: NEW, confirmPassword: NEW })).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: [expect.any(String)] },
+    });
+    expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: "short", confirmPassword: "short" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: [expect.stringContaining("at least 10")] },
+    });
+    expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: NEW, confirmPassword: `${NEW}x` })).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmPassword: [expect.any(String)] },
+    });
     expect(await databaseChecksum()).toBe(before);
   });
 });
@@ -67,7 +76,10 @@ describe("editing the profile", () => {
 
     const moved = `moved-${client.id}@test.example`;
     expect(await updateProfile(undefined, { name: "Cleo Client", email: moved, phone: "" })).toMatchObject({ ok: false, fieldErrors: { currentPassword: [expect.any(String)] } });
-    expect(await updateProfile(undefined, { name: "Cleo Client", email: moved, phone: "", currentPassword: "nope" })).toMatchObject({ ok: false, fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect(await updateProfile(undefined, { name: "Cleo Client", email: moved, phone: "", currentPassword: "nope" })).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: [expect.any(String)] },
+    });
     expect(await updateProfile(undefined, { name: "Cleo Client", email: moved, phone: "", currentPassword: TEST_PASSWORD })).toMatchObject({ ok: true, data: { emailChangeSentTo: moved } });
     // Nothing changes until the new address confirms (tests/integration/email-change.test.ts).
     expect((await row(client.id)).email).toBe(client.email);
@@ -79,7 +91,10 @@ describe("forgot password", () => {
     const staff = await createUser({ role: "staff" });
     await actAs(null);
     expect(await requestPasswordReset(undefined, { email: staff.email.toUpperCase() })).toMatchObject({ ok: true });
-    const [mail] = await getDb().select().from(outbox).where(and(eq(outbox.template, "password_reset"), eq(outbox.toFirst, staff.email)));
+    const [mail] = await getDb()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, "password_reset"), eq(outbox.toFirst, staff.email)));
     const url = revealSecrets(mail!).data.resetUrl as string;
     const token = tokenFrom(url, /\/reset-password\/([^/]+)$/);
     const [reset] = await getDb().select().from(passwordResets).where(eq(passwordResets.userId, staff.id));
@@ -92,7 +107,10 @@ describe("forgot password", () => {
     expect((await row(staff.id)).sessionVersion).toBe(2);
     expect(await authenticate(getDb(), staff.email, NEW, freshIp())).toMatchObject({ ok: true });
     const before = await databaseChecksum();
-    expect(await resetPassword(undefined, { token, password: "Second-Try-Pass-7", confirmPassword: "Second-Try-Pass-7" })).toMatchObject({ ok: false, formError: expect.stringContaining("isn't valid") });
+    expect(await resetPassword(undefined, { token, password: "Second-Try-Pass-7", confirmPassword: "Second-Try-Pass-7" })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("isn't valid"),
+    });
     expect(await databaseChecksum()).toBe(before);
   });
 

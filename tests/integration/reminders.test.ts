@@ -34,7 +34,10 @@ describe("payment reminders", () => {
     const link = revealSecrets(message!).data.link as string;
     const resolved = await resolveInvoiceLink(getDb(), link.split("/i/")[1]!);
     expect(resolved).toMatchObject({ state: "valid", invoiceId: inv.id });
-    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, inv.id)));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, inv.id)));
     expect(audit).toMatchObject({ actorUserId: staff.id, entityType: "invoice", after: expect.objectContaining({ channels: ["email"] }) });
   });
 
@@ -49,7 +52,10 @@ describe("payment reminders", () => {
     // Nothing was audited, and no extra link made, for the refused repeats.
     const [links] = await getDb().select({ n: count() }).from(invoiceLinks).where(eq(invoiceLinks.invoiceId, a.id));
     expect(links!.n).toBe(1);
-    const [audits] = await getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, b.id)));
+    const [audits] = await getDb()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "invoice.remind"), eq(auditLog.entityId, b.id)));
     expect(audits!.n).toBe(1);
 
     expect(await sendReminders(getDb(), { clientIds: [client.id] }, staff, day("2026-04-02"))).toEqual({ queued: 2, skipped: 0 });

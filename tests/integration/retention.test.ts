@@ -34,9 +34,17 @@ async function message(status: OutboxStatus, createdDaysAgo: number, finishedDay
   const sent = status === "sent" || status === "captured";
   await getDb()
     .update(outbox)
-    .set({ status, createdAt: ago(createdDaysAgo * DAY), nextAttemptAt: finished, sentAt: sent ? finished : null, secrets: status === "captured" || status === "queued" || status === "failed" ? undefined : null })
+    .set({
+      status,
+      createdAt: ago(createdDaysAgo * DAY),
+      nextAttemptAt: finished,
+      sentAt: sent ? finished : null,
+      secrets: status === "captured" || status === "queued" || status === "failed" ? undefined : null,
+    })
     .where(eq(outbox.id, id));
-  await getDb().insert(outboxAttempts).values({ outboxId: id, attempt: 1, outcome: status === "dead" || status === "failed" ? "failed" : sent ? (status as "sent" | "captured") : "failed", durationMs: 5 });
+  await getDb()
+    .insert(outboxAttempts)
+    .values({ outboxId: id, attempt: 1, outcome: status === "dead" || status === "failed" ? "failed" : sent ? (status as "sent" | "captured") : "failed", durationMs: 5 });
   return id;
 }
 
@@ -88,7 +96,10 @@ describe("the retention job", () => {
   it("leaves a pruned message unsendable and says so on its page and in the list", async () => {
     const id = await message("dead", 200);
     const sms = await enqueueCommitted(smsInput());
-    await getDb().update(outbox).set({ status: "sent", secrets: null, createdAt: ago(200 * DAY), nextAttemptAt: ago(200 * DAY), sentAt: ago(200 * DAY) }).where(eq(outbox.id, sms.id));
+    await getDb()
+      .update(outbox)
+      .set({ status: "sent", secrets: null, createdAt: ago(200 * DAY), nextAttemptAt: ago(200 * DAY), sentAt: ago(200 * DAY) })
+      .where(eq(outbox.id, sms.id));
     await runRetention(getDb(), { outboxDays: 90, now: NOW });
     await actAs(admin);
     expect(await retryMessage(undefined, { id })).toMatchObject({ ok: false, formError: expect.stringMatching(/removed by the retention job/) });
@@ -101,11 +112,30 @@ describe("the retention job", () => {
   it("deletes one-time codes, password resets and email changes a day after they were used or expired, and keeps live ones", async () => {
     const user = admin.id;
     const otp = async (expiresAgo: number, consumedAgo: number | null) =>
-      (await getDb().insert(otpCodes).values({ userId: user, purpose: "login", codeHash: hash(), expiresAt: ago(expiresAgo), consumedAt: consumedAgo === null ? null : ago(consumedAgo), createdAt: ago(expiresAgo + 10 * 60_000) }))[0].insertId;
+      (
+        await getDb()
+          .insert(otpCodes)
+          .values({
+            userId: user,
+            purpose: "login",
+            codeHash: hash(),
+            expiresAt: ago(expiresAgo),
+            consumedAt: consumedAgo === null ? null : ago(consumedAgo),
+            createdAt: ago(expiresAgo + 10 * 60_000),
+          })
+      )[0].insertId;
     const reset = async (expiresAgo: number, usedAgo: number | null) =>
-      (await getDb().insert(passwordResets).values({ userId: user, tokenHash: hash(), expiresAt: ago(expiresAgo), usedAt: usedAgo === null ? null : ago(usedAgo) }))[0].insertId;
+      (
+        await getDb()
+          .insert(passwordResets)
+          .values({ userId: user, tokenHash: hash(), expiresAt: ago(expiresAgo), usedAt: usedAgo === null ? null : ago(usedAgo) })
+      )[0].insertId;
     const change = async (expiresAgo: number, usedAgo: number | null) =>
-      (await getDb().insert(emailChanges).values({ userId: user, newEmail: "new@test.example", tokenHash: hash(), expiresAt: ago(expiresAgo), usedAt: usedAgo === null ? null : ago(usedAgo) }))[0].insertId;
+      (
+        await getDb()
+          .insert(emailChanges)
+          .values({ userId: user, newEmail: "new@test.example", tokenHash: hash(), expiresAt: ago(expiresAgo), usedAt: usedAgo === null ? null : ago(usedAgo) })
+      )[0].insertId;
 
     const gone = {
       otp: [await otp(2 * DAY, null), await otp(-5 * 60_000, 2 * DAY)],
@@ -130,7 +160,11 @@ describe("the retention job", () => {
 
   it("deletes expired sessions and rate-limit counters, and keeps live ones and counters that never expire", async () => {
     const session = async (expiresAgo: number) =>
-      (await getDb().insert(sessions).values({ tokenHash: hash(), userId: admin.id, sessionVersion: 1, lastSeenAt: ago(DAY), expiresAt: ago(expiresAgo) }))[0].insertId;
+      (
+        await getDb()
+          .insert(sessions)
+          .values({ tokenHash: hash(), userId: admin.id, sessionVersion: 1, lastSeenAt: ago(DAY), expiresAt: ago(expiresAgo) })
+      )[0].insertId;
     const expired = [await session(HOUR), await session(40 * DAY)];
     const live = [await session(-HOUR), await session(-30 * DAY)];
     await getDb()
@@ -151,7 +185,11 @@ describe("the retention job", () => {
 
   it("clears staff invites' token hashes once decided, accepted or expired, keeps the invites, and leaves invoice links alone", async () => {
     const invite = async (values: Partial<typeof staffInvites.$inferInsert>) =>
-      (await getDb().insert(staffInvites).values({ email: `i${hash().slice(0, 8)}@test.example`, name: "Invitee", requestedBy: admin.id, ...values }))[0].insertId;
+      (
+        await getDb()
+          .insert(staffInvites)
+          .values({ email: `i${hash().slice(0, 8)}@test.example`, name: "Invitee", requestedBy: admin.id, ...values })
+      )[0].insertId;
     const pending = await invite({ status: "pending_approval", decisionTokenHash: hash(), decisionExpiresAt: ago(-DAY) });
     const pendingLapsed = await invite({ status: "pending_approval", decisionTokenHash: hash(), decisionExpiresAt: ago(2 * DAY) });
     const approvedWaiting = await invite({ status: "approved", decisionTokenHash: hash(), decisionExpiresAt: ago(-DAY), decidedAt: ago(2 * DAY), acceptTokenHash: hash(), expiresAt: ago(-DAY) });
@@ -159,12 +197,17 @@ describe("the retention job", () => {
     const accepted = await invite({ status: "accepted", decisionTokenHash: hash(), decidedAt: ago(5 * DAY), acceptTokenHash: hash(), expiresAt: ago(-DAY), acceptedAt: ago(3 * DAY) });
     const acceptLapsed = await invite({ status: "approved", decidedAt: ago(10 * DAY), acceptTokenHash: hash(), expiresAt: ago(7 * DAY) });
     const rejected = await invite({ status: "rejected", decisionTokenHash: hash(), decidedAt: ago(2 * DAY) });
-    const [link] = await getDb().insert(invoiceLinks).values({ invoiceId: 1, tokenHash: hash(), expiresAt: ago(400 * DAY) });
+    const [link] = await getDb()
+      .insert(invoiceLinks)
+      .values({ invoiceId: 1, tokenHash: hash(), expiresAt: ago(400 * DAY) });
 
     const result = await runRetention(getDb(), { outboxDays: 90, now: NOW, batchSize: 2 });
     expect(result.invites).toBe(5);
     const hashes = Object.fromEntries(
-      (await getDb().select({ id: staffInvites.id, decision: staffInvites.decisionTokenHash, accept: staffInvites.acceptTokenHash }).from(staffInvites)).map((r) => [r.id, [r.decision !== null, r.accept !== null]]),
+      (await getDb().select({ id: staffInvites.id, decision: staffInvites.decisionTokenHash, accept: staffInvites.acceptTokenHash }).from(staffInvites)).map((r) => [
+        r.id,
+        [r.decision !== null, r.accept !== null],
+      ]),
     );
     expect(hashes).toEqual({
       [pending]: [true, false],

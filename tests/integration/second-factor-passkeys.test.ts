@@ -90,7 +90,10 @@ describe("passkeys", () => {
     const evil = new SoftAuthenticator("https://evil.example");
     expect(await addPasskey(undefined, { name: "Evil", response: evil.register(options) })).toMatchObject({ ok: false, formError: "The passkey couldn't be saved. Try again." });
     // The challenge was spent by that attempt.
-    expect(await addPasskey(undefined, { name: "Late", response: new SoftAuthenticator(origin()).register(options) })).toMatchObject({ ok: false, formError: "That passkey request expired. Try again." });
+    expect(await addPasskey(undefined, { name: "Late", response: new SoftAuthenticator(origin()).register(options) })).toMatchObject({
+      ok: false,
+      formError: "That passkey request expired. Try again.",
+    });
     expect(await getDb().select().from(passkeys).where(eq(passkeys.userId, user.id))).toHaveLength(0);
   });
 
@@ -150,7 +153,10 @@ describe("passkeys", () => {
     expect(options).toMatchObject({ ok: true });
     // The account's passkeys are listed for the browser.
     expect(options.data!.allowCredentials!.map((c) => c.id)).toEqual([device.keys[0]!.credentialId.toString("base64url")]);
-    expect(await verifyTwoFactor(undefined, { factor: "passkey", code: strangerDevice.assert(options.data!) })).toMatchObject({ ok: false, fieldErrors: { code: ["That passkey wasn't accepted. Try again, or use another way to sign in."] } });
+    expect(await verifyTwoFactor(undefined, { factor: "passkey", code: strangerDevice.assert(options.data!) })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["That passkey wasn't accepted. Try again, or use another way to sign in."] },
+    });
     const again = (await startPasskeySecondStep(undefined, {})).data!;
     expect(await redirectOf(verifyTwoFactor(undefined, { factor: "passkey", code: device.assert(again) }))).toBe("/staff/invoices");
     expect(await getCurrentUser()).toMatchObject({ id: user.id });

@@ -144,7 +144,9 @@ describe("with the policy on, a back-office user without a second factor", () =>
 
   it("a passkey counts as a second factor too", async () => {
     const user = await createUser({ role: "admin" });
-    await getDb().insert(passkeys).values({ userId: user.id, credentialId: `policy-${user.id}`, publicKey: "AA", name: "Key" });
+    await getDb()
+      .insert(passkeys)
+      .values({ userId: user.id, credentialId: `policy-${user.id}`, publicKey: "AA", name: "Key" });
     await actAs(user);
     expect(await getCurrentUser()).toMatchObject({ mustSetUpSecondFactor: false });
     expect(await callRoute("invoices/summary")).toBe(200);
@@ -167,7 +169,9 @@ describe("an admin resetting someone's second factor", () => {
     const staff = await createUser({ role: "staff" });
     await giveTotp(staff.id);
     await giveRecoveryCodes(staff.id);
-    await getDb().insert(passkeys).values({ userId: staff.id, credentialId: `reset-${staff.id}`, publicKey: "AA", name: "Key" });
+    await getDb()
+      .insert(passkeys)
+      .values({ userId: staff.id, credentialId: `reset-${staff.id}`, publicKey: "AA", name: "Key" });
     await actAs(staff);
     expect(await getCurrentUser()).toMatchObject({ id: staff.id });
 

@@ -130,7 +130,10 @@ describe("signing in with an app code", () => {
     await passwordStep(user);
     expect(await answer("totp", code)).toMatchObject({ ok: false, fieldErrors: { code: ["That code was already used. Wait for the next one in your app."] } });
     // The previous step's code is inside the window but before the step used.
-    expect(await answer("totp", totpCodeAt(secret, new Date(appNow().getTime() - STEP)))).toMatchObject({ ok: false, fieldErrors: { code: ["That code was already used. Wait for the next one in your app."] } });
+    expect(await answer("totp", totpCodeAt(secret, new Date(appNow().getTime() - STEP)))).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["That code was already used. Wait for the next one in your app."] },
+    });
     expect(await getCurrentUser()).toBeNull();
     // 30 seconds on, the new code works.
     offsetMs += STEP;

@@ -218,9 +218,7 @@ describe("the bulk seed", () => {
     expect(new Set(invoices.map((i) => i.status as string))).toEqual(new Set(["draft", "sent", "partially_paid", "paid", "void"]));
     expect(invoices.some((i) => i.status === "sent" && i.dueDate < TODAY_ISO)).toBe(true);
 
-    const [numbers] = await rows(
-      "SELECT COUNT(number) AS issued, COUNT(DISTINCT number) AS distinctNumbers, DATE_FORMAT(MAX(issue_date), '%Y-%m-%d') AS last FROM invoices",
-    );
+    const [numbers] = await rows("SELECT COUNT(number) AS issued, COUNT(DISTINCT number) AS distinctNumbers, DATE_FORMAT(MAX(issue_date), '%Y-%m-%d') AS last FROM invoices");
     expect(numbers?.issued).toBe(numbers?.distinctNumbers);
     expect(String(numbers?.last) < TODAY_ISO).toBe(true);
     const [emails] = await rows("SELECT COUNT(*) AS n, COUNT(DISTINCT email) AS d FROM clients");

@@ -20,7 +20,10 @@ describe("sessions carry session_version", () => {
   it("treats a session as signed out once session_version moves on (password or role change)", async () => {
     const staff = await createUser({ role: "staff" });
     await actAs(staff);
-    await getDb().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, staff.id));
+    await getDb()
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, staff.id));
     expect(await getCurrentUser()).toBeNull();
     // A session issued with the new version works.
     await actAs({ ...staff, sessionVersion: 2 });

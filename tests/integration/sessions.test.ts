@@ -88,7 +88,10 @@ describe("signing out ends the session on the server", () => {
   it("an expired session is signed out even though its cookie is still within its own expiry", async () => {
     const staff = await createUser({ role: "staff" });
     const cookie = await signIn(staff.email);
-    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, staff.id));
+    await getDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, staff.id));
     await present(cookie);
     expect(await getCurrentUser()).toBeNull();
   });

@@ -112,12 +112,16 @@ describe("business locale, time zone and currency in settings", () => {
 
     const client = await createClient({ name: "Müller GmbH" });
     const { id: invoiceId } = await issuedInvoice({ id: staff.id, role: "staff" }, client.id, [line("Beratung", 1000, 123450)], { currency: "EUR" });
-    const pay = (amount: string, key: string) => recordPayment(undefined, { invoiceId, amount, method: "bank_transfer", reference: "", receivedOn: "2026-03-01", idempotencyKey: `locale-test-${key}` });
+    const pay = (amount: string, key: string) =>
+      recordPayment(undefined, { invoiceId, amount, method: "bank_transfer", reference: "", receivedOn: "2026-03-01", idempotencyKey: `locale-test-${key}` });
     expect(await pay("12.50", "de-1")).toMatchObject({ ok: false, fieldErrors: { amount: ["Enter the amount like 1.234,50"] } });
     expect(await pay("12,50", "de-2")).toMatchObject({ ok: true, data: { amountMinor: 1250 } });
     // A refusal's amounts are written in de-DE too.
     expect(await pay("5.000,00", "de-3")).toMatchObject({ ok: false, fieldErrors: { amount: ["At most 1.222,00\u00a0€"] } });
-    const [row] = await getDb().select({ n: count() }).from(payments).where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")));
+    const [row] = await getDb()
+      .select({ n: count() })
+      .from(payments)
+      .where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")));
     expect(row!.n).toBe(1);
     expect((await getDb().select({ paid: invoices.amountPaidMinor }).from(invoices).where(eq(invoices.id, invoiceId)))[0]!.paid).toBe(1250);
   });

@@ -26,7 +26,12 @@ function signupForm(overrides: Record<string, string> = {}) {
 }
 
 async function lastEmailTo(email: string) {
-  const [row] = await getDb().select().from(outbox).where(and(eq(outbox.channel, "email"), eq(outbox.toFirst, email))).orderBy(desc(outbox.id)).limit(1);
+  const [row] = await getDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.channel, "email"), eq(outbox.toFirst, email)))
+    .orderBy(desc(outbox.id))
+    .limit(1);
   return row;
 }
 

@@ -30,7 +30,11 @@ async function invite(id: number) {
 }
 
 async function auditActions(inviteId: number) {
-  const rows = await getDb().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, "staff_invite"), eq(auditLog.entityId, inviteId))).orderBy(auditLog.id);
+  const rows = await getDb()
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "staff_invite"), eq(auditLog.entityId, inviteId)))
+    .orderBy(auditLog.id);
   return rows.map((r) => r.action);
 }
 
@@ -139,7 +143,10 @@ describe("staff invites, approved by email", () => {
     const fresh = await insertApprovedInvite(admins[0]!.id);
     expect((await acceptInvite(undefined, { token: fresh.token, password: PASSWORD, confirmPassword: PASSWORD })).ok).toBe(true);
     const afterFirst = await databaseChecksum();
-    expect(await acceptInvite(undefined, { token: fresh.token, password: "Another-Pass-99!", confirmPassword: "Another-Pass-99!" })).toMatchObject({ ok: false, formError: expect.stringContaining("already used") });
+    expect(await acceptInvite(undefined, { token: fresh.token, password: "Another-Pass-99!", confirmPassword: "Another-Pass-99!" })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("already used"),
+    });
     expect(await databaseChecksum()).toBe(afterFirst);
   });
 

@@ -20,7 +20,9 @@ let stub: StripeStub;
 beforeAll(async () => {
   stub = await startStripeStub({
     target: async (raw, signature) => {
-      const res = await stripeWebhook(new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: raw }));
+      const res = await stripeWebhook(
+        new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: raw }),
+      );
       return res.status;
     },
   });
@@ -53,7 +55,6 @@ async function eventRows(eventId: string) {
   return getDb().select().from(stripeEvents).where(eq(stripeEvents.eventId, eventId));
 }
 
-
 describe("card payments through Stripe (real SDK, local stub)", () => {
   it("a full payment is recorded only from the signed webhook, with a receipt by email and SMS", async () => {
     const { user, invoiceId } = await portalClientWithInvoice(12_345);
@@ -78,8 +79,14 @@ describe("card payments through Stripe (real SDK, local stub)", () => {
     const { user, invoiceId } = await portalClientWithInvoice(10_000);
     await actAs(user);
     const calls = stub.calls.length;
-    expect(await payInvoice(undefined, form({ invoiceId: String(invoiceId), amount: "9.99", method: "card", idempotencyKey: newKey(), checkout: "on" }))).toMatchObject({ ok: false, fieldErrors: { amount: ["At least $10.00"] } });
-    expect(await payInvoice(undefined, form({ invoiceId: String(invoiceId), amount: "100.01", method: "card", idempotencyKey: newKey(), checkout: "on" }))).toMatchObject({ ok: false, fieldErrors: { amount: ["At most $100.00"] } });
+    expect(await payInvoice(undefined, form({ invoiceId: String(invoiceId), amount: "9.99", method: "card", idempotencyKey: newKey(), checkout: "on" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: ["At least $10.00"] },
+    });
+    expect(await payInvoice(undefined, form({ invoiceId: String(invoiceId), amount: "100.01", method: "card", idempotencyKey: newKey(), checkout: "on" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: ["At most $100.00"] },
+    });
     expect(stub.calls.length).toBe(calls);
     const { sessionId } = await checkout(invoiceId, "30.00");
     await stub.pay(sessionId);
@@ -135,7 +142,8 @@ describe("card payments through Stripe (real SDK, local stub)", () => {
     const [succeeded] = await stub.pay(sessionId, { hold: true });
     const raw = JSON.stringify(succeeded);
     const eventsBefore = (await getDb().select({ n: count() }).from(stripeEvents))[0]!.n;
-    const post = (headers: Record<string, string>, body = raw) => stripeWebhook(new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", ...headers }, body }));
+    const post = (headers: Record<string, string>, body = raw) =>
+      stripeWebhook(new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", ...headers }, body }));
     const forged = await post({ "stripe-signature": stub.sign(raw, "whsec_not_the_real_secret") });
     expect(forged.status).toBe(400);
     expect((await post({})).status).toBe(400);
@@ -202,7 +210,18 @@ describe("card payments through Stripe (real SDK, local stub)", () => {
     // Twenty checkouts of $15 each were all open at once ($300 against a $100 balance).
     const started = [];
     for (let i = 0; i < 20; i++) {
-      started.push(await startStripeCheckout(getDb(), { clientId, invoiceId, invoiceNumber: null, currency: "USD", amountMinor: 1_500, idempotencyKey: newKey(), email: null, actor: { id: user.id, role: "client" } }));
+      started.push(
+        await startStripeCheckout(getDb(), {
+          clientId,
+          invoiceId,
+          invoiceNumber: null,
+          currency: "USD",
+          amountMinor: 1_500,
+          idempotencyKey: newKey(),
+          email: null,
+          actor: { id: user.id, role: "client" },
+        }),
+      );
     }
     const sessionIds = started.map((s) => s.url.split("/").pop()!);
     const events: StripeEventBody[] = (await Promise.all(sessionIds.map((id) => stub.pay(id, { hold: true })))).flat();
@@ -219,7 +238,10 @@ describe("card payments through Stripe (real SDK, local stub)", () => {
     expect(due).toHaveLength(14);
     expect(due.every((p) => p.status === "failed" && p.providerRef?.startsWith("pi_") && p.failureReason?.includes("will be refunded"))).toBe(true);
     expect(await messagesAbout(invoiceId, "payment_receipt")).toHaveLength(12);
-    const notices = await getDb().select().from(outbox).where(and(eq(outbox.template, "payment_refund_due"), eq(outbox.relatedType, "payment")));
+    const notices = await getDb()
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, "payment_refund_due"), eq(outbox.relatedType, "payment")));
     expect(new Set(notices.filter((n) => due.some((p) => p.id === n.relatedId)).map((n) => n.relatedId)).size).toBe(14);
   });
 });

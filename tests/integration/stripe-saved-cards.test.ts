@@ -30,7 +30,9 @@ const nextPeriod = nthPeriod(today, "monthly", 1).start;
 beforeAll(async () => {
   stub = await startStripeStub({
     target: async (raw, signature) => {
-      const res = await stripeWebhook(new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: raw }));
+      const res = await stripeWebhook(
+        new Request("http://127.0.0.1:3999/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: raw }),
+      );
       return res.status;
     },
   });
@@ -150,7 +152,10 @@ describe("cards saved on file for subscription invoices (real SDK, local stub)",
     expect(await removeSavedCard(undefined, form({ subscriptionId: String(subscriptionId) }))).toMatchObject({ ok: true, data: { detached: true } });
     expect(stub.detached.has(card)).toBe(true);
     expect(await subscription(subscriptionId)).toMatchObject({ stripePaymentMethodId: null });
-    const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, "subscription"), eq(auditLog.entityId, subscriptionId), eq(auditLog.action, "subscription.card_removed")));
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "subscription"), eq(auditLog.entityId, subscriptionId), eq(auditLog.action, "subscription.card_removed")));
     expect(audit).toMatchObject({ actorRole: "client", after: { savedCard: false, detached: true } });
     expect(await removeSavedCard(undefined, form({ subscriptionId: String(subscriptionId) }))).toMatchObject({ ok: false, formError: "No card is saved on this subscription." });
 

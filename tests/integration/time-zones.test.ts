@@ -68,7 +68,13 @@ describe("an invoice due today in Los Angeles", () => {
   it("gets its reminders by the business's day: not overdue at 17:00, none twice before local midnight, overdue by a day the next morning", async () => {
     const client = await insertClient({ name: "Reminded Roasters" });
     const invoice = await insertInvoice(client.id, { dueDate: "2026-03-05" });
-    const keys = async () => (await getDb().select({ key: outbox.idempotencyKey, data: outbox.templateData }).from(outbox).where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoice.id)))).map((m) => [m.key, (m.data as { daysOverdue: number }).daysOverdue]);
+    const keys = async () =>
+      (
+        await getDb()
+          .select({ key: outbox.idempotencyKey, data: outbox.templateData })
+          .from(outbox)
+          .where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoice.id)))
+      ).map((m) => [m.key, (m.data as { daysOverdue: number }).daysOverdue]);
 
     expect(await sendReminders(getDb(), { invoiceIds: [invoice.id] }, staff, fivePmLa)).toEqual({ queued: 1, skipped: 0 });
     // 23:30 in Los Angeles is another UTC day, but the same business day: already reminded.
@@ -142,7 +148,18 @@ describe("periods made of instants", () => {
     const client = await insertClient({ name: "Spender" });
     const invoice = await insertInvoice(client.id, { totalMinor: 1_000_00 });
     const pay = (amountMinor: number, receivedAt: string) =>
-      getDb().insert(payments).values({ invoiceId: invoice.id, clientId: client.id, amountMinor, currency: "USD", method: "card", status: "succeeded", receivedAt: new Date(receivedAt), idempotencyKey: `tz-${receivedAt}` });
+      getDb()
+        .insert(payments)
+        .values({
+          invoiceId: invoice.id,
+          clientId: client.id,
+          amountMinor,
+          currency: "USD",
+          method: "card",
+          status: "succeeded",
+          receivedAt: new Date(receivedAt),
+          idempotencyKey: `tz-${receivedAt}`,
+        });
     await pay(100_00, "2026-03-01T03:00:00Z");
     await pay(25_00, "2026-03-01T09:00:00Z"); // 01:00 on 1 March in LA
     expect(await getSpendingByMonth(client.id, "USD", "2026-03-10", LA, 2)).toEqual([
@@ -157,7 +174,9 @@ describe("periods made of instants", () => {
 
   it("filter the audit log by the days of the person reading it", async () => {
     const entry = (at: string) => ({ actorUserId: staff.id, actorRole: "staff" as const, action: "client.update", entityType: "tz-test", entityId: 1, at: new Date(at) });
-    await getDb().insert(auditLog).values([entry("2026-03-05T03:00:00Z"), entry("2026-03-05T20:00:00Z")]);
+    await getDb()
+      .insert(auditLog)
+      .values([entry("2026-03-05T03:00:00Z"), entry("2026-03-05T20:00:00Z")]);
     const on4March = (timeZone?: string) => listAudit({ entityType: "tz-test", from: "2026-03-04", to: "2026-03-04", timeZone }).then((r) => r.rows.length);
     // 03:00 UTC on 5 March is 19:00 on 4 March in Los Angeles.
     expect(await on4March(LA)).toBe(1);
@@ -167,7 +186,10 @@ describe("periods made of instants", () => {
 
   it("filter the outbox by the days of the person reading it", async () => {
     const { id } = await enqueueCommitted(emailInput({ to: "tz-filter@test.example" }));
-    await getDb().update(outbox).set({ createdAt: new Date("2026-03-05T03:00:00Z") }).where(eq(outbox.id, id));
+    await getDb()
+      .update(outbox)
+      .set({ createdAt: new Date("2026-03-05T03:00:00Z") })
+      .where(eq(outbox.id, id));
     const on4March = async (timeZone?: string) => (await listOutbox({ recipient: "tz-filter@", from: "2026-03-04", to: "2026-03-04", timeZone })).rows.map((r) => r.id);
     expect(await on4March(LA)).toEqual([id]);
     expect(await on4March("UTC")).toEqual([]);

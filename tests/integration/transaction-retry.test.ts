@@ -96,7 +96,10 @@ describe("inTransaction", () => {
         throw refused;
       }),
     ).rejects.toBe(refused);
-    const [nested] = await getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "test.nested"), eq(auditLog.entityId, b)));
+    const [nested] = await getDb()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "test.nested"), eq(auditLog.entityId, b)));
     expect(nested!.n).toBe(0);
   });
 });

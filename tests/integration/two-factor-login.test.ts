@@ -15,7 +15,6 @@ import { createUser, TEST_PASSWORD } from "../support/factories";
 import { ageLastCode, createTwoFactorUser, lastTextedCode, textsTo } from "../support/otp";
 import { actAs, nextHeadersMock } from "../support/request-context";
 
-
 async function cookie(name: string): Promise<string | undefined> {
   return (await nextHeadersMock.cookies()).get(name)?.value;
 }

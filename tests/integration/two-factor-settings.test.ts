@@ -29,7 +29,10 @@ describe("turning two-step sign-in on", () => {
     const { user, clientId } = await createClientUser();
     await actAs(user);
     const phone = freshPhone();
-    expect(await startTwoFactorChange(undefined, form({ change: "enable", password: "Wrong-Password-1", phone }))).toMatchObject({ ok: false, fieldErrors: { password: ["That password isn't right"] } });
+    expect(await startTwoFactorChange(undefined, form({ change: "enable", password: "Wrong-Password-1", phone }))).toMatchObject({
+      ok: false,
+      fieldErrors: { password: ["That password isn't right"] },
+    });
 
     const started = await startTwoFactorChange(undefined, form({ change: "enable", password: TEST_PASSWORD, phone }));
     expect(started).toMatchObject({ ok: true, data: { token: expect.any(String), sentTo: `••• ${phone.slice(-4)}` } });
@@ -41,7 +44,10 @@ describe("turning two-step sign-in on", () => {
     const after = await twoFactorOf(user.id);
     expect(after).toMatchObject({ twoFactor: "sms", phone });
     expect(after.phoneVerifiedAt).toBeInstanceOf(Date);
-    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, "user"), eq(auditLog.entityId, user.id), eq(auditLog.action, "user.two_factor_enable")));
+    const audit = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "user"), eq(auditLog.entityId, user.id), eq(auditLog.action, "user.two_factor_enable")));
     expect(audit).toHaveLength(1);
     // The client's own record isn't touched by this.
     const [client] = await getDb().select({ smsOptIn: clients.smsOptIn }).from(clients).where(eq(clients.id, clientId));

@@ -14,7 +14,9 @@ export async function ensureSettingsRow() {
   await getDb().insert(settings).values({ id: 1, companyName: "Acme Back Office", companyAddress: "1 Test Street", senderName: "Acme" });
 }
 
-export async function insertClient(opts: { name?: string; email?: string | null; phone?: string | null; smsOptIn?: boolean; archived?: boolean; company?: string | null; userId?: number | null; currency?: string } = {}) {
+export async function insertClient(
+  opts: { name?: string; email?: string | null; phone?: string | null; smsOptIn?: boolean; archived?: boolean; company?: string | null; userId?: number | null; currency?: string } = {},
+) {
   const n = next();
   const values = {
     name: opts.name ?? `Client ${n}`,
@@ -31,7 +33,10 @@ export async function insertClient(opts: { name?: string; email?: string | null;
 }
 
 /** An issued invoice row with a balance (defaults: sent, 100.00 USD, none paid, due 10 days ago). */
-export async function insertInvoice(clientId: number, opts: { status?: "draft" | "sent" | "partially_paid" | "paid" | "void"; totalMinor?: number; paidMinor?: number; dueDate?: string; currency?: string } = {}) {
+export async function insertInvoice(
+  clientId: number,
+  opts: { status?: "draft" | "sent" | "partially_paid" | "paid" | "void"; totalMinor?: number; paidMinor?: number; dueDate?: string; currency?: string } = {},
+) {
   const n = next();
   const due = opts.dueDate ?? new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
   const [res] = await getDb()
@@ -73,13 +78,24 @@ export async function insertApprovedInvite(requestedBy: number, opts: { expiresA
   const email = `invitee-${next()}@test.example`;
   const [res] = await getDb()
     .insert(staffInvites)
-    .values({ email, name: "Approved Person", requestedBy, status: "approved", decidedBy: requestedBy, decidedAt: new Date(), acceptTokenHash: hash, expiresAt: opts.expiresAt ?? new Date(Date.now() + 86_400_000) });
+    .values({
+      email,
+      name: "Approved Person",
+      requestedBy,
+      status: "approved",
+      decidedBy: requestedBy,
+      decidedAt: new Date(),
+      acceptTokenHash: hash,
+      expiresAt: opts.expiresAt ?? new Date(Date.now() + 86_400_000),
+    });
   return { id: res.insertId, token, email };
 }
 
 export async function insertResetToken(userId: number, opts: { expiresAt?: Date } = {}) {
   const { token, hash } = newToken();
-  await getDb().insert(passwordResets).values({ userId, tokenHash: hash, expiresAt: opts.expiresAt ?? new Date(Date.now() + 3_600_000) });
+  await getDb()
+    .insert(passwordResets)
+    .values({ userId, tokenHash: hash, expiresAt: opts.expiresAt ?? new Date(Date.now() + 3_600_000) });
   return token;
 }
 
@@ -114,7 +130,11 @@ export async function databaseChecksum(): Promise<string> {
 }
 
 /** A payment row on an invoice (defaults: a 25.00 bank transfer, pending). */
-export async function insertPayment(invoiceId: number, clientId: number, opts: { status?: "pending" | "succeeded" | "failed" | "refunded"; amountMinor?: number; provider?: string | null; providerRef?: string | null } = {}) {
+export async function insertPayment(
+  invoiceId: number,
+  clientId: number,
+  opts: { status?: "pending" | "succeeded" | "failed" | "refunded"; amountMinor?: number; provider?: string | null; providerRef?: string | null } = {},
+) {
   const [res] = await getDb()
     .insert(payments)
     .values({

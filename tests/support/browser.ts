@@ -19,7 +19,12 @@ export function launchBrowser(): Promise<Browser> {
 export const viewports = { desktop: { width: 1280, height: 860 }, mobile: { width: 390, height: 844 } } as const;
 
 /** A browser context; `timezoneId` makes the browser report another time zone (IANA), as a person abroad would; `baseURL` points it at another app server. */
-export async function newContext(browser: Browser, viewport: keyof typeof viewports = "desktop", colorScheme: "light" | "dark" = "light", options: { timezoneId?: string; baseURL?: string } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  viewport: keyof typeof viewports = "desktop",
+  colorScheme: "light" | "dark" = "light",
+  options: { timezoneId?: string; baseURL?: string } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: viewports[viewport], colorScheme, ...options });
   // Playwright's 30 s for a click or a page load, stretched on a busy machine like every other deadline.
   context.setDefaultTimeout(scaledMs(30_000));

@@ -7,7 +7,7 @@ let passwordHash: Promise<string> | undefined;
 let seq = 0;
 
 /** Inserts a user (argon2 hash computed once per test file). */
-export async function createUser(opts: { role: Role; status?: UserStatus; email?: string; name?: string } ) {
+export async function createUser(opts: { role: Role; status?: UserStatus; email?: string; name?: string }) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   seq += 1;
   const email = opts.email ?? `${opts.role}${seq}-${Date.now()}@test.example`;

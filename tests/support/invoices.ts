@@ -28,13 +28,42 @@ export async function ensureSettings(overrides: Partial<typeof settings.$inferIn
   await getDb().delete(settings).where(eq(settings.id, 1));
   await getDb()
     .insert(settings)
-    .values({ id: 1, companyName: "Acme Testing Co", senderName: "Acme", companyAddress: "1 Test Street\nSpringfield", companyEmail: "billing@acme.test", invoicePrefix: "INV", dueDays: 14, taxRateBp: 1000, minPaymentMinor: 100, ...overrides });
+    .values({
+      id: 1,
+      companyName: "Acme Testing Co",
+      senderName: "Acme",
+      companyAddress: "1 Test Street\nSpringfield",
+      companyEmail: "billing@acme.test",
+      invoicePrefix: "INV",
+      dueDays: 14,
+      taxRateBp: 1000,
+      minPaymentMinor: 100,
+      ...overrides,
+    });
 }
 
-export const line = (description: string, quantityMilli: number, unitPriceMinor: number, taxRateBp = 0, serviceId: number | null = null): DraftLine => ({ serviceId, description, quantityMilli, unitPriceMinor, taxRateBp });
+export const line = (description: string, quantityMilli: number, unitPriceMinor: number, taxRateBp = 0, serviceId: number | null = null): DraftLine => ({
+  serviceId,
+  description,
+  quantityMilli,
+  unitPriceMinor,
+  taxRateBp,
+});
 
-export function draft(clientId: number, lines: DraftLine[] = [line("Consulting", 1000, 10_000)], extra: { discountMinor?: number; issueDate?: string; dueDate?: string; currency?: string; notes?: string | null } = {}) {
-  return { clientId, currency: extra.currency ?? "USD", issueDate: extra.issueDate ?? "2026-03-01", dueDate: extra.dueDate ?? "2026-03-15", discountMinor: extra.discountMinor ?? 0, notes: extra.notes ?? null, lines };
+export function draft(
+  clientId: number,
+  lines: DraftLine[] = [line("Consulting", 1000, 10_000)],
+  extra: { discountMinor?: number; issueDate?: string; dueDate?: string; currency?: string; notes?: string | null } = {},
+) {
+  return {
+    clientId,
+    currency: extra.currency ?? "USD",
+    issueDate: extra.issueDate ?? "2026-03-01",
+    dueDate: extra.dueDate ?? "2026-03-15",
+    discountMinor: extra.discountMinor ?? 0,
+    notes: extra.notes ?? null,
+    lines,
+  };
 }
 
 /** A draft created and issued; returns its id and number. */

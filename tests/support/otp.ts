@@ -31,14 +31,21 @@ export async function lastTextedCode(phone: string): Promise<string> {
 }
 
 export async function textsTo(phone: string): Promise<number> {
-  const rows = await getDb().select({ id: outbox.id }).from(outbox).where(and(eq(outbox.channel, "sms"), eq(outbox.toFirst, phone)));
+  const rows = await getDb()
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.channel, "sms"), eq(outbox.toFirst, phone)));
   return rows.length;
 }
 
 /** Moves a user's newest code's send time back, as if the resend cooldown had passed. */
 export async function ageLastCode(userId: number, seconds: number): Promise<void> {
   const [row] = await getDb().select({ id: otpCodes.id, createdAt: otpCodes.createdAt }).from(otpCodes).where(eq(otpCodes.userId, userId)).orderBy(desc(otpCodes.id)).limit(1);
-  if (row) await getDb().update(otpCodes).set({ createdAt: new Date(row.createdAt.getTime() - seconds * 1000) }).where(eq(otpCodes.id, row.id));
+  if (row)
+    await getDb()
+      .update(otpCodes)
+      .set({ createdAt: new Date(row.createdAt.getTime() - seconds * 1000) })
+      .where(eq(otpCodes.id, row.id));
 }
 
 /** A user with SMS two-factor sign-in on and a verified phone. */

@@ -25,7 +25,12 @@ export function pdfText(pdf: Buffer, pages?: { first: number; last: number }, la
 /** pdfinfo's fields: Pages, Page size, Title, ... */
 export function pdfInfo(pdf: Buffer): Record<string, string> {
   const out = execFileSync("pdfinfo", [save(pdf)], { encoding: "utf8" });
-  return Object.fromEntries(out.split("\n").filter((l) => l.includes(":")).map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 /** Renders one page to PNG (for people to look at); returns the file path. */

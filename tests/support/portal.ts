@@ -12,7 +12,10 @@ export const DECLINE_CARD = "4000 0000 0000 0002";
 /** A portal client (user + clients row with a phone and SMS consent) and an issued invoice for it. */
 export async function portalClientWithInvoice(totalMinor = 10_000, opts: { smsOptIn?: boolean } = {}) {
   const { user, clientId } = await createClientUser();
-  await getDb().update(clients).set({ phone: "+14155550199", smsOptIn: opts.smsOptIn ?? true }).where(eq(clients.id, clientId));
+  await getDb()
+    .update(clients)
+    .set({ phone: "+14155550199", smsOptIn: opts.smsOptIn ?? true })
+    .where(eq(clients.id, clientId));
   const staff = await createUser({ role: "staff" });
   const invoice = await issuedInvoice({ id: staff.id, role: "staff" }, clientId, [line("Retainer", 1000, totalMinor)]);
   return { user, clientId, invoiceId: invoice.id, invoiceNumber: invoice.number, staff };
@@ -22,7 +25,17 @@ export const newKey = () => randomUUID().replace(/-/g, "");
 
 /** The pay form as the browser posts it. */
 export function payForm(invoiceId: number, amount: string, overrides: Record<string, string> = {}) {
-  return form({ invoiceId: String(invoiceId), amount, method: "card", idempotencyKey: newKey(), cardNumber: SUCCESS_CARD, cardExpiry: "12/39", cardCvc: "123", cardName: "Ada Lovelace", ...overrides });
+  return form({
+    invoiceId: String(invoiceId),
+    amount,
+    method: "card",
+    idempotencyKey: newKey(),
+    cardNumber: SUCCESS_CARD,
+    cardExpiry: "12/39",
+    cardCvc: "123",
+    cardName: "Ada Lovelace",
+    ...overrides,
+  });
 }
 
 export async function paymentsOf(invoiceId: number) {
@@ -30,10 +43,15 @@ export async function paymentsOf(invoiceId: number) {
 }
 
 export async function messagesAbout(invoiceId: number, template: string) {
-  return getDb().select().from(outbox).where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoiceId), eq(outbox.template, template)));
+  return getDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.relatedType, "invoice"), eq(outbox.relatedId, invoiceId), eq(outbox.template, template)));
 }
 
-export async function createService(opts: { name?: string; priceMinor?: number; currency?: string; interval?: "monthly" | "yearly" | "quarterly" | "one_time"; active?: boolean; archived?: boolean } = {}) {
+export async function createService(
+  opts: { name?: string; priceMinor?: number; currency?: string; interval?: "monthly" | "yearly" | "quarterly" | "one_time"; active?: boolean; archived?: boolean } = {},
+) {
   const [res] = await getDb()
     .insert(services)
     .values({

@@ -45,7 +45,11 @@ async function sessionFor(user: SessionSubject, ip: string): Promise<string> {
   const id = `${user.id}:${user.sessionVersion}`;
   const known = sids.get(id);
   if (known) {
-    const [row] = await getDb().select({ id: sessions.id }).from(sessions).where(and(eq(sessions.tokenHash, hashSessionId(known)), eq(sessions.userId, user.id))).limit(1);
+    const [row] = await getDb()
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, hashSessionId(known)), eq(sessions.userId, user.id)))
+      .limit(1);
     if (row) return known;
   }
   const sid = await createSession(getDb(), { userId: user.id, sessionVersion: user.sessionVersion, ip, userAgent: "jest" });

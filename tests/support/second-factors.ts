@@ -7,7 +7,10 @@ import { newTotpSecret, sealTotpSecret } from "@/lib/second-factor/totp";
 /** Gives a user an authenticator app (as if set up and confirmed) and returns its secret, as the app holds it. */
 export async function giveTotp(userId: number): Promise<string> {
   const secret = newTotpSecret();
-  await getDb().update(users).set({ twoFactor: "totp", totpSecret: sealTotpSecret(userId, secret), totpLastStep: null }).where(eq(users.id, userId));
+  await getDb()
+    .update(users)
+    .set({ twoFactor: "totp", totpSecret: sealTotpSecret(userId, secret), totpLastStep: null })
+    .where(eq(users.id, userId));
   return secret;
 }
 

@@ -35,7 +35,9 @@ describe("environment validation", () => {
   it("takes a test clock only off a public https address, where it is refused", () => {
     expect(parseEnv(valid).TEST_CLOCK_FILE).toBeUndefined();
     expect(parseEnv({ ...valid, TEST_CLOCK_FILE: "/tmp/clock.json" }).TEST_CLOCK_FILE).toBe("/tmp/clock.json");
-    expect(() => parseEnv({ ...valid, APP_URL: "https://billing.example.com", TEST_CLOCK_FILE: "/tmp/clock.json" })).toThrow(/TEST_CLOCK_FILE: TEST_CLOCK_FILE moves the clock for end-to-end tests and is refused on an https APP_URL/);
+    expect(() => parseEnv({ ...valid, APP_URL: "https://billing.example.com", TEST_CLOCK_FILE: "/tmp/clock.json" })).toThrow(
+      /TEST_CLOCK_FILE: TEST_CLOCK_FILE moves the clock for end-to-end tests and is refused on an https APP_URL/,
+    );
   });
 
   it("takes failover hosts as an ordered list naming the same database, and refuses anything else", () => {

@@ -30,7 +30,12 @@ describe("products past 2^53", () => {
   });
 
   it("refuses a line whose total can't be held, by its index, and never rounds it", () => {
-    expect(checkInvoiceTotals([{ quantityMilli: 1_000, unitPriceMinor: 100, taxRateBp: 0 }, { quantityMilli: 1_001, unitPriceMinor: MAX, taxRateBp: 0 }])).toEqual({
+    expect(
+      checkInvoiceTotals([
+        { quantityMilli: 1_000, unitPriceMinor: 100, taxRateBp: 0 },
+        { quantityMilli: 1_001, unitPriceMinor: MAX, taxRateBp: 0 },
+      ]),
+    ).toEqual({
       ok: false,
       line: 1,
       error: "This line comes to more than one invoice can hold: lower the quantity or the price",

@@ -6,8 +6,7 @@ import { refuseUndecodableBody } from "@/lib/http/undecodable-body";
 // What the request proxy would answer for a POST body Next.js can't decode
 // (Next itself answers those with 500).
 
-const action = (body: BodyInit, headers: Record<string, string> = {}) =>
-  new Request("http://app.example/login", { method: "POST", body, headers: { "next-action": "7feb45", ...headers } });
+const action = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://app.example/login", { method: "POST", body, headers: { "next-action": "7feb45", ...headers } });
 
 const multipart = (fields: Record<string, string>) => {
   const data = new FormData();

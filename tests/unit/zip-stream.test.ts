@@ -13,7 +13,16 @@ async function* from(files: ZipFile[]): AsyncIterable<ZipFile> {
 describe("the streamed ZIP", () => {
   it("is an archive that unzip verifies, with each file's bytes and UTF-8 name", async () => {
     const big = new Uint8Array(70_000).fill(7);
-    const zip = new Uint8Array(await new Response(zipStream(from([{ name: "INV-2026-0001.pdf", data: Buffer.from("%PDF-1.4 first") }, { name: "Façade-2026.pdf", data: big }]))).arrayBuffer());
+    const zip = new Uint8Array(
+      await new Response(
+        zipStream(
+          from([
+            { name: "INV-2026-0001.pdf", data: Buffer.from("%PDF-1.4 first") },
+            { name: "Façade-2026.pdf", data: big },
+          ]),
+        ),
+      ).arrayBuffer(),
+    );
     expect(Object.entries(unzipSync(zip)).map(([name, data]) => [name, data.length])).toEqual([
       ["INV-2026-0001.pdf", 14],
       ["Façade-2026.pdf", 70_000],
@@ -22,7 +31,11 @@ describe("the streamed ZIP", () => {
     writeFileSync(file, zip);
     // Info-ZIP's zipinfo (in the unzip package, which `npm test` installs) lists each entry's size, method ("stor") and name, read as UTF-8 when the flag says so.
     const listing = execFileSync("zipinfo", ["-l", file], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } });
-    const entries = listing.split("\n").filter((l) => / stor /.test(l)).map((l) => l.trim().split(/\s+/)).map((f) => [f.at(-1), Number(f[3]), f[6]]);
+    const entries = listing
+      .split("\n")
+      .filter((l) => / stor /.test(l))
+      .map((l) => l.trim().split(/\s+/))
+      .map((f) => [f.at(-1), Number(f[3]), f[6]]);
     expect(entries).toEqual([
       ["INV-2026-0001.pdf", 14, "stor"],
       ["Façade-2026.pdf", 70_000, "stor"],

@@ -46,10 +46,28 @@ export default async function TwoFactorPage() {
   const resendAt = factors.sms ? await nextResendAt(getDb(), user.id, "login") : null;
   const sections: React.ReactNode[] = [];
   if (factors.passkeys > 0) {
-    sections.push(<PasskeyButton key="passkey" start={startPasskeySecondStep} finish={verifyTwoFactor} field="code" extra={{ factor: "passkey" }} label="Use a passkey" variant={factors.totp ? "outline" : "default"} />);
+    sections.push(
+      <PasskeyButton
+        key="passkey"
+        start={startPasskeySecondStep}
+        finish={verifyTwoFactor}
+        field="code"
+        extra={{ factor: "passkey" }}
+        label="Use a passkey"
+        variant={factors.totp ? "outline" : "default"}
+      />,
+    );
   }
   if (factors.totp) {
-    sections.push(<SecondStepCodeForm key="totp" factor="totp" label="Code from your authenticator app" hint="Open the app and enter the 6-digit code it shows for this account." submitLabel="Verify and sign in" />);
+    sections.push(
+      <SecondStepCodeForm
+        key="totp"
+        factor="totp"
+        label="Code from your authenticator app"
+        hint="Open the app and enter the 6-digit code it shows for this account."
+        submitLabel="Verify and sign in"
+      />,
+    );
   }
   if (factors.sms) {
     sections.push(<TwoFactorForm key="sms" sentTo={maskPhone(user.phone)} resendAt={resendAt?.toISOString() ?? null} />);

@@ -14,7 +14,8 @@ export const payInvoiceByLink = defineAction({
   schema: linkPaySchema,
   async handler(input, { ip }) {
     const expiry = parseExpiry(input.cardExpiry);
-    const card = !input.checkout && expiry ? { number: cardDigits(input.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: input.cardCvc.trim(), name: input.cardName || null } : undefined;
+    const card =
+      !input.checkout && expiry ? { number: cardDigits(input.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: input.cardCvc.trim(), name: input.cardName || null } : undefined;
     return pay(getDb(), { token: input.token, amount: input.amount, locale: (await getBusinessTime()).locale, idempotencyKey: input.idempotencyKey, card, ip });
   },
 });

@@ -25,7 +25,14 @@ export const refundPayment = defineAction({
   async handler({ paymentId, reason, amount }, { actor }) {
     const db = getDb();
     const [payment] = await db
-      .select({ provider: payments.provider, currency: payments.currency, amountMinor: payments.amountMinor, refundedMinor: payments.refundedMinor, status: payments.status, refundDue: payments.refundDue })
+      .select({
+        provider: payments.provider,
+        currency: payments.currency,
+        amountMinor: payments.amountMinor,
+        refundedMinor: payments.refundedMinor,
+        status: payments.status,
+        refundDue: payments.refundDue,
+      })
       .from(payments)
       .where(eq(payments.id, paymentId))
       .limit(1);

@@ -23,7 +23,10 @@ export const payInvoice = defineAction({
     const amount = parseMoney(input.amount, invoice.currency, (await getBusinessTime()).locale);
     if (!amount.ok) throw new DomainError("Check the amount.", { amount: [amount.error] });
     const expiry = parseExpiry(input.cardExpiry);
-    const card = input.method === "card" && !input.checkout && expiry ? { number: cardDigits(input.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: input.cardCvc.trim(), name: input.cardName || null } : undefined;
+    const card =
+      input.method === "card" && !input.checkout && expiry
+        ? { number: cardDigits(input.cardNumber), expMonth: expiry.month, expYear: expiry.year, cvc: input.cardCvc.trim(), name: input.cardName || null }
+        : undefined;
     return payInvoiceFromPortal(getDb(), { clientId, invoiceId: invoice.id, amountMinor: amount.minor, method: input.method, idempotencyKey: input.idempotencyKey, card, actor: actor });
   },
 });

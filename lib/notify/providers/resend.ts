@@ -29,9 +29,7 @@ export function createResendProvider(config: ResendConfig): EmailProvider {
           subject: message.subject,
           html: message.html ?? undefined,
           text: message.text,
-          attachments: message.attachments.length
-            ? message.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType }))
-            : undefined,
+          attachments: message.attachments.length ? message.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) : undefined,
         },
         // A timeout well inside the worker's lease, so a hung call can't outlive it.
         { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },

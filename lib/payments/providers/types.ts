@@ -6,9 +6,7 @@
 
 export type CardDetails = { number: string; expMonth: number; expYear: number; cvc: string; name: string | null };
 
-export type ChargeOutcome =
-  | { status: "succeeded"; providerRef: string; brand: string; last4: string }
-  | { status: "declined"; providerRef: string; reason: string };
+export type ChargeOutcome = { status: "succeeded"; providerRef: string; brand: string; last4: string } | { status: "declined"; providerRef: string; reason: string };
 
 export type TestCard = { number: string; label: string; outcome: "succeeds" | "declines" };
 

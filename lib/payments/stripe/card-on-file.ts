@@ -10,7 +10,16 @@ import { DomainError, NotFoundError } from "@/lib/errors";
 import { inTransaction } from "@/lib/transaction";
 import { stripeClient } from "./client";
 
-const brandNames: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", cartes_bancaires: "Cartes Bancaires" };
+const brandNames: Record<string, string> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  discover: "Discover",
+  jcb: "JCB",
+  diners: "Diners Club",
+  unionpay: "UnionPay",
+  cartes_bancaires: "Cartes Bancaires",
+};
 
 /**
  * How a saved card reads to its owner ("Visa ending 4242"), asked of Stripe,
@@ -63,8 +72,19 @@ export async function removeSavedCard(db: Db, input: { clientId: number; subscri
     }
   }
   await inTransaction(db, async (tx) => {
-    await tx.update(subscriptions).set({ stripePaymentMethodId: null }).where(and(eq(subscriptions.id, sub.id), eq(subscriptions.stripePaymentMethodId, card)));
-    await writeAudit(tx, { actor: auditActor(input.actor), action: "subscription.card_removed", entityType: "subscription", entityId: sub.id, before: { savedCard: true }, after: { savedCard: false, detached }, ip: input.actor.ip });
+    await tx
+      .update(subscriptions)
+      .set({ stripePaymentMethodId: null })
+      .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.stripePaymentMethodId, card)));
+    await writeAudit(tx, {
+      actor: auditActor(input.actor),
+      action: "subscription.card_removed",
+      entityType: "subscription",
+      entityId: sub.id,
+      before: { savedCard: true },
+      after: { savedCard: false, detached },
+      ip: input.actor.ip,
+    });
   });
   return { detached };
 }

@@ -60,7 +60,9 @@ export async function startStripeCheckout(
     const session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
-        line_items: [{ quantity: 1, price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amountMinor, product_data: { name: `Invoice ${input.invoiceNumber ?? input.invoiceId}` } } }],
+        line_items: [
+          { quantity: 1, price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amountMinor, product_data: { name: `Invoice ${input.invoiceNumber ?? input.invoiceId}` } } },
+        ],
         metadata,
         payment_intent_data: { metadata },
         client_reference_id: String(pending.paymentId),
@@ -72,7 +74,10 @@ export async function startStripeCheckout(
     );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
     // Until the webhook names the payment intent, the payment points at its checkout session.
-    await db.update(payments).set({ providerRef: session.id }).where(and(eq(payments.id, pending.paymentId), eq(payments.status, "pending")));
+    await db
+      .update(payments)
+      .set({ providerRef: session.id })
+      .where(and(eq(payments.id, pending.paymentId), eq(payments.status, "pending")));
     return { paymentId: pending.paymentId, url: session.url, replayed: false };
   } catch (error) {
     console.error("stripe checkout: could not start", error);

@@ -23,7 +23,13 @@ export async function applyStripeEvent(db: DbOrTx, event: Stripe.Event): Promise
   switch (event.type) {
     case "payment_intent.succeeded": {
       const intent = event.data.object;
-      return settleIntentSucceeded(db, { intentId: intent.id, paymentId: paymentIdOf(intent.metadata), amountMinor: intent.amount_received || intent.amount, currency: intent.currency, reference: CARD_REFERENCE });
+      return settleIntentSucceeded(db, {
+        intentId: intent.id,
+        paymentId: paymentIdOf(intent.metadata),
+        amountMinor: intent.amount_received || intent.amount,
+        currency: intent.currency,
+        reference: CARD_REFERENCE,
+      });
     }
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded": {

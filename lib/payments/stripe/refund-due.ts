@@ -8,7 +8,10 @@ import { enqueue } from "@/lib/notify/enqueue";
 /** Emails every active admin about money taken that the invoice could not take, in the same transaction that records it. */
 export async function notifyRefundDue(tx: Tx, input: { paymentId: number; invoiceId: number; amountMinor: number; currency: string; providerRef: string; reason: string }): Promise<void> {
   const [invoice] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, input.invoiceId)).limit(1);
-  const admins = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.role, "admin"), eq(users.status, "active")));
+  const admins = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.status, "active")));
   for (const admin of admins) {
     await enqueue(tx, {
       channel: "email",

@@ -14,10 +14,18 @@ export type RetryAnswer = { status: 200 | 404 | 500; outcome?: string; error?: s
  * applied changes nothing. The attempt and how it went are audited.
  */
 export async function retryStripeEventAsStaff(db: Db, eventRowId: number, actor: Actor): Promise<RetryAnswer> {
-  const [before] = await db.select({ eventId: stripeEvents.eventId, type: stripeEvents.type, status: stripeEvents.status, attempts: stripeEvents.attempts }).from(stripeEvents).where(eq(stripeEvents.id, eventRowId)).limit(1);
+  const [before] = await db
+    .select({ eventId: stripeEvents.eventId, type: stripeEvents.type, status: stripeEvents.status, attempts: stripeEvents.attempts })
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, eventRowId))
+    .limit(1);
   if (!before) return { status: 404 };
   const answer = await retryStripeEvent(db, eventRowId);
-  const [after] = await db.select({ status: stripeEvents.status, attempts: stripeEvents.attempts, lastError: stripeEvents.lastError }).from(stripeEvents).where(eq(stripeEvents.id, eventRowId)).limit(1);
+  const [after] = await db
+    .select({ status: stripeEvents.status, attempts: stripeEvents.attempts, lastError: stripeEvents.lastError })
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, eventRowId))
+    .limit(1);
   await writeAudit(db, {
     actor: auditActor(actor),
     action: "stripe_event.retry",

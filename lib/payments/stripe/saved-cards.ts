@@ -33,7 +33,10 @@ export async function startCardSetup(db: Db, input: { subscriptionId: number; cl
   const stripe = stripeClient();
   let customerId = row.customerId;
   if (!customerId) {
-    const customer = await stripe.customers.create({ email: row.email ?? undefined, name: row.name, metadata: { clientId: String(input.clientId) } }, { idempotencyKey: `customer:subscription:${input.subscriptionId}` });
+    const customer = await stripe.customers.create(
+      { email: row.email ?? undefined, name: row.name, metadata: { clientId: String(input.clientId) } },
+      { idempotencyKey: `customer:subscription:${input.subscriptionId}` },
+    );
     customerId = customer.id;
     await db.update(subscriptions).set({ stripeCustomerId: customerId }).where(eq(subscriptions.id, input.subscriptionId));
   }
@@ -72,7 +75,16 @@ export async function settleSetupCompleted(db: DbOrTx, session: Stripe.Checkout.
  */
 export async function chargeSavedCard(db: Db, invoiceId: number): Promise<"charged" | "declined" | "none"> {
   const [row] = await db
-    .select({ id: invoices.id, status: invoices.status, total: invoices.totalMinor, paid: invoices.amountPaidMinor, currency: invoices.currency, customer: subscriptions.stripeCustomerId, card: subscriptions.stripePaymentMethodId, email: clients.email })
+    .select({
+      id: invoices.id,
+      status: invoices.status,
+      total: invoices.totalMinor,
+      paid: invoices.amountPaidMinor,
+      currency: invoices.currency,
+      customer: subscriptions.stripeCustomerId,
+      card: subscriptions.stripePaymentMethodId,
+      email: clients.email,
+    })
     .from(invoices)
     .innerJoin(subscriptions, eq(subscriptions.id, invoices.subscriptionId))
     .innerJoin(clients, eq(clients.id, invoices.clientId))
@@ -88,7 +100,10 @@ export async function chargeSavedCard(db: Db, invoiceId: number): Promise<"charg
       { amount: amountMinor, currency: row.currency.toLowerCase(), customer: row.customer, payment_method: row.card, off_session: true, confirm: true, metadata },
       { idempotencyKey: `offsession:${pending.paymentId}` },
     );
-    await db.update(payments).set({ providerRef: intent.id }).where(and(eq(payments.id, pending.paymentId), eq(payments.status, "pending")));
+    await db
+      .update(payments)
+      .set({ providerRef: intent.id })
+      .where(and(eq(payments.id, pending.paymentId), eq(payments.status, "pending")));
     return "charged";
   } catch (error) {
     if (!(error instanceof Stripe.errors.StripeCardError)) throw error;

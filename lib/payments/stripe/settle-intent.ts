@@ -26,7 +26,11 @@ async function findPaymentId(db: DbOrTx, intentId: string, paymentId: number | n
     .limit(1);
   if (byIntent) return byIntent.id;
   if (!paymentId) return null;
-  const [byId] = await db.select({ id: payments.id }).from(payments).where(and(eq(payments.id, paymentId), eq(payments.provider, STRIPE_PROVIDER))).limit(1);
+  const [byId] = await db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.id, paymentId), eq(payments.provider, STRIPE_PROVIDER)))
+    .limit(1);
   return byId?.id ?? null;
 }
 
@@ -56,10 +60,7 @@ export async function settleIntentSucceeded(db: DbOrTx, facts: IntentFacts): Pro
       await markRefundDue(tx, payment, facts, refusal.message, now);
       return "refund_due";
     }
-    await tx
-      .update(payments)
-      .set({ status: "succeeded", providerRef: facts.intentId, receivedAt: now, reference: facts.reference, failureReason: null })
-      .where(eq(payments.id, payment.id));
+    await tx.update(payments).set({ status: "succeeded", providerRef: facts.intentId, receivedAt: now, reference: facts.reference, failureReason: null }).where(eq(payments.id, payment.id));
     const after = await applyPaidDelta(tx, invoice, payment.amountMinor, now);
     await writeAudit(tx, {
       actor: SYSTEM_ACTOR,
@@ -67,7 +68,15 @@ export async function settleIntentSucceeded(db: DbOrTx, facts: IntentFacts): Pro
       entityType: "payment",
       entityId: payment.id,
       before: { status: payment.status },
-      after: { invoiceId: invoice.id, status: "succeeded", provider: STRIPE_PROVIDER, providerRef: facts.intentId, amountMinor: payment.amountMinor, amountPaidMinor: after.amountPaidMinor, invoiceStatus: after.status },
+      after: {
+        invoiceId: invoice.id,
+        status: "succeeded",
+        provider: STRIPE_PROVIDER,
+        providerRef: facts.intentId,
+        amountMinor: payment.amountMinor,
+        amountPaidMinor: after.amountPaidMinor,
+        invoiceStatus: after.status,
+      },
     });
     await queueReceipts(tx, after, { id: payment.id, amountMinor: payment.amountMinor, method: "card", reference: facts.reference, receivedAt: now });
     return "recorded";
@@ -134,16 +143,23 @@ export async function settleIntentRefunded(db: DbOrTx, facts: { intentId: string
     const now = new Date();
     if (payment.refundDue) {
       // Money the invoice never took goes back: the invoice doesn't move.
-      await tx.update(payments).set({ refundedMinor: total, refundDue: total < payment.amountMinor, refundedAt: now }).where(eq(payments.id, payment.id));
-      await writeAudit(tx, { actor: SYSTEM_ACTOR, action: "payment.refund", entityType: "payment", entityId: payment.id, before: { refundedMinor: payment.refundedMinor, refundDue: true }, after: { refundedMinor: total, refundDue: total < payment.amountMinor } });
+      await tx
+        .update(payments)
+        .set({ refundedMinor: total, refundDue: total < payment.amountMinor, refundedAt: now })
+        .where(eq(payments.id, payment.id));
+      await writeAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: "payment.refund",
+        entityType: "payment",
+        entityId: payment.id,
+        before: { refundedMinor: payment.refundedMinor, refundDue: true },
+        after: { refundedMinor: total, refundDue: total < payment.amountMinor },
+      });
       return "recorded";
     }
     if (payment.status !== "succeeded" && payment.status !== "refunded") return "ignored";
     const status = total === payment.amountMinor ? "refunded" : "succeeded";
-    await tx
-      .update(payments)
-      .set({ refundedMinor: total, status, refundedAt: now })
-      .where(eq(payments.id, payment.id));
+    await tx.update(payments).set({ refundedMinor: total, status, refundedAt: now }).where(eq(payments.id, payment.id));
     const after = await applyPaidDelta(tx, invoice, -delta, now);
     await writeAudit(tx, {
       actor: SYSTEM_ACTOR,
@@ -151,7 +167,14 @@ export async function settleIntentRefunded(db: DbOrTx, facts: { intentId: string
       entityType: "payment",
       entityId: payment.id,
       before: { status: payment.status, refundedMinor: payment.refundedMinor, amountPaidMinor: invoice.amountPaidMinor },
-      after: { invoiceId: invoice.id, status, refundedMinor: total, amountPaidMinor: after.amountPaidMinor, invoiceStatus: after.status, balanceMinor: balanceDue(after.totalMinor, after.amountPaidMinor) },
+      after: {
+        invoiceId: invoice.id,
+        status,
+        refundedMinor: total,
+        amountPaidMinor: after.amountPaidMinor,
+        invoiceStatus: after.status,
+        balanceMinor: balanceDue(after.totalMinor, after.amountPaidMinor),
+      },
     });
     return "recorded";
   });

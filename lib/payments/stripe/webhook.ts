@@ -34,7 +34,10 @@ export async function receiveStripeWebhook(db: Db, rawBody: string, signature: s
     const [row] = await db.select({ status: stripeEvents.status }).from(stripeEvents).where(eq(stripeEvents.eventId, event.id)).limit(1);
     if (row?.status === "processed") return { status: 200, body: { received: true, duplicate: true } };
     // Failed before, or a delivery that died half-way: apply it again (every step is idempotent).
-    await db.update(stripeEvents).set({ attempts: sql`${stripeEvents.attempts} + 1`, status: "processing" }).where(eq(stripeEvents.eventId, event.id));
+    await db
+      .update(stripeEvents)
+      .set({ attempts: sql`${stripeEvents.attempts} + 1`, status: "processing" })
+      .where(eq(stripeEvents.eventId, event.id));
   }
   return processStoredEvent(db, event);
 }
@@ -49,7 +52,10 @@ export async function processStoredEvent(db: Db, event: Stripe.Event): Promise<W
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`stripe webhook ${event.id} (${event.type}) failed:`, error);
-    await db.update(stripeEvents).set({ status: "failed", lastError: message.slice(0, 500) }).where(eq(stripeEvents.eventId, event.id));
+    await db
+      .update(stripeEvents)
+      .set({ status: "failed", lastError: message.slice(0, 500) })
+      .where(eq(stripeEvents.eventId, event.id));
     return { status: 500, body: { error: "The event could not be applied; it is kept for a retry." } };
   }
 }
@@ -59,6 +65,9 @@ export async function retryStripeEvent(db: Db, eventRowId: number): Promise<Webh
   const [row] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, eventRowId)).limit(1);
   if (!row) return { status: 404, body: { error: "No such event." } };
   if (row.status === "processed") return { status: 200, body: { received: true, duplicate: true } };
-  await db.update(stripeEvents).set({ attempts: sql`${stripeEvents.attempts} + 1`, status: "processing" }).where(eq(stripeEvents.id, row.id));
+  await db
+    .update(stripeEvents)
+    .set({ attempts: sql`${stripeEvents.attempts} + 1`, status: "processing" })
+    .where(eq(stripeEvents.id, row.id));
   return processStoredEvent(db, JSON.parse(row.payload) as Stripe.Event);
 }

@@ -10,7 +10,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { listen, sendJson, type StubServer } from "./http";
 
 type Obj = Record<string, unknown>;
-export type StripeEventBody = { id: string; object: "event"; type: string; created: number; livemode: false; api_version: string; pending_webhooks: number; request: { id: null; idempotency_key: null }; data: { object: Obj } };
+export type StripeEventBody = {
+  id: string;
+  object: "event";
+  type: string;
+  created: number;
+  livemode: false;
+  api_version: string;
+  pending_webhooks: number;
+  request: { id: null; idempotency_key: null };
+  data: { object: Obj };
+};
 
 /** Where signed events go: the app's webhook URL, or (integration tests) a function that hands them to the route handler. */
 export type WebhookTarget = string | ((raw: string, signature: string) => Promise<number>);
@@ -122,7 +132,11 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       const signature = stub.sign(raw);
       let status: number;
       if (typeof target === "string") {
-        const res = await fetch(target, { method: "POST", headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": signature, "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" }, body: raw });
+        const res = await fetch(target, {
+          method: "POST",
+          headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": signature, "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
+          body: raw,
+        });
         await res.arrayBuffer();
         status = res.status;
       } else {
@@ -145,7 +159,20 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       }
       const intent = intents.get(session.payment_intent as string)!;
       const chargeId = id("ch");
-      const charge = { id: chargeId, object: "charge", amount: intent.amount, amount_captured: intent.amount, amount_refunded: 0, currency: intent.currency, payment_intent: intent.id, refunded: false, status: "succeeded", paid: true, metadata: intent.metadata, payment_method_details: { type: "card", card: { brand: "visa", last4: "4242" } } };
+      const charge = {
+        id: chargeId,
+        object: "charge",
+        amount: intent.amount,
+        amount_captured: intent.amount,
+        amount_refunded: 0,
+        currency: intent.currency,
+        payment_intent: intent.id,
+        refunded: false,
+        status: "succeeded",
+        paid: true,
+        metadata: intent.metadata,
+        payment_method_details: { type: "card", card: { brand: "visa", last4: "4242" } },
+      };
       charges.set(chargeId, charge);
       Object.assign(intent, { status: "succeeded", amount_received: intent.amount, latest_charge: chargeId, last_payment_error: null });
       Object.assign(session, { status: "complete", payment_status: "paid" });
@@ -157,7 +184,10 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       const session = sessions.get(sessionId);
       if (!session) throw new Error(`No checkout session ${sessionId}`);
       const intent = intents.get(session.payment_intent as string)!;
-      Object.assign(intent, { status: "requires_payment_method", last_payment_error: { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: o.message ?? "Your card was declined." } });
+      Object.assign(intent, {
+        status: "requires_payment_method",
+        last_payment_error: { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: o.message ?? "Your card was declined." },
+      });
       const events = [event("payment_intent.payment_failed", intent)];
       if (!o.hold) for (const ev of events) await stub.deliver(ev);
       return events;
@@ -176,7 +206,13 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
   /** A saved card as Stripe describes it; the last four digits follow Stripe's test cards (pm_card_visa is 4242). */
   function paymentMethod(pm: string): Obj {
     const declines = pm.includes("Declined");
-    return { id: pm, object: "payment_method", type: "card", customer: stub.detached.has(pm) ? null : "cus_stub", card: { brand: "visa", last4: declines ? "0341" : "4242", exp_month: 12, exp_year: 2039 } };
+    return {
+      id: pm,
+      object: "payment_method",
+      type: "card",
+      customer: stub.detached.has(pm) ? null : "cus_stub",
+      card: { brand: "visa", last4: declines ? "0341" : "4242", exp_month: 12, exp_year: 2039 },
+    };
   }
 
   function newIntent(params: Obj, extra: Obj = {}): Obj {
@@ -211,10 +247,33 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
       const amount = Number(price.unit_amount) * Number(item.quantity ?? 1);
       const mode = String(params.mode ?? "payment");
       const sid = id("cs_test");
-      const base = { id: sid, object: "checkout.session", mode, status: "open", url: `${server.url}/checkout/${sid}`, success_url: params.success_url, cancel_url: params.cancel_url, metadata: params.metadata ?? {}, client_reference_id: params.client_reference_id ?? null, customer: params.customer ?? null, customer_email: params.customer_email ?? null, livemode: false, created: now(), expires_at: now() + 86_400 };
+      const base = {
+        id: sid,
+        object: "checkout.session",
+        mode,
+        status: "open",
+        url: `${server.url}/checkout/${sid}`,
+        success_url: params.success_url,
+        cancel_url: params.cancel_url,
+        metadata: params.metadata ?? {},
+        client_reference_id: params.client_reference_id ?? null,
+        customer: params.customer ?? null,
+        customer_email: params.customer_email ?? null,
+        livemode: false,
+        created: now(),
+        expires_at: now() + 86_400,
+      };
       let session: Obj;
       if (mode === "setup") {
-        const setup = { id: id("seti"), object: "setup_intent", status: "requires_payment_method", customer: params.customer ?? null, payment_method: null, metadata: ((params.setup_intent_data as Obj)?.metadata as Obj) ?? {}, usage: "off_session" };
+        const setup = {
+          id: id("seti"),
+          object: "setup_intent",
+          status: "requires_payment_method",
+          customer: params.customer ?? null,
+          payment_method: null,
+          metadata: ((params.setup_intent_data as Obj)?.metadata as Obj) ?? {},
+          usage: "off_session",
+        };
         setupIntents.set(setup.id, setup);
         session = { ...base, setup_intent: setup.id, payment_intent: null, amount_total: null, currency: null, payment_status: "no_payment_required" };
       } else {
@@ -251,19 +310,44 @@ export async function startStripeStub(opts: { port?: number; webhookSecret?: str
     if (req.method === "POST" && path === "/v1/refunds") {
       const intent = intents.get(String(params.payment_intent ?? ""));
       if (!intent || intent.status !== "succeeded") return stripeError(res, 400, `No succeeded payment_intent: '${String(params.payment_intent)}'`);
-      const charge = charges.get(String(intent.latest_charge)) ?? { id: id("ch"), object: "charge", amount: intent.amount, amount_refunded: 0, currency: intent.currency, payment_intent: intent.id, metadata: intent.metadata };
+      const charge = charges.get(String(intent.latest_charge)) ?? {
+        id: id("ch"),
+        object: "charge",
+        amount: intent.amount,
+        amount_refunded: 0,
+        currency: intent.currency,
+        payment_intent: intent.id,
+        metadata: intent.metadata,
+      };
       charges.set(charge.id as string, charge);
       const left = Number(charge.amount) - Number(charge.amount_refunded);
       const amount = params.amount === undefined ? left : Number(params.amount);
       if (!Number.isSafeInteger(amount) || amount <= 0 || amount > left) return stripeError(res, 400, `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`);
-      const refund = { id: id("re"), object: "refund", amount, currency: intent.currency, payment_intent: intent.id, charge: charge.id, status: "succeeded", created: now(), metadata: params.metadata ?? {} };
+      const refund = {
+        id: id("re"),
+        object: "refund",
+        amount,
+        currency: intent.currency,
+        payment_intent: intent.id,
+        charge: charge.id,
+        status: "succeeded",
+        created: now(),
+        metadata: params.metadata ?? {},
+      };
       refunds.push(refund);
       Object.assign(charge, { amount_refunded: Number(charge.amount_refunded) + amount, refunded: Number(charge.amount_refunded) + amount === Number(charge.amount) });
       later(() => stub.deliver(event("charge.refunded", charge)));
       return sendJson(res, 200, refund);
     }
     if (req.method === "POST" && path === "/v1/customers") {
-      const customer = { id: id("cus"), object: "customer", email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {}, invoice_settings: { default_payment_method: null } };
+      const customer = {
+        id: id("cus"),
+        object: "customer",
+        email: params.email ?? null,
+        name: params.name ?? null,
+        metadata: params.metadata ?? {},
+        invoice_settings: { default_payment_method: null },
+      };
       customers.set(customer.id, customer);
       return sendJson(res, 200, customer);
     }

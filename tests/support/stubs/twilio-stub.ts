@@ -26,7 +26,9 @@ export async function startTwilioStub(port?: number): Promise<TwilioStub> {
     const match = MESSAGES.exec(req.url ?? "");
     if (req.method !== "POST" || !match) return sendJson(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
     const accountSid = match[1]!;
-    const [user] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
+    const [user] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
+      .toString()
+      .split(":");
     if (user !== accountSid) return sendJson(res, 401, { code: 20003, message: "Authenticate", status: 401 });
     if (faults.take()) {
       stub.failed += 1;

@@ -83,7 +83,15 @@ describe("InvoiceForm", () => {
     await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "120");
     await user.click(screen.getByRole("button", { name: "Save and issue" }));
     await screen.findByRole("button", { name: "Save and issue" });
-    expect(saveInvoiceDraft).toHaveBeenCalledWith(undefined, expect.objectContaining({ clientId: 9, currency: "USD", issueDate: "2026-04-02", lines: [expect.objectContaining({ description: "Consulting", quantity: "1", unitPrice: "120.00", taxRate: "8.25" })] }));
+    expect(saveInvoiceDraft).toHaveBeenCalledWith(
+      undefined,
+      expect.objectContaining({
+        clientId: 9,
+        currency: "USD",
+        issueDate: "2026-04-02",
+        lines: [expect.objectContaining({ description: "Consulting", quantity: "1", unitPrice: "120.00", taxRate: "8.25" })],
+      }),
+    );
     await new Promise((r) => setTimeout(r, 0));
     expect(issueInvoice).toHaveBeenCalledWith(undefined, { invoiceId: 41 });
     expect(push).toHaveBeenCalledWith("/staff/invoices/41");
@@ -134,7 +142,9 @@ describe("InvoiceForm", () => {
 
   it("in a de-DE business, reads comma decimals, rewrites amounts as the person leaves them, and leaves what doesn't read as typed", async () => {
     const user = userEvent.setup();
-    render(<InvoiceForm area="/staff" services={services} defaults={{ ...defaults, currency: "EUR", taxRateBp: 1950, locale: "de-DE" }} currencies={currencies} client={{ ...client, currency: "EUR" }} />);
+    render(
+      <InvoiceForm area="/staff" services={services} defaults={{ ...defaults, currency: "EUR", taxRateBp: 1950, locale: "de-DE" }} currencies={currencies} client={{ ...client, currency: "EUR" }} />,
+    );
     // The default tax rate is offered as de-DE types it.
     expect(screen.getByLabelText(/Line 1 tax %/)).toHaveValue("19,5");
     await user.type(screen.getByLabelText("Line 1 description"), "Beratung");
@@ -163,6 +173,9 @@ describe("InvoiceForm", () => {
     await user.type(price, "1.234,50");
     saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 7 } });
     await user.click(screen.getByRole("button", { name: "Save draft" }));
-    expect(saveInvoiceDraft).toHaveBeenCalledWith(undefined, expect.objectContaining({ currency: "EUR", discount: "12,50", lines: [expect.objectContaining({ quantity: "2,5", unitPrice: "1.234,50", taxRate: "19,5" })] }));
+    expect(saveInvoiceDraft).toHaveBeenCalledWith(
+      undefined,
+      expect.objectContaining({ currency: "EUR", discount: "12,50", lines: [expect.objectContaining({ quantity: "2,5", unitPrice: "1.234,50", taxRate: "19,5" })] }),
+    );
   });
 });

@@ -24,7 +24,12 @@ describe("placeholders in place of codes and links", () => {
     const data = withAmpersands[name];
     const { data: stored, values } = withPlaceholders(name, data);
     const secrets = Object.values(values);
-    expect(secrets.sort()).toEqual(secretFields[name].map((f) => (data as Record<string, string>)[f as string]).filter(Boolean).sort());
+    expect(secrets.sort()).toEqual(
+      secretFields[name]
+        .map((f) => (data as Record<string, string>)[f as string])
+        .filter(Boolean)
+        .sort(),
+    );
 
     const [real, kept] = await Promise.all([renderEmail(name, data, sampleCompany), renderEmail(name, stored, sampleCompany)]);
     for (const secret of secrets) expect(JSON.stringify(kept)).not.toContain(secret);
@@ -37,7 +42,9 @@ describe("placeholders in place of codes and links", () => {
   it("lists, for every template, each field of its sample data that holds a code or a token", () => {
     const looksSecret = (value: unknown) => typeof value === "string" && (/^\d{6}$/.test(value) || /\/(?=[^/]*\d)(?=[^/]*[A-Za-z])[A-Za-z0-9_.-]{16,}$/.test(value));
     for (const name of names) {
-      const fields = Object.entries(sampleData[name]).filter(([, v]) => looksSecret(v)).map(([k]) => k);
+      const fields = Object.entries(sampleData[name])
+        .filter(([, v]) => looksSecret(v))
+        .map(([k]) => k);
       expect({ name, fields: [...secretFields[name]].sort() }).toEqual({ name, fields: fields.sort() });
     }
   });

@@ -22,7 +22,13 @@ describe("the schedule form's schema", () => {
 
   it("accepts up to ten steps with a channel each, and a form's ticked boxes", () => {
     const parsed = reminderScheduleSchema.parse({ enabled: "on", steps: [step("-3", { tone: "friendly" }), step("7", { email: false, sms: "on" })] });
-    expect(parsed).toEqual({ enabled: true, steps: [{ id: null, offsetDays: -3, email: true, sms: false, tone: "friendly" }, { id: null, offsetDays: 7, email: false, sms: true, tone: "firm" }] });
+    expect(parsed).toEqual({
+      enabled: true,
+      steps: [
+        { id: null, offsetDays: -3, email: true, sms: false, tone: "friendly" },
+        { id: null, offsetDays: 7, email: false, sms: true, tone: "firm" },
+      ],
+    });
     expect(reminderScheduleSchema.safeParse({ enabled: true, steps: Array.from({ length: 11 }, (_, i) => step(String(i))) }).success).toBe(false);
   });
 

@@ -13,7 +13,16 @@ const cases = [
   { tone: "friendly" as const, data: sampleData.reminder_friendly },
   { tone: "firm" as const, data: sampleData.reminder_firm },
   // Characters React escapes, a long name and a link with a query string.
-  { tone: "firm" as const, data: { ...sampleData.reminder_firm, clientName: `O'Brien & <Sons> "Ltd" with a rather long trading name`, invoiceNumber: "INV-2026-0001", daysFromDue: 1, link: "https://app.example.com/i/abc?x=1&y=2" } },
+  {
+    tone: "firm" as const,
+    data: {
+      ...sampleData.reminder_firm,
+      clientName: `O'Brien & <Sons> "Ltd" with a rather long trading name`,
+      invoiceNumber: "INV-2026-0001",
+      daysFromDue: 1,
+      link: "https://app.example.com/i/abc?x=1&y=2",
+    },
+  },
   { tone: "friendly" as const, data: { ...sampleData.reminder_friendly, daysFromDue: 0, balanceMinor: 1, currency: "JPY" } },
 ];
 

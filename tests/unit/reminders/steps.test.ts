@@ -13,7 +13,12 @@ describe("the step due for an invoice", () => {
     expect(stepDue(steps, due, "2026-03-07", [])?.id).toBe(1);
     expect(stepDue(steps, due, "2026-03-08", [{ stepId: 1, offsetDays: -3 }])).toBeNull();
     expect(stepDue(steps, due, "2026-03-10", [{ stepId: 1, offsetDays: -3 }])?.id).toBe(2);
-    expect(stepDue(steps, due, "2026-03-17", [{ stepId: 1, offsetDays: -3 }, { stepId: 2, offsetDays: 0 }])?.id).toBe(3);
+    expect(
+      stepDue(steps, due, "2026-03-17", [
+        { stepId: 1, offsetDays: -3 },
+        { stepId: 2, offsetDays: 0 },
+      ])?.id,
+    ).toBe(3);
   });
 
   it("catches up a missed day with that step, the next day", () => {
@@ -42,6 +47,11 @@ describe("the next scheduled step", () => {
   });
 
   it("describes offsets in words", () => {
-    expect([describeOffset(-3), describeOffset(0), describeOffset(1), describeOffset(14)]).toEqual(["3 days before the due date", "on the due date", "1 day after the due date", "14 days after the due date"]);
+    expect([describeOffset(-3), describeOffset(0), describeOffset(1), describeOffset(14)]).toEqual([
+      "3 days before the due date",
+      "on the due date",
+      "1 day after the due date",
+      "14 days after the due date",
+    ]);
   });
 });

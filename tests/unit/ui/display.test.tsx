@@ -7,16 +7,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { EmptyState } from "@/components/ui/empty-state";
 import { Separator } from "@/components/ui/separator";
 import { Skeleton } from "@/components/ui/skeleton";
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableFooter,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 
 describe("Avatar", () => {
@@ -69,14 +60,7 @@ describe("Table", () => {
 
 describe("EmptyState", () => {
   it("explains the empty list and offers the next step", () => {
-    render(
-      <EmptyState
-        icon={<svg data-testid="icon" />}
-        title="No clients yet"
-        description="Add your first client to start invoicing."
-        action={<Button>Add client</Button>}
-      />,
-    );
+    render(<EmptyState icon={<svg data-testid="icon" />} title="No clients yet" description="Add your first client to start invoicing." action={<Button>Add client</Button>} />);
 
     expect(screen.getByRole("heading", { name: "No clients yet" })).toBeInTheDocument();
     expect(screen.getByText("Add your first client to start invoicing.")).toBeInTheDocument();

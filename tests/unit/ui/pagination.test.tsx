@@ -4,9 +4,7 @@ import { Pagination, pageHref } from "@/components/ui/pagination";
 
 describe("pageHref", () => {
   it("keeps every other search param and replaces the page", () => {
-    expect(pageHref("/clients", { q: "acme co", status: ["active", "lead"], page: "4", empty: undefined }, 2)).toBe(
-      "/clients?q=acme+co&status=active&status=lead&page=2",
-    );
+    expect(pageHref("/clients", { q: "acme co", status: ["active", "lead"], page: "4", empty: undefined }, 2)).toBe("/clients?q=acme+co&status=active&status=lead&page=2");
   });
 
   it("works without other params", () => {

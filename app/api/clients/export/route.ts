@@ -47,7 +47,19 @@ export async function GET(request: Request) {
           const balances = c.balances.length ? c.balances : [null];
           for (const b of balances) {
             const balance = b ? [toDecimalString(b.minor, b.currency), b.currency] : [toDecimalString(0, c.currency), c.currency];
-            chunk += toCsvLine([c.id, c.name, c.company, c.email, formatPhone(c.phone, phoneRegion), c.address, c.smsOptIn ? "yes" : "no", c.currency, c.archivedAt ? "yes" : "no", businessDay(timeZone, c.createdAt), ...balance]);
+            chunk += toCsvLine([
+              c.id,
+              c.name,
+              c.company,
+              c.email,
+              formatPhone(c.phone, phoneRegion),
+              c.address,
+              c.smsOptIn ? "yes" : "no",
+              c.currency,
+              c.archivedAt ? "yes" : "no",
+              businessDay(timeZone, c.createdAt),
+              ...balance,
+            ]);
           }
         }
         controller.enqueue(encoder.encode(chunk));

@@ -35,7 +35,9 @@ export async function GET(request: Request) {
   if (!parsed.ok) return plainResponse(400, parsed.error);
   const decision = await consume({ rule: limits.pdfBundles, key: user.id });
   if (!decision.ok) {
-    return plainResponse(429, `You can download ${limits.pdfBundles.points} PDF bundles a day. Try again later, or download invoices one at a time.`, { "retry-after": String(decision.retryAfterSeconds) });
+    return plainResponse(429, `You can download ${limits.pdfBundles.points} PDF bundles a day. Try again later, or download invoices one at a time.`, {
+      "retry-after": String(decision.retryAfterSeconds),
+    });
   }
   return answerPrinterBusy(async () => {
     const files = await invoiceBundle(parsed.ids);
