@@ -21,6 +21,7 @@ import { InvoicesCard, PaymentsCard, SubscriptionsCard } from "./client-financia
 import { ClientRemindersCard } from "@/components/reminders/client-reminders-card";
 import { ClientMessages } from "./client-messages";
 import { PhoneNumber } from "@/components/phone/phone-number";
+import { regionFromLocale } from "@/lib/phone";
 import { ResetSecondFactorButton } from "@/components/staff/reset-second-factor-button";
 
 /** One client, for /admin/clients/[id] and /staff/clients/[id]. Callers check "clients:read". */
@@ -98,7 +99,9 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
                   </a>
                 ) : null}
               </Detail>
-              <Detail label="Mobile phone">{client.phone ? <PhoneNumber value={client.phone} link className="tabular-nums underline-offset-4 hover:underline" /> : null}</Detail>
+              <Detail label="Mobile phone">
+                {client.phone ? <PhoneNumber value={client.phone} region={regionFromLocale(locale)} link className="tabular-nums underline-offset-4 hover:underline" /> : null}
+              </Detail>
               <Detail label="Text messages">{client.smsOptIn ? "Agreed to receive SMS" : "No SMS (not opted in)"}</Detail>
               <Detail label="Portal login">
                 {client.portalEmail ?? "No portal login"}

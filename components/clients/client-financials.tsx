@@ -47,7 +47,7 @@ export function SubscriptionsCard({ area, rows, archivedAt, locale }: { area: st
         {rows.length === 0 ? (
           <EmptyState icon={<Package />} title="No subscriptions yet" description="When this client subscribes to a service in their portal, it shows up here and is billed on each renewal." />
         ) : (
-          <Table>
+          <Table aria-label="Subscriptions">
             <TableHeader>
               <TableRow>
                 <TableHead>Service</TableHead>
@@ -105,7 +105,7 @@ export function InvoicesCard({ area, rows, today, locale, newInvoiceHref }: { ar
             }
           />
         ) : (
-          <Table>
+          <Table aria-label="Invoices">
             <TableHeader>
               <TableRow>
                 <TableHead>Number</TableHead>
@@ -164,7 +164,7 @@ export function PaymentsCard({ area, rows, locale }: { area: string; rows: Payme
         {rows.length === 0 ? (
           <EmptyState icon={<CreditCard />} title="No payments yet" description="Record a payment from one of this client's invoices, or the client pays in the portal; each shows up here." />
         ) : (
-          <Table>
+          <Table aria-label="Payments">
             <TableHeader>
               <TableRow>
                 <TableHead className="hidden sm:table-cell">Date</TableHead>

@@ -146,7 +146,7 @@ export function ClientImport({ area }: { area: string }) {
               </AlertDialog>
             </div>
           </div>
-          <Table>
+          <Table aria-label="Rows to import">
             <TableHeader>
               <TableRow>
                 <TableHead className="w-16">Line</TableHead>

@@ -7,8 +7,10 @@ import type { ClientListRow } from "@/db/queries/clients";
 import { LocalTime } from "@/components/time/viewer-time";
 import { BalanceText } from "./balance-text";
 import { PhoneNumber } from "@/components/phone/phone-number";
+import { regionFromLocale } from "@/lib/phone";
 
 export function ClientTable({ area, rows, filtered, locale }: { area: string; rows: ClientListRow[]; filtered: boolean; locale: string }) {
+  const region = regionFromLocale(locale);
   if (rows.length === 0) {
     return filtered ? (
       <EmptyState icon={<Users />} title="No clients match" description="Try a shorter search, or turn a filter off." />
@@ -17,7 +19,7 @@ export function ClientTable({ area, rows, filtered, locale }: { area: string; ro
     );
   }
   return (
-    <Table>
+    <Table aria-label="Clients">
       <TableHeader>
         <TableRow>
           <TableHead>Client</TableHead>
@@ -44,7 +46,7 @@ export function ClientTable({ area, rows, filtered, locale }: { area: string; ro
             </TableCell>
             <TableCell className="hidden max-w-56 truncate md:table-cell">{c.email ?? <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell className="hidden whitespace-nowrap text-xs tabular-nums lg:table-cell">
-              {c.phone ? <PhoneNumber value={c.phone} /> : <span className="text-muted-foreground">—</span>}
+              {c.phone ? <PhoneNumber value={c.phone} region={region} /> : <span className="text-muted-foreground">—</span>}
             </TableCell>
             <TableCell className="hidden whitespace-nowrap sm:table-cell">
               <LocalTime value={c.createdAt} show="date" />

@@ -38,17 +38,17 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
       ) : state.failed ? (
         <p className="text-sm text-muted-foreground">The totals couldn&apos;t load. Reload the page to try again.</p>
       ) : state.totals!.length === 0 ? null : (
-        state.totals!.map((t) => (
-          <dl key={t.currency} className="grid grid-cols-3 gap-2 sm:gap-3">
-            <Figure
-              label={`Invoiced${state.totals!.length > 1 ? ` (${t.currency})` : ""}`}
-              value={formatMoney(t.invoicedMinor, t.currency, locale)}
-              detail={`${plural(t.count, "invoice")} in this view`}
-            />
-            <Figure label="Paid" value={formatMoney(t.paidMinor, t.currency, locale)} />
-            <Figure label="Outstanding" value={formatMoney(t.outstandingMinor, t.currency, locale)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
-          </dl>
-        ))
+        state.totals!.map((t) => {
+          // Several currencies are never added up: each gets its own row, and each figure says which it is.
+          const inCurrency = state.totals!.length > 1 ? ` (${t.currency})` : "";
+          return (
+            <dl key={t.currency} className="grid grid-cols-3 gap-2 sm:gap-3">
+              <Figure label={`Invoiced${inCurrency}`} value={formatMoney(t.invoicedMinor, t.currency, locale)} detail={`${plural(t.count, "invoice")} in this view`} />
+              <Figure label={`Paid${inCurrency}`} value={formatMoney(t.paidMinor, t.currency, locale)} />
+              <Figure label={`Outstanding${inCurrency}`} value={formatMoney(t.outstandingMinor, t.currency, locale)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
+            </dl>
+          );
+        })
       )}
     </section>
   );

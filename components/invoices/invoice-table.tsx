@@ -97,7 +97,7 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
           </Button>
         </div>
       )}
-      <Table>
+      <Table aria-label="Invoices">
         <TableHeader>
           <TableRow>
             <TableHead className="w-10">

@@ -16,12 +16,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Addresses({ values, phones = false }: { values: string[]; phones?: boolean }) {
+function Addresses({ values, phones = false, region }: { values: string[]; phones?: boolean; region: string }) {
   if (values.length === 0) return "—";
   return (
     <ul>
       {values.map((v) => (
-        <li key={v}>{phones ? <PhoneNumber value={v} /> : v}</li>
+        <li key={v}>{phones ? <PhoneNumber value={v} region={region} /> : v}</li>
       ))}
     </ul>
   );
@@ -32,7 +32,8 @@ function Addresses({ values, phones = false }: { values: string[]; phones?: bool
  * emails go out with now (sender name from settings, address from EMAIL_FROM):
  * it isn't stored per message, so it shows what a send or retry would use.
  */
-export function MessageDetails({ message: m, about, from }: { message: OutboxMessageDetail; about: OutboxAbout; from?: string }) {
+/** `region` is the business's country, for showing phone numbers. */
+export function MessageDetails({ message: m, about, from, region }: { message: OutboxMessageDetail; about: OutboxAbout; from?: string; region: string }) {
   const pending = m.status === "queued" || m.status === "failed";
   return (
     <dl className="grid gap-3">
@@ -42,15 +43,15 @@ export function MessageDetails({ message: m, about, from }: { message: OutboxMes
       <Row label="Channel">{m.channel === "email" ? "Email" : "SMS"}</Row>
       {m.channel === "email" && from && <Row label="From">{from}</Row>}
       <Row label="To">
-        <Addresses values={m.to} phones={m.channel === "sms"} />
+        <Addresses values={m.to} phones={m.channel === "sms"} region={region} />
       </Row>
       {m.channel === "email" && (
         <>
           <Row label="Cc">
-            <Addresses values={m.cc} />
+            <Addresses values={m.cc} region={region} />
           </Row>
           <Row label="Bcc">
-            <Addresses values={m.bcc} />
+            <Addresses values={m.bcc} region={region} />
           </Row>
         </>
       )}

@@ -11,9 +11,9 @@ import { OutboxStatusBadge } from "./outbox-status-badge";
 import { PhoneNumber } from "@/components/phone/phone-number";
 
 /** The first recipient (an SMS's number formatted for people) and how many more. */
-function Recipients({ to, channel }: { to: string[]; channel: string }) {
+function Recipients({ to, channel, region }: { to: string[]; channel: string; region: string }) {
   if (!to[0]) return null;
-  const first = channel === "sms" ? <PhoneNumber value={to[0]} /> : to[0];
+  const first = channel === "sms" ? <PhoneNumber value={to[0]} region={region} /> : to[0];
   return (
     <>
       {first}
@@ -23,7 +23,8 @@ function Recipients({ to, channel }: { to: string[]; channel: string }) {
 }
 
 /** One page of the outbox: each message with its template and what it is about, named (the invoice's number, the client). */
-export function OutboxTable({ rows, about, filtered }: { rows: OutboxListRow[]; about: Map<number, OutboxAbout>; filtered: boolean }) {
+/** `region` is the business's country, for showing phone numbers (regionFromLocale(settings.locale)). */
+export function OutboxTable({ rows, about, filtered, region }: { rows: OutboxListRow[]; about: Map<number, OutboxAbout>; filtered: boolean; region: string }) {
   if (rows.length === 0) {
     return filtered ? (
       <EmptyState icon={<Inbox />} title="No messages match" description="Try another channel or status, or a wider date range." />
@@ -57,7 +58,7 @@ export function OutboxTable({ rows, about, filtered }: { rows: OutboxListRow[]; 
                       {viewTitle(m, PREVIEW_LENGTH)}
                     </IntentLink>
                     <div className="text-xs text-muted-foreground md:hidden">
-                      <Recipients to={m.to} channel={m.channel} />
+                      <Recipients to={m.to} channel={m.channel} region={region} />
                     </div>
                     <div className="text-xs text-muted-foreground">
                       <span>{templateLabel(m.template)}</span>
@@ -71,7 +72,7 @@ export function OutboxTable({ rows, about, filtered }: { rows: OutboxListRow[]; 
                 </div>
               </TableCell>
               <TableCell className="hidden max-w-64 truncate md:table-cell">
-                <Recipients to={m.to} channel={m.channel} />
+                <Recipients to={m.to} channel={m.channel} region={region} />
               </TableCell>
               <TableCell className="whitespace-nowrap">
                 <OutboxStatusBadge status={m.status} />

@@ -1,20 +1,13 @@
-import { getBusinessTime } from "@/lib/business-time";
-import { formatPhone, regionFromLocale } from "@/lib/phone";
-
-type Props = { value: string; link?: boolean; className?: string };
+import { formatPhone } from "@/lib/phone";
 
 /**
- * A stored E.164 number as people read it in the business's country (lib/phone
- * formatPhone: national at home, international abroad), optionally as a tel:
- * link. Formatted on the server, so no phone metadata goes to the browser just
- * to show a number.
+ * A stored E.164 number as people read it in the business's country `region`
+ * (lib/phone formatPhone: national at home, international abroad; the page
+ * gets the region with regionFromLocale(settings.locale)), optionally as a
+ * tel: link. A server component, so no phone metadata goes to the browser
+ * just to show a number.
  */
-export async function PhoneNumber(props: Props) {
-  return <PhoneNumberIn region={regionFromLocale((await getBusinessTime()).locale)} {...props} />;
-}
-
-/** The same, for a given home region. */
-export function PhoneNumberIn({ value, region, link = false, className }: Props & { region: string }) {
+export function PhoneNumber({ value, region, link = false, className }: { value: string; region: string; link?: boolean; className?: string }) {
   const shown = formatPhone(value, region);
   if (!link) return <span className={className}>{shown}</span>;
   return (

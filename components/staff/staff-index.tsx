@@ -11,11 +11,14 @@ import { StaffEditDialog } from "./staff-edit-dialog";
 import { ResetSecondFactorButton } from "./reset-second-factor-button";
 import { StaffStatusButton } from "./staff-status-button";
 import { PhoneNumber } from "@/components/phone/phone-number";
+import { getBusinessTime } from "@/lib/business-time";
+import { regionFromLocale } from "@/lib/phone";
 
 const statusBadge = { active: ["success", "Active"], disabled: ["muted", "Disabled"], invited: ["outline", "Invited"], pending_approval: ["outline", "Pending"] } as const;
 
 /** Admins and staff, for /admin/staff. Callers check "staff:manage". */
 export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
+  const region = regionFromLocale((await getBusinessTime()).locale);
   const rows = await listStaff();
   const activeAdmins = rows.filter((r) => r.role === "admin" && r.status === "active").length;
   return (
@@ -66,7 +69,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
                       </div>
                     </TableCell>
                     <TableCell className="hidden whitespace-nowrap text-xs tabular-nums md:table-cell">
-                      {m.phone ? <PhoneNumber value={m.phone} /> : <span className="text-muted-foreground">—</span>}
+                      {m.phone ? <PhoneNumber value={m.phone} region={region} /> : <span className="text-muted-foreground">—</span>}
                     </TableCell>
                     <TableCell className="hidden sm:table-cell">
                       <Badge variant={m.role === "admin" ? "default" : "secondary"}>{m.role === "admin" ? "Admin" : "Staff"}</Badge>

@@ -384,8 +384,8 @@ describe("every back-office server action, given B's ids by a client", () => {
         const mod = (await import(`@/lib/actions/${area.name}/${file.replace(/\.ts$/, "")}`)) as Record<string, AnyAction>;
         for (const action of Object.values(mod)) {
           if (typeof action !== "function" || !action.actionName) continue;
-          // Public actions take no record ids; portal and self-service ones are scoped to the session (tested above and in their own suites).
-          if (action.permission === "public" || action.permission === "portal:use" || action.permission === "profile:self") continue;
+          // Public actions take no record ids; portal and self-service ones (profile, own second factors) are scoped to the session (tested above and in their own suites).
+          if (action.permission === "public" || action.permission === "portal:use" || action.permission === "profile:self" || action.permission === "security:self") continue;
           await attempt(`action ${action.actionName} (B's ids)`, async () => {
             expect(await action(undefined, bIds())).toEqual({ ok: false, fieldErrors: {}, formError: DENIED });
           });

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 
 import { PhoneInput } from "@/components/forms/phone-input";
 import { BusinessRegionProvider } from "@/components/phone/business-region";
-import { PhoneNumberIn } from "@/components/phone/phone-number";
+import { PhoneNumber } from "@/components/phone/phone-number";
 
 function Form({ region, defaultValue }: { region: string; defaultValue?: string }) {
   return (
@@ -65,8 +65,8 @@ describe("showing a number", () => {
   it("national at home, international abroad", () => {
     render(
       <>
-        <PhoneNumberIn region="GB" value="+442079460018" link />
-        <PhoneNumberIn region="GB" value="+14155550100" />
+        <PhoneNumber region="GB" value="+442079460018" link />
+        <PhoneNumber region="GB" value="+14155550100" />
       </>,
     );
     expect(screen.getByRole("link", { name: "020 7946 0018" })).toHaveAttribute("href", "tel:+442079460018");

@@ -72,7 +72,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
               <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardContent>
-              <MessageDetails message={message} about={about} from={from} />
+              <MessageDetails message={message} about={about} from={from} region={regionFromLocale((await getSettings()).locale)} />
             </CardContent>
           </Card>
           {message.channel === "email" && (
