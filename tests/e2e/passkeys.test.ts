@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import type { RowDataPacket } from "mysql2";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { DEMO_PASSWORD, launchBrowser, newContext, screenshot } from "../support/browser";
 import { queryAppDb } from "../support/e2e-db";
 import { createE2eUser } from "../support/e2e-users";
+import { startSecondApp, type SecondApp } from "../support/second-app";
 
 // Passkeys in Chromium with its virtual authenticator (the DevTools
 // protocol's WebAuthn domain): a platform authenticator with resident keys
@@ -16,32 +15,8 @@ import { createE2eUser } from "../support/e2e-users";
 // APP_URL set to that address, and the browser visits it there.
 
 let browser: Browser;
-let app: ChildProcess;
+let app: SecondApp;
 let appUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForApp(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (app.exitCode !== null) throw new Error(`The passkey app server exited with ${app.exitCode}`);
-    const up = await fetch(url, { redirect: "manual" }).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer in 60 s`);
-}
 
 async function addVirtualAuthenticator(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await context.newCDPSession(page);
@@ -64,24 +39,14 @@ async function signOut(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  appUrl = `http://localhost:${port}`;
-  app = spawn(process.execPath, ["server.mjs", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", APP_URL: appUrl },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  await waitForApp(`${appUrl}/login`);
+  app = await startSecondApp("localhost");
+  appUrl = app.url;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (app?.pid && app.exitCode === null) {
-    const exited = new Promise((r) => app.once("exit", r));
-    process.kill(-app.pid, "SIGTERM");
-    await exited;
-  }
+  await app?.stop();
 });
 
 describe("passkeys in Chromium's virtual authenticator", () => {

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
 import type { RowDataPacket } from "mysql2";
 import { queryAppDb } from "../support/e2e-db";
 import { launchBrowser, newContext, screenshot, signIn } from "../support/browser";
 import { startStripeStub, type StripeStub } from "../support/stubs/stripe-stub";
+import { startSecondApp, type SecondApp } from "../support/second-app";
 
 // Card payments through Stripe in a real browser. The suite's app server runs
 // without Stripe keys (test mode); this file starts a second server of the
@@ -19,54 +18,20 @@ import { startStripeStub, type StripeStub } from "../support/stubs/stripe-stub";
 
 let browser: Browser;
 let stub: StripeStub;
-let app: ChildProcess;
+let app: SecondApp;
 let appUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForApp(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (app.exitCode !== null) throw new Error(`The Stripe app server exited with ${app.exitCode}`);
-    const up = await fetch(url, { redirect: "manual" }).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer in 60 s`);
-}
 
 beforeAll(async () => {
   stub = await startStripeStub();
-  const port = await freePort();
-  appUrl = `http://127.0.0.1:${port}`;
+  app = await startSecondApp("127.0.0.1", { STRIPE_SECRET_KEY: "sk_test_clientdesk0e2e", STRIPE_WEBHOOK_SECRET: stub.webhookSecret, STRIPE_API_BASE: stub.url });
+  appUrl = app.url;
   stub.target = `${appUrl}/api/webhooks/stripe`;
-  app = spawn(process.execPath, ["server.mjs", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", APP_URL: appUrl, STRIPE_SECRET_KEY: "sk_test_clientdesk0e2e", STRIPE_WEBHOOK_SECRET: stub.webhookSecret, STRIPE_API_BASE: stub.url },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  await waitForApp(`${appUrl}/login`);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (app?.pid && app.exitCode === null) {
-    const exited = new Promise((r) => app.once("exit", r));
-    process.kill(-app.pid, "SIGTERM");
-    await exited;
-  }
+  await app?.stop();
   await stub?.close();
 });
 
