@@ -7,6 +7,8 @@ import { useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
+import { registerWithDefaults } from "@/components/forms/register-with-defaults";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { AmountInput } from "@/components/forms/amount-input";
@@ -57,7 +59,17 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
   const { locale } = defaults;
   const [pending, startTransition] = useTransition();
   const [resolver] = useState(() => invoiceFormResolver(locale, draft));
-  const { control, register, handleSubmit, setValue, getValues, setError, clearErrors, formState } = useForm<InvoiceFormValues, unknown, InvoiceDraftPayload>({
+  const hydrated = useHydrated();
+  const {
+    control,
+    register: registerField,
+    handleSubmit,
+    setValue,
+    getValues,
+    setError,
+    clearErrors,
+    formState,
+  } = useForm<InvoiceFormValues, unknown, InvoiceDraftPayload>({
     defaultValues: initialValues(defaults, initialClient, draft),
     resolver,
     mode: "onSubmit",
@@ -65,6 +77,8 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
     reValidateMode: "onSubmit",
     shouldFocusError: false,
   });
+  // Fields show their values in the server's HTML too, before the page hydrates.
+  const register = registerWithDefaults(registerField, getValues);
   const { fields, append, remove } = useFieldArray({ control, name: "lines" });
   const [client, currency, lines, discount] = useWatch({ control, name: ["client", "currency", "lines", "discount"] });
   const errors = flatErrors(formState.errors);
@@ -238,10 +252,11 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
         <Button variant="ghost" asChild>
           <Link href={draft ? `${area}/invoices/${draft.id}` : `${area}/invoices`}>Cancel</Link>
         </Button>
-        <Button type="submit" variant="outline" pending={pending}>
+        {/* Until the page hydrates, a click would submit the form as a plain GET and the fields' values would land in the URL. */}
+        <Button type="submit" variant="outline" pending={pending} disabled={!hydrated}>
           Save draft
         </Button>
-        <Button type="button" pending={pending} onClick={() => void save(true)()}>
+        <Button type="button" pending={pending} disabled={!hydrated} onClick={() => void save(true)()}>
           Save and issue
         </Button>
       </div>

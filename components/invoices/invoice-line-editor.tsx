@@ -7,7 +7,7 @@ import { AmountInput } from "@/components/forms/amount-input";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import type { UseFormRegister } from "react-hook-form";
+import type { RegisterWithDefault } from "@/components/forms/register-with-defaults";
 import type { FieldErrors } from "@/lib/form-state";
 import { formatAmountInput, formatMoney, type LineTotals } from "@/lib/money";
 import type { InvoiceFormValues } from "./invoice-form-values";
@@ -18,7 +18,7 @@ type Props = {
   index: number;
   /** The line's stable key from the field array, for element ids. */
   fieldKey: string;
-  register: UseFormRegister<InvoiceFormValues>;
+  register: RegisterWithDefault<InvoiceFormValues>;
   totals: LineTotals | null;
   currency: string;
   locale: string;

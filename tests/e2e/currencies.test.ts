@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import type { ResultSetHeader } from "mysql2";
 import { connectAppDb } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, gotoForm, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
 import { pdfText } from "../support/pdf-tools";
 
 // Money in a real browser beyond US dollars, in a USD business: a client in
@@ -106,7 +106,7 @@ describe("currencies other than the business's", () => {
     expect(yenPdf).not.toMatch(/¥[\d,]+\.\d/);
 
     // A new invoice starts in the business's currency; picking the dinar client switches it to KWD, with 3 decimals.
-    await page.goto("/staff/invoices/new");
+    await gotoForm(page, "/staff/invoices/new");
     expect(await page.getByLabel("Currency").inputValue()).toBe("USD");
     await page.getByRole("combobox", { name: /Client/ }).fill(dinarName);
     await page.getByRole("option", { name: new RegExp(dinarName) }).click();
@@ -165,7 +165,7 @@ describe("currencies other than the business's", () => {
 
   it("reads amounts in the browser with the server's digits, not the browser's own (RSD: 2 in Node, 0 in Chromium 156)", async () => {
     const page = await signedIn("staff@example.com");
-    await page.goto("/staff/invoices/new");
+    await gotoForm(page, "/staff/invoices/new");
     await page.getByLabel("Currency").selectOption("RSD");
     await page.getByLabel("Line 1 description").fill("Translation");
     await page.getByLabel("Line 1 unit price (RSD)").fill("100.50");

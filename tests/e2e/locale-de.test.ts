@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { queryAppDb as query } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, gotoForm, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
 import { pdfText } from "../support/pdf-tools";
 
 // A German business, set up by its admin in settings: de-DE, Europe/Berlin,
@@ -66,7 +66,7 @@ describe("a de-DE business", () => {
     await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, sms_opt_in, created_at, updated_at) VALUES (?, ?, 'EUR', 0, NOW(3), NOW(3))", [clientName, `mueller-${run}@e2e.example`]);
 
     const page = await signedIn("staff@example.com");
-    await page.goto("/staff/invoices/new");
+    await gotoForm(page, "/staff/invoices/new");
     await page.getByRole("combobox", { name: /Client/ }).fill(clientName);
     await page.getByRole("option", { name: new RegExp(clientName) }).click();
     expect(await page.getByLabel("Currency").inputValue()).toBe("EUR");

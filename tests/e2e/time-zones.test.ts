@@ -2,7 +2,7 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { addDaysIso, businessDay, formatDateTime, zonedInstant } from "@/lib/dates";
-import { launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { gotoForm, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 
 // A business in Los Angeles. "Today" is its day there, whatever the server's
@@ -65,7 +65,7 @@ describe("a business in Los Angeles", () => {
     ]);
     const context = await newContext(browser, "desktop", "light", { timezoneId: LA });
     const page = await signedIn(context, "staff@example.com");
-    await page.goto(`/staff/invoices/new?client=${client.insertId}`);
+    await gotoForm(page, `/staff/invoices/new?client=${client.insertId}`);
     await page.getByRole("heading", { level: 1, name: "New invoice" }).waitFor();
     // The issue date defaults to the business's today, not UTC's.
     expect(await page.getByLabel("Issue date").inputValue()).toBe(today);

@@ -70,6 +70,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * Opens a page whose form keeps its buttons disabled until it has hydrated,
+ * and waits for that button: what is typed before hydration is reset to the
+ * form's defaults when React takes over, as it would be for a person.
+ */
+export async function gotoForm(page: Page, url: string, readyButton = "Save and issue"): Promise<void> {
+  await page.goto(url);
+  await page.getByRole("button", { name: readyButton }).and(page.locator(":enabled")).waitFor();
+}
+
 /** Saves a full-page screenshot under tests/.artifacts/screenshots for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

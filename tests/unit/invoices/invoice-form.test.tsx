@@ -1,5 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { renderToString } from "react-dom/server";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
 import { currencyChoices } from "@/lib/currencies";
 import { formatMoney, invoiceTotals } from "@/lib/money";
@@ -26,6 +27,22 @@ beforeEach(() => {
 });
 
 describe("InvoiceForm", () => {
+  it("shows its values in the server's HTML, before hydration, with the buttons disabled until the page can save", () => {
+    const html = renderToString(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    expect(doc.querySelector<HTMLInputElement>("input[name=issueDate]")?.getAttribute("value")).toBe("2026-04-02");
+    expect(doc.querySelector<HTMLInputElement>("input[name=dueDate]")?.getAttribute("value")).toBe("2026-04-16");
+    expect(doc.querySelector<HTMLInputElement>("input[name='lines.0.quantity']")?.getAttribute("value")).toBe("1");
+    expect(doc.querySelector<HTMLSelectElement>("select[name=terms]")?.value).toBe("14");
+    expect(doc.querySelector<HTMLSelectElement>("select[name=currency]")?.value).toBe("USD");
+    const buttons = [...doc.querySelectorAll("button")].filter((b) => /^Save/.test(b.textContent ?? ""));
+    expect(buttons).toHaveLength(2);
+    for (const b of buttons) expect(b.hasAttribute("disabled")).toBe(true);
+    // Once hydrated (render runs React in the browser), the same buttons are enabled.
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
+    expect(screen.getByRole("button", { name: "Save and issue" })).toBeEnabled();
+  });
+
   it("works out totals live with lib/money as lines change, and due dates from the payment terms", async () => {
     const user = userEvent.setup();
     render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
