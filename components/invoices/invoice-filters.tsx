@@ -6,7 +6,8 @@ import { FilterBar, optionsFrom } from "@/components/forms/filter-bar";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { statusLabel } from "@/lib/invoices/status";
-import { invoiceStatusFilters, type InvoiceListParams, type InvoiceSort } from "@/lib/validation/invoices";
+import { invoiceStatusFilters } from "@/lib/validation/choices";
+import type { InvoiceListParams, InvoiceSort } from "@/lib/validation/invoices";
 
 const sortLabels: Record<InvoiceSort, string> = {
   "-issue_date": "Newest issued",

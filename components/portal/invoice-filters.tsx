@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { portalInvoiceFilters, type PortalInvoiceFilter } from "@/lib/validation/portal";
+import { portalInvoiceFilters, type PortalInvoiceFilter } from "@/lib/validation/choices";
 
 const labels: Record<PortalInvoiceFilter, string> = { all: "All", open: "To pay", overdue: "Overdue", paid: "Paid", void: "Void" };
 

@@ -3,11 +3,9 @@ import { checkInvoiceTotals, parseMoney, parseRate } from "@/lib/money";
 import { parseQuantity } from "@/lib/invoices/quantity";
 import { currencyCode } from "./currency";
 import { id, idList, isIsoDate, isoDate, optionalId, optionalText, positiveId, readWholeNumber, requestKey, requiredText, typedValue } from "./fields";
+import { invoiceStatusFilters, paymentMethods, type InvoiceStatusFilter } from "./choices";
 
-// Mirrors the schema enums here so forms can import this file in the browser.
-export const invoiceStatusFilters = ["draft", "sent", "overdue", "partially_paid", "paid", "void"] as const;
-export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
-export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as const;
+export { invoiceStatusFilters, paymentMethods, type InvoiceStatusFilter };
 
 // Amounts, quantities and rates stay text here and are read by lib/money and
 // lib/invoices/quantity in the invoice's currency and the business's locale (readDraftAmounts).

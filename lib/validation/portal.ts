@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { cardDigits, luhnValid, parseExpiry } from "./card";
 import { checkbox, id, oneLine, optionalText, readWholeNumber } from "./fields";
+import { portalInvoiceFilters, type PortalInvoiceFilter } from "./choices";
 
-export const portalInvoiceFilters = ["all", "open", "overdue", "paid", "void"] as const;
-export type PortalInvoiceFilter = (typeof portalInvoiceFilters)[number];
+export { portalInvoiceFilters, type PortalInvoiceFilter };
 
 type RawParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";

@@ -1,0 +1,13 @@
+// The fixed choices that forms and filters offer, without zod: client
+// components import them from here, so a filter bar doesn't ship the whole
+// schema library (26 kB gzip) to the browser. The schemas in this folder
+// read them too. db/schema's enums stay the source of truth; these mirror
+// them, and tests/unit/validation-choices.test.ts holds them equal.
+
+export const invoiceStatusFilters = ["draft", "sent", "overdue", "partially_paid", "paid", "void"] as const;
+export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
+
+export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as const;
+
+export const portalInvoiceFilters = ["all", "open", "overdue", "paid", "void"] as const;
+export type PortalInvoiceFilter = (typeof portalInvoiceFilters)[number];

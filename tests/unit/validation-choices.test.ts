@@ -1,0 +1,15 @@
+import { invoiceStatuses } from "@/db/schema/invoices";
+import { paymentMethods as storedMethods } from "@/db/schema/subscriptions";
+import { invoiceStatusFilters, paymentMethods } from "@/lib/validation/choices";
+
+// lib/validation/choices mirrors the database enums without importing them
+// (or zod), so the browser can load it; these keep the mirror honest.
+describe("the zod-free choices", () => {
+  it("filter invoices by every stored status, and by the derived overdue", () => {
+    expect([...invoiceStatusFilters].sort()).toEqual([...invoiceStatuses, "overdue"].sort());
+  });
+
+  it("offer exactly the payment methods the database stores", () => {
+    expect([...paymentMethods]).toEqual([...storedMethods]);
+  });
+});
