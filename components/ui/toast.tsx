@@ -1,8 +1,6 @@
 "use client";
 
-import type { CSSProperties, ReactNode } from "react";
-import { useTheme } from "next-themes";
-import { Toaster as Sonner, toast as sonner } from "sonner";
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
 
 type ToastVariant = "default" | "success" | "destructive";
 
@@ -12,45 +10,39 @@ type ToastOptions = {
   variant?: ToastVariant;
 };
 
-const DURATION_MS = 5000;
+// sonner (11 kB gzip) loads with the first toast, not with every page: most
+// page views never show one, and the login page is measured by what it ships.
+const loadToaster = () => import("./toaster");
+const SonnerToaster = lazy(() => loadToaster().then((m) => ({ default: m.SonnerToaster })));
 
-// Sonner reads its colours from these variables; ours switch with the .dark
-// class, so a toast matches the page in either theme.
-const TOKENS = {
-  "--normal-bg": "hsl(var(--popover))",
-  "--normal-text": "hsl(var(--popover-foreground))",
-  "--normal-border": "hsl(var(--border))",
-  "--success-bg": "hsl(var(--success))",
-  "--success-text": "hsl(var(--success-foreground))",
-  "--success-border": "hsl(var(--success))",
-  "--error-bg": "hsl(var(--destructive))",
-  "--error-text": "hsl(var(--destructive-foreground))",
-  "--error-border": "hsl(var(--destructive))",
-  "--border-radius": "var(--radius)",
-  fontFamily: "inherit",
-} as CSSProperties;
-
-/** Where toasts appear; mounted once, in the root providers. */
-function Toaster() {
-  const { resolvedTheme } = useTheme();
-  return (
-    <Sonner
-      theme={resolvedTheme === "dark" ? "dark" : "light"}
-      richColors
-      closeButton
-      duration={DURATION_MS}
-      style={TOKENS}
-      // Sonner's own stylesheet sets the title's weight, so ours needs !important.
-      toastOptions={{ closeButtonAriaLabel: "Dismiss notification", classNames: { title: "text-sm !font-semibold", description: "text-sm" } }}
-    />
-  );
+let requested = false;
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-/** Shows a toast in the mounted <Toaster />; returns a handle to dismiss it early. */
-function toast({ title, description, variant = "default" }: ToastOptions) {
-  const show = variant === "success" ? sonner.success : variant === "destructive" ? sonner.error : sonner;
-  const id = show(title, { description });
-  return { id, dismiss: () => sonner.dismiss(id) };
+/** Where toasts appear; mounted once, in the root providers. Draws nothing until the first toast. */
+function Toaster() {
+  const show = useSyncExternalStore(
+    subscribe,
+    () => requested,
+    () => false,
+  );
+  return show ? (
+    <Suspense fallback={null}>
+      <SonnerToaster />
+    </Suspense>
+  ) : null;
+}
+
+/** Shows a toast in the mounted <Toaster />, loading sonner the first time. */
+function toast(options: ToastOptions): void {
+  if (!requested) {
+    requested = true;
+    for (const listener of listeners) listener();
+  }
+  void loadToaster().then((m) => m.showToast(options));
 }
 
 export { Toaster, toast };

@@ -112,7 +112,7 @@ describe("useDialogForm", () => {
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     // The toast gets the parsed values (trimmed), not the raw text.
-    expect(await within(screen.getByRole("region", { name: /notifications/i })).findByText("Saved, Ada")).toBeInTheDocument();
+    expect(await within(await screen.findByRole("region", { name: /notifications/i })).findByText("Saved, Ada")).toBeInTheDocument();
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 });
