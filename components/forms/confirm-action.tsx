@@ -1,89 +1,23 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger } from "@/components/ui/alert-dialog";
-import { Button, type ButtonProps } from "@/components/ui/button";
-import { toast } from "@/components/ui/toast";
-import type { FormState } from "@/lib/form-state";
+import { lazy } from "react";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
+import { ConfirmTrigger, type ConfirmActionProps } from "./confirm-trigger";
 
-type ConfirmActionProps<I, R> = {
-  action: (prev: FormState<R> | undefined, input: I) => Promise<FormState<R>>;
-  input: I;
-  /** The button that opens the dialog. */
-  trigger: React.ReactNode;
-  triggerVariant?: ButtonProps["variant"];
-  triggerSize?: ButtonProps["size"];
-  triggerDisabled?: boolean;
-  title: string;
-  description: React.ReactNode;
-  confirmLabel: string;
-  destructive?: boolean;
-  /** The toast after success; receives the action's data. */
-  successMessage: string | ((data: R | undefined) => string);
-  /** Where to go afterwards; without it the current page refreshes. */
-  redirectTo?: string;
-};
+const loadDialog = () => import("./confirm-action-dialog");
+const ConfirmActionDialog = lazy(() => loadDialog().then((m) => ({ default: m.ConfirmActionDialog })));
 
 /**
- * A button that asks before it acts. The dialog stays open while the action
- * runs, shows a refusal in place, and on success toasts and refreshes.
+ * A button that asks before it acts (confirm-action-dialog.tsx). Until first
+ * clicked it is a plain button; the dialog's code loads then, or as the
+ * pointer or focus reaches it (see components/ui/deferred-popup.tsx).
  */
 export function ConfirmAction<I, R>(props: ConfirmActionProps<I, R>) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function run() {
-    startTransition(async () => {
-      const result = await props.action(undefined, props.input);
-      if (!result.ok) {
-        setError(result.formError ?? "That didn't work. Try again.");
-        return;
-      }
-      setOpen(false);
-      const message = typeof props.successMessage === "function" ? props.successMessage(result.data) : props.successMessage;
-      toast({ title: message, variant: "success" });
-      if (props.redirectTo) router.push(props.redirectTo);
-      else router.refresh();
-    });
-  }
-
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        setError(null);
-      }}
-    >
-      <AlertDialogTrigger asChild>
-        <Button variant={props.triggerVariant ?? "outline"} size={props.triggerSize} disabled={props.triggerDisabled}>
-          {props.trigger}
-        </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{props.title}</AlertDialogTitle>
-          <AlertDialogDescription asChild>
-            <div>{props.description}</div>
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {error && (
-          <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
-            {error}
-          </p>
-        )}
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          {/* A plain button, not AlertDialogAction, so the dialog stays open until the action answers. */}
-          <Button variant={props.destructive ? "destructive" : "default"} pending={pending} onClick={run}>
-            {props.confirmLabel}
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <DeferredPopup
+      load={loadDialog}
+      trigger={(extra) => <ConfirmTrigger label={props.trigger} variant={props.triggerVariant} size={props.triggerSize} disabled={props.triggerDisabled} {...extra} />}
+      popup={(trigger) => <ConfirmActionDialog {...(props as ConfirmActionProps<unknown, unknown>)} trigger={trigger} />}
+    />
   );
 }

@@ -1,117 +1,24 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { AmountInput } from "@/components/forms/amount-input";
-import { FormAlert } from "@/components/forms/form-alert";
+import { lazy } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField, fieldA11y } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { toast } from "@/components/ui/toast";
-import { refundPayment } from "@/lib/actions/payments/refund-payment";
-import type { FieldErrors } from "@/lib/form-state";
-import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
+import type { RefundPaymentProps } from "./refund-payment-popup";
 
-type Props = {
-  paymentId: number;
-  currency: string;
-  locale: string;
-  /** What is left to refund on the payment. */
-  refundableMinor: number;
-  /** A Stripe card payment: the money goes back through Stripe, and its webhook moves the invoice. */
-  viaStripe: boolean;
-  /** Money the invoice never took (it overshot the balance): refunding it leaves the invoice as it is. */
-  refundDue?: boolean;
-  triggerLabel?: string;
-};
+const loadPopup = () => import("./refund-payment-popup");
+const RefundPaymentPopup = lazy(() => loadPopup().then((m) => ({ default: m.RefundPaymentPopup })));
 
-/** Refund all of a payment or a part: the amount starts as what is left to refund. */
-export function RefundPaymentDialog({ paymentId, currency, locale, refundableMinor, viaStripe, refundDue = false, triggerLabel = "Refund" }: Props) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const refundable = formatMoney(refundableMinor, currency, locale);
-  const fieldId = `refund-amount-${paymentId}`;
-  const reasonId = `refund-reason-${paymentId}`;
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget)) as { amount?: string; reason?: string };
-    // The same checks the server makes, so most mistakes show before sending.
-    const amount = parseMoney(data.amount ?? "", currency, locale);
-    const error = !amount.ok ? amount.error : amount.minor <= 0 ? "Enter an amount above zero" : amount.minor > refundableMinor ? `At most ${refundable}, what is left to refund` : null;
-    if (error) {
-      setErrors({ amount: [error] });
-      setFormError("Check the highlighted fields.");
-      return;
-    }
-    startTransition(async () => {
-      const result = await refundPayment(undefined, { paymentId, amount: data.amount ?? "", reason: data.reason ?? "" });
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setFormError(result.formError);
-        return;
-      }
-      setOpen(false);
-      const refunded = amount.ok ? formatMoney(amount.minor, currency, locale) : refundable;
-      toast(
-        viaStripe
-          ? { title: `Refund of ${refunded} sent to Stripe`, description: "The payment and the invoice update when Stripe confirms it, usually within seconds.", variant: "success" }
-          : { title: `Refund of ${refunded} recorded`, variant: "success" },
-      );
-      router.refresh();
-    });
-  }
-
-  const description = viaStripe
-    ? refundDue
-      ? `Stripe sends the money back to the client's card. This payment never counted toward the invoice, so its balance doesn't change. Up to ${refundable}.`
-      : `Stripe sends the money back to the client's card, and the invoice's balance goes up by the amount once Stripe confirms. Up to ${refundable}.`
-    : `Record money that went back to the client; the invoice's balance goes up by the amount. Send the money itself through your bank. Up to ${refundable}.`;
-
+/** The Refund button; the dialog's code (Radix, the amount field) loads on first use (see components/ui/deferred-popup.tsx). */
+export function RefundPaymentDialog({ triggerLabel = "Refund", ...props }: RefundPaymentProps) {
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        if (next) {
-          setErrors({});
-          setFormError(null);
-        }
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button type="button" size="sm" variant="outline">
+    <DeferredPopup
+      load={loadPopup}
+      trigger={(extra) => (
+        <Button type="button" size="sm" variant="outline" aria-haspopup="dialog" {...extra}>
           {triggerLabel}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Refund this payment?</DialogTitle>
-          <DialogDescription>{description}</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormAlert message={formError} />
-          <FormField id={fieldId} label={`Amount to refund (${currency})`} required error={errors.amount}>
-            <AmountInput {...fieldA11y(fieldId, errors.amount)} name="amount" defaultValue={formatAmountInput(refundableMinor, currency, locale)} currency={currency} locale={locale} />
-          </FormField>
-          <FormField id={reasonId} label="Reason" error={errors.reason}>
-            <Input {...fieldA11y(reasonId, errors.reason)} name="reason" maxLength={300} autoComplete="off" placeholder="Optional, kept in the audit log" />
-          </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" pending={pending}>
-              {viaStripe ? "Refund through Stripe" : "Record refund"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      )}
+      popup={(trigger) => <RefundPaymentPopup {...props} trigger={trigger} />}
+    />
   );
 }

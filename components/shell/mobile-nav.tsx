@@ -1,30 +1,15 @@
 "use client";
 
-import { Menu } from "lucide-react";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { lazy } from "react";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
+import { MobileNavButton } from "./mobile-nav-button";
 import type { NavItem } from "./nav-config";
-import { NavLinks } from "./nav-links";
+import type { NavIcons } from "./nav-icons";
 
-export function MobileNav({ items, area }: { items: NavItem[]; area: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Sheet open={open} onOpenChange={setOpen}>
-      <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Open navigation">
-          <Menu aria-hidden="true" />
-        </Button>
-      </SheetTrigger>
-      <SheetContent side="left" className="w-72">
-        <SheetHeader>
-          <SheetTitle>ClientDesk</SheetTitle>
-          <SheetDescription>{area}</SheetDescription>
-        </SheetHeader>
-        <nav aria-label="Main">
-          <NavLinks items={items} onNavigate={() => setOpen(false)} />
-        </nav>
-      </SheetContent>
-    </Sheet>
-  );
+const loadSheet = () => import("./mobile-nav-sheet");
+const MobileNavSheet = lazy(() => loadSheet().then((m) => ({ default: m.MobileNavSheet })));
+
+/** The navigation drawer on narrow screens: a plain button until first used, then the Radix sheet (see components/ui/deferred-popup.tsx). */
+export function MobileNav({ items, icons, area }: { items: NavItem[]; icons: NavIcons; area: string }) {
+  return <DeferredPopup load={loadSheet} trigger={(props) => <MobileNavButton {...props} />} popup={(trigger) => <MobileNavSheet items={items} icons={icons} area={area} trigger={trigger} />} />;
 }

@@ -1,26 +1,10 @@
 "use client";
 
-import { BarChart3, ClipboardList, CreditCard, FileText, Inbox, LayoutDashboard, Package, Repeat, Settings, ShieldCheck, User, UserPlus, Users, AlarmClock } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
-import type { NavIcon, NavItem } from "./nav-config";
-
-const icons: Record<NavIcon, typeof BarChart3> = {
-  dashboard: LayoutDashboard,
-  clients: Users,
-  services: Package,
-  invoices: FileText,
-  unpaid: AlarmClock,
-  staff: ShieldCheck,
-  outbox: Inbox,
-  audit: ClipboardList,
-  settings: Settings,
-  profile: User,
-  invites: UserPlus,
-  subscriptions: Repeat,
-  payments: CreditCard,
-};
+import type { NavIcons } from "./nav-icons";
+import type { NavItem } from "./nav-config";
 
 const isUnder = (path: string, href: string) => path.startsWith(`${href}/`);
 
@@ -36,12 +20,12 @@ export function activeHref(pathname: string, items: NavItem[]): string | undefin
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
-export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+/** The area's links, marking the current one. The icons come drawn by the server (nav-icons.tsx), so their code isn't shipped. */
+export function NavLinks({ items, icons, onNavigate }: { items: NavItem[]; icons: NavIcons; onNavigate?: () => void }) {
   const active = activeHref(usePathname(), items);
   return (
     <ul className="space-y-1">
       {items.map((item) => {
-        const Icon = icons[item.icon];
         return (
           <li key={item.href}>
             <Link
@@ -56,7 +40,7 @@ export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?:
                   : "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
               )}
             >
-              <Icon className="size-4 shrink-0" aria-hidden="true" />
+              {icons[item.icon]}
               {item.label}
             </Link>
           </li>

@@ -1,43 +1,19 @@
 "use client";
 
-import { LogOut, User } from "lucide-react";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { Avatar } from "@/components/ui/avatar";
-import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { logout } from "@/lib/actions/auth/logout";
+import { lazy } from "react";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
+import { UserMenuButton } from "./user-menu-button";
 
+const loadPopup = () => import("./user-menu-popup");
+const UserMenuPopup = lazy(() => loadPopup().then((m) => ({ default: m.UserMenuPopup })));
+
+/** The account menu: a plain button until first used, then the Radix menu (see components/ui/deferred-popup.tsx). */
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
-  // The menu only renders inside a role area (/admin, /staff, /portal), each with its own profile page.
-  const profileHref = `/${usePathname().split("/")[1]}/profile`;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-10 gap-2 px-2" aria-label={`Account menu for ${name}`}>
-          <Avatar name={name} aria-hidden="true" />
-          <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{name}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-60">
-        <DropdownMenuLabel className="font-normal">
-          <div className="truncate text-sm font-medium">{name}</div>
-          <div className="truncate text-xs text-muted-foreground">{email}</div>
-          <div className="mt-1 text-xs text-muted-foreground">{roleLabel}</div>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href={profileHref}>
-            <User aria-hidden="true" />
-            Profile
-          </Link>
-        </DropdownMenuItem>
-        {/* Called directly: a <form> inside the menu is unmounted as the menu closes, before it can submit. */}
-        <DropdownMenuItem onSelect={() => void logout(undefined, {})}>
-          <LogOut aria-hidden="true" />
-          Sign out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <DeferredPopup
+      load={loadPopup}
+      trigger={(props) => <UserMenuButton name={name} {...props} />}
+      popup={(trigger) => <UserMenuPopup name={name} email={email} roleLabel={roleLabel} trigger={trigger} />}
+    />
   );
 }

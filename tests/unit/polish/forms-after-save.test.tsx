@@ -17,7 +17,7 @@ describe("forms after a save", () => {
     const user = userEvent.setup();
     render(<StaffEditDialog member={{ id: 7, name: "Sam Old", email: "sam@example.com", phone: null, role: "staff" }} isSelf={false} />);
     await user.click(screen.getByRole("button", { name: "Edit Sam Old" }));
-    const name = screen.getByLabelText(/^Name/);
+    const name = await screen.findByLabelText(/^Name/);
     await user.clear(name);
     await user.type(name, "Sam New");
     await user.click(screen.getByRole("button", { name: "Save" }));
