@@ -370,14 +370,31 @@ export function balanceDue(totalMinor: Minor, amountPaidMinor: Minor): Minor {
   return Math.max(0, totalMinor - amountPaidMinor);
 }
 
+// Building an Intl.NumberFormat costs far more than using one (it showed in
+// a profile of the invoice page, which formats a rate per line), so each is
+// built once per locale.
+const rateFormatters = new Map<string, Intl.NumberFormat>();
+function rateFormatter(kind: "percent" | "input", locale: string): Intl.NumberFormat {
+  const key = `${kind}|${locale}`;
+  let fmt = rateFormatters.get(key);
+  if (!fmt) {
+    fmt =
+      kind === "percent"
+        ? new Intl.NumberFormat(locale, { style: "percent", numberingSystem: "latn", maximumFractionDigits: 2 })
+        : new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: false, maximumFractionDigits: 2 });
+    rateFormatters.set(key, fmt);
+  }
+  return fmt;
+}
+
 /** Basis points as a percent string for display ("12.5%" in en-US, "12,5 %" in de-DE). */
 export function formatRate(bp: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", numberingSystem: "latn", maximumFractionDigits: 2 }).format(bp / 10_000);
+  return rateFormatter("percent", locale).format(bp / 10_000);
 }
 
 /** A rate as typed for the form's field: "12.5" in en-US, "12,5" in de-DE, never grouped. */
 export function formatRateInput(bp: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: false, maximumFractionDigits: 2 }).format(bp / 100);
+  return rateFormatter("input", locale).format(bp / 100);
 }
 
 /** Parses "12.5" or "12.5%" (in de-DE "12,5" or "12,5 %") into basis points: the locale's decimal separator only. */
