@@ -6,7 +6,9 @@
 // First Load JS of a route = the runtime every page loads (rootMainFiles)
 // plus the chunks its page entry lists in its client reference manifest.
 // Reads NEXT_DIST_DIR (default .next); `-- --all` lists every route, not only
-// the back-office and portal pages.
+// the back-office and portal pages; `-- --chunks /admin/invoices` lists one
+// route's chunks with what each holds. The shared chunks are named by what
+// they hold (recognised by strings only that package contains).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,6 +48,33 @@ function load(file) {
   return { entry, manifest };
 }
 
+// Production chunks carry no module names, so the biggest contributors are
+// recognised by strings only they contain. A chunk that matches nothing is
+// our own code or a smaller package.
+const SIGNATURES = [
+  ["react-dom", /__reactContainer/],
+  ["Next router and RSC client", /next-router-state-tree|createFromReadableStream/],
+  ["Next runtime", /isNextRouterError/],
+  ["Turbopack runtime", /^\(globalThis\.TURBOPACK\|\|\(globalThis\.TURBOPACK=\[\]\)\)\.push\(\[[^,]+,"static\/chunks|TURBOPACK_CHUNK_LISTS|registerChunk/],
+  ["tailwind-merge", /classGroupId/],
+  ["sonner", /data-sonner/],
+  ["zod", /ZodError/],
+  ["awesome-phonenumber", /awesome-phonenumber|getSupportedRegionCodes|NationalNumber/],
+  ["Radix popper (floating-ui)", /data-radix-popper/],
+  ["Radix dialog", /data-radix-focus-guard|"DialogContent"/],
+  ["Radix menu", /"DropdownMenuContent"|"RovingFocusGroup"/],
+  ["react-hook-form", /shouldUnregister/],
+  ["@tremor/react and recharts", /recharts|tremor-/],
+  ["lucide-react icons", /lucide-/],
+  ["root providers (theme, viewer time, region)", /BusinessRegionProvider|ViewerTimeProvider/],
+];
+function contributors(file) {
+  const body = readFileSync(path.join(dist, file), "utf8");
+  return SIGNATURES.filter(([, re]) => re.test(body))
+    .map(([name]) => name)
+    .join(", ");
+}
+
 const build = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8"));
 const shared = new Set(build.rootMainFiles);
 const routes = [];
@@ -73,6 +102,14 @@ for (const r of shown) {
 }
 const sharedAll = new Set([...shared, ...common]);
 console.log(`${"+ First Load JS shared by all".padEnd(34)}${"".padStart(10)}${kb(total(sharedAll)).padStart(16)}`);
-for (const f of [...sharedAll].sort((a, b) => sizes(b).gzip - sizes(a).gzip)) console.log(`  ${path.basename(f).padEnd(32)}${kb(sizes(f).gzip).padStart(10)}`);
+for (const f of [...sharedAll].sort((a, b) => sizes(b).gzip - sizes(a).gzip)) console.log(`  ${path.basename(f).padEnd(32)}${kb(sizes(f).gzip).padStart(10)}  ${contributors(f)}`);
+console.log(`\nThe floor: Next.js's runtime and React (rootMainFiles, loaded by every page, ours or not) are ${kb(total(shared))} of that.`);
+const chunksOf = process.argv.indexOf("--chunks");
+if (chunksOf > 0) {
+  const r = routes.find((x) => x.route === process.argv[chunksOf + 1]);
+  if (!r) throw new Error(`No route ${process.argv[chunksOf + 1]}`);
+  console.log(`\n${r.route}: its own chunks`);
+  for (const f of r.own.sort((a, b) => sizes(b).gzip - sizes(a).gzip)) console.log(`  ${path.basename(f).padEnd(32)}${kb(sizes(f).gzip).padStart(10)}  ${contributors(f)}`);
+}
 console.log("\nCSS");
 for (const f of css) console.log(`  ${path.basename(f).padEnd(32)}${kb(sizes(f).raw).padStart(10)} raw  ${kb(sizes(f).gzip).padStart(9)} gzip`);

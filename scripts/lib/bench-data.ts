@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { createDatabase, startPrivateServer, withDatabase } from "./database.mjs";
+import { ensureSystemPackages } from "./system.mjs";
 
 export const root = path.resolve(__dirname, "..", "..");
 export const BENCH_SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
@@ -26,6 +27,7 @@ export function databaseName(size: BenchSize): string {
 /** Starts (or reuses) the bench database server. */
 export async function benchServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
+  ensureSystemPackages({ needServer: true }); // on a new machine, as npm test and npm run up do
   const server = await startPrivateServer(root, "bench");
   return { url: server.url, stop: server.stop };
 }
