@@ -187,9 +187,11 @@ describe("every page's Content-Security-Policy", () => {
     const complaints = permissionsPolicyComplaints(context);
     const page = await context.newPage();
     for (const path of ["/login", "/signup", "/forgot-password", `/i/${linkToken}`]) await visit(page, path);
-    // Matched loosely: in dark mode the button keeps its server-rendered label, "Switch to dark mode".
-    await page.getByRole("button", { name: /^Switch to (dark|light) mode$/ }).click();
-    await page.locator(`html.${theme === "light" ? "dark" : "light"}`).waitFor({ state: "attached" });
+    // The label names the other theme once the page has hydrated (the server can't know the theme).
+    const other = theme === "light" ? "dark" : "light";
+    await page.getByRole("button", { name: `Switch to ${other} mode`, exact: true }).click();
+    await page.locator(`html.${other}`).waitFor({ state: "attached" });
+    await page.getByRole("button", { name: `Switch to ${theme} mode`, exact: true }).waitFor();
     await page.evaluate(() => document.readyState);
     expect(takeCspViolations()).toEqual([]);
     expect(complaints).toEqual([]);
