@@ -67,13 +67,16 @@ beforeAll(async () => {
       `${area}/services/${service}/edit`,
     ];
   }
-  pages.admin.push("/admin/clients/import", `/admin/outbox/${message}`);
+  pages.admin.push("/admin/clients/import", `/admin/outbox/${message}`, "/security/setup");
+  pages.staff.push("/security/setup");
   pages.client = [...navFor.client.map((i) => i.href), `/portal/invoices/${portalInvoice}`];
 
   // The public pages behind emailed links, with tokens made the way the app makes them (only hashes stored).
   const link = randomBytes(32).toString("base64url");
   const reset = randomBytes(32).toString("base64url");
   const accept = randomBytes(32).toString("base64url");
+  const decide = randomBytes(32).toString("base64url");
+  const change = randomBytes(32).toString("base64url");
   await query<ResultSetHeader>("INSERT INTO invoice_links (invoice_id, token_hash, expires_at, created_at) VALUES (?, ?, NOW() + INTERVAL 1 DAY, NOW())", [invoice, sha256(link)]);
   await query<ResultSetHeader>("INSERT INTO password_resets (user_id, token_hash, expires_at, created_at) VALUES (?, ?, NOW() + INTERVAL 1 HOUR, NOW())", [clientUser, sha256(reset)]);
   const email = `a11y-${Date.now().toString(36)}@example.com`;
@@ -81,12 +84,39 @@ beforeAll(async () => {
     "INSERT INTO staff_invites (email, name, requested_by, status, accept_token_hash, expires_at, decided_by, decided_at, created_at) VALUES (?, 'Ada Access', ?, 'approved', ?, NOW() + INTERVAL 1 DAY, ?, NOW(), NOW())",
     [email, admin, sha256(accept), admin],
   );
+  const pending = `a11y-pending-${Date.now().toString(36)}@example.com`;
+  await query<ResultSetHeader>(
+    "INSERT INTO staff_invites (email, name, requested_by, status, decision_token_hash, decision_expires_at, created_at) VALUES (?, 'Pat Pending', ?, 'pending_approval', ?, NOW() + INTERVAL 1 DAY, NOW())",
+    [pending, admin, sha256(decide)],
+  );
+  await query<ResultSetHeader>("INSERT INTO email_changes (user_id, new_email, token_hash, expires_at, created_at) VALUES (?, ?, ?, NOW() + INTERVAL 1 HOUR, NOW())", [
+    clientUser,
+    `a11y-new-${Date.now().toString(36)}@example.com`,
+    sha256(change),
+  ]);
   cleanups.push(
     ["DELETE FROM invoice_links WHERE token_hash = ?", sha256(link)],
     ["DELETE FROM password_resets WHERE token_hash = ?", sha256(reset)],
     ["DELETE FROM staff_invites WHERE email = ?", email],
+    ["DELETE FROM staff_invites WHERE email = ?", pending],
+    ["DELETE FROM email_changes WHERE token_hash = ?", sha256(change)],
   );
-  pages.public = ["/login", "/signup", "/forgot-password", `/reset-password/${reset}`, `/i/${link}`, `/invites/accept/${accept}`];
+  // The token pages also show what an expired link shows, and /two-factor what it shows when its 10 minutes are up.
+  const expired = randomBytes(32).toString("base64url");
+  pages.public = [
+    "/login",
+    "/signup",
+    "/forgot-password",
+    `/reset-password/${reset}`,
+    `/i/${link}`,
+    `/invites/accept/${accept}`,
+    `/invites/${decide}/approve`,
+    `/invites/${decide}/reject`,
+    `/confirm-email/${change}`,
+    `/confirm-email/${expired}`,
+    `/signup/confirm/${expired}`,
+    "/two-factor",
+  ];
 });
 
 afterAll(async () => {
