@@ -55,6 +55,8 @@ try {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: ".next-cluster",
+    // The apps write through different nodes and contend on hot rows (docs/scale.md).
+    DATABASE_TX_ATTEMPTS: process.env.DATABASE_TX_ATTEMPTS ?? "20",
   };
   const tsx = [bin(root, "tsx"), "--tsconfig", "tsconfig.scripts.json"];
   const first = { ...common, ...hostListEnv(nodes, 0), APP_URL: `http://localhost:${appPorts[0]}` };
