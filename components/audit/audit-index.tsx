@@ -28,7 +28,7 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
           {rows.length === 0 ? (
             <EmptyState icon={<ClipboardList />} title="No entries match" description="Widen the dates or clear a filter." />
           ) : (
-            <Table>
+            <Table aria-label="Audit log">
               <TableHeader>
                 <TableRow>
                   <TableHead className="hidden sm:table-cell">When</TableHead>

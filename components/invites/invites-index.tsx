@@ -43,7 +43,7 @@ export async function InvitesIndex({ userId, canDecide }: { userId: number; canD
               {pending.length === 0 ? (
                 <EmptyState icon={<MailPlus />} title="Nothing to decide" description="New invite requests show up here and in your inbox." />
               ) : (
-                <InviteTable rows={pending} decide />
+                <InviteTable rows={pending} label="Invites waiting for approval" decide />
               )}
             </CardContent>
           </Card>
@@ -53,7 +53,11 @@ export async function InvitesIndex({ userId, canDecide }: { userId: number; canD
             <CardTitle>{canDecide ? "Earlier invites" : "Your requests"}</CardTitle>
           </CardHeader>
           <CardContent>
-            {rest.length === 0 ? <EmptyState icon={<MailPlus />} title="No invites yet" description="Invites you request show up here with their progress." /> : <InviteTable rows={rest} />}
+            {rest.length === 0 ? (
+              <EmptyState icon={<MailPlus />} title="No invites yet" description="Invites you request show up here with their progress." />
+            ) : (
+              <InviteTable rows={rest} label={canDecide ? "Earlier invites" : "Your invite requests"} />
+            )}
           </CardContent>
         </Card>
       </div>
@@ -63,9 +67,10 @@ export async function InvitesIndex({ userId, canDecide }: { userId: number; canD
 
 type Row = Awaited<ReturnType<typeof listInvites>>[number] & { state: ReturnType<typeof inviteState> };
 
-function InviteTable({ rows, decide }: { rows: Row[]; decide?: boolean }) {
+/** `label` names the table, and the box it scrolls in on a phone: the page can hold two. */
+function InviteTable({ rows, label, decide }: { rows: Row[]; label: string; decide?: boolean }) {
   return (
-    <Table>
+    <Table aria-label={label}>
       <TableHeader>
         <TableRow>
           <TableHead>Invitee</TableHead>

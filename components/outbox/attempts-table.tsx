@@ -10,7 +10,7 @@ const outcomeVariant = { sent: "success", captured: "outline", failed: "warning"
 export function AttemptsTable({ attempts }: { attempts: OutboxMessageDetail["history"] }) {
   if (attempts.length === 0) return <EmptyState icon={<Send />} title="No attempts yet" description="The outbox worker records each try to send this message here." className="py-6 sm:py-8" />;
   return (
-    <Table>
+    <Table aria-label="Delivery attempts">
       <TableHeader>
         <TableRow>
           <TableHead className="w-12">#</TableHead>

@@ -33,7 +33,7 @@ export function OutboxTable({ rows, about, filtered, region }: { rows: OutboxLis
     );
   }
   return (
-    <Table>
+    <Table aria-label="Messages">
       <TableHeader>
         <TableRow>
           <TableHead>Message</TableHead>

@@ -11,7 +11,7 @@ type Row = { id: number; number: string | null; status: InvoiceStatus; issueDate
 /** The client's invoices: number (a link to the invoice), dates, status and what is left to pay. Narrow screens keep number, status and balance. */
 export function InvoiceListTable({ rows, today, locale, showIssued = true }: { rows: Row[]; today: string; locale: string; showIssued?: boolean }) {
   return (
-    <Table>
+    <Table aria-label="Invoices">
       <TableHeader>
         <TableRow>
           <TableHead>Invoice</TableHead>

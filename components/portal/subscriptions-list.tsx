@@ -38,7 +38,7 @@ export function SubscriptionsList({ subscriptions, locale, savedCards = new Map(
     );
   }
   return (
-    <Table>
+    <Table aria-label="Subscriptions">
       <TableHeader>
         <TableRow>
           <TableHead>Service</TableHead>

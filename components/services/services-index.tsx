@@ -46,7 +46,7 @@ export async function ServicesIndex({ area, archived }: { area: string; archived
               description={archived ? "Services you archive are kept here, with their history." : "Add the services you offer; clients who agreed to SMS hear about each new one."}
             />
           ) : (
-            <Table>
+            <Table aria-label="Services">
               <TableHeader>
                 <TableRow>
                   <TableHead>Service</TableHead>

@@ -37,7 +37,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
       />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <Table>
+          <Table aria-label="Staff">
             <TableHeader>
               <TableRow>
                 <TableHead>Person</TableHead>

@@ -40,7 +40,7 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
           size="sm"
         />
       </div>
-      <Table>
+      <Table aria-label="Unpaid invoices">
         <TableHeader>
           <TableRow>
             <TableHead className="w-10">

@@ -8,6 +8,7 @@ import { navFor } from "@/components/shell/nav-config";
 import type { Role } from "@/db/schema";
 import { launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
+import { scaledMs } from "../support/load";
 
 // Every page of every role, and the public pages, at both widths and in both
 // themes, through axe: no WCAG 2.0/2.1/2.2 A or AA violation, none of the
@@ -135,7 +136,7 @@ afterAll(async () => {
  */
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.readyState === "complete" && document.querySelectorAll(".animate-pulse, [aria-busy='true'], [data-scroll-region='pending']").length === 0, null, {
-    timeout: 15_000,
+    timeout: scaledMs(15_000),
     polling: 50,
   });
 }
@@ -269,7 +270,7 @@ describe("accessibility: axe on every page", () => {
       console.log(`axe: ${role}: ${results.map((r) => `${r.loads} page loads in ${r.seconds.toFixed(1)} s`).join(" and ")}`);
       expect(results.flatMap((r) => r.found)).toEqual([]);
     },
-    240_000,
+    scaledMs(240_000),
   );
 });
 
