@@ -1,6 +1,7 @@
 import { formatDate, formatInstantDate } from "@/lib/dates";
 import { formatQuantity } from "@/lib/invoices/quantity";
-import { balanceDue, formatMoney, formatRate } from "@/lib/money";
+import { amountOwed } from "@/lib/invoices/status";
+import { formatMoney, formatRate } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { invoiceDocumentCss } from "./invoice-document-css";
 import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
@@ -30,7 +31,7 @@ export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumen
   const { company, client, invoice, lines, payments, instructions } = data;
   // Numbers in the business's locale, like its dates.
   const money = (minor: number) => formatMoney(minor, invoice.currency, company.locale);
-  const balance = balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
+  const balance = amountOwed(invoice);
   const rates = [...new Set(lines.map((l) => l.taxRateBp))];
   const taxLabel = rates.length === 1 && rates[0]! > 0 ? `Tax (${formatRate(rates[0]!, company.locale)})` : "Tax";
   const stamp = invoice.status === "paid" || invoice.status === "void" || invoice.status === "draft" ? invoice.status : null;
@@ -87,7 +88,7 @@ export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumen
           </dl>
           <p className="doc-due">
             <span>Balance due</span>
-            <span className="num">{money(invoice.status === "void" ? 0 : balance)}</span>
+            <span className="num">{money(balance)}</span>
           </p>
         </div>
       </section>
@@ -165,7 +166,7 @@ export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumen
           </div>
           <div className="doc-balance">
             <dt>Balance due</dt>
-            <dd>{money(invoice.status === "void" ? 0 : balance)}</dd>
+            <dd>{money(balance)}</dd>
           </div>
         </dl>
       </div>

@@ -14,11 +14,12 @@ import { getSettings } from "@/db/queries/settings";
 import { LocalTime, RelativeTime } from "@/components/time/viewer-time";
 import { getBusinessToday } from "@/lib/business-time";
 import { formatDate } from "@/lib/dates";
-import { displayStatus } from "@/lib/invoices/status";
-import { balanceDue, formatMoney } from "@/lib/money";
+import { amountOwed, displayStatus } from "@/lib/invoices/status";
+import { formatMoney } from "@/lib/money";
 import { EmailInvoiceDialog } from "./email-invoice-dialog";
 import { DraftActions, DuplicateInvoiceButton, PdfButton } from "./invoice-header-actions";
 import { InvoiceHistory } from "./invoice-history";
+import { InvoiceTotals } from "./invoice-totals";
 import { InvoicePaper } from "./invoice-paper";
 import { LinkActions } from "./link-actions";
 import { VoidInvoiceDialog } from "./void-invoice-dialog";
@@ -47,7 +48,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
   const now = new Date();
   const status = displayStatus(invoice.status, invoice.dueDate, today);
   const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
-  const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
+  const balance = amountOwed(invoice);
   const open = invoice.status === "sent" || invoice.status === "partially_paid";
   const title = invoice.number ?? `Draft #${invoice.id}`;
   const activeLinks = links.filter((l) => !l.revokedAt && l.expiresAt > now).length;
@@ -87,14 +88,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
           </CardHeader>
           <CardContent>
             <dl className="grid gap-2 text-sm">
-              <Row label="Total" value={money(invoice.totalMinor)} />
-              <Row label="Paid" value={money(invoice.amountPaidMinor)} />
-              <div className="flex justify-between gap-4 border-t pt-2 text-base font-semibold">
-                <dt>Balance due</dt>
-                <dd className="tabular-nums" data-testid="balance-due">
-                  {money(balance)}
-                </dd>
-              </div>
+              <InvoiceTotals invoice={invoice} money={money} />
               <Row label="Issue date" value={formatDate(invoice.issueDate)} />
               <Row label="Due date" value={formatDate(invoice.dueDate)} />
               {invoice.sentAt && <Row label="First emailed" value={<LocalTime value={invoice.sentAt} />} />}

@@ -3,11 +3,12 @@ import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/time/viewer-time";
 import { formatDate } from "@/lib/dates";
-import { displayStatus } from "@/lib/invoices/status";
-import { balanceDue, formatMoney } from "@/lib/money";
+import { amountOwed, displayStatus } from "@/lib/invoices/status";
+import { formatMoney } from "@/lib/money";
 import { buttonVariants } from "@/components/ui/button";
 import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
 import { InvoicePaper } from "./invoice-paper";
+import { InvoiceTotals } from "./invoice-totals";
 
 /**
  * What someone holding a signed link sees: the balance and a PDF download up
@@ -16,7 +17,7 @@ import { InvoicePaper } from "./invoice-paper";
 export function PublicInvoice({ data, pdfHref, expiresAt, today, pay }: { data: InvoiceDocumentData; pdfHref: string; expiresAt: Date; today: string; pay?: React.ReactNode }) {
   const { invoice, company } = data;
   const money = (minor: number) => formatMoney(minor, invoice.currency, company.locale);
-  const balance = invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
+  const balance = amountOwed(invoice);
   const status = displayStatus(invoice.status, invoice.dueDate, today);
   return (
     <div className={`mx-auto grid w-full max-w-6xl gap-6 lg:items-start ${pay ? "lg:grid-cols-[minmax(0,1fr)_24rem]" : "lg:grid-cols-[minmax(0,1fr)_18rem]"}`}>
@@ -30,18 +31,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt, today, pay }: { data: 
         </CardHeader>
         <CardContent className="grid gap-4">
           <dl className="grid gap-2 text-sm">
-            <div className="flex justify-between gap-4">
-              <dt className="text-muted-foreground">Total</dt>
-              <dd className="tabular-nums">{money(invoice.totalMinor)}</dd>
-            </div>
-            <div className="flex justify-between gap-4">
-              <dt className="text-muted-foreground">Paid</dt>
-              <dd className="tabular-nums">{money(invoice.amountPaidMinor)}</dd>
-            </div>
-            <div className="flex justify-between gap-4 border-t pt-2 text-base font-semibold">
-              <dt>Balance due</dt>
-              <dd className="tabular-nums">{money(balance)}</dd>
-            </div>
+            <InvoiceTotals invoice={invoice} money={money} />
             {balance > 0 && (
               <div className="flex justify-between gap-4">
                 <dt className="text-muted-foreground">Due</dt>

@@ -1,4 +1,5 @@
 import type { InvoiceStatus } from "@/db/schema";
+import { balanceDue } from "@/lib/money";
 
 export type DisplayStatus = InvoiceStatus | "overdue";
 
@@ -9,6 +10,11 @@ export const OPEN_STATUSES = ["sent", "partially_paid"] as const satisfies reado
 
 export function isOpen(status: string): status is (typeof OPEN_STATUSES)[number] {
   return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/** What the invoice still asks for: the total less what was paid, and nothing once it is void. */
+export function amountOwed(invoice: { status: InvoiceStatus; totalMinor: number; amountPaidMinor: number }): number {
+  return invoice.status === "void" ? 0 : balanceDue(invoice.totalMinor, invoice.amountPaidMinor);
 }
 
 /** Overdue is derived: open, and past its due date. */

@@ -15,7 +15,8 @@ import { getBusinessToday } from "@/lib/business-time";
 import { getCurrentUser } from "@/lib/auth/session";
 import { recordLinkView, resolveInvoiceLink } from "@/lib/invoices/links";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
-import { balanceDue, formatMoney } from "@/lib/money";
+import { amountOwed } from "@/lib/invoices/status";
+import { formatMoney } from "@/lib/money";
 import { minimumPartPayment } from "@/lib/payments/minimum";
 import { cardProvider } from "@/lib/payments/providers";
 
@@ -38,7 +39,7 @@ export default async function PublicInvoicePage({ params, searchParams }: { para
     // A draft never has a link; a row deleted since is simply gone.
     if (!data || data.invoice.status === "draft") notFound();
     await recordLinkView(getDb(), link.linkId);
-    const balanceMinor = data.invoice.status === "void" ? 0 : balanceDue(data.invoice.totalMinor, data.invoice.amountPaidMinor);
+    const balanceMinor = amountOwed(data.invoice);
     const pay = await payOption(data.invoice.id, balanceMinor);
     const provider = cardProvider();
     body = (

@@ -3,8 +3,8 @@ import { getSettings } from "@/db/queries/settings";
 import { userWithPermission } from "@/lib/auth/session";
 import { getBusinessToday } from "@/lib/business-time";
 import { toCsvLine } from "@/lib/csv";
-import { displayStatus, statusLabel } from "@/lib/invoices/status";
-import { balanceDue, toDecimalString } from "@/lib/money";
+import { amountOwed, displayStatus, statusLabel } from "@/lib/invoices/status";
+import { toDecimalString } from "@/lib/money";
 import { notFoundResponse } from "@/lib/http/responses";
 import { parseInvoiceListParams } from "@/lib/validation/invoices";
 
@@ -41,7 +41,7 @@ export async function GET(request: Request) {
                 toDecimalString(r.taxMinor, r.currency),
                 toDecimalString(r.totalMinor, r.currency),
                 toDecimalString(r.amountPaidMinor, r.currency),
-                toDecimalString(r.status === "void" ? 0 : balanceDue(r.totalMinor, r.amountPaidMinor), r.currency),
+                toDecimalString(amountOwed(r), r.currency),
               ]),
             )
             .join("");
