@@ -2,7 +2,8 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { ChartImage } from "@/components/charts/chart-image";
 import { AgingChart } from "@/components/charts/lazy-charts";
 import { getReceivablesAging, receivablesTotals, type AgingBucket } from "@/db/queries/dashboard";
-import { invoicesHref, OPEN_STATUSES } from "@/lib/dashboard/links";
+import { invoicesHref, OPEN_DISPLAY_STATUSES } from "@/lib/dashboard/links";
+import { OPEN_STATUSES } from "@/lib/invoices/status";
 import { formatMoney } from "@/lib/money";
 import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
 import type { DashboardContext } from "./context";
@@ -24,14 +25,14 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
     Outstanding: a.balanceMinor,
     count: a.count,
     // Not yet due: sent or partially paid, due today or later. Past due: the list's overdue filter.
-    href: invoicesHref(area, { status: a.bucket === "current" ? ["sent", "partially_paid"] : ["overdue"], dueFrom: a.dueFrom, dueTo: a.dueTo }),
+    href: invoicesHref(area, { status: a.bucket === "current" ? [...OPEN_STATUSES] : ["overdue"], dueFrom: a.dueFrom, dueTo: a.dueTo }),
   }));
   const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
     <ChartCard
       title={AGING_TITLE}
       description={totals.openInvoices > 0 ? `${money(totals.outstandingMinor)} owed today on ${plural(totals.openInvoices, "invoice")}, by days past due` : "Nothing is owed today"}
-      href={invoicesHref(area, { status: OPEN_STATUSES })}
+      href={invoicesHref(area, { status: OPEN_DISPLAY_STATUSES })}
       linkLabel="View unpaid"
       className={className}
     >

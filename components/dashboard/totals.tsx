@@ -2,7 +2,7 @@ import { StatCard } from "@/components/home/stat-card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { getHeadcounts, getNewClientCount, getPeriodTotals, getReceivablesAging, receivablesTotals } from "@/db/queries/dashboard";
 import { formatDate } from "@/lib/dates";
-import { clientsHref, invoicesHref, OPEN_STATUSES } from "@/lib/dashboard/links";
+import { clientsHref, invoicesHref, OPEN_DISPLAY_STATUSES } from "@/lib/dashboard/links";
 import { formatMoney } from "@/lib/money";
 import type { DashboardContext } from "./context";
 import { plural } from "@/lib/plural";
@@ -30,7 +30,7 @@ export async function MoneyTotals({ ctx }: { ctx: DashboardContext }) {
         value={money(open.outstandingMinor)}
         detail={open.openInvoices > 0 ? `${plural(open.openInvoices, "unpaid invoice", "unpaid invoices")}, today` : "Nothing owed today"}
         tone={open.outstandingMinor > 0 ? "warning" : "default"}
-        href={invoicesHref(area, { status: OPEN_STATUSES })}
+        href={invoicesHref(area, { status: OPEN_DISPLAY_STATUSES })}
       />
       <StatCard
         label="Overdue"

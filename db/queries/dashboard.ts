@@ -77,7 +77,7 @@ export async function getHeadcounts() {
 const ISSUED = new Set<InvoiceStatus>(["sent", "partially_paid", "paid"]);
 const periodScanQuery = (bucket: Bucket) => (bucket === "day" ? periodScanByDay() : periodScanByMonth());
 const scanStatement = (db: Db, start: SQL<string>) => {
-  const pastDue = sql`${r.status} in ('sent', 'partially_paid') and ${r.dueDate} < ${p("today")}`;
+  const pastDue = sql`${inArray(r.status, [...OPEN_STATUSES])} and ${r.dueDate} < ${p("today")}`;
   return db
     .select({
       start,

@@ -150,7 +150,7 @@ const sumColumns = <T extends typeof invoices | typeof rollupInvoiceDays>(t: T, 
   count: sql<string>`coalesce(sum(${count}), 0)`,
   invoiced: sql<string>`coalesce(sum(case when ${t.status} in ('sent', 'partially_paid', 'paid') then ${total} else 0 end), 0)`,
   paid: sql<string>`coalesce(sum(${paid}), 0)`,
-  outstanding: sql<string>`coalesce(sum(case when ${t.status} in ('sent', 'partially_paid') then ${total} - ${paid} else 0 end), 0)`,
+  outstanding: sql<string>`coalesce(sum(case when ${inArray(t.status, [...OPEN_STATUSES])} then ${total} - ${paid} else 0 end), 0)`,
 });
 
 /**

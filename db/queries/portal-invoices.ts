@@ -117,7 +117,7 @@ export async function listPortalOpenInvoices(clientId: number) {
       amountPaidMinor: invoices.amountPaidMinor,
     })
     .from(invoices)
-    .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["sent", "partially_paid"])))
+    .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, [...OPEN_STATUSES])))
     .orderBy(asc(invoices.dueDate), asc(invoices.id))
     .limit(100);
 }

@@ -1,4 +1,4 @@
-import type { DisplayStatus } from "@/lib/invoices/status";
+import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
 
 // Links from dashboard figures to the lists behind them, in those lists' URL
 // contracts (see lib/validation/invoices.ts and lib/validation/clients.ts).
@@ -18,7 +18,7 @@ export function invoicesHref(area: string, filter: InvoiceFilter = {}): string {
 }
 
 /** Every unpaid invoice (sent or partially paid, due or overdue), as the list's status filters split them. */
-export const OPEN_STATUSES: DisplayStatus[] = ["sent", "partially_paid", "overdue"];
+export const OPEN_DISPLAY_STATUSES: DisplayStatus[] = [...OPEN_STATUSES, "overdue"];
 
 export function clientsHref(area: string, params: { filter?: "balance" | "overdue"; sort?: "-created" } = {}): string {
   const q = new URLSearchParams(params);
