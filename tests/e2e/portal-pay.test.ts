@@ -3,6 +3,7 @@ import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { BASE_URL, launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
+import { scaledMs } from "../support/load";
 
 // Issue 15's last items, in a real browser at both widths and in both themes:
 // the portal invoice page (the balance once or twice, the test cards as an
@@ -139,103 +140,111 @@ describe("invoice list totals on a phone", () => {
 });
 
 describe("Pay all on the portal home", () => {
-  it("lists every open invoice with a total per currency, pays each by test card and says so", async () => {
-    const { email, invoices } = await clientWithInvoices(
-      "payall",
-      [
-        ["USD", 12_500],
-        ["USD", 4_450_000],
-        ["EUR", 9_900],
-      ],
-      true,
-    );
-    for (const [viewport, theme] of both) {
-      const { context, page } = await signedIn(email, viewport, theme);
-      await page.getByRole("button", { name: "Pay all" }).click();
-      const dialog = page.getByRole("dialog", { name: "Pay all open invoices" });
-      await dialog.waitFor();
-      const list = dialog.getByRole("table", { name: "Invoices to pay" });
-      expect(await list.locator("tbody tr").count()).toBe(3);
-      // Never one sum across currencies.
-      expect(await list.locator("tfoot tr").allInnerTexts()).toEqual([expect.stringMatching(/^Total in USD\s+\$44,625\.00$/), expect.stringMatching(/^Total in EUR\s+€99\.00$/)]);
-      await screenshot(page, `portal-pay-all-${viewport}-${theme}`);
-      if (viewport === "mobile" && theme === "dark") {
-        await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
-        await dialog.getByLabel("Expiry").fill("12/34");
-        await dialog.getByLabel("CVC").fill("123");
-        const submit = dialog.getByRole("button", { name: "Pay 3 invoices" });
-        await submit.click();
-        await page.getByText("Paid 3 invoices", { exact: true }).waitFor();
-        await dialog.waitFor({ state: "detached" });
-        // Nothing open is left, so the action goes away.
-        await page.getByRole("button", { name: "Pay all" }).waitFor({ state: "detached" });
-        await screenshot(page, `portal-pay-all-done-${viewport}-${theme}`);
+  it(
+    "lists every open invoice with a total per currency, pays each by test card and says so",
+    async () => {
+      const { email, invoices } = await clientWithInvoices(
+        "payall",
+        [
+          ["USD", 12_500],
+          ["USD", 4_450_000],
+          ["EUR", 9_900],
+        ],
+        true,
+      );
+      for (const [viewport, theme] of both) {
+        const { context, page } = await signedIn(email, viewport, theme);
+        await page.getByRole("button", { name: "Pay all" }).click();
+        const dialog = page.getByRole("dialog", { name: "Pay all open invoices" });
+        await dialog.waitFor();
+        const list = dialog.getByRole("table", { name: "Invoices to pay" });
+        expect(await list.locator("tbody tr").count()).toBe(3);
+        // Never one sum across currencies.
+        expect(await list.locator("tfoot tr").allInnerTexts()).toEqual([expect.stringMatching(/^Total in USD\s+\$44,625\.00$/), expect.stringMatching(/^Total in EUR\s+€99\.00$/)]);
+        await screenshot(page, `portal-pay-all-${viewport}-${theme}`);
+        if (viewport === "mobile" && theme === "dark") {
+          await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
+          await dialog.getByLabel("Expiry").fill("12/34");
+          await dialog.getByLabel("CVC").fill("123");
+          const submit = dialog.getByRole("button", { name: "Pay 3 invoices" });
+          await submit.click();
+          await page.getByText("Paid 3 invoices", { exact: true }).waitFor();
+          await dialog.waitFor({ state: "detached" });
+          // Nothing open is left, so the action goes away.
+          await page.getByRole("button", { name: "Pay all" }).waitFor({ state: "detached" });
+          await screenshot(page, `portal-pay-all-done-${viewport}-${theme}`);
+        }
+        await context.close();
       }
-      await context.close();
-    }
-    const rows = await query<RowDataPacket[]>("SELECT id, status, amount_paid_minor, total_minor FROM invoices WHERE id IN (?) ORDER BY id", [invoices.map((i) => i.id)]);
-    expect(rows.map((r) => [r.status, Number(r.amount_paid_minor)])).toEqual([
-      ["paid", 12_500],
-      ["paid", 4_450_000],
-      ["paid", 9_900],
-    ]);
-    const paid = await query<RowDataPacket[]>("SELECT invoice_id, COUNT(*) AS n FROM payments WHERE invoice_id IN (?) AND status = 'succeeded' GROUP BY invoice_id", [invoices.map((i) => i.id)]);
-    expect(paid.map((p) => Number(p.n))).toEqual([1, 1, 1]);
-    const receipts = await query<RowDataPacket[]>("SELECT DISTINCT related_id FROM outbox WHERE template = 'payment_receipt' AND related_type = 'invoice' AND related_id IN (?)", [
-      invoices.map((i) => i.id),
-    ]);
-    expect(receipts).toHaveLength(3);
-  }, 120_000);
+      const rows = await query<RowDataPacket[]>("SELECT id, status, amount_paid_minor, total_minor FROM invoices WHERE id IN (?) ORDER BY id", [invoices.map((i) => i.id)]);
+      expect(rows.map((r) => [r.status, Number(r.amount_paid_minor)])).toEqual([
+        ["paid", 12_500],
+        ["paid", 4_450_000],
+        ["paid", 9_900],
+      ]);
+      const paid = await query<RowDataPacket[]>("SELECT invoice_id, COUNT(*) AS n FROM payments WHERE invoice_id IN (?) AND status = 'succeeded' GROUP BY invoice_id", [invoices.map((i) => i.id)]);
+      expect(paid.map((p) => Number(p.n))).toEqual([1, 1, 1]);
+      const receipts = await query<RowDataPacket[]>("SELECT DISTINCT related_id FROM outbox WHERE template = 'payment_receipt' AND related_type = 'invoice' AND related_id IN (?)", [
+        invoices.map((i) => i.id),
+      ]);
+      expect(receipts).toHaveLength(3);
+    },
+    scaledMs(120_000),
+  );
 });
 
 describe("paying from the signed invoice link", () => {
-  it("a client without a portal login pays part by test card on /i/<token>, and no session is made; an expired link offers nothing", async () => {
-    const { invoices } = await clientWithInvoices("linkpay", [["USD", 20_000]], false);
-    const invoiceId = invoices[0]!.id;
-    const token = randomBytes(32).toString("base64url");
-    const expired = randomBytes(32).toString("base64url");
-    await query<ResultSetHeader>(
-      "INSERT INTO invoice_links (invoice_id, token_hash, expires_at, created_at) VALUES (?, ?, NOW() + INTERVAL 1 DAY, NOW()), (?, ?, NOW() - INTERVAL 1 DAY, NOW() - INTERVAL 2 DAY)",
-      [invoiceId, sha256(token), invoiceId, sha256(expired)],
-    );
+  it(
+    "a client without a portal login pays part by test card on /i/<token>, and no session is made; an expired link offers nothing",
+    async () => {
+      const { invoices } = await clientWithInvoices("linkpay", [["USD", 20_000]], false);
+      const invoiceId = invoices[0]!.id;
+      const token = randomBytes(32).toString("base64url");
+      const expired = randomBytes(32).toString("base64url");
+      await query<ResultSetHeader>(
+        "INSERT INTO invoice_links (invoice_id, token_hash, expires_at, created_at) VALUES (?, ?, NOW() + INTERVAL 1 DAY, NOW()), (?, ?, NOW() - INTERVAL 1 DAY, NOW() - INTERVAL 2 DAY)",
+        [invoiceId, sha256(token), invoiceId, sha256(expired)],
+      );
 
-    for (const [viewport, theme] of both) {
-      const context = await newContext(browser, viewport, theme);
-      const page = await context.newPage();
-      await page.goto(`/i/${token}`);
-      const pay = page.locator("#pay");
-      await pay.getByRole("button", { name: "Pay $200.00" }).waitFor();
-      expect(await page.getByRole("link", { name: "Sign in to pay" }).count()).toBe(0);
-      await screenshot(page, `link-pay-${viewport}-${theme}`);
-      // Paid in the last pass, so every pass before it sees the whole balance.
-      if (viewport === "mobile" && theme === "dark") {
-        await pay.getByLabel("Part of it").check();
-        await pay.getByLabel("Amount (USD)").fill("75.00");
-        await pay.getByLabel("Card number").fill("4242 4242 4242 4242");
-        await pay.getByLabel("Expiry").fill("12/34");
-        await pay.getByLabel("CVC").fill("123");
-        await pay.getByRole("button", { name: "Pay $75.00" }).click();
-        await page.getByText(/^Paid \$75\.00\. \$125\.00 left to pay\./).waitFor();
-        await pay.getByRole("button", { name: "Pay $125.00" }).waitFor();
-        await screenshot(page, `link-pay-done-${viewport}-${theme}`);
-        // Paying made no session: the browser holds no session cookie and the portal still asks to sign in.
-        expect((await context.cookies()).filter((c) => /session/i.test(c.name))).toEqual([]);
-        await page.goto("/portal");
-        expect(new URL(page.url()).pathname).toBe("/login");
+      for (const [viewport, theme] of both) {
+        const context = await newContext(browser, viewport, theme);
+        const page = await context.newPage();
+        await page.goto(`/i/${token}`);
+        const pay = page.locator("#pay");
+        await pay.getByRole("button", { name: "Pay $200.00" }).waitFor();
+        expect(await page.getByRole("link", { name: "Sign in to pay" }).count()).toBe(0);
+        await screenshot(page, `link-pay-${viewport}-${theme}`);
+        // Paid in the last pass, so every pass before it sees the whole balance.
+        if (viewport === "mobile" && theme === "dark") {
+          await pay.getByLabel("Part of it").check();
+          await pay.getByLabel("Amount (USD)").fill("75.00");
+          await pay.getByLabel("Card number").fill("4242 4242 4242 4242");
+          await pay.getByLabel("Expiry").fill("12/34");
+          await pay.getByLabel("CVC").fill("123");
+          await pay.getByRole("button", { name: "Pay $75.00" }).click();
+          await page.getByText(/^Paid \$75\.00\. \$125\.00 left to pay\./).waitFor();
+          await pay.getByRole("button", { name: "Pay $125.00" }).waitFor();
+          await screenshot(page, `link-pay-done-${viewport}-${theme}`);
+          // Paying made no session: the browser holds no session cookie and the portal still asks to sign in.
+          expect((await context.cookies()).filter((c) => /session/i.test(c.name))).toEqual([]);
+          await page.goto("/portal");
+          expect(new URL(page.url()).pathname).toBe("/login");
+        }
+        await context.close();
       }
-      await context.close();
-    }
-    const [row] = await query<RowDataPacket[]>("SELECT status, amount_paid_minor FROM invoices WHERE id = ?", [invoiceId]);
-    expect([row!.status, Number(row!.amount_paid_minor)]).toEqual(["partially_paid", 7_500]);
-    const [payment] = await query<RowDataPacket[]>("SELECT method, status, recorded_by FROM payments WHERE invoice_id = ?", [invoiceId]);
-    expect(payment).toMatchObject({ method: "card", status: "succeeded", recorded_by: null });
+      const [row] = await query<RowDataPacket[]>("SELECT status, amount_paid_minor FROM invoices WHERE id = ?", [invoiceId]);
+      expect([row!.status, Number(row!.amount_paid_minor)]).toEqual(["partially_paid", 7_500]);
+      const [payment] = await query<RowDataPacket[]>("SELECT method, status, recorded_by FROM payments WHERE invoice_id = ?", [invoiceId]);
+      expect(payment).toMatchObject({ method: "card", status: "succeeded", recorded_by: null });
 
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(`/i/${expired}`);
-    await page.getByText("This invoice link has expired").waitFor();
-    expect(await page.locator("#pay").count()).toBe(0);
-    expect(page.url()).toBe(`${BASE_URL}/i/${expired}`);
-    await context.close();
-  }, 120_000);
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(`/i/${expired}`);
+      await page.getByText("This invoice link has expired").waitFor();
+      expect(await page.locator("#pay").count()).toBe(0);
+      expect(page.url()).toBe(`${BASE_URL}/i/${expired}`);
+      await context.close();
+    },
+    scaledMs(120_000),
+  );
 });
