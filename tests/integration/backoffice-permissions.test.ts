@@ -66,7 +66,7 @@ const matrix: Case[] = [
   },
   // The automatic schedule: admins edit it; staff and admins pause, resume and run it.
   {
-    name: "reminders.schedule_update",
+    name: "reminders.update_schedule",
     input: async () => ({
       enabled: false,
       steps: [
@@ -163,9 +163,9 @@ const matrix: Case[] = [
   // A failed Stripe event retried from the payments page (one the app ignores, so no Stripe call is needed).
   { name: "payments.retry_stripe_event", input: async () => ({ id: (await insertFailedStripeEvent({ type: "customer.created", object: { id: `cus_${unique()}`, object: "customer" } })).id }) },
   // One's own second factors (every role), the back-office policy and an admin's reset of someone else's.
-  { name: "security.totp_start", input: async () => ({}) },
+  { name: "security.start_totp", input: async () => ({}) },
   {
-    name: "security.totp_confirm",
+    name: "security.confirm_totp",
     input: async (actor) => {
       if (!actor) return { code: "123456" };
       const { secret } = await startTotpSetupFor(getDb(), { id: actor.id, role: actor.role });
@@ -173,33 +173,33 @@ const matrix: Case[] = [
     },
   },
   {
-    name: "security.totp_remove",
+    name: "security.remove_totp",
     input: async (actor) => {
       if (actor) await giveTotp(actor.id);
       return { password: TEST_PASSWORD };
     },
   },
   {
-    name: "security.recovery_codes_regenerate",
+    name: "security.regenerate_recovery_codes",
     input: async (actor) => {
       if (actor) await giveTotp(actor.id);
       return {};
     },
   },
-  { name: "security.passkey_start", input: async () => ({}) },
+  { name: "security.start_passkey", input: async () => ({}) },
   {
-    name: "security.passkey_add",
+    name: "security.add_passkey",
     input: async (actor) => {
       if (!actor) return { name: "Laptop", response: "{}" };
       const options = await passkeyRegistrationOptions(getDb(), { id: actor.id, role: actor.role }, new Date());
       return { name: "Laptop", response: new SoftAuthenticator(new URL(env().APP_URL).origin).register(options) };
     },
   },
-  { name: "security.passkey_rename", input: async (actor) => ({ id: await insertPasskey(actor), name: "Renamed key" }) },
-  { name: "security.passkey_remove", input: async (actor) => ({ id: await insertPasskey(actor) }) },
+  { name: "security.rename_passkey", input: async (actor) => ({ id: await insertPasskey(actor), name: "Renamed key" }) },
+  { name: "security.remove_passkey", input: async (actor) => ({ id: await insertPasskey(actor) }) },
   // "off" on a row that is off: allowed callers succeed without locking the rest of this file out.
-  { name: "settings.second_factor_policy", input: async () => ({ required: "off" }) },
-  { name: "users.reset_second_factor", input: async () => ({ userId: (await createUser({ role: "staff" })).id }) },
+  { name: "settings.update_second_factor_policy", input: async () => ({ required: "off" }) },
+  { name: "staff.reset_second_factor", input: async () => ({ userId: (await createUser({ role: "staff" })).id }) },
   {
     name: "settings.update",
     input: async () => ({
@@ -231,7 +231,7 @@ async function insertPasskey(actor: User | null): Promise<number> {
 const BACK_OFFICE_AREAS = ["clients", "payments", "reminders", "services", "staff", "invites", "profile", "settings", "security"];
 // Two-step sign-in settings live beside the profile actions but belong to the
 // client portal's work (issue 6), which tests them with their code flow.
-const NOT_BACK_OFFICE = new Set(["profile.two_factor_start", "profile.two_factor_confirm", "profile.two_factor_resend"]);
+const NOT_BACK_OFFICE = new Set(["profile.start_two_factor", "profile.confirm_two_factor", "profile.resend_two_factor"]);
 
 /** Every action exported under lib/actions/<area>/, by name, with its area. */
 function discoverActions(): Map<string, { action: AnyAction; area: string }> {
@@ -308,14 +308,14 @@ const refusals = [...actions.entries()]
 const PUBLIC_ACTIONS = [
   "auth.login",
   "auth.logout",
-  "auth.passkey_second_step_start",
-  "auth.passkey_sign_in",
-  "auth.passkey_start",
+  "auth.start_passkey_second_step",
+  "auth.sign_in_with_passkey",
+  "auth.start_passkey",
   "auth.resend_two_factor_code",
   "auth.verify_two_factor",
   "invites.accept",
   // Paying by signed invoice link: the token names the invoice (tests/integration/invoice-link-pay.test.ts).
-  "link.pay_invoice",
+  "links.pay_invoice",
   "profile.confirm_email_change",
   "profile.request_password_reset",
   "profile.reset_password",

@@ -9,7 +9,7 @@ import { defineAction } from "../define-action";
 
 /** Sign-in with a passkey alone: the session is made by the "passkey" provider, as the password path makes it. */
 export const passkeySignIn = defineAction({
-  name: "auth.passkey_sign_in",
+  name: "auth.sign_in_with_passkey",
   permission: "public",
   schema: passkeySignInSchema,
   async handler({ response, callbackUrl }) {

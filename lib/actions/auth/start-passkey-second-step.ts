@@ -11,7 +11,7 @@ import { defineAction } from "../define-action";
 
 /** Options for answering the second step with one of the account's passkeys. */
 export const startPasskeySecondStep = defineAction({
-  name: "auth.passkey_second_step_start",
+  name: "auth.start_passkey_second_step",
   permission: "public",
   schema: emptySchema,
   async handler() {

@@ -10,7 +10,7 @@ import { defineAction } from "../define-action";
 
 /** Options for "Sign in with a passkey": no account named, the browser offers this site's passkeys. */
 export const startPasskeySignIn = defineAction({
-  name: "auth.passkey_start",
+  name: "auth.start_passkey",
   permission: "public",
   schema: emptySchema,
   async handler(_input, { ip }) {

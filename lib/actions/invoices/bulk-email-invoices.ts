@@ -8,7 +8,7 @@ import { defineAction } from "../define-action";
 
 /** Emails each selected invoice to its client's address. */
 export const bulkEmailInvoices = defineAction({
-  name: "invoices.bulkEmail",
+  name: "invoices.bulk_email",
   permission: "invoices:write",
   schema: bulkInvoicesSchema,
   async handler({ ids, batchKey }, { actor }) {

@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Payment reminders for the selected invoices (the reminder domain skips paid ones and repeats within a day). */
 export const bulkRemindInvoices = defineAction({
-  name: "invoices.bulkRemind",
+  name: "invoices.bulk_remind",
   permission: "reminders:send",
   schema: bulkInvoicesSchema,
   async handler({ ids }, { actor }) {

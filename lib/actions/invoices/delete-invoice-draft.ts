@@ -6,7 +6,7 @@ import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
 
 export const deleteInvoiceDraft = defineAction({
-  name: "invoices.deleteDraft",
+  name: "invoices.delete_draft",
   permission: "invoices:write",
   schema: invoiceIdSchema,
   async handler({ invoiceId }, { actor }) {

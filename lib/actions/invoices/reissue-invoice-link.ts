@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Revokes the old links and returns a fresh one; its URL is shown once. */
 export const reissueInvoiceLink = defineAction({
-  name: "invoices.reissueLink",
+  name: "invoices.reissue_link",
   permission: "invoices:write",
   schema: invoiceIdSchema,
   async handler({ invoiceId }, { actor }) {

@@ -6,7 +6,7 @@ import { invoiceIdSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
 
 export const revokeInvoiceLinks = defineAction({
-  name: "invoices.revokeLinks",
+  name: "invoices.revoke_links",
   permission: "invoices:write",
   schema: invoiceIdSchema,
   async handler({ invoiceId }, { actor }) {

@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Bills every subscription that owes an invoice for its current period; running it again creates nothing. */
 export const runBilling = defineAction({
-  name: "billing.run",
+  name: "invoices.run_billing",
   permission: "billing:run",
   schema: runBillingSchema,
   async handler(_input, { actor }) {

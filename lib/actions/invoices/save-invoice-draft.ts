@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Creates a draft, or saves changes to one (refused once it is issued). */
 export const saveInvoiceDraft = defineAction({
-  name: "invoices.saveDraft",
+  name: "invoices.save_draft",
   permission: "invoices:write",
   schema: invoiceDraftSchema,
   async handler({ invoiceId, expectedVersion, ...draft }, { actor }) {

@@ -9,7 +9,7 @@ import { defineAction } from "../define-action";
 
 /** Anyone holding a valid signed invoice link pays that invoice by card. No session is read or created. */
 export const payInvoiceByLink = defineAction({
-  name: "link.pay_invoice",
+  name: "links.pay_invoice",
   permission: "public",
   schema: linkPaySchema,
   async handler(input, { ip }) {

@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Step two: the texted code makes the change. */
 export const confirmTwoFactorChange = defineAction({
-  name: "profile.two_factor_confirm",
+  name: "profile.confirm_two_factor",
   permission: "profile:self",
   schema: confirmTwoFactorChangeSchema,
   async handler(input, { actor }) {

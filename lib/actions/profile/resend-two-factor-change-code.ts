@@ -6,7 +6,7 @@ import { resendTwoFactorChangeSchema } from "@/lib/validation/two-factor";
 import { defineAction } from "../define-action";
 
 export const resendTwoFactorChangeCode = defineAction({
-  name: "profile.two_factor_resend",
+  name: "profile.resend_two_factor",
   permission: "profile:self",
   schema: resendTwoFactorChangeSchema,
   async handler({ token }, { actor }) {

@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Turning two-step sign-in on or off, step one: the password, then a code is texted. Own account only. */
 export const startTwoFactorChange = defineAction({
-  name: "profile.two_factor_start",
+  name: "profile.start_two_factor",
   permission: "profile:self",
   schema: startTwoFactorChangeSchema,
   async handler(input, { actor }) {

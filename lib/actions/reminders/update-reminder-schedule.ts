@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Saves the automatic reminder schedule (its switch and steps). Admins only. */
 export const updateReminderSchedule = defineAction({
-  name: "reminders.schedule_update",
+  name: "reminders.update_schedule",
   permission: "reminders:schedule",
   schema: reminderScheduleSchema,
   async handler(input, { actor }) {

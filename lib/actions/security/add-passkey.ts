@@ -8,7 +8,7 @@ import { defineAction } from "../define-action";
 
 /** Saves the passkey the browser made, under the name given. */
 export const addPasskey = defineAction({
-  name: "security.passkey_add",
+  name: "security.add_passkey",
   permission: "security:self",
   schema: addPasskeySchema,
   async handler(input, { actor }) {

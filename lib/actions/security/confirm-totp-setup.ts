@@ -8,7 +8,7 @@ import { defineAction } from "../define-action";
 
 /** The app's first code turns it on; the first strong factor also returns the recovery codes, to show once. */
 export const confirmTotpSetup = defineAction({
-  name: "security.totp_confirm",
+  name: "security.confirm_totp",
   permission: "security:self",
   schema: confirmTotpSchema,
   async handler({ code }, { actor }) {

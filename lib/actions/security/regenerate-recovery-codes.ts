@@ -8,7 +8,7 @@ import { defineAction } from "../define-action";
 
 /** Ten new recovery codes, shown once; the old ones stop working. */
 export const regenerateRecoveryCodes = defineAction({
-  name: "security.recovery_codes_regenerate",
+  name: "security.regenerate_recovery_codes",
   permission: "security:self",
   schema: emptySchema,
   async handler(_input, { actor }) {

@@ -6,7 +6,7 @@ import { passkeyIdSchema } from "@/lib/validation/two-factor";
 import { defineAction } from "../define-action";
 
 export const removePasskey = defineAction({
-  name: "security.passkey_remove",
+  name: "security.remove_passkey",
   permission: "security:self",
   schema: passkeyIdSchema,
   async handler({ id }, { actor }) {

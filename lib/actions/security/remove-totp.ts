@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** Removes the authenticator app; the password confirms it is the owner. */
 export const removeTotp = defineAction({
-  name: "security.totp_remove",
+  name: "security.remove_totp",
   permission: "security:self",
   schema: passwordOnlySchema,
   async handler({ password }, { actor }) {

@@ -6,7 +6,7 @@ import { renamePasskeySchema } from "@/lib/validation/two-factor";
 import { defineAction } from "../define-action";
 
 export const renamePasskey = defineAction({
-  name: "security.passkey_rename",
+  name: "security.rename_passkey",
   permission: "security:self",
   schema: renamePasskeySchema,
   async handler(input, { actor }) {

@@ -8,7 +8,7 @@ import { defineAction } from "../define-action";
 
 /** Options for the browser to create a passkey; the challenge is kept server-side, single-use. */
 export const startPasskeyRegistration = defineAction({
-  name: "security.passkey_start",
+  name: "security.start_passkey",
   permission: "security:self",
   schema: emptySchema,
   async handler(_input, { actor }) {

@@ -7,7 +7,7 @@ import { defineAction } from "../define-action";
 
 /** A new authenticator-app secret, shown once as a QR code and as text. */
 export const startTotpSetup = defineAction({
-  name: "security.totp_start",
+  name: "security.start_totp",
   permission: "security:self",
   schema: emptySchema,
   async handler(_input, { actor }) {

@@ -9,7 +9,7 @@ const schema = z.object({ required: z.enum(["on", "off"], { error: "Choose wheth
 
 /** "Require an authenticator app or passkey for admins and staff". */
 export const setSecondFactorPolicy = defineAction({
-  name: "settings.second_factor_policy",
+  name: "settings.update_second_factor_policy",
   permission: "settings:manage",
   schema,
   async handler({ required }, { actor }) {

@@ -8,7 +8,7 @@ import { defineAction } from "../define-action";
 
 /** An admin removes another person's second factors; audited, and the person is emailed. */
 export const resetSecondFactor = defineAction({
-  name: "users.reset_second_factor",
+  name: "staff.reset_second_factor",
   permission: "users:reset_second_factor",
   schema: userIdSchema,
   async handler({ userId }, { actor }) {
