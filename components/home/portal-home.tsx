@@ -103,7 +103,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
                 {overview.activeServices.map((s) => (
                   <li key={s.id} className="flex items-center justify-between gap-3 py-3">
                     <div className="min-w-0">
-                      <p className="truncate font-medium">{s.name}</p>
+                      <p className="truncate font-medium">{s.serviceName}</p>
                       <p className="text-sm text-muted-foreground">
                         {formatMoney(s.priceMinor, s.currency, locale)} {intervalLabel[s.interval]}
                         {s.interval !== "one_time" && ` · renews ${formatDate(s.currentPeriodEnd)}`}

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNull, isNull, like, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
-import { invoiceSummaryColumns } from "./columns";
+import { invoiceSummaryColumns, paymentSummaryColumns, subscriptionColumns } from "./columns";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
 import { getSettings } from "./settings";
 import { phoneSearchPrefixes, regionFromLocale } from "@/lib/phone";
@@ -332,17 +332,8 @@ export type ClientDetail = NonNullable<Awaited<ReturnType<typeof getClient>>>;
 export async function listClientSubscriptions(clientId: number) {
   return getDb()
     .select({
-      id: subscriptions.id,
+      ...subscriptionColumns,
       serviceId: subscriptions.serviceId,
-      serviceName: services.name,
-      priceMinor: subscriptions.priceMinor,
-      currency: subscriptions.currency,
-      interval: subscriptions.interval,
-      status: subscriptions.status,
-      startedAt: subscriptions.startedAt,
-      currentPeriodEnd: subscriptions.currentPeriodEnd,
-      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
-      cancelledAt: subscriptions.cancelledAt,
     })
     .from(subscriptions)
     .innerJoin(services, eq(services.id, subscriptions.serviceId))
@@ -369,16 +360,9 @@ export async function listClientInvoices(clientId: number, limit = 50) {
 export async function listClientPayments(clientId: number, limit = 50) {
   return getDb()
     .select({
-      id: payments.id,
+      ...paymentSummaryColumns,
       invoiceId: payments.invoiceId,
       invoiceNumber: invoices.number,
-      amountMinor: payments.amountMinor,
-      currency: payments.currency,
-      method: payments.method,
-      status: payments.status,
-      reference: payments.reference,
-      receivedAt: payments.receivedAt,
-      createdAt: payments.createdAt,
     })
     .from(payments)
     .innerJoin(invoices, eq(invoices.id, payments.invoiceId))

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
-import { invoiceSummaryColumns } from "./columns";
+import { invoiceSummaryColumns, paymentSummaryColumns } from "./columns";
 import { auditLog, clients, invoiceItems, invoiceLinks, invoices, payments, services, users } from "@/db/schema";
 
 // Back-office reads of one invoice. Callers check "invoices:read" (or, for
@@ -95,14 +95,7 @@ export async function listInvoicePayments(invoiceId: number) {
   const recorder = alias(users, "recorder");
   return getDb()
     .select({
-      id: payments.id,
-      amountMinor: payments.amountMinor,
-      currency: payments.currency,
-      method: payments.method,
-      status: payments.status,
-      reference: payments.reference,
-      receivedAt: payments.receivedAt,
-      createdAt: payments.createdAt,
+      ...paymentSummaryColumns,
       refundedAt: payments.refundedAt,
       failureReason: payments.failureReason,
       provider: payments.provider,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, like, lt, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { invoiceSummaryColumns } from "./columns";
+import { invoiceSummaryColumns, paymentSummaryColumns } from "./columns";
 import { clients, invoices, payments } from "@/db/schema";
 import type { PortalInvoiceFilter } from "@/lib/validation/portal";
 import { OPEN_STATUSES } from "@/lib/invoices/status";
@@ -74,15 +74,8 @@ export async function getPortalInvoice(clientId: number, invoiceId: number) {
 export async function listPortalInvoicePayments(clientId: number, invoiceId: number) {
   return getDb()
     .select({
-      id: payments.id,
-      amountMinor: payments.amountMinor,
-      currency: payments.currency,
-      method: payments.method,
-      status: payments.status,
-      reference: payments.reference,
+      ...paymentSummaryColumns,
       failureReason: payments.failureReason,
-      receivedAt: payments.receivedAt,
-      createdAt: payments.createdAt,
     })
     .from(payments)
     .where(and(eq(payments.invoiceId, invoiceId), eq(payments.clientId, clientId)))

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, services, subscriptions } from "@/db/schema";
+import { subscriptionColumns } from "./columns";
 
 // The service catalogue as a client sees it, and the client's own
 // subscriptions. The client id comes from the session.
@@ -35,17 +36,8 @@ export type PortalService = Awaited<ReturnType<typeof listPortalServices>>[numbe
 export async function listPortalSubscriptions(clientId: number) {
   return getDb()
     .select({
-      id: subscriptions.id,
-      serviceName: services.name,
-      priceMinor: subscriptions.priceMinor,
-      currency: subscriptions.currency,
-      interval: subscriptions.interval,
-      status: subscriptions.status,
+      ...subscriptionColumns,
       paymentMethod: subscriptions.paymentMethod,
-      startedAt: subscriptions.startedAt,
-      currentPeriodEnd: subscriptions.currentPeriodEnd,
-      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
-      cancelledAt: subscriptions.cancelledAt,
       // The Stripe payment method saved for it, if any (server side only: the page shows its description).
       savedCardId: subscriptions.stripePaymentMethodId,
     })

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { invoiceSummaryColumns } from "./columns";
+import { invoiceSummaryColumns, subscriptionSummaryColumns } from "./columns";
 import { clients, invoices, payments, services, subscriptions, users } from "@/db/schema";
 import { addMonthsToMonthStart, startOfDayIn } from "@/lib/dates";
 import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
@@ -38,15 +38,7 @@ export async function getClientOverview(clientId: number) {
       .orderBy(asc(invoices.dueDate), asc(invoices.id))
       .limit(1),
     db
-      .select({
-        id: subscriptions.id,
-        name: services.name,
-        priceMinor: subscriptions.priceMinor,
-        currency: subscriptions.currency,
-        interval: subscriptions.interval,
-        status: subscriptions.status,
-        currentPeriodEnd: subscriptions.currentPeriodEnd,
-      })
+      .select(subscriptionSummaryColumns)
       .from(subscriptions)
       .innerJoin(services, eq(services.id, subscriptions.serviceId))
       .where(and(eq(subscriptions.clientId, clientId), ne(subscriptions.status, "cancelled")))
