@@ -61,7 +61,9 @@ ClientDesk needs a MySQL-compatible server and Chromium. Install them, then run 
   Docker:         docker compose up -d   (MySQL 8 from docker-compose.yml), then
                   export DATABASE_URL=mysql://clientdesk:clientdesk@127.0.0.1:3306/clientdesk
 
-Or point DATABASE_URL at any MySQL 8 server, and CHROMIUM_PATH at a Chrome or Chromium binary.
+Or point the app (npm run up) at any MySQL 8 server with DATABASE_URL, and the
+tests (npm test, which never touch DATABASE_URL) with TEST_DATABASE_URL; set
+CHROMIUM_PATH to a Chrome or Chromium binary.
 `;
 
 /**

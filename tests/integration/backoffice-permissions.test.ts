@@ -308,10 +308,10 @@ const refusals = [...actions.entries()]
 const PUBLIC_ACTIONS = [
   "auth.login",
   "auth.logout",
-  "auth.start_passkey_second_step",
+  "auth.resend_two_factor_code",
   "auth.sign_in_with_passkey",
   "auth.start_passkey",
-  "auth.resend_two_factor_code",
+  "auth.start_passkey_second_step",
   "auth.verify_two_factor",
   "invites.accept",
   // Paying by signed invoice link: the token names the invoice (tests/integration/invoice-link-pay.test.ts).
