@@ -3,7 +3,7 @@ import { cva, type VariantProps } from "class-variance-authority";
 
 import { cn } from "@/lib/utils";
 
-const badgeVariants = cva("inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2.5 py-0.5 text-xs font-semibold transition-colors [&_svg]:size-3", {
+const badgeVariants = cva("cd-badge", {
   variants: {
     variant: {
       default: "border-transparent bg-primary text-primary-foreground",
