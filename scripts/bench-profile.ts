@@ -12,7 +12,7 @@
 // panel or speedscope; `-- --from <file>` summarizes one again. Samples in
 // the build's chunks and in Next's bundled runtime are named through their
 // source maps, so costs add up by package and by our own folders.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { FlattenMap, originalPositionFor, type TraceMap } from "@jridgewell/trace-mapping";
 import path from "node:path";
@@ -129,8 +129,9 @@ async function main(): Promise<void> {
     const { pages, cookie } = await pickPages(url);
     const page = pages.find((p) => p.name.startsWith(wanted));
     if (!page) throw new Error(`No page named "${wanted}"; pick one of: ${pages.map((p) => p.name).join(", ")}`);
-    rmSync(PROFILES, { recursive: true, force: true });
+    // Earlier profiles stay (a before to compare with `--from`); this run's is the one not there yet.
     mkdirSync(PROFILES, { recursive: true });
+    const earlier = new Set(readdirSync(PROFILES));
     await startApps([PORT], env, apps, ["--cpu-prof", `--cpu-prof-dir=${PROFILES}`, "--cpu-prof-interval=200"]);
     await checkPages(BASE, [page], cookie);
     // Warm-up (JIT, caches, connection pool); the profile covers it and the server's start too.
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     const result = await run(SECONDS);
     console.log(`${page.name}: ${result.requests.total} requests in ${SECONDS} s at 4 connections (${result.non2xx} not 2xx), plus 3 s of warm-up.`);
     await stopApps(apps);
-    const file = readdirSync(PROFILES).find((f) => f.endsWith(".cpuprofile"));
+    const file = readdirSync(PROFILES).find((f) => f.endsWith(".cpuprofile") && !earlier.has(f));
     if (!file) throw new Error(`No profile in ${PROFILES}: did server.mjs exit cleanly?`);
     console.log(`Profile: ${path.relative(root, path.join(PROFILES, file))}`);
     const profile = JSON.parse(readFileSync(path.join(PROFILES, file), "utf8")) as Profile;
