@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, countDistinct, desc, eq, exists, gt, inArray, isNotNull, isNull, like, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 import { union } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
-import { invoiceSummaryColumns, paymentSummaryColumns, subscriptionColumns } from "./columns";
+import { clientRecordColumns, invoiceSummaryColumns, paymentSummaryColumns, subscriptionColumns } from "./columns";
 import { clients, invoices, outbox, payments, services, subscriptions, users } from "@/db/schema";
 import { getSettings } from "./settings";
 import { phoneSearchPrefixes, regionFromLocale } from "@/lib/phone";
@@ -302,22 +302,7 @@ export async function* exportClients(p: Pick<ClientListParams, "q" | "filters">,
 
 export async function getClient(id: number) {
   const [row] = await getDb()
-    .select({
-      id: clients.id,
-      name: clients.name,
-      company: clients.company,
-      email: clients.email,
-      phone: clients.phone,
-      address: clients.address,
-      notes: clients.notes,
-      smsOptIn: clients.smsOptIn,
-      currency: clients.currency,
-      userId: clients.userId,
-      portalEmail: users.email,
-      archivedAt: clients.archivedAt,
-      createdAt: clients.createdAt,
-      updatedAt: clients.updatedAt,
-    })
+    .select({ ...clientRecordColumns, portalEmail: users.email, createdAt: clients.createdAt, updatedAt: clients.updatedAt })
     .from(clients)
     .leftJoin(users, eq(users.id, clients.userId))
     .where(eq(clients.id, id))

@@ -1,4 +1,4 @@
-import { invoices, payments, services, subscriptions } from "@/db/schema";
+import { clients, invoices, payments, services, subscriptions } from "@/db/schema";
 
 // Column sets shared by the queries, so a list row is the same shape wherever
 // it is read. Spread one and add what a query needs beside it.
@@ -44,4 +44,41 @@ export const subscriptionColumns = {
   startedAt: subscriptions.startedAt,
   cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
   cancelledAt: subscriptions.cancelledAt,
+};
+
+/** A client's own fields, as its form edits them and its audit snapshot keeps them. */
+export const clientRecordColumns = {
+  id: clients.id,
+  name: clients.name,
+  company: clients.company,
+  email: clients.email,
+  phone: clients.phone,
+  address: clients.address,
+  notes: clients.notes,
+  smsOptIn: clients.smsOptIn,
+  currency: clients.currency,
+  userId: clients.userId,
+  archivedAt: clients.archivedAt,
+};
+
+/** Whom a message about an invoice goes to, and whether it may go by SMS. */
+export const clientContactColumns = {
+  id: clients.id,
+  name: clients.name,
+  email: clients.email,
+  phone: clients.phone,
+  smsOptIn: clients.smsOptIn,
+  archivedAt: clients.archivedAt,
+};
+
+/** A service's own fields, as its form edits them and its audit snapshot keeps them. */
+export const serviceRecordColumns = {
+  id: services.id,
+  name: services.name,
+  description: services.description,
+  priceMinor: services.priceMinor,
+  currency: services.currency,
+  interval: services.interval,
+  active: services.active,
+  archivedAt: services.archivedAt,
 };

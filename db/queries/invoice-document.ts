@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { invoiceSummaryColumns } from "./columns";
 import { clients, invoiceItems, invoices, payments, type InvoiceStatus, type PaymentMethod } from "@/db/schema";
 import { getSettings } from "./settings";
 
@@ -42,17 +43,10 @@ export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocu
   const [row] = await db
     .select({
       invoice: {
-        id: invoices.id,
-        number: invoices.number,
-        status: invoices.status,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        currency: invoices.currency,
+        ...invoiceSummaryColumns,
         subtotalMinor: invoices.subtotalMinor,
         taxMinor: invoices.taxMinor,
         discountMinor: invoices.discountMinor,
-        totalMinor: invoices.totalMinor,
-        amountPaidMinor: invoices.amountPaidMinor,
         notes: invoices.notes,
         voidReason: invoices.voidReason,
         periodStart: invoices.periodStart,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
-import { invoiceSummaryColumns, paymentSummaryColumns } from "./columns";
+import { clientContactColumns, invoiceSummaryColumns, paymentSummaryColumns } from "./columns";
 import { auditLog, clients, invoiceItems, invoiceLinks, invoices, payments, services, users } from "@/db/schema";
 
 // Back-office reads of one invoice. Callers check "invoices:read" (or, for
@@ -29,7 +29,7 @@ export async function getInvoiceDetail(invoiceId: number) {
       voidReason: invoices.voidReason,
       subscriptionId: invoices.subscriptionId,
       createdAt: invoices.createdAt,
-      client: { id: clients.id, name: clients.name, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt },
+      client: clientContactColumns,
     })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))

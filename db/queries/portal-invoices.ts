@@ -55,15 +55,7 @@ export type PortalInvoiceRow = Awaited<ReturnType<typeof listPortalInvoices>>["r
 /** One of the client's issued invoices, or null (missing, a draft, or another client's: all look the same). */
 export async function getPortalInvoice(clientId: number, invoiceId: number) {
   const [row] = await getDb()
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      dueDate: invoices.dueDate,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      amountPaidMinor: invoices.amountPaidMinor,
-    })
+    .select(invoiceSummaryColumns)
     .from(invoices)
     .where(and(eq(invoices.id, invoiceId), eq(invoices.clientId, clientId), ne(invoices.status, "draft")))
     .limit(1);
@@ -101,14 +93,7 @@ export async function getInvoicePayTarget(invoiceId: number) {
 /** The client's open invoices (sent or partly paid), oldest due first: what "Pay all" pays. At most 100. */
 export async function listPortalOpenInvoices(clientId: number) {
   return getDb()
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      dueDate: invoices.dueDate,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      amountPaidMinor: invoices.amountPaidMinor,
-    })
+    .select(invoiceSummaryColumns)
     .from(invoices)
     .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, [...OPEN_STATUSES])))
     .orderBy(asc(invoices.dueDate), asc(invoices.id))

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoiceItems, services, subscriptions } from "@/db/schema";
+import { serviceRecordColumns } from "./columns";
 import { countSmsAudienceByCurrency } from "./sms-audience";
 
 // Back-office reads of the service catalogue. Callers check "services:read".
@@ -11,17 +12,7 @@ export type ServiceListParams = { archived: boolean };
 export async function listServices(p: ServiceListParams) {
   const db = getDb();
   const rows = await db
-    .select({
-      id: services.id,
-      name: services.name,
-      description: services.description,
-      priceMinor: services.priceMinor,
-      currency: services.currency,
-      interval: services.interval,
-      active: services.active,
-      archivedAt: services.archivedAt,
-      createdAt: services.createdAt,
-    })
+    .select({ ...serviceRecordColumns, createdAt: services.createdAt })
     .from(services)
     .where(p.archived ? isNotNull(services.archivedAt) : isNull(services.archivedAt))
     .orderBy(asc(services.name), asc(services.id));
@@ -41,18 +32,7 @@ export type ServiceListRow = Awaited<ReturnType<typeof listServices>>[number];
 export async function getService(id: number) {
   const db = getDb();
   const [row] = await db
-    .select({
-      id: services.id,
-      name: services.name,
-      description: services.description,
-      priceMinor: services.priceMinor,
-      currency: services.currency,
-      interval: services.interval,
-      active: services.active,
-      archivedAt: services.archivedAt,
-      createdAt: services.createdAt,
-      updatedAt: services.updatedAt,
-    })
+    .select({ ...serviceRecordColumns, createdAt: services.createdAt, updatedAt: services.updatedAt })
     .from(services)
     .where(eq(services.id, id))
     .limit(1);

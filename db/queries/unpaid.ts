@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, countDistinct, inArray, lt, max, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
+import { clientContactColumns } from "./columns";
 import { daysBetween } from "@/lib/dates";
 import type { UnpaidParams } from "@/lib/validation/unpaid";
 import { balancesFor, owingClientIds } from "./clients";
@@ -55,7 +56,7 @@ export async function listUnpaidClients(p: UnpaidParams, today: string) {
   const [people, balances, reminded] = await Promise.all([
     ids.length
       ? db
-          .select({ id: clients.id, name: clients.name, company: clients.company, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt })
+          .select({ ...clientContactColumns, company: clients.company })
           .from(clients)
           .where(inArray(clients.id, ids))
       : [],

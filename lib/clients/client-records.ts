@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, isNotNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
+import { clientRecordColumns } from "@/db/queries/columns";
 import { readSettings } from "@/db/queries/settings";
 import { clients, invoices, payments, subscriptions } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
@@ -14,22 +15,8 @@ import { inTransaction } from "@/lib/transaction";
 // Create, edit, archive, restore and delete a client. Each change and its
 // audit row commit in one transaction.
 
-const snapshotColumns = {
-  id: clients.id,
-  name: clients.name,
-  company: clients.company,
-  email: clients.email,
-  phone: clients.phone,
-  address: clients.address,
-  notes: clients.notes,
-  smsOptIn: clients.smsOptIn,
-  currency: clients.currency,
-  userId: clients.userId,
-  archivedAt: clients.archivedAt,
-};
-
 async function lockClient(tx: DbOrTx, id: number) {
-  const [row] = await tx.select(snapshotColumns).from(clients).where(eq(clients.id, id)).limit(1).for("update");
+  const [row] = await tx.select(clientRecordColumns).from(clients).where(eq(clients.id, id)).limit(1).for("update");
   if (!row) throw new NotFoundError("That client");
   return row;
 }

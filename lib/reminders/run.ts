@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { readSettings } from "@/db/queries/settings";
+import { clientContactColumns, invoiceSummaryColumns } from "@/db/queries/columns";
 import { auditLog, clients, invoiceLinks, invoiceReminders, invoices, reminderPauses } from "@/db/schema";
 import { fillReminder, reminderStencil, type ReminderStencil } from "@/emails/scheduled-reminder-stencil";
 import type { EmailCompany } from "@/emails/layout";
@@ -103,16 +104,7 @@ export async function runReminderSchedule(db: Db, options: { today?: string; now
 async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ invoices: number; messages: number }> {
   // Locked in id order, as every run takes them: a payment or another run waits here.
   const locked = await tx
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      dueDate: invoices.dueDate,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      amountPaidMinor: invoices.amountPaidMinor,
-      clientId: invoices.clientId,
-    })
+    .select({ ...invoiceSummaryColumns, clientId: invoices.clientId })
     .from(invoices)
     .where(inArray(invoices.id, ids))
     .orderBy(asc(invoices.id))
@@ -121,10 +113,7 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
   const clientIds = [...new Set(locked.map((r) => r.clientId))];
   // Plain reads, taken after the locks: every run writes reminders for an invoice only while holding its lock.
   const [people, pauses, sentRows] = await Promise.all([
-    tx
-      .select({ id: clients.id, name: clients.name, email: clients.email, phone: clients.phone, smsOptIn: clients.smsOptIn, archivedAt: clients.archivedAt })
-      .from(clients)
-      .where(inArray(clients.id, clientIds)),
+    tx.select(clientContactColumns).from(clients).where(inArray(clients.id, clientIds)),
     tx
       .select({ invoiceId: reminderPauses.invoiceId, clientId: reminderPauses.clientId })
       .from(reminderPauses)

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
+import { invoiceSummaryColumns } from "@/db/queries/columns";
 import { clients, invoices, outbox } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -60,13 +61,7 @@ async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): 
   // racing on the outbox's idempotency key, where they would deadlock.
   const [row] = await tx
     .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      dueDate: invoices.dueDate,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      amountPaidMinor: invoices.amountPaidMinor,
+      ...invoiceSummaryColumns,
       clientId: invoices.clientId,
       clientName: clients.name,
       email: clients.email,

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
+import { serviceRecordColumns } from "@/db/queries/columns";
 import { invoiceItems, services, subscriptions } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -9,19 +10,8 @@ import type { ServiceInput } from "@/lib/validation/services";
 import { announceService } from "./announce";
 import { inTransaction } from "@/lib/transaction";
 
-const snapshotColumns = {
-  id: services.id,
-  name: services.name,
-  description: services.description,
-  priceMinor: services.priceMinor,
-  currency: services.currency,
-  interval: services.interval,
-  active: services.active,
-  archivedAt: services.archivedAt,
-};
-
 async function lockService(tx: DbOrTx, id: number) {
-  const [row] = await tx.select(snapshotColumns).from(services).where(eq(services.id, id)).limit(1).for("update");
+  const [row] = await tx.select(serviceRecordColumns).from(services).where(eq(services.id, id)).limit(1).for("update");
   if (!row) throw new NotFoundError("That service");
   return row;
 }

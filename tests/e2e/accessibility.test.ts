@@ -185,7 +185,7 @@ function contextFor(role: Area): Promise<BrowserContext> {
   if (!ready) {
     ready = (async () => {
       const context = await newContext(browser, "desktop", "light");
-      // axe-core, the engine @axe-core/playwright injects, loaded with each document instead of injected before every run.
+      // axe-core (pinned), loaded with each document instead of injected before every run.
       await context.addInitScript({ content: axe.source });
       if (role !== "public") {
         const page = await context.newPage();
