@@ -26,7 +26,7 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import autocannon from "autocannon";
-import { benchEnv, build, checkPages, pickPages, startApps, stopApps, type Page } from "./lib/bench-app";
+import { benchEnv, build, checkPages, pickPages, queriesPerView, startApps, stopApps, type Page } from "./lib/bench-app";
 import { FULL_SIZE, benchServer, ensureDataSet } from "./lib/bench-data";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -99,6 +99,9 @@ async function main(): Promise<void> {
     );
     const { pages, cookie } = await pickPages(url);
     await checkPages(BASE, pages, cookie);
+    const queries = await queriesPerView(url, BASE, pages, cookie);
+    console.log(`\nSQL statements per view (MariaDB's Questions counter around 10 views of each page):`);
+    for (const [name, n] of queries) console.log(`  ${name.padEnd(40)}${n.toFixed(1).padStart(6)}`);
     const startLoad = loadavg()[0]!;
     console.log(
       `\n${cpus().length} CPUs, ${APPS} app process${APPS === 1 ? "" : "es"} (ports ${PORT}–${PORT + APPS - 1}); load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`,

@@ -7,7 +7,7 @@ import { InvoiceRemindersCard } from "@/components/reminders/invoice-reminders-c
 import { RecordPaymentDialog } from "@/components/payments/record-payment-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getInvoiceDocument } from "@/db/queries/invoice-document";
+import { completeInvoiceDocument, documentRowOf, succeededPaymentsOf } from "@/db/queries/invoice-document";
 import { getInvoiceDetail, listInvoiceHistory, listInvoiceLinks, listInvoicePayments } from "@/db/queries/invoices";
 import { listMessagesFor } from "@/db/queries/outbox";
 import { getSettings } from "@/db/queries/settings";
@@ -34,13 +34,14 @@ type Props = { area: string; invoiceId: number; canWrite: boolean; canPay: boole
  * allows. Callers check "invoices:read".
  */
 export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpenOutbox, canPauseReminders = false }: Props) {
-  const [invoice, document] = await Promise.all([getInvoiceDetail(invoiceId), getInvoiceDocument(invoiceId)]);
-  if (!invoice || !document) notFound();
-  const [payments, links, messages, history, settings] = await Promise.all([
-    listInvoicePayments(invoiceId),
+  // One read of the invoice row serves the page, its document and its reminders card; one of its payments serves the list, the document and the history.
+  const [invoice, payments] = await Promise.all([getInvoiceDetail(invoiceId), listInvoicePayments(invoiceId)]);
+  if (!invoice) notFound();
+  const [document, links, messages, history, settings] = await Promise.all([
+    completeInvoiceDocument(documentRowOf(invoice, invoice.client), succeededPaymentsOf(payments)),
     listInvoiceLinks(invoiceId),
     listMessagesFor({ type: "invoice", id: invoiceId }),
-    listInvoiceHistory(invoiceId),
+    listInvoiceHistory(invoiceId, { paymentIds: payments.map((p) => p.id) }),
     getSettings(),
   ]);
   const today = await getBusinessToday();
@@ -151,7 +152,9 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               </CardContent>
             </Card>
           )}
-          {invoice.status !== "draft" && <InvoiceRemindersCard invoiceId={invoice.id} number={title} today={today} canPause={canPauseReminders} />}
+          {invoice.status !== "draft" && (
+            <InvoiceRemindersCard invoice={{ ...invoice, clientId: invoice.client.id, archivedAt: invoice.client.archivedAt }} number={title} today={today} canPause={canPauseReminders} />
+          )}
           <Card>
             <CardHeader>
               <CardTitle>Messages</CardTitle>

@@ -2,7 +2,7 @@ import { LocalTime } from "@/components/time/viewer-time";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { formatDate } from "@/lib/dates";
-import { readInvoiceReminderStatus, type ReminderPause } from "@/lib/reminders/status";
+import { readInvoiceReminderStatus, type ReminderInvoice, type ReminderPause } from "@/lib/reminders/status";
 import { describeOffset } from "@/lib/reminders/steps";
 import { PauseRemindersDialog } from "./pause-reminders-dialog";
 import { ResumeRemindersButton } from "./resume-reminders-button";
@@ -29,8 +29,9 @@ function PauseNote({ pause }: { pause: ReminderPause }) {
 }
 
 /** The invoice page's "Automatic reminders": the next scheduled step (its day and the step) or why none, pauses, and pause/resume. */
-export async function InvoiceRemindersCard({ invoiceId, number, today, canPause }: { invoiceId: number; number: string; today: string; canPause: boolean }) {
-  const status = await readInvoiceReminderStatus(getDb(), invoiceId, today);
+export async function InvoiceRemindersCard({ invoice, number, today, canPause }: { invoice: ReminderInvoice; number: string; today: string; canPause: boolean }) {
+  const invoiceId = invoice.id;
+  const status = await readInvoiceReminderStatus(getDb(), invoice, today);
   if (!status) return null;
   const open = status.state !== "not_open";
   return (

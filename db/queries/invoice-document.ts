@@ -3,7 +3,7 @@ import { asc, and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoiceSummaryColumns } from "./columns";
 import { clients, invoiceItems, invoices, payments, type InvoiceStatus, type PaymentMethod } from "@/db/schema";
-import { getSettings } from "./settings";
+import { getSettings, type CompanySettings } from "./settings";
 
 /** Everything the invoice document shows: the HTML view and the PDF render the same data. */
 export type InvoiceDocumentData = {
@@ -34,52 +34,60 @@ export type InvoiceDocumentData = {
   instructions: { bank: string | null; cash: string | null };
 };
 
-/**
- * The invoice document's data, for the HTML view, the public link and the
- * PDF. Callers check access first; this reads by id only.
- */
-export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocumentData | null> {
-  const db = getDb();
-  const [row] = await db
+/** The invoice's and its client's columns the document shows. */
+export const invoiceDocumentColumns = {
+  invoice: {
+    ...invoiceSummaryColumns,
+    subtotalMinor: invoices.subtotalMinor,
+    taxMinor: invoices.taxMinor,
+    discountMinor: invoices.discountMinor,
+    notes: invoices.notes,
+    voidReason: invoices.voidReason,
+    periodStart: invoices.periodStart,
+    periodEnd: invoices.periodEnd,
+    version: invoices.version,
+  },
+  client: { name: clients.name, company: clients.company, email: clients.email, phone: clients.phone, address: clients.address },
+};
+
+type DocumentRow = Pick<InvoiceDocumentData, "invoice" | "client">;
+type DocumentPayment = InvoiceDocumentData["payments"][number];
+
+/** Exactly the columns of `columns` from a row read with more, so a wider read never widens the document. */
+function pick<C extends object, T extends Record<keyof C, unknown>>(row: T, columns: C): { [K in keyof C]: T[K] } {
+  return Object.fromEntries(Object.keys(columns).map((k) => [k, row[k as keyof C]])) as { [K in keyof C]: T[K] };
+}
+
+/** The document's invoice and client, picked from an invoice row (and its client) read with at least invoiceDocumentColumns. */
+export function documentRowOf<I extends InvoiceDocumentData["invoice"], C extends InvoiceDocumentData["client"]>(invoice: I, client: C): DocumentRow {
+  return { invoice: pick(invoice, invoiceDocumentColumns.invoice), client: pick(client, invoiceDocumentColumns.client) };
+}
+
+/** The succeeded payments of an invoice's payment list (any status, any order), oldest first as the document lists them. */
+export function succeededPaymentsOf(list: readonly (DocumentPayment & { status: string })[]): DocumentPayment[] {
+  const time = (p: DocumentPayment) => p.receivedAt?.getTime() ?? -Infinity;
+  return list
+    .filter((p) => p.status === "succeeded")
+    .map(({ id, receivedAt, method, reference, amountMinor }) => ({ id, receivedAt, method, reference, amountMinor }))
+    .sort((a, b) => time(a) - time(b) || a.id - b.id);
+}
+
+function readLines(invoiceId: number) {
+  return getDb()
     .select({
-      invoice: {
-        ...invoiceSummaryColumns,
-        subtotalMinor: invoices.subtotalMinor,
-        taxMinor: invoices.taxMinor,
-        discountMinor: invoices.discountMinor,
-        notes: invoices.notes,
-        voidReason: invoices.voidReason,
-        periodStart: invoices.periodStart,
-        periodEnd: invoices.periodEnd,
-        version: invoices.version,
-      },
-      client: { name: clients.name, company: clients.company, email: clients.email, phone: clients.phone, address: clients.address },
+      description: invoiceItems.description,
+      quantityMilli: invoiceItems.quantityMilli,
+      unitPriceMinor: invoiceItems.unitPriceMinor,
+      taxRateBp: invoiceItems.taxRateBp,
+      lineTotalMinor: invoiceItems.lineTotalMinor,
+      taxMinor: invoiceItems.taxMinor,
     })
-    .from(invoices)
-    .innerJoin(clients, eq(clients.id, invoices.clientId))
-    .where(eq(invoices.id, invoiceId))
-    .limit(1);
-  if (!row) return null;
-  const [lines, paid, settings] = await Promise.all([
-    db
-      .select({
-        description: invoiceItems.description,
-        quantityMilli: invoiceItems.quantityMilli,
-        unitPriceMinor: invoiceItems.unitPriceMinor,
-        taxRateBp: invoiceItems.taxRateBp,
-        lineTotalMinor: invoiceItems.lineTotalMinor,
-        taxMinor: invoiceItems.taxMinor,
-      })
-      .from(invoiceItems)
-      .where(eq(invoiceItems.invoiceId, invoiceId))
-      .orderBy(asc(invoiceItems.position)),
-    db
-      .select({ id: payments.id, receivedAt: payments.receivedAt, method: payments.method, reference: payments.reference, amountMinor: payments.amountMinor })
-      .from(payments)
-      .where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")))
-      .orderBy(asc(payments.receivedAt), asc(payments.id)),
-    getSettings(),
-  ]);
+    .from(invoiceItems)
+    .where(eq(invoiceItems.invoiceId, invoiceId))
+    .orderBy(asc(invoiceItems.position));
+}
+
+function assemble(row: DocumentRow, lines: InvoiceDocumentData["lines"], paid: DocumentPayment[], settings: CompanySettings): InvoiceDocumentData {
   return {
     company: {
       name: settings.companyName,
@@ -96,4 +104,34 @@ export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocu
     payments: paid,
     instructions: { bank: settings.bankInstructions, cash: settings.cashInstructions },
   };
+}
+
+/**
+ * The invoice document's data, for the HTML view, the public link and the
+ * PDF. Callers check access first; this reads by id only.
+ */
+export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocumentData | null> {
+  const db = getDb();
+  const [row] = await db.select(invoiceDocumentColumns).from(invoices).innerJoin(clients, eq(clients.id, invoices.clientId)).where(eq(invoices.id, invoiceId)).limit(1);
+  if (!row) return null;
+  const [lines, paid, settings] = await Promise.all([
+    readLines(invoiceId),
+    db
+      .select({ id: payments.id, receivedAt: payments.receivedAt, method: payments.method, reference: payments.reference, amountMinor: payments.amountMinor })
+      .from(payments)
+      .where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")))
+      .orderBy(asc(payments.receivedAt), asc(payments.id)),
+    getSettings(),
+  ]);
+  return assemble(row, lines, paid, settings);
+}
+
+/**
+ * The same document for a page that has already read the invoice row (see
+ * documentRowOf) and its payments (see succeededPaymentsOf): only its lines
+ * are read (the settings are read once per request).
+ */
+export async function completeInvoiceDocument(row: DocumentRow, paid: DocumentPayment[]): Promise<InvoiceDocumentData> {
+  const [lines, settings] = await Promise.all([readLines(row.invoice.id), getSettings()]);
+  return assemble(row, lines, paid, settings);
 }

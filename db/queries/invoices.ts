@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { getDb } from "@/db";
-import { clientContactColumns, invoiceSummaryColumns, paymentSummaryColumns } from "./columns";
+import { clientContactColumns, paymentSummaryColumns } from "./columns";
+import { invoiceDocumentColumns } from "./invoice-document";
 import { auditLog, clients, invoiceItems, invoiceLinks, invoices, payments, services, users } from "@/db/schema";
 
 // Back-office reads of one invoice. Callers check "invoices:read" (or, for
@@ -18,18 +19,17 @@ export async function getInvoiceAccess(invoiceId: number) {
   return row ?? null;
 }
 
+/** One invoice with its client, as its page shows it: with every column of the document too (see documentRowOf). */
 export async function getInvoiceDetail(invoiceId: number) {
   const [row] = await getDb()
     .select({
-      ...invoiceSummaryColumns,
-      version: invoices.version,
+      ...invoiceDocumentColumns.invoice,
       sentAt: invoices.sentAt,
       paidAt: invoices.paidAt,
       voidedAt: invoices.voidedAt,
-      voidReason: invoices.voidReason,
       subscriptionId: invoices.subscriptionId,
       createdAt: invoices.createdAt,
-      client: clientContactColumns,
+      client: { ...clientContactColumns, ...invoiceDocumentColumns.client },
     })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
@@ -128,10 +128,13 @@ export async function listInvoiceLinks(invoiceId: number) {
     .limit(20);
 }
 
-/** The invoice's audit history, its payments' entries included, newest first. */
-export async function listInvoiceHistory(invoiceId: number, limit = 100) {
+/**
+ * The invoice's audit history, its payments' entries included, newest first.
+ * A page that has read the invoice's payments passes their ids.
+ */
+export async function listInvoiceHistory(invoiceId: number, { limit = 100, paymentIds }: { limit?: number; paymentIds?: number[] } = {}) {
   const db = getDb();
-  const paymentIds = (await db.select({ id: payments.id }).from(payments).where(eq(payments.invoiceId, invoiceId))).map((p) => p.id);
+  paymentIds ??= (await db.select({ id: payments.id }).from(payments).where(eq(payments.invoiceId, invoiceId))).map((p) => p.id);
   return db
     .select({ id: auditLog.id, action: auditLog.action, at: auditLog.at, actorRole: auditLog.actorRole, actorName: users.name, after: auditLog.after, before: auditLog.before })
     .from(auditLog)

@@ -27,8 +27,28 @@ const DEFAULTS: CompanySettings = {
   updatedAt: new Date(0),
 };
 
-/** The company settings row, or defaults on a database that has none yet. Cached per request. */
-export const getSettings = cache(async (): Promise<CompanySettings> => readSettings(getDb()));
+/** This request's settings, read at most once (outside a request, React's cache keeps nothing and each call reads). */
+const requestSettings = cache((): { current?: Promise<CompanySettings> } => ({}));
+
+/** The company settings row, or defaults on a database that has none yet. Read once per request. */
+export function getSettings(): Promise<CompanySettings> {
+  const slot = requestSettings();
+  return (slot.current ??= readSettings(getDb()));
+}
+
+/**
+ * Settings read in this request alongside something else (the session read
+ * joins the row), so that getSettings needn't read them again. A null (no
+ * row came back with it) leaves the reading to getSettings.
+ */
+export function shareRequestSettings(read: Promise<CompanySettings | null>): void {
+  const slot = requestSettings();
+  if (slot.current) return;
+  const settled = read.then((row) => row ?? readSettings(getDb()));
+  // Whoever awaits it sees a failure; nobody awaiting it is not an unhandled rejection.
+  settled.catch(() => {});
+  slot.current = settled;
+}
 
 /**
  * The same, read through a given handle. Code inside a transaction passes its

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, sql } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
+import { shareRequestSettings, type CompanySettings } from "@/db/queries/settings";
 import { sessions, settings, users, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
 import { ipFromHeaders } from "./ip";
@@ -33,10 +34,17 @@ export const SECOND_FACTOR_SETUP_PATH = "/security/setup";
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = readSessionCookie(await cookies(), env().AUTH_SECRET);
   if (!token) return null;
-  return loadSessionUser(token.uid, token.sv, token.sid);
+  const read = readSessionUser(token.uid, token.sv, token.sid);
+  // The same read brings the settings row, which nearly every page then asks for.
+  shareRequestSettings(read.then((r) => r.settings));
+  return (await read).user;
 });
 
 export async function loadSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<CurrentUser | null> {
+  return (await readSessionUser(uid, sessionVersion, sid, now)).user;
+}
+
+async function readSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<{ user: CurrentUser | null; settings: CompanySettings | null }> {
   const [row] = await getDb()
     .select({
       id: users.id,
@@ -48,18 +56,20 @@ export async function loadSessionUser(uid: number, sessionVersion: number, sid: 
       sessionVersion: users.sessionVersion,
       sessionId: sessions.id,
       twoFactor: users.twoFactor,
-      policy: settings.requireBackOfficeSecondFactor,
       // Written out in full: drizzle may leave users.id unqualified, which inside the subquery would mean passkeys.id.
       hasPasskey: sql<number>`exists(select 1 from passkeys pk where pk.user_id = users.id)`,
+      settings: getTableColumns(settings),
     })
     .from(users)
     .innerJoin(sessions, and(eq(sessions.tokenHash, hashSessionId(sid)), eq(sessions.userId, users.id), eq(sessions.sessionVersion, users.sessionVersion), gt(sessions.expiresAt, now)))
     .leftJoin(settings, eq(settings.id, 1))
     .where(eq(users.id, uid))
     .limit(1);
-  if (!row || row.status !== "active" || row.sessionVersion !== sessionVersion) return null;
-  const mustSetUpSecondFactor = row.role !== "client" && !!row.policy && row.twoFactor !== "totp" && !Number(row.hasPasskey);
-  return { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, sessionVersion: row.sessionVersion, sessionId: row.sessionId, mustSetUpSecondFactor };
+  if (!row) return { user: null, settings: null };
+  if (row.status !== "active" || row.sessionVersion !== sessionVersion) return { user: null, settings: row.settings };
+  const mustSetUpSecondFactor = row.role !== "client" && !!row.settings?.requireBackOfficeSecondFactor && row.twoFactor !== "totp" && !Number(row.hasPasskey);
+  const user = { id: row.id, email: row.email, name: row.name, phone: row.phone, role: row.role, sessionVersion: row.sessionVersion, sessionId: row.sessionId, mustSetUpSecondFactor };
+  return { user, settings: row.settings };
 }
 
 /** Whether the second-factor policy still lets this user use a permission: only their security settings until they comply. */

@@ -27,6 +27,17 @@ export async function readActiveSteps(db: DbOrTx): Promise<ScheduleStep[]> {
   return db.select(stepColumns).from(reminderSteps).where(isNull(reminderSteps.removedAt)).orderBy(asc(reminderSteps.offsetDays));
 }
 
+/** The switch and the saved steps in one read (no schedule row: off, no steps), for a page that shows what comes next. */
+export async function readActiveSchedule(db: DbOrTx): Promise<{ enabled: boolean; steps: ScheduleStep[] }> {
+  const rows = await db
+    .select({ enabled: reminderSchedule.enabled, step: stepColumns })
+    .from(reminderSchedule)
+    .leftJoin(reminderSteps, isNull(reminderSteps.removedAt))
+    .where(eq(reminderSchedule.id, 1))
+    .orderBy(asc(reminderSteps.offsetDays));
+  return { enabled: rows[0]?.enabled ?? false, steps: rows.flatMap((r) => (r.step ? [r.step] : [])) };
+}
+
 export async function readScheduleEnabled(db: DbOrTx): Promise<boolean> {
   const [row] = await db.select({ enabled: reminderSchedule.enabled }).from(reminderSchedule).where(eq(reminderSchedule.id, 1)).limit(1);
   return row?.enabled ?? false;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { clients, invoiceReminders, invoices, reminderPauses, users } from "@/db/schema";
-import { readActiveSteps, readScheduleEnabled } from "./schedule";
+import { readActiveSchedule } from "./schedule";
 import { nextStep, type ScheduleStep } from "./steps";
 
 export type ReminderPause = { target: "invoice" | "client"; reason: string; pausedAt: Date; pausedBy: string | null };
@@ -15,13 +15,10 @@ export type InvoiceReminderStatus = {
   sent: number;
 } & ({ state: "next"; step: ScheduleStep; day: string } | { state: "off" | "not_open" | "archived" | "paused" | "done" | "no_steps" });
 
-/**
- * The next scheduled step (its day and the step) for an invoice on the
- * business's `today`, or why there is none: the schedule is off, the invoice
- * is not open (draft, paid, void), its client is archived, it or its client
- * is paused, or every step is behind it. Null for an invoice that doesn't exist.
- */
-export async function readInvoiceReminderStatus(db: DbOrTx, invoiceId: number, today: string): Promise<InvoiceReminderStatus | null> {
+/** The invoice's and its client's columns the status depends on. */
+export type ReminderInvoice = { id: number; status: string; dueDate: string; totalMinor: number; amountPaidMinor: number; clientId: number; archivedAt: Date | null };
+
+async function readReminderInvoice(db: DbOrTx, invoiceId: number): Promise<ReminderInvoice | null> {
   const [invoice] = await db
     .select({
       id: invoices.id,
@@ -36,10 +33,22 @@ export async function readInvoiceReminderStatus(db: DbOrTx, invoiceId: number, t
     .innerJoin(clients, eq(clients.id, invoices.clientId))
     .where(eq(invoices.id, invoiceId))
     .limit(1);
+  return invoice ?? null;
+}
+
+/**
+ * The next scheduled step (its day and the step) for an invoice on the
+ * business's `today`, or why there is none: the schedule is off, the invoice
+ * is not open (draft, paid, void), its client is archived, it or its client
+ * is paused, or every step is behind it. Null for an invoice that doesn't exist.
+ * A page that has read the invoice (and its client's archivedAt) passes it
+ * instead of its id.
+ */
+export async function readInvoiceReminderStatus(db: DbOrTx, invoiceOrId: number | ReminderInvoice, today: string): Promise<InvoiceReminderStatus | null> {
+  const invoice = typeof invoiceOrId === "number" ? await readReminderInvoice(db, invoiceOrId) : invoiceOrId;
   if (!invoice) return null;
-  const [enabled, steps, pauses, sent] = await Promise.all([
-    readScheduleEnabled(db),
-    readActiveSteps(db),
+  const [{ enabled, steps }, pauses, sent] = await Promise.all([
+    readActiveSchedule(db),
     db
       .select({ invoiceId: reminderPauses.invoiceId, reason: reminderPauses.reason, pausedAt: reminderPauses.createdAt, pausedBy: users.name })
       .from(reminderPauses)

@@ -118,3 +118,25 @@ export async function checkPages(base: string, pages: Page[], cookie: string): P
     if (res.status !== 200 || !body.includes(page.marker)) throw new Error(`${page.path} answered ${res.status} without "${page.marker}": is the session cookie accepted?`);
   }
 }
+
+/**
+ * SQL statements per view of each page: MariaDB's global Questions counter
+ * around `views` sequential views, less the counter's own read. Nothing else
+ * may use the server meanwhile (the bench's apps run without the outbox worker).
+ */
+export async function queriesPerView(url: string, base: string, pages: Page[], cookie: string, views = 10): Promise<Map<string, number>> {
+  const conn = await mysql.createConnection(url);
+  const questions = async () => Number((await conn.query<mysql.RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Questions'"))[0][0]!.Value);
+  const out = new Map<string, number>();
+  try {
+    for (const page of pages) {
+      const before = await questions();
+      for (let i = 0; i < views; i++) await (await fetch(`${base}${page.path}`, { headers: { cookie } })).text();
+      out.set(page.name, (await questions()) - before - 1);
+    }
+  } finally {
+    await conn.end();
+  }
+  for (const [name, n] of out) out.set(name, n / views);
+  return out;
+}

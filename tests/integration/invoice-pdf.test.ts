@@ -11,7 +11,8 @@ import { recordPayment } from "@/lib/payments";
 import { BrowserPool } from "@/lib/pdf/browser-pool";
 import { launchChromium } from "@/lib/pdf/chromium";
 import { getInvoicePdf, renderInvoiceHtml, getPdfCache } from "@/lib/pdf/invoice-pdf";
-import { getInvoiceDocument } from "@/db/queries/invoice-document";
+import { completeInvoiceDocument, documentRowOf, getInvoiceDocument, succeededPaymentsOf } from "@/db/queries/invoice-document";
+import { getInvoiceDetail, listInvoicePayments } from "@/db/queries/invoices";
 import { getPdfPool, printPdf } from "@/lib/pdf/print";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
@@ -123,6 +124,25 @@ describe("the invoice PDF", () => {
     expect(after!.cached).toBe(false);
     expect(after!.version).toBe(first!.version + 1);
     expect(pdfText(after!.pdf)).toMatch(/Balance due\s+\$60\.00/);
+  });
+
+  it("is the same document the back-office invoice page builds from its own reads of the invoice and its payments", async () => {
+    const client = await createClient({ name: "Pier Nine Cafe", phone: "+15035550123" });
+    const inv = await issuedInvoice(staff, client.id, [line("Espresso machine service", 1000, 300_00, 825), line("Parts", 2000, 25_00)], { issueDate: "2026-05-01", dueDate: "2026-05-15" });
+    const pay = (key: string, amountMinor: number, status: "succeeded" | "pending", receivedAt?: Date) =>
+      recordPayment(getDb(), { invoiceId: inv.id, amountMinor, method: "bank_transfer", reference: key, status, receivedAt, idempotencyKey: key, actor: staff });
+    // Recorded out of the order the money arrived in, and one still pending: the document lists succeeded ones by when they arrived.
+    await pay("late", 50_00, "succeeded", new Date("2026-05-09T09:00:00Z"));
+    await pay("early", 20_00, "succeeded", new Date("2026-05-03T09:00:00Z"));
+    await pay("waiting", 10_00, "pending");
+    const [detail, payments] = await Promise.all([getInvoiceDetail(inv.id), listInvoicePayments(inv.id)]);
+    const built = await completeInvoiceDocument(documentRowOf(detail!, detail!.client), succeededPaymentsOf(payments));
+    const read = await getInvoiceDocument(inv.id);
+    expect(built).toEqual(read);
+    expect(built.payments.map((p) => p.reference)).toEqual(["early", "late"]);
+    // Exactly the document's fields: the page's wider row adds nothing to it.
+    expect(Object.keys(built.invoice).sort()).toEqual(Object.keys(read!.invoice).sort());
+    expect(Object.keys(built.client).sort()).toEqual(["address", "company", "email", "name", "phone"]);
   });
 
   it("renders the same React document the HTML view shows, self-contained", async () => {
