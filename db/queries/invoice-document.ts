@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, and, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoiceSummaryColumns } from "./columns";
 import { clients, invoiceItems, invoices, payments, type InvoiceStatus, type PaymentMethod } from "@/db/schema";
@@ -114,16 +114,16 @@ export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocu
   const db = getDb();
   const [row] = await db.select(invoiceDocumentColumns).from(invoices).innerJoin(clients, eq(clients.id, invoices.clientId)).where(eq(invoices.id, invoiceId)).limit(1);
   if (!row) return null;
-  const [lines, paid, settings] = await Promise.all([
+  const [lines, list, settings] = await Promise.all([
     readLines(invoiceId),
     db
-      .select({ id: payments.id, receivedAt: payments.receivedAt, method: payments.method, reference: payments.reference, amountMinor: payments.amountMinor })
+      .select({ id: payments.id, receivedAt: payments.receivedAt, method: payments.method, reference: payments.reference, amountMinor: payments.amountMinor, status: payments.status })
       .from(payments)
-      .where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")))
-      .orderBy(asc(payments.receivedAt), asc(payments.id)),
+      .where(eq(payments.invoiceId, invoiceId)),
     getSettings(),
   ]);
-  return assemble(row, lines, paid, settings);
+  // The page's path (completeInvoiceDocument) and this one pick and order the payments by the same rule.
+  return assemble(row, lines, succeededPaymentsOf(list), settings);
 }
 
 /**

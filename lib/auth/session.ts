@@ -40,10 +40,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return (await read).user;
 });
 
-export async function loadSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<CurrentUser | null> {
-  return (await readSessionUser(uid, sessionVersion, sid, now)).user;
-}
-
 async function readSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<{ user: CurrentUser | null; settings: CompanySettings | null }> {
   const [row] = await getDb()
     .select({
