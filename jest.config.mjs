@@ -12,7 +12,7 @@ const shared = {
 // Three kinds of test, each its own project: `jest --selectProjects unit`.
 //  unit:        components and pure logic, jsdom
 //  integration: real MySQL (DATABASE_URL), run in band
-//  e2e:         real Chromium against a running app (E2E_BASE_URL), run in band
+//  e2e:         real Chromium against running apps, one app server and database per worker (E2E_SERVERS)
 export default async function config() {
   const unit = await createJestConfig({
     ...shared,
@@ -33,6 +33,7 @@ export default async function config() {
     displayName: "e2e",
     testEnvironment: "node",
     testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+    setupFiles: ["<rootDir>/tests/support/e2e-worker.ts"],
     setupFilesAfterEnv: ["<rootDir>/tests/support/setup-e2e.ts"],
   })();
   return { projects: [unit, integration, e2e] };

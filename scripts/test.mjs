@@ -22,6 +22,8 @@ const patterns = process.argv.slice(2).filter((a) => !ALL.includes(a) && !a.star
 const needsDb = steps.includes("integration") || steps.includes("e2e");
 const artifacts = path.join(root, "tests", ".artifacts");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+// One app server per e2e worker, on E2E_PORT, E2E_PORT + 1, ... (see e2eServers).
+const E2E_WORKERS = Math.max(1, Math.floor(Number(process.env.E2E_WORKERS ?? 2)) || 1);
 
 ensureNodeModules(root);
 // The tests drop and recreate their databases, so they never go to a server
@@ -35,11 +37,11 @@ mkdirSync(artifacts, { recursive: true });
 
 const results = [];
 let database = null;
-let app = null;
+let apps = [];
 const started = Date.now();
 
 async function cleanup() {
-  await app?.stop();
+  await Promise.all(apps.map((app) => app.stop()));
   await database?.stop();
 }
 process.on("SIGINT", async () => {
@@ -148,27 +150,57 @@ async function checksLane(buffered) {
   }
 }
 
+/**
+ * The app servers the e2e tests run against: one per jest worker, each with its
+ * own database (seeded with the demo data), port and test clock, so a file
+ * sees the same thing whichever worker runs it, and no test can move another
+ * worker's clock or rows. E2E_WORKERS=1 runs them in band on one server.
+ */
+function e2eServers() {
+  return Array.from({ length: E2E_WORKERS }, (_, i) => {
+    const suffix = i === 0 ? "" : `_${i + 1}`;
+    return {
+      port: E2E_PORT + i,
+      baseUrl: `http://127.0.0.1:${E2E_PORT + i}`,
+      database: `clientdesk_e2e${suffix}`,
+      // The app under test reads its clock's offset from this file, which only the tests write (lib/clock.ts).
+      clockFile: path.join(artifacts, `test-clock${suffix}.json`),
+    };
+  });
+}
+
+/** A fresh database for one e2e server: created, migrated and seeded. Its output is kept and printed only when it fails. */
+async function prepareE2eDatabase(appEnv) {
+  const chunks = [];
+  const output = (chunk) => chunks.push(chunk);
+  await createDatabase(appEnv.DATABASE_URL, { fresh: true });
+  const ok = (await tsx("scripts/migrate.ts", appEnv, output)) === 0 && (await tsx("scripts/seed.ts", appEnv, output)) === 0;
+  if (!ok) process.stdout.write(chunks.join(""));
+  return ok;
+}
+
 async function browserLane() {
   if (!steps.includes("e2e")) return;
   await typechecked;
-  const appUrl = `http://127.0.0.1:${E2E_PORT}`;
-  // The app under test reads its clock's offset from this file, which only the tests write (lib/clock.ts).
-  const clockFile = path.join(artifacts, "test-clock.json");
-  const env = { ...baseEnv, NODE_ENV: "production", APP_URL: appUrl, NEXT_DIST_DIR: ".next-test", TEST_CLOCK_FILE: clockFile };
+  const servers = e2eServers();
+  const env = { ...baseEnv, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test" };
   await step("e2e", async () => {
-    if (!(await portIsFree(E2E_PORT))) throw new Error(`Port ${E2E_PORT} is in use, so the app under test can't start there. Free it or set E2E_PORT.`);
-    const dbUrl = withDatabase(await databaseUrl(), "clientdesk_e2e");
-    const appEnv = { ...env, DATABASE_URL: dbUrl };
+    for (const server of servers) {
+      if (!(await portIsFree(server.port))) throw new Error(`Port ${server.port} is in use, so the app under test can't start there. Free it or set E2E_PORT.`);
+    }
+    const serverUrl = await databaseUrl();
+    const envOf = (server) => ({ ...env, APP_URL: server.baseUrl, DATABASE_URL: withDatabase(serverUrl, server.database), TEST_CLOCK_FILE: server.clockFile });
     log("Building the app for end-to-end tests...");
-    if ((await run(bin(root, "next"), ["build"], { env: appEnv, cwd: root })) !== 0) return false;
-    await createDatabase(dbUrl, { fresh: true });
-    if ((await tsx("scripts/migrate.ts", appEnv)) !== 0) return false;
-    if ((await tsx("scripts/seed.ts", appEnv)) !== 0) return false;
-    app = startChild(process.execPath, ["server.mjs", "--port", String(E2E_PORT)], { env: appEnv, cwd: root });
-    await waitForHttp(`${appUrl}/login`, { isAlive: () => !app.exited });
-    const ok = await jest("e2e", { ...appEnv, NODE_ENV: "test", E2E_BASE_URL: appUrl }, ["--runInBand"]);
-    await app.stop();
-    app = null;
+    if ((await run(bin(root, "next"), ["build"], { env: envOf(servers[0]), cwd: root })) !== 0) return false;
+    log(`Preparing ${servers.length} app server${servers.length > 1 ? "s" : ""} (${servers.map((s) => s.database).join(", ")})...`);
+    if (!(await Promise.all(servers.map((server) => prepareE2eDatabase(envOf(server))))).every(Boolean)) return false;
+    apps = servers.map((server) => startChild(process.execPath, ["server.mjs", "--port", String(server.port)], { env: envOf(server), cwd: root }));
+    await Promise.all(servers.map((server, i) => waitForHttp(`${server.baseUrl}/login`, { isAlive: () => !apps[i].exited })));
+    const handover = servers.map((server) => ({ baseUrl: server.baseUrl, databaseUrl: envOf(server).DATABASE_URL, clockFile: server.clockFile }));
+    const jestEnv = { ...envOf(servers[0]), NODE_ENV: "test", E2E_BASE_URL: servers[0].baseUrl, E2E_SERVERS: JSON.stringify(handover) };
+    const ok = await jest("e2e", jestEnv, servers.length > 1 ? [`--maxWorkers=${servers.length}`] : ["--runInBand"]);
+    await Promise.all(apps.map((app) => app.stop()));
+    apps = [];
     return ok;
   });
 }
