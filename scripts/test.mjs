@@ -8,6 +8,7 @@
 // word narrows the jest steps to test files whose path matches it
 // (`npm test -- integration auth-login`).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase, startPrivateServer, withDatabase } from "./lib/database.mjs";
@@ -23,7 +24,9 @@ const needsDb = steps.includes("integration") || steps.includes("e2e");
 const artifacts = path.join(root, "tests", ".artifacts");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // One app server per e2e worker, on E2E_PORT, E2E_PORT + 1, ... (see e2eServers).
-const E2E_WORKERS = Math.max(1, Math.floor(Number(process.env.E2E_WORKERS ?? 2)) || 1);
+// One per two cores: on 2 cores the checks lane already keeps the second core
+// busy, and two e2e workers there made the whole run slower (docs/architecture.md, "Tests").
+const E2E_WORKERS = Math.max(1, Math.floor(Number(process.env.E2E_WORKERS ?? availableParallelism() / 2)) || 1);
 
 ensureNodeModules(root);
 // The tests drop and recreate their databases, so they never go to a server

@@ -43,14 +43,21 @@ function actionFiles(dir: string): string[] {
   });
 }
 
-async function discoverActions(): Promise<AnyAction[]> {
-  const found: AnyAction[] = [];
-  for (const file of actionFiles(ACTIONS_DIR).sort()) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const exported of Object.values(mod)) {
+// Listed when the file loads, so each file of actions is fuzzed as a test of its own (below).
+const FILES = actionFiles(ACTIONS_DIR)
+  .sort()
+  .map((file) => path.relative(ACTIONS_DIR, file));
+
+/** Every action each file exports, by the file's path under lib/actions. */
+async function discoverActions(): Promise<Map<string, AnyAction[]>> {
+  const found = new Map<string, AnyAction[]>();
+  for (const file of FILES) {
+    const mod = (await import(path.join(ACTIONS_DIR, file))) as Record<string, unknown>;
+    const inFile = Object.values(mod).filter((exported): exported is AnyAction => {
       const action = exported as AnyAction;
-      if (typeof action === "function" && action.actionName && action.permission) found.push(action);
-    }
+      return typeof action === "function" && Boolean(action.actionName && action.permission);
+    });
+    found.set(file, inFile);
   }
   return found;
 }
@@ -464,6 +471,7 @@ function callsFor(action: AnyAction): Call[] {
   return calls;
 }
 
+let actionsByFile: Map<string, AnyAction[]>;
 let actions: AnyAction[];
 
 beforeAll(async () => {
@@ -495,7 +503,8 @@ beforeAll(async () => {
     invite: invite.id,
     staff: target.id,
   };
-  actions = await discoverActions();
+  actionsByFile = await discoverActions();
+  actions = [...actionsByFile.values()].flat();
   // Unexpected failures are logged by the action builder as "[action name] failed"; any such log fails the call.
   const original = console.error;
   jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
@@ -513,10 +522,18 @@ describe("every server action, fuzzed", () => {
     }
   });
 
-  it("answers every wrong input with form state, leaks nothing, and changes nothing when it refuses", async () => {
-    const started = Date.now();
-    let n = 0;
-    for (const action of actions) await fuzzAction(action, callsFor(action), `203.0.113.${(n++ % 250) + 1}`);
+  // One test per file, so each stays short (a busy machine stretches each
+  // file's calls, not one test holding all of them) and a failure names its file.
+  let n = 0;
+  let started = 0;
+  beforeAll(() => void (started = Date.now()));
+  it.each(FILES)("answers every wrong input to the actions of %s with form state, leaks nothing, and changes nothing when it refuses", async (file) => {
+    const before = problems.length;
+    for (const action of actionsByFile.get(file) ?? []) await fuzzAction(action, callsFor(action), `203.0.113.${(n++ % 250) + 1}`);
+    expect(problems.slice(before)).toEqual([]);
+  });
+
+  it("fuzzed every action it found, and refused more calls than it accepted", () => {
     console.info(
       `action fuzz: ${stats.actions} actions, ${stats.calls} calls (${stats.refused} refused, ${stats.accepted} accepted), ${stats.checksums} checksums, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
