@@ -75,12 +75,12 @@ async function step(name, fn, { buffered = false } = {}) {
   return ok;
 }
 
-const jest = (project, env, extra = [], output, report = project) =>
-  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${report}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])], {
-    env,
-    cwd: root,
-    output,
-  }).then((c) => c === 0);
+const jest = (project, env, extra = [], output) =>
+  run(
+    bin(root, "jest"),
+    ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])],
+    { env, cwd: root, output },
+  ).then((c) => c === 0);
 
 const baseEnv = {
   ...process.env,
@@ -119,24 +119,6 @@ if (needsDb) databaseUrl().catch(() => {});
 // starts after the typecheck, which reads the types the build writes.
 let typechecked = Promise.resolve();
 
-// The checks lane ends minutes before the browser lane, which then runs alone
-// on a half-idle machine. So when both lanes run in full, these e2e files go
-// to the checks lane once its integration tests are done, against an app
-// server and database of their own (the last of e2eServers), and both lanes
-// end at about the same time. They are chosen to take about a minute and a
-// half together; `npm test -- e2e` or a narrowed run keeps them in the browser lane.
-const LATE_E2E_FILES = ["security-headers", "open-redirect", "not-found"];
-const lateE2e = steps.includes("e2e") && steps.includes("integration") && patterns.length === 0;
-const lateE2ePattern = `tests/e2e/(${LATE_E2E_FILES.join("|")})\\.test\\.ts$`;
-/** Resolves to the late files' server once the browser lane has it up, or null when it couldn't start one. */
-let lateServerReady = deferred();
-
-function deferred() {
-  let resolve;
-  const promise = new Promise((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 async function checksLane(buffered) {
   if (steps.includes("typecheck")) {
     const done = step("typecheck", async (output) => (await run(bin(root, "tsc"), ["--noEmit"], { cwd: root, output })) === 0, { buffered });
@@ -169,21 +151,6 @@ async function checksLane(buffered) {
       { buffered },
     );
   }
-  if (lateE2e) {
-    await step(
-      "e2e (late files)",
-      async (output) => {
-        const server = await lateServerReady.promise;
-        if (!server) return false;
-        output?.(`Running ${LATE_E2E_FILES.join(", ")} against ${server.baseUrl} (${server.database})\n`);
-        const env = { ...server.env, NODE_ENV: "test", E2E_BASE_URL: server.baseUrl, E2E_SERVERS: JSON.stringify([server.handover]) };
-        const ok = await jest("e2e", env, ["--runInBand", "--testPathPatterns", lateE2ePattern], output, "e2e-late");
-        await server.app.stop();
-        return ok;
-      },
-      { buffered },
-    );
-  }
 }
 
 /**
@@ -193,7 +160,7 @@ async function checksLane(buffered) {
  * worker's clock or rows. E2E_WORKERS=1 runs them in band on one server.
  */
 function e2eServers() {
-  return Array.from({ length: E2E_WORKERS + (lateE2e ? 1 : 0) }, (_, i) => {
+  return Array.from({ length: E2E_WORKERS }, (_, i) => {
     const suffix = i === 0 ? "" : `_${i + 1}`;
     return {
       port: E2E_PORT + i,
@@ -220,9 +187,7 @@ async function browserLane() {
   await typechecked;
   const servers = e2eServers();
   const env = { ...baseEnv, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test" };
-  const handoverOf = (server, serverEnv) => ({ baseUrl: server.baseUrl, databaseUrl: serverEnv.DATABASE_URL, clockFile: server.clockFile });
-  // Whatever happens below, the checks lane never waits for a late server that won't come.
-  const ended = step("e2e", async () => {
+  await step("e2e", async () => {
     for (const server of servers) {
       if (!(await portIsFree(server.port))) throw new Error(`Port ${server.port} is in use, so the app under test can't start there. Free it or set E2E_PORT.`);
     }
@@ -234,20 +199,13 @@ async function browserLane() {
     if (!(await Promise.all(servers.map((server) => prepareE2eDatabase(envOf(server))))).every(Boolean)) return false;
     apps = servers.map((server) => startChild(process.execPath, ["server.mjs", "--port", String(server.port)], { env: envOf(server), cwd: root }));
     await Promise.all(servers.map((server, i) => waitForHttp(`${server.baseUrl}/login`, { isAlive: () => !apps[i].exited })));
-    // The last server, when there are late files, is the checks lane's.
-    const own = lateE2e ? servers.slice(0, -1) : servers;
-    if (lateE2e) {
-      const late = servers.at(-1);
-      lateServerReady.resolve({ ...late, env: envOf(late), handover: handoverOf(late, envOf(late)), app: apps.at(-1) });
-    }
-    const jestEnv = { ...envOf(own[0]), NODE_ENV: "test", E2E_BASE_URL: own[0].baseUrl, E2E_SERVERS: JSON.stringify(own.map((server) => handoverOf(server, envOf(server)))) };
-    const split = lateE2e ? ["--testPathIgnorePatterns", lateE2ePattern] : [];
-    const ok = await jest("e2e", jestEnv, [...(own.length > 1 ? [`--maxWorkers=${own.length}`] : ["--runInBand"]), ...split]);
-    await Promise.all(apps.slice(0, own.length).map((app) => app.stop()));
+    const handover = servers.map((server) => ({ baseUrl: server.baseUrl, databaseUrl: envOf(server).DATABASE_URL, clockFile: server.clockFile }));
+    const jestEnv = { ...envOf(servers[0]), NODE_ENV: "test", E2E_BASE_URL: servers[0].baseUrl, E2E_SERVERS: JSON.stringify(handover) };
+    const ok = await jest("e2e", jestEnv, servers.length > 1 ? [`--maxWorkers=${servers.length}`] : ["--runInBand"]);
+    await Promise.all(apps.map((app) => app.stop()));
+    apps = [];
     return ok;
   });
-  ended.finally(() => lateServerReady.resolve(null));
-  await ended;
 }
 
 try {
@@ -260,7 +218,7 @@ try {
 // One closing line that CI reads: "N passed, N failed".
 let passed = 0;
 let failed = 0;
-for (const project of ["unit", "integration", "e2e", "e2e-late"]) {
+for (const project of ["unit", "integration", "e2e"]) {
   const file = path.join(artifacts, `${project}.json`);
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, "utf8"));
