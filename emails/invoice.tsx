@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import type { InvoiceEmailData } from "@/lib/notify/templates";
 import { day, firstName, money } from "./format";
 import { Action, EmailLayout, Paragraph, Summary, type EmailCompany, type EmailProps } from "./layout";

@@ -1,4 +1,18 @@
-import { Body, Button, Column, Container, Head, Hr, Html, Preview, Row, Section, Text } from "@react-email/components";
+// One package per element, not the @react-email/components barrel: that one
+// also loads Tailwind's compiler and Prism for elements no template uses, a
+// quarter of a second in every process that renders an email (a test file,
+// a script, the worker; docs/architecture.md, "Tests").
+import { Body } from "@react-email/body";
+import { Button } from "@react-email/button";
+import { Column } from "@react-email/column";
+import { Container } from "@react-email/container";
+import { Head } from "@react-email/head";
+import { Hr } from "@react-email/hr";
+import { Html } from "@react-email/html";
+import { Preview } from "@react-email/preview";
+import { Row } from "@react-email/row";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { ReactNode } from "react";
 import { styles } from "./styles";
 

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import type { OtpCodeData } from "@/lib/notify/templates";
 import { EmailLayout, Paragraph, type EmailCompany, type EmailProps } from "./layout";
 import { styles } from "./styles";

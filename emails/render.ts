@@ -1,6 +1,6 @@
 // Every email template by name, rendered to the subject, HTML and plain text
 // that the outbox stores.
-import { render } from "@react-email/components";
+import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { TemplateData, TemplateName } from "@/lib/notify/templates";
 import { InvoiceEmail, invoiceSubject } from "./invoice";

@@ -3,7 +3,7 @@
 // React render costs milliseconds, and the daily run may queue thousands.
 // Filling escapes values the way React does, so the result equals a direct
 // render (tests/unit/scheduled-reminder-stencil.test.ts holds it to that).
-import { render } from "@react-email/components";
+import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { ScheduledReminderData } from "@/lib/notify/templates";
 import { escapeHtml } from "@/lib/notify/placeholders";
