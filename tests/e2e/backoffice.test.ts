@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { RowDataPacket } from "mysql2";
 import { connectAppDb } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, screenshot, signedIn } from "../support/browser";
 import { revealRawSecrets } from "../support/secrets";
 
 // The back office in a real browser: clients (staff can't delete, admins
@@ -29,18 +29,11 @@ async function query<T extends RowDataPacket>(sql: string, params: unknown[] = [
   }
 }
 
-async function signedIn(email: string, viewport: "desktop" | "mobile" = "desktop"): Promise<Page> {
-  const context = await newContext(browser, viewport);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
-
 describe("clients", () => {
   it("staff creates and edits a client and finds no way to delete it; an admin archives and restores it", async () => {
     const name = `E2E Client ${run}`;
-    const staff = await signedIn("staff@example.com");
+    const staff = await signedIn(browser, "staff@example.com");
+    await staff.goto("/staff");
     await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients", exact: true }).click();
     await staff.getByRole("heading", { level: 1, name: "Clients" }).waitFor();
     await screenshot(staff, "backoffice-staff-clients-desktop");
@@ -77,7 +70,7 @@ describe("clients", () => {
     await screenshot(staff, "backoffice-staff-client-detail-desktop");
     await staff.context().close();
 
-    const admin = await signedIn("admin@example.com");
+    const admin = await signedIn(browser, "admin@example.com");
     await admin.goto(`/admin/clients?q=${encodeURIComponent("(415) 555-0142")}`);
     await admin.getByRole("link", { name }).waitFor();
     await admin.goto(`/admin/clients?q=${encodeURIComponent(name)}`);
@@ -105,7 +98,8 @@ describe("clients", () => {
 describe("staff invites", () => {
   it("is requested, approved from the emailed link, accepted, and the new staff member signs in", async () => {
     const email = `new-staff-${run}@example.com`;
-    const staff = await signedIn("staff@example.com");
+    const staff = await signedIn(browser, "staff@example.com");
+    await staff.goto("/staff");
     await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invites", exact: true }).click();
     await staff.getByLabel("Name").fill("Ines Invited");
     await staff.getByLabel("Email").fill(email);
@@ -179,7 +173,8 @@ describe("unpaid clients", () => {
       await db.end();
     }
 
-    const staff = await signedIn("staff@example.com");
+    const staff = await signedIn(browser, "staff@example.com");
+    await staff.goto("/staff");
     await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Unpaid", exact: true }).click();
     const row = staff.getByRole("row").filter({ hasText: name });
     await row.waitFor();
@@ -201,7 +196,7 @@ describe("unpaid clients", () => {
 
 describe("pages at both widths", () => {
   it.each(["desktop", "mobile"] as const)("renders every back-office page on %s", async (viewport) => {
-    const admin = await signedIn("admin@example.com", viewport);
+    const admin = await signedIn(browser, "admin@example.com", { viewport });
     for (const path of ["/admin/clients", "/admin/unpaid", "/admin/services", "/admin/staff", "/admin/invites", "/admin/settings", "/admin/audit", "/admin/profile", "/admin/clients/import"]) {
       await admin.goto(path);
       await admin.getByRole("heading", { level: 1 }).waitFor();

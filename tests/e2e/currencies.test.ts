@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import type { ResultSetHeader } from "mysql2";
 import { connectAppDb } from "../support/e2e-db";
-import { BASE_URL, gotoForm, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, gotoForm, launchBrowser, screenshot, signedIn } from "../support/browser";
 import { pdfText } from "../support/pdf-tools";
 
 // Money in a real browser beyond US dollars, in a USD business: a client in
@@ -28,14 +28,6 @@ async function execute(sql: string, params: unknown[] = []) {
   } finally {
     await db.end();
   }
-}
-
-async function signedIn(email: string, viewport: "desktop" | "mobile" = "desktop", scheme: "light" | "dark" = "light"): Promise<Page> {
-  const context = await newContext(browser, viewport, scheme);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
 }
 
 /** Issues the invoice in the editor and returns its number and id. */
@@ -68,7 +60,7 @@ describe("currencies other than the business's", () => {
     await execute("INSERT INTO clients (name, email, currency, sms_opt_in, created_at, updated_at) VALUES (?, ?, 'KWD', 0, NOW(3), NOW(3))", [dinarName, `dinar-${run}@e2e.example`]);
 
     // A new client bills in the business's currency unless another is picked.
-    const page = await signedIn("staff@example.com");
+    const page = await signedIn(browser, "staff@example.com");
     await page.goto("/staff/clients/new");
     const billing = page.getByLabel("Billing currency");
     expect(await billing.inputValue()).toBe("USD");
@@ -148,7 +140,8 @@ describe("currencies other than the business's", () => {
   it("shows a dinar business its own figures by default", async () => {
     await execute("UPDATE settings SET default_currency = 'KWD' WHERE id = 1");
     try {
-      const page = await signedIn("admin@example.com", "mobile", "dark");
+      const page = await signedIn(browser, "admin@example.com", { viewport: "mobile", colorScheme: "dark" });
+      await page.goto("/admin");
       await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
       expect(await page.getByLabel("Currency", { exact: true }).inputValue()).toBe("KWD");
       await page
@@ -164,7 +157,7 @@ describe("currencies other than the business's", () => {
   });
 
   it("reads amounts in the browser with the server's digits, not the browser's own (RSD: 2 in Node, 0 in Chromium 156)", async () => {
-    const page = await signedIn("staff@example.com");
+    const page = await signedIn(browser, "staff@example.com");
     await gotoForm(page, "/staff/invoices/new");
     await page.getByLabel("Currency").selectOption("RSD");
     await page.getByLabel("Line 1 description").fill("Translation");

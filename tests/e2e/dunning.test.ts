@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { addDaysIso, businessDay, formatDate } from "@/lib/dates";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, screenshot, signedIn } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 import { revealRawSecrets } from "../support/secrets";
 import { scaledMs } from "../support/load";
@@ -13,14 +13,6 @@ import { scaledMs } from "../support/load";
 jest.setTimeout(scaledMs(120_000));
 const run = Date.now().toString(36);
 let browser: Browser;
-
-async function signedIn(email: string): Promise<Page> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -47,7 +39,7 @@ describe("automatic payment reminders", () => {
       [number, client.insertId, addDaysIso(due, -14), due],
     );
 
-    const page = await signedIn("admin@example.com");
+    const page = await signedIn(browser, "admin@example.com");
     await page.goto("/admin/settings");
     const form = page.getByRole("form", { name: "Payment reminder schedule" });
     await form.waitFor();

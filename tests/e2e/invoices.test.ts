@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { queryAppDb as query } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, screenshot, signedIn } from "../support/browser";
 import { revealRawSecrets } from "../support/secrets";
 
 // Invoicing in a real browser: staff creates, issues and emails an invoice
@@ -24,14 +24,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(email: string, viewport: "desktop" | "mobile" = "desktop"): Promise<Page> {
-  const context = await newContext(browser, viewport);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
-
 const asJson = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as string[];
 
 function pdfText(file: string): string {
@@ -44,7 +36,8 @@ describe("invoices", () => {
     const clientEmail = `billing-${run}@e2e.example`;
     await query<ResultSetHeader>("INSERT INTO clients (name, email, sms_opt_in, created_at, updated_at) VALUES (?, ?, 0, NOW(3), NOW(3))", [clientName, clientEmail]);
 
-    const page = await signedIn("staff@example.com");
+    const page = await signedIn(browser, "staff@example.com");
+    await page.goto("/staff");
     await page.getByRole("link", { name: "Invoices" }).first().click();
     await page.waitForURL(`${BASE_URL}/staff/invoices`);
     await page.getByRole("heading", { level: 1, name: "Invoices" }).waitFor();
@@ -174,7 +167,7 @@ describe("invoices", () => {
   });
 
   it("filters the list by status and client through the URL, and downloads a ZIP of the selected PDFs", async () => {
-    const page = await signedIn("admin@example.com");
+    const page = await signedIn(browser, "admin@example.com");
     await page.goto("/admin/invoices?status=paid&sort=-total");
     await page.getByRole("heading", { level: 1, name: "Invoices" }).waitFor();
     expect(await page.getByRole("checkbox", { name: "Paid", exact: true }).isChecked()).toBe(true);
@@ -203,7 +196,7 @@ describe("invoices", () => {
     await zip.saveAs(file);
     expect(readFileSync(file).subarray(0, 4).toString("hex")).toBe("504b0304");
 
-    const mobile = await signedIn("staff@example.com", "mobile");
+    const mobile = await signedIn(browser, "staff@example.com", { viewport: "mobile" });
     await mobile.goto("/staff/invoices");
     await mobile.getByRole("heading", { level: 1, name: "Invoices" }).waitFor();
     await screenshot(mobile, "invoice-list-mobile");

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { queryAppDb as query } from "../support/e2e-db";
-import { BASE_URL, gotoForm, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, gotoForm, launchBrowser, screenshot, signedIn } from "../support/browser";
 import { pdfText } from "../support/pdf-tools";
 
 // A German business, set up by its admin in settings: de-DE, Europe/Berlin,
@@ -12,14 +12,6 @@ import { pdfText } from "../support/pdf-tools";
 let browser: Browser;
 const run = Date.now().toString(36);
 let saved: { locale: string; time_zone: string; default_currency: string } | undefined;
-
-async function signedIn(email: string): Promise<Page> {
-  const context = await newContext(browser, "desktop", "light", { timezoneId: "Europe/Berlin" });
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
 
 // "12,50 €" with whatever space Intl puts before the sign (a no-break space), as the page and the PDF text show it.
 const euros = (amount: string) => new RegExp(`${amount.replace(/\./g, "\\.")}\\s€`);
@@ -39,7 +31,7 @@ describe("a de-DE business", () => {
   it("is set up in settings, then bills in EUR with comma decimals: editor, part payment, invoice page and PDF", async () => {
     expect(saved).toBeDefined();
     // The admin picks the locale, the zone and the currency.
-    const admin = await signedIn("admin@example.com");
+    const admin = await signedIn(browser, "admin@example.com", { timezoneId: "Europe/Berlin" });
     await admin.goto("/admin/settings");
     const locale = admin.getByLabel("Business locale");
     expect(await locale.locator("option", { hasText: "German (Germany) (de-DE)" }).count()).toBe(1);
@@ -65,7 +57,7 @@ describe("a de-DE business", () => {
     const clientName = `E2E Müller GmbH ${run}`;
     await query<ResultSetHeader>("INSERT INTO clients (name, email, currency, sms_opt_in, created_at, updated_at) VALUES (?, ?, 'EUR', 0, NOW(3), NOW(3))", [clientName, `mueller-${run}@e2e.example`]);
 
-    const page = await signedIn("staff@example.com");
+    const page = await signedIn(browser, "staff@example.com", { timezoneId: "Europe/Berlin" });
     await gotoForm(page, "/staff/invoices/new");
     await page.getByRole("combobox", { name: /Client/ }).fill(clientName);
     await page.getByRole("option", { name: new RegExp(clientName) }).click();

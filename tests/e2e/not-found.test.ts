@@ -1,6 +1,6 @@
 import type { RowDataPacket } from "mysql2";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, screenshot, signedIn } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 
 // A record that isn't there (never was, was deleted, or belongs to another
@@ -18,14 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(email: string, viewport: keyof typeof viewports = "desktop", scheme: "light" | "dark" = "light"): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, viewport, scheme);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return { context, page };
-}
-
 /** Loads the path in the browser: a 404 response, the area's navigation, and the not-found heading. */
 async function expectNotFoundInShell(page: Page, path: string, heading: RegExp): Promise<void> {
   const response = await page.goto(path);
@@ -40,7 +32,7 @@ async function expectNotFoundInShell(page: Page, path: string, heading: RegExp):
 
 describe("a missing record is a 404 inside its area's shell", () => {
   it("answers 404 to a raw request for every [id] route", async () => {
-    const { context, page } = await signedIn("admin@example.com");
+    const page = await signedIn(browser, "admin@example.com");
     const paths = [
       `/admin/invoices/${MISSING}`,
       `/admin/invoices/${MISSING}/edit`,
@@ -57,27 +49,27 @@ describe("a missing record is a 404 inside its area's shell", () => {
       // (as HTML or in the streamed React payload; the browser tests below check what shows).
       expect({ path, shell: /aria-label(="|\\?":\\?")Main/.test(await response.text()) }).toEqual({ path, shell: true });
     }
-    await context.close();
+    await page.context().close();
   });
 
   it("shows the admin not-found view in the admin shell, at both widths and in both themes", async () => {
     for (const viewport of ["desktop", "mobile"] as const) {
       for (const scheme of ["light", "dark"] as const) {
-        const { context, page } = await signedIn("admin@example.com", viewport, scheme);
+        const page = await signedIn(browser, "admin@example.com", { viewport, colorScheme: scheme });
         await expectNotFoundInShell(page, `/admin/invoices/${MISSING}`, /couldn.t find that/i);
         await screenshot(page, `not-found-admin-${viewport}-${scheme}`);
-        await context.close();
+        await page.context().close();
       }
     }
   });
 
   it("shows the staff not-found view for a deleted client and a missing service", async () => {
-    const { context, page } = await signedIn("staff@example.com");
+    const page = await signedIn(browser, "staff@example.com");
     await expectNotFoundInShell(page, `/staff/clients/${MISSING}`, /couldn.t find that/i);
     await expectNotFoundInShell(page, `/staff/services/${MISSING}/edit`, /couldn.t find that/i);
     await expectNotFoundInShell(page, `/staff/invoices/${MISSING}`, /couldn.t find that/i);
     await screenshot(page, "not-found-staff-desktop-light");
-    await context.close();
+    await page.context().close();
   });
 
   it("another client's invoice is a 404 inside the portal's shell", async () => {
@@ -85,12 +77,11 @@ describe("a missing record is a 404 inside its area's shell", () => {
       "SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id WHERE u.email = 'client2@example.com' AND i.status <> 'draft' LIMIT 1",
     );
     for (const viewport of ["desktop", "mobile"] as const) {
-      const { context, page } = await signedIn("client@example.com", viewport);
-      await page.waitForURL(`${BASE_URL}/portal`);
+      const page = await signedIn(browser, "client@example.com", { viewport });
       await expectNotFoundInShell(page, `/portal/invoices/${other!.id}`, /couldn.t find that/i);
       expect(await page.getByText(/INV-\d{4}-\d{4}/).count()).toBe(0);
       await screenshot(page, `not-found-portal-${viewport}-light`);
-      await context.close();
+      await page.context().close();
     }
   });
 });

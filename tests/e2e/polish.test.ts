@@ -1,6 +1,6 @@
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
+import type { Browser } from "playwright-core";
+import { launchBrowser, screenshot, signedIn, viewports } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 
 // Issue 15's polish, in a real browser: the invoice list, the client page's
@@ -33,17 +33,9 @@ const both: [Viewport, "light" | "dark"][] = [
   ["mobile", "dark"],
 ];
 
-async function signedIn(email: string, viewport: Viewport = "desktop", scheme: "light" | "dark" = "light"): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, viewport, scheme);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return { context, page };
-}
-
 describe("invoice list", () => {
   it("shows the bulk bar only after a selection, numbers as links, and the pager beside the count", async () => {
-    const { context, page } = await signedIn("admin@example.com");
+    const page = await signedIn(browser, "admin@example.com");
     await page.goto("/admin/invoices");
     const firstNumber = page.getByRole("link", { name: /^INV-\d{4}-\d{4}$/ }).first();
     await firstNumber.waitFor();
@@ -67,30 +59,30 @@ describe("invoice list", () => {
     await bar.waitFor();
     expect(await bar.getByText("1 invoice selected").count()).toBe(1);
     await screenshot(page, "invoices-selected-desktop-light");
-    await context.close();
+    await page.context().close();
   });
 
   it.each(both)("on %s (%s) the first row is within one screen", async (viewport, scheme) => {
-    const { context, page } = await signedIn("admin@example.com", viewport, scheme);
+    const page = await signedIn(browser, "admin@example.com", { viewport, colorScheme: scheme });
     await page.goto("/admin/invoices");
     const first = page.locator("main table tbody tr").first();
     await first.waitFor();
     const box = await first.boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(viewports[viewport].height);
     await screenshot(page, `invoices-${viewport}-${scheme}`);
-    await context.close();
+    await page.context().close();
   });
 });
 
 describe("client page", () => {
   it.each(both)("a client without invoices offers the next step, on %s (%s)", async (viewport, scheme) => {
-    const { context, page } = await signedIn("admin@example.com", viewport, scheme);
+    const page = await signedIn(browser, "admin@example.com", { viewport, colorScheme: scheme });
     await page.goto(`/admin/clients/${emptyClientId}`);
     const next = page.getByRole("link", { name: "New invoice for this client" });
     await next.waitFor();
     expect(await next.getAttribute("href")).toBe(`/admin/invoices/new?client=${emptyClientId}`);
     await screenshot(page, `client-empty-${viewport}-${scheme}`);
-    await context.close();
+    await page.context().close();
   });
 });
 
@@ -110,8 +102,8 @@ describe("portal home", () => {
   });
 
   it.each(both)("says Oldest unpaid for a past-due invoice and writes months with their year, on %s (%s)", async (viewport, scheme) => {
-    const { context, page } = await signedIn("client@example.com", viewport, scheme);
-    await page.waitForURL(`${BASE_URL}/portal`);
+    const page = await signedIn(browser, "client@example.com", { viewport, colorScheme: scheme });
+    await page.goto("/portal");
     await page.getByText("Oldest unpaid", { exact: true }).waitFor();
     expect(await page.getByText("Next due date", { exact: true }).count()).toBe(0);
     await page
@@ -122,7 +114,7 @@ describe("portal home", () => {
     expect(months.length).toBeGreaterThan(0);
     for (const m of months) expect(m).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
     await screenshot(page, `portal-home-${viewport}-${scheme}`);
-    await context.close();
+    await page.context().close();
   });
 });
 
@@ -132,7 +124,7 @@ describe("outbox", () => {
       `SELECT o.id, i.number, c.name FROM outbox o JOIN invoices i ON i.id = o.related_id JOIN clients c ON c.id = o.client_id
        WHERE o.related_type = 'invoice' AND o.template = 'invoice' AND i.number IS NOT NULL ORDER BY o.id LIMIT 1`,
     );
-    const { context, page } = await signedIn("admin@example.com", viewport, scheme);
+    const page = await signedIn(browser, "admin@example.com", { viewport, colorScheme: scheme });
     await page.goto(`/admin/outbox/${m!.id}`);
     await page.getByRole("link", { name: `Invoice ${m!.number}` }).waitFor();
     await page.getByRole("link", { name: m!.name }).first().waitFor();
@@ -153,13 +145,13 @@ describe("outbox", () => {
         .count(),
     ).toBe(0);
     await screenshot(page, `outbox-list-${viewport}-${scheme}`);
-    await context.close();
+    await page.context().close();
   });
 });
 
 describe("audit log", () => {
   it.each(both)("writes changes in words with formatted values, folded, on %s (%s)", async (viewport, scheme) => {
-    const { context, page } = await signedIn("admin@example.com", viewport, scheme);
+    const page = await signedIn(browser, "admin@example.com", { viewport, colorScheme: scheme });
     // A service's price changes through the app, so the log has a money change to show.
     const [service] = await query<RowDataPacket[]>("SELECT id, price_minor, name FROM services WHERE archived_at IS NULL AND currency = 'USD' ORDER BY id LIMIT 1");
     await page.goto(`/admin/services/${service!.id}/edit`);
@@ -183,6 +175,6 @@ describe("audit log", () => {
     expect(await first.innerText()).toMatch(/\$\d+\.\d{2}/);
     // The filter button looks like the other lists' (outline, small).
     await screenshot(page, `audit-${viewport}-${scheme}`);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
+import type { Browser } from "playwright-core";
+import { BASE_URL, launchBrowser, newContext, screenshot, signedIn, viewports } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 import { scaledMs } from "../support/load";
 
@@ -31,14 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signedIn(email: string, viewport: Viewport, theme: Theme): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, viewport, theme);
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return { context, page };
-}
 
 /** A client of this run and its issued invoices, inserted as the app stores them (left in place, like other runs' records); `login` gives it a portal user with the demo password. */
 async function clientWithInvoices(label: string, amounts: [string, number][], login: boolean): Promise<{ clientId: number; email: string; invoices: { id: number; number: string }[] }> {
@@ -85,7 +77,7 @@ describe("portal invoice page", () => {
   });
 
   it.each(both)("shows the balance once or twice beside the document, the test cards as an aligned table, and no value-like placeholders, on %s (%s)", async (viewport, theme) => {
-    const { context, page } = await signedIn("client@example.com", viewport, theme);
+    const page = await signedIn(browser, "client@example.com", { viewport, colorScheme: theme });
     await page.goto(`/portal/invoices/${invoiceId}`);
     const balance = (await page.getByTestId("balance-due").textContent())!.trim();
     expect(balance).toMatch(/^\$[\d,]+\.\d\d$/);
@@ -117,13 +109,13 @@ describe("portal invoice page", () => {
     const placeholders = await page.locator("main input[placeholder]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder).filter((p) => p && !p.startsWith("e.g.")));
     expect(placeholders).toEqual([]);
     await screenshot(page, `portal-invoice-${viewport}-${theme}`);
-    await context.close();
+    await page.context().close();
   });
 });
 
 describe("invoice list totals on a phone", () => {
   it.each(both)("shows every figure whole, never cut off with an ellipsis, on %s (%s)", async (viewport, theme) => {
-    const { context, page } = await signedIn("admin@example.com", viewport, theme);
+    const page = await signedIn(browser, "admin@example.com", { viewport, colorScheme: theme });
     await page.goto("/admin/invoices");
     const totals = page.getByRole("region", { name: "Totals for these filters" });
     await totals.locator("dd").first().waitFor();
@@ -135,7 +127,7 @@ describe("invoice list totals on a phone", () => {
     );
     expect(cut).toEqual([]);
     await screenshot(page, `invoice-totals-${viewport}-${theme}`);
-    await context.close();
+    await page.context().close();
   });
 });
 
@@ -153,7 +145,8 @@ describe("Pay all on the portal home", () => {
         true,
       );
       for (const [viewport, theme] of both) {
-        const { context, page } = await signedIn(email, viewport, theme);
+        const page = await signedIn(browser, email, { viewport, colorScheme: theme });
+        await page.goto("/portal");
         await page.getByRole("button", { name: "Pay all" }).click();
         const dialog = page.getByRole("dialog", { name: "Pay all open invoices" });
         await dialog.waitFor();
@@ -174,7 +167,7 @@ describe("Pay all on the portal home", () => {
           await page.getByRole("button", { name: "Pay all" }).waitFor({ state: "detached" });
           await screenshot(page, `portal-pay-all-done-${viewport}-${theme}`);
         }
-        await context.close();
+        await page.context().close();
       }
       const rows = await query<RowDataPacket[]>("SELECT id, status, amount_paid_minor, total_minor FROM invoices WHERE id IN (?) ORDER BY id", [invoices.map((i) => i.id)]);
       expect(rows.map((r) => [r.status, Number(r.amount_paid_minor)])).toEqual([

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { RowDataPacket } from "mysql2";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { connectAppDb } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, signIn, takeCspViolations } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, signIn, signedIn, takeCspViolations } from "../support/browser";
 
 // Security headers in a real browser: each role's main pages, in light and
 // dark, load with a fresh nonce on every script and break no rule of their
@@ -170,11 +170,9 @@ describe("every page's Content-Security-Policy", () => {
     ["client", "light"],
     ["client", "dark"],
   ] as const)("holds on the %s pages in %s mode, each with its own nonce on every script", async (role, theme) => {
-    const context = await newContext(browser, "desktop", theme);
+    const page = await signedIn(browser, `${role}@example.com`, { colorScheme: theme });
+    const context = page.context();
     const complaints = permissionsPolicyComplaints(context);
-    const page = await context.newPage();
-    await signIn(page, `${role}@example.com`);
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     for (const [path, waitFor] of roles[role]()) await visit(page, path, waitFor);
     // next-themes' script (it carries the nonce) set the theme the browser asks for.
     expect(await page.locator("html").getAttribute("class")).toContain(theme);

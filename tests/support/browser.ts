@@ -23,7 +23,7 @@ export async function newContext(
   browser: Browser,
   viewport: keyof typeof viewports = "desktop",
   colorScheme: "light" | "dark" = "light",
-  options: { timezoneId?: string; baseURL?: string } = {},
+  options: { timezoneId?: string; baseURL?: string; storageState?: StorageState } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: viewports[viewport], colorScheme, ...options });
   // Playwright's 30 s for a click or a page load, stretched on a busy machine like every other deadline.
@@ -68,6 +68,44 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+type SignedInOptions = { viewport?: keyof typeof viewports; colorScheme?: "light" | "dark"; timezoneId?: string; baseURL?: string };
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+const signIns = new WeakMap<Browser, Map<string, Promise<StorageState>>>();
+
+/**
+ * A blank page, signed in as `email`, in a context of its own (its width,
+ * theme, time zone and app server); `page.goto` opens what the test looks at.
+ * The first call for a browser and user signs in through the login form, as
+ * a person does, and keeps that context's cookies; later calls start from
+ * them, so a test file pays for one sign-in and one landing page per user
+ * instead of one per test (each file launches its own browser). A test that
+ * ends that session (signs out, changes the password, moves the clock past
+ * its expiry) signs in with `signIn` instead.
+ */
+export async function signedIn(browser: Browser, email: string, options: SignedInOptions = {}): Promise<Page> {
+  const { viewport = "desktop", colorScheme = "light", ...rest } = options;
+  const key = `${rest.baseURL ?? BASE_URL} ${email}`;
+  const states = signIns.get(browser) ?? new Map<string, Promise<StorageState>>();
+  signIns.set(browser, states);
+  let state = states.get(key);
+  if (!state) {
+    state = (async () => {
+      const context = await newContext(browser, "desktop", "light", rest);
+      const page = await context.newPage();
+      await signIn(page, email);
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      const saved = await context.storageState();
+      await context.close();
+      return saved;
+    })();
+    states.set(key, state);
+    // A failed sign-in fails this test and is tried again by the next.
+    state.catch(() => states.delete(key));
+  }
+  const context = await newContext(browser, viewport, colorScheme, { ...rest, storageState: await state });
+  return context.newPage();
 }
 
 /**
