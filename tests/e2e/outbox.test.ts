@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { connectAppDb } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn, viewports } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, screenshot, signIn, signedIn, viewports } from "../support/browser";
 import { revealRawSecrets } from "../support/secrets";
 import { scaledMs } from "../support/load";
 
@@ -64,15 +64,6 @@ async function insertSentSms(placeholder: string): Promise<number> {
   }
 }
 
-/** Signed in as the admin, at a viewport and colour scheme. */
-async function adminPage(viewport: keyof typeof viewports, colorScheme: "light" | "dark"): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: viewports[viewport], colorScheme });
-  const page = await context.newPage();
-  await signIn(page, "admin@example.com");
-  await page.waitForURL(`${BASE_URL}/admin`);
-  return page;
-}
-
 async function statusOf(id: number): Promise<string> {
   const db = await connectAppDb();
   try {
@@ -87,15 +78,12 @@ describe("the outbox page", () => {
   it("captures a queued email with no provider keys, and shows it to an admin with its rendered preview", async () => {
     const id = await queueEmail();
     // The worker inside the app server (instrumentation.ts) picks it up at its next poll.
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + scaledMs(20_000);
     while ((await statusOf(id)) !== "captured" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect(await statusOf(id)).toBe("captured");
 
     for (const viewport of ["desktop", "mobile"] as const) {
-      const context = await newContext(browser, viewport);
-      const page = await context.newPage();
-      await signIn(page, "admin@example.com");
-      await page.waitForURL(`${BASE_URL}/admin`);
+      const page = await signedIn(browser, "admin@example.com", { viewport });
       await page.goto("/admin/outbox");
       await page.getByRole("heading", { level: 1, name: "Outbox" }).waitFor();
       await page.getByLabel("Channel").selectOption("email");
@@ -109,7 +97,7 @@ describe("the outbox page", () => {
       await page.frameLocator("iframe[title='Rendered email']").getByText(`Rendered body of ${subject}`).waitFor();
       await page.getByText("Captured", { exact: true }).first().waitFor();
       await screenshot(page, `outbox-detail-${viewport}`);
-      await context.close();
+      await page.context().close();
     }
   });
 
@@ -124,7 +112,7 @@ describe("the outbox page", () => {
       await anon.getByRole("status").waitFor();
       await anon.context().close();
       let reset: import("mysql2").RowDataPacket | undefined;
-      for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      for (const deadline = Date.now() + scaledMs(20_000); Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
         [reset] = await query("SELECT * FROM outbox WHERE template = 'password_reset' AND to_first = 'staff@example.com' AND status = 'captured' ORDER BY id DESC LIMIT 1");
         if (reset) break;
       }
@@ -140,7 +128,7 @@ describe("the outbox page", () => {
         ["desktop", "dark"],
         ["mobile", "dark"],
       ] as const) {
-        const page = await adminPage(viewport, scheme);
+        const page = await signedIn(browser, "admin@example.com", { viewport, colorScheme: scheme });
         await page.goto(`/admin/outbox/${reset!.id}`);
         await page.getByRole("note").getByText("Capture mode: codes and links shown in full").waitFor();
         await page
