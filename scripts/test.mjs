@@ -136,8 +136,9 @@ async function checksLane(buffered) {
       { buffered },
     );
     typechecked = done;
-    await done;
   }
+  // Lint runs beside the typecheck: neither writes what the other reads, and
+  // the first seconds of a run would otherwise leave a core to the database's start.
   if (steps.includes("lint")) {
     await step(
       "lint",
@@ -147,9 +148,10 @@ async function checksLane(buffered) {
         const prettier = await run(bin(root, "prettier"), ["--check", "--log-level=warn", "**/*.{ts,tsx,mjs,js,css}"], { cwd: root, output });
         return eslint === 0 && prettier === 0;
       },
-      { buffered },
+      { buffered: buffered || steps.includes("typecheck") },
     );
   }
+  await typechecked;
   if (steps.includes("unit")) await step("unit", (output) => jest("unit", baseEnv, [], output), { buffered });
   if (steps.includes("integration")) {
     await step(
