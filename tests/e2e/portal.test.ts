@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import type { RowDataPacket } from "mysql2";
 import { pdfText } from "../support/pdf-tools";
 import { connectAppDb } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, screenshot, signIn } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, screenshot, signIn, signedIn } from "../support/browser";
 import { revealRawSecrets } from "../support/secrets";
 
 // The client portal in a real browser: a new client signs up with SMS
@@ -239,16 +239,13 @@ describe("client portal", () => {
       ["profile", "/portal/profile", "Your profile"],
     ];
     for (const viewport of ["desktop", "mobile"] as const) {
-      const context = await newContext(browser, viewport);
-      const page = await context.newPage();
-      await signIn(page, "client@example.com");
-      await page.waitForURL(`${BASE_URL}/portal`);
+      const page = await signedIn(browser, "client@example.com", { viewport });
       for (const [name, url, title] of pages) {
         await page.goto(url);
         await page.getByRole("heading", { level: 1, name: title }).waitFor();
         await screenshot(page, `portal-${name}-${viewport}`);
       }
-      await context.close();
+      await page.context().close();
       const anonymous = await newContext(browser, viewport);
       const visitor = await anonymous.newPage();
       await visitor.goto("/signup");
@@ -262,16 +259,13 @@ describe("client portal", () => {
     const [other] = await query(
       "SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = c.user_id WHERE u.email = 'client2@example.com' AND i.status <> 'draft' LIMIT 1",
     );
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, "client@example.com");
-    await page.waitForURL(`${BASE_URL}/portal`);
+    const page = await signedIn(browser, "client@example.com");
     // The portal streams behind its loading skeleton, so the page answers 200 with the not-found view; it shows nothing of the invoice.
     await page.goto(`/portal/invoices/${other!.id}`);
     await page.getByRole("heading", { name: "We couldn't find that" }).waitFor();
     expect(await page.getByText(/INV-\d{4}-\d{4}/).count()).toBe(0);
     const pdf = await page.request.get(`/api/invoices/${other!.id}/pdf`);
     expect(pdf.status()).toBe(404);
-    await context.close();
+    await page.context().close();
   });
 });
