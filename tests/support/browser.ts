@@ -86,7 +86,8 @@ const signIns = new WeakMap<Browser, Map<string, Promise<StorageState>>>();
  */
 export async function signedIn(browser: Browser, email: string, options: SignedInOptions = {}): Promise<Page> {
   const { viewport = "desktop", colorScheme = "light", ...rest } = options;
-  const key = `${rest.baseURL ?? BASE_URL} ${email}`;
+  // The cookies include the time zone the browser reported (`tz`), so each zone signs in on its own.
+  const key = `${rest.baseURL ?? BASE_URL} ${rest.timezoneId ?? ""} ${email}`;
   const states = signIns.get(browser) ?? new Map<string, Promise<StorageState>>();
   signIns.set(browser, states);
   let state = states.get(key);
