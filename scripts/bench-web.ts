@@ -17,17 +17,20 @@
 // again last, and the targets are ratios to the mean of its two runs (its
 // req/s moved by up to a third between runs here, with the machine's other
 // tenants). Each run prints the app processes' CPU ms per request (from
-// /proc, their own counters), the steadier figure of the two.
+// /proc, their own counters), the steadier figure of the two, and the private
+// database server's ("DB CPU"): on 2 cores the two share the machine, so a
+// page whose SQL is heavy loses req/s that its app CPU doesn't show.
 //
 // A Node.js process renders on one core, so the bench runs one server.mjs
 // per CPU (BENCH_APPS to change it), as DESIGN.md's "N app processes behind
 // any load balancer"; autocannon spreads its connections over them.
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import { benchEnv, build, checkPages, pickPages, queriesPerView, startApps, stopApps, type Page } from "./lib/bench-app";
-import { FULL_SIZE, benchServer, ensureDataSet } from "./lib/bench-data";
+import { FULL_SIZE, benchServer, ensureDataSet, root } from "./lib/bench-data";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -38,30 +41,42 @@ const CONNECTIONS = [1, 16, 64];
 
 const ms = (n: number) => `${Math.round(n)} ms`;
 
-type Row = { page: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; cpuMs: number };
+type Row = { page: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; cpuMs: number; dbCpuMs: number };
 
 /** One autocannon run; latencies come from every response, so p95 is exact. */
 const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** After "(comm) " in /proc/PID/stat: state, ppid, pgrp, ..., utime is the 12th field and stime the 13th. */
+function statFields(pid: string | number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined; // gone since the listing
+  }
+}
 
 /** CPU time (user + system, ms) of every process in the app servers' process groups, from /proc. */
 function appCpuMs(groups: number[]): number {
   let ticks = 0;
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue; // gone since the listing
-    }
-    // After "(comm) ": state, ppid, pgrp, ..., utime is the 12th field and stime the 13th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (groups.includes(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
+    const fields = statFields(pid);
+    if (fields && groups.includes(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU time (ms) of the private bench database server, from its pid file; NaN when the bench uses BENCH_DATABASE_URL. */
+function dbCpuMs(): number {
+  const pidFile = path.join(root, ".data", "bench", "mysqld.pid");
+  if (process.env.BENCH_DATABASE_URL || !existsSync(pidFile)) return NaN;
+  const fields = statFields(readFileSync(pidFile, "utf8").trim());
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND : NaN;
+}
+
 async function drive(urls: string[], cookie: string, connections: number, seconds: number, groups: number[] = []): Promise<Omit<Row, "page" | "connections">> {
   const cpuBefore = appCpuMs(groups);
+  const dbCpuBefore = dbCpuMs();
   const latencies: number[] = [];
   // Connection i goes to urls[i % n]: autocannon accepts several URLs, though its types say one.
   const url = urls as unknown as string;
@@ -72,6 +87,7 @@ async function drive(urls: string[], cookie: string, connections: number, second
     });
   });
   const cpuMs = appCpuMs(groups) - cpuBefore;
+  const dbMs = dbCpuMs() - dbCpuBefore;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * p) - 1)] ?? NaN;
   return {
@@ -82,6 +98,7 @@ async function drive(urls: string[], cookie: string, connections: number, second
     requests: latencies.length,
     errors: result.errors + result.timeouts + result.non2xx,
     cpuMs: latencies.length ? cpuMs / latencies.length : NaN,
+    dbCpuMs: latencies.length ? dbMs / latencies.length : NaN,
   };
 }
 
@@ -107,11 +124,11 @@ async function main(): Promise<void> {
       `\n${cpus().length} CPUs, ${APPS} app process${APPS === 1 ? "" : "es"} (ports ${PORT}–${PORT + APPS - 1}); load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`,
     );
     const groups = apps.map((a) => a.pid!).filter(Boolean);
-    console.log(`${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"CPU/req".padStart(10)}${"errors".padStart(8)}`);
+    console.log(`${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"CPU/req".padStart(10)}${"DB CPU".padStart(9)}${"errors".padStart(8)}`);
     const rows: Row[] = [];
     const line = (r: Row) =>
       console.log(
-        `${r.page.padEnd(40)}${String(r.connections).padStart(6)}${r.rps.toFixed(1).padStart(9)}${ms(r.p50).padStart(9)}${ms(r.p95).padStart(9)}${ms(r.p99).padStart(9)}${`${r.cpuMs.toFixed(1)} ms`.padStart(10)}${String(r.errors).padStart(8)}`,
+        `${r.page.padEnd(40)}${String(r.connections).padStart(6)}${r.rps.toFixed(1).padStart(9)}${ms(r.p50).padStart(9)}${ms(r.p95).padStart(9)}${ms(r.p99).padStart(9)}${`${r.cpuMs.toFixed(1)} ms`.padStart(10)}${`${r.dbCpuMs.toFixed(1)} ms`.padStart(9)}${String(r.errors).padStart(8)}`,
       );
     const run = async (page: Page, name = page.name) => {
       const urls = BASES.map((base) => `${base}${page.path}`);
