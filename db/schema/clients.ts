@@ -23,10 +23,12 @@ export const clients = mysqlTable(
   (t) => [
     uniqueIndex("clients_user_uq").on(t.userId),
     // Prefix search (name, company, email, phone) and sorted lists run on these.
+    // The search indexes end in (archived_at, name), so a name-sorted search
+    // of active clients reads the index alone (db/queries/clients searchPage).
     index("clients_archived_name_idx").on(t.archivedAt, t.name),
-    index("clients_company_idx").on(t.company),
-    index("clients_email_idx").on(t.email),
-    index("clients_phone_idx").on(t.phone),
+    index("clients_company_search_idx").on(t.company, t.archivedAt, t.name),
+    index("clients_email_search_idx").on(t.email, t.archivedAt, t.name),
+    index("clients_phone_search_idx").on(t.phone, t.archivedAt, t.name),
     index("clients_created_idx").on(t.createdAt),
     index("clients_sms_idx").on(t.smsOptIn, t.archivedAt),
   ],

@@ -179,3 +179,32 @@ describe("importing from CSV", () => {
     expect((await previewClientImport(undefined, { csv })).ok).toBe(false);
   });
 });
+
+describe("a search past one page", () => {
+  // Matches by name and email at once (counted once), by company only and by email only.
+  const byName = Array.from({ length: 20 }, (_, i) => `Quill A${String(i + 1).padStart(2, "0")}`);
+  const byCompany = Array.from({ length: 6 }, (_, i) => `Zed Z${i + 1}`);
+  const byEmail = Array.from({ length: 4 }, (_, i) => `Mia M${i + 1}`);
+
+  beforeAll(async () => {
+    for (const name of byName) await insertClient({ name, email: `${name.toLowerCase().replace(" ", "-")}@quill.example` });
+    for (const name of byCompany) await insertClient({ name, company: "Quill Works" });
+    for (const [i, name] of byEmail.entries()) await insertClient({ name, email: `quill.m${i + 1}@mia.example` });
+    await insertClient({ name: "Quill Gone", archived: true });
+  });
+
+  it("counts each match once and pages the union in the chosen order", async () => {
+    const byNameAsc = [...byEmail, ...byName, ...byCompany];
+    const first = await list({ q: "quill" });
+    expect(first).toMatchObject({ total: 30, capped: false, pageCount: 2 });
+    expect(first.rows.map((r) => r.name)).toEqual(byNameAsc.slice(0, 25));
+    expect(await names({ q: "quill", page: "2" })).toEqual(byNameAsc.slice(25));
+    expect(await names({ q: "quill", sort: "-name" })).toEqual([...byNameAsc].reverse().slice(0, 25));
+    expect(await names({ q: "quill", sort: "-name", page: "2" })).toEqual([...byNameAsc].reverse().slice(25));
+    const inserted = [...byName, ...byCompany, ...byEmail];
+    expect(await names({ q: "quill", sort: "created" })).toEqual(inserted.slice(0, 25));
+    expect(await names({ q: "quill", sort: "created", page: "2" })).toEqual(inserted.slice(25));
+    expect(await names({ q: "quill", sort: "-created" })).toEqual([...inserted].reverse().slice(0, 25));
+    expect(await list({ q: "quill", filter: "archived" })).toMatchObject({ total: 1, rows: [{ name: "Quill Gone" }] });
+  });
+});
