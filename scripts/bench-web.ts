@@ -124,7 +124,9 @@ async function main(): Promise<void> {
       `\n${cpus().length} CPUs, ${APPS} app process${APPS === 1 ? "" : "es"} (ports ${PORT}–${PORT + APPS - 1}); load average ${startLoad.toFixed(2)} before the runs. ${SECONDS} s per run, after 3 s of warm-up per page.\n`,
     );
     const groups = apps.map((a) => a.pid!).filter(Boolean);
-    console.log(`${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"CPU/req".padStart(10)}${"DB CPU".padStart(9)}${"errors".padStart(8)}`);
+    console.log(
+      `${"page".padEnd(40)}${"conns".padStart(6)}${"req/s".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"CPU/req".padStart(10)}${"DB CPU".padStart(9)}${"errors".padStart(8)}`,
+    );
     const rows: Row[] = [];
     const line = (r: Row) =>
       console.log(

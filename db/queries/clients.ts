@@ -243,12 +243,7 @@ function searchBranches(base: SQL | undefined, q: string, phoneRegion: string, b
 /** How many clients a search matches (capped): the union of the ids each prefix's index holds. */
 async function countSearch(base: SQL | undefined, q: string, phoneRegion: string): Promise<{ n: number; capped: boolean }> {
   const db = getDb();
-  const [first, second, ...rest] = searchConditions(q, phoneRegion).map((condition, i) =>
-    db
-      .select({ id: clients.id })
-      .from(clients, searchIndexHint(i, true))
-      .where(and(base, condition)),
-  );
+  const [first, second, ...rest] = searchConditions(q, phoneRegion).map((condition, i) => db.select({ id: clients.id }).from(clients, searchIndexHint(i, true)).where(and(base, condition)));
   const matches = union(first!, second!, ...rest)
     .limit(CLIENT_COUNT_CAP + 1)
     .as("matches");
@@ -277,11 +272,7 @@ async function searchPage(base: SQL | undefined, q: string, phoneRegion: string,
     .offset(offset)
     .as("page");
   const by = direction === "desc" ? desc : asc;
-  return db
-    .select(listColumns)
-    .from(page)
-    .innerJoin(clients, eq(clients.id, page.id))
-    .orderBy(by(page.sortKey), by(page.id));
+  return db.select(listColumns).from(page).innerJoin(clients, eq(clients.id, page.id)).orderBy(by(page.sortKey), by(page.id));
 }
 
 export async function listClients(p: ClientListParams, today: string) {
