@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase, startPrivateServer, withDatabase } from "./lib/database.mjs";
 import { bin, portIsFree, run, startChild, waitForHttp } from "./lib/process.mjs";
-import { ensureNodeModules, ensureSystemPackages, findChromium, log } from "./lib/system.mjs";
+import { ensureNodeModules, ensureSystemPackages, findChromium, findTestBrowser, log } from "./lib/system.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ALL = ["lint", "typecheck", "unit", "integration", "e2e"];
@@ -36,7 +36,7 @@ ensureNodeModules(root);
 // only TEST_DATABASE_URL, set for the purpose, sends them elsewhere.
 const externalUrl = process.env.TEST_DATABASE_URL || undefined;
 if (!externalUrl && process.env.DATABASE_URL) log("DATABASE_URL is set and left alone: the tests use their own database server (set TEST_DATABASE_URL to use another one).");
-ensureSystemPackages({ needServer: needsDb && !externalUrl, needPdfTools: needsDb, needZipTools: steps.includes("unit") });
+ensureSystemPackages({ needServer: needsDb && !externalUrl, needPdfTools: needsDb, needZipTools: steps.includes("unit"), needTestBrowser: steps.includes("e2e") });
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
@@ -89,7 +89,9 @@ const baseEnv = {
   NODE_ENV: "test",
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+  // The app's PDF printer runs the full browser, as deployed; the tests' own browser is the headless shell when there is one.
   CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? findChromium() ?? "/usr/bin/chromium",
+  E2E_CHROMIUM_PATH: findTestBrowser() ?? "/usr/bin/chromium",
   // Tests never send through real providers, whatever the shell has set.
   RESEND_API_KEY: "",
   TWILIO_ACCOUNT_SID: "",

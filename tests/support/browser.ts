@@ -7,10 +7,11 @@ export const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
 export const DEMO_PASSWORD = "ClientDesk-demo-1";
 const SHOTS = path.join(process.cwd(), "tests", ".artifacts", "screenshots");
 
-// Debian's Chromium, offline-safe flags (no background networking to hosts we can't reach).
+// Debian's Chromium (its headless shell when npm test found one: scripts/lib/system.mjs
+// findTestBrowser), offline-safe flags (no background networking to hosts we can't reach).
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: process.env.E2E_CHROMIUM_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
   });
