@@ -68,7 +68,7 @@ function canUseApt() {
 const INSTALL_HELP = `
 ClientDesk needs a MySQL-compatible server and Chromium. Install them, then run the command again:
 
-  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y mariadb-server chromium poppler-utils unzip
+  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y mariadb-server chromium chromium-headless-shell poppler-utils unzip
   macOS:          brew install mariadb && brew install --cask chromium
   Docker:         docker compose up -d   (MySQL 8 from docker-compose.yml), then
                   export DATABASE_URL=mysql://clientdesk:clientdesk@127.0.0.1:3306/clientdesk
