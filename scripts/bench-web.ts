@@ -27,10 +27,9 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import { benchEnv, build, checkPages, pickPages, queriesPerView, startApps, stopApps, type Page } from "./lib/bench-app";
-import { FULL_SIZE, benchServer, ensureDataSet, root } from "./lib/bench-data";
+import { FULL_SIZE, benchServer, ensureDataSet } from "./lib/bench-data";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -66,17 +65,15 @@ function appCpuMs(groups: number[]): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
-/** CPU time (ms) of the private bench database server, from its pid file; NaN when the bench uses BENCH_DATABASE_URL. */
-function dbCpuMs(): number {
-  const pidFile = path.join(root, ".data", "bench", "mysqld.pid");
-  if (process.env.BENCH_DATABASE_URL || !existsSync(pidFile)) return NaN;
-  const fields = statFields(readFileSync(pidFile, "utf8").trim());
+/** CPU time (ms) of the private bench database server (its pid); NaN without one (BENCH_DATABASE_URL). */
+function dbCpuMs(dbPid: string | undefined): number {
+  const fields = dbPid ? statFields(dbPid) : undefined;
   return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND : NaN;
 }
 
-async function drive(urls: string[], cookie: string, connections: number, seconds: number, groups: number[] = []): Promise<Omit<Row, "page" | "connections">> {
+async function drive(urls: string[], cookie: string, connections: number, seconds: number, groups: number[] = [], dbPid?: string): Promise<Omit<Row, "page" | "connections">> {
   const cpuBefore = appCpuMs(groups);
-  const dbCpuBefore = dbCpuMs();
+  const dbCpuBefore = dbCpuMs(dbPid);
   const latencies: number[] = [];
   // Connection i goes to urls[i % n]: autocannon accepts several URLs, though its types say one.
   const url = urls as unknown as string;
@@ -87,7 +84,7 @@ async function drive(urls: string[], cookie: string, connections: number, second
     });
   });
   const cpuMs = appCpuMs(groups) - cpuBefore;
-  const dbMs = dbCpuMs() - dbCpuBefore;
+  const dbMs = dbCpuMs(dbPid) - dbCpuBefore;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * p) - 1)] ?? NaN;
   return {
@@ -104,6 +101,7 @@ async function drive(urls: string[], cookie: string, connections: number, second
 
 async function main(): Promise<void> {
   const server = await benchServer();
+  const dbPid = server.pidFile && existsSync(server.pidFile) ? readFileSync(server.pidFile, "utf8").trim() : undefined;
   const apps: ChildProcess[] = [];
   try {
     const url = await ensureDataSet(server.url, FULL_SIZE);
@@ -136,7 +134,7 @@ async function main(): Promise<void> {
       const urls = BASES.map((base) => `${base}${page.path}`);
       await drive(urls, cookie, 16, 3);
       for (const connections of CONNECTIONS) {
-        const r = { page: name, connections, ...(await drive(urls, cookie, connections, SECONDS, groups)) };
+        const r = { page: name, connections, ...(await drive(urls, cookie, connections, SECONDS, groups, dbPid)) };
         rows.push(r);
         line(r);
       }

@@ -282,7 +282,7 @@ export async function listClients(p: ClientListParams, today: string) {
   const offset = (p.page - 1) * CLIENT_PAGE_SIZE;
   const byBalance = p.sort === "balance" || p.sort === "-balance";
   const [total, rows] = await Promise.all([
-    p.q && !byBalance ? countSearch(listWhere({ ...p, q: "" }, today, phoneRegion), p.q, phoneRegion) : countCapped(where),
+    p.q ? countSearch(listWhere({ ...p, q: "" }, today, phoneRegion), p.q, phoneRegion) : countCapped(where),
     byBalance
       ? idsByBalance(where, p.sort === "-balance" ? "desc" : "asc", offset, Boolean(p.q)).then(async (ids) => {
           if (ids.length === 0) return [];

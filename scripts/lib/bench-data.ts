@@ -24,12 +24,12 @@ export function databaseName(size: BenchSize): string {
   return size === FULL_SIZE ? base : `${base}_${size.label.toLowerCase()}`;
 }
 
-/** Starts (or reuses) the bench database server. */
-export async function benchServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** Starts (or reuses) the bench database server; `pidFile` is the private server's (none with BENCH_DATABASE_URL). */
+export async function benchServer(): Promise<{ url: string; pidFile?: string; stop: () => Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
   ensureSystemPackages({ needServer: true }); // on a new machine, as npm test and npm run up do
   const server = await startPrivateServer(root, "bench");
-  return { url: server.url, stop: server.stop };
+  return { url: server.url, pidFile: server.pidFile, stop: server.stop };
 }
 
 /** Runs a project script with tsx; resolves when it exits 0. */

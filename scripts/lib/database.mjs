@@ -59,7 +59,7 @@ export async function startPrivateServer(root, profileName) {
   if (existsSync(pidFile) && pidAlive(Number(readFileSync(pidFile, "utf8").trim())) && ping(bin, socket)) {
     log(`Reusing the ${profileName} database server on port ${profile.port}.`);
     await createDatabase(url);
-    return { url, socket, stop: async () => {} };
+    return { url, socket, pidFile, stop: async () => {} };
   }
 
   if (!existsSync(path.join(datadir, "mysql"))) {
@@ -119,7 +119,7 @@ export async function startPrivateServer(root, profileName) {
     while (!exited && Date.now() - t < 20_000) await sleep(100);
     if (!exited) child.kill("SIGKILL");
   };
-  return { url, socket, stop, child };
+  return { url, socket, pidFile, stop, child };
 }
 
 /** Creates the database named in the URL if it doesn't exist. */

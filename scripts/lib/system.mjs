@@ -47,10 +47,11 @@ export function findChromium() {
  * there is one, else the full browser. It renders with the same Blink and V8,
  * and spends about half the CPU per test (no browser UI layers behind it).
  */
+const HEADLESS_SHELLS = ["chromium-headless-shell", "chrome-headless-shell"];
 export function findTestBrowser() {
   const fromEnv = process.env.E2E_CHROMIUM_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  return which(["chromium-headless-shell", "chrome-headless-shell"]) ?? findChromium();
+  return which(HEADLESS_SHELLS) ?? findChromium();
 }
 
 function run(cmd, args, opts = {}) {
@@ -88,7 +89,7 @@ export function ensureSystemPackages({ needServer, needPdfTools = false, needZip
   if (needServer && !findDatabaseServer()) missing.push("mariadb-server");
   if (!findChromium()) missing.push("chromium", "fonts-liberation");
   // Optional: without apt the tests drive the full browser instead.
-  if (needTestBrowser && !which(["chromium-headless-shell", "chrome-headless-shell"]) && !process.env.E2E_CHROMIUM_PATH && canUseApt()) missing.push("chromium-headless-shell");
+  if (needTestBrowser && !which(HEADLESS_SHELLS) && !process.env.E2E_CHROMIUM_PATH && canUseApt()) missing.push("chromium-headless-shell");
   if (needPdfTools && !which("pdftotext")) missing.push("poppler-utils");
   // The ZIP test checks our archives with Info-ZIP's unzip and zipinfo, as a person on Linux would open them.
   if (needZipTools && !(which("unzip") && which("zipinfo"))) missing.push("unzip");
