@@ -5,7 +5,8 @@ import { formatMoney, formatRate } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
 import { invoiceDocumentCss } from "./invoice-document-css";
 import type { InvoiceDocumentData } from "@/db/queries/invoice-document";
-import { formatPhone, regionFromLocale } from "@/lib/phone";
+import { regionFromLocale } from "@/lib/phone";
+import { shownPhone } from "@/lib/phone-shown";
 
 // Logos are inline SVG or data: URLs (settings.logo); an <img> never runs SVG scripts.
 function logoSrc(logo: string | null): string | null {
@@ -37,7 +38,7 @@ export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumen
   const stamp = invoice.status === "paid" || invoice.status === "void" || invoice.status === "draft" ? invoice.status : null;
   const logo = logoSrc(company.logo);
   const payable = balance > 0 && (invoice.status === "sent" || invoice.status === "partially_paid");
-  const companyContact = [company.email, company.phone && formatPhone(company.phone, regionFromLocale(company.locale))].filter(Boolean).join(" · ");
+  const companyContact = [company.email, company.phone && shownPhone(company.phone, regionFromLocale(company.locale))].filter(Boolean).join(" · ");
 
   return (
     <article className="invoice-doc" aria-label={invoice.number ? `Invoice ${invoice.number}` : "Draft invoice"}>
@@ -69,7 +70,7 @@ export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumen
           {client.company && client.company !== client.name && <p>{client.company}</p>}
           {client.address && <p className="doc-small">{client.address}</p>}
           {client.email && <p className="doc-small">{client.email}</p>}
-          {client.phone && <p className="doc-small">{formatPhone(client.phone, regionFromLocale(company.locale))}</p>}
+          {client.phone && <p className="doc-small">{shownPhone(client.phone, regionFromLocale(company.locale))}</p>}
         </div>
         <div>
           <dl className="doc-dates">

@@ -15,9 +15,23 @@ export function isPhoneRegion(code: unknown): code is string {
   return typeof code === "string" && SUPPORTED.has(code);
 }
 
+const regionsByLocale = new Map<string, string>();
+
 /** The business's country from its locale ("en-US" → US, "de-DE" → DE, "de" → DE), else US. */
 export function regionFromLocale(locale: string | null | undefined): string {
   if (!locale) return DEFAULT_PHONE_REGION;
+  // Every page asks (the root layout, lists, documents) for the one locale in settings;
+  // Intl.Locale's maximize() costs about 0.1 ms, so the answers are kept (a few locales at most).
+  let region = regionsByLocale.get(locale);
+  if (region === undefined) {
+    region = readRegion(locale);
+    if (regionsByLocale.size >= 64) regionsByLocale.clear();
+    regionsByLocale.set(locale, region);
+  }
+  return region;
+}
+
+function readRegion(locale: string): string {
   try {
     const loc = new Intl.Locale(locale);
     const region = loc.region ?? loc.maximize().region;

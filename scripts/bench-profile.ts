@@ -110,6 +110,29 @@ function summarize(profile: Profile): number {
   for (const [who, t] of [...owners].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(t)} ${ms(t)}  ${who}`);
   console.log("\nTop functions by self time:");
   for (const [key, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${pct(t)} ${ms(t)}  ${key}`);
+  // Our own functions with what they call (drizzle's SQL building, React's render of their elements):
+  // each sample counts once for every distinct function of ours on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const oursOf = new Map<number, string | null>();
+  const ourKey = (id: number): string | null => {
+    if (!oursOf.has(id)) {
+      const { name, who, where } = origin(byId.get(id)!.callFrame);
+      oursOf.set(id, /^(app|components|lib|db|emails)\b/.test(who) ? `${name || "(anonymous)"}  ${where}` : null);
+    }
+    return oursOf.get(id)!;
+  };
+  const inclusive = new Map<string, number>();
+  for (const [id, t] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = ourKey(at);
+      if (key && !seen.has(key)) seen.add(key);
+    }
+    for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + t);
+  }
+  console.log("\nOur own functions by total time (with what they call):");
+  for (const [key, t] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${pct(t)} ${ms(t)}  ${key}`);
   return busy / 1000;
 }
 

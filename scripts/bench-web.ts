@@ -14,9 +14,12 @@
 // same run: /bench/reference (app/bench/reference, only with
 // BENCH_REFERENCE=on) reads the invoice list's 25 rows by the same index and
 // writes a plain table, with no session and no shell. It is driven first and
-// again last, and the targets are ratios to the mean of its two runs (its
-// req/s moved by up to a third between runs here, with the machine's other
-// tenants). Each run prints the app processes' CPU ms per request (from
+// again last at every connection count, and at 16 connections (the targets'
+// level) also between pages, so each page's 16-connection ratio is to the
+// reference runs just before and after it: the reference's req/s moved by up
+// to a half between the first and last runs here (128 and 215), with the
+// machine's other tenants, and a ratio to runs minutes away took that drift
+// with it. The 1- and 64-connection ratios are to the mean of the first and last. Each run prints the app processes' CPU ms per request (from
 // /proc, their own counters), the steadier figure of the two, and the private
 // database server's ("DB CPU"): on 2 cores the two share the machine, so a
 // page whose SQL is heavy loses req/s that its app CPU doesn't show.
@@ -130,38 +133,53 @@ async function main(): Promise<void> {
       console.log(
         `${r.page.padEnd(40)}${String(r.connections).padStart(6)}${r.rps.toFixed(1).padStart(9)}${ms(r.p50).padStart(9)}${ms(r.p95).padStart(9)}${ms(r.p99).padStart(9)}${`${r.cpuMs.toFixed(1)} ms`.padStart(10)}${`${r.dbCpuMs.toFixed(1)} ms`.padStart(9)}${String(r.errors).padStart(8)}`,
       );
-    const run = async (page: Page, name = page.name) => {
+    const run = async (page: Page, levels = CONNECTIONS, name = page.name) => {
       const urls = BASES.map((base) => `${base}${page.path}`);
       await drive(urls, cookie, 16, 3);
-      for (const connections of CONNECTIONS) {
+      for (const connections of levels) {
         const r = { page: name, connections, ...(await drive(urls, cookie, connections, SECONDS, groups, dbPid)) };
         rows.push(r);
         line(r);
       }
     };
-    // The reference is driven first and again last: a machine whose speed
-    // drifts during the runs (another tenant, thermal limits) moves both, and
-    // the ratios are taken to the mean of the two.
+    // The reference first and again last at every level, and at 16
+    // connections between pages too: a machine whose speed drifts during the
+    // runs (another tenant, thermal limits) moves a page and the reference
+    // runs beside it alike.
     const [reference, ...others] = pages;
     await run(reference!);
-    for (const page of others) await run(page);
-    await run(reference!, `${reference!.name}, again`);
+    for (const [i, page] of others.entries()) {
+      await run(page);
+      if (i < others.length - 1) await run(reference!, [16], `${reference!.name}, between`);
+    }
+    await run(reference!, CONNECTIONS, `${reference!.name}, again`);
     console.log(`\nLoad average ${loadavg()[0]!.toFixed(2)} after the runs.`);
 
     const find = (prefix: string, c: number) => rows.find((r) => r.page.startsWith(prefix) && r.connections === c)!;
-    const refRuns = (c: number) => rows.filter((r) => r.page.startsWith("reference") && r.connections === c);
-    const refMean = (c: number, key: "rps" | "p95") => refRuns(c).reduce((n, r) => n + r[key], 0) / refRuns(c).length;
-    console.log(`\nRatios to the reference (the mean of its two runs)\n${"page".padEnd(40)}${"conns".padStart(6)}${"× ref req/s".padStart(13)}${"× ref p95".padStart(11)}`);
-    for (const r of rows.filter((r) => !r.page.startsWith("reference"))) {
-      console.log(
-        `${r.page.padEnd(40)}${String(r.connections).padStart(6)}${(r.rps / refMean(r.connections, "rps")).toFixed(2).padStart(13)}${(r.p95 / refMean(r.connections, "p95")).toFixed(2).padStart(11)}`,
-      );
+    const isReference = (r: Row) => r.page.startsWith("reference");
+    const mean = (runs: Row[], key: "rps" | "p95") => runs.reduce((n, r) => n + r[key], 0) / runs.length;
+    const refFirstLast = (c: number) => rows.filter((r) => isReference(r) && r.connections === c && !r.page.endsWith("between"));
+    /** The reference runs a ratio is taken to: at 16 connections the ones just before and after the page's, else the first and last. */
+    const refsFor = (page: Row): Row[] => {
+      if (page.connections !== 16) return refFirstLast(page.connections);
+      const at16 = rows.filter((r) => r.connections === 16);
+      const i = at16.indexOf(page);
+      return [at16.slice(0, i).reverse().find(isReference)!, at16.slice(i + 1).find(isReference)!];
+    };
+    const ratio = (page: Row, key: "rps" | "p95") => page[key] / mean(refsFor(page), key);
+    console.log(
+      `\nRatios to the reference (at 16 connections to its runs just before and after the page's; at 1 and 64 to its first and last)\n${"page".padEnd(40)}${"conns".padStart(6)}${"× ref req/s".padStart(13)}${"× ref p95".padStart(11)}`,
+    );
+    for (const r of rows.filter((r) => !isReference(r))) {
+      // At 16 connections, also the ratio the way earlier benches took it (to the first and last runs), to compare.
+      const firstLast = r.connections === 16 ? `   (to the first and last: ${(r.rps / mean(refFirstLast(16), "rps")).toFixed(2)})` : "";
+      console.log(`${r.page.padEnd(40)}${String(r.connections).padStart(6)}${ratio(r, "rps").toFixed(2).padStart(13)}${ratio(r, "p95").toFixed(2).padStart(11)}${firstLast}`);
     }
-    const [first, last] = refRuns(16);
-    console.log(`The reference served ${first!.rps.toFixed(0)} and ${last!.rps.toFixed(0)} req/s at 16 connections in its two runs.`);
-    const base = { rps: refMean(16, "rps"), p95: refMean(16, "p95") };
-    const rpsRatio = (prefix: string) => find(prefix, 16).rps / base.rps;
-    const p95Ratio = (prefix: string) => find(prefix, 16).p95 / base.p95;
+    const refs16 = rows.filter((r) => isReference(r) && r.connections === 16);
+    console.log(`The reference served ${refs16.map((r) => r.rps.toFixed(0)).join(", ")} req/s at 16 connections, in the order run.`);
+    const base = { rps: mean(refs16, "rps"), p95: mean(refs16, "p95") };
+    const rpsRatio = (prefix: string) => ratio(find(prefix, 16), "rps");
+    const p95Ratio = (prefix: string) => ratio(find(prefix, 16), "p95");
     const checks: [string, boolean, string][] = [
       ...(["invoice list", "one invoice"] as const).map((p): [string, boolean, string] => [`${p} ≥ 0.5× the reference's req/s at 16 connections`, rpsRatio(p) >= 0.5, `${rpsRatio(p).toFixed(2)}×`]),
       ...(["dashboard", "client search"] as const).map((p): [string, boolean, string] => [`${p} ≥ 0.35× the reference's req/s at 16 connections`, rpsRatio(p) >= 0.35, `${rpsRatio(p).toFixed(2)}×`]),
@@ -171,7 +189,7 @@ async function main(): Promise<void> {
         `${p95Ratio(p).toFixed(2)}×`,
       ]),
     ];
-    console.log(`\nTargets (100k clients, 1M invoices; the reference's mean: ${base.rps.toFixed(0)} req/s, p95 ${Math.round(base.p95)} ms)`);
+    console.log(`\nTargets (100k clients, 1M invoices; the reference's mean over its 16-connection runs: ${base.rps.toFixed(0)} req/s, p95 ${Math.round(base.p95)} ms)`);
     for (const [what, ok, value] of checks) console.log(`  ${ok ? "met   " : "MISSED"} ${what}: ${value}`);
   } finally {
     await stopApps(apps);

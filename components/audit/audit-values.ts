@@ -2,7 +2,7 @@ import { intervalLabels } from "@/lib/validation/services";
 import { currencyName } from "@/lib/currencies";
 import { formatDate, isIsoDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { formatPhone } from "@/lib/phone";
+import { shownPhone } from "@/lib/phone-shown";
 
 // How an audit entry's before/after values read to a person: "Price" and
 // "$35.50", not "priceMinor" and 3550. Keys we don't know are spelled out from
@@ -56,6 +56,18 @@ export function fieldLabel(key: string): string {
 
 const displayLanguages = new Intl.DisplayNames(["en"], { type: "language" });
 
+// A history shows many numbers in one locale; a formatter costs more to make than to use.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${maximumFractionDigits} ${locale}`;
+  let fmt = numberFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    numberFormats.set(key, fmt);
+  }
+  return fmt;
+}
+
 /** One value for people, formatted by what its key says it is. */
 export function formatAuditValue(key: string, value: unknown, format: AuditFormat, currency: string = format.currency): AuditValue {
   if (value === null || value === undefined || value === "") return { text: "—" };
@@ -66,16 +78,16 @@ export function formatAuditValue(key: string, value: unknown, format: AuditForma
     return { text: parts.join("; ") || "—" };
   }
   if (typeof value === "number" && /Minor$/.test(key)) return { text: formatMoney(value, currency, format.locale) };
-  if (typeof value === "number" && /Bp$/.test(key)) return { text: `${new Intl.NumberFormat(format.locale, { maximumFractionDigits: 2 }).format(value / 100)}%` };
-  if (typeof value === "number" && key === "quantityMilli") return { text: new Intl.NumberFormat(format.locale, { maximumFractionDigits: 3 }).format(value / 1000) };
-  if (typeof value === "number") return { text: new Intl.NumberFormat(format.locale).format(value) };
+  if (typeof value === "number" && /Bp$/.test(key)) return { text: `${numberFormat(format.locale, 2).format(value / 100)}%` };
+  if (typeof value === "number" && key === "quantityMilli") return { text: numberFormat(format.locale, 3).format(value / 1000) };
+  if (typeof value === "number") return { text: numberFormat(format.locale, 3).format(value) };
   const text = String(value);
   if (/At$/.test(key) && !Number.isNaN(Date.parse(text))) return { at: text };
   if (isIsoDate(value)) return { text: formatDate(value, format.locale) };
   if (/currency$/i.test(key) && /^[A-Z]{3}$/.test(text)) return { text: `${currencyName(text)} (${text})` };
   if (key === "locale") return { text: `${displayLanguages.of(text) ?? text} (${text})` };
   if (key === "timeZone") return { text: text.replace(/_/g, " ") };
-  if (/phone$/i.test(key) && text.startsWith("+")) return { text: formatPhone(text, format.region) };
+  if (/phone$/i.test(key) && text.startsWith("+")) return { text: shownPhone(text, format.region) };
   if (key === "interval" && text in intervalLabels) return { text: intervalLabels[text as keyof typeof intervalLabels] };
   if (key === "status" || key === "role") return { text: sentence(text) };
   return { text };

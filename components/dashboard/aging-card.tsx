@@ -5,7 +5,8 @@ import { getReceivablesAging, receivablesTotals, type AgingBucket } from "@/db/q
 import { invoicesHref, OPEN_DISPLAY_STATUSES } from "@/lib/dashboard/links";
 import { OPEN_STATUSES } from "@/lib/invoices/status";
 import { formatMoney } from "@/lib/money";
-import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
+import { ChartCard, ChartEmpty } from "./chart-card";
+import { ChartData } from "./chart-data";
 import type { DashboardContext } from "./context";
 import { plural } from "@/lib/plural";
 

@@ -1,7 +1,6 @@
 import { ArrowRight } from "lucide-react";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
 
@@ -52,50 +51,6 @@ export function ChartCardSkeleton({ title, className, bodyClassName = "h-56" }: 
         <span className="sr-only">Loading {title.toLowerCase()}</span>
       </CardContent>
     </Card>
-  );
-}
-
-type Row = { key: string; cells: React.ReactNode[] };
-
-/** The chart's figures as a table, behind a disclosure: for screen readers, keyboards and exact numbers. */
-export function ChartData({ caption, columns, rows }: { caption: string; columns: string[]; rows: Row[] }) {
-  return (
-    <details className="group mt-3 text-sm">
-      <summary className="cursor-pointer select-none rounded-sm text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-        Show as a table
-      </summary>
-      <ScrollRegion label={caption} className="mt-2 max-h-72 overflow-auto rounded-md border">
-        <table className="w-full text-left">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 bg-muted text-xs text-muted-foreground">
-            <tr>
-              {columns.map((c, i) => (
-                <th key={c} scope="col" className={cn("px-3 py-2 font-medium", i > 0 && "text-right")}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} className="border-t">
-                {row.cells.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row" className="px-3 py-1.5 font-normal">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={i} className="px-3 py-1.5 text-right tabular-nums">
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-    </details>
   );
 }
 

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { getNewClientSeries } from "@/db/queries/dashboard";
 import { clientsHref } from "@/lib/dashboard/links";
 import { bucketLabel, bucketStarts } from "@/lib/dashboard/range";
-import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
+import { ChartCard, ChartEmpty } from "./chart-card";
+import { ChartData } from "./chart-data";
 import type { DashboardContext } from "./context";
 
 export const CLIENTS_TITLE = "New clients";

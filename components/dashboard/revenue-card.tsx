@@ -6,7 +6,8 @@ import { getRevenueSeries } from "@/db/queries/dashboard";
 import { clip, invoicesHref } from "@/lib/dashboard/links";
 import { bucketEnd, bucketLabel, bucketStarts } from "@/lib/dashboard/range";
 import { formatMoney, sumMinor } from "@/lib/money";
-import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
+import { ChartCard, ChartEmpty } from "./chart-card";
+import { ChartData } from "./chart-data";
 import type { DashboardContext } from "./context";
 
 export const REVENUE_TITLE = "Revenue";

@@ -4,7 +4,8 @@ import { ServicesChart } from "@/components/charts/lazy-charts";
 import { Button } from "@/components/ui/button";
 import { getTopServices } from "@/db/queries/dashboard";
 import { formatMoney } from "@/lib/money";
-import { ChartCard, ChartData, ChartEmpty } from "./chart-card";
+import { ChartCard, ChartEmpty } from "./chart-card";
+import { ChartData } from "./chart-data";
 import type { DashboardContext } from "./context";
 
 export const SERVICES_TITLE = "Top services";

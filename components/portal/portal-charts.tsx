@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ChartImage } from "@/components/charts/chart-image";
 import { PortalSpendingChart, PortalStatusChart } from "@/components/charts/lazy-charts";
-import { ChartData } from "@/components/dashboard/chart-card";
+import { ChartData } from "@/components/dashboard/chart-data";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getInvoiceStatusCounts, getSpendingByMonth } from "@/db/queries/portal";
 import { statusLabel, type DisplayStatus } from "@/lib/invoices/status";

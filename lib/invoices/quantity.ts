@@ -18,5 +18,13 @@ export function parseQuantity(input: string, locale: string): { ok: true; milli:
 
 /** 1500 → "1.5" (en-US) or "1,5" (de-DE), 2000 → "2", 1000000 → "1,000"; what parseQuantity reads back. */
 export function formatQuantity(milli: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true, maximumFractionDigits: 3 }).format(milli / 1000);
+  // One formatter per locale, as lib/money keeps them: making one costs more than a page's lines to format.
+  let fmt = quantityFormats.get(locale);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { numberingSystem: "latn", useGrouping: true, maximumFractionDigits: 3 });
+    quantityFormats.set(locale, fmt);
+  }
+  return fmt.format(milli / 1000);
 }
+
+const quantityFormats = new Map<string, Intl.NumberFormat>();

@@ -6,7 +6,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getPortalClientDetails } from "@/db/queries/portal";
 import { requireClientScope } from "@/lib/auth/client-scope";
 import { getBusinessTime } from "@/lib/business-time";
-import { formatPhone, regionFromLocale } from "@/lib/phone";
+import { regionFromLocale } from "@/lib/phone";
+import { shownPhone } from "@/lib/phone-shown";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -14,7 +15,7 @@ export default async function Page() {
   const scope = await requireClientScope();
   const details = await getPortalClientDetails(scope.clientId);
   if (!details) notFound();
-  const phoneShown = details.phone ? formatPhone(details.phone, regionFromLocale((await getBusinessTime()).locale)) : null;
+  const phoneShown = details.phone ? shownPhone(details.phone, regionFromLocale((await getBusinessTime()).locale)) : null;
   return (
     <ProfilePage user={scope.user}>
       <Card>

@@ -4,7 +4,8 @@ import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { toCsvLine } from "@/lib/csv";
 import { businessDay } from "@/lib/dates";
 import { toDecimalString } from "@/lib/money";
-import { formatPhone, regionFromLocale } from "@/lib/phone";
+import { regionFromLocale } from "@/lib/phone";
+import { shownPhone } from "@/lib/phone-shown";
 import { parseClientListParams } from "@/lib/validation/clients";
 
 export const dynamic = "force-dynamic";
@@ -52,7 +53,7 @@ export async function GET(request: Request) {
               c.name,
               c.company,
               c.email,
-              formatPhone(c.phone, phoneRegion),
+              shownPhone(c.phone, phoneRegion),
               c.address,
               c.smsOptIn ? "yes" : "no",
               c.currency,

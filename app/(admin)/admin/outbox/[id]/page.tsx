@@ -24,7 +24,8 @@ import { viewMessage } from "@/lib/notify/outbox-view";
 import { maskPlaceholders } from "@/lib/notify/placeholders";
 import { whyNotRetryable } from "@/lib/notify/retry";
 import { retryMessageSchema } from "@/lib/validation/outbox";
-import { formatPhone, regionFromLocale } from "@/lib/phone";
+import { regionFromLocale } from "@/lib/phone";
+import { shownPhone } from "@/lib/phone-shown";
 
 export const metadata: Metadata = { title: "Message" };
 
@@ -46,7 +47,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         Outbox
       </Link>
       <PageHeader
-        title={message.channel === "email" ? (subject ?? templateLabel(message.template)) : `SMS to ${formatPhone(message.to[0], regionFromLocale((await getSettings()).locale))}`}
+        title={message.channel === "email" ? (subject ?? templateLabel(message.template)) : `SMS to ${shownPhone(message.to[0], regionFromLocale((await getSettings()).locale))}`}
         description={message.channel === "email" ? `To ${message.to.join(", ")}` : templateLabel(message.template)}
         actions={canRetry ? <RetryButton id={message.id} /> : undefined}
       />
