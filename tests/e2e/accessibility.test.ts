@@ -6,13 +6,17 @@ import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { navFor } from "@/components/shell/nav-config";
 import type { Role } from "@/db/schema";
-import { launchBrowser, newContext, screenshot, signIn, signedIn, viewports } from "../support/browser";
+import { launchBrowser, newContext, screenshot, signIn, signedIn, takeCspViolations, viewports } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 import { scaledMs } from "../support/load";
+import { permissionsPolicyComplaints, securePageProblems } from "../support/secure-page";
 
 // Every page of every role, and the public pages, at both widths and in both
 // themes, through axe: no WCAG 2.0/2.1/2.2 A or AA violation, none of the
-// best-practice rules below, and exactly one h1. The signed-in pages come
+// best-practice rules below, and exactly one h1. Each load also gets the
+// security checks every page must pass (tests/support/secure-page.ts: the
+// policy, a fresh nonce on every script, the headers), and no page may break
+// its Content-Security-Policy in either theme. The signed-in pages come
 // from the sidebar's config plus the detail, edit and new pages of seeded
 // records, so a page added to the nav is checked without touching this file.
 
@@ -29,6 +33,10 @@ const SHOT = new Set(["/admin", "/staff", "/portal", "/admin/invoices", "/staff/
 let browser: Browser;
 const pages: Record<Role | "public", string[]> = { admin: [], staff: [], client: [], public: [] };
 const cleanups: string[][] = [];
+/** Every nonce the crawl's pages were sent: none may come twice. */
+const nonces = new Set<string>();
+/** Chromium's complaints about the Permissions-Policy header, per role's context: there must be none. */
+const complaints = new Map<string, string[]>();
 /** Every violation seen, by rule: written to tests/.artifacts/axe-violations.json. */
 const byRule: Record<string, number> = {};
 
@@ -189,6 +197,7 @@ function contextFor(role: Area): Promise<BrowserContext> {
   if (!ready) {
     ready = (async () => {
       const context = await newContext(browser, "desktop", "light");
+      complaints.set(role, permissionsPolicyComplaints(context));
       // axe-core (pinned), loaded with each document instead of injected before every run.
       await context.addInitScript({ content: axe.source });
       if (role !== "public") {
@@ -214,6 +223,7 @@ async function crawl({ role, viewport }: Unit): Promise<Result> {
     for (const url of pages[role]) {
       const response = await page.goto(url, { waitUntil: "load" });
       if (response?.status() !== 200) found.push(`${url} (${viewport}): HTTP ${response?.status()}`);
+      else for (const problem of await securePageProblems(response, nonces)) found.push(`${url} (${viewport}): ${problem}`);
       await settle(page);
       for (const theme of themes) {
         await switchTheme(page, theme);
@@ -221,6 +231,8 @@ async function crawl({ role, viewport }: Unit): Promise<Result> {
         if (SHOT.has(url)) await screenshot(page, `a11y${url.replaceAll("/", "-")}-${viewport}-${theme}`);
       }
       await switchTheme(page, "light");
+      // The audits were round trips through the page, so what it reported has arrived (violations of any lane's page, each named).
+      for (const v of takeCspViolations()) found.push(`${v.page}: Content-Security-Policy: ${v.report}`);
     }
   } finally {
     await page.close();
@@ -268,11 +280,12 @@ describe("accessibility: axe on every page", () => {
     for (const context of contexts.values()) await (await context).close();
   });
   it.each(ROLES)(
-    "%s pages, at both widths and in both themes, have no violations and one h1",
+    "%s pages, at both widths and in both themes, have no violations and one h1, and carry the security headers",
     async (role) => {
       const results = await crawls[role];
       console.log(`axe: ${role}: ${results.map((r) => `${r.loads} page loads in ${r.seconds.toFixed(1)} s`).join(" and ")}`);
       expect(results.flatMap((r) => r.found)).toEqual([]);
+      expect(complaints.get(role)).toEqual([]);
     },
     scaledMs(240_000),
   );
