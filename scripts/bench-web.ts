@@ -27,11 +27,11 @@
 // A Node.js process renders on one core, so the bench runs one server.mjs
 // per CPU (BENCH_APPS to change it), as DESIGN.md's "N app processes behind
 // any load balancer"; autocannon spreads its connections over them.
-import { spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import autocannon from "autocannon";
-import { benchEnv, build, checkPages, pickPages, queriesPerView, startApps, stopApps, type Page } from "./lib/bench-app";
+import { appCpuMs, benchEnv, build, checkPages, pickPages, queriesPerView, startApps, statFields, stopApps, TICKS_PER_SECOND, type Page } from "./lib/bench-app";
 import { FULL_SIZE, benchServer, ensureDataSet } from "./lib/bench-data";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -45,35 +45,13 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 
 type Row = { page: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; cpuMs: number; dbCpuMs: number };
 
-/** One autocannon run; latencies come from every response, so p95 is exact. */
-const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-
-/** After "(comm) " in /proc/PID/stat: state, ppid, pgrp, ..., utime is the 12th field and stime the 13th. */
-function statFields(pid: string | number): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  } catch {
-    return undefined; // gone since the listing
-  }
-}
-
-/** CPU time (user + system, ms) of every process in the app servers' process groups, from /proc. */
-function appCpuMs(groups: number[]): number {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    const fields = statFields(pid);
-    if (fields && groups.includes(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return (ticks * 1000) / TICKS_PER_SECOND;
-}
-
 /** CPU time (ms) of the private bench database server (its pid); NaN without one (BENCH_DATABASE_URL). */
 function dbCpuMs(dbPid: string | undefined): number {
   const fields = dbPid ? statFields(dbPid) : undefined;
   return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND : NaN;
 }
 
+/** One autocannon run; latencies come from every response, so p95 is exact. */
 async function drive(urls: string[], cookie: string, connections: number, seconds: number, groups: number[] = [], dbPid?: string): Promise<Omit<Row, "page" | "connections">> {
   const cpuBefore = appCpuMs(groups);
   const dbCpuBefore = dbCpuMs(dbPid);

@@ -1,9 +1,9 @@
 // What bench:web and bench:profile share: the production build in
 // .next-bench, the app processes serving it against the bench data set, and
 // the pages they measure, signed in as the demo staff user.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import mysql from "mysql2/promise";
 import { encode } from "next-auth/jwt";
 import { SESSION_COOKIE as COOKIE } from "@/lib/auth/session-token";
@@ -81,8 +81,9 @@ export async function waitUntilUp(url: string, alive: () => boolean): Promise<vo
 }
 
 export async function build(env: NodeJS.ProcessEnv): Promise<void> {
-  if (process.argv.includes("--no-build") && existsSync(path.join(root, DIST, "BUILD_ID"))) return console.log(`Reusing the build in ${DIST}/.`);
-  console.log(`Building the app into ${DIST}/ ...`);
+  const dist = env.NEXT_DIST_DIR ?? DIST;
+  if (process.argv.includes("--no-build") && existsSync(path.join(root, dist, "BUILD_ID"))) return console.log(`Reusing the build in ${dist}/.`);
+  console.log(`Building the app into ${dist}/ ...`);
   // tsconfig.json already includes .next-bench's types, so the build has nothing to add there.
   const child = spawn(next, ["build"], { env, cwd: root, stdio: "inherit" });
   await new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`)))));
@@ -139,4 +140,27 @@ export async function queriesPerView(url: string, base: string, pages: Page[], c
   }
   for (const [name, n] of out) out.set(name, n / views);
   return out;
+}
+
+/** Clock ticks per second of /proc's CPU counters. */
+export const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** After "(comm) " in /proc/PID/stat: state, ppid, pgrp, ..., utime is the 12th field and stime the 13th. */
+export function statFields(pid: string | number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined; // gone since the listing
+  }
+}
+
+/** CPU time (user + system, ms) of every process in the app servers' process groups, from /proc. */
+export function appCpuMs(groups: number[]): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    const fields = statFields(pid);
+    if (fields && groups.includes(Number(fields[2]))) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
