@@ -19,7 +19,8 @@
 // reference runs just before and after it: the reference's req/s moved by up
 // to a half between the first and last runs here (128 and 215), with the
 // machine's other tenants, and a ratio to runs minutes away took that drift
-// with it. The 1- and 64-connection ratios are to the mean of the first and last. Each run prints the app processes' CPU ms per request (from
+// with it. The 1- and 64-connection ratios are to the mean of the first and
+// last. Each run prints the app processes' CPU ms per request (from
 // /proc, their own counters), the steadier figure of the two, and the private
 // database server's ("DB CPU"): on 2 cores the two share the machine, so a
 // page whose SQL is heavy loses req/s that its app CPU doesn't show.

@@ -13,7 +13,7 @@ export type ClientTableRow = {
   name: string;
   company: string | null;
   email: string | null;
-  /** Formatted on the server (components/phone), so no phone metadata comes to the browser. */
+  /** Formatted on the server (lib/phone-shown), so no phone metadata comes to the browser. */
   phone: string | null;
   smsOptIn: boolean;
   archived: boolean;

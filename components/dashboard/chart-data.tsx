@@ -9,7 +9,7 @@ type Row = { key: string; cells: React.ReactNode[] };
  * The chart's figures as a table, behind a disclosure: for screen readers,
  * keyboards and exact numbers. A client component that takes its rows as
  * data, like the lists (docs/performance.md, "Rows as data"): a day-by-day
- * range has up to 90 rows per chart, each a tree of cells in the payload otherwise.
+ * range has up to 62 rows per chart, each a tree of cells in the payload otherwise.
  */
 export function ChartData({ caption, columns, rows }: { caption: string; columns: string[]; rows: Row[] }) {
   return (
