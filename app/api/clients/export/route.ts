@@ -4,8 +4,7 @@ import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { toCsvLine } from "@/lib/csv";
 import { businessDay } from "@/lib/dates";
 import { toDecimalString } from "@/lib/money";
-import { regionFromLocale } from "@/lib/phone";
-import { shownPhone } from "@/lib/phone-shown";
+import { formatPhone, regionFromLocale } from "@/lib/phone";
 import { parseClientListParams } from "@/lib/validation/clients";
 
 export const dynamic = "force-dynamic";
@@ -53,7 +52,7 @@ export async function GET(request: Request) {
               c.name,
               c.company,
               c.email,
-              shownPhone(c.phone, phoneRegion),
+              formatPhone(c.phone, phoneRegion),
               c.address,
               c.smsOptIn ? "yes" : "no",
               c.currency,
