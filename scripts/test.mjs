@@ -101,6 +101,9 @@ const baseEnv = {
   STRIPE_API_BASE: "",
   // Only the e2e server gets a test clock, below.
   TEST_CLOCK_FILE: "",
+  // The e2e tests' screenshots are for a person to look at, and a CI clone is thrown away
+  // after the run: there they only cost time (about 200 of them). E2E_SCREENSHOTS=on|off chooses.
+  E2E_SCREENSHOTS: process.env.E2E_SCREENSHOTS ?? (process.env.CI ? "off" : "on"),
 };
 
 const tsx = (script, env, output) => run(bin(root, "tsx"), ["--tsconfig", "tsconfig.scripts.json", script], { env, cwd: root, output });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { Role } from "@/db/schema";
 import { areaLabel, navFor } from "./nav-config";
 import { MobileNav } from "./mobile-nav";
@@ -21,12 +21,12 @@ export function AppShell({ user, home, children }: { user: ShellUser; home: stri
       </a>
       <aside className="hidden border-r bg-background lg:flex lg:flex-col">
         <div className="flex h-16 items-center gap-2 border-b px-5">
-          <Link href={home} className="flex items-center gap-2 font-semibold">
+          <IntentLink href={home} className="flex items-center gap-2 font-semibold">
             <span className="grid size-7 place-items-center rounded-md bg-primary text-sm font-bold text-primary-foreground" aria-hidden="true">
               C
             </span>
             ClientDesk
-          </Link>
+          </IntentLink>
         </div>
         <nav aria-label="Main" className="flex-1 overflow-y-auto p-3">
           <p className="px-3 pb-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">{area}</p>
@@ -36,9 +36,9 @@ export function AppShell({ user, home, children }: { user: ShellUser; home: stri
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur sm:px-6">
           <MobileNav items={items} icons={icons} area={area} />
-          <Link href={home} className="font-semibold lg:hidden">
+          <IntentLink href={home} className="font-semibold lg:hidden">
             ClientDesk
-          </Link>
+          </IntentLink>
           <div className="ml-auto flex items-center gap-1">
             <ThemeToggle />
             <UserMenu name={user.name} email={user.email} roleLabel={area} />

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { IntentLink } from "@/components/ui/intent-link";
 import { cn } from "@/lib/utils";
 import type { NavIcons } from "./nav-icons";
 import type { NavItem } from "./nav-config";
@@ -20,7 +20,12 @@ export function activeHref(pathname: string, items: NavItem[]): string | undefin
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
-/** The area's links, marking the current one. The icons come drawn by the server (nav-icons.tsx), so their code isn't shipped. */
+/**
+ * The area's links, marking the current one. The icons come drawn by the
+ * server (nav-icons.tsx), so their code isn't shipped. They prefetch on
+ * intent like list rows (IntentLink): on sight, every page view sent the
+ * server two prefetches per entry.
+ */
 export function NavLinks({ items, icons, onNavigate }: { items: NavItem[]; icons: NavIcons; onNavigate?: () => void }) {
   const active = activeHref(usePathname(), items);
   return (
@@ -28,7 +33,7 @@ export function NavLinks({ items, icons, onNavigate }: { items: NavItem[]; icons
       {items.map((item) => {
         return (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.href}
               onClick={onNavigate}
               aria-current={active === item.href ? "page" : undefined}
@@ -42,7 +47,7 @@ export function NavLinks({ items, icons, onNavigate }: { items: NavItem[]; icons
             >
               {icons[item.icon]}
               {item.label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

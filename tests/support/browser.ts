@@ -120,8 +120,14 @@ export async function gotoForm(page: Page, url: string, readyButton = "Save and 
   await page.getByRole("button", { name: readyButton }).and(page.locator(":enabled")).waitFor();
 }
 
-/** Saves a full-page screenshot under tests/.artifacts/screenshots for a person to look at. */
+/**
+ * Saves a full-page screenshot under tests/.artifacts/screenshots for a person
+ * to look at. It checks nothing, and each one makes Chromium paint the whole
+ * page, about a quarter of a second: `npm test` turns them off in CI, where
+ * the clone is thrown away (E2E_SCREENSHOTS, scripts/test.mjs).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS === "off") return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
