@@ -222,10 +222,14 @@ async function browserLane() {
     }
     const serverUrl = await databaseUrl();
     const envOf = (server) => ({ ...env, APP_URL: server.baseUrl, DATABASE_URL: withDatabase(serverUrl, server.database), TEST_CLOCK_FILE: server.clockFile });
-    log("Building the app for end-to-end tests...");
-    if ((await run(bin(root, "next"), ["build"], { env: envOf(servers[0]), cwd: root })) !== 0) return false;
-    log(`Preparing ${servers.length} app server${servers.length > 1 ? "s" : ""} (${servers.map((s) => s.database).join(", ")})...`);
-    if (!(await Promise.all(servers.map((server) => prepareE2eDatabase(envOf(server))))).every(Boolean)) return false;
+    // The databases are migrated and seeded while the app builds: neither reads what the other writes.
+    log(`Building the app for end-to-end tests, and preparing ${servers.length} database${servers.length > 1 ? "s" : ""} (${servers.map((s) => s.database).join(", ")})...`);
+    const prepared = Promise.all(servers.map((server) => prepareE2eDatabase(envOf(server)))).catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      return [false];
+    });
+    const built = (await run(bin(root, "next"), ["build"], { env: envOf(servers[0]), cwd: root })) === 0;
+    if (!(await prepared).every(Boolean) || !built) return false;
     apps = servers.map((server) => startChild(process.execPath, ["server.mjs", "--port", String(server.port)], { env: envOf(server), cwd: root }));
     await Promise.all(servers.map((server, i) => waitForHttp(`${server.baseUrl}/login`, { isAlive: () => !apps[i].exited })));
     const handover = servers.map((server) => ({ baseUrl: server.baseUrl, databaseUrl: envOf(server).DATABASE_URL, clockFile: server.clockFile }));

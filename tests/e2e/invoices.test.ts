@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { queryAppDb as query } from "../support/e2e-db";
-import { BASE_URL, launchBrowser, newContext, screenshot, signedIn } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, screenshot, screenshotPdf, signedIn } from "../support/browser";
 import { revealRawSecrets } from "../support/secrets";
 
 // Invoicing in a real browser: staff creates, issues and emails an invoice
@@ -117,7 +117,7 @@ describe("invoices", () => {
     const text = pdfText(pdfFile);
     for (const expected of [number, clientName, "Website build", "$3,050.00", "$1,000.00", "$2,050.00", `WIRE-${run}`]) expect(text).toContain(expected);
     expect(text).toMatch(/Balance due\s+\$0\.00/);
-    execFileSync("pdftoppm", ["-png", "-singlefile", "-r", "70", "-f", "1", "-l", "1", pdfFile, path.join(process.cwd(), "tests", ".artifacts", "screenshots", "invoice-pdf-page-1")]);
+    screenshotPdf(pdfFile, "invoice-pdf-page-1");
 
     // The captured email: TO, CC and BCC as separate fields, the PDF attached, a signed link inside.
     const [mail] = await query<RowDataPacket[]>("SELECT * FROM outbox WHERE related_type = 'invoice' AND related_id = ? AND template = 'invoice'", [invoiceId]);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -130,4 +131,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS === "off") return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Saves a PDF's first page as a PNG beside the screenshots (poppler's pdftoppm), when they are on. */
+export function screenshotPdf(pdfFile: string, name: string): void {
+  if (process.env.E2E_SCREENSHOTS === "off") return;
+  mkdirSync(SHOTS, { recursive: true });
+  execFileSync("pdftoppm", ["-png", "-singlefile", "-r", "70", "-f", "1", "-l", "1", pdfFile, path.join(SHOTS, name)]);
 }
