@@ -1,12 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, request, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { scaledMs } from "./load";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
 export const DEMO_PASSWORD = "ClientDesk-demo-1";
 const SHOTS = path.join(process.cwd(), "tests", ".artifacts", "screenshots");
+/** Sign-ins that signedIn() saved for the later test files of the run (`npm test` empties tests/.artifacts first). */
+const SIGN_INS = path.join(process.cwd(), "tests", ".artifacts", "sign-ins");
 
 // Debian's Chromium (its headless shell when npm test found one: scripts/lib/system.mjs
 // findTestBrowser), offline-safe flags (no background networking to hosts we can't reach).
@@ -76,15 +79,45 @@ type SignedInOptions = { viewport?: keyof typeof viewports; colorScheme?: "light
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 const signIns = new WeakMap<Browser, Map<string, Promise<StorageState>>>();
 
+const signInFile = (key: string) => path.join(SIGN_INS, `${createHash("sha256").update(key).digest("hex").slice(0, 24)}.json`);
+
+/**
+ * The cookies an earlier test file of this run signed in with, if that
+ * session still stands: the login page sends a signed-in person home, after
+ * the same checks every page makes (the session's row, `session_version`, an
+ * active user), so a session that a test ended since ("Sign out everywhere",
+ * a bumped `session_version`) shows the form instead and is signed in anew.
+ */
+async function earlierSignIn(key: string, baseURL: string): Promise<StorageState | null> {
+  const file = signInFile(key);
+  if (!existsSync(file)) return null;
+  const state = JSON.parse(readFileSync(file, "utf8")) as StorageState;
+  const api = await request.newContext({ baseURL, storageState: state });
+  try {
+    const answer = await api.get("/login", { maxRedirects: 0 });
+    return answer.status() >= 300 && answer.status() < 400 ? state : null;
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Saves a sign-in for the later test files (written whole, then renamed, so a file beside it never reads half of one). */
+function keepSignIn(key: string, state: StorageState): void {
+  mkdirSync(SIGN_INS, { recursive: true });
+  const file = signInFile(key);
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(state));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
 /**
  * A blank page, signed in as `email`, in a context of its own (its width,
  * theme, time zone and app server); `page.goto` opens what the test looks at.
- * The first call for a browser and user signs in through the login form, as
- * a person does, and keeps that context's cookies; later calls start from
- * them, so a test file pays for one sign-in and one landing page per user
- * instead of one per test (each file launches its own browser). A test that
- * ends that session (signs out, changes the password, moves the clock past
- * its expiry) signs in with `signIn` instead.
+ * The first call of the run for a user signs in through the login form, as a
+ * person does, and keeps that context's cookies; later calls, in this test
+ * file and the next ones, start from them while that session stands, so a
+ * run pays for one sign-in and one landing page per user instead of one per
+ * test or per file. A test that ends that session (signs out, changes the
+ * password, moves the clock past its expiry) signs in with `signIn` instead.
  */
 export async function signedIn(browser: Browser, email: string, options: SignedInOptions = {}): Promise<Page> {
   const { viewport = "desktop", colorScheme = "light", ...rest } = options;
@@ -95,12 +128,15 @@ export async function signedIn(browser: Browser, email: string, options: SignedI
   let state = states.get(key);
   if (!state) {
     state = (async () => {
+      const earlier = await earlierSignIn(key, rest.baseURL ?? BASE_URL);
+      if (earlier) return earlier;
       const context = await newContext(browser, "desktop", "light", rest);
       const page = await context.newPage();
       await signIn(page, email);
       await page.waitForURL((url) => !url.pathname.startsWith("/login"));
       const saved = await context.storageState();
       await context.close();
+      keepSignIn(key, saved);
       return saved;
     })();
     states.set(key, state);
