@@ -1,7 +1,7 @@
 import Form from "next/form";
-import Link from "next/link";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { AuditParams } from "@/lib/validation/audit";
@@ -67,9 +67,9 @@ export function AuditFilters({ params, actors }: { params: AuditParams; actors: 
           Apply
         </Button>
         {filtered && (
-          <Link href="/admin/audit" className={buttonVariants({ variant: "ghost", className: "flex-1 sm:flex-none" })}>
+          <IntentLink href="/admin/audit" className={buttonVariants({ variant: "ghost", className: "flex-1 sm:flex-none" })}>
             Clear
-          </Link>
+          </IntentLink>
         )}
       </div>
     </Form>

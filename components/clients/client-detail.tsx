@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FilePlus, Pencil } from "lucide-react";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
@@ -7,6 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { listAuditFor } from "@/db/queries/audit";
 import { balancesFor, clientHasHistory, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
 import { can } from "@/lib/auth/permissions";
@@ -44,9 +44,9 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
-        <Link href={`${area}/clients`} className="underline-offset-4 hover:underline">
+        <IntentLink href={`${area}/clients`} className="underline-offset-4 hover:underline">
           Clients
-        </Link>
+        </IntentLink>
       </nav>
       <PageHeader
         title={client.name}
@@ -66,17 +66,17 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
         actions={
           <>
             <Button variant="outline" asChild>
-              <Link href={`${area}/clients/${id}/edit`}>
+              <IntentLink href={`${area}/clients/${id}/edit`}>
                 <Pencil aria-hidden="true" />
                 Edit
-              </Link>
+              </IntentLink>
             </Button>
             {can(user.role, "invoices:write") && !client.archivedAt && (
               <Button variant="outline" asChild>
-                <Link href={`${area}/invoices/new?client=${id}`}>
+                <IntentLink href={`${area}/invoices/new?client=${id}`}>
                   <FilePlus aria-hidden="true" />
                   New invoice
-                </Link>
+                </IntentLink>
               </Button>
             )}
             {canRemind && <RemindButton clientIds={[id]} title={`Send ${client.name} a payment reminder?`} smsCount={client.smsOptIn && client.phone ? 1 : 0} />}

@@ -1,11 +1,10 @@
-import { IntentLink } from "@/components/ui/intent-link";
 import { CreditCard, FilePlus, FileText, Package } from "lucide-react";
-import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
 import { LocalTime, RelativeTime } from "@/components/time/viewer-time";
@@ -97,10 +96,10 @@ export function InvoicesCard({ area, rows, today, locale, newInvoiceHref }: { ar
             description="Invoices for this client will show up here, with what each still owes."
             action={
               newInvoiceHref && (
-                <Link href={newInvoiceHref} className={buttonVariants()}>
+                <IntentLink href={newInvoiceHref} className={buttonVariants()}>
                   <FilePlus aria-hidden="true" />
                   New invoice for this client
-                </Link>
+                </IntentLink>
               )
             }
           />

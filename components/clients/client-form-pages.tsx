@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getClient } from "@/db/queries/clients";
 import { getSettings } from "@/db/queries/settings";
 import { currencyChoices } from "@/lib/currencies";
@@ -43,15 +43,15 @@ export async function EditClientPage({ area, id }: { area: string; id: number })
 function Breadcrumb({ area, client }: { area: string; client?: { id: number; name: string } }) {
   return (
     <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
-      <Link href={`${area}/clients`} className="underline-offset-4 hover:underline">
+      <IntentLink href={`${area}/clients`} className="underline-offset-4 hover:underline">
         Clients
-      </Link>
+      </IntentLink>
       {client && (
         <>
           <span aria-hidden="true"> / </span>
-          <Link href={`${area}/clients/${client.id}`} className="underline-offset-4 hover:underline">
+          <IntentLink href={`${area}/clients/${client.id}`} className="underline-offset-4 hover:underline">
             {client.name}
-          </Link>
+          </IntentLink>
         </>
       )}
     </nav>

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -10,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
@@ -99,7 +99,7 @@ export function ClientForm({ area, client, currencies, defaultCurrency }: { area
           {editing ? "Save changes" : "Create client"}
         </Button>
         <Button variant="outline" asChild>
-          <Link href={client ? `${area}/clients/${client.id}` : `${area}/clients`}>Cancel</Link>
+          <IntentLink href={client ? `${area}/clients/${client.id}` : `${area}/clients`}>Cancel</IntentLink>
         </Button>
       </div>
     </form>

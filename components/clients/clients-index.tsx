@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { Download, Plus, Upload } from "lucide-react";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CLIENT_COUNT_CAP, CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
@@ -35,17 +35,17 @@ export function ClientsIndex({ area, searchParams, canImport }: { area: string; 
             </Button>
             {canImport && (
               <Button variant="outline" asChild>
-                <Link href={`${area}/clients/import`}>
+                <IntentLink href={`${area}/clients/import`}>
                   <Upload aria-hidden="true" />
                   Import
-                </Link>
+                </IntentLink>
               </Button>
             )}
             <Button asChild>
-              <Link href={`${area}/clients/new`}>
+              <IntentLink href={`${area}/clients/new`}>
                 <Plus aria-hidden="true" />
                 New client
-              </Link>
+              </IntentLink>
             </Button>
           </>
         }

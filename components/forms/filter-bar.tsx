@@ -2,10 +2,10 @@
 
 import { Search } from "lucide-react";
 import Form from "next/form";
-import Link from "next/link";
 import { useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Select } from "@/components/ui/select";
 
 type Option = { value: string; label: string };
@@ -80,7 +80,7 @@ export function FilterBar({ action, label, search, sort, submitLabel, chips, ext
       {filtered && (
         <div>
           <Button variant="link" size="sm" className="h-auto px-0" asChild>
-            <Link href={action}>Clear all filters</Link>
+            <IntentLink href={action}>Clear all filters</IntentLink>
           </Button>
         </div>
       )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { MessageList } from "@/components/messages/message-list";
@@ -7,6 +6,7 @@ import { InvoiceRemindersCard } from "@/components/reminders/invoice-reminders-c
 import { RecordPaymentDialog } from "@/components/payments/record-payment-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { completeInvoiceDocument, documentRowOf, succeededPaymentsOf } from "@/db/queries/invoice-document";
 import { getInvoiceDetail, listInvoiceHistory, listInvoiceLinks, listInvoicePayments } from "@/db/queries/invoices";
 import { listMessagesFor } from "@/db/queries/outbox";
@@ -63,9 +63,9 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
             <InvoiceStatusBadge status={status} />
             <span>
               for{" "}
-              <Link href={`${area}/clients/${invoice.client.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">
+              <IntentLink href={`${area}/clients/${invoice.client.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">
                 {invoice.client.name}
-              </Link>
+              </IntentLink>
             </span>
           </span>
         }

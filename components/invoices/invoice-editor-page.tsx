@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getClientOption, getDraftForEdit, listServicesForLines } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
 import { getBusinessToday } from "@/lib/business-time";
@@ -50,9 +50,9 @@ export async function InvoiceEditorPage({ area, invoiceId, clientId }: { area: s
         description={
           <>
             Saved as a draft until you issue it. Billing subscriptions?{" "}
-            <Link href={`${area}/invoices`} className="underline underline-offset-4">
+            <IntentLink href={`${area}/invoices`} className="underline underline-offset-4">
               Run billing
-            </Link>{" "}
+            </IntentLink>{" "}
             from the list instead.
           </>
         }

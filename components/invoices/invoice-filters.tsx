@@ -1,9 +1,9 @@
 "use client";
 
 import { X } from "lucide-react";
-import Link from "next/link";
 import { FilterBar, optionsFrom } from "@/components/forms/filter-bar";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Label } from "@/components/ui/label";
 import { statusLabel } from "@/lib/invoices/status";
 import { invoiceStatusFilters } from "@/lib/validation/choices";
@@ -47,13 +47,13 @@ export function InvoiceFilters({ action, params, rawMin, rawMax, clientName, rem
           <span className="flex h-9 items-center gap-1 rounded-full border border-primary bg-primary/10 pl-3 pr-1 text-sm text-primary">
             <input type="hidden" name="client" value={params.clientId} />
             Client: {clientName ?? `#${params.clientId}`}
-            <Link
+            <IntentLink
               href={removeClientHref}
               className="grid size-7 place-items-center rounded-full hover:bg-primary/15 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
               aria-label="Remove the client filter"
             >
               <X className="size-4" aria-hidden="true" />
-            </Link>
+            </IntentLink>
           </span>
         )
       }

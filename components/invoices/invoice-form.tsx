@@ -1,7 +1,6 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
@@ -13,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { AmountInput } from "@/components/forms/amount-input";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
@@ -250,7 +250,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
 
       <div className="flex flex-col-reverse gap-2 border-t pt-4 sm:flex-row sm:justify-end">
         <Button variant="ghost" asChild>
-          <Link href={draft ? `${area}/invoices/${draft.id}` : `${area}/invoices`}>Cancel</Link>
+          <IntentLink href={draft ? `${area}/invoices/${draft.id}` : `${area}/invoices`}>Cancel</IntentLink>
         </Button>
         {/* Until the page hydrates, a click would submit the form as a plain GET and the fields' values would land in the URL. */}
         <Button type="submit" variant="outline" pending={pending} disabled={!hydrated}>

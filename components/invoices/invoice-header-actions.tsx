@@ -1,11 +1,11 @@
 "use client";
 
 import { Copy, Download, Pencil, Send, Trash2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { Button } from "@/components/ui/button";
+import { IntentLink } from "@/components/ui/intent-link";
 import { toast } from "@/components/ui/toast";
 import { deleteInvoiceDraft } from "@/lib/actions/invoices/delete-invoice-draft";
 import { duplicateInvoice } from "@/lib/actions/invoices/duplicate-invoice";
@@ -58,10 +58,10 @@ export function DraftActions({ area, invoiceId }: { area: string; invoiceId: num
         redirectTo={`${area}/invoices`}
       />
       <Button variant="outline" asChild>
-        <Link href={`${area}/invoices/${invoiceId}/edit`}>
+        <IntentLink href={`${area}/invoices/${invoiceId}/edit`}>
           <Pencil aria-hidden="true" />
           Edit
-        </Link>
+        </IntentLink>
       </Button>
       <ConfirmAction
         action={issueInvoice}

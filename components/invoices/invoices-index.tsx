@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { Download, Plus } from "lucide-react";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoices } from "@/db/queries/invoice-list";
@@ -46,10 +46,10 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
             </Button>
             {canBill && <RunBillingButton />}
             <Button asChild>
-              <Link href={`${area}/invoices/new${params.clientId ? `?client=${params.clientId}` : ""}`}>
+              <IntentLink href={`${area}/invoices/new${params.clientId ? `?client=${params.clientId}` : ""}`}>
                 <Plus aria-hidden="true" />
                 New invoice
-              </Link>
+              </IntentLink>
             </Button>
           </>
         }

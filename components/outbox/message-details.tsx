@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { OutboxMessageDetail } from "@/db/queries/outbox";
 import type { OutboxAbout } from "@/db/queries/outbox-about";
 import { templateLabel } from "@/lib/notify/template-labels";
@@ -61,9 +61,9 @@ export function MessageDetails({ message: m, about, from, region }: { message: O
       {about.record && about.record.label !== about.client?.name && (
         <Row label="About">
           {about.record.href ? (
-            <Link href={about.record.href} className="underline underline-offset-4">
+            <IntentLink href={about.record.href} className="underline underline-offset-4">
               {about.record.label}
-            </Link>
+            </IntentLink>
           ) : (
             about.record.label
           )}
@@ -71,9 +71,9 @@ export function MessageDetails({ message: m, about, from, region }: { message: O
       )}
       {about.client ? (
         <Row label="Client">
-          <Link href={about.client.href} className="underline underline-offset-4">
+          <IntentLink href={about.client.href} className="underline underline-offset-4">
             {about.client.name}
-          </Link>
+          </IntentLink>
         </Row>
       ) : (
         m.clientId && <Row label="Client">Deleted client</Row>

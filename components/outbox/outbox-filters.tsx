@@ -1,10 +1,10 @@
 "use client";
 
 import Form from "next/form";
-import Link from "next/link";
 import { useRef } from "react";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Select } from "@/components/ui/select";
 import type { OutboxChannel, OutboxStatus } from "@/db/schema";
 import type { OutboxSearch } from "@/lib/validation/outbox";
@@ -79,9 +79,9 @@ export function OutboxFilters({ action, params }: { action: string; params: Outb
             Apply
           </Button>
           {filtered && (
-            <Link href={action} className={buttonVariants({ variant: "ghost", className: "flex-1 sm:flex-none" })}>
+            <IntentLink href={action} className={buttonVariants({ variant: "ghost", className: "flex-1 sm:flex-none" })}>
               Clear
-            </Link>
+            </IntentLink>
           )}
         </div>
       </div>

@@ -1,9 +1,9 @@
 import { CircleCheck } from "lucide-react";
-import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import {
@@ -44,14 +44,14 @@ export async function CardPaymentsIndex({ area, searchParams }: { area: string; 
         <CardContent className="grid gap-4 pt-4 sm:pt-6">
           <nav aria-label="Show" className="flex flex-col gap-1 rounded-md bg-muted p-1 text-sm sm:flex-row sm:self-start">
             {views.map((v) => (
-              <Link
+              <IntentLink
                 key={v.view}
                 href={`${area}/payments${v.view === "pending" ? "" : `?view=${v.view}`}`}
                 aria-current={params.view === v.view ? "page" : undefined}
                 className={tab(params.view === v.view)}
               >
                 {v.label} <span className="tabular-nums text-muted-foreground">({counts[v.view]})</span>
-              </Link>
+              </IntentLink>
             ))}
           </nav>
           <Suspense key={JSON.stringify(params)} fallback={<Skeleton className="h-96" />}>

@@ -2,10 +2,10 @@
 
 import { Search } from "lucide-react";
 import Form from "next/form";
-import Link from "next/link";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { portalInvoiceFilters, type PortalInvoiceFilter } from "@/lib/validation/choices";
 
 const labels: Record<PortalInvoiceFilter, string> = { all: "All", open: "To pay", overdue: "Overdue", paid: "Paid", void: "Void" };
@@ -40,7 +40,7 @@ export function PortalInvoiceFilters({ filter, q }: { filter: PortalInvoiceFilte
         </Button>
         {(q || filter !== "all") && (
           <Button variant="ghost" asChild>
-            <Link href="/portal/invoices">Clear</Link>
+            <IntentLink href="/portal/invoices">Clear</IntentLink>
           </Button>
         )}
       </div>

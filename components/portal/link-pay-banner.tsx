@@ -1,6 +1,6 @@
 import { CreditCard } from "lucide-react";
-import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /**
  * On the signed invoice link: the owning client, signed in, gets a Pay
@@ -13,9 +13,9 @@ export function LinkPayBanner({ href, signedIn, balance }: { href: string; signe
         <CreditCard className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
         {signedIn ? `Pay the ${balance} balance, in full or in part.` : `Pay the ${balance} balance online from your client portal.`}
       </p>
-      <Link href={href} className={buttonVariants({ className: "shrink-0" })}>
+      <IntentLink href={href} className={buttonVariants({ className: "shrink-0" })}>
         {signedIn ? "Pay now" : "Sign in to pay"}
-      </Link>
+      </IntentLink>
     </div>
   );
 }

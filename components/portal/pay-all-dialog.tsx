@@ -1,13 +1,13 @@
 "use client";
 
 import { CircleAlert, Wallet } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { IntentLink } from "@/components/ui/intent-link";
 import { toast } from "@/components/ui/toast";
 import { payAllInvoices } from "@/lib/actions/portal/pay-all-invoices";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
@@ -112,9 +112,9 @@ export function PayAllDialog({
               <tr key={i.id} className="border-b">
                 <th scope="row" className="py-1.5 pr-2 text-left font-medium">
                   {provider.hosted ? (
-                    <Link href={`/portal/invoices/${i.id}#pay`} className="text-primary underline-offset-4 hover:underline">
+                    <IntentLink href={`/portal/invoices/${i.id}#pay`} className="text-primary underline-offset-4 hover:underline">
                       {i.number}
-                    </Link>
+                    </IntentLink>
                   ) : (
                     i.number
                   )}

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { ChartImage } from "@/components/charts/chart-image";
 import { PortalSpendingChart, PortalStatusChart } from "@/components/charts/lazy-charts";
 import { ChartData } from "@/components/dashboard/chart-data";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getInvoiceStatusCounts, getSpendingByMonth } from "@/db/queries/portal";
 import { statusLabel, type DisplayStatus } from "@/lib/invoices/status";
 import { formatMoney, sumMinor } from "@/lib/money";
@@ -57,14 +57,14 @@ export async function PortalCharts({ clientId, currency, locale, today, timeZone
               <ul className="grid w-full gap-2 text-sm" aria-label="Invoices by status">
                 {slices.map((s) => (
                   <li key={s.status}>
-                    <Link
+                    <IntentLink
                       href={`/portal/invoices?status=${filterFor[s.status]}`}
                       className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
                     >
                       <span aria-hidden="true" className={`size-2.5 rounded-full bg-${s.color}-500`} />
                       <span>{s.label}</span>
                       <span className="ml-auto font-medium tabular-nums">{s.count}</span>
-                    </Link>
+                    </IntentLink>
                   </li>
                 ))}
               </ul>

@@ -1,8 +1,8 @@
 import { Check, Package } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { PortalService } from "@/db/queries/portal-services";
 import { formatMoney } from "@/lib/money";
 import { intervalLabel } from "./labels";
@@ -34,9 +34,9 @@ export function ServicesCatalog({ services, locale, canSaveCard = false }: { ser
                   <p className="flex items-center gap-2 text-sm font-medium text-success">
                     <Check className="size-4" aria-hidden="true" />
                     You subscribe to this.{" "}
-                    <Link href="/portal/subscriptions" className="text-primary underline-offset-4 hover:underline">
+                    <IntentLink href="/portal/subscriptions" className="text-primary underline-offset-4 hover:underline">
                       Manage
-                    </Link>
+                    </IntentLink>
                   </p>
                 ) : (
                   <SubscribeDialog service={{ id: s.id, name: s.name, price, intervalLabel: intervalLabel[s.interval], oneTime: s.interval === "one_time" }} canSaveCard={canSaveCard} />

@@ -1,8 +1,8 @@
 import { Repeat } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PortalSubscription } from "@/db/queries/portal-services";
 import { LocalTime } from "@/components/time/viewer-time";
@@ -30,9 +30,9 @@ export function SubscriptionsList({ subscriptions, locale, savedCards = new Map(
         title="No subscriptions yet"
         description="Subscribe to a service and it shows up here, with its renewal date."
         action={
-          <Link href="/portal/services" className={buttonVariants()}>
+          <IntentLink href="/portal/services" className={buttonVariants()}>
             Browse services
-          </Link>
+          </IntentLink>
         }
       />
     );

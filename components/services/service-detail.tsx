@@ -1,6 +1,6 @@
 import { Pencil } from "lucide-react";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getBusinessTime } from "@/lib/business-time";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { MessageList } from "@/components/messages/message-list";
@@ -26,9 +26,9 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
-        <Link href={`${area}/services`} className="underline-offset-4 hover:underline">
+        <IntentLink href={`${area}/services`} className="underline-offset-4 hover:underline">
           Services
-        </Link>
+        </IntentLink>
       </nav>
       <PageHeader
         title={service.name}
@@ -43,10 +43,10 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
         actions={
           <>
             <Button variant="outline" asChild>
-              <Link href={`${area}/services/${id}/edit`}>
+              <IntentLink href={`${area}/services/${id}/edit`}>
                 <Pencil aria-hidden="true" />
                 Edit
-              </Link>
+              </IntentLink>
             </Button>
             <ServiceArchiveAction
               service={{ id, name: service.name, archived: Boolean(service.archivedAt), activeSubscriptions: service.activeSubscriptions }}

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getService, smsAudienceCount } from "@/db/queries/services";
 import { getSettings } from "@/db/queries/settings";
 import { currencyChoices } from "@/lib/currencies";
@@ -50,15 +50,15 @@ export async function EditServicePage({ area, id }: { area: string; id: number }
 function Breadcrumb({ area, service }: { area: string; service?: { id: number; name: string } }) {
   return (
     <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
-      <Link href={`${area}/services`} className="underline-offset-4 hover:underline">
+      <IntentLink href={`${area}/services`} className="underline-offset-4 hover:underline">
         Services
-      </Link>
+      </IntentLink>
       {service && (
         <>
           <span aria-hidden="true"> / </span>
-          <Link href={`${area}/services/${service.id}`} className="underline-offset-4 hover:underline">
+          <IntentLink href={`${area}/services/${service.id}`} className="underline-offset-4 hover:underline">
             {service.name}
-          </Link>
+          </IntentLink>
         </>
       )}
     </nav>

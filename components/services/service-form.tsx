@@ -1,7 +1,6 @@
 "use client";
 
 import { MessageSquare } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CurrencySelect } from "@/components/forms/currency-select";
@@ -12,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -119,7 +119,7 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
           {editing ? "Save changes" : "Create service"}
         </Button>
         <Button variant="outline" asChild>
-          <Link href={service ? `${area}/services/${service.id}` : `${area}/services`}>Cancel</Link>
+          <IntentLink href={service ? `${area}/services/${service.id}` : `${area}/services`}>Cancel</IntentLink>
         </Button>
       </div>
     </form>

@@ -1,9 +1,9 @@
 "use client";
 
 import { LogOut, User } from "lucide-react";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { IntentLink } from "@/components/ui/intent-link";
 import { logout } from "@/lib/actions/auth/logout";
 
 /** The account menu itself (Radix, loaded on first use by user-menu.tsx), open from the start because the person clicked; `trigger` is that same button. */
@@ -21,10 +21,10 @@ export function UserMenuPopup({ name, email, roleLabel, trigger }: { name: strin
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
-          <Link href={profileHref}>
+          <IntentLink href={profileHref}>
             <User aria-hidden="true" />
             Profile
-          </Link>
+          </IntentLink>
         </DropdownMenuItem>
         {/* Called directly: a <form> inside the menu is unmounted as the menu closes, before it can submit. */}
         <DropdownMenuItem onSelect={() => void logout(undefined, {})}>

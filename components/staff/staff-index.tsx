@@ -1,9 +1,9 @@
 import { UserPlus } from "lucide-react";
-import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listStaff } from "@/db/queries/staff";
 import { RelativeTime } from "@/components/time/viewer-time";
@@ -28,10 +28,10 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
         description="Who works in the back office. Disabling someone signs them out at once; ClientDesk always keeps at least one active admin."
         actions={
           <Button asChild>
-            <Link href="/admin/invites">
+            <IntentLink href="/admin/invites">
               <UserPlus aria-hidden="true" />
               Invite staff
-            </Link>
+            </IntentLink>
           </Button>
         }
       />

@@ -8,10 +8,11 @@ import { useState, type ComponentProps } from "react";
  * keyboard focus, a touch) instead of as soon as it scrolls into view. Lists,
  * tables, pagers and dashboard drill-downs use it: a default Link on each of
  * 25 rows made every page view send the server a dozen or more prefetches
- * (each one a render of its own) for pages nobody opened. The shell's
- * navigation uses it too: its dozen links cost two prefetches each (the
- * route tree, then the segments) on every page view, and for a dynamic page
- * with no loading.tsx they bring back little more than that tree.
+ * (each one a render of its own) for pages nobody opened. Every other link
+ * of the back office and the portal uses it too (the shell's navigation, the
+ * pages' buttons and breadcrumbs): each cost two prefetches (the route tree,
+ * then the segments) on every page view, and for a dynamic page with no
+ * loading.tsx they bring back little more than that tree.
  */
 export function IntentLink({ onMouseEnter, onFocus, onTouchStart, prefetch, ...props }: ComponentProps<typeof Link>) {
   const [intent, setIntent] = useState(false);

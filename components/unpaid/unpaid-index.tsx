@@ -1,11 +1,11 @@
 import { CircleCheck } from "lucide-react";
 import Form from "next/form";
-import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -41,12 +41,12 @@ export function UnpaidIndex({ area, searchParams }: { area: string; searchParams
         <CardContent className="grid gap-4 pt-4 sm:pt-6">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
             <nav aria-label="Show" className="flex gap-1 rounded-md bg-muted p-1 text-sm">
-              <Link href={href({ overdueOnly: false })} aria-current={!params.overdueOnly ? "page" : undefined} className={tab(!params.overdueOnly)}>
+              <IntentLink href={href({ overdueOnly: false })} aria-current={!params.overdueOnly ? "page" : undefined} className={tab(!params.overdueOnly)}>
                 All unpaid
-              </Link>
-              <Link href={href({ overdueOnly: true })} aria-current={params.overdueOnly ? "page" : undefined} className={tab(params.overdueOnly)}>
+              </IntentLink>
+              <IntentLink href={href({ overdueOnly: true })} aria-current={params.overdueOnly ? "page" : undefined} className={tab(params.overdueOnly)}>
                 Overdue only
-              </Link>
+              </IntentLink>
             </nav>
             <Form action={`${area}/unpaid`} className="flex items-center gap-2">
               {params.overdueOnly && <input type="hidden" name="filter" value="overdue" />}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getBusinessTime } from "@/lib/business-time";
-import Link from "next/link";
 import { SubscriptionsList } from "@/components/portal/subscriptions-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
@@ -24,9 +24,9 @@ export default async function PortalSubscriptionsPage() {
         title="Subscriptions"
         description="The services you subscribe to. Cancelling takes effect at the end of the current period."
         actions={
-          <Link href="/portal/services" className={buttonVariants({ variant: "outline" })}>
+          <IntentLink href="/portal/services" className={buttonVariants({ variant: "outline" })}>
             Browse services
-          </Link>
+          </IntentLink>
         }
       />
       {subscriptions.length === 0 ? (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClientImport } from "@/components/clients/client-import";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Import clients" };
@@ -12,9 +12,9 @@ export default async function Page() {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
-        <Link href="/admin/clients" className="underline-offset-4 hover:underline">
+        <IntentLink href="/admin/clients" className="underline-offset-4 hover:underline">
           Clients
-        </Link>
+        </IntentLink>
       </nav>
       <PageHeader title="Import clients" description="Check a CSV file first; nothing is written until you confirm." />
       <Card>

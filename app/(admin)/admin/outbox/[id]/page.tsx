@@ -1,6 +1,5 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttachmentList } from "@/components/outbox/attachment-list";
 import { AttemptsTable } from "@/components/outbox/attempts-table";
@@ -12,6 +11,7 @@ import { maskLabel, SecretNote } from "@/components/outbox/secret-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getOutboxMessage } from "@/db/queries/outbox";
 import { describeOutbox } from "@/db/queries/outbox-about";
 import { templateLabel } from "@/lib/notify/template-labels";
@@ -42,10 +42,10 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const subject = content.subject && (mask ? maskPlaceholders(content.subject, "••••••") : content.subject);
   return (
     <>
-      <Link href="/admin/outbox" className={buttonVariants({ variant: "ghost", size: "sm", className: "-ml-3 mb-2" })}>
+      <IntentLink href="/admin/outbox" className={buttonVariants({ variant: "ghost", size: "sm", className: "-ml-3 mb-2" })}>
         <ArrowLeft aria-hidden="true" />
         Outbox
-      </Link>
+      </IntentLink>
       <PageHeader
         title={message.channel === "email" ? (subject ?? templateLabel(message.template)) : `SMS to ${shownPhone(message.to[0], regionFromLocale((await getSettings()).locale))}`}
         description={message.channel === "email" ? `To ${message.to.join(", ")}` : templateLabel(message.template)}

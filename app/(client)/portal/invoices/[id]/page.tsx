@@ -1,6 +1,5 @@
 import { ArrowLeft, CircleCheck, Clock, Download } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InvoicePaper } from "@/components/invoices/invoice-paper";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
@@ -9,6 +8,7 @@ import { InvoicePayments } from "@/components/portal/invoice-payments";
 import { PayCard } from "@/components/portal/pay-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getInvoiceDocument } from "@/db/queries/invoice-document";
 import { getPortalClientDetails } from "@/db/queries/portal";
 import { getPortalInvoice, listPortalInvoicePayments } from "@/db/queries/portal-invoices";
@@ -48,10 +48,10 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
   const processing = provider.hosted && query.checkout === "returned" ? payments.filter((p) => p.method === "card" && p.status === "pending") : [];
   return (
     <>
-      <Link href="/portal/invoices" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <IntentLink href="/portal/invoices" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden="true" />
         Invoices
-      </Link>
+      </IntentLink>
       <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
