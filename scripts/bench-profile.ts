@@ -127,7 +127,7 @@ function summarize(profile: Profile): number {
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const key = ourKey(at);
-      if (key && !seen.has(key)) seen.add(key);
+      if (key) seen.add(key);
     }
     for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + t);
   }

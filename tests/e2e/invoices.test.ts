@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import { queryAppDb as query } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, screenshot, screenshotPdf, signedIn } from "../support/browser";
+import { pdfText } from "../support/pdf-tools";
 import { revealRawSecrets } from "../support/secrets";
 
 // Invoicing in a real browser: staff creates, issues and emails an invoice
@@ -25,10 +25,6 @@ afterAll(async () => {
 });
 
 const asJson = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as string[];
-
-function pdfText(file: string): string {
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-}
 
 describe("invoices", () => {
   it("staff creates, issues and emails an invoice with CC and BCC, takes a partial then a full payment, and downloads the PDF; the emailed link opens without signing in", async () => {
@@ -113,11 +109,12 @@ describe("invoices", () => {
     expect(download.suggestedFilename()).toBe(`${number}.pdf`);
     const pdfFile = path.join(PDF_DIR, `${number}.pdf`);
     await download.saveAs(pdfFile);
-    expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe("%PDF-");
-    const text = pdfText(pdfFile);
+    const pdf = readFileSync(pdfFile);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf);
     for (const expected of [number, clientName, "Website build", "$3,050.00", "$1,000.00", "$2,050.00", `WIRE-${run}`]) expect(text).toContain(expected);
     expect(text).toMatch(/Balance due\s+\$0\.00/);
-    screenshotPdf(pdfFile, "invoice-pdf-page-1");
+    screenshotPdf(pdf, "invoice-pdf-page-1");
 
     // The captured email: TO, CC and BCC as separate fields, the PDF attached, a signed link inside.
     const [mail] = await query<RowDataPacket[]>("SELECT * FROM outbox WHERE related_type = 'invoice' AND related_id = ? AND template = 'invoice'", [invoiceId]);
@@ -143,7 +140,7 @@ describe("invoices", () => {
         const [publicPdf] = await Promise.all([stranger.waitForEvent("download"), stranger.getByRole("link", { name: "Download PDF" }).click()]);
         const file = path.join(PDF_DIR, `${number}-public.pdf`);
         await publicPdf.saveAs(file);
-        expect(pdfText(file)).toContain(number);
+        expect(pdfText(readFileSync(file))).toContain(number);
       }
       await context.close();
     }

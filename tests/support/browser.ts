@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, request, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { scaledMs } from "./load";
+import { pdfPageToPng } from "./pdf-tools";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
 export const DEMO_PASSWORD = "ClientDesk-demo-1";
@@ -169,9 +169,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Saves a PDF's first page as a PNG beside the screenshots (poppler's pdftoppm), when they are on. */
-export function screenshotPdf(pdfFile: string, name: string): void {
+/** Saves a PDF's first page as a PNG beside the screenshots (pdf-tools' pdfPageToPng), when they are on. */
+export function screenshotPdf(pdf: Buffer, name: string): void {
   if (process.env.E2E_SCREENSHOTS === "off") return;
   mkdirSync(SHOTS, { recursive: true });
-  execFileSync("pdftoppm", ["-png", "-singlefile", "-r", "70", "-f", "1", "-l", "1", pdfFile, path.join(SHOTS, name)]);
+  pdfPageToPng(pdf, 1, path.join(SHOTS, `${name}.png`), 70);
 }

@@ -3,10 +3,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const dir = mkdtempSync(path.join(tmpdir(), "clientdesk-pdf-"));
+// Made on the first PDF read, not on import: every e2e file imports this through tests/support/browser.ts.
+let dir: string | undefined;
 let n = 0;
 
 function save(pdf: Buffer): string {
+  dir ??= mkdtempSync(path.join(tmpdir(), "clientdesk-pdf-"));
   const file = path.join(dir, `doc-${++n}.pdf`);
   writeFileSync(file, pdf);
   return file;
