@@ -2,7 +2,7 @@
 // MariaDB/MySQL server and Chromium. Uses only Node built-ins, because it runs
 // before `npm install`.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SEARCH_DIRS = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/local/mysql/bin", "/opt/homebrew/bin", "/opt/homebrew/opt/mariadb/bin", "/usr/local/opt/mariadb/bin"];
@@ -115,11 +115,16 @@ export function ensureSystemPackages({ needServer, needPdfTools = false, needZip
   sh(["apt-get", "install", "-y", "-q", ...missing]);
 }
 
-/** Installs npm dependencies when node_modules is missing or older than the lockfile. */
+/**
+ * Installs npm dependencies when node_modules is missing or older than the
+ * lockfile or a file in patches/ (applied by patch-package after the install).
+ */
 export function ensureNodeModules(root) {
   const marker = path.join(root, "node_modules", ".package-lock.json");
   const lock = path.join(root, "package-lock.json");
-  if (existsSync(marker) && (!existsSync(lock) || statMtime(marker) >= statMtime(lock))) return;
+  const patches = path.join(root, "patches");
+  const inputs = [lock, ...(existsSync(patches) ? readdirSync(patches).map((f) => path.join(patches, f)) : [])].filter((f) => existsSync(f));
+  if (existsSync(marker) && inputs.every((f) => statMtime(marker) >= statMtime(f))) return;
   log("Installing npm dependencies...");
   const args = existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"];
   const r = spawnSync("npm", args, { cwd: root, stdio: "inherit" });
