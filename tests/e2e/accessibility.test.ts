@@ -27,8 +27,30 @@ const themes = ["light", "dark"] as const;
 type Viewport = keyof typeof viewports;
 type Theme = (typeof themes)[number];
 
-// Pages whose look this issue changed: saved as screenshots for a person to look at.
-const SHOT = new Set(["/admin", "/staff", "/portal", "/admin/invoices", "/staff/invites", "/portal/invoices"]);
+// Pages saved as screenshots for a person to look at (E2E_SCREENSHOTS), at both widths and in both themes.
+const SHOT = new Set([
+  "/admin",
+  "/admin/invoices",
+  "/admin/clients",
+  "/admin/clients/import",
+  "/admin/unpaid",
+  "/admin/services",
+  "/admin/staff",
+  "/admin/invites",
+  "/admin/settings",
+  "/admin/audit",
+  "/admin/profile",
+  "/staff",
+  "/staff/invites",
+  "/portal",
+  "/portal/invoices",
+  "/portal/subscriptions",
+  "/portal/services",
+  "/portal/profile",
+  "/signup",
+]);
+// The h1 of a view that stands in for the page (not found, or an error), which may still answer 200 behind a stream.
+const STAND_IN = /^(We couldn.t find that|This page couldn.t load|ClientDesk hit an unexpected error)/;
 
 let browser: Browser;
 const pages: Record<Role | "public", string[]> = { admin: [], staff: [], client: [], public: [] };
@@ -156,7 +178,8 @@ async function switchTheme(page: Page, theme: Theme): Promise<void> {
 
 /**
  * What is wrong with the page as it is now: axe's violations, one line per
- * rule, and the h1 count. `contrastOnly` runs just color-contrast: the one
+ * rule, the h1 count, and an h1 that says the page itself is missing (a
+ * not-found or error view). `contrastOnly` runs just color-contrast: the one
  * rule whose answer depends on the theme, so the second theme needs nothing
  * else (the markup is the same). Only violations are collected.
  */
@@ -176,10 +199,14 @@ async function audit(page: Page, contrastOnly: boolean): Promise<string[]> {
     return `${v.id} ×${v.nodes.length}: ${nodes.join("; ")}`;
   });
   if (!contrastOnly) {
-    const h1s = await page.locator("h1").count();
+    const h1 = page.locator("h1");
+    const h1s = await h1.count();
     if (h1s !== 1) {
       byRule["one-h1"] = (byRule["one-h1"] ?? 0) + 1;
       problems.push(`${h1s} h1 elements, not one`);
+    } else {
+      const heading = ((await h1.textContent()) ?? "").trim();
+      if (STAND_IN.test(heading)) problems.push(`shows "${heading}" instead of the page`);
     }
   }
   return problems;

@@ -193,15 +193,3 @@ describe("unpaid clients", () => {
     await staff.context().close();
   });
 });
-
-describe("pages at both widths", () => {
-  it.each(["desktop", "mobile"] as const)("renders every back-office page on %s", async (viewport) => {
-    const admin = await signedIn(browser, "admin@example.com", { viewport });
-    for (const path of ["/admin/clients", "/admin/unpaid", "/admin/services", "/admin/staff", "/admin/invites", "/admin/settings", "/admin/audit", "/admin/profile", "/admin/clients/import"]) {
-      await admin.goto(path);
-      await admin.getByRole("heading", { level: 1 }).waitFor();
-      await screenshot(admin, `backoffice${path.replace(/\//g, "-")}-${viewport}`);
-    }
-    await admin.context().close();
-  });
-});
