@@ -9,6 +9,8 @@
 //
 //   npm run bench:compare -- --build .next-base    build this checkout into .next-base (bench settings)
 //   npm run bench:compare -- .next-base .next-bench    compare builds; the first is the base
+//   npm run bench:compare -- .next-bench .next-bench@--max-semi-space-size=32
+//                                                      the same build under other Node.js flags (comma-separated after @)
 //
 // To compare with an earlier commit: check it out (or stash), build it with
 // --build into a folder of its own, come back, and compare that folder with
@@ -47,8 +49,9 @@ async function compare(dirs: string[]): Promise<void> {
     const { pages: all, cookie } = await pickPages(url);
     const wanted = process.env.BENCH_PAGES?.split(",").map((s) => s.trim());
     const pages = wanted ? all.filter((p) => wanted.some((w) => p.name.startsWith(w))) : all;
-    for (const [i, dir] of dirs.entries()) {
-      await startApps([PORT + i], { ...benchEnv(url, `http://127.0.0.1:${PORT + i}`), NEXT_DIST_DIR: dir }, apps[i]!);
+    for (const [i, served] of dirs.entries()) {
+      const [dir, flags] = served.split("@");
+      await startApps([PORT + i], { ...benchEnv(url, `http://127.0.0.1:${PORT + i}`), NEXT_DIST_DIR: dir }, apps[i]!, flags ? flags.split(",") : []);
       await checkPages(`http://127.0.0.1:${PORT + i}`, pages, cookie);
     }
     console.log(`${dirs.length} builds at once (${dirs.join(", ")}), ${CONNECTIONS} connections each, ${SECONDS} s per page and round, ${ROUNDS} rounds.\n`);
