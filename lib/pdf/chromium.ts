@@ -1,5 +1,5 @@
 import "server-only";
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 
 // Chromium flags that work offline on Debian: nothing phones home.
 export const CHROMIUM_ARGS = [
@@ -16,6 +16,8 @@ export const CHROMIUM_ARGS = [
   "--mute-audio",
 ];
 
-export function launchChromium(executablePath: string): Promise<Browser> {
+/** Puppeteer is loaded with the first launch: most requests and test files print no PDF. */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const { default: puppeteer } = await import("puppeteer-core");
   return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import twilio from "twilio";
+import type twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import { isPermanentStatus, ProviderError, type SmsMessage, type SmsProvider } from "./types";
 
@@ -16,32 +16,50 @@ export type TwilioConfig = {
 
 const TWILIO_API = "https://api.twilio.com";
 
-// The SDK has no base-URL setting; this client rewrites each request's URI.
-class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(
-    private readonly baseUrl: string,
-    timeoutMs: number,
-  ) {
-    super({ timeout: timeoutMs });
-  }
+type TwilioClient = ReturnType<typeof twilio>;
 
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    return super.request({ ...opts, uri: opts.uri.replace(TWILIO_API, this.baseUrl.replace(/\/$/, "")) });
+/**
+ * The SDK's client, with the SDK loaded when the first text is sent: most
+ * requests, scripts and test files send none, and loading it cost each of
+ * them about 110 ms.
+ */
+async function twilioClient(config: TwilioConfig, timeoutMs: number): Promise<TwilioClient> {
+  const sdk = (await import("twilio")).default;
+  // The SDK has no base-URL setting; this client rewrites each request's URI.
+  class RedirectingRequestClient extends sdk.RequestClient {
+    constructor(
+      private readonly baseUrl: string,
+      timeoutMs: number,
+    ) {
+      super({ timeout: timeoutMs });
+    }
+
+    override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+      return super.request({ ...opts, uri: opts.uri.replace(TWILIO_API, this.baseUrl.replace(/\/$/, "")) });
+    }
   }
+  const httpClient = config.baseUrl ? new RedirectingRequestClient(config.baseUrl, timeoutMs) : new sdk.RequestClient({ timeout: timeoutMs });
+  return sdk(config.accountSid, config.authToken, { httpClient });
 }
 
 export function createTwilioProvider(config: TwilioConfig): SmsProvider {
   if (!config.from && !config.messagingServiceSid) {
     throw new Error("Twilio needs TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID to send SMS.");
   }
+  // The SDK's own check, made here because the SDK is loaded only at the first text: a wrong SID fails at start.
+  if (!config.accountSid.startsWith("AC")) throw new Error("TWILIO_ACCOUNT_SID must start with AC.");
   const timeoutMs = config.timeoutMs ?? 15_000;
-  const httpClient = config.baseUrl ? new RedirectingRequestClient(config.baseUrl, timeoutMs) : new twilio.RequestClient({ timeout: timeoutMs });
-  const client = twilio(config.accountSid, config.authToken, { httpClient });
+  let client: Promise<TwilioClient> | undefined;
   return {
     name: "twilio",
     async sendSms(message: SmsMessage) {
+      client ??= twilioClient(config, timeoutMs).catch((error: unknown) => {
+        client = undefined;
+        throw error;
+      });
+      const sdk = await client;
       try {
-        const sent = await client.messages.create({
+        const sent = await sdk.messages.create({
           to: message.to,
           body: message.body,
           // A Messaging Service picks the sender itself; otherwise send from our number.

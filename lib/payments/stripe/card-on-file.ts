@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
-import Stripe from "stripe";
 import type { Db } from "@/db";
 import { subscriptions } from "@/db/schema";
 import { auditActor, type ActorOrSystem } from "@/lib/actor";
@@ -8,7 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { stripeConfigured } from "@/lib/env";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { inTransaction } from "@/lib/transaction";
-import { stripeClient } from "./client";
+import { stripeClient, stripeErrors } from "./client";
 
 const brandNames: Record<string, string> = {
   visa: "Visa",
@@ -28,7 +27,7 @@ const brandNames: Record<string, string> = {
  */
 export async function describeSavedCard(paymentMethodId: string): Promise<string> {
   try {
-    const pm = await stripeClient().paymentMethods.retrieve(paymentMethodId);
+    const pm = await (await stripeClient()).paymentMethods.retrieve(paymentMethodId);
     if (pm.card) return `${brandNames[pm.card.brand] ?? "Card"} ending ${pm.card.last4}`;
   } catch (error) {
     console.error(`stripe: could not read saved card ${paymentMethodId}`, error);
@@ -60,11 +59,11 @@ export async function removeSavedCard(db: Db, input: { clientId: number; subscri
   if (!sharedWith) {
     if (!stripeConfigured()) throw new DomainError("Card payments are not available right now, so the card can't be removed. Try again later.");
     try {
-      await stripeClient().paymentMethods.detach(card);
+      await (await stripeClient()).paymentMethods.detach(card);
       detached = true;
     } catch (error) {
       // Already detached (or deleted) at Stripe: nothing left to charge, so forget it here too.
-      const gone = error instanceof Stripe.errors.StripeInvalidRequestError && (error.code === "resource_missing" || /not attached/i.test(error.message));
+      const gone = error instanceof (await stripeErrors()).StripeInvalidRequestError && (error.code === "resource_missing" || /not attached/i.test(error.message));
       if (!gone) {
         console.error(`stripe: could not detach saved card ${card}`, error);
         throw new DomainError("The card couldn't be removed just now, and it is still saved. Try again in a moment.");

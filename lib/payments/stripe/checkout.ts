@@ -44,7 +44,7 @@ export async function startStripeCheckout(
     clientScope: input.clientId,
     provider: STRIPE_PROVIDER,
   });
-  const stripe = stripeClient();
+  const stripe = await stripeClient();
   if (pending.replayed) {
     // A repeated submit: the same checkout, if it is still open.
     const [row] = await db.select({ providerRef: payments.providerRef }).from(payments).where(eq(payments.id, pending.paymentId)).limit(1);

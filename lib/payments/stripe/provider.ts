@@ -26,7 +26,7 @@ export function stripeProvider(): CardProvider {
     },
     async refund({ providerRef, amountMinor, idempotencyKey }) {
       if (!providerRef.startsWith("pi_")) throw new Error(`Payment reference ${providerRef} is not a Stripe payment intent`);
-      await stripeClient().refunds.create({ payment_intent: providerRef, ...(amountMinor ? { amount: amountMinor } : {}) }, idempotencyKey ? { idempotencyKey } : undefined);
+      await (await stripeClient()).refunds.create({ payment_intent: providerRef, ...(amountMinor ? { amount: amountMinor } : {}) }, idempotencyKey ? { idempotencyKey } : undefined);
     },
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { Db, DbOrTx } from "@/db";
 import { clients, invoices, payments, subscriptions } from "@/db/schema";
 import type { ActorOrSystem } from "@/lib/actor";
@@ -10,7 +10,7 @@ import { lockInvoice } from "@/lib/invoices/lock";
 import { balanceDue } from "@/lib/money";
 import { recordPayment } from "@/lib/payments";
 import { inTransaction } from "@/lib/transaction";
-import { stripeClient } from "./client";
+import { stripeClient, stripeErrors } from "./client";
 import { STRIPE_PROVIDER } from "./checkout";
 import { settleIntentFailed } from "./settle-intent";
 
@@ -30,7 +30,7 @@ export async function startCardSetup(db: Db, input: { subscriptionId: number; cl
     .where(and(eq(subscriptions.id, input.subscriptionId), eq(subscriptions.clientId, input.clientId)))
     .limit(1);
   if (!row) throw new Error(`No subscription ${input.subscriptionId} for client ${input.clientId}`);
-  const stripe = stripeClient();
+  const stripe = await stripeClient();
   let customerId = row.customerId;
   if (!customerId) {
     const customer = await stripe.customers.create(
@@ -55,7 +55,7 @@ export async function settleSetupCompleted(db: DbOrTx, session: Stripe.Checkout.
   const raw = session.metadata?.subscriptionId;
   const setupId = typeof session.setup_intent === "string" ? session.setup_intent : session.setup_intent?.id;
   if (!raw || !/^\d{1,15}$/.test(raw) || !setupId) return "ignored";
-  const setup = await stripeClient().setupIntents.retrieve(setupId);
+  const setup = await (await stripeClient()).setupIntents.retrieve(setupId);
   const paymentMethod = typeof setup.payment_method === "string" ? setup.payment_method : setup.payment_method?.id;
   if (setup.status !== "succeeded" || !paymentMethod) return "ignored";
   const customer = typeof session.customer === "string" ? session.customer : (session.customer?.id ?? null);
@@ -96,7 +96,9 @@ export async function chargeSavedCard(db: Db, invoiceId: number): Promise<"charg
   if (pending.replayed) return "none";
   const metadata = { paymentId: String(pending.paymentId), invoiceId: String(invoiceId) };
   try {
-    const intent = await stripeClient().paymentIntents.create(
+    const intent = await (
+      await stripeClient()
+    ).paymentIntents.create(
       { amount: amountMinor, currency: row.currency.toLowerCase(), customer: row.customer, payment_method: row.card, off_session: true, confirm: true, metadata },
       { idempotencyKey: `offsession:${pending.paymentId}` },
     );
@@ -106,7 +108,7 @@ export async function chargeSavedCard(db: Db, invoiceId: number): Promise<"charg
       .where(and(eq(payments.id, pending.paymentId), eq(payments.status, "pending")));
     return "charged";
   } catch (error) {
-    if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
+    if (!(error instanceof (await stripeErrors()).StripeCardError)) throw error;
     const reason = error.message || "The card was declined.";
     await settleIntentFailed(db, { intentId: null, paymentId: pending.paymentId, reason });
     if (row.email) {

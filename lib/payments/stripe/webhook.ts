@@ -23,7 +23,7 @@ export async function receiveStripeWebhook(db: Db, rawBody: string, signature: s
   if (!env().STRIPE_SECRET_KEY || !secret) return { status: 404, body: { error: "Stripe is not configured." } };
   let event: Stripe.Event;
   try {
-    event = stripeClient().webhooks.constructEvent(rawBody, signature ?? "", secret);
+    event = (await stripeClient()).webhooks.constructEvent(rawBody, signature ?? "", secret);
   } catch {
     return { status: 400, body: { error: "The signature does not match." } };
   }
