@@ -26,9 +26,8 @@ export async function requestStripeRefund(db: DbOrTx, input: { paymentId: number
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0 || amountMinor > refundable) {
     throw new DomainError("Refund an amount above zero and no more than what is left on the payment.", { amount: ["More than is left to refund on this payment"] });
   }
-  const refund = await (
-    await stripeClient()
-  ).refunds.create(
+  const stripe = await stripeClient();
+  const refund = await stripe.refunds.create(
     { payment_intent: payment.providerRef, amount: amountMinor, metadata: { paymentId: String(payment.id) } },
     // The same request (this payment, this much refunded so far, this amount) refunds once.
     { idempotencyKey: `refund:${payment.id}:${payment.refundedMinor}:${amountMinor}` },

@@ -96,9 +96,8 @@ export async function chargeSavedCard(db: Db, invoiceId: number): Promise<"charg
   if (pending.replayed) return "none";
   const metadata = { paymentId: String(pending.paymentId), invoiceId: String(invoiceId) };
   try {
-    const intent = await (
-      await stripeClient()
-    ).paymentIntents.create(
+    const stripe = await stripeClient();
+    const intent = await stripe.paymentIntents.create(
       { amount: amountMinor, currency: row.currency.toLowerCase(), customer: row.customer, payment_method: row.card, off_session: true, confirm: true, metadata },
       { idempotencyKey: `offsession:${pending.paymentId}` },
     );
