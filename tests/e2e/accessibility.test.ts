@@ -6,7 +6,7 @@ import type { ResultSetHeader, RowDataPacket } from "mysql2";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { navFor } from "@/components/shell/nav-config";
 import type { Role } from "@/db/schema";
-import { launchBrowser, newContext, screenshot, signIn, signedIn, takeCspViolations, viewports } from "../support/browser";
+import { launchBrowser, newContext, screenshot, signedIn, signedInState, takeCspViolations, viewports } from "../support/browser";
 import { queryAppDb as query } from "../support/e2e-db";
 import { scaledMs } from "../support/load";
 import { permissionsPolicyComplaints, securePageProblems } from "../support/secure-page";
@@ -223,16 +223,12 @@ function contextFor(role: Area): Promise<BrowserContext> {
   let ready = contexts.get(role);
   if (!ready) {
     ready = (async () => {
-      const context = await newContext(browser, "desktop", "light");
+      // Signed in as the run's other files are (signedInState): the sign-in form itself is in the public crawl.
+      const storageState = role === "public" ? undefined : await signedInState(browser, `${role}@example.com`);
+      const context = await newContext(browser, "desktop", "light", { storageState });
       complaints.set(role, permissionsPolicyComplaints(context));
       // axe-core (pinned), loaded with each document instead of injected before every run.
       await context.addInitScript({ content: axe.source });
-      if (role !== "public") {
-        const page = await context.newPage();
-        await signIn(page, `${role}@example.com`);
-        await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-        await page.close();
-      }
       return context;
     })();
     contexts.set(role, ready);

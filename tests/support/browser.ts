@@ -121,6 +121,12 @@ function keepSignIn(key: string, state: StorageState): void {
  */
 export async function signedIn(browser: Browser, email: string, options: SignedInOptions = {}): Promise<Page> {
   const { viewport = "desktop", colorScheme = "light", ...rest } = options;
+  const context = await newContext(browser, viewport, colorScheme, { ...rest, storageState: await signedInState(browser, email, rest) });
+  return context.newPage();
+}
+
+/** The cookies `signedIn` starts a context from, for a test that makes its own context (its own init scripts, say). */
+export function signedInState(browser: Browser, email: string, rest: Omit<SignedInOptions, "viewport" | "colorScheme"> = {}): Promise<StorageState> {
   // The cookies include the time zone the browser reported (`tz`), so each zone signs in on its own.
   const key = `${rest.baseURL ?? BASE_URL} ${rest.timezoneId ?? ""} ${email}`;
   const states = signIns.get(browser) ?? new Map<string, Promise<StorageState>>();
@@ -143,8 +149,7 @@ export async function signedIn(browser: Browser, email: string, options: SignedI
     // A failed sign-in fails this test and is tried again by the next.
     state.catch(() => states.delete(key));
   }
-  const context = await newContext(browser, viewport, colorScheme, { ...rest, storageState: await state });
-  return context.newPage();
+  return state;
 }
 
 /**
