@@ -53,11 +53,7 @@ export function createTwilioProvider(config: TwilioConfig): SmsProvider {
   return {
     name: "twilio",
     async sendSms(message: SmsMessage) {
-      client ??= twilioClient(config, timeoutMs).catch((error: unknown) => {
-        client = undefined;
-        throw error;
-      });
-      const sdk = await client;
+      const sdk = await (client ??= twilioClient(config, timeoutMs));
       try {
         const sent = await sdk.messages.create({
           to: message.to,

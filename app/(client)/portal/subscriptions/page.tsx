@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
-import { getBusinessTime } from "@/lib/business-time";
 import { SubscriptionsList } from "@/components/portal/subscriptions-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { IntentLink } from "@/components/ui/intent-link";
 import { listPortalSubscriptions } from "@/db/queries/portal-services";
 import { requireClientScope } from "@/lib/auth/client-scope";
+import { getBusinessTime } from "@/lib/business-time";
 import { stripeConfigured } from "@/lib/env";
 import { describeSavedCard } from "@/lib/payments/stripe/card-on-file";
 
