@@ -140,7 +140,9 @@ async function checksLane(buffered) {
         // typegen loads next.config.mjs as a build does, which checks the environment; it connects to nothing.
         const typegenEnv = { ...baseEnv, NEXT_DIST_DIR: E2E_DIST_DIR, DATABASE_URL: "mysql://typegen@127.0.0.1:3306/typegen" };
         if ((await run(bin(root, "next"), ["typegen"], { env: typegenEnv, cwd: root, output })) !== 0) return false;
-        return (await run(bin(root, "tsc"), ["--noEmit"], { cwd: root, output })) === 0;
+        // TypeScript 7, the native compiler: the same checks as the TypeScript 6 that next build,
+        // typescript-eslint and editors load (6.0 is the bridge to 7.0), in about a quarter of the time.
+        return (await run(process.execPath, [path.join(root, "node_modules", "typescript-7", "bin", "tsc"), "--noEmit"], { cwd: root, output })) === 0;
       },
       { buffered },
     );
