@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { createDatabase, startPrivateServer, withDatabase } from "./lib/database.mjs";
 import { bin, portIsFree, run, startChild, waitForHttp } from "./lib/process.mjs";
 import { ensureNodeModules, ensureSystemPackages, findChromium, findTestBrowser, log } from "./lib/system.mjs";
+import { typecheck } from "./lib/typecheck.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ALL = ["lint", "typecheck", "unit", "integration", "e2e"];
@@ -134,16 +135,9 @@ async function checksLane(buffered) {
   if (steps.includes("typecheck")) {
     const done = step(
       "typecheck",
-      async (output) => {
-        // The route types the e2e build would write (next-env.d.ts and .next-test/types), so this
-        // check covers what the build's own check would, and the build can skip it (browserLane).
-        // typegen loads next.config.mjs as a build does, which checks the environment; it connects to nothing.
-        const typegenEnv = { ...baseEnv, NEXT_DIST_DIR: E2E_DIST_DIR, DATABASE_URL: "mysql://typegen@127.0.0.1:3306/typegen" };
-        if ((await run(bin(root, "next"), ["typegen"], { env: typegenEnv, cwd: root, output })) !== 0) return false;
-        // TypeScript 7, the native compiler: the same checks as the TypeScript 6 that next build,
-        // typescript-eslint and editors load (6.0 is the bridge to 7.0), in about a quarter of the time.
-        return (await run(process.execPath, [path.join(root, "node_modules", "typescript-7", "bin", "tsc"), "--noEmit"], { cwd: root, output })) === 0;
-      },
+      // With the route types the e2e build would write, so the build can skip its own check (browserLane).
+      // typegen checks the environment as a build does; this DATABASE_URL is never connected to.
+      (output) => typecheck(root, { distDir: E2E_DIST_DIR, env: { ...baseEnv, DATABASE_URL: "mysql://typegen@127.0.0.1:3306/typegen" }, output }),
       { buffered },
     );
     typechecked = done;
