@@ -16,7 +16,9 @@ export function NotFoundView({ home, homeLabel }: { home: string; homeLabel: str
       </div>
       <div className="grid max-w-sm gap-1">
         <p className="text-sm font-semibold text-primary">404</p>
-        <h1 className="text-xl font-semibold">We couldn&apos;t find that</h1>
+        <h1 data-stand-in="" className="text-xl font-semibold">
+          We couldn&apos;t find that
+        </h1>
         <p className="text-sm text-muted-foreground">It may have been removed, or the link may be wrong.</p>
       </div>
       <Link href={home} className={buttonVariants({ variant: "outline", className: "mt-1" })}>

@@ -12,7 +12,9 @@ export function RouteError({ error, reset }: { error: Error & { digest?: string 
   return (
     <div role="alert" className="mx-auto mt-12 max-w-md rounded-lg border bg-card p-6 text-center">
       <AlertTriangle className="mx-auto size-8 text-destructive" aria-hidden="true" />
-      <h1 className="mt-3 text-lg font-semibold">This page couldn&apos;t load</h1>
+      <h1 data-stand-in="" className="mt-3 text-lg font-semibold">
+        This page couldn&apos;t load
+      </h1>
       <p className="mt-1 text-sm text-muted-foreground">Something went wrong on our side. Nothing was changed. Try again{error.digest ? ` (reference ${error.digest})` : ""}.</p>
       <Button className="mt-4" onClick={reset}>
         Try again

@@ -49,13 +49,13 @@ export function createTwilioProvider(config: TwilioConfig): SmsProvider {
   // The SDK's own check, made here because the SDK is loaded only at the first text: a wrong SID fails at start.
   if (!config.accountSid.startsWith("AC")) throw new Error("TWILIO_ACCOUNT_SID must start with AC.");
   const timeoutMs = config.timeoutMs ?? 15_000;
-  let client: Promise<TwilioClient> | undefined;
+  let loading: Promise<TwilioClient> | undefined;
   return {
     name: "twilio",
     async sendSms(message: SmsMessage) {
-      const sdk = await (client ??= twilioClient(config, timeoutMs));
+      const client = await (loading ??= twilioClient(config, timeoutMs));
       try {
-        const sent = await sdk.messages.create({
+        const sent = await client.messages.create({
           to: message.to,
           body: message.body,
           // A Messaging Service picks the sender itself; otherwise send from our number.
