@@ -1,18 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
-// Made on the first PDF read, not on import: every e2e file imports this through tests/support/browser.ts.
-let dir: string | undefined;
-let n = 0;
-
-function save(pdf: Buffer): string {
-  dir ??= mkdtempSync(path.join(tmpdir(), "clientdesk-pdf-"));
-  const file = path.join(dir, `doc-${++n}.pdf`);
-  writeFileSync(file, pdf);
-  return file;
-}
+// poppler's tools read the PDF from standard input when its file is "-", so no copy is left on disk.
+const STDIN = "-";
+const fromStdin = (pdf: Buffer) => ({ input: pdf, maxBuffer: 64 * 1024 * 1024 });
 
 /**
  * Text of a PDF (or of pages first..last) as poppler's pdftotext reads it,
@@ -21,12 +11,12 @@ function save(pdf: Buffer): string {
  */
 export function pdfText(pdf: Buffer, pages?: { first: number; last: number }, layout = true): string {
   const range = pages ? ["-f", String(pages.first), "-l", String(pages.last)] : [];
-  return execFileSync("pdftotext", [...(layout ? ["-layout"] : []), ...range, save(pdf), "-"], { encoding: "utf8" });
+  return execFileSync("pdftotext", [...(layout ? ["-layout"] : []), ...range, STDIN, "-"], { ...fromStdin(pdf), encoding: "utf8" });
 }
 
 /** pdfinfo's fields: Pages, Page size, Title, ... */
 export function pdfInfo(pdf: Buffer): Record<string, string> {
-  const out = execFileSync("pdfinfo", [save(pdf)], { encoding: "utf8" });
+  const out = execFileSync("pdfinfo", [STDIN], { ...fromStdin(pdf), encoding: "utf8" });
   return Object.fromEntries(
     out
       .split("\n")
@@ -38,6 +28,6 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
 /** Renders one page to PNG (for people to look at); returns the file path. */
 export function pdfPageToPng(pdf: Buffer, page: number, outFile: string, dpi = 80): string {
   const base = outFile.replace(/\.png$/, "");
-  execFileSync("pdftoppm", ["-png", "-singlefile", "-r", String(dpi), "-f", String(page), "-l", String(page), save(pdf), base]);
+  execFileSync("pdftoppm", ["-png", "-singlefile", "-r", String(dpi), "-f", String(page), "-l", String(page), STDIN, base], fromStdin(pdf));
   return `${base}.png`;
 }
