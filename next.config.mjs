@@ -1,7 +1,20 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants.js";
 import { buildCurrencyTable } from "./lib/currency-table.mjs";
 import { parseEnv } from "./lib/env-schema.mjs";
 import { SECRET_URL_PATHS, isHttps, responseSecurityHeaders } from "./lib/http/security-headers.mjs";
+
+/**
+ * The icon sprite's address (app/icons.svg/route.ts), versioned by the icon
+ * list and lucide's release, so browsers keep it for a year and never draw a
+ * new icon from an old sprite.
+ */
+function iconSpriteUrl() {
+  const source = readFileSync(new URL("./components/ui/icon-sprite.ts", import.meta.url));
+  const lucide = JSON.parse(readFileSync(new URL("./node_modules/lucide-react/package.json", import.meta.url), "utf8")).version;
+  return `/icons.svg?v=${createHash("sha256").update(source).update(lucide).digest("hex").slice(0, 12)}`;
+}
 
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function nextConfig(phase) {
@@ -16,9 +29,12 @@ export default function nextConfig(phase) {
     allowedDevOrigins: ["127.0.0.1"],
     // The server's currencies and minor digits, built into both bundles so the
     // browser reads amounts with the server's digits, not its own Intl's (lib/currencies.ts).
-    env: { CLIENTDESK_CURRENCY_TABLE: JSON.stringify(buildCurrencyTable()) },
+    // The icon sprite's versioned address likewise (components/ui/icon.tsx).
+    env: { CLIENTDESK_CURRENCY_TABLE: JSON.stringify(buildCurrencyTable()), CLIENTDESK_ICON_SPRITE: iconSpriteUrl() },
     serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio", "rate-limiter-flexible"],
-    transpilePackages: ["next-auth", "@auth/core", "jose", "oauth4webapi"],
+    // lucide-react too, so that Jest (next/jest follows this list) compiles the ES modules
+    // the icon sprite reads each icon's drawing from (components/ui/icon-sprite.ts).
+    transpilePackages: ["next-auth", "@auth/core", "jose", "oauth4webapi", "lucide-react"],
     // Every response: pages, API routes, PDFs and files. proxy.ts adds each page's CSP.
     async headers() {
       const https = isHttps(checked?.APP_URL ?? "");

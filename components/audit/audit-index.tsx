@@ -1,4 +1,4 @@
-import { ClipboardList } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -26,7 +26,7 @@ export async function AuditIndex({ params }: { params: AuditParams }) {
         <CardContent className="grid gap-6 pt-4 sm:pt-6">
           <AuditFilters params={params} actors={actors} />
           {rows.length === 0 ? (
-            <EmptyState icon={<ClipboardList />} title="No entries match" description="Widen the dates or clear a filter." />
+            <EmptyState icon={<Icon name="clipboard-list" />} title="No entries match" description="Widen the dates or clear a filter." />
           ) : (
             <Table aria-label="Audit log">
               <TableHeader>

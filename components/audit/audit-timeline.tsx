@@ -1,4 +1,4 @@
-import { History } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AuditRow } from "@/db/queries/audit";
 import { RelativeTime } from "@/components/time/viewer-time";
@@ -8,7 +8,7 @@ import { getAuditFormat } from "./audit-format";
 
 /** A record's history (client, service), newest first. */
 export async function AuditTimeline({ entries }: { entries: AuditRow[] }) {
-  if (entries.length === 0) return <EmptyState icon={<History />} title="No history yet" description="Changes to this record will be listed here." />;
+  if (entries.length === 0) return <EmptyState icon={<Icon name="rotate-ccw-clock" />} title="No history yet" description="Changes to this record will be listed here." />;
   const format = await getAuditFormat();
   return (
     <ol className="grid gap-4">

@@ -2,7 +2,7 @@
 
 import { startAuthentication } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { KeyRound } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
@@ -60,7 +60,7 @@ export function PasskeyButton({
     <div className="grid gap-2">
       <FormAlert message={error} />
       <Button type="button" variant={variant} className="w-full" pending={pending} onClick={run}>
-        <KeyRound aria-hidden="true" />
+        <Icon name="key-round" aria-hidden="true" />
         {label}
       </Button>
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { MailCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PhoneInput } from "@/components/forms/phone-input";
@@ -26,7 +26,7 @@ export function SignupForm() {
     return (
       <div role="status" className="grid gap-3 text-sm">
         <p className="flex items-center gap-2 text-base font-medium">
-          <MailCheck className="size-5 text-success" aria-hidden="true" />
+          <Icon name="mail-check" className="size-5 text-success" aria-hidden="true" />
           Check your email to continue
         </p>
         <p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Archive, ArchiveRestore, Trash2 } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { archiveClient } from "@/lib/actions/clients/archive-client";
@@ -20,7 +20,7 @@ export function ClientArchiveAction({ client, canArchive }: Props) {
             input={{ id: client.id }}
             trigger={
               <>
-                <ArchiveRestore aria-hidden="true" />
+                <Icon name="archive-arrow-up" aria-hidden="true" />
                 Restore
               </>
             }
@@ -35,7 +35,7 @@ export function ClientArchiveAction({ client, canArchive }: Props) {
             input={{ id: client.id }}
             trigger={
               <>
-                <Archive aria-hidden="true" />
+                <Icon name="archive" aria-hidden="true" />
                 Archive
               </>
             }
@@ -64,7 +64,7 @@ export function DeleteClientCard({ area, client, blockedReason }: { area: string
           triggerDisabled={Boolean(blockedReason)}
           trigger={
             <>
-              <Trash2 aria-hidden="true" />
+              <Icon name="trash" aria-hidden="true" />
               Delete permanently
             </>
           }

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { FilePlus, Pencil } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { RemindButton } from "@/components/reminders/remind-button";
 import { PageHeader } from "@/components/shell/page-header";
@@ -67,14 +67,14 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
           <>
             <Button variant="outline" asChild>
               <IntentLink href={`${area}/clients/${id}/edit`}>
-                <Pencil aria-hidden="true" />
+                <Icon name="pencil" aria-hidden="true" />
                 Edit
               </IntentLink>
             </Button>
             {can(user.role, "invoices:write") && !client.archivedAt && (
               <Button variant="outline" asChild>
                 <IntentLink href={`${area}/invoices/new?client=${id}`}>
-                  <FilePlus aria-hidden="true" />
+                  <Icon name="file-plus" aria-hidden="true" />
                   New invoice
                 </IntentLink>
               </Button>

@@ -1,4 +1,4 @@
-import { CreditCard, FilePlus, FileText, Package } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { buttonVariants } from "@/components/ui/button";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -44,7 +44,11 @@ export function SubscriptionsCard({ area, rows, archivedAt, locale }: { area: st
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <EmptyState icon={<Package />} title="No subscriptions yet" description="When this client subscribes to a service in their portal, it shows up here and is billed on each renewal." />
+          <EmptyState
+            icon={<Icon name="package" />}
+            title="No subscriptions yet"
+            description="When this client subscribes to a service in their portal, it shows up here and is billed on each renewal."
+          />
         ) : (
           <Table aria-label="Subscriptions">
             <TableHeader>
@@ -91,13 +95,13 @@ export function InvoicesCard({ area, rows, today, locale, newInvoiceHref }: { ar
       <CardContent>
         {rows.length === 0 ? (
           <EmptyState
-            icon={<FileText />}
+            icon={<Icon name="file-text" />}
             title="No invoices yet"
             description="Invoices for this client will show up here, with what each still owes."
             action={
               newInvoiceHref && (
                 <IntentLink href={newInvoiceHref} className={buttonVariants()}>
-                  <FilePlus aria-hidden="true" />
+                  <Icon name="file-plus" aria-hidden="true" />
                   New invoice for this client
                 </IntentLink>
               )
@@ -161,7 +165,11 @@ export function PaymentsCard({ area, rows, locale }: { area: string; rows: Payme
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <EmptyState icon={<CreditCard />} title="No payments yet" description="Record a payment from one of this client's invoices, or the client pays in the portal; each shows up here." />
+          <EmptyState
+            icon={<Icon name="credit-card" />}
+            title="No payments yet"
+            description="Record a payment from one of this client's invoices, or the client pays in the portal; each shows up here."
+          />
         ) : (
           <Table aria-label="Payments">
             <TableHeader>

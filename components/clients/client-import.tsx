@@ -1,6 +1,6 @@
 "use client";
 
-import { FileUp } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -124,7 +124,7 @@ export function ClientImport({ area }: { area: string }) {
               <AlertDialog open={confirmOpen} onOpenChange={(o) => !importing && setConfirmOpen(o)}>
                 <AlertDialogTrigger asChild>
                   <Button disabled={preview.valid === 0}>
-                    <FileUp aria-hidden="true" />
+                    <Icon name="file-up" aria-hidden="true" />
                     Import {plural(preview.valid, "client")}
                   </Button>
                 </AlertDialogTrigger>

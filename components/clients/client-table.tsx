@@ -1,4 +1,4 @@
-import { Users } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ClientListRow } from "@/db/queries/clients";
 import { regionFromLocale } from "@/lib/phone";
@@ -8,9 +8,9 @@ import { ClientRows } from "./client-rows";
 export function ClientTable({ area, rows, filtered, locale }: { area: string; rows: ClientListRow[]; filtered: boolean; locale: string }) {
   if (rows.length === 0) {
     return filtered ? (
-      <EmptyState icon={<Users />} title="No clients match" description="Try a shorter search, or turn a filter off." />
+      <EmptyState icon={<Icon name="users" />} title="No clients match" description="Try a shorter search, or turn a filter off." />
     ) : (
-      <EmptyState icon={<Users />} title="No clients yet" description="Add your first client, or import a list from a CSV file." />
+      <EmptyState icon={<Icon name="users" />} title="No clients yet" description="Add your first client, or import a list from a CSV file." />
     );
   }
   const region = regionFromLocale(locale);

@@ -1,4 +1,4 @@
-import { Download, Plus, Upload } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -29,21 +29,21 @@ export function ClientsIndex({ area, searchParams, canImport }: { area: string; 
           <>
             <Button variant="outline" asChild>
               <a href={`/api/clients/export${exportQuery ? `?${exportQuery}` : ""}`} download>
-                <Download aria-hidden="true" />
+                <Icon name="download" aria-hidden="true" />
                 Export CSV
               </a>
             </Button>
             {canImport && (
               <Button variant="outline" asChild>
                 <IntentLink href={`${area}/clients/import`}>
-                  <Upload aria-hidden="true" />
+                  <Icon name="upload" aria-hidden="true" />
                   Import
                 </IntentLink>
               </Button>
             )}
             <Button asChild>
               <IntentLink href={`${area}/clients/new`}>
-                <Plus aria-hidden="true" />
+                <Icon name="plus" aria-hidden="true" />
                 New client
               </IntentLink>
             </Button>

@@ -1,4 +1,4 @@
-import { ArrowRight } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -29,7 +29,7 @@ export function ChartCard({ title, description, href, linkLabel = "View list", c
             className="inline-flex items-center gap-1 whitespace-nowrap rounded-sm text-sm font-medium text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
           >
             {linkLabel}
-            <ArrowRight aria-hidden="true" className="size-4" />
+            <Icon name="arrow-right" aria-hidden="true" className="size-4" />
           </IntentLink>
         )}
       </CardHeader>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Search } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Form from "next/form";
 import { useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -44,7 +44,7 @@ export function FilterBar({ action, label, search, sort, submitLabel, chips, ext
           <label htmlFor={search.id} className="sr-only">
             {search.label}
           </label>
-          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+          <Icon name="search" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
           <Input id={search.id} name="q" type="search" defaultValue={search.value} placeholder={search.placeholder} className="pl-9" autoComplete="off" />
         </div>
         <div className="flex gap-2">

@@ -1,4 +1,4 @@
-import { FileText, Package } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { PortalCharts } from "@/components/portal/portal-charts";
 import { InvoiceListTable } from "@/components/portal/invoice-list-table";
@@ -89,7 +89,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
           <CardContent>
             {overview.activeServices.length === 0 ? (
               <EmptyState
-                icon={<Package />}
+                icon={<Icon name="package" />}
                 title="No services yet"
                 description="Services you subscribe to will show up here."
                 action={
@@ -125,7 +125,7 @@ export async function PortalHome({ clientId, clientName }: { clientId: number; c
           </CardHeader>
           <CardContent>
             {overview.recentInvoices.length === 0 ? (
-              <EmptyState icon={<FileText />} title="No invoices yet" description="Your invoices will show up here when they are issued." />
+              <EmptyState icon={<Icon name="file-text" />} title="No invoices yet" description="Your invoices will show up here when they are issued." />
             ) : (
               <InvoiceListTable rows={overview.recentInvoices} today={today} locale={locale} showIssued={false} />
             )}

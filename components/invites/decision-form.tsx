@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -15,7 +15,7 @@ export function DecisionForm({ token, decision, inviteeName }: { token: string; 
     return (
       <div role="status" className="grid gap-3">
         <p className="flex items-center gap-2 font-medium">
-          <CircleCheck className="size-5 text-success" aria-hidden="true" />
+          <Icon name="circle-check" className="size-5 text-success" aria-hidden="true" />
           {decision === "approve" ? `Approved. ${inviteeName} was emailed a link to set a password.` : "Rejected. Nobody was emailed."}
         </p>
         <Link href="/admin/invites" className="text-sm font-medium text-primary underline-offset-4 hover:underline">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, X } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { decideInvite } from "@/lib/actions/invites/decide-invite";
 
@@ -15,7 +15,7 @@ export function InviteDecisionButtons({ invite }: { invite: { id: number; name: 
         triggerSize="sm"
         trigger={
           <>
-            <Check aria-hidden="true" />
+            <Icon name="check" aria-hidden="true" />
             Approve
           </>
         }
@@ -31,7 +31,7 @@ export function InviteDecisionButtons({ invite }: { invite: { id: number; name: 
         triggerSize="sm"
         trigger={
           <>
-            <X aria-hidden="true" />
+            <Icon name="x" aria-hidden="true" />
             Reject
           </>
         }

@@ -1,4 +1,4 @@
-import { MailPlus } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -41,7 +41,7 @@ export async function InvitesIndex({ userId, canDecide }: { userId: number; canD
             </CardHeader>
             <CardContent>
               {pending.length === 0 ? (
-                <EmptyState icon={<MailPlus />} title="Nothing to decide" description="New invite requests show up here and in your inbox." />
+                <EmptyState icon={<Icon name="mail-plus" />} title="Nothing to decide" description="New invite requests show up here and in your inbox." />
               ) : (
                 <InviteTable rows={pending} label="Invites waiting for approval" decide />
               )}
@@ -54,7 +54,7 @@ export async function InvitesIndex({ userId, canDecide }: { userId: number; canD
           </CardHeader>
           <CardContent>
             {rest.length === 0 ? (
-              <EmptyState icon={<MailPlus />} title="No invites yet" description="Invites you request show up here with their progress." />
+              <EmptyState icon={<Icon name="mail-plus" />} title="No invites yet" description="Invites you request show up here with their progress." />
             ) : (
               <InviteTable rows={rest} label={canDecide ? "Earlier invites" : "Your invite requests"} />
             )}

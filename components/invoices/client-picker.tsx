@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, ChevronsUpDown, LoaderCircle } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useEffect, useId, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
@@ -96,7 +96,7 @@ export function ClientPicker({ id, value, onChange, invalid, describedBy }: Prop
         }}
       />
       <span className="pointer-events-none absolute right-3 top-1/2 -translate-y-1/2 text-muted-foreground" aria-hidden="true">
-        {loading ? <LoaderCircle className="size-4 animate-spin" /> : <ChevronsUpDown className="size-4" />}
+        {loading ? <Icon name="loader-circle" className="size-4 animate-spin" /> : <Icon name="chevrons-up-down" className="size-4" />}
       </span>
       {open && (
         <ul id={listId} role="listbox" aria-label="Clients" className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-md">
@@ -116,7 +116,7 @@ export function ClientPicker({ id, value, onChange, invalid, describedBy }: Prop
                 }}
                 onMouseEnter={() => setActive(i)}
               >
-                <Check className={cn("size-4 shrink-0", value?.id === o.id ? "opacity-100" : "opacity-0")} aria-hidden="true" />
+                <Icon name="check" className={cn("size-4 shrink-0", value?.id === o.id ? "opacity-100" : "opacity-0")} aria-hidden="true" />
                 <span className="min-w-0">
                   <span className="block truncate">{o.name}</span>
                   {(o.company || o.email) && <span className="block truncate text-xs text-muted-foreground">{[o.company, o.email].filter(Boolean).join(" · ")}</span>}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Mail } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,7 @@ export function EmailInvoiceDialog({ invoiceId, number, clientEmail, companyName
     <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button variant={variant}>
-          <Mail aria-hidden="true" />
+          <Icon name="mail" aria-hidden="true" />
           Email
         </Button>
       </DialogTrigger>

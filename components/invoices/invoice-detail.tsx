@@ -23,7 +23,7 @@ import { InvoiceTotals } from "./invoice-totals";
 import { InvoicePaper } from "./invoice-paper";
 import { LinkActions } from "./link-actions";
 import { VoidInvoiceDialog } from "./void-invoice-dialog";
-import { Link2 } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = { area: string; invoiceId: number; canWrite: boolean; canPay: boolean; canOpenOutbox: boolean; canPauseReminders?: boolean };
@@ -123,7 +123,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
               </CardHeader>
               <CardContent className="grid gap-3">
                 {links.length === 0 ? (
-                  <EmptyState icon={<Link2 />} title="No links yet" description="Emailing the invoice makes one." className="py-6 sm:py-8" />
+                  <EmptyState icon={<Icon name="link-2" />} title="No links yet" description="Emailing the invoice makes one." className="py-6 sm:py-8" />
                 ) : (
                   <ul className="grid gap-2 text-sm">
                     {links.map((l) => {

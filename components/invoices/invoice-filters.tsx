@@ -1,6 +1,6 @@
 "use client";
 
-import { X } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { FilterBar, optionsFrom } from "@/components/forms/filter-bar";
 import { Input } from "@/components/ui/input";
 import { IntentLink } from "@/components/ui/intent-link";
@@ -52,7 +52,7 @@ export function InvoiceFilters({ action, params, rawMin, rawMax, clientName, rem
               className="grid size-7 place-items-center rounded-full hover:bg-primary/15 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
               aria-label="Remove the client filter"
             >
-              <X className="size-4" aria-hidden="true" />
+              <Icon name="x" className="size-4" aria-hidden="true" />
             </IntentLink>
           </span>
         )

@@ -1,6 +1,6 @@
 "use client";
 
-import { Plus } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
@@ -203,7 +203,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
         </ol>
         <div>
           <Button type="button" variant="outline" size="sm" onClick={() => append(blankLine(defaultTax), { shouldFocus: false })} disabled={fields.length >= 500}>
-            <Plus aria-hidden="true" />
+            <Icon name="plus" aria-hidden="true" />
             Add line
           </Button>
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Copy, Download, Pencil, Send, Trash2 } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
@@ -31,7 +31,7 @@ export function DuplicateInvoiceButton({ area, invoiceId }: { area: string; invo
         })
       }
     >
-      <Copy aria-hidden="true" />
+      <Icon name="copy" aria-hidden="true" />
       Duplicate
     </Button>
   );
@@ -46,7 +46,7 @@ export function DraftActions({ area, invoiceId }: { area: string; invoiceId: num
         input={{ invoiceId }}
         trigger={
           <>
-            <Trash2 aria-hidden="true" />
+            <Icon name="trash" aria-hidden="true" />
             Delete draft
           </>
         }
@@ -59,7 +59,7 @@ export function DraftActions({ area, invoiceId }: { area: string; invoiceId: num
       />
       <Button variant="outline" asChild>
         <IntentLink href={`${area}/invoices/${invoiceId}/edit`}>
-          <Pencil aria-hidden="true" />
+          <Icon name="pencil" aria-hidden="true" />
           Edit
         </IntentLink>
       </Button>
@@ -69,7 +69,7 @@ export function DraftActions({ area, invoiceId }: { area: string; invoiceId: num
         triggerVariant="default"
         trigger={
           <>
-            <Send aria-hidden="true" />
+            <Icon name="send" aria-hidden="true" />
             Issue
           </>
         }
@@ -86,7 +86,7 @@ export function PdfButton({ invoiceId, status }: { invoiceId: number; status: In
   return (
     <Button variant="outline" asChild>
       <a href={`/api/invoices/${invoiceId}/pdf?download=1`} download>
-        <Download aria-hidden="true" />
+        <Icon name="download" aria-hidden="true" />
         {status === "draft" ? "Preview PDF" : "Download PDF"}
       </a>
     </Button>

@@ -1,4 +1,4 @@
-import { History } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { InvoiceHistoryRow } from "@/db/queries/invoices";
 import { RelativeTime } from "@/components/time/viewer-time";
@@ -63,7 +63,7 @@ function describe(row: InvoiceHistoryRow, currency: string, locale: string): str
 
 /** The invoice's audit history, newest first, in plain words. */
 export function InvoiceHistory({ rows, currency, locale }: { rows: InvoiceHistoryRow[]; currency: string; locale: string }) {
-  if (rows.length === 0) return <EmptyState icon={<History />} title="No history yet" description="Issuing, emailing and payments are recorded here." className="py-6 sm:py-8" />;
+  if (rows.length === 0) return <EmptyState icon={<Icon name="rotate-ccw-clock" />} title="No history yet" description="Issuing, emailing and payments are recorded here." className="py-6 sm:py-8" />;
   return (
     <ol className="relative grid gap-4 border-l pl-4">
       {rows.map((row) => (

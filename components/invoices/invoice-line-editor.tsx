@@ -1,6 +1,6 @@
 "use client";
 
-import { Trash2 } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Button } from "@/components/ui/button";
 import { fieldA11y } from "@/components/ui/form-field";
 import { AmountInput } from "@/components/forms/amount-input";
@@ -119,7 +119,7 @@ export function InvoiceLineEditor({ index, fieldKey, register, totals, currency,
           {totals ? formatMoney(totals.lineTotalMinor, currency, locale) : "—"}
         </p>
         <Button type="button" variant="ghost" size="icon" onClick={onRemove} disabled={!canRemove} aria-label={`Remove line ${n}`}>
-          <Trash2 aria-hidden="true" />
+          <Icon name="trash" aria-hidden="true" />
         </Button>
       </div>
     </li>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Download, FileText } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
@@ -38,9 +38,9 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
   const setSelected = (update: (prev: Set<number>) => Set<number>) => setSelection((prev) => ({ selected: update(prev.selected), batchKey: newIdempotencyKey() }));
   if (rows.length === 0) {
     return filtered ? (
-      <EmptyState icon={<FileText />} title="No invoices match" description="Try fewer filters, or a shorter search." />
+      <EmptyState icon={<Icon name="file-text" />} title="No invoices match" description="Try fewer filters, or a shorter search." />
     ) : (
-      <EmptyState icon={<FileText />} title="No invoices yet" description="Create your first invoice, or run billing for your subscriptions." />
+      <EmptyState icon={<Icon name="file-text" />} title="No invoices yet" description="Create your first invoice, or run billing for your subscriptions." />
     );
   }
   const ids = [...selected];
@@ -88,7 +88,7 @@ export function InvoiceTable({ area, rows, today, locale, filtered, canRemind }:
           )}
           <Button variant="outline" size="sm" asChild>
             <a href={`/api/invoices/zip?ids=${ids.join(",")}`} download>
-              <Download aria-hidden="true" />
+              <Icon name="download" aria-hidden="true" />
               Download PDFs
             </a>
           </Button>

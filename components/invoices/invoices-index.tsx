@@ -1,4 +1,4 @@
-import { Download, Plus } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -39,7 +39,7 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
           <>
             <Button variant="outline" asChild>
               <a href={`/api/invoices/export${query ? `?${query}` : ""}`} download>
-                <Download aria-hidden="true" />
+                <Icon name="download" aria-hidden="true" />
                 {/* "CSV" alone on a phone, so the three actions fit on one line. */}
                 <span className="sr-only sm:not-sr-only">Export</span> CSV
               </a>
@@ -47,7 +47,7 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
             {canBill && <RunBillingButton />}
             <Button asChild>
               <IntentLink href={`${area}/invoices/new${params.clientId ? `?client=${params.clientId}` : ""}`}>
-                <Plus aria-hidden="true" />
+                <Icon name="plus" aria-hidden="true" />
                 New invoice
               </IntentLink>
             </Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Copy, Link2 } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
@@ -39,7 +39,7 @@ export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasAc
       <FormAlert message={error} />
       <div className="flex flex-wrap gap-2">
         <Button variant="outline" size="sm" onClick={reissue} pending={pending}>
-          <Link2 aria-hidden="true" />
+          <Icon name="link-2" aria-hidden="true" />
           New link
         </Button>
         {hasActive && (
@@ -73,7 +73,7 @@ export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasAc
                 toast({ title: "Link copied", variant: "success" });
               }}
             >
-              <Copy aria-hidden="true" />
+              <Icon name="copy" aria-hidden="true" />
               Copy link
             </Button>
           </DialogFooter>

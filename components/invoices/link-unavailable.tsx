@@ -1,4 +1,4 @@
-import { LinkIcon } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 
 /** The clear page for a link that expired or was turned off, with who to ask for a new one. */
 export function LinkUnavailable({ reason, companyName, companyEmail }: { reason: "expired" | "revoked"; companyName: string; companyEmail: string | null }) {
@@ -7,7 +7,7 @@ export function LinkUnavailable({ reason, companyName, companyEmail }: { reason:
   return (
     <div className="mx-auto max-w-md rounded-lg border bg-card p-8 text-center shadow-sm">
       <div className="mx-auto grid size-12 place-items-center rounded-full bg-muted text-muted-foreground" aria-hidden="true">
-        <LinkIcon className="size-6" />
+        <Icon name="link" className="size-6" />
       </div>
       <h1 className="mt-4 text-xl font-semibold">{title}</h1>
       <p className="mt-2 text-sm text-muted-foreground">{detail}</p>

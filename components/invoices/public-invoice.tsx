@@ -1,4 +1,4 @@
-import { Download } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/time/viewer-time";
@@ -58,7 +58,7 @@ export function PublicInvoice({ data, pdfHref, expiresAt, today, pay }: { data: 
             </div>
           )}
           <a href={pdfHref} className={buttonVariants({ variant: pay ? "outline" : "default", className: "w-full" })} download>
-            <Download aria-hidden="true" />
+            <Icon name="download" aria-hidden="true" />
             Download PDF
           </a>
           <p className="text-xs text-muted-foreground">

@@ -1,6 +1,6 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { runBilling } from "@/lib/actions/invoices/run-billing";
 import { plural } from "@/lib/plural";
@@ -13,7 +13,7 @@ export function RunBillingButton() {
       input={{}}
       trigger={
         <>
-          <RefreshCw aria-hidden="true" />
+          <Icon name="refresh-cw" aria-hidden="true" />
           Run billing
         </>
       }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Ban } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -50,7 +50,7 @@ export function VoidInvoiceDialog({ invoiceId, number }: { invoiceId: number; nu
     >
       <AlertDialogTrigger asChild>
         <Button variant="outline" className="text-destructive hover:text-destructive">
-          <Ban aria-hidden="true" />
+          <Icon name="ban" aria-hidden="true" />
           Void
         </Button>
       </AlertDialogTrigger>

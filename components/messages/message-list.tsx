@@ -1,4 +1,4 @@
-import { Mail, MessageSquare } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -36,15 +36,14 @@ const statusLabel: Record<MessageRow["status"], string> = { queued: "Queued", se
  * masked here, even in capture mode: only the outbox page shows them.
  */
 export function MessageList({ messages, outboxHref, emptyText }: { messages: MessageRow[]; outboxHref?: (id: number) => string; emptyText: string }) {
-  if (messages.length === 0) return <EmptyState icon={<Mail />} title="No messages yet" description={emptyText} />;
+  if (messages.length === 0) return <EmptyState icon={<Icon name="mail" />} title="No messages yet" description={emptyText} />;
   return (
     <ul className="divide-y">
       {messages.map((m) => {
-        const Icon = m.channel === "email" ? Mail : MessageSquare;
         const title = maskPlaceholders(m.channel === "email" ? (m.subject ?? templateLabel(m.template)) : dropCutPlaceholder(m.text, PREVIEW_LENGTH) || PRUNED_TITLE, "••••••");
         return (
           <li key={m.id} className="flex gap-3 py-3">
-            <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} />
+            <Icon name={m.channel === "email" ? "mail" : "message-square"} className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} />
             <div className="min-w-0 flex-1">
               <p className="line-clamp-2 text-sm font-medium">
                 {outboxHref ? (

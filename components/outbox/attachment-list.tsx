@@ -1,4 +1,4 @@
-import { Paperclip } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { OutboxAttachment } from "@/db/schema";
 
 function describe(ref: OutboxAttachment): string {
@@ -19,7 +19,7 @@ export function AttachmentList({ attachments }: { attachments: OutboxAttachment[
     <ul className="grid gap-2">
       {attachments.map((a, i) => (
         <li key={`${a.kind}-${i}`} className="flex items-start gap-2 text-sm">
-          <Paperclip className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+          <Icon name="paperclip" className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
           <span className="min-w-0">
             <span className="break-all font-medium">{a.filename}</span>
             <span className="block text-xs text-muted-foreground">{describe(a)}</span>

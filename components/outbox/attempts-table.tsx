@@ -1,4 +1,4 @@
-import { Send } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
@@ -8,7 +8,8 @@ import { LocalTime } from "@/components/time/viewer-time";
 const outcomeVariant = { sent: "success", captured: "outline", failed: "warning" } as const;
 
 export function AttemptsTable({ attempts }: { attempts: OutboxMessageDetail["history"] }) {
-  if (attempts.length === 0) return <EmptyState icon={<Send />} title="No attempts yet" description="The outbox worker records each try to send this message here." className="py-6 sm:py-8" />;
+  if (attempts.length === 0)
+    return <EmptyState icon={<Icon name="send" />} title="No attempts yet" description="The outbox worker records each try to send this message here." className="py-6 sm:py-8" />;
   return (
     <Table aria-label="Delivery attempts">
       <TableHeader>

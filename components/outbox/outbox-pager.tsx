@@ -1,4 +1,4 @@
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { buttonVariants } from "@/components/ui/button";
 
@@ -20,24 +20,24 @@ export function OutboxPager({ pathname, params, newerCursor, olderCursor }: { pa
     <nav aria-label="Pagination" className="mt-4 flex justify-between gap-2">
       {newerCursor ? (
         <IntentLink href={href(pathname, params, newerCursor, "newer")} rel="prev" className={step}>
-          <ChevronLeft aria-hidden="true" />
+          <Icon name="chevron-left" aria-hidden="true" />
           Newer
         </IntentLink>
       ) : (
         <span aria-disabled="true" className={step}>
-          <ChevronLeft aria-hidden="true" />
+          <Icon name="chevron-left" aria-hidden="true" />
           Newer
         </span>
       )}
       {olderCursor ? (
         <IntentLink href={href(pathname, params, olderCursor, "older")} rel="next" className={step}>
           Older
-          <ChevronRight aria-hidden="true" />
+          <Icon name="chevron-right" aria-hidden="true" />
         </IntentLink>
       ) : (
         <span aria-disabled="true" className={step}>
           Older
-          <ChevronRight aria-hidden="true" />
+          <Icon name="chevron-right" aria-hidden="true" />
         </span>
       )}
     </nav>

@@ -1,4 +1,4 @@
-import { Inbox, Mail, MessageSquare } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -27,9 +27,9 @@ function Recipients({ to, channel, region }: { to: string[]; channel: string; re
 export function OutboxTable({ rows, about, filtered, region }: { rows: OutboxListRow[]; about: Map<number, OutboxAbout>; filtered: boolean; region: string }) {
   if (rows.length === 0) {
     return filtered ? (
-      <EmptyState icon={<Inbox />} title="No messages match" description="Try another channel or status, or a wider date range." />
+      <EmptyState icon={<Icon name="inbox" />} title="No messages match" description="Try another channel or status, or a wider date range." />
     ) : (
-      <EmptyState icon={<Inbox />} title="No messages yet" description="Every email and SMS the app sends, or captures, will be listed here." />
+      <EmptyState icon={<Icon name="inbox" />} title="No messages yet" description="Every email and SMS the app sends, or captures, will be listed here." />
     );
   }
   return (
@@ -44,12 +44,16 @@ export function OutboxTable({ rows, about, filtered, region }: { rows: OutboxLis
       </TableHeader>
       <TableBody>
         {rows.map((m) => {
-          const Icon = m.channel === "email" ? Mail : MessageSquare;
           return (
             <TableRow key={m.id}>
               <TableCell className="w-full">
                 <div className="flex items-start gap-2">
-                  <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-label={m.channel === "email" ? "Email" : "SMS"} role="img" />
+                  <Icon
+                    name={m.channel === "email" ? "mail" : "message-square"}
+                    className="mt-0.5 size-4 shrink-0 text-muted-foreground"
+                    aria-label={m.channel === "email" ? "Email" : "SMS"}
+                    role="img"
+                  />
                   {/* overflow-wrap:anywhere lets long URLs and addresses wrap, so the column can shrink on a phone. */}
                   <div className="min-w-0 [overflow-wrap:anywhere]">
                     {/* py-0.5: a 24 px tall target, apart from the next row's (WCAG 2.5.8, target size). */}

@@ -1,6 +1,6 @@
 "use client";
 
-import { RotateCcw } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,7 @@ export function RetryButton({ id }: { id: number }) {
     });
   return (
     <Button type="button" onClick={retry} pending={pending}>
-      {!pending && <RotateCcw aria-hidden="true" />}
+      {!pending && <Icon name="rotate-ccw" aria-hidden="true" />}
       Retry now
     </Button>
   );

@@ -1,4 +1,4 @@
-import { FlaskConical, LockKeyhole } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { OutboxChannel, OutboxStatus } from "@/db/schema";
 import type { SecretState } from "@/lib/notify/outbox-view";
 
@@ -44,11 +44,10 @@ function explain(state: SecretState, status: OutboxStatus, channel: OutboxChanne
 export function SecretNote({ state, status, channel }: { state: SecretState; status: OutboxStatus; channel: OutboxChannel }) {
   const note = explain(state, status, channel);
   if (!note) return null;
-  const Icon = state === "shown" ? FlaskConical : LockKeyhole;
   return (
     <div role="note" className={state === "shown" ? "rounded-md border border-warning/50 bg-warning/10 p-3 text-sm" : "rounded-md border bg-muted/40 p-3 text-sm"}>
       <p className="flex items-center gap-2 font-semibold">
-        <Icon className="size-4 shrink-0" aria-hidden="true" />
+        <Icon name={state === "shown" ? "flask-conical" : "lock-keyhole"} className="size-4 shrink-0" aria-hidden="true" />
         {note.title}
       </p>
       <p className="mt-1 text-muted-foreground">{note.body}</p>

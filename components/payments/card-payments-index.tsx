@@ -1,4 +1,4 @@
-import { CircleCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
@@ -69,7 +69,7 @@ async function Results({ area, params, total, searchParams }: { area: string; pa
   const meta = views.find((v) => v.view === params.view)!;
   const pageCount = Math.max(1, Math.ceil(total / CARD_PAYMENTS_PAGE_SIZE));
   const pager = <Pagination page={params.page} pageCount={pageCount} total={total} pageSize={CARD_PAYMENTS_PAGE_SIZE} pathname={`${area}/payments`} searchParams={searchParams} />;
-  const empty = <EmptyState icon={<CircleCheck />} title={meta.empty} description={meta.emptyDescription} />;
+  const empty = <EmptyState icon={<Icon name="circle-check" />} title={meta.empty} description={meta.emptyDescription} />;
   if (params.view === "events") {
     const rows = await listFailedStripeEvents(params.page);
     if (rows.length === 0) return empty;

@@ -1,4 +1,4 @@
-import { CreditCard, Download } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { InvoicePaymentRow } from "@/db/queries/invoices";
@@ -14,7 +14,8 @@ const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warnin
 
 /** An invoice's payments, any status, with confirm, reject and refund where they apply. */
 export function PaymentList({ payments, canManage, locale }: { payments: InvoicePaymentRow[]; canManage: boolean; locale: string }) {
-  if (payments.length === 0) return <EmptyState icon={<CreditCard />} title="No payments yet" description="Ones you record, and ones the client makes, show up here." className="py-6 sm:py-8" />;
+  if (payments.length === 0)
+    return <EmptyState icon={<Icon name="credit-card" />} title="No payments yet" description="Ones you record, and ones the client makes, show up here." className="py-6 sm:py-8" />;
   return (
     <ul className="divide-y">
       {payments.map((p) => {
@@ -51,7 +52,7 @@ export function PaymentList({ payments, canManage, locale }: { payments: Invoice
               {canManage && <PaymentRowActions payment={p} amount={amount} locale={locale} />}
               {(p.status === "succeeded" || p.status === "refunded") && (
                 <a href={`/api/payments/${p.id}/receipt`} className="inline-flex items-center gap-1 text-sm text-primary underline-offset-4 hover:underline" download>
-                  <Download className="size-3.5" aria-hidden="true" />
+                  <Icon name="download" className="size-3.5" aria-hidden="true" />
                   Receipt
                 </a>
               )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Banknote } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { Button } from "@/components/ui/button";
@@ -40,7 +40,7 @@ export function RecordPaymentDialog({ invoiceId, number, currency, locale, balan
     <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button>
-          <Banknote aria-hidden="true" />
+          <Icon name="banknote" aria-hidden="true" />
           Record payment
         </Button>
       </DialogTrigger>

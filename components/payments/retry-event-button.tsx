@@ -1,6 +1,6 @@
 "use client";
 
-import { RotateCcw } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,7 @@ export function RetryEventButton({ id, type }: { id: number; type: string }) {
     });
   return (
     <Button type="button" size="sm" variant="outline" onClick={retry} pending={pending} aria-label={`Retry the ${type} event`}>
-      {!pending && <RotateCcw aria-hidden="true" />}
+      {!pending && <Icon name="rotate-ccw" aria-hidden="true" />}
       Retry
     </Button>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
-import { Check, ChevronsUpDown } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Popover } from "radix-ui";
 import { phoneRegions, type PhoneRegion } from "@/lib/phone";
 import { cn } from "@/lib/utils";
@@ -75,7 +75,7 @@ export function CountryPicker({ value, onChange, displayLocale, disabled, label 
         className="flex h-10 w-24 shrink-0 items-center justify-between gap-1 rounded-md border border-input bg-background px-2 text-sm ring-offset-background focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-50"
       >
         <span className="font-medium">{current ? `${current.region} +${current.callingCode}` : "—"}</span>
-        <ChevronsUpDown className="size-3.5 opacity-50" aria-hidden />
+        <Icon name="chevrons-up-down" className="size-3.5 opacity-50" aria-hidden />
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
@@ -124,7 +124,7 @@ export function CountryPicker({ value, onChange, displayLocale, disabled, label 
                 onMouseMove={() => setActive(i)}
                 onClick={() => pick(r)}
               >
-                <Check className={cn("size-3.5 shrink-0", r.region === value ? "opacity-100" : "opacity-0")} aria-hidden />
+                <Icon name="check" className={cn("size-3.5 shrink-0", r.region === value ? "opacity-100" : "opacity-0")} aria-hidden />
                 <span className="flex-1 truncate">{r.name}</span>
                 <span className="text-muted-foreground tabular-nums">+{r.callingCode}</span>
               </li>

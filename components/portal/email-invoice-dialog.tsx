@@ -1,6 +1,6 @@
 "use client";
 
-import { Mail } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { Button } from "@/components/ui/button";
@@ -26,7 +26,7 @@ export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: nu
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
         <Button variant="outline" disabled={!email}>
-          <Mail aria-hidden="true" />
+          <Icon name="mail" aria-hidden="true" />
           Email me this invoice
         </Button>
       </DialogTrigger>

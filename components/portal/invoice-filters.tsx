@@ -1,6 +1,6 @@
 "use client";
 
-import { Search } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Form from "next/form";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
@@ -32,7 +32,7 @@ export function PortalInvoiceFilters({ filter, q }: { filter: PortalInvoiceFilte
           <label htmlFor="invoice-number" className="sr-only">
             Invoice number
           </label>
-          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+          <Icon name="search" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
           <Input id="invoice-number" name="q" type="search" defaultValue={q} placeholder="Invoice number, e.g. INV-2026" className="pl-9" autoComplete="off" />
         </div>
         <Button type="submit" variant="secondary">

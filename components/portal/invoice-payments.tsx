@@ -1,4 +1,4 @@
-import { Download } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { PortalPaymentRow } from "@/db/queries/portal-invoices";
 import type { PaymentStatus } from "@/db/schema";
@@ -25,7 +25,7 @@ export function InvoicePayments({ payments, locale }: { payments: PortalPaymentR
             {p.status === "failed" && p.failureReason && <p className="text-xs text-destructive">{p.failureReason}</p>}
             {(p.status === "succeeded" || p.status === "refunded") && (
               <a href={`/api/payments/${p.id}/receipt`} className="mt-1 inline-flex items-center gap-1 text-xs font-medium text-primary underline-offset-4 hover:underline" download>
-                <Download className="size-3" aria-hidden="true" />
+                <Icon name="download" className="size-3" aria-hidden="true" />
                 Receipt
               </a>
             )}

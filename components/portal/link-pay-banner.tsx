@@ -1,4 +1,4 @@
-import { CreditCard } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { buttonVariants } from "@/components/ui/button";
 import { IntentLink } from "@/components/ui/intent-link";
 
@@ -10,7 +10,7 @@ export function LinkPayBanner({ href, signedIn, balance }: { href: string; signe
   return (
     <div className="mx-auto mb-6 flex w-full max-w-6xl flex-col gap-3 rounded-lg border bg-background p-4 sm:flex-row sm:items-center sm:justify-between">
       <p className="flex items-center gap-2 text-sm">
-        <CreditCard className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+        <Icon name="credit-card" className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
         {signedIn ? `Pay the ${balance} balance, in full or in part.` : `Pay the ${balance} balance online from your client portal.`}
       </p>
       <IntentLink href={href} className={buttonVariants({ className: "shrink-0" })}>

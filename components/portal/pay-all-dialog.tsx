@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleAlert, Wallet } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -81,7 +81,7 @@ export function PayAllDialog({
     >
       <DialogTrigger asChild>
         <Button variant="outline">
-          <Wallet aria-hidden="true" />
+          <Icon name="wallet" aria-hidden="true" />
           Pay all
         </Button>
       </DialogTrigger>
@@ -164,7 +164,7 @@ function Unpaid({ result, money }: { result: PayAllResult; money: (minor: number
   return (
     <div role="alert" className="grid gap-1 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm">
       <p className="flex items-center gap-2 font-medium text-destructive">
-        <CircleAlert className="size-4 shrink-0" aria-hidden="true" />
+        <Icon name="circle-exclamation-point" className="size-4 shrink-0" aria-hidden="true" />
         {result.paid.length > 0 ? `${plural(result.paid.length, "invoice")} paid; ${plural(result.unpaid.length, "invoice")} not paid` : "Nothing was paid"}
       </p>
       <ul className="grid gap-1">

@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleAlert, CircleCheck, Clock } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
@@ -37,7 +37,7 @@ export function PayCard(props: PayCardProps) {
         <PayForm key={`${round.n}:${props.balanceMinor}`} {...props} idempotencyKey={round.key} defaultMethod={props.defaultMethod} onResult={onResult} />
       ) : result ? null : (
         <p className="flex items-center gap-2 text-sm font-medium">
-          <CircleCheck className="size-4 text-success" aria-hidden="true" />
+          <Icon name="circle-check" className="size-4 text-success" aria-hidden="true" />
           This invoice is paid in full. Thank you!
         </p>
       )}
@@ -50,7 +50,7 @@ function ResultBanner({ result, money }: { result: PortalPayResult; money: (mino
     case "succeeded":
       return (
         <p role="status" className="flex items-start gap-2 rounded-md border border-success/40 bg-success/10 p-3 text-sm">
-          <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+          <Icon name="circle-check" className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
           <span>
             Paid {money(result.amountMinor)}. {result.balanceMinor > 0 ? `${money(result.balanceMinor)} left to pay.` : "The invoice is paid in full."} We emailed you a receipt.
           </span>
@@ -59,7 +59,7 @@ function ResultBanner({ result, money }: { result: PortalPayResult; money: (mino
     case "declined":
       return (
         <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-3 text-sm text-destructive">
-          <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+          <Icon name="circle-exclamation-point" className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
           <span>Payment declined: {result.reason} Nothing was charged and your balance is unchanged. Check the details or try another card.</span>
         </p>
       );
@@ -67,7 +67,7 @@ function ResultBanner({ result, money }: { result: PortalPayResult; money: (mino
       return (
         <div role="status" className="grid gap-1 rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
           <p className="flex items-center gap-2 font-medium">
-            <Clock className="size-4" aria-hidden="true" />
+            <Icon name="clock" className="size-4" aria-hidden="true" />
             Payment of {money(result.amountMinor)} noted, waiting for the money
           </p>
           {result.instructions && <p className="whitespace-pre-line text-muted-foreground">{result.instructions}</p>}
@@ -79,7 +79,7 @@ function ResultBanner({ result, money }: { result: PortalPayResult; money: (mino
     case "processing":
       return (
         <p role="status" className="flex items-center gap-2 rounded-md border p-3 text-sm">
-          <Clock className="size-4" aria-hidden="true" />
+          <Icon name="clock" className="size-4" aria-hidden="true" />
           Your payment is being processed. Reload the page in a moment to see it.
         </p>
       );

@@ -1,13 +1,14 @@
 "use client";
 
-import { Banknote, CreditCard, Landmark } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
+import type { IconName } from "@/components/ui/icon-sprite";
 import type { ClientPaymentMethod } from "@/lib/validation/portal";
 import { cn } from "@/lib/utils";
 
-const options: { value: ClientPaymentMethod; label: string; detail: string; Icon: typeof CreditCard }[] = [
-  { value: "card", label: "Card", detail: "Paid at once, online.", Icon: CreditCard },
-  { value: "bank_transfer", label: "Bank transfer", detail: "We confirm it when the money arrives.", Icon: Landmark },
-  { value: "cash", label: "Cash", detail: "Pay in person; we confirm it then.", Icon: Banknote },
+const options: { value: ClientPaymentMethod; label: string; detail: string; icon: IconName }[] = [
+  { value: "card", label: "Card", detail: "Paid at once, online.", icon: "credit-card" },
+  { value: "bank_transfer", label: "Bank transfer", detail: "We confirm it when the money arrives.", icon: "landmark" },
+  { value: "cash", label: "Cash", detail: "Pay in person; we confirm it then.", icon: "banknote" },
 ];
 
 /** Card, bank transfer or cash as a radio group (native radios, styled as stacked tiles). */
@@ -16,7 +17,7 @@ export function PaymentMethodChoice({ name, value, onChange, legend = "Payment m
     <fieldset className="grid gap-2">
       <legend className="mb-2 text-sm font-medium">{legend}</legend>
       <div className="grid gap-2">
-        {options.map(({ value: v, label, detail, Icon }) => (
+        {options.map(({ value: v, label, detail, icon }) => (
           <label
             key={v}
             className={cn(
@@ -25,7 +26,7 @@ export function PaymentMethodChoice({ name, value, onChange, legend = "Payment m
             )}
           >
             <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} className="mt-0.5 size-4 accent-[hsl(var(--primary))]" />
-            <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+            <Icon name={icon} className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
             <span className="grid gap-0.5">
               <span className="font-medium">{label}</span>
               <span className="text-xs text-muted-foreground">{detail}</span>

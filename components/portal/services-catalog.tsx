@@ -1,4 +1,4 @@
-import { Check, Package } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +10,7 @@ import { SubscribeDialog } from "./subscribe-dialog";
 
 /** Active services as cards with price and interval; the ones already subscribed say so instead of offering a button. */
 export function ServicesCatalog({ services, locale, canSaveCard = false }: { services: PortalService[]; locale: string; canSaveCard?: boolean }) {
-  if (services.length === 0) return <EmptyState icon={<Package />} title="No services on offer right now" description="Check back soon, or contact us about what you need." />;
+  if (services.length === 0) return <EmptyState icon={<Icon name="package" />} title="No services on offer right now" description="Check back soon, or contact us about what you need." />;
   return (
     <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
       {services.map((s) => {
@@ -32,7 +32,7 @@ export function ServicesCatalog({ services, locale, canSaveCard = false }: { ser
               <CardFooter>
                 {subscribed ? (
                   <p className="flex items-center gap-2 text-sm font-medium text-success">
-                    <Check className="size-4" aria-hidden="true" />
+                    <Icon name="check" className="size-4" aria-hidden="true" />
                     You subscribe to this.{" "}
                     <IntentLink href="/portal/subscriptions" className="text-primary underline-offset-4 hover:underline">
                       Manage

@@ -1,4 +1,4 @@
-import { Repeat } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,7 +26,7 @@ export function SubscriptionsList({ subscriptions, locale, savedCards = new Map(
   if (subscriptions.length === 0) {
     return (
       <EmptyState
-        icon={<Repeat />}
+        icon={<Icon name="repeat" />}
         title="No subscriptions yet"
         description="Subscribe to a service and it shows up here, with its renewal date."
         action={

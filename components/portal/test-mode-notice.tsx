@@ -1,4 +1,4 @@
-import { FlaskConical } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { TestCard } from "@/lib/payments/providers/types";
 
 /** Says plainly that card payments are simulated, and which numbers to use, as a two-column table. Shown whenever the test provider is on. */
@@ -6,7 +6,7 @@ export function TestModeNotice({ cards }: { cards: TestCard[] }) {
   return (
     <div role="note" className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
       <p className="flex items-center gap-2 font-semibold">
-        <FlaskConical className="size-4" aria-hidden="true" />
+        <Icon name="flask-conical" className="size-4" aria-hidden="true" />
         Test mode — no real card is charged
       </p>
       <p className="mt-1 text-muted-foreground">Card payments here are simulated. Use one of these numbers with any future expiry date and any 3-digit CVC.</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { MailCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
@@ -15,7 +15,7 @@ export function ConfirmEmailChangeForm({ token, newEmail }: { token: string; new
     return (
       <div className="grid gap-4">
         <p role="status" className="flex items-start gap-2 text-sm">
-          <MailCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+          <Icon name="mail-check" className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
           Done. You now sign in with {newEmail}.
         </p>
         <Link href="/" className={buttonVariants({ className: "w-full" })}>

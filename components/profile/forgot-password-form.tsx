@@ -1,6 +1,6 @@
 "use client";
 
-import { MailCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ export function ForgotPasswordForm() {
   if (state.ok) {
     return (
       <p role="status" className="flex items-start gap-2 text-sm">
-        <MailCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+        <Icon name="mail-check" className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
         If that address has an account, a reset link is on its way. It works once, for one hour. Check your spam folder if it doesn&apos;t arrive in a few minutes.
       </p>
     );

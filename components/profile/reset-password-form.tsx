@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
@@ -15,7 +15,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div role="status" className="grid gap-4">
         <p className="flex items-center gap-2 font-medium">
-          <CircleCheck className="size-5 text-success" aria-hidden="true" />
+          <Icon name="circle-check" className="size-5 text-success" aria-hidden="true" />
           Your password was changed, and every session was signed out.
         </p>
         <Button asChild className="w-full">

@@ -1,6 +1,6 @@
 "use client";
 
-import { ShieldCheck, ShieldOff } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CodeInput } from "@/components/auth/code-input";
@@ -36,9 +36,9 @@ export function TwoFactorSettings({ status }: { status: Status }) {
     <div className="grid max-w-xl gap-4">
       <p className="flex items-start gap-2 text-sm">
         {status.enabled ? (
-          <ShieldCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+          <Icon name="shield-check" className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
         ) : (
-          <ShieldOff className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+          <Icon name="shield-off" className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
         )}
         <span>
           {status.enabled ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { BellOff } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -52,7 +52,7 @@ export function PauseRemindersDialog({ target, id, name }: { target: "invoice" |
     >
       <AlertDialogTrigger asChild>
         <Button variant="outline" size="sm">
-          <BellOff aria-hidden="true" />
+          <Icon name="bell-off" aria-hidden="true" />
           Pause reminders
         </Button>
       </AlertDialogTrigger>

@@ -1,6 +1,6 @@
 "use client";
 
-import { BellRing } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { sendReminders } from "@/lib/actions/reminders/send-reminders";
 import { plural } from "@/lib/plural";
@@ -24,7 +24,7 @@ export function RemindButton({ clientIds = [], invoiceIds = [], label = "Send re
       triggerDisabled={disabled}
       trigger={
         <>
-          <BellRing aria-hidden="true" />
+          <Icon name="bell-ring" aria-hidden="true" />
           {label}
         </>
       }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Plus, Trash2 } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -150,7 +150,7 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
                   aria-label={`Remove step ${i + 1}`}
                   disabled={rows.length === 1}
                 >
-                  <Trash2 aria-hidden="true" />
+                  <Icon name="trash" aria-hidden="true" />
                 </Button>
               </li>
             );
@@ -159,7 +159,7 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
         {errors.steps?.[0] && <p className="text-sm text-destructive">{errors.steps[0]}</p>}
         <div>
           <Button type="button" variant="outline" onClick={add} disabled={rows.length >= STEPS_MAX}>
-            <Plus aria-hidden="true" />
+            <Icon name="plus" aria-hidden="true" />
             Add step
           </Button>
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { resumeReminders } from "@/lib/actions/reminders/resume-reminders";
 
@@ -12,7 +12,7 @@ export function ResumeRemindersButton({ target, id, name }: { target: "invoice" 
       triggerSize="sm"
       trigger={
         <>
-          <Bell aria-hidden="true" />
+          <Icon name="bell" aria-hidden="true" />
           Resume reminders
         </>
       }

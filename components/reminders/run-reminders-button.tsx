@@ -1,6 +1,6 @@
 "use client";
 
-import { Send } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { runReminders } from "@/lib/actions/reminders/run-reminders";
 import { plural } from "@/lib/plural";
@@ -13,7 +13,7 @@ export function RunRemindersButton() {
       input={{}}
       trigger={
         <>
-          <Send aria-hidden="true" />
+          <Icon name="send" aria-hidden="true" />
           Run reminders now
         </>
       }

@@ -1,7 +1,7 @@
 "use client";
 
 import { startRegistration } from "@simplewebauthn/browser";
-import { KeyRound } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -84,7 +84,7 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
           {items.map((item) => (
             <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border px-3 py-2 text-sm">
               <span className="flex items-center gap-2">
-                <KeyRound className="size-4 text-muted-foreground" aria-hidden="true" />
+                <Icon name="key-round" className="size-4 text-muted-foreground" aria-hidden="true" />
                 <span>
                   <span className="font-medium">{item.name}</span>
                   <span className="block text-muted-foreground">

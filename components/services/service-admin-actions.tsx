@@ -1,6 +1,6 @@
 "use client";
 
-import { Archive, ArchiveRestore, Trash2 } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { archiveService } from "@/lib/actions/services/archive-service";
@@ -21,7 +21,7 @@ export function ServiceArchiveAction({ service, canArchive }: Props) {
             input={{ id: service.id }}
             trigger={
               <>
-                <ArchiveRestore aria-hidden="true" />
+                <Icon name="archive-arrow-up" aria-hidden="true" />
                 Restore
               </>
             }
@@ -36,7 +36,7 @@ export function ServiceArchiveAction({ service, canArchive }: Props) {
             input={{ id: service.id }}
             trigger={
               <>
-                <Archive aria-hidden="true" />
+                <Icon name="archive" aria-hidden="true" />
                 Archive
               </>
             }
@@ -69,7 +69,7 @@ export function DeleteServiceCard({ area, service, hasHistory }: { area: string;
           triggerDisabled={hasHistory}
           trigger={
             <>
-              <Trash2 aria-hidden="true" />
+              <Icon name="trash" aria-hidden="true" />
               Delete permanently
             </>
           }

@@ -1,4 +1,4 @@
-import { Pencil } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { notFound } from "next/navigation";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { MessageList } from "@/components/messages/message-list";
@@ -44,7 +44,7 @@ export async function ServiceDetail({ area, id, user }: { area: string; id: numb
           <>
             <Button variant="outline" asChild>
               <IntentLink href={`${area}/services/${id}/edit`}>
-                <Pencil aria-hidden="true" />
+                <Icon name="pencil" aria-hidden="true" />
                 Edit
               </IntentLink>
             </Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { MessageSquare } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CurrencySelect } from "@/components/forms/currency-select";
@@ -108,7 +108,7 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
       </div>
       {willAnnounce && (
         <p role="note" className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 p-3 text-sm">
-          <MessageSquare className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden="true" />
+          <Icon name="message-square" className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden="true" />
           {audience > 0
             ? `Saving this ${service ? "turns the service on and texts" : "active service texts"} an announcement to ${plural(audience, "client")} who bill in ${currency} and agreed to SMS. Each client gets it once.`
             : `No client who bills in ${currency} has agreed to SMS yet, so no announcement will be sent.`}

@@ -1,4 +1,4 @@
-import { Package, Plus } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { getBusinessTime } from "@/lib/business-time";
 import { IntentLink } from "@/components/ui/intent-link";
 import { PageHeader } from "@/components/shell/page-header";
@@ -23,7 +23,7 @@ export async function ServicesIndex({ area, archived }: { area: string; archived
         actions={
           <Button asChild>
             <IntentLink href={`${area}/services/new`}>
-              <Plus aria-hidden="true" />
+              <Icon name="plus" aria-hidden="true" />
               New service
             </IntentLink>
           </Button>
@@ -41,7 +41,7 @@ export async function ServicesIndex({ area, archived }: { area: string; archived
           </nav>
           {rows.length === 0 ? (
             <EmptyState
-              icon={<Package />}
+              icon={<Icon name="package" />}
               title={archived ? "No archived services" : "No services yet"}
               description={archived ? "Services you archive are kept here, with their history." : "Add the services you offer; clients who agreed to SMS hear about each new one."}
             />

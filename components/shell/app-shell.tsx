@@ -2,7 +2,6 @@ import { IntentLink } from "@/components/ui/intent-link";
 import type { Role } from "@/db/schema";
 import { areaLabel, navFor } from "./nav-config";
 import { MobileNav } from "./mobile-nav";
-import { navIcons } from "./nav-icons";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
@@ -13,7 +12,6 @@ type ShellUser = { name: string; email: string; role: Role };
 export function AppShell({ user, home, children }: { user: ShellUser; home: string; children: React.ReactNode }) {
   const items = navFor[user.role];
   const area = areaLabel[user.role];
-  const icons = navIcons(items);
   return (
     <div className="min-h-dvh bg-muted/30 lg:grid lg:grid-cols-[15rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2">
@@ -30,12 +28,12 @@ export function AppShell({ user, home, children }: { user: ShellUser; home: stri
         </div>
         <nav aria-label="Main" className="flex-1 overflow-y-auto p-3">
           <p className="px-3 pb-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">{area}</p>
-          <NavLinks items={items} icons={icons} />
+          <NavLinks items={items} />
         </nav>
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur sm:px-6">
-          <MobileNav items={items} icons={icons} area={area} />
+          <MobileNav items={items} area={area} />
           <IntentLink href={home} className="font-semibold lg:hidden">
             ClientDesk
           </IntentLink>

@@ -1,11 +1,11 @@
-import { Menu } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { Button } from "@/components/ui/button";
 
 /** The navigation drawer's button, the same before and after the drawer's code has loaded. */
 export function MobileNavButton(props: React.ComponentProps<typeof Button>) {
   return (
     <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Open navigation" aria-haspopup="dialog" {...props}>
-      <Menu aria-hidden="true" />
+      <Icon name="menu" aria-hidden="true" />
     </Button>
   );
 }

@@ -3,11 +3,10 @@
 import { useState } from "react";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import type { NavItem } from "./nav-config";
-import type { NavIcons } from "./nav-icons";
 import { NavLinks } from "./nav-links";
 
 /** The navigation drawer itself (Radix, loaded on first use by mobile-nav.tsx), open from the start because the person clicked; `trigger` is that same button. */
-export function MobileNavSheet({ items, icons, area, trigger }: { items: NavItem[]; icons: NavIcons; area: string; trigger: React.ReactElement }) {
+export function MobileNavSheet({ items, area, trigger }: { items: NavItem[]; area: string; trigger: React.ReactElement }) {
   const [open, setOpen] = useState(true);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
@@ -18,7 +17,7 @@ export function MobileNavSheet({ items, icons, area, trigger }: { items: NavItem
           <SheetDescription>{area}</SheetDescription>
         </SheetHeader>
         <nav aria-label="Main">
-          <NavLinks items={items} icons={icons} onNavigate={() => setOpen(false)} />
+          <NavLinks items={items} onNavigate={() => setOpen(false)} />
         </nav>
       </SheetContent>
     </Sheet>

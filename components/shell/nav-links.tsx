@@ -1,10 +1,28 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { Icon } from "@/components/ui/icon";
+import type { IconName } from "@/components/ui/icon-sprite";
 import { IntentLink } from "@/components/ui/intent-link";
 import { cn } from "@/lib/utils";
-import type { NavIcons } from "./nav-icons";
-import type { NavItem } from "./nav-config";
+import type { NavIcon, NavItem } from "./nav-config";
+
+/** Each entry's icon, by lucide's name (drawn from the sprite: components/ui/icon.tsx). */
+const iconFor: Record<NavIcon, IconName> = {
+  dashboard: "layout-dashboard",
+  clients: "users",
+  services: "package",
+  invoices: "file-text",
+  unpaid: "alarm-clock",
+  staff: "shield-check",
+  outbox: "inbox",
+  audit: "clipboard-list",
+  settings: "settings",
+  profile: "user",
+  invites: "user-plus",
+  subscriptions: "repeat",
+  payments: "credit-card",
+};
 
 const isUnder = (path: string, href: string) => path.startsWith(`${href}/`);
 
@@ -21,12 +39,12 @@ export function activeHref(pathname: string, items: NavItem[]): string | undefin
 }
 
 /**
- * The area's links, marking the current one. The icons come drawn by the
- * server (nav-icons.tsx), so their code isn't shipped. They prefetch on
- * intent like list rows (IntentLink): on sight, every page view sent the
- * server two prefetches per entry.
+ * The area's links, marking the current one. Their icons are <use>s of the
+ * sprite, so neither their code nor their paths come with the page. They
+ * prefetch on intent like list rows (IntentLink): on sight, every page view
+ * sent the server two prefetches per entry.
  */
-export function NavLinks({ items, icons, onNavigate }: { items: NavItem[]; icons: NavIcons; onNavigate?: () => void }) {
+export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const active = activeHref(usePathname(), items);
   return (
     <ul className="space-y-1">
@@ -45,7 +63,7 @@ export function NavLinks({ items, icons, onNavigate }: { items: NavItem[]; icons
                   : "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
               )}
             >
-              {icons[item.icon]}
+              <Icon name={iconFor[item.icon]} className="size-4 shrink-0" />
               {item.label}
             </IntentLink>
           </li>

@@ -1,4 +1,4 @@
-import { FileQuestion } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 
@@ -12,7 +12,7 @@ export function NotFoundView({ home, homeLabel }: { home: string; homeLabel: str
   return (
     <div className="flex flex-col items-center justify-center gap-3 rounded-lg border border-dashed px-4 py-14 text-center">
       <div aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-6">
-        <FileQuestion />
+        <Icon name="file-question-mark" />
       </div>
       <div className="grid max-w-sm gap-1">
         <p className="text-sm font-semibold text-primary">404</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -11,7 +11,7 @@ export function RouteError({ error, reset }: { error: Error & { digest?: string 
   }, [error]);
   return (
     <div role="alert" className="mx-auto mt-12 max-w-md rounded-lg border bg-card p-6 text-center">
-      <AlertTriangle className="mx-auto size-8 text-destructive" aria-hidden="true" />
+      <Icon name="triangle-exclamation-point" className="mx-auto size-8 text-destructive" aria-hidden="true" />
       <h1 data-stand-in="" className="mt-3 text-lg font-semibold">
         This page couldn&apos;t load
       </h1>

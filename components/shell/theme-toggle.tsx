@@ -1,6 +1,6 @@
 "use client";
 
-import { Moon, Sun } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { useTheme } from "next-themes";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
@@ -18,8 +18,8 @@ export function ThemeToggle() {
   const label = hydrated && resolvedTheme ? `Switch to ${next} mode` : "Switch between light and dark mode";
   return (
     <Button variant="ghost" size="icon" onClick={() => setTheme(next)} aria-label={label} title={label}>
-      <Sun className="hidden dark:block" aria-hidden="true" />
-      <Moon className="block dark:hidden" aria-hidden="true" />
+      <Icon name="sun" className="hidden dark:block" aria-hidden="true" />
+      <Icon name="moon" className="block dark:hidden" aria-hidden="true" />
     </Button>
   );
 }

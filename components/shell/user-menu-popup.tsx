@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, User } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { usePathname } from "next/navigation";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { IntentLink } from "@/components/ui/intent-link";
@@ -22,13 +22,13 @@ export function UserMenuPopup({ name, email, roleLabel, trigger }: { name: strin
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           <IntentLink href={profileHref}>
-            <User aria-hidden="true" />
+            <Icon name="user" aria-hidden="true" />
             Profile
           </IntentLink>
         </DropdownMenuItem>
         {/* Called directly: a <form> inside the menu is unmounted as the menu closes, before it can submit. */}
         <DropdownMenuItem onSelect={() => void logout(undefined, {})}>
-          <LogOut aria-hidden="true" />
+          <Icon name="log-out" aria-hidden="true" />
           Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>

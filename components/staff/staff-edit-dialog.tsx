@@ -1,6 +1,6 @@
 "use client";
 
-import { Pencil } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { lazy } from "react";
 import { Button } from "@/components/ui/button";
 import { DeferredPopup } from "@/components/ui/deferred-popup";
@@ -16,7 +16,7 @@ export function StaffEditDialog({ member, isSelf }: { member: Member; isSelf: bo
       load={loadPopup}
       trigger={(extra) => (
         <Button variant="ghost" size="sm" aria-label={`Edit ${member.name}`} aria-haspopup="dialog" {...extra}>
-          <Pencil aria-hidden="true" />
+          <Icon name="pencil" aria-hidden="true" />
           Edit
         </Button>
       )}

@@ -1,4 +1,4 @@
-import { UserPlus } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -29,7 +29,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
         actions={
           <Button asChild>
             <IntentLink href="/admin/invites">
-              <UserPlus aria-hidden="true" />
+              <Icon name="user-plus" aria-hidden="true" />
               Invite staff
             </IntentLink>
           </Button>

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { cva, type VariantProps } from "class-variance-authority";
-import { LoaderCircle } from "lucide-react";
+import { Icon } from "./icon";
 import { Slot } from "radix-ui";
 
 import { cn } from "@/lib/utils";
@@ -42,7 +42,7 @@ function Button({ className, variant, size, asChild = false, pending = false, di
   const Comp = asChild ? Slot.Root : "button";
   return (
     <Comp className={cn(buttonVariants({ variant, size, className }))} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
-      {pending && <LoaderCircle className="animate-spin" aria-hidden="true" />}
+      {pending && <Icon name="loader-circle" className="animate-spin" aria-hidden="true" />}
       {/* Slottable lets the spinner sit inside the asChild element instead of breaking Slot's single-child rule. */}
       <Slot.Slottable>{children}</Slot.Slottable>
     </Comp>

@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { Check, Circle } from "lucide-react";
+import { Icon } from "./icon";
 import { DropdownMenu as DropdownMenuPrimitive } from "radix-ui";
 
 import { cn } from "@/lib/utils";
@@ -44,7 +44,7 @@ function DropdownMenuCheckboxItem({ className, children, ...props }: React.Compo
     <DropdownMenuPrimitive.CheckboxItem className={cn(itemClasses, "pl-8 pr-2", className)} {...props}>
       <span className="absolute left-2 flex size-3.5 items-center justify-center">
         <DropdownMenuPrimitive.ItemIndicator>
-          <Check aria-hidden="true" />
+          <Icon name="check" aria-hidden="true" />
         </DropdownMenuPrimitive.ItemIndicator>
       </span>
       {children}
@@ -57,7 +57,7 @@ function DropdownMenuRadioItem({ className, children, ...props }: React.Componen
     <DropdownMenuPrimitive.RadioItem className={cn(itemClasses, "pl-8 pr-2", className)} {...props}>
       <span className="absolute left-2 flex size-3.5 items-center justify-center">
         <DropdownMenuPrimitive.ItemIndicator>
-          <Circle className="!size-2 fill-current" aria-hidden="true" />
+          <Icon name="circle" className="!size-2 fill-current" aria-hidden="true" />
         </DropdownMenuPrimitive.ItemIndicator>
       </span>
       {children}

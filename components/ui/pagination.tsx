@@ -1,5 +1,5 @@
 import { IntentLink } from "./intent-link";
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import { Icon } from "./icon";
 
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -69,12 +69,12 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
           <li>
             {current > 1 ? (
               <IntentLink href={pageHref(pathname, searchParams, current - 1)} rel="prev" className={step}>
-                <ChevronLeft aria-hidden="true" />
+                <Icon name="chevron-left" aria-hidden="true" />
                 Previous
               </IntentLink>
             ) : (
               <span aria-disabled="true" className={step}>
-                <ChevronLeft aria-hidden="true" />
+                <Icon name="chevron-left" aria-hidden="true" />
                 Previous
               </span>
             )}
@@ -93,7 +93,7 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
                   href={pageHref(pathname, searchParams, p)}
                   aria-label={`Page ${p}`}
                   aria-current={p === current ? "page" : undefined}
-                  className={buttonVariants({ variant: p === current ? "outline" : "ghost", size: "icon", className: "size-9" })}
+                  className={cn(buttonVariants({ variant: p === current ? "outline" : "ghost", size: "icon" }), "size-9")}
                 >
                   {p}
                 </IntentLink>
@@ -104,12 +104,12 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
             {current < pageCount ? (
               <IntentLink href={pageHref(pathname, searchParams, current + 1)} rel="next" className={step}>
                 Next
-                <ChevronRight aria-hidden="true" />
+                <Icon name="chevron-right" aria-hidden="true" />
               </IntentLink>
             ) : (
               <span aria-disabled="true" className={step}>
                 Next
-                <ChevronRight aria-hidden="true" />
+                <Icon name="chevron-right" aria-hidden="true" />
               </span>
             )}
           </li>

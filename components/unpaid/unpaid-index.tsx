@@ -1,4 +1,4 @@
-import { CircleCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import Form from "next/form";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
@@ -79,7 +79,7 @@ const tab = (active: boolean) => cn("rounded px-3 py-1.5 font-medium", active ? 
 async function UnpaidResults({ area, params, searchParams }: { area: string; params: UnpaidParams; searchParams: SearchParams }) {
   const { rows, total, pageCount } = await listUnpaidClients(params, await getBusinessToday());
   if (rows.length === 0) {
-    return <EmptyState icon={<CircleCheck />} title={params.overdueOnly ? "Nothing overdue" : "Everyone is paid up"} description="Clients with an open balance will show up here." />;
+    return <EmptyState icon={<Icon name="circle-check" />} title={params.overdueOnly ? "Nothing overdue" : "Everyone is paid up"} description="Clients with an open balance will show up here." />;
   }
   return (
     <>

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
-import { BASE_URL, launchBrowser, newContext } from "../support/browser";
+import { BASE_URL, launchBrowser, newContext, signedIn } from "../support/browser";
+import { scaledMs } from "../support/load";
 
 // The files every browser, phone and crawler asks for: a favicon, the icons
 // the web manifest names, and a robots.txt that keeps signed-in areas and
@@ -53,5 +54,34 @@ describe("public files", () => {
       const icon = await get(src);
       expect({ src, status: icon.status, type: icon.headers.get("content-type") }).toEqual({ src, status: 200, type: expect.stringMatching(/^image\//) });
     }
+  });
+
+  it("draws a page's icons from the icon sprite, which browsers may keep", async () => {
+    const page = await signedIn(browser, "admin@example.com");
+    await page.goto("/admin/invoices");
+    const uses = page.locator("svg > use");
+    await uses.first().waitFor({ state: "attached" });
+    const hrefs = await uses.evaluateAll((all) => all.map((u) => u.getAttribute("href")!));
+    // The sidebar's and the page's own icons: every one from the same versioned sprite.
+    expect(hrefs.length).toBeGreaterThanOrEqual(10);
+    const [sprite] = hrefs[0]!.split("#");
+    expect(sprite).toMatch(/^\/icons\.svg\?v=[0-9a-f]{12}$/);
+    expect(hrefs.filter((h) => !h.startsWith(`${sprite}#`))).toEqual([]);
+    // Each one shown is drawn: a <use> whose symbol didn't load has an empty box. The sprite may
+    // still be on its way when the page has loaded, so wait for that a while, then say which aren't.
+    const shownAndDrawn = () =>
+      [...document.querySelectorAll("svg > use")].filter((u) => u.parentElement!.checkVisibility()).map((u) => [u.getAttribute("href"), (u as SVGUseElement).getBBox().width > 0] as const);
+    await page.waitForFunction(`(${shownAndDrawn})().every(([, ok]) => ok)`, null, { timeout: scaledMs(10_000) }).catch(() => undefined);
+    const drawn = await page.evaluate(shownAndDrawn);
+    expect(drawn.length).toBeGreaterThanOrEqual(10);
+    expect(drawn.filter(([, ok]) => !ok)).toEqual([]);
+    await page.context().close();
+
+    const res = await get(sprite!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(res.headers.get("cache-control")).toContain("immutable");
+    const body = await res.text();
+    for (const id of new Set(hrefs.map((h) => h.split("#")[1]))) expect(body).toContain(`<symbol id="${id}"`);
   });
 });

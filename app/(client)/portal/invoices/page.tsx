@@ -1,4 +1,4 @@
-import { FileText } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { InvoiceListTable } from "@/components/portal/invoice-list-table";
 import { PortalInvoiceFilters } from "@/components/portal/invoice-filters";
@@ -29,7 +29,7 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
         <PortalInvoiceFilters filter={params.filter} q={params.q} />
         {rows.length === 0 ? (
           <EmptyState
-            icon={<FileText />}
+            icon={<Icon name="file-text" />}
             title={filtered ? "No invoices match" : "No invoices yet"}
             description={filtered ? "Try another status, or clear the search." : "Your invoices show up here when they are issued."}
           />

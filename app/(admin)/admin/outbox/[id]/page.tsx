@@ -1,4 +1,4 @@
-import { ArrowLeft } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AttachmentList } from "@/components/outbox/attachment-list";
@@ -43,7 +43,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   return (
     <>
       <IntentLink href="/admin/outbox" className={buttonVariants({ variant: "ghost", size: "sm", className: "-ml-3 mb-2" })}>
-        <ArrowLeft aria-hidden="true" />
+        <Icon name="arrow-left" aria-hidden="true" />
         Outbox
       </IntentLink>
       <PageHeader

@@ -1,4 +1,4 @@
-import { ArrowLeft, CircleCheck, Clock, Download } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InvoicePaper } from "@/components/invoices/invoice-paper";
@@ -49,7 +49,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
   return (
     <>
       <IntentLink href="/portal/invoices" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden="true" />
+        <Icon name="arrow-left" className="size-4" aria-hidden="true" />
         Invoices
       </IntentLink>
       <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
@@ -65,7 +65,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" asChild>
             <a href={`/api/invoices/${invoice.id}/pdf?download=1`} download>
-              <Download aria-hidden="true" />
+              <Icon name="download" aria-hidden="true" />
               Download PDF
             </a>
           </Button>
@@ -74,7 +74,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
       </div>
       {processing.length > 0 && (
         <p role="status" data-testid="card-processing" className="mb-6 flex items-start gap-2 rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
-          <Clock className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+          <Icon name="clock" className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
           Your card payment of {processing.map((p) => money(p.amountMinor)).join(" and ")} is processing. We record it as soon as the card company confirms it: reload this page in a moment.
         </p>
       )}
@@ -85,7 +85,7 @@ export default async function PortalInvoicePage({ params, searchParams }: Props)
       )}
       {query.subscribed === "1" && (
         <p role="status" className="mb-6 flex items-start gap-2 rounded-md border border-success/40 bg-success/10 p-3 text-sm">
-          <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+          <Icon name="circle-check" className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
           Thanks! This is the invoice for what you just signed up for; we also emailed it to you. Pay it below, all at once or in parts.
           {query.card === "saved" && " Once Stripe confirms your card (usually within seconds), it is saved: from the next invoice on, we charge it when the invoice is issued."}
         </p>
