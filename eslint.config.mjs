@@ -4,6 +4,13 @@ import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
 const drizzleObjects = { drizzleObjectName: ["db", "tx", "getDb"] };
+// Icons come from the sprite (docs/architecture.md, "Icons"): a lucide component is a client
+// component whose drawing rides in every payload. icon-sprite.ts reads lucide's modules for it.
+const LUCIDE = {
+  name: "lucide-react",
+  allowTypeImports: true,
+  message: 'Draw icons with <Icon name="…" /> from @/components/ui/icon, adding the icon to components/ui/icon-sprite.ts.',
+};
 
 export default defineConfig([
   ...nextVitals,
@@ -85,6 +92,7 @@ export default defineConfig([
             { group: ["@/app/*"], message: "components/ import no app code: imports flow app → components → lib → db." },
             { group: ["drizzle-orm", "drizzle-orm/*", "@/db/schema", "@/db/schema/*"], allowTypeImports: true, message: "Components hold no SQL: read through db/queries." },
           ],
+          paths: [LUCIDE],
         },
       ],
     },
@@ -102,6 +110,7 @@ export default defineConfig([
               message: "Pages and route handlers hold no SQL: read through db/queries, write through lib/.",
             },
           ],
+          paths: [LUCIDE],
         },
       ],
     },
