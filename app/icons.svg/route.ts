@@ -5,7 +5,7 @@ export const dynamic = "force-static";
 
 /**
  * Every icon pages draw with <Icon>, as one SVG sprite. Its address carries a
- * version (ICON_SPRITE in next.config.mjs, from the icon list and lucide's
+ * version (CLIENTDESK_ICON_SPRITE in next.config.mjs, from the icon list and lucide's
  * version), so browsers may keep it for a year and a deploy with other icons
  * asks for a new one.
  */

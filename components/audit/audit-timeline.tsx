@@ -1,5 +1,5 @@
-import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import type { AuditRow } from "@/db/queries/audit";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { AuditChanges } from "./audit-changes";

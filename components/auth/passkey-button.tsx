@@ -2,10 +2,10 @@
 
 import { startAuthentication } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { Icon } from "@/components/ui/icon";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import type { FormState } from "@/lib/form-state";
 
 type Start = (prev: undefined, input: Record<string, unknown>) => Promise<FormState<PublicKeyCredentialRequestOptionsJSON>>;

@@ -1,6 +1,5 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PhoneInput } from "@/components/forms/phone-input";
@@ -9,6 +8,7 @@ import { NewPasswordFields } from "@/components/profile/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { startSignup } from "@/lib/actions/signup/start-signup";

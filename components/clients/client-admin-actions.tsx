@@ -1,8 +1,8 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { Icon } from "@/components/ui/icon";
 import { archiveClient } from "@/lib/actions/clients/archive-client";
 import { deleteClient } from "@/lib/actions/clients/delete-client";
 import { restoreClient } from "@/lib/actions/clients/restore-client";

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
-import { Icon } from "@/components/ui/icon";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { RemindButton } from "@/components/reminders/remind-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { listAuditFor } from "@/db/queries/audit";
 import { balancesFor, clientHasHistory, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";

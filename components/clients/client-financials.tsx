@@ -1,9 +1,9 @@
-import { Icon } from "@/components/ui/icon";
 import { buttonVariants } from "@/components/ui/button";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";

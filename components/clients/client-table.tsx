@@ -1,5 +1,5 @@
-import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import type { ClientListRow } from "@/db/queries/clients";
 import { regionFromLocale } from "@/lib/phone";
 import { shownPhone } from "@/lib/phone-shown";

@@ -1,11 +1,11 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { NewPasswordFields } from "@/components/profile/new-password-fields";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { acceptInvite } from "@/lib/actions/invites/accept-invite";
 import { tokenPasswordSchema } from "@/lib/validation/profile";
 

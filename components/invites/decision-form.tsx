@@ -1,10 +1,10 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { decideInvite } from "@/lib/actions/invites/decide-invite";
 import { initialFormState } from "@/lib/form-state";
 

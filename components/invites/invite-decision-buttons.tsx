@@ -1,7 +1,7 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { Icon } from "@/components/ui/icon";
 import { decideInvite } from "@/lib/actions/invites/decide-invite";
 
 /** Approve or reject a pending invite from the list in the app. */

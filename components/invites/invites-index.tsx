@@ -1,7 +1,7 @@
-import { Icon } from "@/components/ui/icon";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { inviteState, listInvites } from "@/db/queries/staff";
 import { RelativeTime } from "@/components/time/viewer-time";

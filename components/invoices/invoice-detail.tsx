@@ -6,6 +6,7 @@ import { InvoiceRemindersCard } from "@/components/reminders/invoice-reminders-c
 import { RecordPaymentDialog } from "@/components/payments/record-payment-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { completeInvoiceDocument, documentRowOf, succeededPaymentsOf } from "@/db/queries/invoice-document";
 import { getInvoiceDetail, listInvoiceHistory, listInvoiceLinks, listInvoicePayments } from "@/db/queries/invoices";
@@ -23,7 +24,6 @@ import { InvoiceTotals } from "./invoice-totals";
 import { InvoicePaper } from "./invoice-paper";
 import { LinkActions } from "./link-actions";
 import { VoidInvoiceDialog } from "./void-invoice-dialog";
-import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = { area: string; invoiceId: number; canWrite: boolean; canPay: boolean; canOpenOutbox: boolean; canPauseReminders?: boolean };

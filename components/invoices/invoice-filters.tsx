@@ -1,7 +1,7 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { FilterBar, optionsFrom } from "@/components/forms/filter-bar";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Label } from "@/components/ui/label";

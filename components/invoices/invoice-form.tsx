@@ -1,6 +1,5 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
@@ -11,6 +10,7 @@ import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { AmountInput } from "@/components/forms/amount-input";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Select } from "@/components/ui/select";

@@ -1,5 +1,5 @@
-import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import type { InvoiceHistoryRow } from "@/db/queries/invoices";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";

@@ -1,12 +1,12 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";

@@ -1,7 +1,7 @@
-import { Icon } from "@/components/ui/icon";
 import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/time/viewer-time";
+import { Icon } from "@/components/ui/icon";
 import { formatDate } from "@/lib/dates";
 import { amountOwed, displayStatus } from "@/lib/invoices/status";
 import { formatMoney } from "@/lib/money";

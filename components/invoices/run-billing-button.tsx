@@ -1,7 +1,7 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { Icon } from "@/components/ui/icon";
 import { runBilling } from "@/lib/actions/invoices/run-billing";
 import { plural } from "@/lib/plural";
 

@@ -1,6 +1,6 @@
-import { Icon } from "@/components/ui/icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Icon } from "@/components/ui/icon";
 import type { InvoicePaymentRow } from "@/db/queries/invoices";
 import type { PaymentStatus } from "@/db/schema";
 import { LocalTime } from "@/components/time/viewer-time";

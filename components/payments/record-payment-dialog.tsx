@@ -1,12 +1,12 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { AmountInput } from "@/components/forms/amount-input";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { recordPayment } from "@/lib/actions/payments/record-payment";

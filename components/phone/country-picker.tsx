@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
-import { Icon } from "@/components/ui/icon";
 import { Popover } from "radix-ui";
+import { Icon } from "@/components/ui/icon";
 import { phoneRegions, type PhoneRegion } from "@/lib/phone";
 import { cn } from "@/lib/utils";
 

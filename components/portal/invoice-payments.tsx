@@ -1,5 +1,5 @@
-import { Icon } from "@/components/ui/icon";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Icon } from "@/components/ui/icon";
 import type { PortalPaymentRow } from "@/db/queries/portal-invoices";
 import type { PaymentStatus } from "@/db/schema";
 import { LocalTime } from "@/components/time/viewer-time";

@@ -1,5 +1,5 @@
-import { Icon } from "@/components/ui/icon";
 import { buttonVariants } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 
 /**

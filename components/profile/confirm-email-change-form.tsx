@@ -1,10 +1,10 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { confirmEmailChange } from "@/lib/actions/profile/confirm-email-change";
 import { confirmEmailChangeSchema } from "@/lib/validation/profile";
 

@@ -1,10 +1,10 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { requestPasswordReset } from "@/lib/actions/profile/request-password-reset";
 import { forgotPasswordSchema } from "@/lib/validation/profile";

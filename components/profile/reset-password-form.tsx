@@ -1,10 +1,10 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { resetPassword } from "@/lib/actions/profile/reset-password";
 import { tokenPasswordSchema } from "@/lib/validation/profile";
 import { NewPasswordFields } from "./new-password-fields";

@@ -1,6 +1,5 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CodeInput } from "@/components/auth/code-input";
@@ -10,6 +9,7 @@ import { PhoneInput } from "@/components/forms/phone-input";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { confirmTwoFactorChange } from "@/lib/actions/profile/confirm-two-factor-change";

@@ -1,7 +1,7 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import { Icon } from "@/components/ui/icon";
 import { resumeReminders } from "@/lib/actions/reminders/resume-reminders";
 
 export function ResumeRemindersButton({ target, id, name }: { target: "invoice" | "client"; id: number; name: string }) {

@@ -1,12 +1,12 @@
 "use client";
 
 import { startRegistration } from "@simplewebauthn/browser";
-import { Icon } from "@/components/ui/icon";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { addPasskey } from "@/lib/actions/security/add-passkey";
 import { removePasskey } from "@/lib/actions/security/remove-passkey";

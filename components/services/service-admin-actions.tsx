@@ -1,8 +1,8 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { archiveService } from "@/lib/actions/services/archive-service";
 import { deleteService } from "@/lib/actions/services/delete-service";
 import { restoreService } from "@/lib/actions/services/restore-service";

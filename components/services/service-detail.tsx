@@ -1,4 +1,3 @@
-import { Icon } from "@/components/ui/icon";
 import { notFound } from "next/navigation";
 import { AuditTimeline } from "@/components/audit/audit-timeline";
 import { MessageList } from "@/components/messages/message-list";
@@ -7,6 +6,7 @@ import { LocalTime } from "@/components/time/viewer-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { listAuditFor } from "@/db/queries/audit";
 import { listMessagesFor } from "@/db/queries/outbox";

@@ -1,5 +1,5 @@
-import { Icon } from "@/components/ui/icon";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /** The navigation drawer's button, the same before and after the drawer's code has loaded. */
 export function MobileNavButton(props: React.ComponentProps<typeof Button>) {

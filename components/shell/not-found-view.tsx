@@ -1,6 +1,6 @@
-import { Icon } from "@/components/ui/icon";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /**
  * A missing record inside its area's shell (the area's not-found.tsx): a

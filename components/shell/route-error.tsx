@@ -1,8 +1,8 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /** The body of each route group's error.tsx: the shell stays, the page offers a retry. */
 export function RouteError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,9 +1,9 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { useTheme } from "next-themes";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /**
  * The server can't know the theme (it is in the browser's storage), and React

@@ -1,9 +1,9 @@
 "use client";
 
-import { Icon } from "@/components/ui/icon";
 import { lazy } from "react";
 import { Button } from "@/components/ui/button";
 import { DeferredPopup } from "@/components/ui/deferred-popup";
+import { Icon } from "@/components/ui/icon";
 import type { Member } from "./staff-edit-popup";
 
 const loadPopup = () => import("./staff-edit-popup");

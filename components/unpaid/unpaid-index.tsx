@@ -1,10 +1,10 @@
-import { Icon } from "@/components/ui/icon";
 import Form from "next/form";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";

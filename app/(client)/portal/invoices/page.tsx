@@ -1,10 +1,10 @@
-import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { InvoiceListTable } from "@/components/portal/invoice-list-table";
 import { PortalInvoiceFilters } from "@/components/portal/invoice-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import { Pagination } from "@/components/ui/pagination";
 import { listPortalInvoices, PORTAL_INVOICE_PAGE_SIZE } from "@/db/queries/portal-invoices";
 import { requireClientScope } from "@/lib/auth/client-scope";

@@ -1,4 +1,3 @@
-import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AttachmentList } from "@/components/outbox/attachment-list";
@@ -11,6 +10,7 @@ import { maskLabel, SecretNote } from "@/components/outbox/secret-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { getOutboxMessage } from "@/db/queries/outbox";
 import { describeOutbox } from "@/db/queries/outbox-about";

@@ -1,4 +1,3 @@
-import { Icon } from "@/components/ui/icon";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InvoicePaper } from "@/components/invoices/invoice-paper";
@@ -8,6 +7,7 @@ import { InvoicePayments } from "@/components/portal/invoice-payments";
 import { PayCard } from "@/components/portal/pay-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { getInvoiceDocument } from "@/db/queries/invoice-document";
 import { getPortalClientDetails } from "@/db/queries/portal";
