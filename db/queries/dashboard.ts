@@ -30,6 +30,13 @@ const balance = sql`${r.totalMinor} - ${r.paidMinor}`;
 // optimizer would rather scan all of a currency's rows in it.
 const byIssueDate = { ignoreIndex: "rollup_invoice_days_open_idx" };
 const inPeriod = and(eq(r.currency, p("currency")), between(r.issueDate, p("from"), p("to")));
+// A month as a number (202601): cheaper to group by than a formatted date,
+// which cost MariaDB about 1.5 ms on a year's rows (docs/performance.md).
+const yearMonth = (day: typeof r.issueDate | typeof rollupClientDays.day) => sql<string>`extract(year_month from ${day})`;
+/** "2026-01-01" from 202601. */
+const monthStartOf = (value: unknown) => `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-01`;
+// MariaDB sorts a GROUP BY's groups unless told not to; the callers look groups up by their start.
+const unsorted = sql`null`;
 
 /** A statement prepared on first use, per database handle (tests and scripts close and reopen it). */
 function prepared<T>(build: (db: Db) => T): () => T {
@@ -91,17 +98,18 @@ const scanStatement = (db: Db, start: SQL<string>) => {
     .from(r, byIssueDate)
     .where(inPeriod)
     .groupBy(start, r.status)
+    .orderBy(unsorted)
     .prepare();
 };
 const periodScanByDay = prepared((db) => scanStatement(db, sql<string>`${r.issueDate}`));
-const periodScanByMonth = prepared((db) => scanStatement(db, sql<string>`date_format(${r.issueDate}, '%Y-%m-01')`));
+const periodScanByMonth = prepared((db) => scanStatement(db, yearMonth(r.issueDate)));
 
 type ScanRow = { start: string; status: InvoiceStatus; count: number; total: number; paid: number; overdueCount: number; overdueTotal: number };
 
 const scanPeriod = cache(async (currency: string, from: string, to: string, bucket: Bucket, today: string): Promise<ScanRow[]> => {
   const rows = await periodScanQuery(bucket).execute({ currency, from, to, today });
   return rows.map((row) => ({
-    start: String(row.start).slice(0, 10),
+    start: bucket === "day" ? String(row.start).slice(0, 10) : monthStartOf(row.start),
     status: row.status,
     count: n(row.count),
     total: n(row.total),
@@ -188,8 +196,6 @@ export function receivablesTotals(aging: AgingRow[]) {
   return { outstandingMinor: sum(aging, "balanceMinor"), openInvoices: sum(aging, "count"), overdueMinor: sum(overdue, "balanceMinor"), overdueInvoices: sum(overdue, "count") };
 }
 
-const bucketStart = (day: string, bucket: Bucket) => (bucket === "day" ? day : `${day.slice(0, 7)}-01`);
-
 /** Invoiced (issued, not void) and paid on those invoices, per day or month of issue. */
 export async function getRevenueSeries(currency: string, period: Period, bucket: Bucket, today: string) {
   const out = new Map<string, { invoicedMinor: number; paidMinor: number }>();
@@ -202,22 +208,32 @@ export async function getRevenueSeries(currency: string, period: Period, bucket:
   return out;
 }
 
-const clientSeriesQuery = prepared((db) =>
+const clientsByDayQuery = prepared((db) =>
   db
     .select({ day: rollupClientDays.day, created: rollupClientDays.createdCount })
     .from(rollupClientDays)
     .where(between(rollupClientDays.day, p("from"), p("to")))
     .prepare(),
 );
+// A year by month is 12 rows instead of 365.
+const clientsByMonthQuery = prepared((db) => {
+  const month = yearMonth(rollupClientDays.day);
+  return db
+    .select({ month, created: sql<string>`sum(${rollupClientDays.createdCount})` })
+    .from(rollupClientDays)
+    .where(between(rollupClientDays.day, p("from"), p("to")))
+    .groupBy(month)
+    .orderBy(unsorted)
+    .prepare();
+});
 
 const newClientSeries = cache(async (from: string, to: string, bucket: Bucket) => {
-  const rows = await clientSeriesQuery().execute({ from, to });
-  const out = new Map<string, number>();
-  for (const row of rows) {
-    const key = bucketStart(row.day, bucket);
-    out.set(key, (out.get(key) ?? 0) + n(row.created));
+  if (bucket === "month") {
+    const rows = await clientsByMonthQuery().execute({ from, to });
+    return new Map(rows.map((row) => [monthStartOf(row.month), n(row.created)]));
   }
-  return out;
+  const rows = await clientsByDayQuery().execute({ from, to });
+  return new Map(rows.map((row) => [row.day, n(row.created)]));
 });
 
 /** New clients per day or month of creation (archived ones included: they were new then). */

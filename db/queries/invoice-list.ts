@@ -86,24 +86,33 @@ async function clientsFor(ids: number[]) {
 }
 
 /**
- * One page of the filtered list and a count capped at COUNT_CAP. The page's
- * invoice ids come first, in index order, then those 25 rows and their
- * clients: with a join the optimizer may start from the clients and sort a
- * million rows. Status and date filters are counted from the per-day rollup
- * (a few hundred rows) instead of walking up to COUNT_CAP index entries.
+ * One page of the filtered list and a count capped at COUNT_CAP, in two
+ * statements run side by side. The page's invoice ids are picked first, in
+ * index order, in a derived table; only those 25 rows then join their
+ * invoices and clients. (Joined from the start, the optimizer may begin at
+ * the clients and sort a million rows; a deep page walks the index alone,
+ * not a row per skipped invoice.) Status and date filters are counted from
+ * the per-day rollup (a few hundred rows) instead of walking up to
+ * COUNT_CAP index entries.
  */
 export async function listInvoices(p: InvoiceListParams, today: string) {
   const where = await invoiceListWhere(p, today);
   const db = getDb();
-  const [pageIds, [counted]] = await Promise.all([
-    // Ids first: skipping to a deep page then walks the index alone, not a row per skipped invoice.
+  const pageIds = db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(where)
+    .orderBy(...orderFor(p.sort))
+    .limit(INVOICE_PAGE_SIZE)
+    .offset((p.page - 1) * INVOICE_PAGE_SIZE)
+    .as("page_ids");
+  const [page, [counted]] = await Promise.all([
     db
-      .select({ id: invoices.id })
-      .from(invoices)
-      .where(where)
-      .orderBy(...orderFor(p.sort))
-      .limit(INVOICE_PAGE_SIZE)
-      .offset((p.page - 1) * INVOICE_PAGE_SIZE),
+      .select({ ...invoiceColumns, clientName: clients.name, clientEmail: clients.email })
+      .from(pageIds)
+      .innerJoin(invoices, eq(invoices.id, pageIds.id))
+      .leftJoin(clients, eq(clients.id, invoices.clientId))
+      .orderBy(...orderFor(p.sort)),
     rollupAnswers(p)
       ? db
           .select({ n: sql<string>`coalesce(sum(${rollupInvoiceDays.invoiceCount}), 0)` })
@@ -118,11 +127,7 @@ export async function listInvoices(p: InvoiceListParams, today: string) {
             .as("capped"),
         ),
   ]);
-  const ids = pageIds.map((r) => r.id);
-  const byId = new Map(ids.length ? (await db.select(invoiceColumns).from(invoices).where(inArray(invoices.id, ids))).map((r) => [r.id, r]) : []);
-  const page = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-  const names = await clientsFor(page.map((r) => r.clientId));
-  const rows = page.map((r) => ({ ...r, clientName: names.get(r.clientId)?.name ?? "", clientEmail: names.get(r.clientId)?.email ?? null }));
+  const rows = page.map((r) => ({ ...r, clientName: r.clientName ?? "" }));
   const total = Number(counted?.n ?? 0);
   return { rows, total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }

@@ -28,6 +28,8 @@ export const rollupInvoiceDays = mysqlTable(
     primaryKey({ columns: [t.currency, t.issueDate, t.dueDate, t.status] }),
     // Outstanding, overdue and aging read the open statuses by due date from this index alone.
     index("rollup_invoice_days_open_idx").on(t.currency, t.status, t.dueDate, t.invoiceCount, t.totalMinor, t.paidMinor),
+    // The invoice list's count and totals for a status and an issue-date range (every currency) read a range of this index alone.
+    index("rollup_invoice_days_status_issue_idx").on(t.status, t.issueDate, t.dueDate, t.currency, t.invoiceCount, t.totalMinor, t.paidMinor),
   ],
 );
 

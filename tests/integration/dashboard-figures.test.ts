@@ -172,10 +172,19 @@ describe("the dashboard on a hand-built data set", () => {
     const sum = (key: "invoicedMinor" | "paidMinor") => [...months.values()].reduce((n, m) => n + m[key], 0);
     expect([sum("invoicedMinor"), sum("paidMinor")]).toEqual([400_00, 230_00]);
     expect([...months.keys()].every((k) => k.endsWith("-01"))).toBe(true);
+    // Each month holds the sum of its days, under the month's first day.
+    const byMonth = new Map<string, { invoicedMinor: number; paidMinor: number }>();
+    for (const [day, sums] of days) {
+      if (sums.invoicedMinor === 0 && sums.paidMinor === 0) continue;
+      const month = byMonth.get(`${day.slice(0, 7)}-01`) ?? { invoicedMinor: 0, paidMinor: 0 };
+      byMonth.set(`${day.slice(0, 7)}-01`, { invoicedMinor: month.invoicedMinor + sums.invoicedMinor, paidMinor: month.paidMinor + sums.paidMinor });
+    }
+    expect(new Map([...months].filter(([, m]) => m.invoicedMinor !== 0 || m.paidMinor !== 0))).toEqual(byMonth);
   });
 
-  it("counts new clients by day of creation", async () => {
+  it("counts new clients by day and by month of creation", async () => {
     expect([...(await getNewClientSeries(PERIOD, "day")).entries()]).toEqual([[T, 5]]);
+    expect([...(await getNewClientSeries(PERIOD, "month")).entries()]).toEqual([[`${T.slice(0, 7)}-01`, 5]]);
   });
 
   it("ranks services by invoiced line value, leaving out void invoices, drafts and typed lines", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `rollup_invoice_days_status_issue_idx` ON `rollup_invoice_days` (`status`,`issue_date`,`due_date`,`currency`,`invoice_count`,`total_minor`,`paid_minor`);
