@@ -5,16 +5,18 @@ import { buildCurrencyTable } from "./lib/currency-table.mjs";
 import { parseEnv } from "./lib/env-schema.mjs";
 import { SECRET_URL_PATHS, isHttps, responseSecurityHeaders } from "./lib/http/security-headers.mjs";
 
-/**
- * The icon sprite's address (app/icons.svg/route.ts), versioned by the icon
- * list and lucide's release, so browsers keep it for a year and never draw a
- * new icon from an old sprite.
- */
-function iconSpriteUrl() {
-  const source = readFileSync(new URL("./components/ui/icon-sprite.ts", import.meta.url));
-  const lucide = JSON.parse(readFileSync(new URL("./node_modules/lucide-react/package.json", import.meta.url), "utf8")).version;
-  return `/icons.svg?v=${createHash("sha256").update(source).update(lucide).digest("hex").slice(0, 12)}`;
+/** A file's address with a version from what it is built from, so browsers keep it for a year and a deploy that changes it is fetched anew. */
+function versioned(path, ...sources) {
+  const hash = createHash("sha256");
+  for (const source of sources) hash.update(source);
+  return `${path}?v=${hash.digest("hex").slice(0, 12)}`;
 }
+const read = (file) => readFileSync(new URL(file, import.meta.url));
+
+/** The icon sprite's address (app/icons.svg/route.ts): the icon list and lucide's release. */
+const iconSpriteUrl = () => versioned("/icons.svg", read("./components/ui/icon-sprite.ts"), JSON.parse(read("./node_modules/lucide-react/package.json").toString()).version);
+/** The invoice document's stylesheet (app/invoice-document.css/route.ts). */
+const invoiceCssUrl = () => versioned("/invoice-document.css", read("./documents/invoice-document-css.ts"));
 
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function nextConfig(phase) {
@@ -29,8 +31,8 @@ export default function nextConfig(phase) {
     allowedDevOrigins: ["127.0.0.1"],
     // The server's currencies and minor digits, built into both bundles so the
     // browser reads amounts with the server's digits, not its own Intl's (lib/currencies.ts).
-    // The icon sprite's versioned address likewise (components/ui/icon.tsx).
-    env: { CLIENTDESK_CURRENCY_TABLE: JSON.stringify(buildCurrencyTable()), CLIENTDESK_ICON_SPRITE: iconSpriteUrl() },
+    // The versioned addresses of the icon sprite (components/ui/icon.tsx) and the invoice document's CSS likewise.
+    env: { CLIENTDESK_CURRENCY_TABLE: JSON.stringify(buildCurrencyTable()), CLIENTDESK_ICON_SPRITE: iconSpriteUrl(), CLIENTDESK_INVOICE_CSS: invoiceCssUrl() },
     serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio", "rate-limiter-flexible"],
     // lucide-react too, so that Jest (next/jest follows this list) compiles the ES modules
     // the icon sprite reads each icon's drawing from (components/ui/icon-sprite.ts).

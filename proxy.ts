@@ -52,5 +52,5 @@ function renderWithNonce(request: NextRequest, nonce: string, policy: string): N
 // other static files. The role areas are listed on their own so the redirect
 // covers every path under them, as it always has.
 export const config = {
-  matcher: ["/admin/:path*", "/staff/:path*", "/portal/:path*", "/((?!api/|_next/|favicon\\.ico$|.*\\.(?:ico|png|jpe?g|gif|svg|webp|avif|txt|xml|webmanifest|woff2?|map)$).*)"],
+  matcher: ["/admin/:path*", "/staff/:path*", "/portal/:path*", "/((?!api/|_next/|favicon\\.ico$|.*\\.(?:ico|png|jpe?g|gif|svg|webp|avif|txt|xml|webmanifest|woff2?|map|css)$).*)"],
 };

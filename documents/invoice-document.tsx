@@ -17,6 +17,8 @@ function logoSrc(logo: string | null): string | null {
   return null;
 }
 
+const INVOICE_CSS = process.env.CLIENTDESK_INVOICE_CSS ?? "/invoice-document.css";
+
 const stampFor = { paid: "Paid", void: "Void", draft: "Draft" } as const;
 
 /**
@@ -26,8 +28,13 @@ const stampFor = { paid: "Paid", void: "Void", draft: "Draft" } as const;
  * own stylesheet, so they can't drift apart. No hooks: it renders to static
  * markup for the PDF.
  */
-/** `titleLevel`: 1 where the document is the page (the PDF, the public link); 2 inside a page that has its own h1. */
-export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumentData; titleLevel?: 1 | 2 }) {
+/**
+ * `titleLevel`: 1 where the document is the page (the PDF, the public link); 2 inside a page that has its own h1.
+ * `stylesheet`: "inline" for the PDF, which has no server to ask; pages use
+ * "linked", the same CSS as a file the browser keeps (app/invoice-document.css),
+ * so it isn't in every view's HTML and RSC payload (4.7 KB each).
+ */
+export function InvoiceDocument({ data, titleLevel = 1, stylesheet = "inline" }: { data: InvoiceDocumentData; titleLevel?: 1 | 2; stylesheet?: "inline" | "linked" }) {
   const Title = titleLevel === 1 ? "h1" : "h2";
   const { company, client, invoice, lines, payments, instructions } = data;
   // Numbers in the business's locale, like its dates.
@@ -42,7 +49,12 @@ export function InvoiceDocument({ data, titleLevel = 1 }: { data: InvoiceDocumen
 
   return (
     <article className="invoice-doc" aria-label={invoice.number ? `Invoice ${invoice.number}` : "Draft invoice"}>
-      <style dangerouslySetInnerHTML={{ __html: invoiceDocumentCss }} />
+      {stylesheet === "inline" ? (
+        <style dangerouslySetInnerHTML={{ __html: invoiceDocumentCss }} />
+      ) : (
+        // React puts it in the <head>, once, and shows the document when it has loaded.
+        <link rel="stylesheet" href={INVOICE_CSS} precedence="default" />
+      )}
       {stamp && (
         <div className={`doc-stamp doc-stamp-${stamp}`} aria-hidden="true">
           {stampFor[stamp].toUpperCase()}

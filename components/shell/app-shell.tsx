@@ -1,17 +1,22 @@
+"use client";
+
 import { IntentLink } from "@/components/ui/intent-link";
-import type { Role } from "@/db/schema";
-import { areaLabel, navFor } from "./nav-config";
 import { MobileNav } from "./mobile-nav";
+import type { NavItem } from "./nav-config";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
-type ShellUser = { name: string; email: string; role: Role };
+export type ShellProps = { name: string; email: string; area: string; home: string; items: NavItem[]; children: React.ReactNode };
 
-/** The signed-in frame for every role: sidebar on desktop, a sheet on mobile. */
-export function AppShell({ user, home, children }: { user: ShellUser; home: string; children: React.ReactNode }) {
-  const items = navFor[user.role];
-  const area = areaLabel[user.role];
+/**
+ * The signed-in frame for every role: sidebar on desktop, a sheet on mobile.
+ * A client component fed the user's name, the area and its entries: as a
+ * server tree, its markup and class lists were a 3.6 KB row of every
+ * back-office page's RSC payload; now they come once, with the page's code.
+ * Only what the server decides (who, which area, which entries) is data.
+ */
+export function AppShell({ name, email, area, home, items, children }: ShellProps) {
   return (
     <div className="min-h-dvh bg-muted/30 lg:grid lg:grid-cols-[15rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2">
@@ -39,7 +44,7 @@ export function AppShell({ user, home, children }: { user: ShellUser; home: stri
           </IntentLink>
           <div className="ml-auto flex items-center gap-1">
             <ThemeToggle />
-            <UserMenu name={user.name} email={user.email} roleLabel={area} />
+            <UserMenu name={name} email={email} roleLabel={area} />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 p-4 sm:p-6 lg:p-8">

@@ -1,5 +1,7 @@
+import type { RowDataPacket } from "mysql2";
 import type { Browser } from "playwright-core";
 import { BASE_URL, launchBrowser, newContext, signedIn } from "../support/browser";
+import { queryAppDb } from "../support/e2e-db";
 import { scaledMs } from "../support/load";
 
 // The files every browser, phone and crawler asks for: a favicon, the icons
@@ -83,5 +85,28 @@ describe("public files", () => {
     expect(res.headers.get("cache-control")).toContain("immutable");
     const body = await res.text();
     for (const id of new Set(hrefs.map((h) => h.split("#")[1]))) expect(body).toContain(`<symbol id="${id}"`);
+  });
+
+  it("styles an invoice page's document from its stylesheet file, which browsers may keep", async () => {
+    const [invoice] = await queryAppDb<RowDataPacket[]>("SELECT id FROM invoices WHERE status = 'paid' ORDER BY id LIMIT 1");
+    const page = await signedIn(browser, "admin@example.com");
+    const html = await (await page.goto(`/admin/invoices/${invoice!.id}`))!.text();
+    // Not inlined in the page's HTML or its payload: linked once, from the head.
+    expect(html).not.toContain(".invoice-doc{");
+    const links = await page.locator('head link[rel="stylesheet"][href^="/invoice-document.css"]').evaluateAll((all) => all.map((l) => l.getAttribute("href")!));
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatch(/^\/invoice-document\.css\?v=[0-9a-f]{12}$/);
+    // And the document is styled by it: its padding, its paper and its PAID stamp's position come from that file alone.
+    const doc = page.locator(".invoice-doc");
+    expect(await doc.evaluate((el) => getComputedStyle(el).paddingTop)).toBe("40px");
+    expect(await doc.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 255, 255)");
+    expect(await page.locator(".invoice-doc .doc-stamp").evaluate((el) => getComputedStyle(el).position)).toBe("absolute");
+    await page.context().close();
+
+    const res = await get(links[0]!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/css/);
+    expect(res.headers.get("cache-control")).toContain("immutable");
+    expect(await res.text()).toContain(".invoice-doc{");
   });
 });
