@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, between, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { cache } from "react";
-import { getDb, type Db } from "@/db";
+import type { Db } from "@/db";
+import { prepared } from "@/db/prepared";
 import { rollupClientDays, rollupInvoiceDays, rollupServiceDays, services, users, type InvoiceStatus } from "@/db/schema";
 import { addDaysIso } from "@/lib/dates";
 import type { Bucket } from "@/lib/dashboard/range";
@@ -15,9 +16,9 @@ import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
 // or clients, so their cost doesn't grow with those tables. Plans and
 // timings: docs/dashboard.md.
 //
-// Each statement is built once per process and run with placeholders: the
-// dashboard sends eight per view, and building them anew cost more CPU
-// than the database spends answering them.
+// Each statement is built once per process and run with placeholders
+// (db/prepared.ts): the dashboard sends eight per view, and building them
+// anew cost more CPU than the database spends answering them.
 
 export type Period = { from: string; to: string };
 
@@ -37,17 +38,6 @@ const yearMonth = (day: typeof r.issueDate | typeof rollupClientDays.day) => sql
 const monthStartOf = (value: unknown) => `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-01`;
 // MariaDB sorts a GROUP BY's groups unless told not to; the callers look groups up by their start.
 const unsorted = sql`null`;
-
-/** A statement prepared on first use, per database handle (tests and scripts close and reopen it). */
-function prepared<T>(build: (db: Db) => T): () => T {
-  const byDb = new WeakMap<Db, T>();
-  return () => {
-    const db = getDb();
-    let statement = byDb.get(db);
-    if (!statement) byDb.set(db, (statement = build(db)));
-    return statement;
-  };
-}
 
 const currenciesQuery = prepared((db) => db.selectDistinct({ currency: r.currency }).from(r).orderBy(asc(r.currency)).prepare());
 

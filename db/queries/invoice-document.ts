@@ -1,6 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { prepared } from "@/db/prepared";
 import { invoiceSummaryColumns } from "./columns";
 import { clients, invoiceItems, invoices, payments, type InvoiceStatus, type PaymentMethod } from "@/db/schema";
 import { getSettings, type CompanySettings } from "./settings";
@@ -72,8 +73,9 @@ export function succeededPaymentsOf(list: readonly (DocumentPayment & { status: 
     .sort((a, b) => time(a) - time(b) || a.id - b.id);
 }
 
-function readLines(invoiceId: number) {
-  return getDb()
+// Every invoice view reads its lines: built once (db/prepared.ts).
+const linesQuery = prepared((db) =>
+  db
     .select({
       description: invoiceItems.description,
       quantityMilli: invoiceItems.quantityMilli,
@@ -83,9 +85,12 @@ function readLines(invoiceId: number) {
       taxMinor: invoiceItems.taxMinor,
     })
     .from(invoiceItems)
-    .where(eq(invoiceItems.invoiceId, invoiceId))
-    .orderBy(asc(invoiceItems.position));
-}
+    .where(eq(invoiceItems.invoiceId, sql.placeholder("invoiceId")))
+    .orderBy(asc(invoiceItems.position))
+    .prepare(),
+);
+
+const readLines = (invoiceId: number) => linesQuery().execute({ invoiceId });
 
 function assemble(row: DocumentRow, lines: InvoiceDocumentData["lines"], paid: DocumentPayment[], settings: CompanySettings): InvoiceDocumentData {
   return {

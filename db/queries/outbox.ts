@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { prepared } from "@/db/prepared";
 import { outbox, outboxAttempts, type OutboxChannel, type OutboxStatus } from "@/db/schema";
 import { addDaysIso, startOfDayIn } from "@/lib/dates";
 import type { RelatedEntity } from "@/lib/notify/templates";
@@ -132,18 +133,24 @@ export async function getOutboxMessage(id: number) {
 
 export type OutboxMessageDetail = NonNullable<Awaited<ReturnType<typeof getOutboxMessage>>>;
 
+// Every invoice and service page reads it: built once (db/prepared.ts).
+const messagesForQuery = prepared((db) =>
+  db
+    .select(summaryColumns)
+    .from(outbox)
+    .where(and(eq(outbox.relatedType, sql.placeholder("type")), eq(outbox.relatedId, sql.placeholder("id"))))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
 /**
  * The messages tied to one record (an invoice's emails, reminders and
  * receipts), newest first, for that record's page. Callers check the
  * record's own read permission.
  */
 export async function listMessagesFor(related: RelatedEntity, limit = 50): Promise<OutboxSummary[]> {
-  return getDb()
-    .select(summaryColumns)
-    .from(outbox)
-    .where(and(eq(outbox.relatedType, related.type), eq(outbox.relatedId, related.id)))
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(limit);
+  return messagesForQuery().execute({ type: related.type, id: related.id, limit });
 }
 
 /** Every message about one client, newest first. Callers check "clients:read". */

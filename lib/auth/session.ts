@@ -3,7 +3,7 @@ import { and, eq, getTableColumns, gt, sql } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db";
+import { prepared } from "@/db/prepared";
 import { shareRequestSettings, type CompanySettings } from "@/db/queries/settings";
 import { sessions, settings, users, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -40,8 +40,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return (await read).user;
 });
 
-async function readSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<{ user: CurrentUser | null; settings: CompanySettings | null }> {
-  const [row] = await getDb()
+const p = sql.placeholder;
+// Every signed-in page view sends this one, so it is built once (db/prepared.ts).
+const sessionUserQuery = prepared((db) =>
+  db
     .select({
       id: users.id,
       email: users.email,
@@ -57,10 +59,16 @@ async function readSessionUser(uid: number, sessionVersion: number, sid: string,
       settings: getTableColumns(settings),
     })
     .from(users)
-    .innerJoin(sessions, and(eq(sessions.tokenHash, hashSessionId(sid)), eq(sessions.userId, users.id), eq(sessions.sessionVersion, users.sessionVersion), gt(sessions.expiresAt, now)))
+    .innerJoin(sessions, and(eq(sessions.tokenHash, p("tokenHash")), eq(sessions.userId, users.id), eq(sessions.sessionVersion, users.sessionVersion), gt(sessions.expiresAt, p("now"))))
     .leftJoin(settings, eq(settings.id, 1))
-    .where(eq(users.id, uid))
-    .limit(1);
+    .where(eq(users.id, p("uid")))
+    .limit(1)
+    .prepare(),
+);
+
+async function readSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<{ user: CurrentUser | null; settings: CompanySettings | null }> {
+  // The instant as the column writes it (UTC), not a Date: see db/prepared.ts.
+  const [row] = await sessionUserQuery().execute({ tokenHash: hashSessionId(sid), uid, now: sessions.expiresAt.mapToDriverValue(now) });
   if (!row) return { user: null, settings: null };
   if (row.status !== "active" || row.sessionVersion !== sessionVersion) return { user: null, settings: row.settings };
   const mustSetUpSecondFactor = row.role !== "client" && !!row.settings?.requireBackOfficeSecondFactor && row.twoFactor !== "totp" && !Number(row.hasPasskey);

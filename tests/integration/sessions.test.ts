@@ -95,6 +95,20 @@ describe("signing out ends the session on the server", () => {
     await present(cookie);
     expect(await getCurrentUser()).toBeNull();
   });
+
+  // The session read is a prepared statement, whose values reach mysql2 without drizzle's encoders:
+  // an instant written in the wrong zone would be hours off, in one direction or the other.
+  it("compares the expiry as an instant: two hours before it the session holds, two hours after it doesn't", async () => {
+    const staff = await createUser({ role: "staff" });
+    const cookie = await signIn(staff.email);
+    const expireIn = (ms: number) => getDb().update(sessions).set({ expiresAt: new Date(Date.now() + ms) }).where(eq(sessions.userId, staff.id));
+    await expireIn(2 * 3600_000);
+    await present(cookie);
+    expect((await getCurrentUser())?.id).toBe(staff.id);
+    await expireIn(-2 * 3600_000);
+    await present(cookie);
+    expect(await getCurrentUser()).toBeNull();
+  });
 });
 
 describe("sign out everywhere", () => {

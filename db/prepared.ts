@@ -1,0 +1,25 @@
+import "server-only";
+import { getDb, type Db } from "@/db";
+
+/**
+ * A statement built on first use, once per database handle (tests and
+ * scripts close and reopen it), then run with `sql.placeholder` values.
+ * Building a drizzle query from its objects costs more CPU than the database
+ * spends answering a small one, so the statements that every page view or
+ * an often-viewed page sends are prepared.
+ *
+ * Placeholder values reach mysql2 as they are, without the column's encoder:
+ * pass an instant or a date as the column would write it
+ * (`column.mapToDriverValue(value)`), never a Date (mysql2 would write it in
+ * the process's time zone). Not for transactions: a transaction is another
+ * handle.
+ */
+export function prepared<T>(build: (db: Db) => T): () => T {
+  const byDb = new WeakMap<Db, T>();
+  return () => {
+    const db = getDb();
+    let statement = byDb.get(db);
+    if (!statement) byDb.set(db, (statement = build(db)));
+    return statement;
+  };
+}
