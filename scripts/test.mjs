@@ -163,7 +163,9 @@ async function checksLane(buffered) {
       "integration",
       async (output) => {
         const url = withDatabase(await databaseUrl(), "clientdesk_test");
-        const env = { ...baseEnv, DATABASE_URL: url, APP_URL: "http://127.0.0.1:3999", OUTBOX_WORKER: "off" };
+        // Not UTC, so that an instant written in the process's zone instead of UTC fails a test
+        // (tests/integration/sessions.test.ts: the session's expiry). TEST_TZ picks another.
+        const env = { ...baseEnv, TZ: process.env.TEST_TZ ?? "America/New_York", DATABASE_URL: url, APP_URL: "http://127.0.0.1:3999", OUTBOX_WORKER: "off" };
         await createDatabase(url, { fresh: true });
         if ((await tsx("scripts/migrate.ts", env, output)) !== 0) return false;
         return jest("integration", env, ["--runInBand"], output);
