@@ -32,7 +32,10 @@ function hostLabel(url: string): string {
  * replicas: every query may write.
  */
 export function createPools(e: Env): Pools {
-  const options = { connectionLimit: e.DATABASE_POOL_SIZE, timezone: "Z", supportBigNumbers: true, bigNumberStrings: false, enableKeepAlive: true } as const;
+  // trace: false: mysql2 would capture a stack for every query (1% of an invoice page's CPU) to
+  // name the caller of one that fails; Drizzle's DrizzleQueryError already does, from the caller's
+  // await (tests/integration/query-errors.test.ts).
+  const options = { connectionLimit: e.DATABASE_POOL_SIZE, timezone: "Z", supportBigNumbers: true, bigNumberStrings: false, enableKeepAlive: true, trace: false } as const;
   const urls = [e.DATABASE_URL, ...e.DATABASE_FAILOVER_URLS];
   if (urls.length === 1) {
     const pool = mysql.createPool({ uri: e.DATABASE_URL, ...options });

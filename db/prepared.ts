@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Db } from "@/db";
+import { getDb, type Db, type DbOrTx } from "@/db";
 
 /**
  * A statement built on first use, once per database handle (tests and
@@ -22,4 +22,14 @@ export function prepared<T>(build: (db: Db) => T): () => T {
     if (!statement) byDb.set(db, (statement = build(db)));
     return statement;
   };
+}
+
+/**
+ * prepared() for a read that also runs inside transactions: on the pool's
+ * handle the statement is built once; a transaction (another handle, which a
+ * statement prepared on the pool can't run on) builds its own.
+ */
+export function preparedFor<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
+  const onPool = prepared(build);
+  return (db) => (db === getDb() ? onPool() : build(db));
 }

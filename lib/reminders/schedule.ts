@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
+import { preparedFor } from "@/db/prepared";
 import { reminderSchedule, reminderSteps } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -27,14 +28,20 @@ export async function readActiveSteps(db: DbOrTx): Promise<ScheduleStep[]> {
   return db.select(stepColumns).from(reminderSteps).where(isNull(reminderSteps.removedAt)).orderBy(asc(reminderSteps.offsetDays));
 }
 
-/** The switch and the saved steps in one read (no schedule row: off, no steps), for a page that shows what comes next. */
-export async function readActiveSchedule(db: DbOrTx): Promise<{ enabled: boolean; steps: ScheduleStep[] }> {
-  const rows = await db
+// Every invoice page reads it: built once on the pool (db/prepared.ts).
+const activeScheduleQuery = preparedFor((db) =>
+  db
     .select({ enabled: reminderSchedule.enabled, step: stepColumns })
     .from(reminderSchedule)
     .leftJoin(reminderSteps, isNull(reminderSteps.removedAt))
     .where(eq(reminderSchedule.id, 1))
-    .orderBy(asc(reminderSteps.offsetDays));
+    .orderBy(asc(reminderSteps.offsetDays))
+    .prepare(),
+);
+
+/** The switch and the saved steps in one read (no schedule row: off, no steps), for a page that shows what comes next. */
+export async function readActiveSchedule(db: DbOrTx): Promise<{ enabled: boolean; steps: ScheduleStep[] }> {
+  const rows = await activeScheduleQuery(db).execute();
   return { enabled: rows[0]?.enabled ?? false, steps: rows.flatMap((r) => (r.step ? [r.step] : [])) };
 }
 

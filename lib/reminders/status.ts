@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, or } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { preparedFor } from "@/db/prepared";
 import { clients, invoiceReminders, invoices, reminderPauses, users } from "@/db/schema";
 import { readActiveSchedule } from "./schedule";
 import { nextStep, type ScheduleStep } from "./steps";
@@ -36,6 +37,24 @@ async function readReminderInvoice(db: DbOrTx, invoiceId: number): Promise<Remin
   return invoice ?? null;
 }
 
+// Every invoice page reads these: built once on the pool (db/prepared.ts).
+const pausesQuery = preparedFor((db) =>
+  db
+    .select({ invoiceId: reminderPauses.invoiceId, reason: reminderPauses.reason, pausedAt: reminderPauses.createdAt, pausedBy: users.name })
+    .from(reminderPauses)
+    .leftJoin(users, eq(users.id, reminderPauses.pausedBy))
+    .where(or(eq(reminderPauses.invoiceId, sql.placeholder("invoiceId")), eq(reminderPauses.clientId, sql.placeholder("clientId"))))
+    .prepare(),
+);
+
+const sentQuery = preparedFor((db) =>
+  db
+    .select({ stepId: invoiceReminders.stepId, offsetDays: invoiceReminders.offsetDays })
+    .from(invoiceReminders)
+    .where(eq(invoiceReminders.invoiceId, sql.placeholder("invoiceId")))
+    .prepare(),
+);
+
 /**
  * The next scheduled step (its day and the step) for an invoice on the
  * business's `today`, or why there is none: the schedule is off, the invoice
@@ -49,15 +68,8 @@ export async function readInvoiceReminderStatus(db: DbOrTx, invoiceOrId: number 
   if (!invoice) return null;
   const [{ enabled, steps }, pauses, sent] = await Promise.all([
     readActiveSchedule(db),
-    db
-      .select({ invoiceId: reminderPauses.invoiceId, reason: reminderPauses.reason, pausedAt: reminderPauses.createdAt, pausedBy: users.name })
-      .from(reminderPauses)
-      .leftJoin(users, eq(users.id, reminderPauses.pausedBy))
-      .where(or(eq(reminderPauses.invoiceId, invoice.id), eq(reminderPauses.clientId, invoice.clientId))),
-    db
-      .select({ stepId: invoiceReminders.stepId, offsetDays: invoiceReminders.offsetDays })
-      .from(invoiceReminders)
-      .where(and(eq(invoiceReminders.invoiceId, invoice.id))),
+    pausesQuery(db).execute({ invoiceId: invoice.id, clientId: invoice.clientId }),
+    sentQuery(db).execute({ invoiceId: invoice.id }),
   ]);
   const pauseOf = (target: "invoice" | "client"): ReminderPause | null => {
     const p = pauses.find((x) => (target === "invoice" ? x.invoiceId !== null : x.invoiceId === null));
