@@ -34,7 +34,8 @@ export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, c
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [idempotencyKey, setKey] = useState(newIdempotencyKey);
+  // Drawn on each opening (below): a closed dialog has no form to send, and the server render draws none.
+  const [idempotencyKey, setKey] = useState("");
 
   function onOpenChange(next: boolean) {
     if (pending) return;
