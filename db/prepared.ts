@@ -11,8 +11,8 @@ import { getDb, type Db, type DbOrTx } from "@/db";
  * Placeholder values reach mysql2 as they are, without the column's encoder:
  * pass an instant or a date as the column would write it
  * (`column.mapToDriverValue(value)`), never a Date (mysql2 would write it in
- * the process's time zone). Not for transactions: a transaction is another
- * handle.
+ * the process's time zone). Not for a read that also runs inside a
+ * transaction (another handle): preparedFor() below.
  */
 export function prepared<T>(build: (db: Db) => T): () => T {
   const byDb = new WeakMap<Db, T>();

@@ -17,7 +17,7 @@ import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
 // timings: docs/dashboard.md.
 //
 // Each statement is built once per process and run with placeholders
-// (db/prepared.ts): the dashboard sends eight per view, and building them
+// (db/prepared.ts): the dashboard sends seven per view, and building them
 // anew cost more CPU than the database spends answering them.
 
 export type Period = { from: string; to: string };
