@@ -101,7 +101,11 @@ describe("signing out ends the session on the server", () => {
   it("compares the expiry as an instant: two hours before it the session holds, two hours after it doesn't", async () => {
     const staff = await createUser({ role: "staff" });
     const cookie = await signIn(staff.email);
-    const expireIn = (ms: number) => getDb().update(sessions).set({ expiresAt: new Date(Date.now() + ms) }).where(eq(sessions.userId, staff.id));
+    const expireIn = (ms: number) =>
+      getDb()
+        .update(sessions)
+        .set({ expiresAt: new Date(Date.now() + ms) })
+        .where(eq(sessions.userId, staff.id));
     await expireIn(2 * 3600_000);
     await present(cookie);
     expect((await getCurrentUser())?.id).toBe(staff.id);
