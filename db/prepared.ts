@@ -8,11 +8,13 @@ import { getDb, type Db, type DbOrTx } from "@/db";
  * spends answering a small one, so the statements that every page view or
  * an often-viewed page sends are prepared.
  *
- * Placeholder values reach mysql2 as they are, without the column's encoder:
- * pass an instant or a date as the column would write it
- * (`column.mapToDriverValue(value)`), never a Date (mysql2 would write it in
- * the process's time zone). Not for a read that also runs inside a
- * transaction (another handle): preparedFor() below.
+ * Placeholder values reach mysql2 as they are, without the column's encoder,
+ * and mysql2 formats them itself: a Date in the pool's `timezone`, which is
+ * UTC only because db/connect.ts sets "Z" (without it, the process's zone).
+ * So pass an instant or a date as the column would write it
+ * (`column.mapToDriverValue(value)`): one encoding, whatever the pool's
+ * settings. Not for a read that also runs inside a transaction (another
+ * handle): preparedFor() below.
  */
 export function prepared<T>(build: (db: Db) => T): () => T {
   const byDb = new WeakMap<Db, T>();

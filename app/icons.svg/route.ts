@@ -1,4 +1,5 @@
 import { iconSprite } from "@/components/ui/icon-sprite";
+import { versionedFileCacheControl } from "@/lib/versioned-file";
 
 // Written once, at build time: the icons don't change between requests.
 export const dynamic = "force-static";
@@ -11,6 +12,6 @@ export const dynamic = "force-static";
  */
 export function GET(): Response {
   return new Response(iconSprite(), {
-    headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" },
+    headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": versionedFileCacheControl },
   });
 }

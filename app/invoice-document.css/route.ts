@@ -1,4 +1,5 @@
 import { invoiceDocumentCss } from "@/documents/invoice-document-css";
+import { versionedFileCacheControl } from "@/lib/versioned-file";
 
 // Written once, at build time: the stylesheet doesn't change between requests.
 export const dynamic = "force-static";
@@ -11,6 +12,6 @@ export const dynamic = "force-static";
  */
 export function GET(): Response {
   return new Response(invoiceDocumentCss, {
-    headers: { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" },
+    headers: { "content-type": "text/css; charset=utf-8", "cache-control": versionedFileCacheControl },
   });
 }

@@ -66,8 +66,8 @@ export async function invoiceListWhere(p: Omit<InvoiceListParams, "sort" | "page
 
 function orderFor(sort: InvoiceSort): SQL[] {
   const dir = sort.startsWith("-") ? desc : asc;
-  // The number is unique, so it orders on its own, straight off its index.
-  if (sort.endsWith("number")) return [dir(invoices.number)];
+  // Numbers are unique, but drafts have none (NULL): the id orders those, and the number's index carries it.
+  if (sort.endsWith("number")) return [dir(invoices.number), dir(invoices.id)];
   const column = { issue_date: invoices.issueDate, due_date: invoices.dueDate, total: invoices.totalMinor }[sort.replace(/^-/, "") as "issue_date"];
   // The id breaks ties, so pages never repeat or skip a row (each index carries the id, so this is still an index order).
   return [dir(column), dir(invoices.id)];

@@ -67,7 +67,7 @@ const sessionUserQuery = prepared((db) =>
 );
 
 async function readSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<{ user: CurrentUser | null; settings: CompanySettings | null }> {
-  // The instant as the column writes it (UTC), not a Date: see db/prepared.ts.
+  // The instant as the column writes it (UTC), whatever the pool's time zone: see db/prepared.ts.
   const [row] = await sessionUserQuery().execute({ tokenHash: hashSessionId(sid), uid, now: sessions.expiresAt.mapToDriverValue(now) });
   if (!row) return { user: null, settings: null };
   if (row.status !== "active" || row.sessionVersion !== sessionVersion) return { user: null, settings: row.settings };

@@ -43,6 +43,8 @@ export async function recountAppRollups(): Promise<void> {
  * SQL and never look at the dashboard's client counts.
  */
 export async function appRollupDrift(): Promise<string[]> {
-  const { findRollupDrift } = await import("@/lib/rollups/rebuild");
-  return (await withAppDrizzle((db) => findRollupDrift(db))).filter((line) => !line.startsWith("rollup_client_days"));
+  const [{ findRollupDrift }, { inTransaction }] = await Promise.all([import("@/lib/rollups/rebuild"), import("@/lib/transaction")]);
+  // One snapshot (a repeatable-read transaction): the app server may commit an invoice between the rollup's read and the recount's.
+  const drift = await withAppDrizzle((db) => inTransaction(db, (tx) => findRollupDrift(tx), { isolationLevel: "repeatable read" }));
+  return drift.filter((line) => !line.startsWith("rollup_client_days"));
 }
