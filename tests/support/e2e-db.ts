@@ -37,14 +37,9 @@ export async function recountAppRollups(): Promise<void> {
   await withAppDrizzle((db) => rebuildRollups(db));
 }
 
-/**
- * Where the app's invoice and service rollups differ from a recount (empty
- * when they agree). Clients are left out: many files make clients with raw
- * SQL and never look at the dashboard's client counts.
- */
+/** Where the app's invoice and service rollups differ from a recount (empty when they agree; see ./rollup-drift). */
 export async function appRollupDrift(): Promise<string[]> {
-  const [{ findRollupDrift }, { inTransaction }] = await Promise.all([import("@/lib/rollups/rebuild"), import("@/lib/transaction")]);
+  const [{ invoiceAndServiceDrift }, { inTransaction }] = await Promise.all([import("./rollup-drift"), import("@/lib/transaction")]);
   // One snapshot (a repeatable-read transaction): the app server may commit an invoice between the rollup's read and the recount's.
-  const drift = await withAppDrizzle((db) => inTransaction(db, (tx) => findRollupDrift(tx), { isolationLevel: "repeatable read" }));
-  return drift.filter((line) => !line.startsWith("rollup_client_days"));
+  return withAppDrizzle((db) => inTransaction(db, (tx) => invoiceAndServiceDrift(tx), { isolationLevel: "repeatable read" }));
 }

@@ -80,6 +80,6 @@ export async function readInvoice(id: number) {
 
 /** Where the invoice and service rollups disagree with a recount (clients made here skip the client rollup on purpose). */
 export async function invoiceRollupDrift(): Promise<string[]> {
-  const { findRollupDrift } = await import("@/lib/rollups/rebuild");
-  return (await findRollupDrift(getDb())).filter((p) => !p.startsWith("rollup_client_days"));
+  const { invoiceAndServiceDrift } = await import("./rollup-drift");
+  return invoiceAndServiceDrift(getDb());
 }
