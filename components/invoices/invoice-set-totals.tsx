@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type * as React from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatMoney } from "@/lib/money";
@@ -10,11 +10,15 @@ type Totals = { currency: string; count: number; invoicedMinor: number; paidMino
 
 /**
  * Invoiced, paid and outstanding for the current filters, one line per
- * currency. Loaded after the list renders (a sum over a large set shouldn't
- * hold the list up), and again whenever the filters change.
+ * currency, the business's own first. Loaded after the list renders (a sum
+ * over a large set shouldn't hold the list up), and again whenever the
+ * filters change. On a phone only the first line shows until asked, so the
+ * list's first row stays on the first screen whatever the currencies.
  */
-export function InvoiceSetTotals({ query, locale }: { query: string; locale: string }) {
+export function InvoiceSetTotals({ query, locale, businessCurrency }: { query: string; locale: string; businessCurrency: string }) {
   const [state, setState] = useState<{ query: string; totals: Totals[] | null; failed: boolean }>({ query, totals: null, failed: false });
+  const [allOnPhone, setAllOnPhone] = useState(false);
+  const moreId = useId();
   useEffect(() => {
     const controller = new AbortController();
     fetch(`/api/invoices/summary${query ? `?${query}` : ""}`, { signal: controller.signal })
@@ -27,6 +31,8 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
   }, [query]);
 
   const loading = state.query !== query || (!state.totals && !state.failed);
+  const totals = [...(state.totals ?? [])].sort((a, b) => Number(b.currency === businessCurrency) - Number(a.currency === businessCurrency));
+  const more = totals.length - 1;
   return (
     <section aria-label="Totals for these filters" aria-busy={loading} className="grid gap-2">
       {loading ? (
@@ -37,20 +43,47 @@ export function InvoiceSetTotals({ query, locale }: { query: string; locale: str
         </div>
       ) : state.failed ? (
         <p className="text-sm text-muted-foreground">The totals couldn&apos;t load. Reload the page to try again.</p>
-      ) : state.totals!.length === 0 ? null : (
-        state.totals!.map((t) => {
-          // Several currencies are never added up: each gets its own row, and each figure says which it is.
-          const inCurrency = state.totals!.length > 1 ? ` (${t.currency})` : "";
-          return (
-            <dl key={t.currency} className="grid grid-cols-3 gap-2 sm:gap-3">
-              <Figure label={`Invoiced${inCurrency}`} value={formatMoney(t.invoicedMinor, t.currency, locale)} detail={`${plural(t.count, "invoice")} in this view`} />
-              <Figure label={`Paid${inCurrency}`} value={formatMoney(t.paidMinor, t.currency, locale)} />
-              <Figure label={`Outstanding${inCurrency}`} value={formatMoney(t.outstandingMinor, t.currency, locale)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
-            </dl>
-          );
-        })
+      ) : totals.length === 0 ? null : (
+        <>
+          <CurrencyTotals totals={totals[0]!} several={more > 0} locale={locale} />
+          {more > 0 && (
+            <>
+              <div id={moreId} className={`${allOnPhone ? "grid" : "hidden sm:grid"} gap-2`}>
+                {totals.slice(1).map((t) => (
+                  <CurrencyTotals key={t.currency} totals={t} several locale={locale} />
+                ))}
+              </div>
+              <button
+                type="button"
+                aria-expanded={allOnPhone}
+                aria-controls={moreId}
+                onClick={() => setAllOnPhone((shown) => !shown)}
+                className="inline-flex min-h-6 items-center justify-self-start rounded-sm text-xs font-medium text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring sm:hidden"
+              >
+                {allOnPhone
+                  ? "Fewer currencies"
+                  : `${plural(more, "more currency", "more currencies")}: ${totals
+                      .slice(1)
+                      .map((t) => t.currency)
+                      .join(", ")}`}
+              </button>
+            </>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+/** One currency's row. Several currencies are never added up: each gets its own row, and each figure says which it is. */
+function CurrencyTotals({ totals: t, several, locale }: { totals: Totals; several: boolean; locale: string }) {
+  const inCurrency = several ? ` (${t.currency})` : "";
+  return (
+    <dl className="grid grid-cols-3 gap-2 sm:gap-3">
+      <Figure label={`Invoiced${inCurrency}`} value={formatMoney(t.invoicedMinor, t.currency, locale)} detail={`${plural(t.count, "invoice")} in this view`} />
+      <Figure label={`Paid${inCurrency}`} value={formatMoney(t.paidMinor, t.currency, locale)} />
+      <Figure label={`Outstanding${inCurrency}`} value={formatMoney(t.outstandingMinor, t.currency, locale)} tone={t.outstandingMinor > 0 ? "warning" : undefined} />
+    </dl>
   );
 }
 

@@ -64,7 +64,7 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
             clientName={client?.name ?? null}
             removeClientHref={`${area}/invoices${withoutClient ? `?${withoutClient}` : ""}`}
           />
-          <InvoiceSetTotals query={query} locale={settings.locale} />
+          <InvoiceSetTotals query={query} locale={settings.locale} businessCurrency={settings.defaultCurrency} />
           <Suspense key={`${query}|${params.page}`} fallback={<ListSkeleton />}>
             <InvoiceResults area={area} params={params} searchParams={searchParams} filtered={Boolean(query.replace(/(^|&)sort=[^&]*/, ""))} canRemind={canRemind} locale={settings.locale} />
           </Suspense>
