@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { completeSignup } from "@/lib/actions/signup/complete-signup";
-import { completeSignupSchema } from "@/lib/validation/signup";
+import { completeSignupSchema } from "@/lib/validation/account";
 
 /** Step two of sign-up: the password again proves this is the person who filled the form. Success redirects. */
 export function CompleteSignupForm({ token, email, twoFactor }: { token: string; email: string; twoFactor: "none" | "sms" }) {

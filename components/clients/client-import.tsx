@@ -12,7 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { toast } from "@/components/ui/toast";
 import { importClients } from "@/lib/actions/clients/import-clients";
 import { previewClientImport } from "@/lib/actions/clients/preview-client-import";
-import { IMPORT_MAX_BYTES } from "@/lib/validation/clients";
+import { IMPORT_MAX_BYTES } from "@/lib/validation/choices";
 import { plural } from "@/lib/plural";
 
 type Preview = NonNullable<Awaited<ReturnType<typeof previewClientImport>>["data"]>;

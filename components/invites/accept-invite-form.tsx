@@ -7,7 +7,7 @@ import { NewPasswordFields } from "@/components/profile/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { acceptInvite } from "@/lib/actions/invites/accept-invite";
-import { tokenPasswordSchema } from "@/lib/validation/profile";
+import { tokenPasswordSchema } from "@/lib/validation/account";
 
 /** The invitee chooses a password; that creates their staff account. */
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {

@@ -9,7 +9,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { requestInvite } from "@/lib/actions/invites/request-invite";
-import { inviteRequestSchema } from "@/lib/validation/staff";
+import { inviteRequestSchema } from "@/lib/validation/invites";
 
 /** Ask for a new staff member to be invited; every admin is emailed to approve or reject. */
 export function InviteRequestForm() {

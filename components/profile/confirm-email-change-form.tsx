@@ -6,7 +6,7 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { confirmEmailChange } from "@/lib/actions/profile/confirm-email-change";
-import { confirmEmailChangeSchema } from "@/lib/validation/profile";
+import { confirmEmailChangeSchema } from "@/lib/validation/account";
 
 /** The one button on the page the confirmation link opens: opening the link changes nothing. */
 export function ConfirmEmailChangeForm({ token, newEmail }: { token: string; newEmail: string }) {

@@ -7,7 +7,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { requestPasswordReset } from "@/lib/actions/profile/request-password-reset";
-import { forgotPasswordSchema } from "@/lib/validation/profile";
+import { forgotPasswordSchema } from "@/lib/validation/account";
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {

@@ -9,7 +9,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { changePassword } from "@/lib/actions/profile/change-password";
-import { changePasswordSchema } from "@/lib/validation/profile";
+import { changePasswordSchema } from "@/lib/validation/account";
 import { NewPasswordFields } from "./new-password-fields";
 
 /** Change the password; every other session is signed out, this one stays. */

@@ -6,7 +6,7 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { resetPassword } from "@/lib/actions/profile/reset-password";
-import { tokenPasswordSchema } from "@/lib/validation/profile";
+import { tokenPasswordSchema } from "@/lib/validation/account";
 import { NewPasswordFields } from "./new-password-fields";
 
 export function ResetPasswordForm({ token }: { token: string }) {

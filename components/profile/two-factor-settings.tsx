@@ -15,7 +15,7 @@ import { toast } from "@/components/ui/toast";
 import { confirmTwoFactorChange } from "@/lib/actions/profile/confirm-two-factor-change";
 import { resendTwoFactorChangeCode } from "@/lib/actions/profile/resend-two-factor-change-code";
 import { startTwoFactorChange } from "@/lib/actions/profile/start-two-factor-change";
-import { confirmTwoFactorChangeSchema, startTwoFactorChangeSchema } from "@/lib/validation/two-factor";
+import { confirmTwoFactorChangeSchema, startTwoFactorChangeSchema } from "@/lib/validation/two-factor-change";
 
 type Pending = { token: string; sentTo: string; resendAt: string };
 type Status = { enabled: boolean; phone: string | null; maskedPhone: string };

@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { hashToken, newToken } from "@/lib/auth/one-time-token";
 import { DomainError } from "@/lib/errors";
 import { enqueue } from "@/lib/notify/enqueue";
-import type { InviteDecision } from "@/lib/validation/staff";
+import type { InviteDecision } from "@/lib/validation/invites";
 import { ACCEPT_TTL_MS, acceptUrl } from "./invite-links";
 import { inTransaction } from "@/lib/transaction";
 

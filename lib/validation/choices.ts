@@ -11,3 +11,6 @@ export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as cons
 
 export const portalInvoiceFilters = ["all", "open", "overdue", "paid", "void"] as const;
 export type PortalInvoiceFilter = (typeof portalInvoiceFilters)[number];
+
+/** The largest CSV the client import takes, which the form checks before it posts the file. */
+export const IMPORT_MAX_BYTES = 900_000;

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { passwordProblems } from "@/lib/auth/password-rules";
-import { email, id, linkToken, oneLine, requiredText } from "./fields";
+import { email, oneLine, requiredText } from "./fields";
 import { phoneCountry, phoneText, withPhone } from "./phone";
 
+// The profile form: the one schema here that reads a phone, so the phone
+// metadata comes only with it. The password, device and email-link schemas
+// are in ./account, which public pages import without that weight.
 export const profileSchema = withPhone(
   z.object({
     name: requiredText(120, "Enter your name"),
@@ -13,27 +15,3 @@ export const profileSchema = withPhone(
     currentPassword: oneLine(200, "Enter your current password").optional().default(""),
   }),
 );
-
-const newPassword = { password: oneLine(200, "Enter a new password"), confirmPassword: oneLine(200, "Enter the new password again") };
-
-/** The shared strength rules, and the confirmation must match. */
-function checkNewPassword(v: { password: string; confirmPassword: string }, ctx: z.RefinementCtx) {
-  const problems = passwordProblems(v.password);
-  if (problems.length) ctx.addIssue({ code: "custom", path: ["password"], message: problems.join(". ") });
-  else if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two passwords don't match" });
-}
-
-export const changePasswordSchema = z
-  .object({ currentPassword: oneLine(200, "Enter your current password").pipe(z.string().min(1, { error: "Enter your current password" })), ...newPassword })
-  .superRefine(checkNewPassword);
-
-export const forgotPasswordSchema = z.object({ email });
-
-/** Used by the reset link and the invite-acceptance link: a token and a new password. */
-export const tokenPasswordSchema = z.object({ token: linkToken(200), ...newPassword }).superRefine(checkNewPassword);
-
-/** "Sign out" on one row of the profile's list of devices. */
-export const signOutDeviceSchema = z.object({ sessionId: id });
-
-/** The button on the page a changed email's link opens. */
-export const confirmEmailChangeSchema = z.object({ token: linkToken(200) });

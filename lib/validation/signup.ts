@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { checkbox, email, linkToken, oneLine, requiredText } from "./fields";
+import { checkbox, email, oneLine, requiredText } from "./fields";
 import { phoneCountry, phoneText, withPhone } from "./phone";
 
 const signupFields = z
@@ -31,8 +31,3 @@ const signupFields = z
  */
 const signupPhone = withPhone(signupFields, { required: "Enter your mobile number", texts: (v) => v.twoFactor === "sms" || v.smsOptIn === true });
 export const signupSchema = signupPhone.transform((v) => ({ ...v, phone: v.phone! }));
-
-export const completeSignupSchema = z.object({
-  token: linkToken(4000),
-  password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
-});

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { CONTROL_CHARACTERS_ERROR, isTypedText, linkToken, oneLine, positiveId } from "./fields";
-import { phoneCountry, phoneText, withPhone } from "./phone";
+import { CONTROL_CHARACTERS_ERROR, isTypedText, oneLine, positiveId } from "./fields";
+
+// The second step of a sign-in, authenticator apps and passkeys. The sign-in's
+// code forms import this module on public pages, so it must not import
+// ./phone (turning texted codes on, which reads a number, is ./two-factor-change).
 
 /** Six digits; spaces and dashes people type ("123 456") are dropped first. */
 export const otpCode = z
@@ -71,18 +74,3 @@ export const renamePasskeySchema = z.object({ id: positiveId("Choose a passkey")
 export const userIdSchema = z.object({ userId: positiveId("Choose a user") });
 
 export const resendCodeSchema = z.object({});
-
-// Turning codes on texts the number, so it must be able to take a text.
-export const startTwoFactorChangeSchema = withPhone(
-  z.object({
-    change: z.enum(["enable", "disable"]),
-    password: oneLine(200, "Enter your password").pipe(z.string().min(1, { error: "Enter your password" })),
-    phone: phoneText,
-    phoneCountry,
-  }),
-  { texts: (v) => v.change === "enable" },
-);
-
-export const confirmTwoFactorChangeSchema = z.object({ token: linkToken(2000), code: otpCode });
-
-export const resendTwoFactorChangeSchema = z.object({ token: linkToken(2000) });

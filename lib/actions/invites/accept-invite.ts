@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { acceptInvite as acceptStaffInvite } from "@/lib/invites/accept-invite";
-import { tokenPasswordSchema } from "@/lib/validation/profile";
+import { tokenPasswordSchema } from "@/lib/validation/account";
 import { defineAction } from "../define-action";
 
 // Public: the invitee has no account yet. The single-use token is the credential.

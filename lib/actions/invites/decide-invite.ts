@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { decideInvite as decideStaffInvite } from "@/lib/invites/decide-invite";
-import { inviteDecisionSchema } from "@/lib/validation/staff";
+import { inviteDecisionSchema } from "@/lib/validation/invites";
 import { defineAction } from "../define-action";
 
 /** Approve or reject, from the emailed link (token) or the pending list (inviteId). */

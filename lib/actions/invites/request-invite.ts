@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { requestInvite as requestStaffInvite } from "@/lib/invites/request-invite";
-import { inviteRequestSchema } from "@/lib/validation/staff";
+import { inviteRequestSchema } from "@/lib/validation/invites";
 import { defineAction } from "../define-action";
 
 export const requestInvite = defineAction({

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { getDb } from "@/db";
 import { signIn } from "@/lib/auth/config";
 import { changePassword as changeOwnPassword } from "@/lib/profile/change-password";
-import { changePasswordSchema } from "@/lib/validation/profile";
+import { changePasswordSchema } from "@/lib/validation/account";
 import { defineAction } from "../define-action";
 
 /**

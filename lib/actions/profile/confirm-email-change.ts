@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { confirmEmailChange as confirm } from "@/lib/profile/email-change";
-import { confirmEmailChangeSchema } from "@/lib/validation/profile";
+import { confirmEmailChangeSchema } from "@/lib/validation/account";
 import { defineAction } from "../define-action";
 
 /** Public on purpose: the link's token, sent to the new address, is the credential. */

@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { confirmTwoFactorChange as confirmChange } from "@/lib/two-factor/settings";
-import { confirmTwoFactorChangeSchema } from "@/lib/validation/two-factor";
+import { confirmTwoFactorChangeSchema } from "@/lib/validation/two-factor-change";
 import { defineAction } from "../define-action";
 
 /** Step two: the texted code makes the change. */

@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { requestPasswordReset as emailResetLink } from "@/lib/profile/password-reset";
-import { forgotPasswordSchema } from "@/lib/validation/profile";
+import { forgotPasswordSchema } from "@/lib/validation/account";
 import { defineAction } from "../define-action";
 
 // Public, and the answer is the same whether or not the email has an account.

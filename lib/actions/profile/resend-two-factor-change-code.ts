@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { resendTwoFactorChangeCode as resendCode } from "@/lib/two-factor/settings";
-import { resendTwoFactorChangeSchema } from "@/lib/validation/two-factor";
+import { resendTwoFactorChangeSchema } from "@/lib/validation/two-factor-change";
 import { defineAction } from "../define-action";
 
 export const resendTwoFactorChangeCode = defineAction({

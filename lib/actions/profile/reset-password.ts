@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { resetPassword as resetWithToken } from "@/lib/profile/password-reset";
-import { tokenPasswordSchema } from "@/lib/validation/profile";
+import { tokenPasswordSchema } from "@/lib/validation/account";
 import { defineAction } from "../define-action";
 
 // Public: the single-use, one-hour token from the email is the credential.

@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { signOutDevice as endDeviceSession } from "@/lib/profile/sessions";
-import { signOutDeviceSchema } from "@/lib/validation/profile";
+import { signOutDeviceSchema } from "@/lib/validation/account";
 import { defineAction } from "../define-action";
 
 /** Signs one of the person's other devices out; the session id must be one of their own. */

@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { startTwoFactorChange as startChange } from "@/lib/two-factor/settings";
-import { startTwoFactorChangeSchema } from "@/lib/validation/two-factor";
+import { startTwoFactorChangeSchema } from "@/lib/validation/two-factor-change";
 import { defineAction } from "../define-action";
 
 /** Turning two-step sign-in on or off, step one: the password, then a code is texted. Own account only. */

@@ -3,7 +3,7 @@
 import { getDb } from "@/db";
 import { signInWithPassword } from "@/lib/auth/password-sign-in";
 import { completeSignup as createClientAccount } from "@/lib/signup/complete";
-import { completeSignupSchema } from "@/lib/validation/signup";
+import { completeSignupSchema } from "@/lib/validation/account";
 import { defineAction } from "../define-action";
 
 /**
