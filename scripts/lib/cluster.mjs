@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createDatabase, ping, pidAlive, sleep, SQL_MODE } from "./database.mjs";
+import { createDatabase, ping, pidAlive, serverOptions, sleep } from "./database.mjs";
 import { portIsFree } from "./process.mjs";
 import { findDatabaseServer, log, which } from "./system.mjs";
 
@@ -151,22 +151,7 @@ export async function startCluster(root, { dir = "cluster", nodes: count = 3, ba
           "pc.recovery=TRUE",
         ].join(";");
         const args = [
-          "--no-defaults",
-          `--datadir=${datadir}`,
-          `--socket=${socket}`,
-          `--port=${ports.mysql}`,
-          "--bind-address=127.0.0.1",
-          `--pid-file=${pidFile}`,
-          `--log-error=${logFile}`,
-          `--tmpdir=${tmpdir}`,
-          "--skip-log-bin",
-          "--skip-name-resolve",
-          "--default-time-zone=+00:00",
-          `--sql-mode=${SQL_MODE}`,
-          "--character-set-server=utf8mb4",
-          "--max-connections=400",
-          `--innodb-buffer-pool-size=${bufferPool}`,
-          "--innodb-flush-log-at-trx-commit=2",
+          ...serverOptions({ datadir, socket, port: ports.mysql, pidFile, logFile, tmpdir, bufferPool }),
           // What Galera requires.
           "--binlog-format=ROW",
           "--default-storage-engine=InnoDB",

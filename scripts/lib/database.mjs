@@ -35,6 +35,33 @@ export function pidAlive(pid) {
 }
 
 /**
+ * The options every local MariaDB of ours starts with (the private servers here
+ * and the Galera nodes in cluster.mjs): our files only, loopback, UTC, the
+ * SQL mode the app expects, and a laptop-friendly durability trade for a local,
+ * rebuildable database.
+ */
+export function serverOptions({ datadir, socket, port, pidFile, logFile, tmpdir, bufferPool }) {
+  return [
+    "--no-defaults",
+    `--datadir=${datadir}`,
+    `--socket=${socket}`,
+    `--port=${port}`,
+    "--bind-address=127.0.0.1",
+    `--pid-file=${pidFile}`,
+    `--log-error=${logFile}`,
+    `--tmpdir=${tmpdir}`,
+    "--skip-log-bin",
+    "--skip-name-resolve",
+    "--default-time-zone=+00:00",
+    `--sql-mode=${SQL_MODE}`,
+    "--character-set-server=utf8mb4",
+    "--max-connections=400",
+    `--innodb-buffer-pool-size=${bufferPool}`,
+    "--innodb-flush-log-at-trx-commit=2",
+  ];
+}
+
+/**
  * Starts (or reuses) the private server for a profile. Returns the
  * DATABASE_URL and a stop() that shuts the server down only if this call
  * started it.
@@ -76,26 +103,7 @@ export async function startPrivateServer(root, profileName) {
     }
   }
 
-  const args = [
-    "--no-defaults",
-    `--datadir=${datadir}`,
-    `--socket=${socket}`,
-    `--port=${profile.port}`,
-    "--bind-address=127.0.0.1",
-    `--pid-file=${pidFile}`,
-    `--log-error=${logFile}`,
-    `--tmpdir=${tmpdir}`,
-    "--skip-log-bin",
-    "--skip-name-resolve",
-    "--default-time-zone=+00:00",
-    `--sql-mode=${SQL_MODE}`,
-    "--character-set-server=utf8mb4",
-    "--max-connections=400",
-    `--innodb-buffer-pool-size=${profile.bufferPool}`,
-    // A laptop-friendly durability trade for a local, rebuildable database.
-    "--innodb-flush-log-at-trx-commit=2",
-    ...(process.getuid?.() === 0 ? ["--user=root"] : []),
-  ];
+  const args = [...serverOptions({ datadir, socket, port: profile.port, pidFile, logFile, tmpdir, bufferPool: profile.bufferPool }), ...(process.getuid?.() === 0 ? ["--user=root"] : [])];
   const out = openSync(logFile, "a");
   const child = spawn(bin.server, args, { stdio: ["ignore", out, out], detached: false });
   let exited = false;
