@@ -20,6 +20,8 @@ type Options<S extends z.ZodType, R> = {
   success: (result: FormState<R>, parsed: z.output<S>) => ToastOptions;
   /** Refresh the page's server data after a success (default yes). */
   refresh?: boolean;
+  /** Open from the start: a dialog whose code loaded on first use (components/ui/deferred-popup.tsx), mounted by the click that opens it. */
+  initiallyOpen?: boolean;
 };
 
 /**
@@ -28,14 +30,15 @@ type Options<S extends z.ZodType, R> = {
  * from the check or the server, cleared on reopening, and on success the
  * dialog closes and a toast says what happened. It can't close while sending.
  */
-export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, check, success, refresh = true }: Options<S, R>) {
+export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, check, success, refresh = true, initiallyOpen = false }: Options<S, R>) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   // Drawn on each opening (below): a closed dialog has no form to send, and the server render draws none.
-  const [idempotencyKey, setKey] = useState("");
+  // A dialog mounted open is only ever drawn in the browser, after the click that opened it: its first key is drawn at once.
+  const [idempotencyKey, setKey] = useState(() => (initiallyOpen ? newIdempotencyKey() : ""));
 
   function onOpenChange(next: boolean) {
     if (pending) return;

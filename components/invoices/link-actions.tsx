@@ -1,18 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { lazy, Suspense, useState, useTransition } from "react";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Icon } from "@/components/ui/icon";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { toast } from "@/components/ui/toast";
 import { reissueInvoiceLink } from "@/lib/actions/invoices/reissue-invoice-link";
 import { revokeInvoiceLinks } from "@/lib/actions/invoices/revoke-invoice-links";
 import { plural } from "@/lib/plural";
+
+// The dialog that shows a new link: its code (Radix's dialog) loads when the
+// pointer or focus reaches "New link", and it opens when the link is made.
+const loadDialog = () => import("./new-link-dialog");
+const NewLinkDialog = lazy(() => loadDialog().then((m) => ({ default: m.NewLinkDialog })));
+const preload = () => void loadDialog();
 
 /** Revoke every link to the invoice, or revoke and make a fresh one to copy (shown once). */
 export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasActive: boolean }) {
@@ -38,7 +40,7 @@ export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasAc
     <div className="grid gap-2">
       <FormAlert message={error} />
       <div className="flex flex-wrap gap-2">
-        <Button variant="outline" size="sm" onClick={reissue} pending={pending}>
+        <Button variant="outline" size="sm" onClick={reissue} onPointerEnter={preload} onFocus={preload} pending={pending}>
           <Icon name="link-2" aria-hidden="true" />
           New link
         </Button>
@@ -56,29 +58,11 @@ export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasAc
           />
         )}
       </div>
-      <Dialog open={url !== null} onOpenChange={(open) => !open && setUrl(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>A new private link</DialogTitle>
-            <DialogDescription>Older links no longer work. Copy this one now: for safety it isn&apos;t stored and can&apos;t be shown again.</DialogDescription>
-          </DialogHeader>
-          <div className="grid gap-2">
-            <Label htmlFor="new-link">Link</Label>
-            <Input id="new-link" readOnly value={url ?? ""} onFocus={(e) => e.currentTarget.select()} />
-          </div>
-          <DialogFooter>
-            <Button
-              onClick={async () => {
-                await navigator.clipboard?.writeText(url ?? "").catch(() => undefined);
-                toast({ title: "Link copied", variant: "success" });
-              }}
-            >
-              <Icon name="copy" aria-hidden="true" />
-              Copy link
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      {url !== null && (
+        <Suspense fallback={null}>
+          <NewLinkDialog url={url} onClose={() => setUrl(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

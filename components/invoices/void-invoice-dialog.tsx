@@ -1,77 +1,26 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
-import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger } from "@/components/ui/alert-dialog";
+import { lazy } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
 import { Icon } from "@/components/ui/icon";
-import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/toast";
-import { voidInvoice } from "@/lib/actions/invoices/void-invoice";
+import type { VoidInvoiceProps } from "./void-invoice-popup";
 
-/** Void an issued invoice, saying why. It keeps its number; the client's links show it as void. */
-export function VoidInvoiceDialog({ invoiceId, number }: { invoiceId: number; number: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string[] | undefined>();
-  const [pending, startTransition] = useTransition();
+const loadPopup = () => import("./void-invoice-popup");
+const VoidInvoicePopup = lazy(() => loadPopup().then((m) => ({ default: m.VoidInvoicePopup })));
 
-  function run() {
-    if (reason.trim().length < 3) {
-      setFieldError(["Say why this invoice is void"]);
-      return;
-    }
-    startTransition(async () => {
-      const result = await voidInvoice(undefined, { invoiceId, reason });
-      if (!result.ok) {
-        setFieldError(result.fieldErrors.reason);
-        setError(result.formError);
-        return;
-      }
-      setOpen(false);
-      toast({ title: `${number} is void`, variant: "success" });
-      router.refresh();
-    });
-  }
-
+/** The Void button; the confirmation's code (Radix's alert dialog) loads on first use (see components/ui/deferred-popup.tsx). */
+export function VoidInvoiceDialog(props: VoidInvoiceProps) {
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        setError(null);
-        setFieldError(undefined);
-      }}
-    >
-      <AlertDialogTrigger asChild>
-        <Button variant="outline" className="text-destructive hover:text-destructive">
+    <DeferredPopup
+      load={loadPopup}
+      trigger={(extra) => (
+        <Button type="button" variant="outline" className="text-destructive hover:text-destructive" aria-haspopup="dialog" {...extra}>
           <Icon name="ban" aria-hidden="true" />
           Void
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Void invoice {number}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            A void invoice can&apos;t be paid or changed. It keeps its number, so your records stay complete. To bill again, duplicate it and issue the copy.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <FormAlert message={error} />
-        <FormField id="void-reason" label="Reason" required error={fieldError}>
-          <Textarea {...fieldA11y("void-reason", fieldError)} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} placeholder="e.g. Issued to the wrong client" />
-        </FormField>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Keep it</AlertDialogCancel>
-          <Button variant="destructive" pending={pending} onClick={run}>
-            Void invoice
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      )}
+      popup={(trigger) => <VoidInvoicePopup {...props} trigger={trigger} />}
+    />
   );
 }

@@ -1,54 +1,26 @@
 "use client";
 
-import { FormAlert } from "@/components/forms/form-alert";
-import { useDialogForm } from "@/components/forms/use-dialog-form";
+import { lazy } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField, fieldA11y } from "@/components/ui/form-field";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
 import { Icon } from "@/components/ui/icon";
-import { Input } from "@/components/ui/input";
-import { emailMyInvoice } from "@/lib/actions/portal/email-my-invoice";
-import { emailMyInvoiceSchema } from "@/lib/validation/portal";
+import type { EmailMyInvoiceProps } from "./email-invoice-popup";
 
-/**
- * "Email me this invoice": to the account's own address, with optional CCs. One email per opening of the dialog.
- * The dialog makes its own idempotency key on each opening.
- */
-export function EmailInvoiceDialog({ invoiceId, number, email }: { invoiceId: number; number: string; email: string | null }) {
-  const { open, onOpenChange, pending, onSubmit, errors, formError } = useDialogForm({
-    action: emailMyInvoice,
-    schema: emailMyInvoiceSchema,
-    extra: { invoiceId },
-    success: (state) => ({ title: `Invoice ${number} emailed`, description: `Sent to ${(state.data as { to: string }).to}. It has the PDF and a private link.` }),
-    refresh: false,
-  });
+const loadPopup = () => import("./email-invoice-popup");
+const EmailInvoicePopup = lazy(() => loadPopup().then((m) => ({ default: m.EmailInvoicePopup })));
+
+/** The "Email me this invoice" button; the dialog's code (Radix, zod) loads on first use (see components/ui/deferred-popup.tsx). */
+export function EmailInvoiceDialog(props: EmailMyInvoiceProps) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
-        <Button variant="outline" disabled={!email}>
+    <DeferredPopup
+      load={loadPopup}
+      trigger={(extra) => (
+        <Button type="button" variant="outline" disabled={!props.email} aria-haspopup="dialog" {...extra}>
           <Icon name="mail" aria-hidden="true" />
           Email me this invoice
         </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
-        <DialogHeader>
-          <DialogTitle>Email invoice {number}</DialogTitle>
-          <DialogDescription>
-            We send it to <span className="font-medium text-foreground">{email}</span> with the PDF attached and a private link to view it online.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <FormAlert message={formError} />
-          <FormField id="cc" label="CC (optional)" error={errors.cc} hint="Up to five more addresses, separated by commas, e.g. your accountant.">
-            <Input {...fieldA11y("cc", errors.cc, true)} name="cc" type="text" inputMode="email" autoComplete="off" />
-          </FormField>
-          <DialogFooter>
-            <Button type="submit" pending={pending}>
-              Send email
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      )}
+      popup={(trigger) => <EmailInvoicePopup {...props} trigger={trigger} />}
+    />
   );
 }

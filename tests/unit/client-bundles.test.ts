@@ -47,4 +47,27 @@ describe("what a page's client components bring to the browser", () => {
     }
     expect(browserModules("components/auth/signup-form.tsx")).toContain("awesome-phonenumber");
   });
+
+  it("loads a page's dialogs on first use: their buttons bring neither zod nor Radix's dialog", () => {
+    // Each button is a DeferredPopup (components/ui/deferred-popup.tsx): the dialog is a chunk of its own.
+    const buttons = [
+      "components/payments/record-payment-dialog.tsx",
+      "components/payments/refund-payment-dialog.tsx",
+      "components/invoices/email-invoice-dialog.tsx",
+      "components/invoices/void-invoice-dialog.tsx",
+      "components/invoices/link-actions.tsx",
+      "components/reminders/pause-reminders-dialog.tsx",
+      "components/portal/email-invoice-dialog.tsx",
+      "components/portal/pay-all-dialog.tsx",
+      "components/portal/subscribe-dialog.tsx",
+    ];
+    for (const button of buttons) {
+      const modules = browserModules(button);
+      const heavy = ["zod", "components/ui/dialog.tsx", "components/ui/alert-dialog.tsx"].filter((m) => modules.has(m));
+      expect([button, heavy]).toEqual([button, []]);
+    }
+    // The dialogs themselves do bring them, so the test would see a wrong-way import.
+    expect(browserModules("components/payments/record-payment-popup.tsx")).toContain("zod");
+    expect(browserModules("components/invoices/void-invoice-popup.tsx")).toContain("components/ui/alert-dialog.tsx");
+  });
 });

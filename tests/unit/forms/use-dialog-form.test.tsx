@@ -19,8 +19,8 @@ Element.prototype.hasPointerCapture ??= () => false;
 const schema = z.object({ recordId: z.number(), name: z.string().trim().min(1, { error: "Enter a name" }), idempotencyKey: z.string().length(32) });
 const action = jest.fn<Promise<FormState<{ greeting: string }>>, [undefined, Record<string, unknown>]>();
 
-function NameDialog() {
-  const dialog = useDialogForm({ action, schema, extra: { recordId: 7 }, success: (result, sent) => ({ title: `${result.data!.greeting}, ${sent.name}` }) });
+function NameDialog({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
+  const dialog = useDialogForm({ action, schema, extra: { recordId: 7 }, success: (result, sent) => ({ title: `${result.data!.greeting}, ${sent.name}` }), initiallyOpen });
   return (
     <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
@@ -52,6 +52,23 @@ beforeEach(() => {
 });
 
 describe("useDialogForm", () => {
+  it("when mounted open (a dialog loaded on first use), has a key from the start and a fresh one on each reopening", async () => {
+    const user = userEvent.setup();
+    action.mockResolvedValue({ ok: false, fieldErrors: {}, formError: "Try again" });
+    render(<NameDialog initiallyOpen />);
+    expect(screen.getByRole("dialog", { name: "Name the record" })).toBeInTheDocument();
+    const first = screen.getByLabelText("Key").textContent!;
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    await user.type(screen.getByLabelText("Name"), "Ada");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(action).toHaveBeenCalledWith(undefined, { name: "Ada", recordId: 7, idempotencyKey: first }));
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Name it" }));
+    expect(screen.getByLabelText("Key").textContent).toMatch(/^[0-9a-f]{32}$/);
+    expect(screen.getByLabelText("Key").textContent).not.toBe(first);
+  });
+
   it("gives each opening of the dialog its own idempotency key, sent with the form", async () => {
     const user = userEvent.setup();
     action.mockResolvedValue({ ok: false, fieldErrors: {}, formError: "Try again" });
