@@ -1,13 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
-import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
-import { FormField, fieldA11y } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/toast";
+import { ReasonConfirmPopup } from "@/components/forms/reason-confirm-popup";
 import { voidInvoice } from "@/lib/actions/invoices/void-invoice";
 
 export type VoidInvoiceProps = { invoiceId: number; number: string };
@@ -18,60 +11,20 @@ export type VoidInvoiceProps = { invoiceId: number; number: string };
  * the start because the person clicked; `trigger` is that same button.
  */
 export function VoidInvoicePopup({ invoiceId, number, trigger }: VoidInvoiceProps & { trigger: React.ReactElement }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(true);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string[] | undefined>();
-  const [pending, startTransition] = useTransition();
-
-  function run() {
-    if (reason.trim().length < 3) {
-      setFieldError(["Say why this invoice is void"]);
-      return;
-    }
-    startTransition(async () => {
-      const result = await voidInvoice(undefined, { invoiceId, reason });
-      if (!result.ok) {
-        setFieldError(result.fieldErrors.reason);
-        setError(result.formError);
-        return;
-      }
-      setOpen(false);
-      toast({ title: `${number} is void`, variant: "success" });
-      router.refresh();
-    });
-  }
-
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        setError(null);
-        setFieldError(undefined);
-      }}
-    >
-      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Void invoice {number}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            A void invoice can&apos;t be paid or changed. It keeps its number, so your records stay complete. To bill again, duplicate it and issue the copy.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <FormAlert message={error} />
-        <FormField id="void-reason" label="Reason" required error={fieldError}>
-          <Textarea {...fieldA11y("void-reason", fieldError)} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} placeholder="e.g. Issued to the wrong client" />
-        </FormField>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Keep it</AlertDialogCancel>
-          <Button variant="destructive" pending={pending} onClick={run}>
-            Void invoice
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ReasonConfirmPopup
+      trigger={trigger}
+      title={`Void invoice ${number}?`}
+      description="A void invoice can't be paid or changed. It keeps its number, so your records stay complete. To bill again, duplicate it and issue the copy."
+      fieldId="void-reason"
+      placeholder="e.g. Issued to the wrong client"
+      maxLength={500}
+      problem={(reason) => (reason.trim().length < 3 ? "Say why this invoice is void" : null)}
+      submit={(reason) => voidInvoice(undefined, { invoiceId, reason })}
+      successTitle={`${number} is void`}
+      cancelLabel="Keep it"
+      confirmLabel="Void invoice"
+      destructive
+    />
   );
 }

@@ -1,8 +1,10 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { RefundPaymentDialog } from "@/components/payments/refund-payment-dialog";
 import { StaffEditDialog } from "@/components/staff/staff-edit-dialog";
+import { VoidInvoiceDialog } from "@/components/invoices/void-invoice-dialog";
+import { PauseRemindersDialog } from "@/components/reminders/pause-reminders-dialog";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 
@@ -18,6 +20,10 @@ const refundPayment = jest.fn();
 const updateStaff = jest.fn();
 jest.mock("@/lib/actions/staff/update-staff", () => ({ updateStaff: (...args: unknown[]) => updateStaff(...args) }));
 jest.mock("@/lib/actions/payments/refund-payment", () => ({ refundPayment: (...args: unknown[]) => refundPayment(...args) }));
+const voidInvoice = jest.fn();
+const pauseReminders = jest.fn();
+jest.mock("@/lib/actions/invoices/void-invoice", () => ({ voidInvoice: (...args: unknown[]) => voidInvoice(...args) }));
+jest.mock("@/lib/actions/reminders/pause-reminders", () => ({ pauseReminders: (...args: unknown[]) => pauseReminders(...args) }));
 
 describe("popups loaded on first use", () => {
   it("the account menu opens on the first click, with its items, and Escape gives focus back to its button", async () => {
@@ -125,5 +131,48 @@ describe("popups loaded on first use", () => {
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     expect(screen.getByRole("button", { name: "Edit Sam Staff" })).toHaveFocus();
+  });
+
+  it("void asks why before it sends, shows the server's refusal in place, and on success closes and refreshes", async () => {
+    const user = userEvent.setup();
+    refresh.mockClear();
+    render(<VoidInvoiceDialog invoiceId={12} number="INV-2026-0012" />);
+    await user.click(screen.getByRole("button", { name: "Void" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Void invoice INV-2026-0012?" });
+    await user.click(screen.getByRole("button", { name: "Void invoice" }));
+    expect(dialog).toHaveTextContent("Say why this invoice is void");
+    expect(voidInvoice).not.toHaveBeenCalled();
+
+    voidInvoice.mockResolvedValueOnce({ ok: false, fieldErrors: {}, formError: "A paid invoice can't be voided." });
+    await user.type(screen.getByLabelText(/Reason/), "Wrong client");
+    await user.click(screen.getByRole("button", { name: "Void invoice" }));
+    expect(await screen.findByText("A paid invoice can't be voided.")).toBeInTheDocument();
+    expect(voidInvoice).toHaveBeenLastCalledWith(undefined, { invoiceId: 12, reason: "Wrong client" });
+
+    voidInvoice.mockResolvedValueOnce({ ok: true, fieldErrors: {}, formError: null });
+    await user.click(screen.getByRole("button", { name: "Void invoice" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(refresh).toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Void" })).toHaveFocus();
+  });
+
+  it("pausing reminders sends the reason with its target, and Escape closes back to the button", async () => {
+    const user = userEvent.setup();
+    render(<PauseRemindersDialog target="client" id={5} name="Ada Lovelace" />);
+    await user.click(screen.getByRole("button", { name: "Pause reminders" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Pause automatic reminders for Ada Lovelace?" });
+    expect(dialog).toHaveTextContent("None of this client’s invoices");
+    await user.click(within(dialog).getByRole("button", { name: "Pause reminders" }));
+    expect(dialog).toHaveTextContent("Say why reminders stop, for the team");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(screen.getByRole("button", { name: "Pause reminders" })).toHaveFocus();
+
+    pauseReminders.mockResolvedValueOnce({ ok: true, fieldErrors: {}, formError: null });
+    await user.keyboard("{Enter}");
+    const again = await screen.findByRole("alertdialog");
+    await user.type(within(again).getByLabelText(/Reason/), "Disputed");
+    await user.click(within(again).getByRole("button", { name: "Pause reminders" }));
+    await waitFor(() => expect(pauseReminders).toHaveBeenCalledWith(undefined, { target: "client", id: 5, reason: "Disputed" }));
   });
 });
