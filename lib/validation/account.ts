@@ -3,9 +3,9 @@ import { passwordProblems } from "@/lib/auth/password-rules";
 import { email, id, linkToken, oneLine } from "./fields";
 
 // A person's own account: new passwords, the links that reset one or confirm a
-// new email or a sign-up, and the devices signed in. The forms here sit on
-// public pages, so this module must not import ./phone (its metadata is about
-// 75 kB of browser JavaScript; tests/unit/client-bundles.test.ts holds that).
+// new email or a sign-up, and the devices signed in. Most of these forms sit
+// on public pages, so this module must not import ./phone (its metadata is
+// about 75 kB of browser JavaScript; tests/unit/client-bundles.test.ts holds that).
 
 const newPassword = { password: oneLine(200, "Enter a new password"), confirmPassword: oneLine(200, "Enter the new password again") };
 
