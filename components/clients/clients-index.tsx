@@ -5,7 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { CLIENT_COUNT_CAP, CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { clientListQueryString, parseClientListParams, type ClientListParams } from "@/lib/validation/clients";
@@ -79,10 +79,10 @@ async function ClientResults({ area, params, searchParams }: { area: string; par
 
 function ListSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading clients" className="grid gap-2">
+    <LoadingRegion label="Loading clients" className="grid gap-2">
       {Array.from({ length: 8 }, (_, i) => (
         <Skeleton key={i} className="h-12" />
       ))}
-    </div>
+    </LoadingRegion>
   );
 }

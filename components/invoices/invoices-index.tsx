@@ -5,7 +5,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoices } from "@/db/queries/invoice-list";
 import { getClientOption } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
@@ -116,10 +116,10 @@ async function InvoiceResults({
 
 function ListSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading invoices" className="grid gap-2">
+    <LoadingRegion label="Loading invoices" className="grid gap-2">
       {Array.from({ length: 8 }, (_, i) => (
         <Skeleton key={i} className="h-12" />
       ))}
-    </div>
+    </LoadingRegion>
   );
 }

@@ -1,9 +1,9 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 
 /** The loading.tsx body: a title and a few cards while the server streams. */
 export function PageSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading">
+    <LoadingRegion label="Loading">
       <Skeleton className="h-8 w-48" />
       <Skeleton className="mt-2 h-4 w-72" />
       <div className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -12,6 +12,6 @@ export function PageSkeleton() {
         ))}
       </div>
       <Skeleton className="mt-6 h-72" />
-    </div>
+    </LoadingRegion>
   );
 }
