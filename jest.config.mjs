@@ -1,4 +1,9 @@
 import nextJest from "next/jest.js";
+import { buildPhoneRegionTable } from "./lib/phone-region-table.mjs";
+
+// What next.config.mjs inlines into the bundles and the tests' modules read from the
+// environment instead (lib/phone-regions.ts). Jest's workers inherit it.
+process.env.CLIENTDESK_PHONE_REGIONS ??= JSON.stringify(buildPhoneRegionTable());
 
 const createJestConfig = nextJest({ dir: "./" });
 

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants.js";
 import { buildCurrencyTable } from "./lib/currency-table.mjs";
 import { parseEnv } from "./lib/env-schema.mjs";
+import { buildPhoneRegionTable } from "./lib/phone-region-table.mjs";
 import { SECRET_URL_PATHS, isHttps, responseSecurityHeaders } from "./lib/http/security-headers.mjs";
 
 /** A file's address with a version from what it is built from, so browsers keep it for a year and a deploy that changes it is fetched anew. */
@@ -31,8 +32,14 @@ export default function nextConfig(phase) {
     allowedDevOrigins: ["127.0.0.1"],
     // The server's currencies and minor digits, built into both bundles so the
     // browser reads amounts with the server's digits, not its own Intl's (lib/currencies.ts).
-    // The versioned addresses of the icon sprite (components/ui/icon.tsx) and the invoice document's CSS likewise.
-    env: { CLIENTDESK_CURRENCY_TABLE: JSON.stringify(buildCurrencyTable()), CLIENTDESK_ICON_SPRITE: iconSpriteUrl(), CLIENTDESK_INVOICE_CSS: invoiceCssUrl() },
+    // The versioned addresses of the icon sprite (components/ui/icon.tsx) and the invoice document's CSS likewise,
+    // and the phone field's countries, so it draws without the phone metadata (lib/phone-regions.ts).
+    env: {
+      CLIENTDESK_CURRENCY_TABLE: JSON.stringify(buildCurrencyTable()),
+      CLIENTDESK_ICON_SPRITE: iconSpriteUrl(),
+      CLIENTDESK_INVOICE_CSS: invoiceCssUrl(),
+      CLIENTDESK_PHONE_REGIONS: JSON.stringify(buildPhoneRegionTable()),
+    },
     serverExternalPackages: ["puppeteer-core", "mysql2", "@node-rs/argon2", "twilio", "rate-limiter-flexible"],
     // lucide-react too, so that Jest (next/jest follows this list) compiles the ES modules
     // the icon sprite reads each icon's drawing from (components/ui/icon-sprite.ts).

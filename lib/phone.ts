@@ -1,4 +1,8 @@
 import { getAsYouType, getCountryCodeForRegionCode, getExample, getSupportedRegionCodes, parsePhoneNumber, type ParsedPhoneNumber } from "awesome-phonenumber";
+import type { PhoneField } from "./phone-regions";
+import { phoneExample } from "./phone-region-table.mjs";
+
+export { phoneExample };
 
 // Phone numbers through Google's libphonenumber metadata (awesome-phonenumber):
 // read with a country (the picker's, or the business's for an import) or in
@@ -41,36 +45,20 @@ function readRegion(locale: string): string {
   }
 }
 
-export type PhoneRegion = { region: string; name: string; callingCode: number };
+const regionNames = new Map<string, Intl.DisplayNames | null>();
 
-const regionLists = new Map<string, PhoneRegion[]>();
-
-/** Every region the metadata supports, named in `displayLocale`, sorted by name. */
-export function phoneRegions(displayLocale = "en"): PhoneRegion[] {
-  const cached = regionLists.get(displayLocale);
-  if (cached) return cached;
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([displayLocale, "en"], { type: "region" });
-  } catch {
-    names = null;
-  }
-  const list = [...SUPPORTED]
-    .map((region) => ({ region, name: names?.of(region) ?? region, callingCode: getCountryCodeForRegionCode(region) }))
-    .sort((a, b) => a.name.localeCompare(b.name, displayLocale));
-  regionLists.set(displayLocale, list);
-  return list;
-}
-
-/** A region's name for messages ("United Kingdom"). */
+/** A region's name for messages ("United Kingdom"), as the phone field's picker names it (lib/phone-regions.ts). */
 export function regionName(region: string, displayLocale = "en"): string {
-  return phoneRegions(displayLocale).find((r) => r.region === region)?.name ?? region;
-}
-
-/** A mobile number of the region in its national form, for placeholders and error messages. */
-export function phoneExample(region: string): string {
-  const example = getExample(region, "mobile");
-  return example.number?.national ?? getExample(region).number?.national ?? "";
+  let names = regionNames.get(displayLocale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([displayLocale, "en"], { type: "region" });
+    } catch {
+      names = null;
+    }
+    regionNames.set(displayLocale, names);
+  }
+  return names?.of(region) ?? region;
 }
 
 export type PhoneParse = { ok: true; e164: string; region: string; canTakeSms: boolean } | { ok: false; error: string };
@@ -97,7 +85,7 @@ function internationalForm(text: string): string | null {
 export function parsePhone(typed: string, region: string | null): PhoneParse {
   const text = typed.trim();
   const where = region && isPhoneRegion(region) ? region : null;
-  const example = (r: string | null) => (r ? `, like ${phoneExample(r)}` : "");
+  const example = (r: string | null) => (r && phoneExample(r) ? `, like ${phoneExample(r)}` : "");
   if (!text || text.length > MAX_TYPED || !TYPED.test(text) || text.lastIndexOf("+") > 0) {
     return { ok: false, error: "Enter a phone number in digits, as you'd dial it" + example(where) };
   }
@@ -120,7 +108,8 @@ export function parsePhone(typed: string, region: string | null): PhoneParse {
  */
 export function smsError(result: Extract<PhoneParse, { ok: true }>): string | null {
   if (result.canTakeSms) return null;
-  return `That number can't take text messages: enter a mobile number, like ${phoneExample(result.region)}`;
+  const example = phoneExample(result.region);
+  return `That number can't take text messages: enter a mobile number${example ? `, like ${example}` : ""}`;
 }
 
 /**
@@ -146,6 +135,13 @@ export function splitPhone(e164: string | null | undefined, fallbackRegion: stri
   const parsed = parsePhoneNumber(e164);
   if (!parsed.number?.national || !isPhoneRegion(parsed.regionCode)) return { region: fallbackRegion, national: e164 };
   return { region: parsed.regionCode, national: parsed.number.national };
+}
+
+/** A stored number as the phone field opens it (components/forms/phone-input.tsx): split, and in international form, on the server, so the field draws it before the metadata reaches the browser. */
+export function phoneField(e164: string | null | undefined, fallbackRegion: string): PhoneField {
+  const { region, national } = splitPhone(e164, fallbackRegion);
+  const parsed = e164 ? parsePhoneNumber(e164) : null;
+  return { region, national, international: parsed?.valid ? (parsed.number.international ?? null) : null };
 }
 
 /** The typed text formatted as the region writes numbers (AsYouType), for the input as it is typed. */

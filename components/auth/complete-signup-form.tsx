@@ -6,13 +6,14 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { completeSignup } from "@/lib/actions/signup/complete-signup";
-import { completeSignupSchema } from "@/lib/validation/account";
+
+const completeSignupSchema = () => import("@/lib/validation/account").then((m) => m.completeSignupSchema);
 
 /** Step two of sign-up: the password again proves this is the person who filled the form. Success redirects. */
 export function CompleteSignupForm({ token, email, twoFactor }: { token: string; email: string; twoFactor: "none" | "sms" }) {
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(completeSignup, completeSignupSchema);
+  const { form, pending, errors, formError } = useValidatedAction(completeSignup, completeSignupSchema);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form {...form} className="grid gap-4">
       <input type="hidden" name="token" value={token} />
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <FormAlert message={formError} />

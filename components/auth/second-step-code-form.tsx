@@ -6,16 +6,17 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { verifyTwoFactor } from "@/lib/actions/auth/verify-two-factor";
-import { verifyCodeSchema } from "@/lib/validation/two-factor";
 import { CodeInput } from "./code-input";
+
+const verifyCodeSchema = () => import("@/lib/validation/two-factor").then((m) => m.verifyCodeSchema);
 
 /** The second step answered with a typed code: from the authenticator app, or a recovery code. Success redirects (from the action). */
 export function SecondStepCodeForm({ factor, label, hint, submitLabel }: { factor: "totp" | "recovery"; label: string; hint: string; submitLabel: string }) {
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(verifyTwoFactor, verifyCodeSchema);
+  const { form, pending, errors, formError } = useValidatedAction(verifyTwoFactor, verifyCodeSchema);
   const codeError = errors.code;
   const id = `${factor}-code`;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form {...form} className="grid gap-4">
       <input type="hidden" name="factor" value={factor} />
       <FormAlert message={codeError ? null : formError} />
       <FormField id={id} label={label} error={codeError} hint={hint}>

@@ -12,7 +12,8 @@ import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { startSignup } from "@/lib/actions/signup/start-signup";
-import { signupSchema } from "@/lib/validation/signup";
+
+const signupSchema = () => import("@/lib/validation/signup").then((m) => m.signupSchema);
 import { SignInMethodChoice } from "./sign-in-method-choice";
 
 /**
@@ -20,7 +21,7 @@ import { SignInMethodChoice } from "./sign-in-method-choice";
  * address already has an account, so this form can't be used to find out.
  */
 export function SignupForm() {
-  const { state, formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(startSignup, signupSchema);
+  const { state, form, pending, errors, formError, values } = useValidatedAction(startSignup, signupSchema);
   if (state.ok) {
     const email = (state.data as { email: string } | undefined)?.email;
     return (
@@ -37,7 +38,7 @@ export function SignupForm() {
     );
   }
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form {...form} className="grid gap-4">
       <FormAlert message={formError} />
       <FormField id="name" label="Your name" required error={errors.name}>
         <Input {...fieldA11y("name", errors.name)} name="name" autoComplete="name" defaultValue={values?.name} maxLength={120} autoFocus />
@@ -46,7 +47,7 @@ export function SignupForm() {
         <Input {...fieldA11y("email", errors.email, true)} name="email" type="email" inputMode="email" autoComplete="username" defaultValue={values?.email} />
       </FormField>
       <FormField id="phone" label="Mobile phone" required error={errors.phone}>
-        <PhoneInput id="phone" name="phone" defaultValue={values?.phone} defaultCountry={values?.phoneCountry} invalid={Boolean(errors.phone)} describedBy={errors.phone ? "phone-error" : undefined} />
+        <PhoneInput id="phone" name="phone" returned={values} invalid={Boolean(errors.phone)} describedBy={errors.phone ? "phone-error" : undefined} />
       </FormField>
       <NewPasswordFields errors={errors} label="Password" />
       <SignInMethodChoice name="twoFactor" defaultValue={values?.twoFactor ?? "sms"} error={errors.twoFactor} />

@@ -6,17 +6,18 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { resendTwoFactorCode } from "@/lib/actions/auth/resend-two-factor-code";
 import { verifyTwoFactor } from "@/lib/actions/auth/verify-two-factor";
-import { verifyCodeSchema } from "@/lib/validation/two-factor";
 import { CodeInput } from "./code-input";
 import { ResendCodeButton } from "./resend-code-button";
 
+const verifyCodeSchema = () => import("@/lib/validation/two-factor").then((m) => m.verifyCodeSchema);
+
 /** Step two of a two-factor sign-in: the texted code. Success redirects (from the action). */
 export function TwoFactorForm({ sentTo, resendAt }: { sentTo: string; resendAt: string | null }) {
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(verifyTwoFactor, verifyCodeSchema);
+  const { form, pending, errors, formError } = useValidatedAction(verifyTwoFactor, verifyCodeSchema);
   const codeError = errors.code;
   return (
     <div className="grid gap-4">
-      <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+      <form {...form} className="grid gap-4">
         <FormAlert message={codeError ? null : formError} />
         <FormField id="code" label="Code" error={codeError} hint={`We texted a 6-digit code to ${sentTo}. It expires in 10 minutes.`}>
           <CodeInput {...fieldA11y("code", codeError, true)} name="code" required autoFocus />

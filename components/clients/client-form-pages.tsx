@@ -5,6 +5,7 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { getClient } from "@/db/queries/clients";
 import { getSettings } from "@/db/queries/settings";
 import { currencyChoices } from "@/lib/currencies";
+import { phoneField, regionFromLocale } from "@/lib/phone";
 import { ClientForm } from "./client-form";
 
 /** The new-client page body for both areas. Callers check "clients:write". */
@@ -25,7 +26,7 @@ export async function NewClientPage({ area }: { area: string }) {
 
 /** The edit page body for both areas. Callers check "clients:write". */
 export async function EditClientPage({ area, id }: { area: string; id: number }) {
-  const [client, { defaultCurrency }] = await Promise.all([getClient(id), getSettings()]);
+  const [client, { defaultCurrency, locale }] = await Promise.all([getClient(id), getSettings()]);
   if (!client) notFound();
   return (
     <>
@@ -33,7 +34,12 @@ export async function EditClientPage({ area, id }: { area: string; id: number })
       <PageHeader title={`Edit ${client.name}`} />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <ClientForm area={area} client={client} currencies={currencyChoices({ current: client.currency, preferred: [defaultCurrency] })} defaultCurrency={defaultCurrency} />
+          <ClientForm
+            area={area}
+            client={{ ...client, phone: phoneField(client.phone, regionFromLocale(locale)) }}
+            currencies={currencyChoices({ current: client.currency, preferred: [defaultCurrency] })}
+            defaultCurrency={defaultCurrency}
+          />
         </CardContent>
       </Card>
     </>

@@ -16,14 +16,18 @@ import { toast } from "@/components/ui/toast";
 import { createClient } from "@/lib/actions/clients/create-client";
 import { updateClient } from "@/lib/actions/clients/update-client";
 import type { CurrencyChoices } from "@/lib/currencies";
-import { clientSchema, updateClientSchema } from "@/lib/validation/clients";
+import type { PhoneField } from "@/lib/phone-regions";
+
+const clientSchema = () => import("@/lib/validation/clients").then((m) => m.clientSchema);
+const updateClientSchema = () => import("@/lib/validation/clients").then((m) => m.updateClientSchema);
 
 export type ClientFormValues = {
   id: number;
   name: string;
   company: string | null;
   email: string | null;
-  phone: string | null;
+  /** Split on the server (lib/phone phoneField). */
+  phone: PhoneField;
   address: string | null;
   notes: string | null;
   smsOptIn: boolean;
@@ -37,7 +41,7 @@ export type ClientFormValues = {
 export function ClientForm({ area, client, currencies, defaultCurrency }: { area: string; client?: ClientFormValues; currencies: CurrencyChoices; defaultCurrency: string }) {
   const router = useRouter();
   const editing = Boolean(client);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(editing ? updateClient : createClient, editing ? updateClientSchema : clientSchema, (state) => {
+  const { form, pending, errors, formError, values } = useValidatedAction(editing ? updateClient : createClient, editing ? updateClientSchema : clientSchema, (state) => {
     const id = (state.data as { id: number } | undefined)?.id ?? client?.id;
     toast({ title: editing ? "Client saved" : "Client created", variant: "success" });
     router.push(`${area}/clients/${id}`);
@@ -46,7 +50,7 @@ export function ClientForm({ area, client, currencies, defaultCurrency }: { area
   const v = (key: keyof ClientFormValues) => values?.[key] ?? (client?.[key] as string | null | undefined) ?? "";
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-5">
+    <form {...form} className="grid max-w-2xl gap-5">
       {client && <input type="hidden" name="id" value={client.id} />}
       <FormAlert message={formError} />
       <div className="grid gap-5 sm:grid-cols-2">
@@ -60,14 +64,7 @@ export function ClientForm({ area, client, currencies, defaultCurrency }: { area
           <Input {...fieldA11y("email", errors.email)} name="email" type="email" inputMode="email" defaultValue={v("email")} autoComplete="off" />
         </FormField>
         <FormField className="content-start" id="phone" label="Mobile phone" error={errors.phone} hint="Pick the country, then type the number as you'd say it.">
-          <PhoneInput
-            id="phone"
-            name="phone"
-            defaultValue={values?.phone ?? client?.phone}
-            defaultCountry={values?.phoneCountry}
-            invalid={Boolean(errors.phone)}
-            describedBy={fieldA11y("phone", errors.phone, true)["aria-describedby"]}
-          />
+          <PhoneInput id="phone" name="phone" stored={client?.phone} returned={values} invalid={Boolean(errors.phone)} describedBy={fieldA11y("phone", errors.phone, true)["aria-describedby"]} />
         </FormField>
       </div>
       <FormField

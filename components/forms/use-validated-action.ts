@@ -8,16 +8,35 @@ import { fieldErrorsFrom, initialFormState, type FieldErrors, type FormState } f
 type Action<R> = (prev: FormState<R> | undefined, input: FormData) => Promise<FormState<R>>;
 
 /**
+ * The schema a form checks in the browser: the schema itself, or, for a form
+ * on a page, a loader for it (`() => import("@/lib/validation/x").then((m) =>
+ * m.xSchema)`), so zod (about 27 kB gzip) and the phone metadata (75 kB) don't
+ * weigh on the page's first load. A dialog, already loaded on first use
+ * (components/ui/deferred-popup.tsx), passes the schema.
+ */
+export type FormSchema = z.ZodType | (() => Promise<z.ZodType>);
+
+/**
  * A form bound to a server action, checked in the browser with the same zod
  * schema the action parses again. Bad input never leaves the page; the
  * server's answer (field errors, a refusal) shows in the same places.
  * onSuccess runs once per successful submission.
+ *
+ * Spread `form` on the <form>: with a loader, the schema loads when focus or
+ * the pointer first reaches the form, and a submit that comes before it has
+ * waits for it and then goes on as the same submit. If it can't load (the
+ * network), the submit goes to the server, which checks the same schema.
  */
-export function useValidatedAction<R>(action: Action<R>, schema: z.ZodType, onSuccess?: (state: FormState<R>) => void) {
+export function useValidatedAction<R>(action: Action<R>, schema: FormSchema, onSuccess?: (state: FormState<R>) => void) {
   const [state, formAction, pending] = useActionState(action, initialFormState as FormState<R>);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [checking, setChecking] = useState(false);
   const handled = useRef<FormState<R> | null>(null);
   const success = useRef(onSuccess);
+  // The loaded schema; "server" when it couldn't load, so the server alone checks.
+  const loaded = useRef<z.ZodType | "server" | null>(typeof schema === "function" ? null : schema);
+  const loading = useRef<Promise<unknown> | null>(null);
+  const held = useRef(false);
   useEffect(() => {
     success.current = onSuccess;
   });
@@ -29,8 +48,34 @@ export function useValidatedAction<R>(action: Action<R>, schema: z.ZodType, onSu
     }
   }, [state]);
 
+  function load(): Promise<unknown> {
+    if (loaded.current || typeof schema !== "function") return Promise.resolve();
+    return (loading.current ??= schema().then(
+      (s) => (loaded.current = s),
+      () => (loaded.current = "server"),
+    ));
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const parsed = schema.safeParse(formDataToObject(new FormData(event.currentTarget)));
+    const form = event.currentTarget;
+    const checker = loaded.current;
+    if (!checker) {
+      // Not loaded yet: hold this submit, and send it again (same button) once the schema is here.
+      // A second submit meanwhile (Enter twice) joins the one held.
+      event.preventDefault();
+      if (held.current) return;
+      held.current = true;
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      setChecking(true);
+      void load().then(() => {
+        held.current = false;
+        setChecking(false);
+        if (form.isConnected) form.requestSubmit(submitter instanceof HTMLElement && submitter.closest("form") === form ? submitter : undefined);
+      });
+      return;
+    }
+    if (checker === "server") return;
+    const parsed = checker.safeParse(formDataToObject(new FormData(form)));
     if (parsed.success) {
       setClientErrors(null);
       return;
@@ -38,11 +83,21 @@ export function useValidatedAction<R>(action: Action<R>, schema: z.ZodType, onSu
     event.preventDefault();
     setClientErrors(fieldErrorsFrom(parsed.error));
     // Put the cursor in the first field that needs fixing.
-    const first = event.currentTarget.querySelector<HTMLElement>("[aria-invalid='true'], :invalid");
-    requestAnimationFrame(() => (event.currentTarget?.querySelector<HTMLElement>("[aria-invalid='true']") ?? first)?.focus());
+    const first = form.querySelector<HTMLElement>("[aria-invalid='true'], :invalid");
+    requestAnimationFrame(() => (form.querySelector<HTMLElement>("[aria-invalid='true']") ?? first)?.focus());
   }
 
+  const prepare = () => void load();
   const errors = clientErrors ?? state.fieldErrors;
   const formError = clientErrors ? "Check the highlighted fields." : state.formError;
-  return { state, formAction, pending, onSubmit, errors, formError, values: state.values };
+  return {
+    state,
+    /** The <form>'s own props: `<form {...form} className="…">`. */
+    form: { action: formAction, onSubmit, onFocus: prepare, onPointerEnter: prepare, noValidate: true },
+    /** True while the submission is on its way, or waits for its checks to load. */
+    pending: pending || checking,
+    errors,
+    formError,
+    values: state.values,
+  };
 }

@@ -7,11 +7,12 @@ import { NewPasswordFields } from "@/components/profile/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { acceptInvite } from "@/lib/actions/invites/accept-invite";
-import { tokenPasswordSchema } from "@/lib/validation/account";
+
+const tokenPasswordSchema = () => import("@/lib/validation/account").then((m) => m.tokenPasswordSchema);
 
 /** The invitee chooses a password; that creates their staff account. */
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
-  const { state, formAction, pending, onSubmit, errors, formError } = useValidatedAction(acceptInvite, tokenPasswordSchema);
+  const { state, form, pending, errors, formError } = useValidatedAction(acceptInvite, tokenPasswordSchema);
   if (state.ok) {
     return (
       <div role="status" className="grid gap-4">
@@ -26,7 +27,7 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
     );
   }
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form {...form} className="grid gap-4">
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers save the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />

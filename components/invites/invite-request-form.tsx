@@ -9,19 +9,20 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { requestInvite } from "@/lib/actions/invites/request-invite";
-import { inviteRequestSchema } from "@/lib/validation/invites";
+
+const inviteRequestSchema = () => import("@/lib/validation/invites").then((m) => m.inviteRequestSchema);
 
 /** Ask for a new staff member to be invited; every admin is emailed to approve or reject. */
 export function InviteRequestForm() {
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(requestInvite, inviteRequestSchema, () => {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { form, pending, errors, formError, values } = useValidatedAction(requestInvite, inviteRequestSchema, () => {
     toast({ title: "Invite requested", description: "Every admin got an email to approve or reject it.", variant: "success" });
-    form.current?.reset();
+    formRef.current?.reset();
     router.refresh();
   });
   return (
-    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+    <form ref={formRef} {...form} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
       <div className="sm:col-span-3">
         <FormAlert message={formError} />
       </div>

@@ -3,7 +3,7 @@
 import { useId, useMemo, useRef, useState } from "react";
 import { Popover } from "radix-ui";
 import { Icon } from "@/components/ui/icon";
-import { phoneRegions, type PhoneRegion } from "@/lib/phone";
+import { phoneRegions, type PhoneRegion } from "@/lib/phone-regions";
 import { cn } from "@/lib/utils";
 
 type CountryPickerProps = {

@@ -11,7 +11,8 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import { updateBillingDetails } from "@/lib/actions/portal/update-billing-details";
-import { billingDetailsSchema } from "@/lib/validation/portal";
+
+const billingDetailsSchema = () => import("@/lib/validation/portal").then((m) => m.billingDetailsSchema);
 
 type Details = { company: string | null; address: string | null; smsOptIn: boolean; phone: string | null };
 
@@ -19,12 +20,12 @@ type Details = { company: string | null; address: string | null; smsOptIn: boole
 /** `phoneShown` is the client's mobile number as people read it, formatted on the server. */
 export function BillingDetailsForm({ details, phoneShown }: { details: Details; phoneShown: string | null }) {
   const router = useRouter();
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateBillingDetails, billingDetailsSchema, () => {
+  const { form, pending, errors, formError, values } = useValidatedAction(updateBillingDetails, billingDetailsSchema, () => {
     toast({ title: "Billing details saved", variant: "success" });
     router.refresh();
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
+    <form {...form} className="grid max-w-xl gap-4">
       <FormAlert message={formError} />
       <FormField id="billing-company" label="Company" error={errors.company}>
         <Input {...fieldA11y("billing-company", errors.company)} name="company" defaultValue={values?.company ?? details.company ?? ""} autoComplete="organization" maxLength={160} />

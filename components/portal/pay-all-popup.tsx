@@ -49,7 +49,7 @@ export function PayAllPopup({ invoices, locale, provider, idempotencyKey, trigge
   const totals = totalsByCurrency(invoices);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const totalText = totals.map((t) => money(t.minor, t.currency)).join(" + ");
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(payAllInvoices, payAllSchema, (state) => {
+  const { form, pending, errors, formError } = useValidatedAction(payAllInvoices, payAllSchema, (state) => {
     const done = state.data as PayAllResult;
     setKey(newIdempotencyKey());
     router.refresh();
@@ -138,7 +138,7 @@ export function PayAllPopup({ invoices, locale, provider, idempotencyKey, trigge
             Card payments go through Stripe&apos;s secure page, one invoice at a time. Pick an invoice above to pay it; you come back here after each one.
           </p>
         ) : (
-          <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+          <form {...form} className="grid gap-4">
             <input type="hidden" name="expected" value={expected} />
             <input type="hidden" name="idempotencyKey" value={key} />
             <FormAlert message={formError} />

@@ -12,11 +12,14 @@ import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
 import type { PortalPayResult } from "@/lib/portal/pay-invoice";
 import type { TestCard } from "@/lib/payments/providers/types";
-import { linkPaySchema, payInvoiceSchema, type ClientPaymentMethod } from "@/lib/validation/portal";
+import { type ClientPaymentMethod } from "@/lib/validation/portal";
 import { CardFields } from "./card-fields";
 import { PaymentMethodChoice } from "./payment-method-choice";
 import { TestModeNotice } from "./test-mode-notice";
 import { cn } from "@/lib/utils";
+
+const linkPaySchema = () => import("@/lib/validation/portal").then((m) => m.linkPaySchema);
+const payInvoiceSchema = () => import("@/lib/validation/portal").then((m) => m.payInvoiceSchema);
 
 export type PayFormProps = {
   invoiceId: number;
@@ -49,7 +52,7 @@ export function PayForm(props: PayFormProps) {
   const [amount, setAmount] = useState("");
   const [key, setKey] = useState(props.idempotencyKey);
   const byLink = props.linkToken !== undefined;
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(byLink ? payInvoiceByLink : payInvoice, byLink ? linkPaySchema : payInvoiceSchema, (state) => {
+  const { form, pending, errors, formError } = useValidatedAction(byLink ? payInvoiceByLink : payInvoice, byLink ? linkPaySchema : payInvoiceSchema, (state) => {
     const result = state.data as PortalPayResult;
     // A declined card may be retried with other details: that is a new payment, with a new key.
     if (result.outcome === "declined") setKey(newIdempotencyKey());
@@ -60,7 +63,7 @@ export function PayForm(props: PayFormProps) {
   const min = Math.min(props.minPaymentMinor, balanceMinor);
   const instructions = method === "bank_transfer" ? props.instructions.bank : method === "cash" ? props.instructions.cash : null;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-5">
+    <form {...form} className="grid gap-5">
       {byLink ? <input type="hidden" name="token" value={props.linkToken} /> : <input type="hidden" name="invoiceId" value={props.invoiceId} />}
       <input type="hidden" name="idempotencyKey" value={key} />
       <FormAlert message={formError} />

@@ -22,7 +22,7 @@ export type SubscribeProps = { service: { id: number; name: string; price: strin
  */
 export function SubscribePopup({ service, canSaveCard = false, trigger }: SubscribeProps & { trigger: React.ReactElement }) {
   const [method, setMethod] = useState<ClientPaymentMethod>("card");
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(subscribeToService, subscribeSchema);
+  const { form, pending, errors, formError } = useValidatedAction(subscribeToService, subscribeSchema);
   const verb = service.oneTime ? "Order" : "Subscribe";
   return (
     <Dialog defaultOpen>
@@ -38,7 +38,7 @@ export function SubscribePopup({ service, canSaveCard = false, trigger }: Subscr
             {service.oneTime ? "We send you one invoice for it." : "We invoice you each period until you cancel; cancelling takes effect at the end of the period."}
           </DialogDescription>
         </DialogHeader>
-        <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+        <form {...form} className="grid gap-4">
           <input type="hidden" name="serviceId" value={service.id} />
           <FormAlert message={formError} />
           <PaymentMethodChoice name="paymentMethod" value={method} onChange={setMethod} legend="How will you pay?" />

@@ -6,11 +6,12 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { confirmEmailChange } from "@/lib/actions/profile/confirm-email-change";
-import { confirmEmailChangeSchema } from "@/lib/validation/account";
+
+const confirmEmailChangeSchema = () => import("@/lib/validation/account").then((m) => m.confirmEmailChangeSchema);
 
 /** The one button on the page the confirmation link opens: opening the link changes nothing. */
 export function ConfirmEmailChangeForm({ token, newEmail }: { token: string; newEmail: string }) {
-  const { state, formAction, pending, onSubmit, formError } = useValidatedAction(confirmEmailChange, confirmEmailChangeSchema);
+  const { state, form, pending, formError } = useValidatedAction(confirmEmailChange, confirmEmailChangeSchema);
   if (state.ok) {
     return (
       <div className="grid gap-4">
@@ -25,7 +26,7 @@ export function ConfirmEmailChangeForm({ token, newEmail }: { token: string; new
     );
   }
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form {...form} className="grid gap-4">
       <FormAlert message={formError} />
       <input type="hidden" name="token" value={token} />
       <Button type="submit" pending={pending} className="w-full">

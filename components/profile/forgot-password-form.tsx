@@ -7,11 +7,12 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { requestPasswordReset } from "@/lib/actions/profile/request-password-reset";
-import { forgotPasswordSchema } from "@/lib/validation/account";
+
+const forgotPasswordSchema = () => import("@/lib/validation/account").then((m) => m.forgotPasswordSchema);
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
-  const { state, formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(requestPasswordReset, forgotPasswordSchema);
+  const { state, form, pending, errors, formError, values } = useValidatedAction(requestPasswordReset, forgotPasswordSchema);
   if (state.ok) {
     return (
       <p role="status" className="flex items-start gap-2 text-sm">
@@ -21,7 +22,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form {...form} className="grid gap-4">
       <FormAlert message={formError} />
       <FormField id="email" label="Email" error={errors.email}>
         <Input {...fieldA11y("email", errors.email)} name="email" type="email" inputMode="email" autoComplete="username" defaultValue={values?.email} autoFocus />

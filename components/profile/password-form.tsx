@@ -9,24 +9,25 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { changePassword } from "@/lib/actions/profile/change-password";
-import { changePasswordSchema } from "@/lib/validation/account";
 import { NewPasswordFields } from "./new-password-fields";
+
+const changePasswordSchema = () => import("@/lib/validation/account").then((m) => m.changePasswordSchema);
 
 /** Change the password; every other session is signed out, this one stays. */
 export function PasswordForm() {
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(changePassword, changePasswordSchema, (state) => {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { form, pending, errors, formError } = useValidatedAction(changePassword, changePasswordSchema, (state) => {
     if ((state.data as { signedIn: boolean } | undefined)?.signedIn === false) {
       router.push("/login");
       return;
     }
     toast({ title: "Password changed", description: "You were signed out everywhere else.", variant: "success" });
-    form.current?.reset();
+    formRef.current?.reset();
     router.refresh();
   });
   return (
-    <form ref={form} action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
+    <form ref={formRef} {...form} className="grid max-w-xl gap-4">
       <FormAlert message={formError} />
       {/* Lets password managers save the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" hidden readOnly />

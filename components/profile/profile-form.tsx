@@ -12,20 +12,31 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
 import { formatDateTime } from "@/lib/dates";
-import { profileSchema } from "@/lib/validation/profile";
+import type { PhoneField } from "@/lib/phone-regions";
+
+const profileSchema = () => import("@/lib/validation/profile").then((m) => m.profileSchema);
 
 /**
  * The signed-in user's own name, email and phone. A new email asks for the
  * current password, then waits for the link sent to it.
  */
-export function ProfileForm({ user, pendingEmail }: { user: { name: string; email: string; phone: string | null }; pendingEmail: { address: string; until: Date } | null }) {
+export function ProfileForm({
+  user,
+  storedPhone = null,
+  pendingEmail,
+}: {
+  user: { name: string; email: string };
+  /** The user's number, split on the server (lib/phone phoneField). */
+  storedPhone?: PhoneField | null;
+  pendingEmail: { address: string; until: Date } | null;
+}) {
   const router = useRouter();
   const timeZone = useViewerTimeZone();
   const [email, setEmail] = useState(user.email);
   // Held here, not as a defaultValue: React resets a form after its action, and an
   // uncontrolled field would show the old name until the refreshed page arrived.
   const [name, setName] = useState(user.name);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateProfile, profileSchema, (state) => {
+  const { form, pending, errors, formError, values } = useValidatedAction(updateProfile, profileSchema, (state) => {
     const sentTo = (state.data as { emailChangeSentTo: string | null } | undefined)?.emailChangeSentTo;
     if (sentTo) {
       toast({ title: "Check your new inbox", description: `We sent a link to ${sentTo}. Your email changes when you open it.`, variant: "success" });
@@ -37,7 +48,7 @@ export function ProfileForm({ user, pendingEmail }: { user: { name: string; emai
   });
   const emailChanged = email.trim().toLowerCase() !== user.email;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
+    <form {...form} className="grid max-w-xl gap-4">
       <FormAlert message={formError} />
       <FormField id="profile-name" label="Name" required error={errors.name}>
         <Input {...fieldA11y("profile-name", errors.name)} name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={120} />
@@ -61,7 +72,7 @@ export function ProfileForm({ user, pendingEmail }: { user: { name: string; emai
         </FormField>
       )}
       <FormField id="profile-phone" label="Mobile phone" error={errors.phone}>
-        <PhoneInput id="profile-phone" name="phone" defaultValue={values?.phone ?? user.phone} defaultCountry={values?.phoneCountry} invalid={Boolean(errors.phone)} />
+        <PhoneInput id="profile-phone" name="phone" stored={storedPhone} returned={values} invalid={Boolean(errors.phone)} />
       </FormField>
       <div>
         <Button type="submit" pending={pending}>

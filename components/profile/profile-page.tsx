@@ -1,7 +1,9 @@
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getPendingEmailChange } from "@/db/queries/email-changes";
+import { getSettings } from "@/db/queries/settings";
 import type { CurrentUser } from "@/lib/auth/session";
+import { phoneField, regionFromLocale } from "@/lib/phone";
 import { SecurityCard } from "@/components/security/security-card";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
@@ -14,7 +16,7 @@ import { TwoFactorCard } from "./two-factor-card";
  * portal's billing details and messages).
  */
 export async function ProfilePage({ user, children }: { user: CurrentUser; children?: React.ReactNode }) {
-  const pending = await getPendingEmailChange(user.id);
+  const [pending, settings] = await Promise.all([getPendingEmailChange(user.id), getSettings()]);
   return (
     <>
       <PageHeader title="Your profile" description="Your own details, password and sign-in security." />
@@ -24,7 +26,7 @@ export async function ProfilePage({ user, children }: { user: CurrentUser; child
             <CardTitle>Details</CardTitle>
           </CardHeader>
           <CardContent>
-            <ProfileForm user={user} pendingEmail={pending ? { address: pending.newEmail, until: pending.expiresAt } : null} />
+            <ProfileForm user={user} storedPhone={phoneField(user.phone, regionFromLocale(settings.locale))} pendingEmail={pending ? { address: pending.newEmail, until: pending.expiresAt } : null} />
           </CardContent>
         </Card>
         {children}

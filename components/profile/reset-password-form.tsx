@@ -6,11 +6,12 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { resetPassword } from "@/lib/actions/profile/reset-password";
-import { tokenPasswordSchema } from "@/lib/validation/account";
 import { NewPasswordFields } from "./new-password-fields";
 
+const tokenPasswordSchema = () => import("@/lib/validation/account").then((m) => m.tokenPasswordSchema);
+
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { state, formAction, pending, onSubmit, errors, formError } = useValidatedAction(resetPassword, tokenPasswordSchema);
+  const { state, form, pending, errors, formError } = useValidatedAction(resetPassword, tokenPasswordSchema);
   if (state.ok) {
     return (
       <div role="status" className="grid gap-4">
@@ -25,7 +26,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form {...form} className="grid gap-4">
       <input type="hidden" name="token" value={token} />
       <FormAlert message={formError} />
       <NewPasswordFields errors={errors} />

@@ -15,10 +15,13 @@ import { toast } from "@/components/ui/toast";
 import { confirmTwoFactorChange } from "@/lib/actions/profile/confirm-two-factor-change";
 import { resendTwoFactorChangeCode } from "@/lib/actions/profile/resend-two-factor-change-code";
 import { startTwoFactorChange } from "@/lib/actions/profile/start-two-factor-change";
-import { confirmTwoFactorChangeSchema, startTwoFactorChangeSchema } from "@/lib/validation/two-factor-change";
+import type { PhoneField } from "@/lib/phone-regions";
+
+const startTwoFactorChangeSchema = () => import("@/lib/validation/two-factor-change").then((m) => m.startTwoFactorChangeSchema);
+const confirmTwoFactorChangeSchema = () => import("@/lib/validation/two-factor-change").then((m) => m.confirmTwoFactorChangeSchema);
 
 type Pending = { token: string; sentTo: string; resendAt: string };
-type Status = { enabled: boolean; phone: string | null; maskedPhone: string };
+type Status = { enabled: boolean; phone: PhoneField; maskedPhone: string };
 
 /**
  * Two-step sign-in on or off: "Turn on/off" opens the password step (plus the
@@ -75,17 +78,17 @@ export function TwoFactorSettings({ status }: { status: Status }) {
   );
 }
 
-function PasswordStep({ change, phone, onCancel, onSent }: { change: "enable" | "disable"; phone: string | null; onCancel: () => void; onSent: (p: Pending) => void }) {
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(startTwoFactorChange, startTwoFactorChangeSchema, (state) => {
+function PasswordStep({ change, phone, onCancel, onSent }: { change: "enable" | "disable"; phone: PhoneField; onCancel: () => void; onSent: (p: Pending) => void }) {
+  const { form, pending, errors, formError, values } = useValidatedAction(startTwoFactorChange, startTwoFactorChangeSchema, (state) => {
     if (state.data) onSent(state.data as Pending);
   });
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4 rounded-md border p-4">
+    <form {...form} className="grid gap-4 rounded-md border p-4">
       <input type="hidden" name="change" value={change} />
       <FormAlert message={formError} />
       {change === "enable" && (
         <FormField id="twofactor-phone" label="Mobile phone for codes" required error={errors.phone} hint="We text a code to this number now, to check it.">
-          <PhoneInput id="twofactor-phone" name="phone" defaultValue={phone} invalid={Boolean(errors.phone)} />
+          <PhoneInput id="twofactor-phone" name="phone" stored={phone} returned={values} invalid={Boolean(errors.phone)} />
         </FormField>
       )}
       <FormField id="twofactor-password" label="Your password" required error={errors.password}>
@@ -105,14 +108,14 @@ function PasswordStep({ change, phone, onCancel, onSent }: { change: "enable" | 
 
 function CodeStep({ change, pending: sent, onCancel, onDone }: { change: "enable" | "disable"; pending: Pending; onCancel: () => void; onDone: () => void }) {
   const router = useRouter();
-  const { formAction, pending, onSubmit, errors, formError } = useValidatedAction(confirmTwoFactorChange, confirmTwoFactorChangeSchema, () => {
+  const { form, pending, errors, formError } = useValidatedAction(confirmTwoFactorChange, confirmTwoFactorChangeSchema, () => {
     toast({ title: change === "enable" ? "Two-step sign-in is on" : "Two-step sign-in is off", variant: "success" });
     onDone();
     router.refresh();
   });
   return (
     <div className="grid gap-3 rounded-md border p-4">
-      <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4">
+      <form {...form} className="grid gap-4">
         <input type="hidden" name="token" value={sent.token} />
         <FormAlert message={errors.code ? null : formError} />
         <FormField id="twofactor-code" label="Code" required error={errors.code} hint={`We texted a 6-digit code to ${sent.sentTo}.`}>

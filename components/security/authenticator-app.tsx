@@ -11,8 +11,10 @@ import { Input } from "@/components/ui/input";
 import { confirmTotpSetup } from "@/lib/actions/security/confirm-totp-setup";
 import { removeTotp } from "@/lib/actions/security/remove-totp";
 import { startTotpSetup } from "@/lib/actions/security/start-totp-setup";
-import { confirmTotpSchema, passwordOnlySchema } from "@/lib/validation/two-factor";
 import { RecoveryCodesList } from "./recovery-codes-list";
+
+const confirmTotpSchema = () => import("@/lib/validation/two-factor").then((m) => m.confirmTotpSchema);
+const passwordOnlySchema = () => import("@/lib/validation/two-factor").then((m) => m.passwordOnlySchema);
 
 type Setup = { secret: string; qrSvg: string };
 
@@ -53,7 +55,7 @@ export function AuthenticatorApp({ enabled }: { enabled: boolean }) {
           <span className="font-medium">On.</span> Each sign-in asks for a code from your authenticator app.
         </p>
         {removing ? (
-          <form action={remove.formAction} onSubmit={remove.onSubmit} noValidate className="grid max-w-sm gap-3">
+          <form {...remove.form} className="grid max-w-sm gap-3">
             <FormAlert message={remove.errors.password ? null : remove.formError} />
             <FormField id="totp-remove-password" label="Your password" error={remove.errors.password}>
               <Input {...fieldA11y("totp-remove-password", remove.errors.password)} name="password" type="password" autoComplete="current-password" required />
@@ -103,7 +105,7 @@ export function AuthenticatorApp({ enabled }: { enabled: boolean }) {
           {setup.secret}
         </code>
       </div>
-      <form action={confirm.formAction} onSubmit={confirm.onSubmit} noValidate className="grid max-w-sm gap-3">
+      <form {...confirm.form} className="grid max-w-sm gap-3">
         <FormAlert message={confirm.errors.code ? null : confirm.formError} />
         <FormField id="totp-confirm-code" label="Code from the app" error={confirm.errors.code}>
           <CodeInput {...fieldA11y("totp-confirm-code", confirm.errors.code)} name="code" required />

@@ -42,19 +42,15 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
   const router = useRouter();
   const editing = Boolean(service);
   const [active, setActive] = useState(service?.active ?? true);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(
-    editing ? updateService : createService,
-    editing ? updateServiceSchema(locale) : serviceSchema(locale),
-    (state) => {
-      const data = state.data as { id: number; announced: number } | undefined;
-      toast({
-        title: editing ? "Service saved" : "Service created",
-        description: data?.announced ? `Announcement queued to ${plural(data.announced, "client")} by SMS.` : undefined,
-        variant: "success",
-      });
-      router.push(`${area}/services/${data?.id ?? service?.id}`);
-    },
-  );
+  const { form, pending, errors, formError, values } = useValidatedAction(editing ? updateService : createService, editing ? updateServiceSchema(locale) : serviceSchema(locale), (state) => {
+    const data = state.data as { id: number; announced: number } | undefined;
+    toast({
+      title: editing ? "Service saved" : "Service created",
+      description: data?.announced ? `Announcement queued to ${plural(data.announced, "client")} by SMS.` : undefined,
+      variant: "success",
+    });
+    router.push(`${area}/services/${data?.id ?? service?.id}`);
+  });
   // An announcement goes out when the service is created active, or first switched on.
   const willAnnounce = active && (!service || (!service.active && !service.archivedAt));
   const v = (key: "name" | "description") => values?.[key] ?? service?.[key] ?? "";
@@ -63,7 +59,7 @@ export function ServiceForm({ area, service, defaultCurrency, locale, currencies
   const audience = smsAudience[currency] ?? 0;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-5">
+    <form {...form} className="grid max-w-2xl gap-5">
       {service && <input type="hidden" name="id" value={service.id} />}
       <FormAlert message={formError} />
       <FormField className="content-start" id="name" label="Name" required error={errors.name}>

@@ -46,13 +46,13 @@ type Props = {
 /** Company settings that feed invoices, PDFs and emails. */
 export function SettingsForm({ settings, savedLocale, savedTimeZone, suggestedZone, locales, timeZones }: Props) {
   const router = useRouter();
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateSettings, settingsSchema(savedLocale), () => {
+  const { form, pending, errors, formError, values } = useValidatedAction(updateSettings, settingsSchema(savedLocale), () => {
     toast({ title: "Settings saved", description: "New invoices and emails use them from now on.", variant: "success" });
     router.refresh();
   });
   const v = (key: keyof SettingsValues) => values?.[key] ?? String(settings[key]);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-8">
+    <form {...form} className="grid max-w-2xl gap-8">
       <FormAlert message={formError} />
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-base font-semibold">Company</legend>

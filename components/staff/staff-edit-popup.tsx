@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PhoneInput } from "@/components/forms/phone-input";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
+import { useBusinessRegion } from "@/components/phone/business-region";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
@@ -12,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { updateStaff } from "@/lib/actions/staff/update-staff";
+import { phoneField } from "@/lib/phone";
 import { updateStaffSchema } from "@/lib/validation/staff";
 
 export type Member = { id: number; name: string; email: string; phone: string | null; role: "admin" | "staff" | "client" };
@@ -26,7 +28,9 @@ export function StaffEditPopup({ member, isSelf, trigger }: { member: Member; is
   const [open, setOpen] = useState(true);
   // The name as submitted: after a rename the toast names the person as they are now called.
   const submittedName = useRef(member.name);
-  const { formAction, pending, onSubmit, errors, formError, values } = useValidatedAction(updateStaff, updateStaffSchema, () => {
+  // This dialog is a chunk of its own, loaded on first use: it may split the stored number itself.
+  const region = useBusinessRegion();
+  const { form, pending, errors, formError, values } = useValidatedAction(updateStaff, updateStaffSchema, () => {
     setOpen(false);
     toast({ title: `${submittedName.current} saved`, variant: "success" });
     router.refresh();
@@ -40,12 +44,11 @@ export function StaffEditPopup({ member, isSelf, trigger }: { member: Member; is
           <DialogDescription>{member.email}. Changing the role signs them out everywhere, so the new role applies at once.</DialogDescription>
         </DialogHeader>
         <form
-          action={formAction}
+          {...form}
           onSubmit={(event) => {
             submittedName.current = String(new FormData(event.currentTarget).get("name") ?? "").trim() || member.name;
-            onSubmit(event);
+            form.onSubmit(event);
           }}
-          noValidate
           className="grid gap-4"
         >
           <input type="hidden" name="id" value={member.id} />
@@ -54,7 +57,7 @@ export function StaffEditPopup({ member, isSelf, trigger }: { member: Member; is
             <Input {...fieldA11y(`name-${member.id}`, errors.name)} name="name" defaultValue={values?.name ?? member.name} maxLength={120} />
           </FormField>
           <FormField id={`phone-${member.id}`} label="Phone" error={errors.phone}>
-            <PhoneInput id={`phone-${member.id}`} name="phone" defaultValue={member.phone} invalid={Boolean(errors.phone)} />
+            <PhoneInput id={`phone-${member.id}`} name="phone" stored={phoneField(member.phone, region)} returned={values} invalid={Boolean(errors.phone)} />
           </FormField>
           <FormField
             id={`role-${member.id}`}

@@ -4,48 +4,62 @@
 import { browserModules, clientModules } from "../support/client-imports";
 
 // The phone metadata (awesome-phonenumber, about 75 kB of gzipped JavaScript)
-// goes to the browser only with a phone field. A form that imports its schema
-// from a module that also holds a phone schema brought it to pages with no
-// phone at all: forgot-password, reset-password, the two-factor code, the
-// sign-up and email-change links and the invite acceptance each shipped it.
+// and zod (about 27 kB) load when a form is first used, not with its page: the
+// phone field draws from a small table of countries (lib/phone-regions.ts) and
+// loads lib/phone when focus or the pointer reaches it, and a form on a page
+// hands useValidatedAction a loader for its schema. Before, a form importing
+// its schema brought both: sign-up, the client form and the profile shipped
+// the metadata, and every public form shipped zod.
 
-const PHONE_FIELDS = ["components/forms/phone-input.tsx", "components/phone/country-picker.tsx"];
 const clients = clientModules(["app", "components"]);
+
+// Forms on pages (not in a dialog loaded on first use) whose checks load on first use.
+const PAGE_FORMS = [
+  "components/auth/signup-form.tsx",
+  "components/auth/complete-signup-form.tsx",
+  "components/auth/second-step-code-form.tsx",
+  "components/auth/two-factor-form.tsx",
+  "components/profile/forgot-password-form.tsx",
+  "components/profile/reset-password-form.tsx",
+  "components/profile/confirm-email-change-form.tsx",
+  "components/profile/profile-form.tsx",
+  "components/profile/password-form.tsx",
+  "components/profile/two-factor-settings.tsx",
+  "components/invites/accept-invite-form.tsx",
+  "components/invites/invite-request-form.tsx",
+  "components/security/authenticator-app.tsx",
+  "components/clients/client-form.tsx",
+  "components/portal/billing-details-form.tsx",
+  "components/portal/pay-form.tsx",
+];
 
 describe("what a page's client components bring to the browser", () => {
   it("finds the client components, and follows imports through our modules to the packages", () => {
     expect(clients.length).toBeGreaterThan(50);
-    const phone = browserModules("components/forms/phone-input.tsx");
-    expect(phone).toContain("lib/phone.ts");
-    expect(phone).toContain("awesome-phonenumber");
+    const staffDialog = browserModules("components/staff/staff-edit-popup.tsx");
+    expect(staffDialog).toContain("lib/phone.ts");
+    expect(staffDialog).toContain("awesome-phonenumber");
+    expect(staffDialog).toContain("zod");
     // A server action is a reference in the browser: its imports stay on the server.
     const forgot = browserModules("components/profile/forgot-password-form.tsx");
     expect(forgot).toContain("lib/actions/profile/request-password-reset.ts");
     expect(forgot).not.toContain("db/index.ts");
-    expect(forgot).toContain("zod");
   });
 
-  it("brings the phone metadata only with a phone field", () => {
-    const withoutField = clients.filter((file) => {
-      const modules = browserModules(file);
-      return modules.has("awesome-phonenumber") && !PHONE_FIELDS.some((f) => modules.has(f));
-    });
-    expect(withoutField).toEqual([]);
+  it("brings the phone metadata to no page: only to a dialog, which loads on first use", () => {
+    const withMetadata = clients.filter((file) => browserModules(file).has("awesome-phonenumber"));
+    expect(withMetadata.filter((file) => !file.endsWith("-popup.tsx"))).toEqual([]);
+    const field = browserModules("components/forms/phone-input.tsx");
+    expect(field).toContain("lib/phone-regions.ts");
+    expect(field).not.toContain("lib/phone.ts");
   });
 
-  it("keeps it off the public pages' forms that have no phone", () => {
-    for (const form of [
-      "components/profile/forgot-password-form.tsx",
-      "components/profile/reset-password-form.tsx",
-      "components/profile/confirm-email-change-form.tsx",
-      "components/auth/complete-signup-form.tsx",
-      "components/auth/second-step-code-form.tsx",
-      "components/invites/accept-invite-form.tsx",
-      "components/security/authenticator-app.tsx",
-    ]) {
-      expect([form, browserModules(form).has("awesome-phonenumber")]).toEqual([form, false]);
+  it("loads a page form's checks on first use: neither zod nor the phone metadata comes with the page", () => {
+    for (const form of PAGE_FORMS) {
+      const modules = browserModules(form);
+      const heavy = ["zod", "awesome-phonenumber"].filter((m) => modules.has(m));
+      expect([form, heavy]).toEqual([form, []]);
     }
-    expect(browserModules("components/auth/signup-form.tsx")).toContain("awesome-phonenumber");
   });
 
   it("loads a page's dialogs on first use: their buttons bring neither zod nor Radix's dialog", () => {

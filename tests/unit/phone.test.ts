@@ -1,4 +1,5 @@
-import { formatAsTyped, formatPhone, parsePhone, phoneExample, phoneRegions, phoneSearchPrefixes, regionFromLocale, smsError, splitPhone } from "@/lib/phone";
+import { formatAsTyped, formatPhone, parsePhone, phoneExample, phoneField, phoneSearchPrefixes, regionFromLocale, smsError, splitPhone } from "@/lib/phone";
+import { examplePhone, isPickerRegion, phoneRegions } from "@/lib/phone-regions";
 import { clientSchema } from "@/lib/validation/clients";
 import { signupSchema } from "@/lib/validation/signup";
 
@@ -130,6 +131,13 @@ describe("formatting for people", () => {
     expect(splitPhone("+442079460018", "US")).toEqual({ region: "GB", national: "020 7946 0018" });
     expect(splitPhone(null, "DE")).toEqual({ region: "DE", national: "" });
   });
+
+  it("splits it on the server for the phone field, with its international form while the metadata is still on its way", () => {
+    expect(phoneField("+442079460018", "US")).toEqual({ region: "GB", national: "020 7946 0018", international: "+44 20 7946 0018" });
+    expect(phoneField(null, "DE")).toEqual({ region: "DE", national: "", international: null });
+    // Not a number that can exist: no "Valid number" line.
+    expect(phoneField("+1555", "US")).toEqual({ region: "US", national: "555", international: null });
+  });
 });
 
 describe("the business's country and the picker's list", () => {
@@ -151,6 +159,21 @@ describe("the business's country and the picker's list", () => {
     expect(list.length).toBeGreaterThan(240);
     expect(list).toContainEqual({ region: "GB", name: "United Kingdom", callingCode: 44 });
     expect(phoneRegions("de")).toContainEqual({ region: "DE", name: "Deutschland", callingCode: 49 });
+  });
+
+  it("draws the picker from the build's table, which agrees with the metadata on every region", () => {
+    // The table (lib/phone-region-table.mjs, inlined by next.config.mjs) keeps the metadata out of a page's first load.
+    expect(phoneRegions("en").every((r) => isPickerRegion(r.region) && examplePhone(r.region) === phoneExample(r.region))).toBe(true);
+    expect(isPickerRegion("ZZ")).toBe(false);
+    expect(isPickerRegion(["US"])).toBe(false);
+    expect(examplePhone("US")).toBe(phoneExample("US"));
+  });
+
+  it("has an example for a country whose metadata has no mobile example, instead of throwing", () => {
+    // Tristan da Cunha: getExample("TA", "mobile") throws, and the field's placeholder and error messages read it.
+    expect(phoneExample("TA")).toMatch(/^\d+$/);
+    const result = parsePhone("12", "TA");
+    expect(result.ok).toBe(false);
   });
 });
 

@@ -30,7 +30,7 @@ describe("forms after a save", () => {
     // The page's data (the old name) only changes when the refresh arrives; the mocked refresh never does.
     render(
       <ViewerTimeProvider timeZone="UTC" now={Date.UTC(2026, 2, 1)}>
-        <ProfileForm user={{ name: "Ada Old", email: "ada@example.com", phone: null }} pendingEmail={null} />
+        <ProfileForm user={{ name: "Ada Old", email: "ada@example.com" }} pendingEmail={null} />
       </ViewerTimeProvider>,
     );
     const name = screen.getByLabelText(/^Name/);

@@ -1,16 +1,25 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { PhoneInput } from "@/components/forms/phone-input";
 import { BusinessRegionProvider } from "@/components/phone/business-region";
-import { PhoneNumber } from "@/components/phone/phone-number";
+import type { PhoneField } from "@/lib/phone-regions";
 
-function Form({ region, defaultValue }: { region: string; defaultValue?: string }) {
+// The phone metadata (lib/phone, awesome-phonenumber) is a chunk of its own: this counts when the field asks for it.
+// (On globalThis: jest hoists the mock above this file's own variables.)
+const metadataLoads = () => (globalThis as { phoneMetadataLoads?: number }).phoneMetadataLoads ?? 0;
+jest.mock("@/lib/phone", () => {
+  const counter = globalThis as { phoneMetadataLoads?: number };
+  counter.phoneMetadataLoads = (counter.phoneMetadataLoads ?? 0) + 1;
+  return jest.requireActual("@/lib/phone");
+});
+
+function Form({ region, stored, returned }: { region: string; stored?: PhoneField; returned?: { phone: string; phoneCountry: string } }) {
   return (
     <BusinessRegionProvider region={region}>
       <form aria-label="phone form">
         <label htmlFor="phone">Mobile phone</label>
-        <PhoneInput id="phone" name="phone" defaultValue={defaultValue} />
+        <PhoneInput id="phone" name="phone" stored={stored} returned={returned} />
       </form>
     </BusinessRegionProvider>
   );
@@ -24,6 +33,21 @@ beforeAll(() => {
 const posted = () => Object.fromEntries(new FormData(screen.getByRole("form", { name: "phone form" }) as HTMLFormElement));
 
 describe("the phone input", () => {
+  // First, while nothing in this file has loaded the metadata yet.
+  it("draws a stored number, its country and an example without the metadata, and loads it when focus arrives", async () => {
+    render(<Form region="US" stored={{ region: "JP", national: "03-1234-5678", international: "+81 3-1234-5678" }} />);
+    expect(screen.getByRole("button", { name: "Phone country: Japan, JP +81" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Mobile phone")).toHaveValue("03-1234-5678");
+    expect(screen.getByLabelText("Mobile phone")).toHaveAttribute("placeholder", "e.g. 090-1234-5678");
+    expect(screen.getByText("+81 3-1234-5678")).toBeInTheDocument();
+    expect(metadataLoads()).toBe(0);
+    await userEvent.click(screen.getByLabelText("Mobile phone"));
+    await waitFor(() => expect(metadataLoads()).toBe(1));
+    await userEvent.type(screen.getByLabelText("Mobile phone"), "9");
+    // Now read with the metadata: one digit too many can't be a Japanese number.
+    expect(screen.queryByText(/Valid number/)).not.toBeInTheDocument();
+  });
+
   it("starts on the business's country and formats the number as it is typed", async () => {
     render(<Form region="DE" />);
     expect(screen.getByRole("button", { name: "Phone country: Germany, DE +49" })).toBeInTheDocument();
@@ -47,10 +71,11 @@ describe("the phone input", () => {
     expect(posted()).toEqual({ phone: "020 7946 0018", phoneCountry: "GB" });
   });
 
-  it("opens a stored number in its own country, national form", () => {
-    render(<Form region="US" defaultValue="+81312345678" />);
-    expect(screen.getByRole("button", { name: "Phone country: Japan, JP +81" })).toBeInTheDocument();
-    expect(screen.getByLabelText("Mobile phone")).toHaveValue("03-1234-5678");
+  it("after a refused submission, shows what was typed with its country rather than the stored number", () => {
+    render(<Form region="US" stored={{ region: "JP", national: "03-1234-5678", international: "+81 3-1234-5678" }} returned={{ phone: "020 7946 001", phoneCountry: "GB" }} />);
+    expect(screen.getByRole("button", { name: "Phone country: United Kingdom, GB +44" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Mobile phone")).toHaveValue("020 7946 001");
+    expect(screen.queryByText(/Valid number/)).not.toBeInTheDocument();
   });
 
   it("a + number names its own country in the picker", async () => {
@@ -62,7 +87,9 @@ describe("the phone input", () => {
 });
 
 describe("showing a number", () => {
-  it("national at home, international abroad", () => {
+  it("national at home, international abroad", async () => {
+    // A server component: it formats with the metadata on the server.
+    const { PhoneNumber } = await import("@/components/phone/phone-number");
     render(
       <>
         <PhoneNumber region="GB" value="+442079460018" link />
