@@ -1,4 +1,4 @@
-import { intervalLabels } from "@/lib/validation/services";
+import { intervalLabels } from "@/lib/validation/choices";
 import { currencyName } from "@/lib/currencies";
 import { formatDate, isIsoDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";

@@ -13,7 +13,7 @@ import { plural } from "@/lib/plural";
 import { displayStatus } from "@/lib/invoices/status";
 import { balanceDue, formatMoney } from "@/lib/money";
 import { methodLabel } from "@/lib/payments/labels";
-import { intervalLabels } from "@/lib/validation/services";
+import { intervalLabels } from "@/lib/validation/choices";
 
 type Subscriptions = Awaited<ReturnType<typeof listClientSubscriptions>>;
 type Invoices = Awaited<ReturnType<typeof listClientInvoices>>;

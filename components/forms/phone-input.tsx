@@ -37,8 +37,8 @@ const isInternational = (typed: string) => typed.trim().startsWith("+") || typed
  * typed number under `name` and the picker's country under `${name}Country`;
  * the server reads them together (lib/validation/phone withPhone). A number
  * typed with "+" or "00" carries its own country. The phone metadata loads
- * when the pointer or focus reaches the field; until it has, what is typed
- * stays as typed.
+ * when the pointer or focus reaches the field; what is typed before it
+ * arrives is formatted when it does.
  */
 export function PhoneInput({ id, name, stored, returned, invalid, describedBy }: PhoneInputProps) {
   const home = useBusinessRegion();
@@ -49,6 +49,12 @@ export function PhoneInput({ id, name, stored, returned, invalid, describedBy }:
   const load = () => {
     if (!phone) loadPhone().then(setPhone, () => (phoneModule = null));
   };
+  // What was typed before the metadata arrived is formatted when it does (state adjusted during render, not in an effect).
+  const [arrived, setArrived] = useState(false);
+  if (phone && !arrived) {
+    setArrived(true);
+    if (typed !== initial.typed) setTyped(phone.formatAsTyped(typed, region));
+  }
   const parsed = phone && typed.trim() ? phone.parsePhone(typed, region) : null;
   const international = isInternational(typed);
   // Before the metadata: the stored number's own international form, while it is unchanged.

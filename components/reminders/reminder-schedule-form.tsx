@@ -12,7 +12,10 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
 import { updateReminderSchedule } from "@/lib/actions/reminders/update-reminder-schedule";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/form-state";
-import { OFFSET_MAX, OFFSET_MIN, reminderScheduleSchema, STEPS_MAX } from "@/lib/validation/reminders";
+import { OFFSET_MAX, OFFSET_MIN, STEPS_MAX } from "@/lib/validation/choices";
+
+// The schema (and zod) load on first use, like a page form's (components/forms/use-validated-action.ts).
+const loadSchema = () => import("@/lib/validation/reminders").then((m) => m.reminderScheduleSchema);
 
 export type ScheduleStepValue = { id: number | null; offsetDays: number; email: boolean; sms: boolean; tone: "friendly" | "firm" };
 
@@ -46,14 +49,18 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
     event.preventDefault();
     const form = event.currentTarget;
     const input = { enabled, steps: rows.map(({ id, offsetDays, email, sms, tone }) => ({ id, offsetDays, email, sms, tone })) };
-    const parsed = reminderScheduleSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error));
-      setFormError("Check the highlighted steps.");
-      requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
-      return;
-    }
     startTransition(async () => {
+      // If the schema can't load (the network), the server checks the same schema.
+      const parsed = await loadSchema().then(
+        (schema) => schema.safeParse(input),
+        () => null,
+      );
+      if (parsed && !parsed.success) {
+        setErrors(fieldErrorsFrom(parsed.error));
+        setFormError("Check the highlighted steps.");
+        requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
+        return;
+      }
       const result = await updateReminderSchedule(undefined, input);
       setErrors(result.fieldErrors);
       setFormError(result.ok ? null : result.formError);
@@ -72,7 +79,7 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
   }
 
   return (
-    <form onSubmit={save} noValidate className="grid max-w-3xl gap-6" aria-label="Payment reminder schedule">
+    <form onSubmit={save} onFocus={() => void loadSchema()} onPointerEnter={() => void loadSchema()} noValidate className="grid max-w-3xl gap-6" aria-label="Payment reminder schedule">
       <FormAlert message={formError} />
       <label className="flex items-start gap-3 text-sm">
         <Checkbox name="enabled" checked={enabled} onCheckedChange={setEnabled} className="mt-0.5" />

@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getBusinessTime } from "@/lib/business-time";
 import { formatMoney } from "@/lib/money";
-import { intervalLabels } from "@/lib/validation/services";
+import { intervalLabels } from "@/lib/validation/choices";
 import { DeleteServiceCard, ServiceArchiveAction } from "./service-admin-actions";
 
 /** One service, for /admin/services/[id] and /staff/services/[id]. Callers check "services:read". */

@@ -20,8 +20,11 @@ import { createService } from "@/lib/actions/services/create-service";
 import { updateService } from "@/lib/actions/services/update-service";
 import type { CurrencyChoices } from "@/lib/currencies";
 import { formatAmountInput } from "@/lib/money";
-import { billingIntervals, intervalLabels, serviceSchema, updateServiceSchema } from "@/lib/validation/services";
+import { billingIntervals, intervalLabels } from "@/lib/validation/choices";
 import { plural } from "@/lib/plural";
+
+const serviceSchema = (locale: string) => () => import("@/lib/validation/services").then((m) => m.serviceSchema(locale));
+const updateServiceSchema = (locale: string) => () => import("@/lib/validation/services").then((m) => m.updateServiceSchema(locale));
 
 export type ServiceFormValues = {
   id: number;

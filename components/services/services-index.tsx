@@ -10,7 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { listServices } from "@/db/queries/services";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
-import { intervalLabels } from "@/lib/validation/services";
+import { intervalLabels } from "@/lib/validation/choices";
 
 /** The service catalogue for /admin/services and /staff/services. Callers check "services:read". */
 export async function ServicesIndex({ area, archived }: { area: string; archived: boolean }) {

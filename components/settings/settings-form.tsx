@@ -13,7 +13,9 @@ import { toast } from "@/components/ui/toast";
 import { updateSettings } from "@/lib/actions/settings/update-settings";
 import { currencyOptions } from "@/lib/currencies";
 import { formatRateInput } from "@/lib/money";
-import { INSTRUCTIONS_MAX, settingsSchema } from "@/lib/validation/settings";
+import { INSTRUCTIONS_MAX } from "@/lib/validation/choices";
+
+const settingsSchema = (savedLocale: string) => () => import("@/lib/validation/settings").then((m) => m.settingsSchema(savedLocale));
 
 export type SettingsValues = {
   companyName: string;

@@ -12,5 +12,23 @@ export const paymentMethods = ["card", "bank_transfer", "cash", "other"] as cons
 export const portalInvoiceFilters = ["all", "open", "overdue", "paid", "void"] as const;
 export type PortalInvoiceFilter = (typeof portalInvoiceFilters)[number];
 
+// Mirrors db/schema/services.ts.
+export const billingIntervals = ["one_time", "monthly", "quarterly", "yearly"] as const;
+
+export const intervalLabels: Record<(typeof billingIntervals)[number], string> = {
+  one_time: "One-time",
+  monthly: "Monthly",
+  quarterly: "Quarterly",
+  yearly: "Yearly",
+};
+
+/** Payment instructions are read on a phone in the pay form; a page of text belongs in an attached document. */
+export const INSTRUCTIONS_MAX = 1000;
+
+/** A reminder step's day, relative to the due date, and how many steps a schedule has at most. */
+export const OFFSET_MIN = -60;
+export const OFFSET_MAX = 365;
+export const STEPS_MAX = 10;
+
 /** The largest CSV the client import takes, which the form checks before it posts the file. */
 export const IMPORT_MAX_BYTES = 900_000;

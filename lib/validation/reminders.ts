@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { OFFSET_MAX, OFFSET_MIN, STEPS_MAX } from "./choices";
 import { checkbox, id, optionalId, requiredText } from "./fields";
 
 // Mirrors db/schema/reminders.ts so the schedule form can import this file in the browser.
 export const reminderToneChoices = ["friendly", "firm"] as const;
 
-export const OFFSET_MIN = -60;
-export const OFFSET_MAX = 365;
-export const STEPS_MAX = 10;
 const OFFSET_ERROR = `Enter whole days from ${OFFSET_MIN} to ${OFFSET_MAX}, like -3, 0 or 7`;
 const OFFSET = /^[+-]?(?:0|[1-9][0-9]{0,2})$/;
 

@@ -1,17 +1,8 @@
 import { z } from "zod";
 import { parseMoney } from "@/lib/money";
+import { billingIntervals } from "./choices";
 import { currencyCode } from "./currency";
 import { checkbox, id, optionalText, requiredText } from "./fields";
-
-// Mirrors db/schema/services.ts (kept here so forms can import it in the browser).
-export const billingIntervals = ["one_time", "monthly", "quarterly", "yearly"] as const;
-
-export const intervalLabels: Record<(typeof billingIntervals)[number], string> = {
-  one_time: "One-time",
-  monthly: "Monthly",
-  quarterly: "Quarterly",
-  yearly: "Yearly",
-};
 
 const serviceFields = z.object({
   name: requiredText(160, "Enter the service's name"),

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { isBusinessLocale, isTimeZoneName } from "@/lib/locales";
 import { formatAmountInput, formatMoney, minorDigits, parseMoney, parseRate } from "@/lib/money";
+import { INSTRUCTIONS_MAX } from "./choices";
 import { currencyCode } from "./currency";
 import { optionalText, requiredText, typedValue, wholeNumber } from "./fields";
 
-/** Instructions are read on a phone in the pay form; a page of text belongs in an attached document. */
-export const INSTRUCTIONS_MAX = 1000;
 /** A part-payment floor above this (in major units) is a typo, not a policy. */
 const MIN_PAYMENT_CEILING_MAJOR = 100_000;
 

@@ -44,11 +44,12 @@ describe("clients", () => {
     await staff.getByText("Enter the client's name").waitFor();
     await staff.getByLabel("Name").fill(name);
     await staff.getByLabel("Email").fill(`e2e-${run}@example.com`);
-    // The business is in the US (en-US): the picker starts there and the number formats as typed.
+    // The business is in the US (en-US): the picker starts there and the number formats as typed,
+    // once the phone metadata has arrived (it loads when the field is first used).
     await staff.getByRole("button", { name: "Phone country: United States, US +1" }).waitFor();
     await staff.getByLabel("Mobile phone").pressSequentially("4155550142");
-    expect(await staff.getByLabel("Mobile phone").inputValue()).toBe("(415) 555-0142");
     await staff.getByText("Valid number: +1 415-555-0142").waitFor();
+    expect(await staff.getByLabel("Mobile phone").inputValue()).toBe("(415) 555-0142");
     await staff.getByLabel("The client agreed to receive text messages").check();
     await screenshot(staff, "backoffice-client-form-desktop");
     await staff.getByRole("button", { name: "Create client" }).click();

@@ -1,6 +1,7 @@
 import { invoiceStatuses } from "@/db/schema/invoices";
+import { billingIntervals as storedIntervals } from "@/db/schema/services";
 import { paymentMethods as storedMethods } from "@/db/schema/subscriptions";
-import { invoiceStatusFilters, paymentMethods } from "@/lib/validation/choices";
+import { billingIntervals, invoiceStatusFilters, paymentMethods } from "@/lib/validation/choices";
 
 // lib/validation/choices mirrors the database enums without importing them
 // (or zod), so the browser can load it; these keep the mirror honest.
@@ -11,5 +12,9 @@ describe("the zod-free choices", () => {
 
   it("offer exactly the payment methods the database stores", () => {
     expect([...paymentMethods]).toEqual([...storedMethods]);
+  });
+
+  it("offer exactly the billing intervals the database stores", () => {
+    expect([...billingIntervals]).toEqual([...storedIntervals]);
   });
 });

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import { PhoneInput } from "@/components/forms/phone-input";
@@ -46,6 +46,17 @@ describe("the phone input", () => {
     await userEvent.type(screen.getByLabelText("Mobile phone"), "9");
     // Now read with the metadata: one digit too many can't be a Japanese number.
     expect(screen.queryByText(/Valid number/)).not.toBeInTheDocument();
+  });
+
+  it("formats what was typed before the metadata arrived when it does", async () => {
+    render(<Form region="GB" />);
+    const field = screen.getByLabelText("Mobile phone");
+    // Typed in one go, before the module's promise can settle.
+    fireEvent.change(field, { target: { value: "02079460018" } });
+    expect(field).toHaveValue("02079460018");
+    fireEvent.focus(field);
+    await waitFor(() => expect(field).toHaveValue("020 7946 0018"));
+    expect(screen.getByText("+44 20 7946 0018")).toBeInTheDocument();
   });
 
   it("starts on the business's country and formats the number as it is typed", async () => {
