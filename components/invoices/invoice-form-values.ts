@@ -1,10 +1,8 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { get, set, type FieldError, type FieldErrors as FormErrors, type Resolver } from "react-hook-form";
+import type { FieldError, FieldErrors as FormErrors, Resolver } from "react-hook-form";
 import { addDaysIso, daysBetween } from "@/lib/dates";
 import type { FieldErrors } from "@/lib/form-state";
 import { formatQuantity, parseQuantity } from "@/lib/invoices/quantity";
 import { checkInvoiceTotals, formatAmountInput, formatRateInput, parseMoney, parseRate, type LineTotals } from "@/lib/money";
-import { invoiceDraftSchema, readDraftAmounts, type InvoiceDraftFormInput } from "@/lib/validation/invoices";
 import type { ClientOption } from "./client-picker";
 
 export type InvoiceFormDraft = {
@@ -91,23 +89,24 @@ export function toPayload(values: InvoiceFormValues, draft: InvoiceFormDraft | u
 }
 
 /**
- * The action's own schema, run in the browser. Zod stops before the amounts
- * when other fields fail, so the amounts are read too and every error shows at once.
+ * The form's resolver: the action's own schema, loaded on first use
+ * (invoice-form-resolver.ts), so zod doesn't come with the editor's page.
+ * `preload` starts the download (the form calls it when focus or the pointer
+ * reaches it); the first save waits for it if it hasn't arrived. If it can't
+ * load, the save goes to the server, which checks the same schema.
  */
-export function invoiceFormResolver(locale: string, draft: InvoiceFormDraft | undefined): Resolver<InvoiceFormValues, unknown, InvoiceDraftPayload> {
-  const schemaResolver = zodResolver(invoiceDraftSchema(locale), undefined, { raw: true });
-  return async (values, context, options) => {
-    const payload = toPayload(values, draft);
-    const result = await schemaResolver(payload as InvoiceDraftFormInput, context, options as never);
-    if (Object.keys(result.errors).length === 0) return { values: payload, errors: {} };
-    const errors = result.errors as FormErrors;
-    for (const issue of readDraftAmounts(payload, locale).issues) {
-      const path = issue.path.join(".");
-      const has = (at: string) => Boolean((get(errors, at) as FieldError | undefined)?.message);
-      if (!has(path) && !has(`${path}.root`)) set(errors, path, { type: "custom", message: issue.message });
-    }
-    return { values: {}, errors: errors as FormErrors<InvoiceFormValues> };
+export function invoiceFormResolver(locale: string, draft: InvoiceFormDraft | undefined) {
+  let loaded: Promise<Resolver<InvoiceFormValues, unknown, InvoiceDraftPayload> | null> | null = null;
+  const preload = () =>
+    (loaded ??= import("./invoice-form-resolver").then(
+      (m) => m.draftResolver(locale, draft),
+      () => null,
+    ));
+  const resolver: Resolver<InvoiceFormValues, unknown, InvoiceDraftPayload> = async (values, context, options) => {
+    const check = await preload();
+    return check ? check(values, context, options) : { values: toPayload(values, draft), errors: {} };
   };
+  return { resolver, preload };
 }
 
 /** The form library's nested errors as the flat "lines.0.unitPrice" map the fields read (an array's own error sits under its name). */

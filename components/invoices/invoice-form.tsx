@@ -58,7 +58,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
   const router = useRouter();
   const { locale } = defaults;
   const [pending, startTransition] = useTransition();
-  const [resolver] = useState(() => invoiceFormResolver(locale, draft));
+  const [{ resolver, preload }] = useState(() => invoiceFormResolver(locale, draft));
   const hydrated = useHydrated();
   const {
     control,
@@ -142,7 +142,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
 
   const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
-    <form noValidate className="grid gap-6" onSubmit={(e) => void save(false)(e)}>
+    <form noValidate className="grid gap-6" onSubmit={(e) => void save(false)(e)} onFocus={() => void preload()} onPointerEnter={() => void preload()}>
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2 lg:grid-cols-4">
         <FormField className="content-start md:col-span-2" id="clientId" label="Client" required error={errors.clientId}>

@@ -31,6 +31,10 @@ const PAGE_FORMS = [
   "components/clients/client-form.tsx",
   "components/portal/billing-details-form.tsx",
   "components/portal/pay-form.tsx",
+  "components/services/service-form.tsx",
+  "components/settings/settings-form.tsx",
+  "components/reminders/reminder-schedule-form.tsx",
+  "components/invoices/invoice-form.tsx",
 ];
 
 describe("what a page's client components bring to the browser", () => {
