@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -107,9 +107,17 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
     if (!line.taxRate) setValue(`lines.${index}.taxRate`, defaultTax);
   }
 
+  // The cursor goes to the first field to fix once the errors are drawn: after the commit, not on
+  // the next frame, since the check may finish a moment after the click (its schema loads on first use).
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusedSaves, setRefusedSaves] = useState(0);
+  useEffect(() => {
+    if (refusedSaves) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [refusedSaves]);
+
   function showInvalid() {
     setError("root", { message: "Check the highlighted fields." });
-    requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
+    setRefusedSaves((n) => n + 1);
   }
 
   const save = (issue: boolean) =>
@@ -142,7 +150,7 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
 
   const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
-    <form noValidate className="grid gap-6" onSubmit={(e) => void save(false)(e)} onFocus={() => void preload()} onPointerEnter={() => void preload()}>
+    <form ref={formRef} noValidate className="grid gap-6" onSubmit={(e) => void save(false)(e)} onFocus={() => void preload()} onPointerEnter={() => void preload()}>
       <FormAlert message={formError} />
       <div className="grid gap-5 md:grid-cols-2 lg:grid-cols-4">
         <FormField className="content-start md:col-span-2" id="clientId" label="Client" required error={errors.clientId}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -45,9 +45,16 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
       return [...all, { key: ++nextKey, id: null, offsetDays: String(Math.min(OFFSET_MAX, last + 7)), email: true, sms: false, tone: "firm" }];
     });
 
+  // The cursor goes to the first step to fix once the errors are drawn: after the commit, not on the
+  // next frame, since the check answers after its schema loads (on first use).
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusedSaves, setRefusedSaves] = useState(0);
+  useEffect(() => {
+    if (refusedSaves) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [refusedSaves]);
+
   function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
     const input = { enabled, steps: rows.map(({ id, offsetDays, email, sms, tone }) => ({ id, offsetDays, email, sms, tone })) };
     startTransition(async () => {
       // If the schema can't load (the network), the server checks the same schema.
@@ -58,7 +65,7 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
       if (parsed && !parsed.success) {
         setErrors(fieldErrorsFrom(parsed.error));
         setFormError("Check the highlighted steps.");
-        requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
+        setRefusedSaves((n) => n + 1);
         return;
       }
       const result = await updateReminderSchedule(undefined, input);
@@ -79,7 +86,7 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
   }
 
   return (
-    <form onSubmit={save} onFocus={() => void loadSchema()} onPointerEnter={() => void loadSchema()} noValidate className="grid max-w-3xl gap-6" aria-label="Payment reminder schedule">
+    <form ref={formRef} onSubmit={save} onFocus={() => void loadSchema()} onPointerEnter={() => void loadSchema()} noValidate className="grid max-w-3xl gap-6" aria-label="Payment reminder schedule">
       <FormAlert message={formError} />
       <label className="flex items-start gap-3 text-sm">
         <Checkbox name="enabled" checked={enabled} onCheckedChange={setEnabled} className="mt-0.5" />
