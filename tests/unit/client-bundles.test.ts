@@ -56,6 +56,9 @@ describe("what a page's client components bring to the browser", () => {
     const field = browserModules("components/forms/phone-input.tsx");
     expect(field).toContain("lib/phone-regions.ts");
     expect(field).not.toContain("lib/phone.ts");
+    // Its country list (Radix's popover) loads on the first click, too.
+    expect(field).not.toContain("radix-ui");
+    expect(browserModules("components/phone/country-picker-popup.tsx")).toContain("radix-ui");
   });
 
   it("loads a page form's checks on first use: neither zod nor the phone metadata comes with the page", () => {
