@@ -1,12 +1,14 @@
 "use client";
 
-import { startAuthentication } from "@simplewebauthn/browser";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import type { FormState } from "@/lib/form-state";
+
+// The WebAuthn helper (about 8 kB gzip) loads when the button is approached, or with the server's challenge.
+const loadWebAuthn = () => import("@simplewebauthn/browser");
 
 type Start = (prev: undefined, input: Record<string, unknown>) => Promise<FormState<PublicKeyCredentialRequestOptionsJSON>>;
 type Finish = (prev: undefined, input: Record<string, unknown>) => Promise<FormState<unknown>>;
@@ -37,14 +39,18 @@ export function PasskeyButton({
   function run() {
     setError(null);
     startTransition(async () => {
-      const options = await start(undefined, {});
+      const [options, webauthn] = await Promise.all([start(undefined, {}), loadWebAuthn().catch(() => null)]);
       if (!options.ok || !options.data) {
         setError(options.formError ?? "Passkeys aren't available right now. Try again.");
         return;
       }
+      if (!webauthn) {
+        setError("Passkeys couldn't load. Check your connection and try again.");
+        return;
+      }
       let answer;
       try {
-        answer = await startAuthentication({ optionsJSON: options.data });
+        answer = await webauthn.startAuthentication({ optionsJSON: options.data });
       } catch (e) {
         setError(
           (e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser couldn't use a passkey here. Try another way to sign in.",
@@ -59,7 +65,7 @@ export function PasskeyButton({
   return (
     <div className="grid gap-2">
       <FormAlert message={error} />
-      <Button type="button" variant={variant} className="w-full" pending={pending} onClick={run}>
+      <Button type="button" variant={variant} className="w-full" pending={pending} onClick={run} onPointerEnter={() => void loadWebAuthn()} onFocus={() => void loadWebAuthn()}>
         <Icon name="key-round" aria-hidden="true" />
         {label}
       </Button>

@@ -1,6 +1,5 @@
 "use client";
 
-import { startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -13,6 +12,9 @@ import { removePasskey } from "@/lib/actions/security/remove-passkey";
 import { renamePasskey } from "@/lib/actions/security/rename-passkey";
 import { startPasskeyRegistration } from "@/lib/actions/security/start-passkey-registration";
 import { RecoveryCodesList } from "./recovery-codes-list";
+
+// The WebAuthn helper (about 8 kB gzip) loads when the form is approached, or with the server's challenge.
+const loadWebAuthn = () => import("@simplewebauthn/browser");
 
 export type PasskeyItem = { id: number; name: string; created: string; lastUsed: string | null };
 
@@ -37,11 +39,12 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
     }
     setNameError(null);
     startAdding(async () => {
-      const options = await startPasskeyRegistration(undefined, {});
+      const [options, webauthn] = await Promise.all([startPasskeyRegistration(undefined, {}), loadWebAuthn().catch(() => null)]);
       if (!options.ok || !options.data) return setError(options.formError ?? "Passkeys aren't available right now.");
+      if (!webauthn) return setError("Passkeys couldn't load. Check your connection and try again.");
       let response;
       try {
-        response = await startRegistration({ optionsJSON: options.data });
+        response = await webauthn.startRegistration({ optionsJSON: options.data });
       } catch (e) {
         return setError((e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser or device couldn't make a passkey.");
       }
@@ -122,7 +125,7 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
       ) : (
         <p className="text-sm text-muted-foreground">No passkeys yet. A passkey signs you in with your fingerprint, face or device PIN, with no password to type.</p>
       )}
-      <form onSubmit={add} noValidate className="flex flex-wrap items-end gap-2">
+      <form onSubmit={add} onFocus={() => void loadWebAuthn()} onPointerEnter={() => void loadWebAuthn()} noValidate className="flex flex-wrap items-end gap-2">
         <FormField id="passkey-name" label="Passkey name" error={nameError ?? undefined} className="min-w-56 flex-1">
           <Input {...fieldA11y("passkey-name", nameError ?? undefined)} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder="Work laptop" />
         </FormField>

@@ -69,6 +69,12 @@ describe("what a page's client components bring to the browser", () => {
     }
   });
 
+  it("loads the WebAuthn helper with a passkey's first use, not with the sign-in page or the profile", () => {
+    for (const file of ["components/auth/passkey-button.tsx", "components/security/passkeys-section.tsx"]) {
+      expect([file, browserModules(file).has("@simplewebauthn/browser")]).toEqual([file, false]);
+    }
+  });
+
   it("loads a page's dialogs on first use: their buttons bring neither zod nor Radix's dialog", () => {
     // Each button is a DeferredPopup (components/ui/deferred-popup.tsx): the dialog is a chunk of its own.
     const buttons = [
