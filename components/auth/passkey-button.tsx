@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import type { FormState } from "@/lib/form-state";
 
-// The WebAuthn helper (about 8 kB gzip) loads when the button is approached, or with the server's challenge.
+// The WebAuthn helper (about 2.5 kB gzip) loads when the button is approached, or with the server's challenge.
 const loadWebAuthn = () => import("@simplewebauthn/browser");
 
 type Start = (prev: undefined, input: Record<string, unknown>) => Promise<FormState<PublicKeyCredentialRequestOptionsJSON>>;

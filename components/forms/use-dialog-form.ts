@@ -64,12 +64,15 @@ export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, c
     }
     startTransition(async () => {
       const result = await action(undefined, input);
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setFormError(result.formError);
-        return;
-      }
-      setOpen(false);
+      // Updates after an await leave the transition unless wrapped again: this way the errors (or the
+      // closing) and the end of `pending` are drawn together, so Escape never meets a dialog still "sending".
+      startTransition(() => {
+        if (!result.ok) {
+          setErrors(result.fieldErrors);
+          setFormError(result.formError);
+        } else setOpen(false);
+      });
+      if (!result.ok) return;
       toast({ variant: "success", ...success(result, checked.data) });
       if (refresh) router.refresh();
     });

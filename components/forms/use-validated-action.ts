@@ -23,7 +23,7 @@ export type FormSchema = z.ZodType | (() => Promise<z.ZodType>);
  * onSuccess runs once per successful submission.
  *
  * Spread `form` on the <form>: with a loader, the schema loads when focus or
- * the pointer first reaches the form, and a submit that comes before it has
+ * the pointer first reaches the form, or something is typed in it, and a submit that comes before it has
  * waits for it and then goes on as the same submit. If it can't load (the
  * network), the submit goes to the server, which checks the same schema.
  */
@@ -93,7 +93,8 @@ export function useValidatedAction<R>(action: Action<R>, schema: FormSchema, onS
   return {
     state,
     /** The <form>'s own props: `<form {...form} className="…">`. */
-    form: { action: formAction, onSubmit, onFocus: prepare, onPointerEnter: prepare, noValidate: true },
+    // onInput too: a field focused when the page loaded (autoFocus) is typed into without a focus event.
+    form: { action: formAction, onSubmit, onFocus: prepare, onPointerEnter: prepare, onInput: prepare, noValidate: true },
     /** True while the submission is on its way, or waits for its checks to load. */
     pending: pending || checking,
     errors,

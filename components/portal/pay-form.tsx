@@ -12,7 +12,7 @@ import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
 import type { PortalPayResult } from "@/lib/portal/pay-invoice";
 import type { TestCard } from "@/lib/payments/providers/types";
-import { type ClientPaymentMethod } from "@/lib/validation/portal";
+import type { ClientPaymentMethod } from "@/lib/validation/portal";
 import { CardFields } from "./card-fields";
 import { PaymentMethodChoice } from "./payment-method-choice";
 import { TestModeNotice } from "./test-mode-notice";

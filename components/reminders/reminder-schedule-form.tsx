@@ -62,15 +62,21 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
         (schema) => schema.safeParse(input),
         () => null,
       );
+      // Updates after an await are wrapped again, so they are drawn with the end of `pending`.
       if (parsed && !parsed.success) {
-        setErrors(fieldErrorsFrom(parsed.error));
-        setFormError("Check the highlighted steps.");
-        setRefusedSaves((n) => n + 1);
+        const found = fieldErrorsFrom(parsed.error);
+        startTransition(() => {
+          setErrors(found);
+          setFormError("Check the highlighted steps.");
+          setRefusedSaves((n) => n + 1);
+        });
         return;
       }
       const result = await updateReminderSchedule(undefined, input);
-      setErrors(result.fieldErrors);
-      setFormError(result.ok ? null : result.formError);
+      startTransition(() => {
+        setErrors(result.fieldErrors);
+        setFormError(result.ok ? null : result.formError);
+      });
       if (!result.ok) return;
       toast({ title: "Reminder schedule saved", description: enabled ? "It applies to every open invoice from the next run." : "Automatic reminders are off.", variant: "success" });
       router.refresh();

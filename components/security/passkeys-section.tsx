@@ -13,7 +13,7 @@ import { renamePasskey } from "@/lib/actions/security/rename-passkey";
 import { startPasskeyRegistration } from "@/lib/actions/security/start-passkey-registration";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
-// The WebAuthn helper (about 8 kB gzip) loads when the form is approached, or with the server's challenge.
+// The WebAuthn helper (about 2.5 kB gzip) loads when the form is approached, or with the server's challenge.
 const loadWebAuthn = () => import("@simplewebauthn/browser");
 
 export type PasskeyItem = { id: number; name: string; created: string; lastUsed: string | null };

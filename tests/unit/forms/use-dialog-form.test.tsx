@@ -115,6 +115,25 @@ describe("useDialogForm", () => {
     expect(screen.getByLabelText("Name")).not.toHaveAttribute("aria-invalid");
   });
 
+  it("draws the server's errors and the end of sending together, so the dialog can close the moment they show", async () => {
+    const user = userEvent.setup();
+    action.mockResolvedValue({ ok: false, fieldErrors: { name: ["That name is taken"] }, formError: null });
+    render(<NameDialog />);
+    await user.click(screen.getByRole("button", { name: "Name it" }));
+    await user.type(screen.getByLabelText("Name"), "Ada");
+    // What the Save button was in the very commit that drew the error (a pending Save means Escape is refused).
+    const seen: (boolean | null)[] = [];
+    const observer = new MutationObserver(() => {
+      if (seen.length === 0 && screen.queryByText("That name is taken")) seen.push(screen.getByRole("button", { name: /Save/ }).hasAttribute("disabled"));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("That name is taken");
+    await waitFor(() => expect(seen).toHaveLength(1));
+    observer.disconnect();
+    expect(seen).toEqual([false]);
+  });
+
   it("closes, shows a toast with what happened and refreshes the page when the action succeeds", async () => {
     const user = userEvent.setup();
     action.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { greeting: "Saved" } });

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { z } from "zod";
 import { useValidatedAction, type FormSchema } from "@/components/forms/use-validated-action";
@@ -40,6 +40,14 @@ describe("a form whose checks load on first use", () => {
     expect(loader).not.toHaveBeenCalled();
     await userEvent.click(screen.getByLabelText("Name"));
     await userEvent.type(screen.getByLabelText("Name"), "Ada");
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it("loads the schema when a field that had focus before the page's scripts ran is typed into", async () => {
+    const loader = jest.fn(() => Promise.resolve(schema));
+    render(<NameForm action={ok} schema={loader} />);
+    // The browser's autofocus happens before hydration: no focus event reaches React, only typing.
+    fireEvent.input(screen.getByLabelText("Name"), { target: { value: "A" } });
     expect(loader).toHaveBeenCalledTimes(1);
   });
 
