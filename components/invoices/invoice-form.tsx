@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
 import { registerWithDefaults } from "@/components/forms/register-with-defaults";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldA11y } from "@/components/ui/form-field";
@@ -107,17 +108,12 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
     if (!line.taxRate) setValue(`lines.${index}.taxRate`, defaultTax);
   }
 
-  // The cursor goes to the first field to fix once the errors are drawn: after the commit, not on
-  // the next frame, since the check may finish a moment after the click (its schema loads on first use).
-  const formRef = useRef<HTMLFormElement>(null);
-  const [refusedSaves, setRefusedSaves] = useState(0);
-  useEffect(() => {
-    if (refusedSaves) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-  }, [refusedSaves]);
+  // The check may answer a moment after the click (its schema loads on first use).
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
 
   function showInvalid() {
     setError("root", { message: "Check the highlighted fields." });
-    setRefusedSaves((n) => n + 1);
+    focusFirstInvalid();
   }
 
   const save = (issue: boolean) =>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusFirstInvalid } from "@/components/forms/use-focus-first-invalid";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { fieldA11y } from "@/components/ui/form-field";
@@ -45,13 +46,8 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
       return [...all, { key: ++nextKey, id: null, offsetDays: String(Math.min(OFFSET_MAX, last + 7)), email: true, sms: false, tone: "firm" }];
     });
 
-  // The cursor goes to the first step to fix once the errors are drawn: after the commit, not on the
-  // next frame, since the check answers after its schema loads (on first use).
-  const formRef = useRef<HTMLFormElement>(null);
-  const [refusedSaves, setRefusedSaves] = useState(0);
-  useEffect(() => {
-    if (refusedSaves) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-  }, [refusedSaves]);
+  // The check answers after its schema loads (on first use), so the cursor moves once the errors are drawn.
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
 
   function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,7 +64,7 @@ export function ReminderScheduleForm({ enabled: initialEnabled, steps }: { enabl
         startTransition(() => {
           setErrors(found);
           setFormError("Check the highlighted steps.");
-          setRefusedSaves((n) => n + 1);
+          focusFirstInvalid();
         });
         return;
       }
