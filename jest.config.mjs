@@ -17,7 +17,7 @@ const shared = {
 // Three kinds of test, each its own project: `jest --selectProjects unit`.
 //  unit:        components and pure logic, jsdom
 //  integration: real MySQL (DATABASE_URL), run in band
-//  e2e:         real Chromium against running apps, one app server and database per worker (E2E_SERVERS)
+//  e2e:         real Chromium against running apps, each jest process in band against its own app server and database
 export default async function config() {
   const unit = await createJestConfig({
     ...shared,
@@ -38,7 +38,8 @@ export default async function config() {
     displayName: "e2e",
     testEnvironment: "node",
     testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
-    setupFiles: ["<rootDir>/tests/support/e2e-worker.ts"],
+    // In band, and with E2E_QUEUE, sharing one list of files with other jest processes (scripts/test.mjs).
+    runner: "<rootDir>/tests/support/e2e-queue-runner.mjs",
     setupFilesAfterEnv: ["<rootDir>/tests/support/setup-e2e.ts"],
   })();
   return { projects: [unit, integration, e2e] };

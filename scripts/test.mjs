@@ -7,7 +7,7 @@
 // `npm test -- unit integration` runs only the named steps, and any other
 // word narrows the jest steps to test files whose path matches it
 // (`npm test -- integration auth-login`).
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +26,14 @@ const artifacts = path.join(root, "tests", ".artifacts");
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // The e2e build's folder, so a running `npm run up` (in .next) is untouched.
 const E2E_DIST_DIR = ".next-test";
-// One app server per e2e worker, on E2E_PORT, E2E_PORT + 1, ... (see e2eServers).
-// One per two cores: on 2 cores the checks lane already keeps the second core
-// busy, and two e2e workers there made the whole run slower (docs/architecture.md, "Tests").
+// The e2e files run in band in jest processes that share one list of files
+// (tests/support/e2e-queue-runner.mjs), each against its own app server,
+// database and test clock. E2E_WORKERS of them start with the browser lane
+// (one per two cores: on 2 cores the checks lane keeps the second core busy),
+// and one more joins when the checks lane is done and its core is free
+// (E2E_JOIN=off leaves it out): docs/architecture.md, "Tests".
 const E2E_WORKERS = Math.max(1, Math.floor(Number(process.env.E2E_WORKERS ?? availableParallelism() / 2)) || 1);
+const E2E_JOIN = process.env.E2E_JOIN !== "off";
 
 ensureNodeModules(root);
 // The tests drop and recreate their databases, so they never go to a server
@@ -82,12 +86,12 @@ async function step(name, fn, { buffered = false } = {}) {
 // they keep: a larger young generation makes them collect less often (integration in band: about
 // 10 s less, docs/architecture.md "Tests").
 const JEST_NODE_OPTIONS = "--max-semi-space-size=64";
-const jest = (project, env, extra = [], output) =>
-  run(
-    bin(root, "jest"),
-    ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${project}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])],
-    { env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, JEST_NODE_OPTIONS].filter(Boolean).join(" ") }, cwd: root, output },
-  ).then((c) => c === 0);
+const jest = (project, env, extra = [], output, report = project) =>
+  run(bin(root, "jest"), ["--selectProjects", project, "--json", `--outputFile=${path.join(artifacts, `${report}.json`)}`, ...extra, ...(patterns.length ? ["--testPathPatterns", ...patterns] : [])], {
+    env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, JEST_NODE_OPTIONS].filter(Boolean).join(" ") },
+    cwd: root,
+    output,
+  }).then((c) => c === 0);
 
 const baseEnv = {
   ...process.env,
@@ -176,13 +180,14 @@ async function checksLane(buffered) {
 }
 
 /**
- * The app servers the e2e tests run against: one per jest worker, each with its
- * own database (seeded with the demo data), port and test clock, so a file
- * sees the same thing whichever worker runs it, and no test can move another
- * worker's clock or rows. E2E_WORKERS=1 runs them in band on one server.
+ * The app servers the e2e tests run against: one per e2e process (the
+ * E2E_WORKERS that start with the browser lane, and the one that joins), each
+ * with its own database (seeded with the demo data), port and test clock, so a
+ * file sees the same thing whichever process runs it, and no test can move
+ * another process's clock or rows.
  */
 function e2eServers() {
-  return Array.from({ length: E2E_WORKERS }, (_, i) => {
+  return Array.from({ length: E2E_WORKERS + (E2E_JOIN ? 1 : 0) }, (_, i) => {
     const suffix = i === 0 ? "" : `_${i + 1}`;
     return {
       port: E2E_PORT + i,
@@ -204,7 +209,8 @@ async function prepareE2eDatabase(appEnv) {
   return ok;
 }
 
-async function browserLane() {
+/** The browser lane; `checksDone` settles when the checks lane ends, and frees a core for one more e2e process. */
+async function browserLane(checksDone) {
   if (!steps.includes("e2e")) return;
   const servers = e2eServers();
   const env = {
@@ -232,20 +238,41 @@ async function browserLane() {
     });
     const built = (await run(bin(root, "next"), ["build"], { env: envOf(servers[0]), cwd: root })) === 0;
     if (!(await prepared).every(Boolean) || !built) return false;
-    apps = servers.map((server) => startChild(process.execPath, ["server.mjs", "--port", String(server.port)], { env: envOf(server), cwd: root }));
-    await Promise.all(servers.map((server, i) => waitForHttp(`${server.baseUrl}/login`, { isAlive: () => !apps[i].exited })));
-    const handover = servers.map((server) => ({ baseUrl: server.baseUrl, databaseUrl: envOf(server).DATABASE_URL, clockFile: server.clockFile }));
-    const jestEnv = { ...envOf(servers[0]), NODE_ENV: "test", E2E_BASE_URL: servers[0].baseUrl, E2E_SERVERS: JSON.stringify(handover) };
-    const ok = await jest("e2e", jestEnv, servers.length > 1 ? [`--maxWorkers=${servers.length}`] : ["--runInBand"]);
-    await Promise.all(apps.map((app) => app.stop()));
+
+    // One e2e process: its app server, then jest in band on the shared list of files.
+    const queue = path.join(artifacts, "e2e-queue");
+    const stream = async (i, output) => {
+      const server = servers[i];
+      const app = startChild(process.execPath, ["server.mjs", "--port", String(server.port)], { env: envOf(server), cwd: root });
+      apps.push(app);
+      await waitForHttp(`${server.baseUrl}/login`, { isAlive: () => !app.exited });
+      // The tests, and whatever they spawn (a second app, a script), read this server's address, database and clock.
+      const jestEnv = { ...envOf(server), NODE_ENV: "test", E2E_BASE_URL: server.baseUrl, E2E_QUEUE: queue, E2E_STREAM: `e2e ${i + 1}` };
+      const ok = await jest("e2e", jestEnv, [], output, i === 0 ? "e2e" : `e2e-${i + 1}`);
+      await app.stop();
+      return ok;
+    };
+    // The first streams its output; the others keep theirs and print it in one piece when they end.
+    const buffered = async (i) => {
+      const chunks = [];
+      const ok = await stream(i, (chunk) => chunks.push(chunk));
+      process.stdout.write(`\n── e2e ${i + 1} output ──\n${chunks.join("")}`);
+      return ok;
+    };
+    let running = E2E_WORKERS;
+    const starters = Array.from({ length: E2E_WORKERS }, (_, i) => (i === 0 ? stream(0) : buffered(i)).finally(() => (running -= 1)));
+    // When every starter has ended, every file has been taken: nothing is left to join.
+    const joiner = E2E_JOIN ? checksDone.then(() => (running > 0 ? buffered(E2E_WORKERS) : true)) : Promise.resolve(true);
+    const results = await Promise.all([...starters, joiner]);
     apps = [];
-    return ok;
+    return results.every(Boolean);
   });
 }
 
 try {
   // The checks lane buffers its output only while the browser lane streams beside it.
-  await Promise.all([checksLane(steps.includes("e2e")), browserLane()]);
+  const checks = checksLane(steps.includes("e2e"));
+  await Promise.all([checks, browserLane(checks.catch(() => {}))]);
 } finally {
   await cleanup();
 }
@@ -253,13 +280,16 @@ try {
 // One closing line that CI reads: "N passed, N failed".
 let passed = 0;
 let failed = 0;
+// The e2e processes each write their own report (e2e.json, e2e-2.json, ...).
+const reports = readdirSync(artifacts).filter((f) => /^(unit|integration|e2e(-\d+)?)\.json$/.test(f));
 for (const project of ["unit", "integration", "e2e"]) {
-  const file = path.join(artifacts, `${project}.json`);
-  if (!existsSync(file)) continue;
-  const report = JSON.parse(readFileSync(file, "utf8"));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  log(`${project}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${report.numTotalTestSuites} files)`);
+  const files = reports.filter((f) => f.replace(/(-\d+)?\.json$/, "") === project).map((f) => JSON.parse(readFileSync(path.join(artifacts, f), "utf8")));
+  if (!files.length) continue;
+  const sum = (key) => files.reduce((n, report) => n + report[key], 0);
+  passed += sum("numPassedTests");
+  failed += sum("numFailedTests");
+  // Files that ran: an e2e process counts the files the others took in its total.
+  log(`${project}: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed (${sum("numPassedTestSuites") + sum("numFailedTestSuites")} files)`);
 }
 for (const r of results) log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(12)} ${r.seconds.toFixed(1)} s`);
 const stepFailures = results.filter((r) => !r.ok).length;
