@@ -42,6 +42,7 @@ export default class E2eQueueRunner extends TestRunner {
       await super.runTests([test], watcher, { ...options, serial: true });
     }
     // Jest's summary counts every file in its total: say which ones ran here.
-    process.stderr.write(`\n${process.env.E2E_STREAM ?? "e2e"}: ran ${ran} of the ${tests.length} files; other processes ran the rest.\n`);
+    const rest = ran === tests.length ? "" : "; other processes ran the rest";
+    process.stderr.write(`\n${process.env.E2E_STREAM ?? "e2e"}: ran ${ran} of the ${tests.length} files${rest}.\n`);
   }
 }
