@@ -84,6 +84,24 @@ describe("client page", () => {
     await screenshot(page, `client-empty-${viewport}-${scheme}`);
     await page.context().close();
   });
+
+  it("a dialog opens without motion for someone who asked for less (prefers-reduced-motion), and with its short zoom for everyone else", async () => {
+    const durations: Record<string, number> = {};
+    for (const reducedMotion of ["no-preference", "reduce"] as const) {
+      const page = await signedIn(browser, "admin@example.com", { reducedMotion });
+      await page.goto(`/admin/clients/${emptyClientId}`);
+      await page.getByRole("button", { name: "Archive" }).click();
+      const dialog = page.getByRole("alertdialog");
+      await dialog.waitFor();
+      // Seconds, as the computed style gives them ("0.15s", "1e-05s").
+      durations[reducedMotion] = await dialog.evaluate((el) => parseFloat(getComputedStyle(el).animationDuration));
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "hidden" });
+      await page.context().close();
+    }
+    expect(durations["no-preference"]).toBeGreaterThanOrEqual(0.1);
+    expect(durations.reduce).toBeLessThan(0.001);
+  });
 });
 
 describe("portal home", () => {

@@ -28,7 +28,7 @@ export async function newContext(
   browser: Browser,
   viewport: keyof typeof viewports = "desktop",
   colorScheme: "light" | "dark" = "light",
-  options: { timezoneId?: string; baseURL?: string; storageState?: StorageState } = {},
+  options: { timezoneId?: string; baseURL?: string; storageState?: StorageState; reducedMotion?: "reduce" | "no-preference" } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport: viewports[viewport], colorScheme, ...options });
   // Playwright's 30 s for a click or a page load, stretched on a busy machine like every other deadline.
@@ -75,7 +75,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-type SignedInOptions = { viewport?: keyof typeof viewports; colorScheme?: "light" | "dark"; timezoneId?: string; baseURL?: string };
+type SignedInOptions = { viewport?: keyof typeof viewports; colorScheme?: "light" | "dark"; timezoneId?: string; baseURL?: string; reducedMotion?: "reduce" | "no-preference" };
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 const signIns = new WeakMap<Browser, Map<string, Promise<StorageState>>>();
 
