@@ -5,12 +5,13 @@ import { BusinessRegionProvider } from "@/components/phone/business-region";
 import { getBusinessTime } from "@/lib/business-time";
 import { ViewerTimeProvider } from "@/components/time/viewer-time";
 import { now } from "@/lib/clock";
+import { APP_NAME, TITLE_TEMPLATE } from "@/lib/page-title";
 import { regionFromLocale } from "@/lib/phone";
 import { getViewerTimeZone } from "@/lib/viewer-time-zone";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "ClientDesk", template: "%s · ClientDesk" },
+  title: { default: APP_NAME, template: TITLE_TEMPLATE },
   description: "Clients, services, invoices and payments for service businesses.",
   // The files live in public/ (scripts/build-icons.mjs renders them from icon.svg).
   icons: {

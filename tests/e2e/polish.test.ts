@@ -104,6 +104,32 @@ describe("client page", () => {
   });
 });
 
+describe("page titles", () => {
+  it("the tab keeps a title while a page streams behind its skeleton, and ends on the page's own", async () => {
+    const page = await signedIn(browser, "admin@example.com");
+    await page.goto("/admin");
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    // Every title the document has, from here on, across client-side navigations.
+    await page.evaluate(() => {
+      const titles: string[] = [];
+      (window as unknown as { __titles: string[] }).__titles = titles;
+      const record = () => titles.at(-1) !== document.title && titles.push(document.title);
+      new MutationObserver(record).observe(document.head, { subtree: true, childList: true, characterData: true });
+    });
+    for (const [link, title] of [
+      ["Unpaid", "Unpaid clients · ClientDesk"],
+      ["Audit log", "Audit log · ClientDesk"],
+      ["Settings", "Settings · ClientDesk"],
+    ] as const) {
+      await page.getByRole("navigation").getByRole("link", { name: link, exact: true }).click();
+      await page.waitForFunction((t) => document.title === t, title);
+    }
+    const titles = await page.evaluate(() => (window as unknown as { __titles: string[] }).__titles);
+    expect(titles.filter((t) => !t.endsWith("· ClientDesk"))).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe("portal home", () => {
   // Casey's oldest open invoice is made past due for these tests, and put back after.
   let moved: { id: number; due: string } | null = null;

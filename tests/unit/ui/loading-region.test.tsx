@@ -20,9 +20,14 @@ describe("loading stand-ins", () => {
   });
 
   it("pass axe's ARIA rules, the page skeleton of every loading.tsx too", async () => {
-    const { container } = render(<PageSkeleton />);
+    const { container } = render(<PageSkeleton metadata={{ title: "Unpaid clients" }} />);
     const result = await axe.run(container, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] }, rules: { "color-contrast": { enabled: false } }, resultTypes: ["violations"] });
     expect(result.violations.map((v) => v.id)).toEqual([]);
     expect(screen.getByRole("status", { name: "Loading" })).toBeInTheDocument();
+  });
+
+  it("keep the page's title in the tab while the page streams (Next drops the last page's until the new metadata comes)", () => {
+    render(<PageSkeleton metadata={{ title: "Unpaid clients" }} />);
+    expect(document.title).toBe("Unpaid clients · ClientDesk");
   });
 });
