@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import type { Resolver } from "react-hook-form";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
 import { currencyChoices } from "@/lib/currencies";
+import { stubClientOptionsFetch } from "../../support/client-options-fetch";
 
 jest.mock("next/navigation", () => ({ useRouter: () => ({ push: jest.fn(), refresh: jest.fn() }) }));
 jest.mock("@/lib/actions/invoices/save-invoice-draft", () => ({ saveInvoiceDraft: jest.fn() }));
@@ -25,6 +26,8 @@ jest.mock("@/components/invoices/invoice-form-resolver", () => {
 });
 
 const defaults = { currency: "USD", taxRateBp: 0, dueDays: 14, today: "2026-04-02", locale: "en-US" };
+
+stubClientOptionsFetch();
 
 it("puts the cursor on the first field to fix when the check answers after the click", async () => {
   // In Chromium the next frame can come before React has drawn the errors (seen with the check

@@ -4,6 +4,7 @@ import { renderToString } from "react-dom/server";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
 import { currencyChoices } from "@/lib/currencies";
 import { formatMoney, invoiceTotals } from "@/lib/money";
+import { stubClientOptionsFetch } from "../../support/client-options-fetch";
 
 const push = jest.fn();
 jest.mock("next/navigation", () => ({ useRouter: () => ({ push, refresh: jest.fn() }) }));
@@ -19,6 +20,8 @@ const services = [
 const defaults = { currency: "USD", taxRateBp: 825, dueDays: 14, today: "2026-04-02", locale: "en-US" };
 const client = { id: 9, name: "Harbor Bakery", email: "ap@harbor.example", currency: "USD" };
 const currencies = currencyChoices({ preferred: ["USD"] });
+
+stubClientOptionsFetch();
 
 beforeEach(() => {
   saveInvoiceDraft.mockReset();
