@@ -22,11 +22,13 @@ export function ConfirmActionDialog<I, R>({ trigger, ...props }: Omit<ConfirmAct
   function run() {
     startTransition(async () => {
       const result = await props.action(undefined, props.input);
-      if (!result.ok) {
-        setError(result.formError ?? "That didn't work. Try again.");
-        return;
-      }
-      setOpen(false);
+      // Updates after an await leave the transition unless wrapped again: the refusal (or the closing) and the
+      // end of `pending` are drawn together, so Escape and Cancel never meet a dialog still "sending".
+      startTransition(() => {
+        if (!result.ok) setError(result.formError ?? "That didn't work. Try again.");
+        else setOpen(false);
+      });
+      if (!result.ok) return;
       const message = typeof props.successMessage === "function" ? props.successMessage(result.data) : props.successMessage;
       toast({ title: message, variant: "success" });
       if (props.redirectTo) router.push(props.redirectTo);

@@ -65,13 +65,18 @@ export function ReasonConfirmPopup({
     }
     startTransition(async () => {
       const result = await submit(reason);
-      if (!result.ok) {
-        setFieldError(result.fieldErrors.reason);
-        setError(result.formError);
-        return;
-      }
-      setOpen(false);
-      setReason("");
+      // Updates after an await leave the transition unless wrapped again: the refusal (or the closing) and the
+      // end of `pending` are drawn together, so Escape and Cancel never meet a dialog still "sending".
+      startTransition(() => {
+        if (!result.ok) {
+          setFieldError(result.fieldErrors.reason);
+          setError(result.formError);
+        } else {
+          setOpen(false);
+          setReason("");
+        }
+      });
+      if (!result.ok) return;
       toast({ title: successTitle, variant: "success" });
       router.refresh();
     });

@@ -62,12 +62,15 @@ export function RefundPaymentPopup({
     }
     startTransition(async () => {
       const result = await refundPayment(undefined, { paymentId, amount: data.amount ?? "", reason: data.reason ?? "" });
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setFormError(result.formError);
-        return;
-      }
-      setOpen(false);
+      // Updates after an await leave the transition unless wrapped again: the refusal (or the closing) and the
+      // end of `pending` are drawn together, so Escape and Cancel never meet a dialog still "sending".
+      startTransition(() => {
+        if (!result.ok) {
+          setErrors(result.fieldErrors);
+          setFormError(result.formError);
+        } else setOpen(false);
+      });
+      if (!result.ok) return;
       const refunded = amount.ok ? formatMoney(amount.minor, currency, locale) : refundable;
       toast(
         viaStripe
