@@ -16,7 +16,7 @@ const TestRunner = jestRunner.default ?? jestRunner;
  * atomic across processes, so two processes can't both get the same file.
  */
 export function claim(queue, rootDir, testPath) {
-  const name = path.relative(rootDir, testPath).replace(/[^\w.-]+/g, "_");
+  const name = encodeURIComponent(path.relative(rootDir, testPath));
   try {
     mkdirSync(path.join(queue, name));
     return true;
@@ -41,7 +41,7 @@ export default class E2eQueueRunner extends TestRunner {
       ran += 1;
       await super.runTests([test], watcher, { ...options, serial: true });
     }
-    // Jest's summary counts every file in its total: say which ones ran here.
+    // Jest's summary counts every file in its total: say how many ran here.
     const rest = ran === tests.length ? "" : "; other processes ran the rest";
     process.stderr.write(`\n${process.env.E2E_STREAM ?? "e2e"}: ran ${ran} of the ${tests.length} files${rest}.\n`);
   }

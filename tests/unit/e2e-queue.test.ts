@@ -23,9 +23,10 @@ it("gives a file to the first claim only", () => {
   expect(claim(queue, root, files[1]!)).toBe(true);
 });
 
-it("tells apart files whose names differ only in their folders", () => {
+it("tells apart files whose paths differ only in their folders or separators", () => {
   expect(claim(queue, root, path.join(root, "tests", "e2e", "a", "x.test.ts"))).toBe(true);
   expect(claim(queue, root, path.join(root, "tests", "e2e", "b", "x.test.ts"))).toBe(true);
+  expect(claim(queue, root, path.join(root, "tests", "e2e", "a_x.test.ts"))).toBe(true);
 });
 
 it("shares the files among processes racing for them, each exactly once", async () => {
