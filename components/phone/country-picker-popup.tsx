@@ -21,18 +21,19 @@ function matches(r: PhoneRegion, query: string): boolean {
  * `trigger` is that same button.
  */
 export function CountryPickerPopup({ value, onChange, displayLocale, label = "Country", trigger }: CountryPickerProps & { trigger: React.ReactElement }) {
-  const [open, setOpen] = useState(true);
-  const [query, setQuery] = useState("");
-  const [active, setActive] = useState(() =>
+  const regions = useMemo(() => phoneRegions(displayLocale ?? "en"), [displayLocale]);
+  // The list opens on the chosen country.
+  const chosenIndex = () =>
     Math.max(
       0,
-      phoneRegions(displayLocale ?? "en").findIndex((r) => r.region === value),
-    ),
-  );
+      regions.findIndex((r) => r.region === value),
+    );
+  const [open, setOpen] = useState(true);
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(chosenIndex);
   const listId = useId();
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const regions = useMemo(() => phoneRegions(displayLocale ?? "en"), [displayLocale]);
   const shown = useMemo(() => regions.filter((r) => matches(r, query)), [regions, query]);
 
   const pick = (r: PhoneRegion | undefined) => {
@@ -55,12 +56,7 @@ export function CountryPickerPopup({ value, onChange, displayLocale, label = "Co
         setOpen(next);
         if (next) {
           setQuery("");
-          setActive(
-            Math.max(
-              0,
-              regions.findIndex((r) => r.region === value),
-            ),
-          );
+          setActive(chosenIndex());
         }
       }}
     >
