@@ -7,7 +7,9 @@ process.env.CLIENTDESK_PHONE_REGIONS ??= JSON.stringify(buildPhoneRegionTable())
 
 const createJestConfig = nextJest({ dir: "./" });
 
-const shared = {
+export const shared = {
+  // Jest's runtime, keeping each module's compiled code for the next test file (tests/support/code-cache-runtime.js).
+  runtime: "<rootDir>/tests/support/code-cache-runtime.js",
   moduleNameMapper: {
     "^server-only$": "<rootDir>/tests/support/server-only.js",
     "^@/(.*)$": "<rootDir>/$1",
