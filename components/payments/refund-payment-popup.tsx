@@ -61,7 +61,8 @@ export function RefundPaymentPopup({
       return;
     }
     startTransition(async () => {
-      const result = await refundPayment(undefined, { paymentId, amount: data.amount ?? "", reason: data.reason ?? "" });
+      // What was left when the dialog opened: the same refund sent twice refunds once (the second is refused).
+      const result = await refundPayment(undefined, { paymentId, refundableMinor, amount: data.amount ?? "", reason: data.reason ?? "" });
       // Updates after an await leave the transition unless wrapped again: the refusal (or the closing) and the
       // end of `pending` are drawn together, so Escape and Cancel never meet a dialog still "sending".
       startTransition(() => {

@@ -32,6 +32,9 @@ export async function lockPayment(tx: Tx, paymentId: number, clientScope?: numbe
   return { invoice, payment };
 }
 
+/** A refund asked for on what was left to refund before: sent twice, or someone else refunded in between. */
+export const REFUND_CHANGED = "Nothing was refunded: this payment changed since the refund was opened (it may have just been refunded). Reload the page to see what is left to refund.";
+
 function result(payment: PaymentRow, invoice: LockedInvoice, status: PaymentRow["status"]): PaymentResult {
   return { paymentId: payment.id, invoiceId: invoice.id, status, amountMinor: payment.amountMinor, amountPaidMinor: invoice.amountPaidMinor, invoiceStatus: invoice.status, replayed: false };
 }
@@ -87,11 +90,16 @@ export async function rejectPayment(db: DbOrTx, input: { paymentId: number; reas
  * "refunded" once nothing is left on it. A Stripe payment is refunded in
  * Stripe instead, and its webhook settles it (./stripe/refund.ts).
  */
-export async function refundPayment(db: DbOrTx, input: { paymentId: number; actor: ActorOrSystem; reason?: string | null; amountMinor?: number | null }): Promise<PaymentResult> {
+export async function refundPayment(
+  db: DbOrTx,
+  input: { paymentId: number; actor: ActorOrSystem; reason?: string | null; amountMinor?: number | null; expectedRefundableMinor?: number },
+): Promise<PaymentResult> {
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);
     if (payment.status !== "succeeded") throw new DomainError(`Only a succeeded payment can be refunded; this one is ${payment.status}.`);
     const refundable = payment.amountMinor - payment.refundedMinor;
+    // Checked under the payment's lock, so two copies of one request can't both pass it.
+    if (input.expectedRefundableMinor !== undefined && input.expectedRefundableMinor !== refundable) throw new DomainError(REFUND_CHANGED);
     const amount = input.amountMinor ?? refundable;
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable) {
       throw new DomainError("Refund an amount above zero and no more than what is left on the payment.", { amount: ["More than is left to refund on this payment"] });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkInvoiceTotals, parseMoney, parseRate } from "@/lib/money";
 import { parseQuantity } from "@/lib/invoices/quantity";
 import { currencyCode } from "./currency";
-import { id, idList, isIsoDate, isoDate, optionalId, optionalText, positiveId, readWholeNumber, requestKey, requiredText, typedValue } from "./fields";
+import { id, idList, isIsoDate, isoDate, optionalId, optionalText, positiveId, readWholeNumber, requestKey, requiredText, typedValue, wholeNumber } from "./fields";
 import { invoiceStatusFilters, paymentMethods, type InvoiceStatusFilter } from "./choices";
 
 export { invoiceStatusFilters, paymentMethods, type InvoiceStatusFilter };
@@ -141,8 +141,17 @@ export const recordPaymentSchema = z.object({
 
 export const paymentIdSchema = z.object({ paymentId: id });
 export const rejectPaymentSchema = z.object({ paymentId: id, reason: requiredText(300, "Say why it is rejected") });
-/** amount: what to refund, as typed in the business's locale; left out, the rest of the payment. */
-export const refundPaymentSchema = z.object({ paymentId: id, reason: optionalText(300, "The reason"), amount: optionalText(40, "The amount") });
+/**
+ * amount: what to refund, as typed in the business's locale; left out, the rest of the payment.
+ * refundableMinor: what was left to refund when the person opened the refund. A request made on
+ * what is no longer so (the same refund sent twice, or someone else's refund in between) is refused.
+ */
+export const refundPaymentSchema = z.object({
+  paymentId: id,
+  refundableMinor: wholeNumber("Reload the page and try again", { min: 0, max: Number.MAX_SAFE_INTEGER }),
+  reason: optionalText(300, "The reason"),
+  amount: optionalText(40, "The amount"),
+});
 
 export const bulkInvoicesSchema = z.object({
   ids: idList.refine((v) => v.length > 0, { error: "Select at least one invoice" }).refine((v) => v.length <= 100, { error: "Select at most 100 invoices at a time" }),

@@ -157,7 +157,7 @@ const matrix: Case[] = [
     input: async () => {
       const client = await insertClient();
       const invoice = await insertInvoice(client.id, { status: "partially_paid", paidMinor: 2_500 });
-      return { paymentId: (await insertPayment(invoice.id, client.id, { status: "succeeded" })).id, amount: "10.00" };
+      return { paymentId: (await insertPayment(invoice.id, client.id, { status: "succeeded" })).id, refundableMinor: 2_500, amount: "10.00" };
     },
   },
   // A failed Stripe event retried from the payments page (one the app ignores, so no Stripe call is needed).

@@ -8,6 +8,7 @@ import { recordPayment } from "@/lib/actions/payments/record-payment";
 import { refundPayment } from "@/lib/actions/payments/refund-payment";
 import { retryStripeEvent } from "@/lib/actions/payments/retry-stripe-event";
 import { formatMoney } from "@/lib/money";
+import { REFUND_CHANGED } from "@/lib/payments";
 import { form } from "../support/actions";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
@@ -49,6 +50,10 @@ async function checkout(invoiceId: number, amount: string): Promise<{ sessionId:
 }
 
 const usd = (minor: number) => formatMoney(minor, "USD", "de-DE");
+
+/** The refund dialog's request: `refundableMinor` is what it showed as left to refund when it opened. */
+const refund = (paymentId: number, refundableMinor: number, fields: { amount?: string; reason?: string } = {}) =>
+  refundPayment(undefined, form({ paymentId: String(paymentId), refundableMinor: String(refundableMinor), ...fields }));
 
 async function payment(id: number) {
   const [row] = await getDb().select().from(payments).where(eq(payments.id, id));
@@ -154,8 +159,9 @@ describe("the back-office payments page and its actions (real SDK, local stub)",
     await actAs(staff);
 
     const refundsBefore = stub.refunds.length;
+    let left = 10_000;
     const refused = async (amount: string, message: string) => {
-      const state = await refundPayment(undefined, form({ paymentId: String(paymentId), amount }));
+      const state = await refund(paymentId, left, { amount });
       expect(state).toMatchObject({ ok: false, fieldErrors: { amount: [message] } });
     };
     await refused("100,01", `At most ${usd(10_000)}, what is left to refund`);
@@ -163,16 +169,23 @@ describe("the back-office payments page and its actions (real SDK, local stub)",
     await refused("12.50", "Enter the amount like 1.234,50");
     expect(stub.refunds).toHaveLength(refundsBefore);
 
-    expect(await refundPayment(undefined, form({ paymentId: String(paymentId), amount: "25,00", reason: "One session cancelled" }))).toMatchObject({ ok: true, data: { amountMinor: 2_500 } });
+    expect(await refund(paymentId, 10_000, { amount: "25,00", reason: "One session cancelled" })).toMatchObject({ ok: true, data: { amountMinor: 2_500 } });
     await stub.idle();
     expect(stub.refunds.at(-1)).toMatchObject({ payment_intent: intentId, amount: 2_500 });
     expect(await payment(paymentId)).toMatchObject({ status: "succeeded", refundedMinor: 2_500 });
     expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 7_500, status: "partially_paid" });
+    // The same request again, once Stripe's webhook has settled the first: refused, and never sent to Stripe.
+    const refunds = stub.refunds.length;
+    expect(await refund(paymentId, 10_000, { amount: "25,00", reason: "One session cancelled" })).toMatchObject({ ok: false, fieldErrors: {}, formError: REFUND_CHANGED });
+    await stub.idle();
+    expect(stub.refunds).toHaveLength(refunds);
+    expect(await payment(paymentId)).toMatchObject({ status: "succeeded", refundedMinor: 2_500 });
     // What is left is now the limit.
+    left = 7_500;
     await refused("75,01", `At most ${usd(7_500)}, what is left to refund`);
   });
 
-  it("a part refund of a payment staff recorded is recorded at once; the rest then refunds it in full", async () => {
+  it("a part refund of a payment staff recorded is recorded at once, once however often it is sent; the rest then refunds it in full", async () => {
     const { invoiceId, staff } = await portalClientWithInvoice(10_000);
     await actAs(staff);
     const recorded = await recordPayment(
@@ -182,16 +195,27 @@ describe("the back-office payments page and its actions (real SDK, local stub)",
     expect(recorded).toMatchObject({ ok: true });
     const paymentId = (recorded.data as { paymentId: number }).paymentId;
 
-    expect(await refundPayment(undefined, form({ paymentId: String(paymentId), amount: "30,00" }))).toMatchObject({ ok: true, data: { status: "succeeded" } });
+    expect(await refund(paymentId, 8_000, { amount: "30,00" })).toMatchObject({ ok: true, data: { status: "succeeded" } });
     expect(await payment(paymentId)).toMatchObject({ status: "succeeded", refundedMinor: 3_000 });
     expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 5_000 });
     const [audit] = await auditsOf("payment", paymentId, "payment.refund");
     expect(audit).toMatchObject({ after: { status: "succeeded", refundMinor: 3_000, refundedMinor: 3_000, amountPaidMinor: 5_000 } });
 
-    const over = await refundPayment(undefined, form({ paymentId: String(paymentId), amount: "50,01" }));
+    // The same request sent again (a second press, a retried POST): nothing more is refunded.
+    expect(await refund(paymentId, 8_000, { amount: "30,00" })).toMatchObject({ ok: false, fieldErrors: {}, formError: REFUND_CHANGED });
+    expect(await payment(paymentId)).toMatchObject({ refundedMinor: 3_000 });
+    expect(await auditsOf("payment", paymentId, "payment.refund")).toHaveLength(1);
+
+    const over = await refund(paymentId, 5_000, { amount: "50,01" });
     expect(over).toMatchObject({ ok: false, fieldErrors: { amount: [`At most ${usd(5_000)}, what is left to refund`] } });
+    // Two copies of one request at once: the payment's lock lets one through.
+    const both = await Promise.all([refund(paymentId, 5_000, { amount: "10,00" }), refund(paymentId, 5_000, { amount: "10,00" })]);
+    expect(both.filter((s) => s.ok)).toHaveLength(1);
+    expect(both.find((s) => !s.ok)).toMatchObject({ ok: false, fieldErrors: {}, formError: REFUND_CHANGED });
+    expect(await payment(paymentId)).toMatchObject({ status: "succeeded", refundedMinor: 4_000 });
+    expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 4_000 });
     // No amount: the rest.
-    expect(await refundPayment(undefined, form({ paymentId: String(paymentId) }))).toMatchObject({ ok: true, data: { status: "refunded" } });
+    expect(await refund(paymentId, 4_000)).toMatchObject({ ok: true, data: { status: "refunded" } });
     expect(await payment(paymentId)).toMatchObject({ status: "refunded", refundedMinor: 8_000 });
     expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 0, status: "sent" });
   });
@@ -214,7 +238,7 @@ describe("the back-office payments page and its actions (real SDK, local stub)",
     expect(notice!.text).toContain("/admin/payments?view=refunds");
 
     await actAs(staff);
-    expect(await refundPayment(undefined, form({ paymentId: String(second.paymentId), amount: "50,00" }))).toMatchObject({ ok: true });
+    expect(await refund(second.paymentId, 5_000, { amount: "50,00" })).toMatchObject({ ok: true });
     await stub.idle();
     expect(await payment(second.paymentId)).toMatchObject({ refundDue: false, refundedMinor: 5_000 });
     expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 10_000, status: "paid" });

@@ -211,7 +211,7 @@ describe("actions on another client's invoice", () => {
         reissueAction(undefined, { invoiceId: id }),
         emailInvoice(undefined, { invoiceId: id, to: "bob@example.com", cc: "", bcc: "", subject: "x", message: "", idempotencyKey: "abcdefgh" }),
         recordAction(undefined, { invoiceId: id, amount: "10", method: "cash", reference: "", receivedOn: "2026-01-01", idempotencyKey: "abcdefgh" }),
-        refundAction(undefined, { paymentId: id }),
+        refundAction(undefined, { paymentId: id, refundableMinor: 0 }),
       ]);
       for (const a of answers) expect(a).toEqual({ ok: false, fieldErrors: {}, formError: DENIED });
     }

@@ -196,7 +196,7 @@ describe("card payments through Stripe (real SDK, local stub)", () => {
 
     // The rest through the back-office refund action (payments:write), as staff.
     await actAs(staff);
-    expect(await refundPayment(undefined, form({ paymentId: String(paymentId), reason: "Cancelled job" }))).toMatchObject({ ok: true, data: { amountMinor: 7_500 } });
+    expect(await refundPayment(undefined, form({ paymentId: String(paymentId), refundableMinor: "7500", reason: "Cancelled job" }))).toMatchObject({ ok: true, data: { amountMinor: 7_500 } });
     await stub.idle();
     expect(await payment(paymentId)).toMatchObject({ status: "refunded", refundedMinor: 10_000 });
     expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 0, status: "sent" });

@@ -5,6 +5,7 @@ import { payments } from "@/db/schema";
 import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { REFUND_CHANGED } from "@/lib/payments/settle";
 import { stripeClient } from "./client";
 import { STRIPE_PROVIDER } from "./checkout";
 
@@ -16,12 +17,18 @@ export type StripeRefundRequest = { paymentId: number; refundId: string; amountM
  * books follow what Stripe did, once, however often it is reported. A
  * payment kept as "refund due" (it overshot the invoice) is refunded in full.
  */
-export async function requestStripeRefund(db: DbOrTx, input: { paymentId: number; amountMinor?: number | null; actor: ActorOrSystem; reason?: string | null }): Promise<StripeRefundRequest> {
+export async function requestStripeRefund(
+  db: DbOrTx,
+  input: { paymentId: number; amountMinor?: number | null; actor: ActorOrSystem; reason?: string | null; expectedRefundableMinor?: number },
+): Promise<StripeRefundRequest> {
   const [payment] = await db.select().from(payments).where(eq(payments.id, input.paymentId)).limit(1);
   if (!payment || payment.provider !== STRIPE_PROVIDER) throw new NotFoundError("That card payment");
   if (!payment.providerRef?.startsWith("pi_")) throw new DomainError("This card payment has not been confirmed by Stripe, so there is nothing to refund yet.");
   const refundable = payment.refundDue || payment.status === "succeeded" ? payment.amountMinor - payment.refundedMinor : 0;
   if (refundable <= 0) throw new DomainError(`Nothing is left to refund on this payment; it is ${payment.status}.`);
+  // After Stripe's webhook has settled a refund, the same request again would be a new refund: it is refused.
+  // Two copies before the webhook share the idempotency key below, so Stripe refunds once.
+  if (input.expectedRefundableMinor !== undefined && input.expectedRefundableMinor !== refundable) throw new DomainError(REFUND_CHANGED);
   const amountMinor = input.amountMinor ?? refundable;
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0 || amountMinor > refundable) {
     throw new DomainError("Refund an amount above zero and no more than what is left on the payment.", { amount: ["More than is left to refund on this payment"] });

@@ -115,6 +115,14 @@ describe("popups loaded on first use", () => {
     expect(await screen.findByText("At most $20.00, what is left to refund")).toBeInTheDocument();
     expect(refundPayment).not.toHaveBeenCalled();
     expect(dialog).toBeInTheDocument();
+
+    // Sent with what was left when it opened, so the server refuses a second copy of the same refund.
+    refundPayment.mockResolvedValueOnce({ ok: true, data: {} });
+    await user.clear(amount);
+    await user.type(amount, "15");
+    await user.click(screen.getByRole("button", { name: "Record refund" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(refundPayment).toHaveBeenCalledWith(undefined, { paymentId: 5, refundableMinor: 2000, amount: "15.00", reason: "" });
   });
 
   it("the staff edit dialog opens on the first click with the member's details, and refuses an empty name before sending", async () => {
