@@ -39,26 +39,26 @@ export function PasskeyButton({
   function run() {
     setError(null);
     startTransition(async () => {
+      // A refusal after an await is drawn in a transition of its own, with the end of `pending`.
+      const fail = (message: string) => startTransition(() => setError(message));
       const [options, webauthn] = await Promise.all([start(undefined, {}), loadWebAuthn().catch(() => null)]);
       if (!options.ok || !options.data) {
-        setError(options.formError ?? "Passkeys aren't available right now. Try again.");
+        fail(options.formError ?? "Passkeys aren't available right now. Try again.");
         return;
       }
       if (!webauthn) {
-        setError("Passkeys couldn't load. Check your connection and try again.");
+        fail("Passkeys couldn't load. Check your connection and try again.");
         return;
       }
       let answer;
       try {
         answer = await webauthn.startAuthentication({ optionsJSON: options.data });
       } catch (e) {
-        setError(
-          (e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser couldn't use a passkey here. Try another way to sign in.",
-        );
+        fail((e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser couldn't use a passkey here. Try another way to sign in.");
         return;
       }
       const result = await finish(undefined, { ...extra, [field]: JSON.stringify(answer) });
-      if (!result.ok) setError(result.formError ?? Object.values(result.fieldErrors).flat()[0] ?? "That passkey wasn't accepted.");
+      if (!result.ok) fail(result.formError ?? Object.values(result.fieldErrors).flat()[0] ?? "That passkey wasn't accepted.");
     });
   }
 

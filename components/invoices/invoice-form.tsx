@@ -120,27 +120,29 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
     handleSubmit((payload) => {
       startTransition(async () => {
         const saved = await saveInvoiceDraft(undefined, payload);
+        // Updates after an await are wrapped again, so `pending` lasts until they are drawn: the buttons stay
+        // busy until the invoice's page has replaced the form, and a second press can't save a second draft.
         if (!saved.ok) {
-          // The server's errors are keyed like the payload ("clientId", "lines.0.unitPrice"), which is where the fields read them.
-          for (const [path, messages] of Object.entries(saved.fieldErrors)) if (messages?.[0]) setError(path as FieldPath<InvoiceFormValues>, { type: "server", message: messages[0] });
-          if (saved.formError) setError("root", { type: "server", message: saved.formError });
+          startTransition(() => {
+            // The server's errors are keyed like the payload ("clientId", "lines.0.unitPrice"), which is where the fields read them.
+            for (const [path, messages] of Object.entries(saved.fieldErrors)) if (messages?.[0]) setError(path as FieldPath<InvoiceFormValues>, { type: "server", message: messages[0] });
+            if (saved.formError) setError("root", { type: "server", message: saved.formError });
+          });
           return;
         }
-        clearErrors();
         const id = saved.data!.id;
         if (issue) {
           const issued = await issueInvoice(undefined, { invoiceId: id });
-          if (!issued.ok) {
-            toast({ title: "Draft saved, but it couldn't be issued", description: issued.formError ?? undefined, variant: "destructive" });
-            router.push(`${area}/invoices/${id}`);
-            return;
-          }
-          toast({ title: `Invoice ${issued.data!.number} issued`, variant: "success" });
+          if (!issued.ok) toast({ title: "Draft saved, but it couldn't be issued", description: issued.formError ?? undefined, variant: "destructive" });
+          else toast({ title: `Invoice ${issued.data!.number} issued`, variant: "success" });
         } else {
           toast({ title: draft ? "Draft saved" : "Draft created", variant: "success" });
         }
-        router.push(`${area}/invoices/${id}`);
-        router.refresh();
+        startTransition(() => {
+          clearErrors();
+          router.push(`${area}/invoices/${id}`);
+          router.refresh();
+        });
       });
     }, showInvalid);
 

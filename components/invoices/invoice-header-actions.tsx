@@ -27,7 +27,8 @@ export function DuplicateInvoiceButton({ area, invoiceId }: { area: string; invo
             return;
           }
           toast({ title: "Copied into a new draft", variant: "success" });
-          router.push(`${area}/invoices/${result.data!.id}/edit`);
+          // Inside the transition, so the button stays busy until the copy's page shows: a second press can't copy again.
+          startTransition(() => router.push(`${area}/invoices/${result.data!.id}/edit`));
         })
       }
     >

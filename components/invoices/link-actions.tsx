@@ -26,13 +26,16 @@ export function LinkActions({ invoiceId, hasActive }: { invoiceId: number; hasAc
   function reissue() {
     startTransition(async () => {
       const result = await reissueInvoiceLink(undefined, { invoiceId });
-      if (!result.ok) {
-        setError(result.formError);
-        return;
-      }
-      setError(null);
-      setUrl(result.data!.url);
-      router.refresh();
+      // Wrapped again, so the button is busy until the new link (or the refusal) is drawn.
+      startTransition(() => {
+        if (!result.ok) {
+          setError(result.formError);
+          return;
+        }
+        setError(null);
+        setUrl(result.data!.url);
+        router.refresh();
+      });
     });
   }
 

@@ -16,7 +16,8 @@ export function RetryButton({ id }: { id: number }) {
       const result = await retryMessage(undefined, { id });
       if (result.ok) {
         toast({ title: "Queued again", description: "A worker sends it within a few seconds.", variant: "success" });
-        router.refresh();
+        // The button stays busy until the page shows the message queued again.
+        startTransition(() => router.refresh());
       } else {
         toast({ title: "Couldn't retry this message", description: result.formError ?? undefined, variant: "destructive" });
       }

@@ -68,7 +68,11 @@ export function RefundPaymentPopup({
       startTransition(() => {
         if (!result.ok) {
           setErrors(result.fieldErrors);
-          setFormError(result.formError);
+          // What was left when it opened is no field of the dialog's: its refusal (a page from before a deploy) goes to the alert.
+          setFormError(result.fieldErrors.refundableMinor?.[0] ?? result.formError);
+          // A refusal may come from a payment that moved since the page was drawn (a refund Stripe has since confirmed):
+          // the page's figures, and the amount this dialog sends as left, are read again.
+          router.refresh();
         } else setOpen(false);
       });
       if (!result.ok) return;

@@ -19,7 +19,8 @@ export function RetryEventButton({ id, type }: { id: number; type: string }) {
       } else {
         toast({ title: "The event failed again", description: result.formError ?? undefined, variant: "destructive" });
       }
-      router.refresh();
+      // The button stays busy until the list shows where the event is now.
+      startTransition(() => router.refresh());
     });
   return (
     <Button type="button" size="sm" variant="outline" onClick={retry} pending={pending} aria-label={`Retry the ${type} event`}>

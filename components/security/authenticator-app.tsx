@@ -41,8 +41,11 @@ export function AuthenticatorApp({ enabled }: { enabled: boolean }) {
     setError(null);
     startTransition(async () => {
       const result = await startTotpSetup(undefined, {});
-      if (result.ok && result.data) setSetup({ secret: result.data.secret, qrSvg: result.data.qrSvg });
-      else setError(result.formError);
+      // Wrapped again, so the button is busy until the QR code (or the refusal) is drawn.
+      startTransition(() => {
+        if (result.ok && result.data) setSetup({ secret: result.data.secret, qrSvg: result.data.qrSvg });
+        else setError(result.formError);
+      });
     });
   }
 

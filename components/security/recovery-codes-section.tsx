@@ -18,9 +18,12 @@ export function RecoveryCodesSection({ left }: { left: number }) {
     setError(null);
     startTransition(async () => {
       const result = await regenerateRecoveryCodes(undefined, {});
-      if (result.ok && result.data) setCodes(result.data.recoveryCodes);
-      else setError(result.formError);
-      router.refresh();
+      // Wrapped again, so the button is busy until the new codes (or the refusal) are drawn.
+      startTransition(() => {
+        if (result.ok && result.data) setCodes(result.data.recoveryCodes);
+        else setError(result.formError);
+        router.refresh();
+      });
     });
   }
 

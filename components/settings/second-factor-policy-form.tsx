@@ -15,8 +15,11 @@ export function SecondFactorPolicyForm({ required }: { required: boolean }) {
     setError(null);
     startTransition(async () => {
       const result = await setSecondFactorPolicy(undefined, { required: required ? "off" : "on" });
-      if (!result.ok) setError(result.formError);
-      router.refresh();
+      // Wrapped again, so the button is busy until the page shows the new policy (or the refusal).
+      startTransition(() => {
+        setError(result.ok ? null : result.formError);
+        router.refresh();
+      });
     });
   }
   return (

@@ -33,7 +33,8 @@ export async function lockPayment(tx: Tx, paymentId: number, clientScope?: numbe
 }
 
 /** A refund asked for on what was left to refund before: sent twice, or someone else refunded in between. */
-export const REFUND_CHANGED = "Nothing was refunded: this payment changed since the refund was opened (it may have just been refunded). Reload the page to see what is left to refund.";
+export const REFUND_CHANGED =
+  "Nothing was refunded: this payment changed since the refund was opened (it may have just been refunded). Check what is left to refund now, then try again if you still need to.";
 
 function result(payment: PaymentRow, invoice: LockedInvoice, status: PaymentRow["status"]): PaymentResult {
   return { paymentId: payment.id, invoiceId: invoice.id, status, amountMinor: payment.amountMinor, amountPaidMinor: invoice.amountPaidMinor, invoiceStatus: invoice.status, replayed: false };

@@ -200,4 +200,41 @@ describe("invoices", () => {
     await mobile.context().close();
     await page.context().close();
   });
+
+  it("the save buttons stay busy until the saved invoice's page shows, so a second press can't save a second draft", async () => {
+    const clientName = `E2E Busy Save ${run}`;
+    const created = await query<ResultSetHeader>("INSERT INTO clients (name, email, sms_opt_in, created_at, updated_at) VALUES (?, ?, 0, NOW(3), NOW(3))", [clientName, `busy-${run}@e2e.example`]);
+    const page = await signedIn(browser, "staff@example.com");
+    await page.goto("/staff/invoices/new");
+    await page.getByRole("combobox", { name: /Client/ }).fill(clientName);
+    await page.getByRole("option", { name: new RegExp(clientName) }).click();
+    await page.getByLabel("Line 1 description").fill("Consultation");
+    await page.getByLabel("Line 1 unit price (USD)").fill("90");
+
+    // The saved invoice's page is held on its way, as on a slow connection: the form is still on screen.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const navigating = new Promise<void>((resolve) => (reached = resolve));
+    await page.route(
+      (url) => /^\/staff\/invoices\/\d+$/.test(url.pathname),
+      async (route) => {
+        reached();
+        await released;
+        await route.continue();
+      },
+    );
+    const save = page.getByRole("button", { name: "Save draft" });
+    await save.click();
+    await navigating;
+    // Two frames later React has drawn whatever the end of the save changed.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await save.isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Save and issue" }).isDisabled()).toBe(true);
+    release();
+    await page.getByRole("heading", { level: 1, name: /^Draft #\d+$/ }).waitFor();
+    const [drafts] = await query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM invoices WHERE client_id = ?", [created.insertId]);
+    expect(Number(drafts!.n)).toBe(1);
+    await page.context().close();
+  });
 });

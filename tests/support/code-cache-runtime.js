@@ -11,7 +11,10 @@
 // 129 to 89 CPU-seconds; docs/architecture.md ("Tests") has the figures.
 //
 // Where this can't compile a module (a syntax error), jest's own compile runs
-// and reports it as it always did.
+// and reports it as it always did. Jest's own compile also runs throughout
+// when Node runs with --experimental-vm-modules (V8 drops a cached script's
+// dynamic-import callback) and under V8 coverage (a script compiled again in
+// the same process loses its block counts).
 /* eslint-disable @typescript-eslint/no-require-imports -- jest-runner require()s its runtime, so this is CommonJS. */
 const vm = require("node:vm");
 const Runtime = require("jest-runtime").default;
@@ -25,20 +28,24 @@ const REFRESHES = 2;
  * and columns in stack traces are the source's own.
  */
 function compileCached(cache, { source, filename, params, context, importModuleDynamically }) {
+  // V8 checks a code cache against the source's length only, so the parameters are part of the key too.
+  const signature = params.join(",");
   let entry = cache.get(filename);
-  if (entry && entry.source !== source) entry = undefined;
+  if (entry && (entry.source !== source || entry.signature !== signature)) entry = undefined;
   if (entry && entry.refreshes < REFRESHES) {
     entry.data = entry.script.createCachedData();
     entry.refreshes += 1;
   }
-  // The wrapper's own line is line 0, so the source's first line is line 1.
-  const script = new vm.Script(`(function (${params.join(", ")}) {\n${source}\n})`, {
+  // The wrapper's own line is line 0, so the source's first line is line 1. A hashbang, which only a
+  // script's first line may hold, becomes a comment of the same length.
+  const body = source.startsWith("#!") ? `//${source.slice(2)}` : source;
+  const script = new vm.Script(`(function (${params.join(", ")}) {\n${body}\n})`, {
     filename,
     lineOffset: -1,
     importModuleDynamically,
     ...(entry?.data ? { cachedData: entry.data } : {}),
   });
-  if (!entry) cache.set(filename, { source, script, data: undefined, refreshes: 0 });
+  if (!entry) cache.set(filename, { source, signature, script, data: undefined, refreshes: 0 });
   else if (entry.refreshes < REFRESHES) entry.script = script;
   return { fn: script.runInContext(context), cacheUsed: Boolean(entry?.data) && !script.cachedDataRejected };
 }
@@ -49,6 +56,8 @@ const processCache = new Map();
 class CodeCacheRuntime extends Runtime {
   constructor(...args) {
     super(...args);
+    const coverage = this._coverageOptions;
+    if (typeof vm.SyntheticModule === "function" || (coverage?.collectCoverage && coverage.coverageProvider === "v8")) return;
     const executor = this.executor;
     const compile = executor.compile.bind(executor);
     executor.compile = (source, filename) => {

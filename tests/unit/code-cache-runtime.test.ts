@@ -74,6 +74,28 @@ describe("the code-cache runtime", () => {
     }
   });
 
+  it("compiles anew for other parameters, even of the same length (V8 only checks the length)", () => {
+    const cache = new Map<string, unknown>();
+    const source = "return [a, b];";
+    const run = (params: string[]) => {
+      const { fn, cacheUsed } = compileCached(cache, { source, filename: "/virtual/params.js", params, context: vm.createContext({}) });
+      return { result: fn(1, 2), cacheUsed };
+    };
+    expect(run(["a", "b"])).toEqual({ result: [1, 2], cacheUsed: false });
+    expect(run(["a", "b"])).toEqual({ result: [1, 2], cacheUsed: true });
+    expect(run(["b", "a"])).toEqual({ result: [2, 1], cacheUsed: false });
+  });
+
+  it("loads a module that starts with a hashbang, keeping its lines", () => {
+    const cache = new Map<string, unknown>();
+    const source = '#!/usr/bin/env node\nexports.where = () => new Error("here").stack;';
+    for (const round of [1, 2]) {
+      const { exports, cacheUsed } = load(cache, source, "/virtual/cli.js");
+      expect(cacheUsed).toBe(round > 1);
+      expect((exports.where as () => string)().split("\n")[1]).toContain("/virtual/cli.js:2:");
+    }
+  });
+
   it("is the runtime the projects share", () => {
     expect(shared.runtime).toBe("<rootDir>/tests/support/code-cache-runtime.js");
   });

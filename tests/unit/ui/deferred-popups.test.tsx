@@ -125,6 +125,24 @@ describe("popups loaded on first use", () => {
     expect(refundPayment).toHaveBeenCalledWith(undefined, { paymentId: 5, refundableMinor: 2000, amount: "15.00", reason: "" });
   });
 
+  it("a refused refund says why in the dialog and reads the page's figures again, also for what the dialog has no field for", async () => {
+    const user = userEvent.setup();
+    render(<RefundPaymentDialog paymentId={5} currency="USD" locale="en-US" refundableMinor={2000} viaStripe />);
+    await user.click(screen.getByRole("button", { name: "Refund" }));
+    const dialog = await screen.findByRole("dialog", { name: "Refund this payment?" });
+    refresh.mockClear();
+    // A dialog from before a deploy sends no amount left: the server's answer goes to the alert, not to a missing field.
+    refundPayment.mockResolvedValueOnce({ ok: false, fieldErrors: { refundableMinor: ["Reload the page and try again"] }, formError: "Check the highlighted fields." });
+    await user.click(within(dialog).getByRole("button", { name: "Refund through Stripe" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Reload the page and try again");
+    expect(refresh).toHaveBeenCalledTimes(1);
+    // The payment moved since the page was drawn (Stripe confirmed an earlier refund): said, and the figures are read again.
+    refundPayment.mockResolvedValueOnce({ ok: false, fieldErrors: {}, formError: "Nothing was refunded: this payment changed since the refund was opened." });
+    await user.click(within(dialog).getByRole("button", { name: "Refund through Stripe" }));
+    expect(await within(dialog).findByText(/this payment changed since the refund was opened/)).toBeInTheDocument();
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
   it("the staff edit dialog opens on the first click with the member's details, and refuses an empty name before sending", async () => {
     const user = userEvent.setup();
     render(<StaffEditDialog member={{ id: 3, name: "Sam Staff", email: "sam@example.com", phone: null, role: "staff" }} isSelf={false} />);
