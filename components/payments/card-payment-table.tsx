@@ -3,6 +3,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { RelativeTime } from "@/components/time/viewer-time";
 import type { CardPaymentRow } from "@/db/queries/card-payments";
 import { formatMoney } from "@/lib/money";
+import { refundableMinor } from "@/lib/payments/refundable";
 import { stripeDashboardUrl } from "@/lib/payments/stripe/client";
 import { ProviderReference } from "./provider-reference";
 import { RefundPaymentDialog } from "./refund-payment-dialog";
@@ -27,7 +28,7 @@ export function CardPaymentTable({ area, rows, locale, refunds }: { area: string
       </TableHeader>
       <TableBody>
         {rows.map((r) => {
-          const refundable = r.amountMinor - r.refundedMinor;
+          const refundable = refundableMinor(r);
           const when = refunds ? (r.receivedAt ?? r.createdAt) : r.createdAt;
           return (
             <TableRow key={r.id}>

@@ -4,6 +4,7 @@ import { ConfirmAction } from "@/components/forms/confirm-action";
 import { confirmPayment } from "@/lib/actions/payments/confirm-payment";
 import { rejectPayment } from "@/lib/actions/payments/reject-payment";
 import type { InvoicePaymentRow } from "@/db/queries/invoices";
+import { refundableMinor as leftToRefund } from "@/lib/payments/refundable";
 import { RefundPaymentDialog } from "./refund-payment-dialog";
 
 type Payment = Pick<InvoicePaymentRow, "id" | "status" | "provider" | "currency" | "amountMinor" | "refundedMinor" | "refundDue">;
@@ -42,8 +43,8 @@ export function PaymentRowActions({ payment, amount, locale }: { payment: Paymen
       </div>
     );
   }
-  const refundableMinor = payment.amountMinor - payment.refundedMinor;
-  if ((payment.status === "succeeded" || payment.refundDue) && refundableMinor > 0) {
+  const refundableMinor = leftToRefund(payment);
+  if (refundableMinor > 0) {
     return <RefundPaymentDialog paymentId={paymentId} currency={payment.currency} locale={locale} refundableMinor={refundableMinor} viaStripe={viaStripe} refundDue={payment.refundDue} />;
   }
   return null;

@@ -44,6 +44,7 @@ const paymentColumns = {
   refundedMinor: payments.refundedMinor,
   currency: payments.currency,
   status: payments.status,
+  refundDue: payments.refundDue,
   providerRef: payments.providerRef,
   failureReason: payments.failureReason,
   createdAt: payments.createdAt,

@@ -9,6 +9,7 @@ import { formatMoney, parseMoney } from "@/lib/money";
 import { STRIPE_PROVIDER } from "@/lib/payments/stripe/checkout";
 import { requestStripeRefund } from "@/lib/payments/stripe/refund";
 import { REFUND_CHANGED, refundPayment as refund } from "@/lib/payments";
+import { refundableMinor as leftToRefund } from "@/lib/payments/refundable";
 import { refundPaymentSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
 
@@ -39,7 +40,7 @@ export const refundPayment = defineAction({
       .where(eq(payments.id, paymentId))
       .limit(1);
     if (!payment) throw new NotFoundError("That payment");
-    const refundable = payment.status === "succeeded" || payment.refundDue ? payment.amountMinor - payment.refundedMinor : 0;
+    const refundable = leftToRefund(payment);
     if (refundable !== refundableMinor) throw new DomainError(REFUND_CHANGED);
     let amountMinor: number | null = null;
     if (amount) {

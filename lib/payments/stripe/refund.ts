@@ -5,6 +5,7 @@ import { payments } from "@/db/schema";
 import { auditActor, type ActorOrSystem } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { refundableMinor } from "@/lib/payments/refundable";
 import { REFUND_CHANGED } from "@/lib/payments/settle";
 import { stripeClient } from "./client";
 import { STRIPE_PROVIDER } from "./checkout";
@@ -24,7 +25,7 @@ export async function requestStripeRefund(
   const [payment] = await db.select().from(payments).where(eq(payments.id, input.paymentId)).limit(1);
   if (!payment || payment.provider !== STRIPE_PROVIDER) throw new NotFoundError("That card payment");
   if (!payment.providerRef?.startsWith("pi_")) throw new DomainError("This card payment has not been confirmed by Stripe, so there is nothing to refund yet.");
-  const refundable = payment.refundDue || payment.status === "succeeded" ? payment.amountMinor - payment.refundedMinor : 0;
+  const refundable = refundableMinor(payment);
   if (refundable <= 0) throw new DomainError(`Nothing is left to refund on this payment; it is ${payment.status}.`);
   // After Stripe's webhook has settled a refund, the same request again would be a new refund: it is refused.
   // Two copies before the webhook share the idempotency key below, so Stripe refunds once.
