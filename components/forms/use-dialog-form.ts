@@ -12,7 +12,10 @@ type Options<S extends z.ZodType, R> = {
   action: (prev: undefined, input: Record<string, unknown>) => Promise<FormState<R>>;
   /** The action's own schema: bad input never leaves the dialog. */
   schema: S;
-  /** Sent with the form's fields (the record's id). */
+  /**
+   * Sent with the form's fields (the record's id, a version). The dialog has
+   * no field for these, so the server's refusal of one shows in its alert.
+   */
   extra: Record<string, unknown>;
   /** Checks beyond the schema (say, against a balance); adds to the schema's errors. */
   check?: (fields: Record<string, string>, errors: FieldErrors) => FieldErrors;
@@ -22,6 +25,18 @@ type Options<S extends z.ZodType, R> = {
   refresh?: boolean;
   /** Open from the start: a dialog whose code loaded on first use (components/ui/deferred-popup.tsx), mounted by the click that opens it. */
   initiallyOpen?: boolean;
+  /**
+   * Send an idempotency key (default yes). An action whose replays are refused
+   * by a version in `extra` instead (a refund sends what was left to refund)
+   * gets none.
+   */
+  idempotent?: boolean;
+  /**
+   * Refresh the page's server data after a refusal too: for an action refused
+   * when its record moved since the page was drawn, so the next try sends
+   * the record as it is now.
+   */
+  refreshOnRefusal?: boolean;
 };
 
 /**
@@ -30,7 +45,7 @@ type Options<S extends z.ZodType, R> = {
  * from the check or the server, cleared on reopening, and on success the
  * dialog closes and a toast says what happened. It can't close while sending.
  */
-export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, check, success, refresh = true, initiallyOpen = false }: Options<S, R>) {
+export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, check, success, refresh = true, initiallyOpen = false, idempotent = true, refreshOnRefusal = false }: Options<S, R>) {
   const router = useRouter();
   const [open, setOpen] = useState(initiallyOpen);
   const [pending, startTransition] = useTransition();
@@ -38,13 +53,18 @@ export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, c
   const [formError, setFormError] = useState<string | null>(null);
   // Drawn on each opening (below): a closed dialog has no form to send, and the server render draws none.
   // A dialog mounted open is only ever drawn in the browser, after the click that opened it: its first key is drawn at once.
-  const [idempotencyKey, setKey] = useState(() => (initiallyOpen ? newIdempotencyKey() : ""));
+  const [idempotencyKey, setKey] = useState(() => (initiallyOpen && idempotent ? newIdempotencyKey() : ""));
+  // An error about a value the dialog sends but shows no field for goes to its alert, or no one would read it.
+  const unshown = (found: FieldErrors) =>
+    Object.keys(extra)
+      .map((name) => found[name]?.[0])
+      .find(Boolean);
 
   function onOpenChange(next: boolean) {
     if (pending) return;
     setOpen(next);
     if (next) {
-      setKey(newIdempotencyKey());
+      if (idempotent) setKey(newIdempotencyKey());
       setErrors({});
       setFormError(null);
     }
@@ -53,13 +73,13 @@ export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, c
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const fields = formDataToObject(new FormData(event.currentTarget)) as Record<string, string>;
-    const input = { ...fields, ...extra, idempotencyKey };
+    const input = idempotent ? { ...fields, ...extra, idempotencyKey } : { ...fields, ...extra };
     const checked = schema.safeParse(input);
     let found: FieldErrors = checked.success ? {} : fieldErrorsFrom(checked.error);
     if (check) found = check(fields, found);
     if (!checked.success || Object.keys(found).length) {
       setErrors(found);
-      setFormError("Check the highlighted fields.");
+      setFormError(unshown(found) ?? "Check the highlighted fields.");
       return;
     }
     startTransition(async () => {
@@ -69,10 +89,13 @@ export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, c
       startTransition(() => {
         if (!result.ok) {
           setErrors(result.fieldErrors);
-          setFormError(result.formError);
+          setFormError(unshown(result.fieldErrors) ?? result.formError);
         } else setOpen(false);
       });
-      if (!result.ok) return;
+      if (!result.ok) {
+        if (refreshOnRefusal) router.refresh();
+        return;
+      }
       toast({ variant: "success", ...success(result, checked.data) });
       if (refresh) router.refresh();
     });

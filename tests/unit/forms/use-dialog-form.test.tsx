@@ -46,6 +46,35 @@ function NameDialog({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
   );
 }
 
+/** A dialog whose replays the server refuses by a version it sends (as a refund does), not by an idempotency key. */
+const versionedSchema = z.object({ recordId: z.number(), version: z.number().int().min(0), name: z.string().trim().min(1, { error: "Enter a name" }) });
+function VersionedDialog({ version, refreshOnRefusal }: { version: number; refreshOnRefusal: boolean }) {
+  const dialog = useDialogForm({
+    action,
+    schema: versionedSchema,
+    extra: { recordId: 7, version },
+    idempotent: false,
+    refreshOnRefusal,
+    success: () => ({ title: "Saved" }),
+    initiallyOpen: true,
+  });
+  return (
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
+      <DialogContent>
+        <DialogTitle>Rename the record</DialogTitle>
+        <form onSubmit={dialog.onSubmit} noValidate>
+          {dialog.formError && <p role="alert">{dialog.formError}</p>}
+          <label htmlFor="name">Name</label>
+          <input id="name" name="name" />
+          <Button type="submit" pending={dialog.pending}>
+            Save
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 beforeEach(() => {
   action.mockReset();
   refresh.mockReset();
@@ -150,5 +179,33 @@ describe("useDialogForm", () => {
     // The toast gets the parsed values (trimmed), not the raw text.
     expect(await within(await screen.findByRole("region", { name: /notifications/i })).findByText("Saved, Ada")).toBeInTheDocument();
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("without an idempotency key (a version guards the action), sends only the fields and what the dialog adds", async () => {
+    const user = userEvent.setup();
+    action.mockResolvedValue({ ok: false, fieldErrors: {}, formError: "Try again" });
+    render(<VersionedDialog version={3} refreshOnRefusal={false} />);
+    await user.type(screen.getByLabelText("Name"), "Ada");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(action).toHaveBeenCalledWith(undefined, { name: "Ada", recordId: 7, version: 3 }));
+    await screen.findByText("Try again");
+    // A refusal leaves the page's data alone unless the dialog asks for it.
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it("shows a refusal of a value it has no field for in its alert, and reads the page again after a refusal when asked to", async () => {
+    const user = userEvent.setup();
+    action.mockResolvedValue({ ok: false, fieldErrors: { version: ["Reload the page and try again"] }, formError: "Check the highlighted fields." });
+    const { rerender } = render(<VersionedDialog version={3} refreshOnRefusal />);
+    await user.type(screen.getByLabelText("Name"), "Ada");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Reload the page and try again");
+    expect(refresh).toHaveBeenCalledTimes(1);
+    // The refreshed page hands the dialog the record's new version: the next try sends it.
+    rerender(<VersionedDialog version={4} refreshOnRefusal />);
+    action.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { greeting: "Saved" } });
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(action).toHaveBeenLastCalledWith(undefined, { name: "Ada", recordId: 7, version: 4 }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
   });
 });
