@@ -32,35 +32,24 @@ export function ArchiveToggle({
   restoreDescription: string;
 }) {
   const Noun = noun[0]!.toUpperCase() + noun.slice(1);
-  return record.archived ? (
+  const step = record.archived
+    ? ({ verb: "Restore", icon: "archive-arrow-up", action: restore, description: restoreDescription } as const)
+    : ({ verb: "Archive", icon: "archive", action: archive, description: archiveDescription } as const);
+  return (
     <ConfirmAction
-      action={restore}
+      action={step.action}
       input={{ id: record.id }}
       trigger={
         <>
-          <Icon name="archive-arrow-up" aria-hidden="true" />
-          Restore
+          <Icon name={step.icon} aria-hidden="true" />
+          {step.verb}
         </>
       }
-      title={`Restore ${record.name}?`}
-      description={restoreDescription}
-      confirmLabel={`Restore ${noun}`}
-      successMessage={`${Noun} restored`}
-    />
-  ) : (
-    <ConfirmAction
-      action={archive}
-      input={{ id: record.id }}
-      trigger={
-        <>
-          <Icon name="archive" aria-hidden="true" />
-          Archive
-        </>
-      }
-      title={`Archive ${record.name}?`}
-      description={archiveDescription}
-      confirmLabel={`Archive ${noun}`}
-      successMessage={`${Noun} archived`}
+      title={`${step.verb} ${record.name}?`}
+      description={step.description}
+      confirmLabel={`${step.verb} ${noun}`}
+      // "Client archived", "Service restored".
+      successMessage={`${Noun} ${step.verb.toLowerCase()}d`}
     />
   );
 }
