@@ -113,7 +113,7 @@ export async function startPrivateServer(root, profileName) {
   while (!ping(bin, socket)) {
     if (exited || Date.now() - started > 60_000) {
       const tail = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n") : "";
-      throw new Error(`The database server did not start (port ${profile.port} may be in use). Its log says:\n${tail}`);
+      throw new Error(`The database server did not start (port ${profile.port} may be in use: free it, or set DB_PORT to another port). Its log says:\n${tail}`);
     }
     await sleep(100);
   }
