@@ -11,6 +11,7 @@ import { inTransaction } from "@/lib/transaction";
 import { applyPaidDelta } from "./apply";
 import { queueReceipts } from "./receipts";
 import { paymentRefusal, type PaymentResult } from "./record";
+import { refundableMinor } from "./refundable";
 
 type PaymentRow = typeof payments.$inferSelect;
 
@@ -98,7 +99,7 @@ export async function refundPayment(
   return inTransaction(db, async (tx) => {
     const { invoice, payment } = await lockPayment(tx, input.paymentId);
     if (payment.status !== "succeeded") throw new DomainError(`Only a succeeded payment can be refunded; this one is ${payment.status}.`);
-    const refundable = payment.amountMinor - payment.refundedMinor;
+    const refundable = refundableMinor(payment);
     // Checked under the payment's lock, so two copies of one request can't both pass it.
     if (input.expectedRefundableMinor !== undefined && input.expectedRefundableMinor !== refundable) throw new DomainError(REFUND_CHANGED);
     const amount = input.amountMinor ?? refundable;
