@@ -63,6 +63,12 @@ export function ReceiptDocument({ data }: { data: ReceiptDocumentData }) {
             <dt>Amount received</dt>
             <dd>{money(payment.amountMinor)}</dd>
           </div>
+          {payment.refundedMinor > 0 && (
+            <div>
+              <dt>Refunded</dt>
+              <dd>{money(-payment.refundedMinor)}</dd>
+            </div>
+          )}
           <div>
             <dt>Invoice total</dt>
             <dd>{money(invoice.totalMinor)}</dd>

@@ -5,7 +5,7 @@ import type { InvoicePaymentRow } from "@/db/queries/invoices";
 import type { PaymentStatus } from "@/db/schema";
 import { LocalTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
-import { methodLabel, paymentStatusLabel } from "@/lib/payments/labels";
+import { hasReceipt, methodLabel, paymentStatusLabel } from "@/lib/payments/labels";
 import { stripeDashboardUrl } from "@/lib/payments/stripe/client";
 import { PaymentRowActions } from "./payment-row-actions";
 import { ProviderReference } from "./provider-reference";
@@ -50,7 +50,7 @@ export function PaymentList({ payments, canManage, locale }: { payments: Invoice
             </div>
             <div className="flex flex-wrap items-center gap-2">
               {canManage && <PaymentRowActions payment={p} amount={amount} locale={locale} />}
-              {(p.status === "succeeded" || p.status === "refunded") && (
+              {hasReceipt(p.status) && (
                 <a href={`/api/payments/${p.id}/receipt`} className="inline-flex items-center gap-1 text-sm text-primary underline-offset-4 hover:underline" download>
                   <Icon name="download" className="size-3.5" aria-hidden="true" />
                   Receipt

@@ -4,7 +4,7 @@ import type { PortalPaymentRow } from "@/db/queries/portal-invoices";
 import type { PaymentStatus } from "@/db/schema";
 import { LocalTime } from "@/components/time/viewer-time";
 import { formatMoney } from "@/lib/money";
-import { methodLabel } from "@/lib/payments/labels";
+import { hasReceipt, methodLabel } from "@/lib/payments/labels";
 
 const label: Record<PaymentStatus, string> = { pending: "Awaiting confirmation", succeeded: "Paid", failed: "Declined", refunded: "Refunded" };
 const variant: Record<PaymentStatus, BadgeProps["variant"]> = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "outline" };
@@ -23,7 +23,7 @@ export function InvoicePayments({ payments, locale }: { payments: PortalPaymentR
               {p.reference ? ` · ${p.reference}` : ""}
             </p>
             {p.status === "failed" && p.failureReason && <p className="text-xs text-destructive">{p.failureReason}</p>}
-            {(p.status === "succeeded" || p.status === "refunded") && (
+            {hasReceipt(p.status) && (
               <a href={`/api/payments/${p.id}/receipt`} className="mt-1 inline-flex items-center gap-1 text-xs font-medium text-primary underline-offset-4 hover:underline" download>
                 <Icon name="download" className="size-3" aria-hidden="true" />
                 Receipt

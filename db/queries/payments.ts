@@ -9,7 +9,7 @@ export type ReceiptDocumentData = {
   company: { name: string; address: string; email: string | null; phone: string | null; locale: string; timeZone: string };
   client: { name: string; email: string | null };
   invoice: { id: number; number: string | null; currency: string; totalMinor: number; amountPaidMinor: number };
-  payment: { id: number; amountMinor: number; method: PaymentMethod; status: PaymentStatus; reference: string | null; receivedAt: Date | null; refundedAt: Date | null };
+  payment: { id: number; amountMinor: number; refundedMinor: number; method: PaymentMethod; status: PaymentStatus; reference: string | null; receivedAt: Date | null; refundedAt: Date | null };
 };
 
 /** A payment's owner, for access checks on its receipt. */
@@ -29,6 +29,7 @@ export async function getReceiptData(paymentId: number): Promise<(ReceiptDocumen
       payment: {
         id: payments.id,
         amountMinor: payments.amountMinor,
+        refundedMinor: payments.refundedMinor,
         method: payments.method,
         status: payments.status,
         reference: payments.reference,

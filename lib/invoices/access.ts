@@ -5,6 +5,7 @@ import { getPaymentAccess } from "@/db/queries/payments";
 import { getClientForUser } from "@/db/queries/portal";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser, policyAllows } from "@/lib/auth/session";
+import { hasReceipt } from "@/lib/payments/labels";
 import { resolveInvoiceLink } from "./links";
 
 /**
@@ -26,10 +27,13 @@ export async function canReadInvoice(invoiceId: number, token?: string | null): 
   return Boolean(invoice && client && invoice.clientId === client.id && invoice.status !== "draft");
 }
 
-/** The same rule for a payment's receipt: staff, the paying client, or a valid link to its invoice. */
+/**
+ * The same rule for a payment's receipt: staff, the paying client, or a valid
+ * link to its invoice; and only for a payment that has one (money that arrived).
+ */
 export async function canReadPayment(paymentId: number, token?: string | null): Promise<boolean> {
   const payment = await getPaymentAccess(paymentId);
-  if (!payment) return false;
+  if (!payment || !hasReceipt(payment.status)) return false;
   if (token) return canReadInvoice(payment.invoiceId, token);
   const user = await getCurrentUser();
   if (!user) return false;

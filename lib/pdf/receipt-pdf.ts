@@ -13,7 +13,7 @@ export async function getReceiptPdf(paymentId: number, { priority = "interactive
   const data = await getReceiptData(paymentId);
   if (!data) return null;
   const label = data.invoice.number ?? `#${data.invoice.id}`;
-  const key = `receipt:${paymentId}:${data.payment.status}:${data.invoice.version}`;
+  const key = `receipt:${paymentId}:${data.payment.status}:${data.payment.refundedMinor}:${data.invoice.version}`;
   const { pdf } = await getPdfCache().getOrRender(key, async () => {
     const { renderToStaticMarkup } = await import("react-dom/server");
     return printPdf(

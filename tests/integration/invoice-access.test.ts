@@ -20,7 +20,7 @@ import type { Actor } from "@/lib/actor";
 import { createDraftInvoice } from "@/lib/invoices/drafts";
 import { issueInvoice } from "@/lib/invoices/issue";
 import { createInvoiceLink, recordLinkView, reissueInvoiceLink, resolveInvoiceLink, revokeInvoiceLinks } from "@/lib/invoices/links";
-import { recordPayment } from "@/lib/payments";
+import { recordPayment, rejectPayment } from "@/lib/payments";
 import { getPdfPool } from "@/lib/pdf/print";
 import { resetDatabase } from "../support/db";
 import { createClientUser, createUser } from "../support/factories";
@@ -162,6 +162,24 @@ describe("the PDF route checks access first and answers 404 to everyone else", (
     const own = await receiptPdf(req(`/api/payments/${alicePayment}/receipt`), params(alicePayment));
     expect(own.status).toBe(200);
     expect(own.headers.get("content-disposition")).toContain("attachment");
+  });
+
+  it("a payment that never arrived has no receipt, for its client, staff or a link holder", async () => {
+    const pending = (
+      await recordPayment(getDb(), { invoiceId: aliceInvoice.id, amountMinor: 50_00, method: "bank_transfer", reference: null, status: "pending", idempotencyKey: "access-pending", actor: staff })
+    ).paymentId;
+    const failed = (
+      await recordPayment(getDb(), { invoiceId: aliceInvoice.id, amountMinor: 50_00, method: "bank_transfer", reference: null, status: "pending", idempotencyKey: "access-failed", actor: staff })
+    ).paymentId;
+    await rejectPayment(getDb(), { paymentId: failed, reason: "Never arrived", actor: staff });
+    const { url } = await reissueInvoiceLink(getDb(), { invoiceId: aliceInvoice.id, actor: staff });
+    const token = url.split("/i/")[1]!;
+    for (const who of [alice.user, staffUser, null]) {
+      await actAs(who);
+      const query = who ? "" : `?token=${token}`;
+      for (const id of [pending, failed]) expect((await receiptPdf(req(`/api/payments/${id}/receipt${query}`), params(id))).status).toBe(404);
+      expect((await receiptPdf(req(`/api/payments/${alicePayment}/receipt${query}`), params(alicePayment))).status).toBe(200);
+    }
   });
 });
 

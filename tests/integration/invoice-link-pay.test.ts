@@ -3,12 +3,12 @@ import { getDb } from "@/db";
 import { auditLog, invoiceLinks, payments, sessions } from "@/db/schema";
 import { payInvoiceByLink } from "@/lib/actions/links/pay-invoice-by-link";
 import type { Actor } from "@/lib/actor";
-import { LINK_CANT_PAY } from "@/lib/invoices/link-pay";
+import { LINK_CANT_PAY, LINK_PAY_IN_PORTAL } from "@/lib/invoices/link-pay";
 import { reissueInvoiceLink } from "@/lib/invoices/links";
 import { form } from "../support/actions";
 import { databaseChecksum } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
-import { createUser } from "../support/factories";
+import { createClientUser, createUser } from "../support/factories";
 import { createClient, ensureSettings, issuedInvoice, line, readInvoice } from "../support/invoices";
 import { DECLINE_CARD, SUCCESS_CARD, messagesAbout, newKey, paymentsOf } from "../support/portal";
 import { actAs } from "../support/request-context";
@@ -103,6 +103,17 @@ describe("paying by signed invoice link (test provider)", () => {
     expect(await payInvoiceByLink(undefined, linkForm("short", "10.00"))).toMatchObject({ ok: false, fieldErrors: { token: ["This link is not valid"] } });
     expect(await databaseChecksum()).toBe(checksum);
     for (const id of [expired.invoiceId, revoked.invoiceId, live.invoiceId]) expect(await paymentsOf(id)).toHaveLength(0);
+  });
+
+  it("a link to a client with a portal login charges nothing: they pay signed in", async () => {
+    const owner = await createClientUser("Portal Owner");
+    const invoice = await issuedInvoice(staff, owner.clientId, [line("Design work", 1000, 10_000)]);
+    const { url } = await reissueInvoiceLink(getDb(), { invoiceId: invoice.id, actor: staff });
+    await actAs(null);
+    const checksum = await databaseChecksum();
+    expect(await payInvoiceByLink(undefined, linkForm(url.split("/i/")[1]!, "10.00"))).toMatchObject({ ok: false, formError: LINK_PAY_IN_PORTAL });
+    expect(await databaseChecksum()).toBe(checksum);
+    expect(await paymentsOf(invoice.id)).toHaveLength(0);
   });
 
   it("keeps the pay form's rules: the minimum, the balance, card only, a declined card, one charge per submit", async () => {

@@ -2,12 +2,14 @@ import { and, count, eq } from "drizzle-orm";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { getDb } from "@/db";
 import { outbox, payments, stripeEvents } from "@/db/schema";
+import { payInvoiceByLink } from "@/lib/actions/links/pay-invoice-by-link";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
+import { reissueInvoiceLink } from "@/lib/invoices/links";
 import { refundPayment } from "@/lib/actions/payments/refund-payment";
 import { startStripeCheckout } from "@/lib/payments/stripe/checkout";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
-import { ensureSettings, readInvoice } from "../support/invoices";
+import { createClient, ensureSettings, issuedInvoice, line, readInvoice } from "../support/invoices";
 import { messagesAbout, newKey, paymentsOf, portalClientWithInvoice } from "../support/portal";
 import { actAs } from "../support/request-context";
 import { form } from "../support/actions";
@@ -73,6 +75,27 @@ describe("card payments through Stripe (real SDK, local stub)", () => {
     expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 12_345, status: "paid" });
     expect((await messagesAbout(invoiceId, "payment_receipt")).map((m) => m.channel).sort()).toEqual(["email", "sms"]);
     for (const e of events) expect((await eventRows(e.id)).map((r) => r.status)).toEqual(["processed"]);
+  });
+
+  it("a checkout paid by signed link is recorded, and the link's token is not kept in the stored events", async () => {
+    const staff = await createUser({ role: "staff" });
+    const client = await createClient({ email: "link-payer@example.com" });
+    const invoice = await issuedInvoice({ id: staff.id, role: "staff" }, client.id, [line("Link work", 1000, 5_000)]);
+    const { url } = await reissueInvoiceLink(getDb(), { invoiceId: invoice.id, actor: { id: staff.id, role: "staff" } });
+    const token = url.split("/i/")[1]!;
+    await actAs(null);
+    const state = await payInvoiceByLink(undefined, form({ token, amount: "50.00", method: "card", idempotencyKey: newKey(), checkout: "on" }));
+    expect(state).toMatchObject({ ok: true, data: { outcome: "redirect" } });
+    const sessionId = (state.data as { url: string }).url.split("/").pop()!;
+    // Stripe holds the return URL (the payer comes back to the link's page), and its events echo it.
+    expect(stub.sessions.get(sessionId)!.success_url).toContain(`/i/${token}`);
+    const events = await stub.pay(sessionId);
+    expect(await readInvoice(invoice.id)).toMatchObject({ amountPaidMinor: 5_000, status: "paid" });
+    const stored = (await Promise.all(events.map((e) => eventRows(e.id)))).flat();
+    expect(stored.map((r) => r.status)).toEqual(["processed", "processed"]);
+    const completed = stored.find((r) => r.type === "checkout.session.completed")!;
+    expect(completed.payload).toContain("/i/[token]?checkout=returned");
+    for (const row of stored) expect(row.payload).not.toContain(token);
   });
 
   it("a part payment follows the same rules as today: the minimum, never over the balance; refused amounts never reach Stripe", async () => {

@@ -8,6 +8,7 @@ import { kickOutbox } from "@/lib/notify/kick";
 import { isDuplicateKey } from "@/lib/transaction";
 import { stripeClient } from "./client";
 import { applyStripeEvent } from "./events";
+import { redactLinkTokens } from "./redact";
 
 export type WebhookAnswer = { status: 200 | 400 | 404 | 500; body: { received?: boolean; duplicate?: boolean; outcome?: string; error?: string } };
 
@@ -28,7 +29,7 @@ export async function receiveStripeWebhook(db: Db, rawBody: string, signature: s
     return { status: 400, body: { error: "The signature does not match." } };
   }
   try {
-    await db.insert(stripeEvents).values({ eventId: event.id, type: event.type, status: "processing", payload: rawBody });
+    await db.insert(stripeEvents).values({ eventId: event.id, type: event.type, status: "processing", payload: redactLinkTokens(rawBody) });
   } catch (error) {
     if (!isDuplicateKey(error, "stripe_events_event_uq")) throw error;
     const [row] = await db.select({ status: stripeEvents.status }).from(stripeEvents).where(eq(stripeEvents.eventId, event.id)).limit(1);
