@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, lte, notExists, or, sql } from "driz
 import type { Db, Tx } from "@/db";
 import { readSettings } from "@/db/queries/settings";
 import { clientContactColumns, invoiceSummaryColumns } from "@/db/queries/columns";
-import { auditLog, clients, invoiceLinks, invoiceReminders, invoices, reminderPauses } from "@/db/schema";
+import { auditLog, clients, invoiceLinks, invoiceReminders, invoices, outbox, reminderPauses } from "@/db/schema";
 import { fillReminder, reminderStencil, type ReminderStencil } from "@/emails/scheduled-reminder-stencil";
 import type { EmailCompany } from "@/emails/layout";
 import { renderSms } from "@/emails/sms";
@@ -18,6 +18,7 @@ import { validateMessage } from "@/lib/notify/recipients";
 import type { ScheduledReminderData } from "@/lib/notify/templates";
 import { inTransaction } from "@/lib/transaction";
 import { readActiveSteps, readScheduleEnabled } from "./schedule";
+import { reminderKey } from "./send-reminders";
 import { stepDue, type ScheduleStep, type SentStep } from "./steps";
 import { isOpen, OPEN_STATUSES } from "@/lib/invoices/status";
 
@@ -112,7 +113,7 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
   if (locked.length === 0) return { invoices: 0, messages: 0 };
   const clientIds = [...new Set(locked.map((r) => r.clientId))];
   // Plain reads, taken after the locks: every run writes reminders for an invoice only while holding its lock.
-  const [people, pauses, sentRows] = await Promise.all([
+  const [people, pauses, sentRows, remindedByHand] = await Promise.all([
     tx.select(clientContactColumns).from(clients).where(inArray(clients.id, clientIds)),
     tx
       .select({ invoiceId: reminderPauses.invoiceId, clientId: reminderPauses.clientId })
@@ -122,7 +123,19 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
       .select({ invoiceId: invoiceReminders.invoiceId, stepId: invoiceReminders.stepId, offsetDays: invoiceReminders.offsetDays })
       .from(invoiceReminders)
       .where(inArray(invoiceReminders.invoiceId, ids)),
+    // Reminders a person sent today (lib/reminders/send-reminders.ts): a channel
+    // already used today waits, and the step goes out on a later run.
+    tx
+      .select({ key: outbox.idempotencyKey })
+      .from(outbox)
+      .where(
+        inArray(
+          outbox.idempotencyKey,
+          ids.flatMap((id) => [reminderKey(id, "email", ctx.today), reminderKey(id, "sms", ctx.today)]),
+        ),
+      ),
   ]);
+  const handKeys = new Set(remindedByHand.map((r) => r.key));
   const clientById = new Map(people.map((c) => [c.id, c]));
   const pausedInvoices = new Set(pauses.flatMap((p) => (p.invoiceId === null ? [] : [p.invoiceId])));
   const pausedClients = new Set(pauses.flatMap((p) => (p.clientId === null ? [] : [p.clientId])));
@@ -149,6 +162,7 @@ async function remindChunk(tx: Tx, ids: number[], ctx: RunContext): Promise<{ in
     // SMS only with the client's consent and a number to send to.
     if (step.sms && client.smsOptIn && client.phone) targets.push({ channel: "sms", to: client.phone });
     const valid = targets.flatMap((t) => {
+      if (handKeys.has(reminderKey(inv.id, t.channel, ctx.today))) return [];
       try {
         return [{ ...t, message: validateMessage({ channel: t.channel, to: t.to, idempotencyKey: scheduledReminderKey(inv.id, step.id, t.channel) }, template) }];
       } catch (error) {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { invoiceSummaryColumns } from "@/db/queries/columns";
-import { clients, invoices, outbox } from "@/db/schema";
+import { clients, invoiceReminders, invoices, outbox } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { readBusinessToday } from "@/lib/business-time";
@@ -27,7 +27,9 @@ export function reminderKey(invoiceId: number, channel: "email" | "sms", day: st
  * with a balance) among the given invoices and the given clients' invoices:
  * an email when the client has an address, and an SMS when it opted in and
  * has a phone. Each invoice gets at most one reminder per channel per business
- * day (in the business's time zone), and days overdue count in that day too.
+ * day (in the business's time zone), whether the automatic schedule or a
+ * person sent it (lib/reminders/run.ts keeps the same rule the other way),
+ * and days overdue count in that day too.
  * Each invoice is its own transaction, so its outbox rows, its new signed
  * "Pay now" link and its audit row commit together. An invoice counts as
  * skipped when it was already reminded today or its client can't be reached.
@@ -84,8 +86,16 @@ async function remindOne(tx: Tx, invoiceId: number, day: string, actor: Actor): 
   // SMS only with the client's consent and a number to send to.
   if (row.smsOptIn && row.phone) wanted.push({ channel: "sms", to: row.phone });
   const keys = wanted.map((w) => reminderKey(row.id, w.channel, day));
-  const sent = keys.length ? await tx.select({ key: outbox.idempotencyKey }).from(outbox).where(inArray(outbox.idempotencyKey, keys)) : [];
-  const todo = wanted.filter((_, i) => !sent.some((s) => s.key === keys[i]));
+  const [sent, scheduled] = await Promise.all([
+    keys.length ? tx.select({ key: outbox.idempotencyKey }).from(outbox).where(inArray(outbox.idempotencyKey, keys)) : [],
+    // The automatic schedule's reminders of today, on the channels it used.
+    tx
+      .select({ channels: invoiceReminders.channels })
+      .from(invoiceReminders)
+      .where(and(eq(invoiceReminders.invoiceId, row.id), eq(invoiceReminders.day, day))),
+  ]);
+  const scheduledToday = new Set(scheduled.flatMap((r) => r.channels.split(",")));
+  const todo = wanted.filter((w, i) => !sent.some((s) => s.key === keys[i]) && !scheduledToday.has(w.channel));
   if (todo.length === 0) return false;
 
   const data = {

@@ -7,6 +7,7 @@ import { resolveInvoiceLink } from "@/lib/invoices/links";
 import { recordPayment } from "@/lib/payments/record";
 import { pauseReminders, resumeReminders } from "@/lib/reminders/pauses";
 import { runReminderSchedule } from "@/lib/reminders/run";
+import { sendReminders } from "@/lib/reminders/send-reminders";
 import { readReminderSchedule } from "@/lib/reminders/schedule";
 import { readInvoiceReminderStatus } from "@/lib/reminders/status";
 import { remindersJob } from "@/lib/schedule/jobs";
@@ -186,6 +187,33 @@ describe("the daily run", () => {
     expect(await readInvoiceReminderStatus(getDb(), paid.id, addDaysIso(due, 1))).toMatchObject({ state: "not_open" });
     const partReminders = (await messagesOf(part.id)).filter((m) => m.template.startsWith("reminder_"));
     expect(partReminders.map((m) => (m.templateData as { balanceMinor: number }).balanceMinor)).toEqual([10_000, 6_000, 6_000]);
+  });
+
+  it("sends an invoice one reminder a day per channel, whether the schedule or a person sent the first", async () => {
+    await saveSchedule(true, [{ offsetDays: 0, sms: true }]);
+    const due = freshDue();
+    const client = await insertClient({ phone: "+14155550143", smsOptIn: true });
+    const byHandFirst = await insertInvoice(client.id, { dueDate: due, totalMinor: 10_000 });
+    const scheduleFirst = await insertInvoice(client.id, { dueDate: due, totalMinor: 10_000 });
+    const channels = async (invoiceId: number) => (await messagesOf(invoiceId)).map((m) => `${m.template}/${m.channel}`);
+    const byHand = (invoiceIds: number[], day: string) => sendReminders(getDb(), { invoiceIds }, { id: staff.id, role: "staff" }, at(day));
+
+    // A person reminds one invoice on its due day, before the schedule's run: the run leaves it for the next day.
+    expect(await byHand([byHandFirst.id], due)).toEqual({ queued: 1, skipped: 0 });
+    await runReminderSchedule(getDb(), { now: at(due, "18:00") });
+    expect(await channels(byHandFirst.id)).toEqual(["payment_reminder/email", "payment_reminder/sms"]);
+    expect(await channels(scheduleFirst.id)).toEqual(["reminder_firm/email", "reminder_firm/sms"]);
+
+    // Later that day, a person's reminder skips the invoice the schedule already reminded.
+    expect(await byHand([byHandFirst.id, scheduleFirst.id], due)).toEqual({ queued: 0, skipped: 2 });
+    expect(await channels(scheduleFirst.id)).toHaveLength(2);
+
+    // The next day the step still due goes out, once.
+    const nextDay = addDaysIso(due, 1);
+    await runReminderSchedule(getDb(), { now: at(nextDay) });
+    await runReminderSchedule(getDb(), { now: at(nextDay, "20:00") });
+    expect(await channels(byHandFirst.id)).toEqual(["payment_reminder/email", "payment_reminder/sms", "reminder_firm/email", "reminder_firm/sms"]);
+    expect(await channels(scheduleFirst.id)).toHaveLength(2);
   });
 
   it("never reminds a paid, void or draft invoice, nor an archived client's", async () => {
