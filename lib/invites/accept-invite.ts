@@ -14,7 +14,13 @@ import { inTransaction } from "@/lib/transaction";
  * staff account. The link works once and only within 72 hours.
  */
 export async function acceptInvite(db: Db, token: string, password: string, ip: string | null, now = new Date()): Promise<{ userId: number; email: string }> {
-  const problems = passwordProblems(password);
+  // The invitee's own email and name make a weak password, as on every other password form.
+  const [invitee] = await db
+    .select({ email: staffInvites.email, name: staffInvites.name })
+    .from(staffInvites)
+    .where(eq(staffInvites.acceptTokenHash, hashToken(token)))
+    .limit(1);
+  const problems = passwordProblems(password, invitee ?? {});
   if (problems.length) throw new DomainError("Choose a stronger password.", { password: problems });
   // Hash outside the transaction: argon2 takes a moment and locks should not.
   const passwordHash = await hashPassword(password);

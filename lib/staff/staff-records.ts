@@ -23,7 +23,7 @@ async function lockForChange(tx: Tx, id: number) {
     .where(and(eq(users.role, "admin"), eq(users.status, "active")))
     .for("update");
   const [row] = await tx
-    .select({ id: users.id, name: users.name, phone: users.phone, role: users.role, status: users.status })
+    .select({ id: users.id, name: users.name, phone: users.phone, role: users.role, status: users.status, twoFactor: users.twoFactor })
     .from(users)
     .where(and(eq(users.id, id), inArray(users.role, ["admin", "staff"])))
     .limit(1)
@@ -41,19 +41,28 @@ async function isLastActiveAdmin(tx: Tx, target: { id: number; role: Role; statu
   return Number(row?.n ?? 0) <= 1;
 }
 
-/** Edits a staff member's name, phone and role. A role change ends their sessions. */
+export const SMS_SIGN_IN_PHONE = "Their sign-in codes go to this number, so it can't be changed here. Reset their two-step sign-in first, or ask them to change it under Two-step sign-in.";
+
+/**
+ * Edits a staff member's name, phone and role. A role change ends their
+ * sessions. The phone of someone who signs in with codes by text message is
+ * theirs to change (re-verified under Two-step sign-in), as on their own
+ * profile; any other new phone number is not verified yet.
+ */
 export async function updateStaff(db: Db, id: number, input: StaffEdit, actor: Actor): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const before = await lockForChange(tx, id);
+    const { twoFactor, ...before } = await lockForChange(tx, id);
     const diff = changes(before, input);
     if (!diff) return;
+    const phoneChanged = before.phone !== input.phone;
+    if (phoneChanged && twoFactor === "sms") throw new DomainError(SMS_SIGN_IN_PHONE, { phone: ["Used for their sign-in codes"] });
     const roleChanged = before.role !== input.role;
     if (roleChanged && input.role !== "admin" && (await isLastActiveAdmin(tx, before))) {
       throw new DomainError(LAST_ADMIN, { role: ["The last active admin can't be made staff"] });
     }
     await tx
       .update(users)
-      .set({ ...input, ...(roleChanged ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+      .set({ ...input, ...(phoneChanged ? { phoneVerifiedAt: null } : {}), ...(roleChanged ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
       .where(eq(users.id, id));
     await writeAudit(tx, { actor: auditActor(actor), action: roleChanged ? "user.role_change" : "user.update", entityType: "user", entityId: id, ...diff, ip: actor.ip });
   });

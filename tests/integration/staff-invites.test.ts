@@ -150,6 +150,18 @@ describe("staff invites, approved by email", () => {
     expect(await databaseChecksum()).toBe(afterFirst);
   });
 
+  it("refuses a password made of the invitee's own email, as every other password form does", async () => {
+    const invited = await insertApprovedInvite(admins[0]!.id);
+    const weak = `${invited.email.split("@")[0]!.replace(/^i/, "I")}-2026!`;
+    await actAs(null);
+    const before = await databaseChecksum();
+    expect(await acceptInvite(undefined, { token: invited.token, password: weak, confirmPassword: weak })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: ["Don't include your email address"] },
+    });
+    expect(await databaseChecksum()).toBe(before);
+  });
+
   it("refuses a request for an email that already has an account or an open invite", async () => {
     await actAs(staff);
     expect(await requestInvite(undefined, { email: admins[0]!.email, name: "Dup" })).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] } });

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { setStaffStatus } from "@/lib/actions/staff/set-staff-status";
 import { updateStaff } from "@/lib/actions/staff/update-staff";
 import { getCurrentUser } from "@/lib/auth/session";
-import { LAST_ADMIN, setStaffEnabled } from "@/lib/staff/staff-records";
+import { LAST_ADMIN, SMS_SIGN_IN_PHONE, setStaffEnabled } from "@/lib/staff/staff-records";
 import { databaseChecksum } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
@@ -80,5 +80,32 @@ describe("disabling and enabling staff", () => {
     expect(row!.phone).toBe("+14155550199");
     expect(await updateStaff(undefined, { id: client.id, name: "Hacked", phone: "", role: "admin" })).toMatchObject({ ok: false, formError: "That staff member was not found." });
     expect(await user(client.id)).toMatchObject({ role: "client" });
+  });
+
+  it("won't change or clear the phone someone signs in with by text message; any other new phone is unverified", async () => {
+    const admin = await createUser({ role: "admin" });
+    const smsUser = await createUser({ role: "staff" });
+    const verified = new Date("2026-11-01T10:00:00Z");
+    await getDb().update(users).set({ phone: "+14155550100", phoneVerifiedAt: verified, twoFactor: "sms" }).where(eq(users.id, smsUser.id));
+    await actAs(admin);
+    const checksum = await databaseChecksum();
+    for (const phone of ["+1 415 555 0111", ""]) {
+      expect(await updateStaff(undefined, { id: smsUser.id, name: smsUser.name, phone, role: "staff" })).toMatchObject({
+        ok: false,
+        formError: SMS_SIGN_IN_PHONE,
+        fieldErrors: { phone: ["Used for their sign-in codes"] },
+      });
+    }
+    expect(await databaseChecksum()).toBe(checksum);
+    // Their name can still change, and the number stays verified.
+    expect((await updateStaff(undefined, { id: smsUser.id, name: "Sms Renamed", phone: "+1 415 555 0100", role: "staff" })).ok).toBe(true);
+    expect(await getDb().select({ name: users.name, phoneVerifiedAt: users.phoneVerifiedAt }).from(users).where(eq(users.id, smsUser.id))).toEqual([
+      { name: "Sms Renamed", phoneVerifiedAt: verified },
+    ]);
+
+    const other = await createUser({ role: "staff" });
+    await getDb().update(users).set({ phone: "+14155550102", phoneVerifiedAt: verified }).where(eq(users.id, other.id));
+    expect((await updateStaff(undefined, { id: other.id, name: other.name, phone: "+1 415 555 0103", role: "staff" })).ok).toBe(true);
+    expect(await getDb().select({ phone: users.phone, phoneVerifiedAt: users.phoneVerifiedAt }).from(users).where(eq(users.id, other.id))).toEqual([{ phone: "+14155550103", phoneVerifiedAt: null }]);
   });
 });
