@@ -1,9 +1,10 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { getDb } from "@/db";
-import { invoices } from "@/db/schema";
-import { getInvoiceDocument, type InvoiceDocumentData } from "@/db/queries/invoice-document";
+import { clients, invoices } from "@/db/schema";
+import { getInvoiceDocument, invoiceDocumentColumns, type InvoiceDocumentData } from "@/db/queries/invoice-document";
 import { getSettings } from "@/db/queries/settings";
 import { InvoiceDocument } from "@/documents/invoice-document";
 import type { PrintPriority } from "./browser-pool";
@@ -40,15 +41,26 @@ export async function renderInvoicePdf(data: InvoiceDocumentData, priority: Prin
 export type InvoicePdf = { pdf: Buffer; filename: string; cached: boolean; version: number };
 
 /**
- * The PDF of an invoice's current version, from the cache when this version
- * (and the company details printed on it) was rendered before. Callers check
- * access first. Bulk callers (ZIPs, email attachments) say so, and wait
- * behind people waiting for one PDF.
+ * The PDF of an invoice's current version, from the cache when this version,
+ * with the company's and the client's details printed on it, was rendered
+ * before. The client's details are the client row's today (as on the invoice
+ * page), so they are part of the key: a changed billing address prints anew.
+ * Callers check access first. Bulk callers (ZIPs, email attachments) say so,
+ * and wait behind people waiting for one PDF.
  */
 export async function getInvoicePdf(invoiceId: number, { priority = "interactive" }: { priority?: PrintPriority } = {}): Promise<InvoicePdf | null> {
-  const [[row], settings] = await Promise.all([getDb().select({ version: invoices.version, number: invoices.number }).from(invoices).where(eq(invoices.id, invoiceId)).limit(1), getSettings()]);
+  const [[row], settings] = await Promise.all([
+    getDb()
+      .select({ version: invoices.version, number: invoices.number, client: invoiceDocumentColumns.client })
+      .from(invoices)
+      .innerJoin(clients, eq(clients.id, invoices.clientId))
+      .where(eq(invoices.id, invoiceId))
+      .limit(1),
+    getSettings(),
+  ]);
   if (!row) return null;
-  const key = `${invoiceId}:${row.version}:${settings.updatedAt.getTime()}`;
+  const billTo = createHash("sha256").update(JSON.stringify(row.client)).digest("base64url").slice(0, 16);
+  const key = `${invoiceId}:${row.version}:${settings.updatedAt.getTime()}:${billTo}`;
   const { pdf, cached } = await getPdfCache().getOrRender(key, async () => {
     const data = await getInvoiceDocument(invoiceId);
     if (!data) throw new Error(`Invoice ${invoiceId} disappeared while rendering its PDF`);

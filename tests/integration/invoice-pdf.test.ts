@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { clients } from "@/db/schema";
 import { GET as invoicePdf } from "@/app/api/invoices/[id]/pdf/route";
 import type { Actor } from "@/lib/actor";
 import { voidInvoice } from "@/lib/invoices/void";
@@ -124,6 +126,14 @@ describe("the invoice PDF", () => {
     expect(after!.cached).toBe(false);
     expect(after!.version).toBe(first!.version + 1);
     expect(pdfText(after!.pdf)).toMatch(/Balance due\s+\$60\.00/);
+
+    // The bill-to block is the client's row today, as on the invoice page: a new address prints anew.
+    await getDb().update(clients).set({ address: "12 New Street, Springfield" }).where(eq(clients.id, client.id));
+    const moved = await getInvoicePdf(inv.id);
+    expect(moved!.cached).toBe(false);
+    expect(moved!.version).toBe(after!.version);
+    expect(pdfText(moved!.pdf)).toContain("12 New Street, Springfield");
+    expect((await getInvoicePdf(inv.id))!.cached).toBe(true);
   });
 
   it("is the same document the back-office invoice page builds from its own reads of the invoice and its payments", async () => {
