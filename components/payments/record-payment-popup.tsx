@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { recordPayment } from "@/lib/actions/payments/record-payment";
 import { formatAmountInput, formatMoney, parseMoney } from "@/lib/money";
-import { methodLabel } from "@/lib/payments/labels";
+import { EARLIEST_RECEIVED_ON, methodLabel } from "@/lib/payments/labels";
 import { paymentMethods, recordPaymentSchema } from "@/lib/validation/invoices";
 
 export type RecordPaymentProps = { invoiceId: number; number: string; currency: string; locale: string; balanceMinor: number; today: string };
@@ -64,7 +64,7 @@ export function RecordPaymentPopup({ invoiceId, number, currency, locale, balanc
               </Select>
             </FormField>
             <FormField id="payment-date" label="Date received" required error={errors.receivedOn}>
-              <Input {...fieldA11y("payment-date", errors.receivedOn)} name="receivedOn" type="date" defaultValue={today} max={today} />
+              <Input {...fieldA11y("payment-date", errors.receivedOn)} name="receivedOn" type="date" defaultValue={today} min={EARLIEST_RECEIVED_ON} max={today} />
             </FormField>
             <FormField id="payment-reference" label="Reference" error={errors.reference}>
               <Input {...fieldA11y("payment-reference", errors.reference)} name="reference" maxLength={120} placeholder="Bank reference, cheque no." autoComplete="off" />

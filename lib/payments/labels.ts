@@ -12,3 +12,6 @@ export const paymentStatusLabel: Record<PaymentStatus, string> = { pending: "Pen
 export function hasReceipt(status: PaymentStatus): boolean {
   return status === "succeeded" || status === "refunded";
 }
+
+/** The earliest day a payment can be recorded as received: older is a typing slip (and out of a TIMESTAMP's range before 1970). */
+export const EARLIEST_RECEIVED_ON = "2000-01-01";

@@ -8,13 +8,16 @@ import { cancelSubscription } from "@/lib/actions/portal/cancel-subscription";
 import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
 import { createService as createServiceAction } from "@/lib/actions/services/create-service";
 import { updateSettings } from "@/lib/actions/settings/update-settings";
+import { getBusinessTime } from "@/lib/business-time";
+import { now } from "@/lib/clock";
+import { addDaysIso, businessDay } from "@/lib/dates";
 import type { FormState } from "@/lib/form-state";
 import { form, redirectOf } from "../support/actions";
 import { databaseChecksum } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createClientUser, createUser } from "../support/factories";
 import { createClient, ensureSettings, issuedInvoice, line, readInvoice } from "../support/invoices";
-import { createService } from "../support/portal";
+import { createService, newKey } from "../support/portal";
 import { actAs } from "../support/request-context";
 
 // Input is refused, never reinterpreted (DESIGN.md rule 13). Each case here
@@ -85,6 +88,14 @@ describe("a staff member recording a payment", () => {
     expect(await recordPayment(undefined, { ...Object.fromEntries(paymentForm({ amount: "$2.25" }).entries()), invoiceId })).toMatchObject({ ok: true });
     expect(await readInvoice(invoiceId)).toMatchObject({ amountPaidMinor: 375 });
   });
+
+  it("refuses a received date after the business's today, or before 2000, and takes today", async () => {
+    const today = businessDay((await getBusinessTime()).timeZone, now());
+    await refusedWithoutChange(() => recordPayment(undefined, paymentForm({ receivedOn: addDaysIso(today, 1) })), "receivedOn", "It can't be after today");
+    await refusedWithoutChange(() => recordPayment(undefined, paymentForm({ receivedOn: "2040-01-01" })), "receivedOn", "It can't be after today");
+    await refusedWithoutChange(() => recordPayment(undefined, paymentForm({ receivedOn: "1969-12-31" })), "receivedOn", "Enter a day from 2000-01-01 on");
+    expect(await recordPayment(undefined, paymentForm({ amount: "0.01", receivedOn: today }))).toMatchObject({ ok: true });
+  });
 });
 
 describe("a client cancelling a subscription", () => {
@@ -94,7 +105,7 @@ describe("a client cancelling a subscription", () => {
     client = await createClientUser();
     await actAs(client.user);
     const serviceId = await createService({ name: "Website care" });
-    await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "bank_transfer" })));
+    await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "bank_transfer", idempotencyKey: newKey() })));
     // The first subscription since the reset is id 1: a value misread as 1 would cancel it.
     const [sub] = await getDb().select().from(subscriptions).where(eq(subscriptions.clientId, client.clientId));
     expect(sub?.id).toBe(1);
