@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { listAuditFor } from "@/db/queries/audit";
-import { balancesFor, clientHasHistory, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
+import { balancesFor, CLIENT_RECORDS_SHOWN, clientHasHistory, countClientRecords, getClient, listClientInvoices, listClientPayments, listClientSubscriptions } from "@/db/queries/clients";
 import { can } from "@/lib/auth/permissions";
 import { currencyName } from "@/lib/currencies";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -38,6 +38,8 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
     listAuditFor("client", id),
     clientHasHistory(id),
   ]);
+  // Only a client with more than the lists show needs counting.
+  const counts = invoiceRows.length === CLIENT_RECORDS_SHOWN || paymentRows.length === CLIENT_RECORDS_SHOWN ? await countClientRecords(id) : null;
   const canRemind = can(user.role, "reminders:send") && balances.length > 0;
   const deleteBlockedReason = hasHistory ? "This client has financial history, so it can only be archived." : client.userId ? "This client has a portal login, so it can only be archived." : null;
 
@@ -151,11 +153,13 @@ export async function ClientDetail({ area, id, user }: { area: string; id: numbe
         <InvoicesCard
           area={area}
           rows={invoiceRows}
+          total={counts?.invoices ?? invoiceRows.length}
+          allHref={`${area}/invoices?client=${id}`}
           today={today}
           locale={locale}
           newInvoiceHref={can(user.role, "invoices:write") && !client.archivedAt ? `${area}/invoices/new?client=${id}` : undefined}
         />
-        <PaymentsCard area={area} rows={paymentRows} locale={locale} />
+        <PaymentsCard area={area} rows={paymentRows} total={counts?.payments ?? paymentRows.length} locale={locale} />
         <SubscriptionsCard area={area} rows={subscriptions} archivedAt={client.archivedAt} locale={locale} />
         {!client.archivedAt && <ClientRemindersCard clientId={id} name={client.name} canPause={can(user.role, "reminders:pause")} />}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

@@ -85,12 +85,46 @@ export function SubscriptionsCard({ area, rows, archivedAt, locale }: { area: st
   );
 }
 
-/** The client's invoices; `newInvoiceHref` (when the viewer may create one) is the empty state's next step. */
-export function InvoicesCard({ area, rows, today, locale, newInvoiceHref }: { area: string; rows: Invoices; today: string; locale: string; newInvoiceHref?: string }) {
+/** "Showing 50 of 73 invoices" under a card's title, when the card lists only the newest of a client's records. */
+function ShownOf({ shown, total, noun, children }: { shown: number; total: number; noun: string; children?: React.ReactNode }) {
+  if (total <= shown) return null;
+  return (
+    <CardDescription>
+      Showing the newest {shown} of {plural(total, noun)}. {children}
+    </CardDescription>
+  );
+}
+
+/**
+ * The client's newest invoices, of `total`, with a link to all of them (`allHref`, the invoice list filtered by the client);
+ * `newInvoiceHref` (when the viewer may create one) is the empty state's next step.
+ */
+export function InvoicesCard({
+  area,
+  rows,
+  total,
+  allHref,
+  today,
+  locale,
+  newInvoiceHref,
+}: {
+  area: string;
+  rows: Invoices;
+  total: number;
+  allHref: string;
+  today: string;
+  locale: string;
+  newInvoiceHref?: string;
+}) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>Invoices</CardTitle>
+        <ShownOf shown={rows.length} total={total} noun="invoice">
+          <IntentLink href={allHref} className="underline underline-offset-4">
+            See all of this client&apos;s invoices
+          </IntentLink>
+        </ShownOf>
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
@@ -157,11 +191,15 @@ export function InvoicesCard({ area, rows, today, locale, newInvoiceHref }: { ar
 
 const paymentBadge = { pending: "warning", succeeded: "success", failed: "destructive", refunded: "muted" } as const;
 
-export function PaymentsCard({ area, rows, locale }: { area: string; rows: Payments; locale: string }) {
+/** The client's newest payments, of `total`. The payments page has no per-client view, so the rest are counted, and each invoice's page lists its own. */
+export function PaymentsCard({ area, rows, total, locale }: { area: string; rows: Payments; total: number; locale: string }) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>Payments</CardTitle>
+        <ShownOf shown={rows.length} total={total} noun="payment">
+          Each invoice&apos;s page lists its own payments.
+        </ShownOf>
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (

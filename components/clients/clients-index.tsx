@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 import { CLIENT_COUNT_CAP, CLIENT_PAGE_SIZE, listClients } from "@/db/queries/clients";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
+import { redirectPastLastPage } from "@/lib/pagination";
 import { clientListQueryString, parseClientListParams, type ClientListParams } from "@/lib/validation/clients";
 import { ClientFilters } from "./client-filters";
 import { ClientTable } from "./client-table";
@@ -64,6 +65,7 @@ export function ClientsIndex({ area, searchParams, canImport }: { area: string; 
 
 async function ClientResults({ area, params, searchParams }: { area: string; params: ClientListParams; searchParams: SearchParams }) {
   const { rows, total, capped, pageCount } = await listClients(params, await getBusinessToday());
+  redirectPastLastPage({ page: params.page, total, pageSize: CLIENT_PAGE_SIZE, pathname: `${area}/clients`, searchParams });
   return (
     <>
       <ClientTable area={area} rows={rows} filtered={Boolean(params.q || params.filters.length)} locale={(await getBusinessTime()).locale} />

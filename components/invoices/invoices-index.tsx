@@ -10,6 +10,7 @@ import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoices } from "@/db/queries/invoice
 import { getClientOption } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
 import { getBusinessToday } from "@/lib/business-time";
+import { pageCountOf, redirectPastLastPage } from "@/lib/pagination";
 import { plural } from "@/lib/plural";
 import { invoiceListQueryString, parseInvoiceListParams, type InvoiceListParams } from "@/lib/validation/invoices";
 import { InvoiceFilters } from "./invoice-filters";
@@ -91,7 +92,8 @@ async function InvoiceResults({
 }) {
   const today = await getBusinessToday();
   const { rows, total, capped } = await listInvoices(params, today);
-  const pageCount = Math.max(1, Math.ceil(total / INVOICE_PAGE_SIZE));
+  redirectPastLastPage({ page: params.page, total, pageSize: INVOICE_PAGE_SIZE, pathname: `${area}/invoices`, searchParams });
+  const pageCount = pageCountOf(total, INVOICE_PAGE_SIZE);
   const from = (params.page - 1) * INVOICE_PAGE_SIZE + 1;
   return (
     <>

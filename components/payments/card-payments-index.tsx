@@ -18,6 +18,7 @@ import {
 } from "@/db/queries/card-payments";
 import { getBusinessTime } from "@/lib/business-time";
 import { stripeConfigured } from "@/lib/env";
+import { pageCountOf, redirectPastLastPage } from "@/lib/pagination";
 import { cn } from "@/lib/utils";
 import { CardPaymentTable } from "./card-payment-table";
 import { FailedEventsTable } from "./failed-events-table";
@@ -34,6 +35,7 @@ const views: { view: CardPaymentView; label: string; empty: string; emptyDescrip
 export async function CardPaymentsIndex({ area, searchParams }: { area: string; searchParams: SearchParams }) {
   const params = parseCardPaymentParams(searchParams);
   const counts = await countCardPaymentViews();
+  redirectPastLastPage({ page: params.page, total: counts[params.view], pageSize: CARD_PAYMENTS_PAGE_SIZE, pathname: `${area}/payments`, searchParams });
   const description = stripeConfigured()
     ? "Card payments through Stripe that are still waiting for their webhook, money to send back, and webhook events that failed."
     : "Stripe is not configured, so cards go through the test provider (test mode, no real card is charged) and nothing is listed here. Set STRIPE_SECRET_KEY to take real card payments.";
@@ -67,7 +69,7 @@ const tab = (active: boolean) => cn("rounded px-3 py-1.5 font-medium", active ? 
 
 async function Results({ area, params, total, searchParams }: { area: string; params: CardPaymentParams; total: number; searchParams: SearchParams }) {
   const meta = views.find((v) => v.view === params.view)!;
-  const pageCount = Math.max(1, Math.ceil(total / CARD_PAYMENTS_PAGE_SIZE));
+  const pageCount = pageCountOf(total, CARD_PAYMENTS_PAGE_SIZE);
   const pager = <Pagination page={params.page} pageCount={pageCount} total={total} pageSize={CARD_PAYMENTS_PAGE_SIZE} pathname={`${area}/payments`} searchParams={searchParams} />;
   const empty = <EmptyState icon={<Icon name="circle-check" />} title={meta.empty} description={meta.emptyDescription} />;
   if (params.view === "events") {

@@ -2,20 +2,8 @@ import { IntentLink } from "./intent-link";
 import { Icon } from "./icon";
 
 import { buttonVariants } from "@/components/ui/button";
+import { pageHref, type SearchParams } from "@/lib/pagination";
 import { cn } from "@/lib/utils";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The URL of `page`, keeping every other search param as it is. */
-function pageHref(pathname: string, searchParams: SearchParams, page: number) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(searchParams)) {
-    if (key === "page" || value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
-  }
-  params.set("page", String(page));
-  return `${pathname}?${params.toString()}`;
-}
 
 /** First, last and the neighbours of the current page; null marks a gap. */
 function pageWindow(page: number, pageCount: number): (number | null)[] {
@@ -119,5 +107,5 @@ function Pagination({ page, pageCount, pathname, searchParams, total, pageSize, 
   );
 }
 
-export { Pagination, pageHref };
+export { Pagination };
 export type { PaginationProps };

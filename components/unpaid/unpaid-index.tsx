@@ -12,6 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { listUnpaidClients, UNPAID_PAGE_SIZE } from "@/db/queries/unpaid";
 import { parseUnpaidParams, type UnpaidParams } from "@/lib/validation/unpaid";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
+import { redirectPastLastPage } from "@/lib/pagination";
 import { cn } from "@/lib/utils";
 import { UnpaidTable } from "./unpaid-table";
 
@@ -78,6 +79,7 @@ const tab = (active: boolean) => cn("rounded px-3 py-1.5 font-medium", active ? 
 
 async function UnpaidResults({ area, params, searchParams }: { area: string; params: UnpaidParams; searchParams: SearchParams }) {
   const { rows, total, pageCount } = await listUnpaidClients(params, await getBusinessToday());
+  redirectPastLastPage({ page: params.page, total, pageSize: UNPAID_PAGE_SIZE, pathname: `${area}/unpaid`, searchParams });
   if (rows.length === 0) {
     return <EmptyState icon={<Icon name="circle-check" />} title={params.overdueOnly ? "Nothing overdue" : "Everyone is paid up"} description="Clients with an open balance will show up here." />;
   }

@@ -361,8 +361,11 @@ export async function listClientSubscriptions(clientId: number) {
     .orderBy(asc(subscriptions.status), desc(subscriptions.startedAt));
 }
 
+/** How many of a client's invoices and payments its detail page lists; the rest are counted (countClientRecords). */
+export const CLIENT_RECORDS_SHOWN = 50;
+
 /** The client's invoices, newest first, each with how often and when it was last reminded. */
-export async function listClientInvoices(clientId: number, limit = 50) {
+export async function listClientInvoices(clientId: number, limit = CLIENT_RECORDS_SHOWN) {
   const reminders = sql`${outbox.relatedType} = 'invoice' and ${outbox.relatedId} = ${invoices.id} and ${outbox.template} in ('payment_reminder', 'reminder_friendly', 'reminder_firm')`;
   const rows = await getDb()
     .select({
@@ -377,7 +380,7 @@ export async function listClientInvoices(clientId: number, limit = 50) {
   return rows.map((r) => ({ ...r, reminders: Number(r.reminders), lastReminderAt: r.lastReminderAt ? new Date(r.lastReminderAt) : null }));
 }
 
-export async function listClientPayments(clientId: number, limit = 50) {
+export async function listClientPayments(clientId: number, limit = CLIENT_RECORDS_SHOWN) {
   return getDb()
     .select({
       ...paymentSummaryColumns,
@@ -389,6 +392,16 @@ export async function listClientPayments(clientId: number, limit = 50) {
     .where(eq(payments.clientId, clientId))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit);
+}
+
+/** How many invoices and payments the client has in all (the same rows the two lists above read), on the client_id indexes. */
+export async function countClientRecords(clientId: number): Promise<{ invoices: number; payments: number }> {
+  const db = getDb();
+  const [[invoiceCount], [paymentCount]] = await Promise.all([
+    db.select({ n: count() }).from(invoices).where(eq(invoices.clientId, clientId)),
+    db.select({ n: count() }).from(payments).innerJoin(invoices, eq(invoices.id, payments.invoiceId)).where(eq(payments.clientId, clientId)),
+  ]);
+  return { invoices: Number(invoiceCount?.n ?? 0), payments: Number(paymentCount?.n ?? 0) };
 }
 
 /** Whether the client has invoices, payments or subscriptions, which rule out deleting it. */

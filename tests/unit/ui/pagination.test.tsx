@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 
-import { Pagination, pageHref } from "@/components/ui/pagination";
+import { Pagination } from "@/components/ui/pagination";
+import { pageHref } from "@/lib/pagination";
 
 describe("pageHref", () => {
   it("keeps every other search param and replaces the page", () => {

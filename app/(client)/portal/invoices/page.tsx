@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { listPortalInvoices, PORTAL_INVOICE_PAGE_SIZE } from "@/db/queries/portal-invoices";
 import { requireClientScope } from "@/lib/auth/client-scope";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
+import { pageCountOf, redirectPastLastPage } from "@/lib/pagination";
 import { parsePortalInvoiceParams } from "@/lib/validation/portal";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -21,6 +22,7 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
   const params = parsePortalInvoiceParams(raw);
   const today = await getBusinessToday();
   const { rows, total } = await listPortalInvoices(scope.clientId, params, today);
+  redirectPastLastPage({ page: params.page, total, pageSize: PORTAL_INVOICE_PAGE_SIZE, pathname: "/portal/invoices", searchParams: raw });
   const filtered = params.filter !== "all" || params.q !== "";
   return (
     <>
@@ -40,7 +42,7 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
             </CardContent>
           </Card>
         )}
-        <Pagination page={params.page} pageCount={Math.ceil(total / PORTAL_INVOICE_PAGE_SIZE)} pathname="/portal/invoices" searchParams={raw} total={total} pageSize={PORTAL_INVOICE_PAGE_SIZE} />
+        <Pagination page={params.page} pageCount={pageCountOf(total, PORTAL_INVOICE_PAGE_SIZE)} pathname="/portal/invoices" searchParams={raw} total={total} pageSize={PORTAL_INVOICE_PAGE_SIZE} />
       </div>
     </>
   );
