@@ -4,7 +4,7 @@ import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERV
 import { buildCurrencyTable } from "./lib/currency-table.mjs";
 import { parseEnv } from "./lib/env-schema.mjs";
 import { buildPhoneRegionTable } from "./lib/phone-region-table.mjs";
-import { SECRET_URL_PATHS, isHttps, responseSecurityHeaders } from "./lib/http/security-headers.mjs";
+import { SECRET_URL_PATHS, STATIC_CONTENT_SECURITY_POLICY, STATIC_POLICY_SOURCE, isHttps, responseSecurityHeaders } from "./lib/http/security-headers.mjs";
 
 /** A file's address with a version from what it is built from, so browsers keep it for a year and a deploy that changes it is fetched anew. */
 function versioned(path, ...sources) {
@@ -44,10 +44,15 @@ export default function nextConfig(phase) {
     // lucide-react too, so that Jest (next/jest follows this list) compiles the ES modules
     // the icon sprite reads each icon's drawing from (components/ui/icon-sprite.ts).
     transpilePackages: ["next-auth", "@auth/core", "jose", "oauth4webapi", "lucide-react"],
-    // Every response: pages, API routes, PDFs and files. proxy.ts adds each page's CSP.
+    // Every response: pages, API routes, PDFs and files. A static CSP on all but
+    // the inline PDF, which proxy.ts replaces on each page with its nonce policy.
     async headers() {
       const https = isHttps(checked?.APP_URL ?? "");
-      return [{ source: "/:path*", headers: responseSecurityHeaders({ https }) }, ...SECRET_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }))];
+      return [
+        { source: "/:path*", headers: responseSecurityHeaders({ https }) },
+        { source: STATIC_POLICY_SOURCE, headers: [{ key: "Content-Security-Policy", value: STATIC_CONTENT_SECURITY_POLICY }] },
+        ...SECRET_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+      ];
     },
     // npm test type-checks these files itself before its build (scripts/test.mjs),
     // so its build skips the second pass; `npm run build` always checks.

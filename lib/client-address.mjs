@@ -29,6 +29,46 @@ export function normalizeAddress(address) {
 }
 
 /**
+ * The address a per-IP rate limit counts: an IPv6 address as its /64 network
+ * ("2001:db8:0:0::/64"). A home line or a server is routinely given a whole
+ * /64, so counted one address at a time a client could take a fresh address
+ * for every try. IPv4 (and IPv4-mapped IPv6, in either notation) is counted
+ * by its own address; anything that isn't an address comes back as it is.
+ * @param {string} value
+ * @returns {string}
+ */
+export function rateLimitAddress(value) {
+  const ip = normalizeAddress(value);
+  if (!ip) return value;
+  if (isIP(ip) !== 6) return ip;
+  const groups = ipv6Groups(ip);
+  // ::ffff:a.b.c.d written in hex (::ffff:102:304) is still that IPv4 address.
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return [groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff].join(".");
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address, "::" and a trailing dotted IPv4 part expanded. */
+function ipv6Groups(/** @type {string} */ ip) {
+  const parse = (/** @type {string} */ part) =>
+    part === ""
+      ? []
+      : part.split(":").flatMap((g) => {
+          if (!g.includes(".")) return [parseInt(g, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = g.split(".").map(Number);
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const [head = "", tail] = ip.split("%")[0].split("::");
+  const before = parse(head);
+  const after = tail === undefined ? [] : parse(tail);
+  return [...before, ...Array(8 - before.length - after.length).fill(0), ...after];
+}
+
+/**
  * The TRUSTED_PROXIES setting, parsed: "" (no proxy: the socket is the
  * client), a hop count ("1": one proxy in front, e.g. nginx on the same
  * machine or a load balancer), or a comma list of addresses, CIDR ranges and

@@ -13,7 +13,9 @@ import { renewSession, SESSION_MAX_AGE_SECONDS, SESSION_RENEW_AFTER_SECONDS } fr
  * sign-in however busy it was. Called from proxy.ts on page requests: when
  * the cookie is over an hour old and its server-side session is still live,
  * the row's expiry moves on and the response carries a fresh cookie with the
- * same claims and a new expiry. An ended session is never renewed.
+ * same claims and a new expiry. An ended session is never renewed, nor one
+ * signed in over 30 days ago (SESSION_ABSOLUTE_MAX_AGE_SECONDS): renewSession()
+ * refuses it, however busy it was.
  */
 export async function renewSessionCookie(request: NextRequest, response: NextResponse, now = Date.now()): Promise<boolean> {
   const cookie = sessionCookieValue(request.cookies);

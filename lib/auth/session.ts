@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { ipFromHeaders } from "./ip";
 import { can, homeFor, type Permission } from "./permissions";
 import { readSessionCookie } from "./session-token";
-import { hashSessionId } from "./sessions";
+import { hashSessionId, oldestLiveSignIn } from "./sessions";
 
 /**
  * The signed-in person; sessionId is this browser's sessions row.
@@ -26,7 +26,8 @@ export const SECOND_FACTOR_SETUP_PATH = "/security/setup";
 /**
  * The signed-in user, read fresh from the database once per request, with
  * the session's own row in the same query. A cookie whose session was ended
- * (signed out, signed out everywhere, expired) or whose session_version is
+ * (signed out, signed out everywhere, expired, signed in over 30 days ago:
+ * SESSION_ABSOLUTE_MAX_AGE_SECONDS) or whose session_version is
  * stale (password change, role change, disable), or whose user is no longer
  * active, counts as signed out. The cookie Auth.js wrote is read directly
  * (see session-token.ts for why).
@@ -59,7 +60,16 @@ const sessionUserQuery = prepared((db) =>
       settings: getTableColumns(settings),
     })
     .from(users)
-    .innerJoin(sessions, and(eq(sessions.tokenHash, p("tokenHash")), eq(sessions.userId, users.id), eq(sessions.sessionVersion, users.sessionVersion), gt(sessions.expiresAt, p("now"))))
+    .innerJoin(
+      sessions,
+      and(
+        eq(sessions.tokenHash, p("tokenHash")),
+        eq(sessions.userId, users.id),
+        eq(sessions.sessionVersion, users.sessionVersion),
+        gt(sessions.expiresAt, p("now")),
+        gt(sessions.createdAt, p("oldest")),
+      ),
+    )
     .leftJoin(settings, eq(settings.id, 1))
     .where(eq(users.id, p("uid")))
     .limit(1)
@@ -68,7 +78,12 @@ const sessionUserQuery = prepared((db) =>
 
 async function readSessionUser(uid: number, sessionVersion: number, sid: string, now = new Date()): Promise<{ user: CurrentUser | null; settings: CompanySettings | null }> {
   // The instant as the column writes it (UTC), whatever the pool's time zone: see db/prepared.ts.
-  const [row] = await sessionUserQuery().execute({ tokenHash: hashSessionId(sid), uid, now: sessions.expiresAt.mapToDriverValue(now) });
+  const [row] = await sessionUserQuery().execute({
+    tokenHash: hashSessionId(sid),
+    uid,
+    now: sessions.expiresAt.mapToDriverValue(now),
+    oldest: sessions.createdAt.mapToDriverValue(oldestLiveSignIn(now)),
+  });
   if (!row) return { user: null, settings: null };
   if (row.status !== "active" || row.sessionVersion !== sessionVersion) return { user: null, settings: row.settings };
   const mustSetUpSecondFactor = row.role !== "client" && !!row.settings?.requireBackOfficeSecondFactor && row.twoFactor !== "totp" && !Number(row.hasPasskey);

@@ -9,12 +9,24 @@ import { sessions } from "@/db/schema";
 // SHA-256. A request counts as signed in only while its row exists and has
 // not expired, so signing out (which deletes the row) ends the session even
 // for a copy of the cookie kept elsewhere. Rows expire after SESSION_MAX_AGE
-// without activity: renewSession() slides the expiry, and the cookie with it.
+// without activity: renewSession() slides the expiry, and the cookie with it,
+// but never past SESSION_ABSOLUTE_MAX_AGE from sign-in.
 
 /** A session ends after this long without a request (the cookie's max age too). */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** A cookie and its row are renewed at most this often, so activity costs one write an hour. */
 export const SESSION_RENEW_AFTER_SECONDS = 60 * 60;
+/**
+ * However busy, a session ends this long after its sign-in: it is no longer
+ * renewed and counts as ended, so a stolen cookie kept in use can't live on
+ * for ever, and everyone proves who they are again at least monthly.
+ */
+export const SESSION_ABSOLUTE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** The earliest sign-in whose session may still stand at `now`. */
+export function oldestLiveSignIn(now: Date): Date {
+  return new Date(now.getTime() - SESSION_ABSOLUTE_MAX_AGE_SECONDS * 1000);
+}
 
 export function newSessionId(): string {
   return randomBytes(32).toString("base64url");
@@ -59,11 +71,11 @@ export async function endAllSessions(db: DbOrTx, userId: number, except?: number
   return res.affectedRows;
 }
 
-/** Moves a live session's expiry on; false when the session has ended (signed out, expired). */
+/** Moves a live session's expiry on; false when the session has ended (signed out, expired, past its absolute age). */
 export async function renewSession(db: DbOrTx, sid: string, now = new Date()): Promise<boolean> {
   const [res] = await db
     .update(sessions)
     .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
-    .where(and(eq(sessions.tokenHash, hashSessionId(sid)), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.tokenHash, hashSessionId(sid)), gt(sessions.expiresAt, now), gt(sessions.createdAt, oldestLiveSignIn(now))));
   return res.affectedRows > 0;
 }

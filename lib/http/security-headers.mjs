@@ -1,8 +1,8 @@
 // The security headers. next.config.mjs puts responseSecurityHeaders() on
-// every response (pages, API routes, PDFs, files); proxy.ts adds each page's
-// Content-Security-Policy, with a fresh nonce, and HSTS from the running
-// server's APP_URL. Plain JS, like env-schema.mjs, so next.config.mjs can
-// import it.
+// every response (pages, API routes, PDFs, files), and a static
+// Content-Security-Policy that proxy.ts replaces on each page with one
+// carrying a fresh nonce; proxy.ts adds HSTS from the running server's
+// APP_URL too. Plain JS, like env-schema.mjs, so next.config.mjs can import it.
 import { randomBytes } from "node:crypto";
 
 /** @typedef {{ key: string, value: string }} Header */
@@ -88,6 +88,39 @@ export function contentSecurityPolicy({ nonce, https, dev = false }) {
   if (https) directives.push("upgrade-insecure-requests");
   return directives.join("; ");
 }
+
+/**
+ * The policy of every response that proxy.ts doesn't give its own: API
+ * routes and files, and the HTML they can still answer with (Next.js's 404
+ * page for /api/nope or /x.png, Auth.js's sign-out page at GET
+ * /api/auth/signout). No nonce reaches them, so no script may run; what they
+ * need to look right stays: the stylesheet, inline styles (Auth.js's page is
+ * one <style>), images, the web app manifest, and the sign-out page's form
+ * posting to this origin.
+ *
+ * On pages the proxy's policy takes its place: Next.js sets next.config.mjs's
+ * headers first and then the proxy's response headers over them, so a page
+ * is sent one policy, the proxy's.
+ */
+export const STATIC_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/**
+ * Where next.config.mjs sends the static policy: everywhere but the invoice
+ * PDF, which browsers show inline. Chrome draws an inline PDF in a page of
+ * its own under the PDF's policy, and default-src 'none' leaves it blank
+ * (crbug.com/271452); X-Frame-Options still keeps the PDF out of frames. A
+ * route handler can't replace a header next.config.mjs set, so the PDF is
+ * left out here rather than given its own policy there.
+ */
+export const STATIC_POLICY_SOURCE = "/:path((?!api/invoices/[^/]+/pdf$).*)";
 
 /**
  * The headers proxy.ts puts on a page: its policy, and HSTS when the running

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterMySQL, type RateLimiterRes } from "rate-limiter-flexible";
 import { getCallbackPool } from "@/db";
+import { rateLimitAddress } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import type { LimitRule } from "./rules";
@@ -45,9 +46,13 @@ function limiterFor(rule: LimitRule): RateLimiterMySQL {
   return limiter;
 }
 
-/** Keys hold no personal data and fit the column: anything long or with an @ is hashed. */
+/**
+ * Keys hold no personal data and fit the column: anything long or with an @ is
+ * hashed. An IPv6 address is counted by its /64 (rateLimitAddress), whichever
+ * per-IP rule it is a key of.
+ */
 export function limitKey(value: string | number): string {
-  const text = String(value).toLowerCase();
+  const text = rateLimitAddress(String(value).toLowerCase());
   return text.length <= 64 && !text.includes("@") ? text : createHash("sha256").update(text).digest("base64url").slice(0, 32);
 }
 

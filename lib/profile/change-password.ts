@@ -8,10 +8,12 @@ import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import { checkOwnPassword } from "@/lib/auth/password-attempts";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { inTransaction } from "@/lib/transaction";
+import { cancelEmailChanges } from "./email-change";
 
 /**
  * Changes the user's own password after checking the current one, and bumps
- * session_version so every session (this one too) ends. The caller signs the
+ * session_version so every session (this one too) ends; an email change
+ * waiting for its link is voided with them. The caller signs the
  * current browser back in with the new password. Returns the email to sign in with.
  */
 export async function changePassword(db: Db, actor: Actor, current: string, next: string): Promise<{ email: string }> {
@@ -30,6 +32,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, actor.id));
+    await cancelEmailChanges(tx, actor.id);
     await writeAudit(tx, { actor: auditActor(actor), action: "user.password_change", entityType: "user", entityId: actor.id, after: { sessionsEnded: true }, ip: actor.ip });
   });
   return { email: row.email };

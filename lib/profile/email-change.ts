@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { clients, emailChanges, users } from "@/db/schema";
+import { clients, emailChanges, passwordResets, users } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { hashToken, newToken } from "@/lib/auth/one-time-token";
@@ -23,11 +23,22 @@ export const INVALID_EMAIL_CHANGE = "This confirmation link isn't valid any more
 const appUrl = () => env().APP_URL.replace(/\/+$/, "");
 
 /**
+ * Voids the user's unused confirmation links. Whatever ends a person's
+ * sessions (a password reset or change, "sign out everywhere", an admin's
+ * second-factor reset) calls it in the same transaction: the link is public
+ * and needs only its token, so a change asked for by someone who had the
+ * password would otherwise still take the account after the owner took it back.
+ */
+export async function cancelEmailChanges(tx: Tx, userId: number): Promise<void> {
+  await tx.delete(emailChanges).where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt)));
+}
+
+/**
  * Inside the profile update's transaction, once the password was checked:
  * replaces any pending change with this one and queues the two emails.
  */
 export async function requestEmailChange(tx: Tx, actor: Actor, user: { id: number; name: string; email: string }, newEmail: string, now = new Date()): Promise<void> {
-  await tx.delete(emailChanges).where(and(eq(emailChanges.userId, user.id), isNull(emailChanges.usedAt)));
+  await cancelEmailChanges(tx, user.id);
   const [taken] = await tx
     .select({ id: users.id })
     .from(users)
@@ -98,6 +109,11 @@ export async function confirmEmailChange(db: Db, token: string, ip: string, now 
       if (!user || user.status !== "active") throw new DomainError(INVALID_EMAIL_CHANGE);
       await tx.update(emailChanges).set({ usedAt: now }).where(eq(emailChanges.id, change.id));
       await tx.update(users).set({ email: change.newEmail }).where(eq(users.id, user.id));
+      // A reset link mailed to the old address must not outlive the move to the new one.
+      await tx
+        .update(passwordResets)
+        .set({ usedAt: now })
+        .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
       if (user.role === "client") await tx.update(clients).set({ email: change.newEmail }).where(eq(clients.userId, user.id));
       await writeAudit(tx, {
         actor: { id: user.id, role: user.role },

@@ -12,6 +12,7 @@ import { consume } from "@/lib/limits/limiter";
 import { limits } from "@/lib/limits/rules";
 import { enqueue } from "@/lib/notify/enqueue";
 import { inTransaction } from "@/lib/transaction";
+import { cancelEmailChanges } from "./email-change";
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 export const INVALID_RESET = "This reset link isn't valid any more. Links work once, for one hour. Ask for a new one.";
@@ -51,7 +52,8 @@ export async function requestPasswordReset(db: Db, email: string, ip: string, no
 
 /**
  * Sets a new password from a reset link. The link works once and for an hour;
- * using it also voids the user's other reset links and ends every session.
+ * using it also voids the user's other reset links and any email change they
+ * have pending, and ends every session.
  */
 export async function resetPassword(db: Db, token: string, password: string, ip: string, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(password);
@@ -71,6 +73,7 @@ export async function resetPassword(db: Db, token: string, password: string, ip:
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, user.id));
+    await cancelEmailChanges(tx, user.id);
     await tx
       .update(passwordResets)
       .set({ usedAt: now })

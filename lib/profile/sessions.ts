@@ -5,11 +5,13 @@ import { writeAudit } from "@/lib/audit";
 import { endAllSessions, endSessionOf } from "@/lib/auth/sessions";
 import { NotFoundError } from "@/lib/errors";
 import { inTransaction } from "@/lib/transaction";
+import { cancelEmailChanges } from "./email-change";
 
-/** "Sign out everywhere": ends every session of the person, this browser's too. */
+/** "Sign out everywhere": ends every session of the person, this browser's too, and voids a pending email change. */
 export async function signOutEverywhere(db: Db, actor: Actor): Promise<{ ended: number }> {
   return inTransaction(db, async (tx) => {
     const ended = await endAllSessions(tx, actor.id);
+    await cancelEmailChanges(tx, actor.id);
     await writeAudit(tx, { actor: auditActor(actor), action: "user.sign_out_everywhere", entityType: "user", entityId: actor.id, after: { sessionsEnded: ended }, ip: actor.ip });
     return { ended };
   });

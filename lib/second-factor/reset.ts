@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { enqueue } from "@/lib/notify/enqueue";
 import { kickOutbox } from "@/lib/notify/kick";
+import { cancelEmailChanges } from "@/lib/profile/email-change";
 import { inTransaction } from "@/lib/transaction";
 import { getFactors } from "./factors";
 import { deleteRecoveryCodes } from "./recovery-codes";
@@ -15,7 +16,8 @@ import { deleteRecoveryCodes } from "./recovery-codes";
 /**
  * An admin removes another person's second factors (texted codes, app,
  * passkeys, recovery codes), for a lost phone. Their sessions end (the
- * session version moves on), and in the same transaction the audit row is
+ * session version moves on) with any email change they had pending, and in
+ * the same transaction the audit row is
  * written and the person is emailed. One's own factors are managed from the
  * profile, with the password.
  */
@@ -31,6 +33,7 @@ export async function resetSecondFactors(db: Db, actor: Actor, userId: number, n
       .where(eq(users.id, userId));
     await tx.delete(passkeys).where(eq(passkeys.userId, userId));
     await deleteRecoveryCodes(tx, userId);
+    await cancelEmailChanges(tx, userId);
     const [admin] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).limit(1);
     await writeAudit(tx, {
       actor: auditActor(actor),

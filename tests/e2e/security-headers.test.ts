@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createHash, randomBytes } from "node:crypto";
 import type { RowDataPacket } from "mysql2";
 import type { Browser, Page } from "playwright-core";
+import { STATIC_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers.mjs";
 import { connectAppDb } from "../support/e2e-db";
 import { BASE_URL, launchBrowser, newContext, signIn, signedIn, takeCspViolations } from "../support/browser";
 import { permissionsPolicyComplaints, securePageProblems } from "../support/secure-page";
@@ -232,8 +233,23 @@ describe("headers beyond pages", () => {
           "permissions-policy": expect.stringContaining("microphone=()"),
         }),
       ]);
-      // proxy.ts doesn't run for them: no nonce is spent on a file.
-      expect([kind, response.headers()["content-security-policy"]]).toEqual([kind, undefined]);
+      // proxy.ts doesn't run for them, so no nonce is spent on a file: the static policy, and none on
+      // the inline PDF, which Chrome's viewer can't draw under it.
+      expect([kind, response.headers()["content-security-policy"]]).toEqual([kind, kind === "pdf" ? undefined : STATIC_CONTENT_SECURITY_POLICY]);
+    }
+    await context.close();
+  });
+
+  it("HTML that proxy.ts doesn't answer runs no script: the 404 of an unknown API route or file, and Auth.js's sign-out page", async () => {
+    const context = await newContext(browser);
+    for (const [path, status] of [
+      ["/api/nope", 404],
+      ["/nope.png", 404],
+      ["/api/auth/signout", 200],
+    ] as const) {
+      const response = await context.request.get(path);
+      const headers = response.headers();
+      expect([path, response.status(), headers["content-type"], headers["content-security-policy"]]).toEqual([path, status, expect.stringMatching(/^text\/html/), STATIC_CONTENT_SECURITY_POLICY]);
     }
     await context.close();
   });

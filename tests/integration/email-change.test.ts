@@ -1,15 +1,19 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditLog, clients, emailChanges, outbox, users } from "@/db/schema";
+import { changePassword } from "@/lib/actions/profile/change-password";
 import { confirmEmailChange } from "@/lib/actions/profile/confirm-email-change";
+import { resetPassword } from "@/lib/actions/profile/reset-password";
+import { signOutEverywhere } from "@/lib/actions/profile/sign-out-everywhere";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
+import { resetSecondFactor } from "@/lib/actions/staff/reset-second-factor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashToken } from "@/lib/auth/one-time-token";
 import { readEmailChange } from "@/lib/profile/email-change";
-import { ensureSettingsRow, tokenFrom } from "../support/backoffice";
+import { ensureSettingsRow, insertResetToken, tokenFrom } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createClientUser, createUser, TEST_PASSWORD } from "../support/factories";
-import { actAs } from "../support/request-context";
+import { actAs, type SessionSubject } from "../support/request-context";
 import { revealSecrets } from "../support/secrets";
 
 // Finding 9: a new sign-in email is confirmed by a link sent to it, the old
@@ -113,5 +117,71 @@ describe("changing the email you sign in with", () => {
     expect(await readEmailChange(getDb(), lateToken)).toBeNull();
     expect(await confirmEmailChange(undefined, { token: lateToken })).toMatchObject({ ok: false, formError: expect.stringContaining("isn't valid any more") });
     expect(await emailOf(staff.id)).toBe(staff.email);
+  });
+});
+
+// Someone who has the password asks to move the account to their own address.
+// The owner is told and takes the account back, as the notice says to; the
+// link to the other address, which needs only its token, must die with the
+// sessions, or it hands the account over afterwards.
+describe("taking the account back voids a pending email change", () => {
+  const NEW = "Taken-Back-Secret-42";
+  const pendingChanges = async (userId: number) =>
+    getDb()
+      .select({ id: emailChanges.id })
+      .from(emailChanges)
+      .where(and(eq(emailChanges.userId, userId), isNull(emailChanges.usedAt)));
+
+  async function requestedByIntruder(user: SessionSubject & { email: string }) {
+    const intruder = `intruder.${user.id}.${Date.now()}@test.example`;
+    await actAs(user);
+    expect(await updateProfile(undefined, { name: "Owner", email: intruder, phone: "", currentPassword: TEST_PASSWORD })).toMatchObject({ ok: true });
+    return confirmToken(intruder);
+  }
+
+  const takeBack: Record<string, (user: SessionSubject) => Promise<unknown>> = {
+    "a password reset": async (user) => {
+      const reset = await insertResetToken(user.id);
+      await actAs(null);
+      expect(await resetPassword(undefined, { token: reset, password: NEW, confirmPassword: NEW })).toMatchObject({ ok: true });
+    },
+    "a password change": async (user) => {
+      await actAs(user);
+      expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: NEW, confirmPassword: NEW })).toMatchObject({ ok: true });
+    },
+    "signing out everywhere": async (user) => {
+      await actAs(user);
+      expect(await signOutEverywhere(undefined, {})).toMatchObject({ ok: true });
+    },
+    "an admin's reset of the second factors": async (user) => {
+      await actAs(await createUser({ role: "admin" }));
+      expect(await resetSecondFactor(undefined, { userId: String(user.id) })).toMatchObject({ ok: true });
+    },
+  };
+
+  it.each(Object.keys(takeBack))("after %s the link changes nothing", async (how) => {
+    const user = await createUser({ role: "staff" });
+    const bystander = await createUser({ role: "staff" });
+    const token = await requestedByIntruder(user);
+    await requestedByIntruder(bystander);
+
+    await takeBack[how]!(user);
+    await actAs(null);
+    expect(await readEmailChange(getDb(), token)).toBeNull();
+    expect(await confirmEmailChange(undefined, { token })).toMatchObject({ ok: false, formError: expect.stringContaining("isn't valid any more") });
+    expect(await emailOf(user.id)).toBe(user.email);
+    // Only that person's link goes.
+    expect(await pendingChanges(user.id)).toHaveLength(0);
+    expect(await pendingChanges(bystander.id)).toHaveLength(1);
+  });
+
+  it("a confirmed change voids the reset links sent to the old address", async () => {
+    const user = await createUser({ role: "staff" });
+    const reset = await insertResetToken(user.id);
+    const token = await requestedByIntruder(user);
+    await actAs(null);
+    expect(await confirmEmailChange(undefined, { token })).toMatchObject({ ok: true });
+    expect(await resetPassword(undefined, { token: reset, password: NEW, confirmPassword: NEW })).toMatchObject({ ok: false, formError: expect.stringContaining("isn't valid") });
+    expect(await authenticate(getDb(), await emailOf(user.id), TEST_PASSWORD, "10.30.0.2")).toMatchObject({ ok: true });
   });
 });

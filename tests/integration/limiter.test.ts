@@ -36,3 +36,14 @@ describe("the limiter", () => {
     expect(await consume({ rule, key: "k" })).toMatchObject({ ok: false, rule, retryAfterSeconds: expect.any(Number) });
   });
 });
+
+describe("a per-IP limit", () => {
+  it("counts an IPv6 client by its /64, so fresh addresses from one network share its count", async () => {
+    const rule: LimitRule = { name: "test:ipv6", points: 3, seconds: 60 };
+    for (const ip of ["2001:db8:7:1::1", "2001:db8:7:1::2", "2001:0db8:0007:0001:ffff:0:0:3"]) expect(await consume({ rule, key: ip })).toEqual({ ok: true });
+    expect(await consume({ rule, key: "2001:db8:7:1:dead:beef:0:4" })).toMatchObject({ ok: false, rule });
+    // The next /64, and IPv4 addresses, are counted on their own.
+    expect(await consume({ rule, key: "2001:db8:7:2::1" })).toEqual({ ok: true });
+    for (const ip of ["192.0.2.1", "::ffff:192.0.2.2", "192.0.2.3", "192.0.2.4"]) expect(await consume({ rule, key: ip })).toEqual({ ok: true });
+  });
+});

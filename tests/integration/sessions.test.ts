@@ -201,6 +201,34 @@ describe("sessions slide with activity", () => {
     expect(await getCurrentUser()).toMatchObject({ id: staff.id });
   });
 
+  it("stops at 30 days from sign-in however busy: a 31-day-old session is refused, a 29-day-old one renews", async () => {
+    const signedInDaysAgo = async (days: number) => {
+      const staff = await createUser({ role: "staff" });
+      const cookie = await signIn(staff.email);
+      await getDb()
+        .update(sessions)
+        .set({ createdAt: new Date(Date.now() - days * 24 * 3600 * 1000) })
+        .where(eq(sessions.userId, staff.id));
+      return { staff, cookie };
+    };
+    // Two hours on, so the cookie is old enough to renew; the row's idle expiry is still days away for both.
+    const later = Date.now() + 2 * 3600 * 1000;
+
+    const old = await signedInDaysAgo(31);
+    const refused = NextResponse.next();
+    expect(await renewSessionCookie(requestWith(old.cookie), refused, later)).toBe(false);
+    expect(refused.cookies.get(SESSION_COOKIE)).toBeUndefined();
+    await present(old.cookie);
+    expect(await getCurrentUser()).toBeNull();
+
+    const recent = await signedInDaysAgo(29);
+    const renewed = NextResponse.next();
+    expect(await renewSessionCookie(requestWith(recent.cookie), renewed, later)).toBe(true);
+    expect(renewed.cookies.get(SESSION_COOKIE)?.value).toBeTruthy();
+    await present(recent.cookie);
+    expect(await getCurrentUser()).toMatchObject({ id: recent.staff.id });
+  });
+
   it("never renews a session that was signed out", async () => {
     const staff = await createUser({ role: "staff" });
     const cookie = await signIn(staff.email);

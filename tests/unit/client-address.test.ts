@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 import { parseEnv } from "@/lib/env-schema.mjs";
-import { normalizeAddress, parseTrustedProxies, resolveClientAddress } from "@/lib/client-address.mjs";
+import { normalizeAddress, parseTrustedProxies, rateLimitAddress, resolveClientAddress } from "@/lib/client-address.mjs";
 
 const valid = { DATABASE_URL: "mysql://root@127.0.0.1:3306/clientdesk", AUTH_SECRET: "x".repeat(32) };
 const resolve = (socket: string, xff: string | undefined, trusted: string) => resolveClientAddress(socket, xff, parseTrustedProxies(trusted)).address;
@@ -53,5 +53,33 @@ describe("the client address (server.mjs)", () => {
     expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
     expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "everyone" })).toThrow(/TRUSTED_PROXIES/);
     expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "99" })).toThrow(/hop count/);
+  });
+});
+
+describe("the address a per-IP rate limit counts", () => {
+  it("counts an IPv6 address by its /64, however it is written", () => {
+    const block = "2001:db8:0:0::/64";
+    expect(rateLimitAddress("2001:db8::1")).toBe(block);
+    expect(rateLimitAddress("2001:db8::ffff:1")).toBe(block);
+    expect(rateLimitAddress("2001:0db8:0000:0000:0000:0000:0000:0001")).toBe(block);
+    expect(rateLimitAddress("2001:DB8:0:0:1234:5678:9ABC:DEF0")).toBe(block);
+    expect(rateLimitAddress("2001:db8::")).toBe(block);
+    expect(rateLimitAddress("2001:db8:85a3:08d3:1319:8a2e:0370:7348")).toBe("2001:db8:85a3:8d3::/64");
+    expect(rateLimitAddress("2001:db8:0:1::1")).toBe("2001:db8:0:1::/64");
+    expect(rateLimitAddress("64:ff9b::192.0.2.1")).toBe("64:ff9b:0:0::/64");
+    expect(rateLimitAddress("::1")).toBe("0:0:0:0::/64");
+  });
+
+  it("keeps IPv4, mapped or not, as the one address", () => {
+    expect(rateLimitAddress("1.2.3.4")).toBe("1.2.3.4");
+    expect(rateLimitAddress("::ffff:1.2.3.4")).toBe("1.2.3.4");
+    expect(rateLimitAddress("::FFFF:1.2.3.4")).toBe("1.2.3.4");
+    expect(rateLimitAddress("::ffff:102:304")).toBe("1.2.3.4");
+    expect(rateLimitAddress("0:0:0:0:0:ffff:0102:0304")).toBe("1.2.3.4");
+    expect(rateLimitAddress("::ffff:1.2.3.5")).not.toBe(rateLimitAddress("::ffff:1.2.3.4"));
+  });
+
+  it("leaves anything that isn't an address alone", () => {
+    for (const value of ["unknown", "someone@test.example", "42", "1.2.3", "2001:db8::1::2"]) expect(rateLimitAddress(value)).toBe(value);
   });
 });

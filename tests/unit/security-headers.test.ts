@@ -6,7 +6,7 @@ import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from
 import { getScriptNonceFromHeader } from "next/dist/server/app-render/get-script-nonce-from-header";
 import nextConfig from "@/next.config.mjs";
 import { config as proxyConfig, proxy } from "@/proxy";
-import { contentSecurityPolicy, createNonce, pageSecurityHeaders } from "@/lib/http/security-headers.mjs";
+import { contentSecurityPolicy, createNonce, pageSecurityHeaders, STATIC_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers.mjs";
 
 const SECRET = "unit-secret-unit-secret-unit-secret-0123456789";
 
@@ -85,6 +85,42 @@ describe("the headers on every response (next.config.mjs)", () => {
       expect((await headersFor(path)).get("referrer-policy")).toBe("no-referrer");
     },
   );
+});
+
+describe("the policy of what proxy.ts doesn't answer (next.config.mjs)", () => {
+  const policyOn = async (path: string) =>
+    (await unstable_getResponseFromNextConfig({ url: `http://localhost:3000${path}`, nextConfig: nextConfig(PHASE_PRODUCTION_BUILD) })).headers.get("content-security-policy");
+
+  it("runs no script and can't be framed, while the 404 page and Auth.js's sign-out page keep their styles and form", () => {
+    const policy = directives(STATIC_CONTENT_SECURITY_POLICY);
+    expect(policy.get("default-src")).toEqual(["'none'"]);
+    expect(policy.has("script-src")).toBe(false);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'none'"]);
+    expect(policy.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+  });
+
+  // Next.js's HTML 404 for an unknown API route or file, Auth.js's own page, API answers and files.
+  it.each(["/api/nope", "/x.png", "/api/auth/signout", "/api/invoices/summary", "/api/payments/3/receipt", "/api/invoices/3/pdf/extra", "/_next/static/chunks/main.js", "/icons.svg"])(
+    "is on %s",
+    async (path) => {
+      expect(await policyOn(path)).toBe(STATIC_CONTENT_SECURITY_POLICY);
+    },
+  );
+
+  // Pages get it too, and proxy.ts's nonce policy replaces it: Next.js sets these headers first, then the proxy's response headers.
+  it.each(["/", "/login", "/admin/invoices/3", "/i/3q2-7w_token"])("is replaced on the page %s by the proxy's policy", async (path) => {
+    expect(await policyOn(path)).toBe(STATIC_CONTENT_SECURITY_POLICY);
+    expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: path })).toBe(true);
+    const fromProxy = (await proxy(new NextRequest(`http://localhost:3000${path}`))).headers.get("content-security-policy")!;
+    expect(getScriptNonceFromHeader(fromProxy)).toBeTruthy();
+  });
+
+  it("leaves the inline invoice PDF alone: Chrome's viewer draws nothing under default-src 'none'", async () => {
+    expect(await policyOn("/api/invoices/3/pdf")).toBeNull();
+    expect(await policyOn("/api/invoices/3/pdf?download=1")).toBeNull();
+  });
 });
 
 describe("proxy.ts", () => {
