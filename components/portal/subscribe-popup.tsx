@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { subscribeSchema, type ClientPaymentMethod } from "@/lib/validation/portal";
 import { PaymentMethodChoice } from "./payment-method-choice";
 
@@ -19,13 +20,26 @@ export type SubscribeProps = { service: { id: number; name: string; price: strin
  * Stripe's page to save the card, then to that invoice. Loaded on first use
  * by subscribe-dialog.tsx, open from the start because the person clicked;
  * `trigger` is that same button.
+ *
+ * Each opening draws an idempotency key (as useDialogForm does): Enter
+ * pressed twice or a retried request orders once, while opening the dialog
+ * again orders again (a one-time service may be bought twice). It can't
+ * close while it sends, so a new key can't join an order still on its way.
  */
 export function SubscribePopup({ service, canSaveCard = false, trigger }: SubscribeProps & { trigger: React.ReactElement }) {
   const [method, setMethod] = useState<ClientPaymentMethod>("card");
+  const [open, setOpen] = useState(true);
+  // Mounted only in the browser, by the click that opened it, so the first key is drawn at once.
+  const [idempotencyKey, setKey] = useState(newIdempotencyKey);
   const { form, pending, errors, formError } = useValidatedAction(subscribeToService, subscribeSchema);
   const verb = service.oneTime ? "Order" : "Subscribe";
+  function onOpenChange(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    if (next) setKey(newIdempotencyKey());
+  }
   return (
-    <Dialog defaultOpen>
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent className="sm:max-w-lg">
         <DialogHeader>
@@ -40,6 +54,7 @@ export function SubscribePopup({ service, canSaveCard = false, trigger }: Subscr
         </DialogHeader>
         <form {...form} className="grid gap-4">
           <input type="hidden" name="serviceId" value={service.id} />
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <FormAlert message={formError} />
           <PaymentMethodChoice name="paymentMethod" value={method} onChange={setMethod} legend="How will you pay?" />
           {errors.paymentMethod && <p className="text-sm text-destructive">{errors.paymentMethod[0]}</p>}

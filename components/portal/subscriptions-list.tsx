@@ -72,7 +72,11 @@ export function SubscriptionsList({ subscriptions, locale, savedCards = new Map(
               </TableCell>
               <TableCell className="hidden md:table-cell">
                 {methodLabel[s.paymentMethod]}
-                {card && <div className="text-xs text-muted-foreground">{card}, charged when each invoice is issued</div>}
+                {card && (
+                  <div className="text-xs text-muted-foreground">
+                    {card}, {s.status === "cancelled" ? "still saved with Stripe; no longer charged" : "charged when each invoice is issued"}
+                  </div>
+                )}
               </TableCell>
               <TableCell className="hidden whitespace-nowrap md:table-cell">{live && !s.cancelAtPeriodEnd ? formatDate(s.currentPeriodEnd) : "—"}</TableCell>
               <TableCell>
@@ -80,7 +84,7 @@ export function SubscriptionsList({ subscriptions, locale, savedCards = new Map(
               </TableCell>
               <TableCell className="text-right">
                 <div className="flex flex-wrap justify-end gap-2">
-                  {card && <RemoveCardButton id={s.id} name={s.serviceName} card={card} />}
+                  {card && <RemoveCardButton id={s.id} name={s.serviceName} card={card} ended={s.status === "cancelled"} />}
                   {live && <SubscriptionActions id={s.id} name={s.serviceName} periodEnd={formatDate(s.currentPeriodEnd)} cancelling={s.cancelAtPeriodEnd} />}
                 </div>
               </TableCell>

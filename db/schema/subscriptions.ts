@@ -1,4 +1,4 @@
-import { boolean, char, date, index, mysqlEnum, mysqlTable, varchar } from "drizzle-orm/mysql-core";
+import { boolean, char, date, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { billingIntervals } from "./services";
 import { createdAt, id, money, ref, timestamp, updatedAt } from "./columns";
 
@@ -28,6 +28,9 @@ export const subscriptions = mysqlTable(
     stripeCustomerId: varchar("stripe_customer_id", { length: 100 }),
     stripePaymentMethodId: varchar("stripe_payment_method_id", { length: 100 }),
     cancelledAt: timestamp("cancelled_at"),
+    // The portal's order form sends one per opening: a replayed submit finds this row instead of ordering again.
+    // Null for subscriptions made any other way (several NULLs never clash in a unique index).
+    idempotencyKey: varchar("idempotency_key", { length: 100 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -35,5 +38,7 @@ export const subscriptions = mysqlTable(
     index("subscriptions_client_idx").on(t.clientId, t.status),
     index("subscriptions_service_idx").on(t.serviceId, t.status),
     index("subscriptions_billing_idx").on(t.status, t.currentPeriodStart),
+    // Per client: a key is looked up only among the client's own orders.
+    uniqueIndex("subscriptions_idempotency_uq").on(t.clientId, t.idempotencyKey),
   ],
 );

@@ -36,6 +36,9 @@ export const limits = {
   portalDeclaredPayments: { name: "portal:declare", points: 10, seconds: DAY },
   // Card attempts: 10 an hour per client, so the pay form can't test stolen cards.
   portalCardAttempts: { name: "portal:card", points: 10, seconds: HOUR },
+  // Orders and subscriptions: 20 an hour per client. Each one issues a numbered
+  // invoice and emails it, so a scripted form can't flood the books or the outbox.
+  portalOrders: { name: "portal:order", points: 20, seconds: HOUR },
   // Invoice emails a staff member sends: 500 recipients a day per user.
   staffEmailRecipients: { name: "staff:email", points: 500, seconds: DAY },
   // PDF bundles (ZIP): 30 a day per user; each prints up to 100 invoices.

@@ -24,16 +24,16 @@ export const clientPaymentMethods = ["card", "bank_transfer", "cash"] as const;
 export type ClientPaymentMethod = (typeof clientPaymentMethods)[number];
 const method = z.enum(clientPaymentMethods, { error: "Choose how you'll pay" });
 
-/** saveCard: keep the card on file with Stripe (when it is configured) so each invoice is charged to it. */
-export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method, saveCard: checkbox });
-
-export const subscriptionIdSchema = z.object({ subscriptionId: id });
-
-/** Generated when the form renders: a double submit reuses it, so it pays once. */
+/** Generated when the form renders: a double submit reuses it, so it pays (or orders) once. */
 const idempotencyKey = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "Reload the page and try again" });
+
+/** saveCard: keep the card on file with Stripe (when it is configured) so each invoice is charged to it. */
+export const subscribeSchema = z.object({ serviceId: id, paymentMethod: method, saveCard: checkbox, idempotencyKey });
+
+export const subscriptionIdSchema = z.object({ subscriptionId: id });
 
 export const payInvoiceSchema = z
   .object({

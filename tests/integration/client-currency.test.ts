@@ -26,7 +26,7 @@ import { databaseChecksum, insertClient, insertInvoice } from "../support/backof
 import { resetDatabase } from "../support/db";
 import { createClientUser, createUser } from "../support/factories";
 import { ensureSettings, issuedInvoice, line } from "../support/invoices";
-import { createService, payForm } from "../support/portal";
+import { createService, newKey, payForm } from "../support/portal";
 import { actAs } from "../support/request-context";
 
 // A billing currency per client (issue 12): set on the client, used by new
@@ -142,13 +142,13 @@ describe("subscriptions in the client's currency", () => {
 
     await actAs(user);
     const before = await databaseChecksum();
-    expect(await subscribeToService(undefined, form({ serviceId: String(inDollars), paymentMethod: "bank_transfer" }))).toMatchObject({
+    expect(await subscribeToService(undefined, form({ serviceId: String(inDollars), paymentMethod: "bank_transfer", idempotencyKey: newKey() }))).toMatchObject({
       ok: false,
       formError: "Monthly care is priced in USD, and your account is billed in EUR. Contact us if you'd like it in EUR.",
     });
     expect(await databaseChecksum()).toBe(before);
 
-    await redirectOf(subscribeToService(undefined, form({ serviceId: String(inEuros), paymentMethod: "bank_transfer" })));
+    await redirectOf(subscribeToService(undefined, form({ serviceId: String(inEuros), paymentMethod: "bank_transfer", idempotencyKey: newKey() })));
     const [sub] = await getDb().select().from(subscriptions).where(eq(subscriptions.clientId, clientId));
     expect(sub).toMatchObject({ serviceId: inEuros, priceMinor: 49_00, currency: "EUR" });
 

@@ -346,7 +346,7 @@ describe("portal server actions with client B's ids", () => {
 
   it("a client id smuggled into a form is ignored: the change lands on A, never on B", async () => {
     const bBefore = await getDb().select().from(subscriptions).where(eq(subscriptions.clientId, f.b.clientId));
-    const to = await redirectOf(subscribeToService(undefined, { serviceId: String(f.serviceId), paymentMethod: "card", clientId: String(f.b.clientId) }));
+    const to = await redirectOf(subscribeToService(undefined, { serviceId: String(f.serviceId), paymentMethod: "card", clientId: String(f.b.clientId), idempotencyKey: newKey() }));
     expect(to).toMatch(/^\/portal\/invoices\/\d+/);
     const mine = await getDb().select().from(subscriptions).where(eq(subscriptions.clientId, f.a.clientId));
     expect(mine).toHaveLength(1);

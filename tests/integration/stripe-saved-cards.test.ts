@@ -1,19 +1,22 @@
 import { and, eq } from "drizzle-orm";
+import { isValidElement } from "react";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { getDb } from "@/db";
 import { auditLog, clients, invoices, payments, subscriptions } from "@/db/schema";
+import { cancelSubscription } from "@/lib/actions/portal/cancel-subscription";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
 import { removeSavedCard } from "@/lib/actions/portal/remove-saved-card";
 import { subscribeToService } from "@/lib/actions/portal/subscribe-to-service";
 import { SYSTEM_ACTOR } from "@/lib/audit";
 import { nthPeriod } from "@/lib/billing/periods";
 import { runBilling } from "@/lib/billing/run";
+import { archiveClient } from "@/lib/clients/client-records";
 import { businessDay } from "@/lib/dates";
 import { resolveInvoiceLink } from "@/lib/invoices/links";
 import { describeSavedCard } from "@/lib/payments/stripe/card-on-file";
 import { form, redirectOf } from "../support/actions";
 import { resetDatabase } from "../support/db";
-import { createClientUser } from "../support/factories";
+import { createClientUser, createUser } from "../support/factories";
 import { ensureSettings, readInvoice } from "../support/invoices";
 import { createService, messagesAbout, newKey } from "../support/portal";
 import { actAs } from "../support/request-context";
@@ -60,6 +63,23 @@ async function paymentsOn(invoiceId: number) {
   return getDb().select().from(payments).where(eq(payments.invoiceId, invoiceId)).orderBy(payments.id);
 }
 
+/** The saved cards the portal's subscriptions page offers to remove, by subscription id, as it hands them to the list. */
+async function cardsOnSubscriptionsPage(): Promise<Map<number, string>> {
+  const { default: Page } = await import("@/app/(client)/portal/subscriptions/page");
+  const found: Map<number, string>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isValidElement(node)) {
+      const props = node.props as { savedCards?: Map<number, string>; children?: unknown };
+      if (props.savedCards instanceof Map) found.push(props.savedCards);
+      walk(props.children);
+    }
+  };
+  walk(await Page());
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
 const offSessionCharges = () => stub.calls.filter((c) => c === "POST /v1/payment_intents").length;
 
 /** A client subscribes with "Save this card" ticked, is sent to Stripe's setup page, and saves the card there. */
@@ -68,7 +88,7 @@ async function subscribeSavingCard() {
   await getDb().update(clients).set({ phone: "+14155550123", smsOptIn: true }).where(eq(clients.id, clientId));
   const serviceId = await createService({ name: `Care plan ${newKey().slice(0, 6)}`, priceMinor: 4_900, interval: "monthly" });
   await actAs(user);
-  const to = await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "card", saveCard: "on" })));
+  const to = await redirectOf(subscribeToService(undefined, form({ serviceId: String(serviceId), paymentMethod: "card", saveCard: "on", idempotencyKey: newKey() })));
   expect(to.startsWith(`${stub.url}/checkout/cs_test_`)).toBe(true);
   const sessionId = to.split("/").pop()!;
   const [sub] = await getDb().select().from(subscriptions).where(eq(subscriptions.clientId, clientId));
@@ -167,5 +187,30 @@ describe("cards saved on file for subscription invoices (real SDK, local stub)",
     expect([...stub.intents.values()].some((i) => (i.metadata as Record<string, string>).invoiceId === String(issued.id) || i.payment_method === card)).toBe(false);
     expect(await paymentsOn(issued.id)).toEqual([]);
     expect(await readInvoice(issued.id)).toMatchObject({ status: "sent", amountPaidMinor: 0 });
+  });
+
+  it("a card saved on a subscription that has ended (cancelled, or its client archived) is still offered for removal, and removing it detaches it", async () => {
+    const cancelled = await subscribeSavingCard();
+    expect(await cancelSubscription(undefined, form({ subscriptionId: String(cancelled.subscriptionId) }))).toMatchObject({ ok: true });
+    const charges = offSessionCharges();
+    await runBilling(getDb(), { actor: SYSTEM_ACTOR, today: nextPeriod });
+    await stub.idle();
+    // Ending charges nothing and leaves the card saved, so the page must still offer "Remove card".
+    expect(await subscription(cancelled.subscriptionId)).toMatchObject({ status: "cancelled", stripePaymentMethodId: cancelled.card });
+    expect(offSessionCharges()).toBe(charges);
+    expect((await cardsOnSubscriptionsPage()).get(cancelled.subscriptionId)).toBe("Visa ending 4242");
+    expect(await removeSavedCard(undefined, form({ subscriptionId: String(cancelled.subscriptionId) }))).toMatchObject({ ok: true, data: { detached: true } });
+    expect(stub.detached.has(cancelled.card)).toBe(true);
+    expect(await subscription(cancelled.subscriptionId)).toMatchObject({ stripePaymentMethodId: null });
+    expect((await cardsOnSubscriptionsPage()).has(cancelled.subscriptionId)).toBe(false);
+
+    const archived = await subscribeSavingCard();
+    const admin = await createUser({ role: "admin" });
+    await archiveClient(getDb(), archived.clientId, { id: admin.id, role: "admin" });
+    expect(await subscription(archived.subscriptionId)).toMatchObject({ status: "cancelled", stripePaymentMethodId: archived.card });
+    await actAs(archived.user);
+    expect((await cardsOnSubscriptionsPage()).get(archived.subscriptionId)).toBe("Visa ending 4242");
+    expect(await removeSavedCard(undefined, form({ subscriptionId: String(archived.subscriptionId) }))).toMatchObject({ ok: true, data: { detached: true } });
+    expect(stub.detached.has(archived.card)).toBe(true);
   });
 });

@@ -3,6 +3,8 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { stripeConfigured } from "@/lib/env";
+import { consumeOrRefuse } from "@/lib/limits/limiter";
+import { limits } from "@/lib/limits/rules";
 import { kickOutbox } from "@/lib/notify/kick";
 import { startCardSetup } from "@/lib/payments/stripe/saved-cards";
 import { clientIdOf } from "@/lib/portal/client-of";
@@ -15,9 +17,12 @@ export const subscribeToService = defineAction({
   name: "portal.subscribe",
   permission: "portal:use",
   schema: subscribeSchema,
-  async handler({ serviceId, paymentMethod, saveCard }, { user, actor }) {
+  async handler({ serviceId, paymentMethod, saveCard, idempotencyKey }, { user, actor }) {
     const clientId = await clientIdOf(user);
-    const result = await subscribe(getDb(), { clientId, serviceId, paymentMethod, actor: actor });
+    // Counted before anything is written, replays too (as card attempts are): each order issues and emails an invoice.
+    await consumeOrRefuse((wait) => `You've placed a lot of orders in the last hour. Try again in ${wait}, or contact us if you need more.`, { rule: limits.portalOrders, key: clientId });
+    // A replayed key (a double submit, a retried request) answers with the first order's invoice and creates nothing.
+    const result = await subscribe(getDb(), { clientId, serviceId, paymentMethod, idempotencyKey, actor });
     kickOutbox();
     const invoicePath = `/portal/invoices/${result.invoiceId}?subscribed=1&method=${paymentMethod}`;
     if (paymentMethod === "card" && saveCard && stripeConfigured()) {

@@ -15,8 +15,9 @@ export const metadata: Metadata = { title: "Subscriptions" };
 export default async function PortalSubscriptionsPage() {
   const scope = await requireClientScope();
   const [subscriptions, { locale }] = await Promise.all([listPortalSubscriptions(scope.clientId), getBusinessTime()]);
-  // Stripe alone holds the cards: each saved one is described from there.
-  const withCards = stripeConfigured() ? subscriptions.filter((s) => s.savedCardId && s.status !== "cancelled") : [];
+  // Stripe alone holds the cards: each saved one is described from there. An ended subscription's card
+  // is listed too, so it can still be removed: ending one leaves its card saved (nothing charges it again).
+  const withCards = stripeConfigured() ? subscriptions.filter((s) => s.savedCardId) : [];
   const savedCards = new Map(await Promise.all(withCards.map(async (s) => [s.id, await describeSavedCard(s.savedCardId!)] as const)));
   return (
     <>
