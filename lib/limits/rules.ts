@@ -7,9 +7,14 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export const limits = {
-  // Wrong passwords (sign-in, and every other password check): 5 per account
-  // and 20 per IP address in 15 minutes (lib/auth/password-attempts).
-  loginAccount: { name: "login:acct", points: 5, seconds: 15 * MINUTE },
+  // Wrong passwords (sign-in, and every other password check), in 15 minutes
+  // (lib/auth/password-attempts): 5 per account from one IP address, 20 per IP
+  // address, and 50 per account from all addresses together (guesses spread
+  // over many addresses). The per-account block is not the first one an
+  // attacker meets: typing someone's email five times from one address locks
+  // only that address out of that account, not the owner.
+  loginAccountIp: { name: "login:acct-ip", points: 5, seconds: 15 * MINUTE },
+  loginAccount: { name: "login:acct", points: 50, seconds: 15 * MINUTE },
   loginIp: { name: "login:ip", points: 20, seconds: 15 * MINUTE },
   // Codes texted: 5 per user in 15 minutes and 30 per IP address an hour, so
   // the sign-in and settings forms can't flood a phone or run up an SMS bill.

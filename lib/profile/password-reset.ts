@@ -6,6 +6,7 @@ import { passwordResets, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { hashToken, newToken } from "@/lib/auth/one-time-token";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import { passwordAttemptSucceeded } from "@/lib/auth/password-attempts";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { consume } from "@/lib/limits/limiter";
@@ -57,7 +58,7 @@ export async function requestPasswordReset(db: Db, email: string, ip: string, no
  */
 export async function resetPassword(db: Db, token: string, password: string, ip: string, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await inTransaction(db, async (tx) => {
+  const email = await inTransaction(db, async (tx) => {
     const [reset] = await tx
       .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt })
       .from(passwordResets)
@@ -79,5 +80,8 @@ export async function resetPassword(db: Db, token: string, password: string, ip:
       .set({ usedAt: now })
       .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
     await writeAudit(tx, { actor: { id: user.id, role: user.role }, action: "user.password_reset", entityType: "user", entityId: user.id, after: { sessionsEnded: true }, ip });
+    return user.email;
   });
+  // The reset proved the mailbox: wrong passwords others typed for this account no longer hold its owner back.
+  await passwordAttemptSucceeded(email, ip);
 }

@@ -6,6 +6,7 @@ import { emailMyInvoice } from "@/lib/actions/portal/email-my-invoice";
 import { payInvoice } from "@/lib/actions/portal/pay-invoice";
 import { changePassword } from "@/lib/actions/profile/change-password";
 import { updateProfile } from "@/lib/actions/profile/update-profile";
+import { authenticate } from "@/lib/auth/authenticate";
 import { limits } from "@/lib/limits/rules";
 import { form } from "../support/actions";
 import { databaseChecksum } from "../support/backoffice";
@@ -109,7 +110,7 @@ describe("a signed-in person's password checks", () => {
     const staff = await createUser({ role: "staff" });
     await actAs(staff);
     const NEW = "Quiet-Lantern-Orchard-58";
-    for (let i = 0; i < limits.loginAccount.points; i++) {
+    for (let i = 0; i < limits.loginAccountIp.points; i++) {
       expect(await changePassword(undefined, { currentPassword: `Wrong-Password-${i}`, password: NEW, confirmPassword: NEW })).toMatchObject({
         ok: false,
         fieldErrors: { currentPassword: [expect.any(String)] },
@@ -124,5 +125,14 @@ describe("a signed-in person's password checks", () => {
       ok: false,
       formError: expect.stringContaining("Too many wrong passwords"),
     });
+  });
+
+  it("aren't held back by a stranger's wrong sign-ins: the account-wide lock spares the signed-in owner", async () => {
+    const staff = await createUser({ role: "staff" });
+    for (let i = 0; i < limits.loginAccount.points + 1; i++) await authenticate(getDb(), staff.email, `Wrong-Password-${i}`, `203.0.113.${i + 1}`);
+    expect(await authenticate(getDb(), staff.email, TEST_PASSWORD, "198.51.100.200")).toMatchObject({ ok: false, reason: "rate_limited" });
+    await actAs(staff);
+    const NEW = "Quiet-Lantern-Orchard-59";
+    expect(await changePassword(undefined, { currentPassword: TEST_PASSWORD, password: NEW, confirmPassword: NEW })).toMatchObject({ ok: true });
   });
 });
