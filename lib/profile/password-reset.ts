@@ -6,6 +6,7 @@ import { passwordResets, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { hashToken, newToken } from "@/lib/auth/one-time-token";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
+import { answerNoSoonerThan } from "@/lib/auth/even-answer";
 import { passwordAttemptSucceeded } from "@/lib/auth/password-attempts";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
@@ -25,11 +26,23 @@ export async function isResetTokenUsable(token: string, now = new Date()): Promi
 }
 
 /**
+ * How long "email me a reset link" takes to answer, at least: longer than the
+ * work for an account (the email's render and its transaction) takes on a
+ * busy 2-core server, so a stranger's answer and an account's take the same.
+ */
+export const RESET_REQUEST_ANSWER_MS = 600;
+
+/**
  * Emails a reset link when the address belongs to an active account. The
- * caller shows the same message either way, so the form never reveals which
+ * caller shows the same message either way and it comes no sooner than
+ * RESET_REQUEST_ANSWER_MS, so neither the words nor the time reveal which
  * emails have accounts.
  */
 export async function requestPasswordReset(db: Db, email: string, ip: string, now = new Date()): Promise<void> {
+  await answerNoSoonerThan(RESET_REQUEST_ANSWER_MS, () => emailResetLink(db, email, ip, now));
+}
+
+async function emailResetLink(db: Db, email: string, ip: string, now: Date): Promise<void> {
   // Counted first, whether or not the address has an account, so the limit reveals nothing.
   const decision = await consume({ rule: limits.resetEmail, key: email }, { rule: limits.resetIp, key: ip });
   if (!decision.ok) return;
