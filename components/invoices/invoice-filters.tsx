@@ -5,6 +5,7 @@ import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
 import { statusLabel } from "@/lib/invoices/status";
 import { invoiceStatusFilters } from "@/lib/validation/choices";
 import type { InvoiceListParams, InvoiceSort } from "@/lib/validation/invoices";
@@ -29,11 +30,16 @@ type FilterProps = {
   clientName: string | null;
   /** The same view without the client filter. */
   removeClientHref: string;
+  /** The currencies invoices are in (code and name); the filter shows when there is more than one. */
+  currencies: { code: string; label: string }[];
+  /** What a min or max is read in when no currency is chosen. */
+  businessCurrency: string;
 };
 
 /** The invoice list's search, status, dates, amounts and sort; the dashboard links into it. */
-export function InvoiceFilters({ action, params, rawMin, rawMax, clientName, removeClientHref }: FilterProps) {
-  const advanced = Boolean(params.issuedFrom || params.issuedTo || params.dueFrom || params.dueTo || rawMin || rawMax);
+export function InvoiceFilters({ action, params, rawMin, rawMax, clientName, removeClientHref, currencies, businessCurrency }: FilterProps) {
+  const advanced = Boolean(params.issuedFrom || params.issuedTo || params.dueFrom || params.dueTo || rawMin || rawMax || params.currency);
+  const pickCurrency = currencies.length > 1 || (params.currency !== null && params.currency !== businessCurrency);
   return (
     <FilterBar
       action={action}
@@ -64,7 +70,23 @@ export function InvoiceFilters({ action, params, rawMin, rawMax, clientName, rem
         <div className="grid gap-3 pb-1 pt-3 sm:grid-cols-2 lg:grid-cols-3">
           <Range label="Issued" from={{ name: "issuedFrom", value: params.issuedFrom }} to={{ name: "issuedTo", value: params.issuedTo }} type="date" />
           <Range label="Due" from={{ name: "dueFrom", value: params.dueFrom }} to={{ name: "dueTo", value: params.dueTo }} type="date" />
-          <Range label="Total" from={{ name: "min", value: rawMin }} to={{ name: "max", value: rawMax }} type="text" />
+          <Range label={`Total, in ${params.currency ?? businessCurrency}`} from={{ name: "min", value: rawMin }} to={{ name: "max", value: rawMax }} type="text" />
+          {pickCurrency && (
+            <div className="grid gap-1.5">
+              <Label htmlFor="f-currency">Currency</Label>
+              <Select id="f-currency" name="currency" defaultValue={params.currency ?? ""} aria-describedby="f-currency-hint">
+                <option value="">Any currency</option>
+                {currencies.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+              <p id="f-currency-hint" className="text-xs text-muted-foreground">
+                A min or max total keeps to one currency: this one, or {businessCurrency} when none is chosen.
+              </p>
+            </div>
+          )}
         </div>
       </details>
     </FilterBar>

@@ -6,10 +6,11 @@ import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
-import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoices } from "@/db/queries/invoice-list";
+import { COUNT_CAP, INVOICE_PAGE_SIZE, listInvoiceCurrencies, listInvoices } from "@/db/queries/invoice-list";
 import { getClientOption } from "@/db/queries/invoices";
 import { getSettings } from "@/db/queries/settings";
 import { getBusinessToday } from "@/lib/business-time";
+import { currencyName } from "@/lib/currencies";
 import { pageCountOf, redirectPastLastPage } from "@/lib/pagination";
 import { plural } from "@/lib/plural";
 import { invoiceListQueryString, parseInvoiceListParams, type InvoiceListParams } from "@/lib/validation/invoices";
@@ -29,7 +30,7 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
   const rawMin = params.minMinor !== null ? first(searchParams.min) : "";
   const rawMax = params.maxMinor !== null ? first(searchParams.max) : "";
   const query = invoiceListQueryString({ ...params, min: rawMin, max: rawMax });
-  const client = params.clientId ? await getClientOption(params.clientId) : null;
+  const [client, currencies] = await Promise.all([params.clientId ? getClientOption(params.clientId) : null, listInvoiceCurrencies()]);
   const withoutClient = invoiceListQueryString({ ...params, clientId: null, min: rawMin, max: rawMax });
   return (
     <>
@@ -64,6 +65,8 @@ export async function InvoicesIndex({ area, searchParams, canBill, canRemind }: 
             rawMax={rawMax}
             clientName={client?.name ?? null}
             removeClientHref={`${area}/invoices${withoutClient ? `?${withoutClient}` : ""}`}
+            currencies={currencies.map((code) => ({ code, label: `${code} — ${currencyName(code, settings.locale)}` }))}
+            businessCurrency={settings.defaultCurrency}
           />
           <InvoiceSetTotals query={query} locale={settings.locale} businessCurrency={settings.defaultCurrency} />
           <Suspense key={`${query}|${params.page}`} fallback={<ListSkeleton />}>

@@ -173,6 +173,12 @@ export type InvoiceListParams = {
   issuedTo: string | null;
   dueFrom: string | null;
   dueTo: string | null;
+  /**
+   * Only invoices in this currency: the one chosen, or the one the amounts
+   * were read in when a min or max is given without one (amounts in
+   * different currencies don't compare).
+   */
+  currency: string | null;
   minMinor: number | null;
   maxMinor: number | null;
   sort: InvoiceSort;
@@ -187,15 +193,22 @@ const dateParam = (v: string | string[] | undefined) => {
   return isIsoDate(s) ? s : null;
 };
 
-/** Reads the list's search params; `currency` and `locale` set how min/max amounts are read. */
-export function parseInvoiceListParams(raw: RawParams, currency: string, locale: string): InvoiceListParams {
+/**
+ * Reads the list's search params. Min and max amounts are read in the chosen
+ * currency, or else the business's (`businessCurrency`), in its `locale`.
+ */
+export function parseInvoiceListParams(raw: RawParams, businessCurrency: string, locale: string): InvoiceListParams {
   const statusValues = (Array.isArray(raw.status) ? raw.status : [raw.status ?? ""]).flatMap((s) => s.split(","));
   const statuses = [...new Set(statusValues.map((s) => s.trim()).filter((s): s is InvoiceStatusFilter => (invoiceStatusFilters as readonly string[]).includes(s)))];
   const clientId = readWholeNumber(first(raw.client)) ?? 0;
+  const chosen = currencyCode.safeParse(first(raw.currency));
+  const amountCurrency = chosen.success ? chosen.data : businessCurrency;
   const amount = (v: string | string[] | undefined) => {
-    const parsed = first(v) ? parseMoney(first(v), currency, locale) : null;
+    const parsed = first(v) ? parseMoney(first(v), amountCurrency, locale) : null;
     return parsed?.ok && parsed.minor >= 0 ? parsed.minor : null;
   };
+  const minMinor = amount(raw.min);
+  const maxMinor = amount(raw.max);
   const sort = first(raw.sort);
   const page = readWholeNumber(first(raw.page)) ?? 1;
   return {
@@ -206,8 +219,9 @@ export function parseInvoiceListParams(raw: RawParams, currency: string, locale:
     issuedTo: dateParam(raw.issuedTo),
     dueFrom: dateParam(raw.dueFrom),
     dueTo: dateParam(raw.dueTo),
-    minMinor: amount(raw.min),
-    maxMinor: amount(raw.max),
+    currency: chosen.success ? chosen.data : minMinor !== null || maxMinor !== null ? businessCurrency : null,
+    minMinor,
+    maxMinor,
     sort: (invoiceSorts as readonly string[]).includes(sort) ? (sort as InvoiceSort) : "-issue_date",
     page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, 10_000) : 1,
   };
@@ -223,6 +237,7 @@ export function invoiceListQueryString(p: Omit<InvoiceListParams, "page" | "minM
   if (p.issuedTo) q.set("issuedTo", p.issuedTo);
   if (p.dueFrom) q.set("dueFrom", p.dueFrom);
   if (p.dueTo) q.set("dueTo", p.dueTo);
+  if (p.currency) q.set("currency", p.currency);
   if (p.min) q.set("min", p.min);
   if (p.max) q.set("max", p.max);
   if (p.sort !== "-issue_date") q.set("sort", p.sort);

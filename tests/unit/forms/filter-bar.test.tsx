@@ -58,12 +58,39 @@ describe("FilterBar, as the client and invoice lists use it", () => {
 
   it("lets the invoice list add its own chips and ranges, and keeps the client it is narrowed to", async () => {
     const user = userEvent.setup();
-    render(<InvoiceFilters action="/admin/invoices" params={invoiceParams} rawMin="" rawMax="" clientName="Harbor Bakery" removeClientHref="/admin/invoices" />);
+    render(<InvoiceFilters action="/admin/invoices" params={invoiceParams} rawMin="" rawMax="" clientName="Harbor Bakery" removeClientHref="/admin/invoices" currencies={[]} businessCurrency="USD" />);
     const bar = screen.getByRole("search", { name: "Filter invoices" });
     expect(within(bar).getByText(/Client: Harbor Bakery/)).toBeInTheDocument();
     expect(within(bar).getByRole("link", { name: "Remove the client filter" })).toHaveAttribute("href", "/admin/invoices");
     expect(within(bar).getByRole("link", { name: "Clear all filters" })).toBeInTheDocument();
     await user.click(within(bar).getByRole("checkbox", { name: "Overdue" }));
     expect(submitted).toEqual(["q=&sort=-issue_date&status=overdue&client=9&issuedFrom=&issuedTo=&dueFrom=&dueTo=&min=&max="]);
+  });
+
+  it("with invoices in more than one currency, says which one a total is read in and lets one be chosen", async () => {
+    const user = userEvent.setup();
+    const currencies = [
+      { code: "JPY", label: "JPY — Japanese Yen" },
+      { code: "USD", label: "USD — US Dollar" },
+    ];
+    render(
+      <InvoiceFilters
+        action="/admin/invoices"
+        params={parseInvoiceListParams({ min: "100" }, "USD", "en-US")}
+        rawMin="100"
+        rawMax=""
+        clientName={null}
+        removeClientHref="/admin/invoices"
+        currencies={currencies}
+        businessCurrency="USD"
+      />,
+    );
+    const bar = screen.getByRole("search", { name: "Filter invoices" });
+    expect(within(bar).getByRole("group", { name: "Total, in USD" })).toBeInTheDocument();
+    const select = within(bar).getByRole("combobox", { name: "Currency" });
+    expect(select).toHaveValue("USD");
+    await user.selectOptions(select, "JPY");
+    await user.click(within(bar).getByRole("button", { name: "Apply" }));
+    expect(submitted.at(-1)).toContain("currency=JPY");
   });
 });
