@@ -11,6 +11,7 @@ import type { EmailCompany, EmailProps } from "./layout";
 import { NewServiceEmail, newServiceSubject } from "./new-service";
 import { OtpCodeEmail, otpCodeSubject } from "./otp-code";
 import { RecoveryCodeUsedEmail, recoveryCodeUsedSubject } from "./recovery-code-used";
+import { SecondFactorChangedEmail, secondFactorChangedSubject } from "./second-factor-changed";
 import { SecondFactorResetEmail, secondFactorResetSubject } from "./second-factor-reset";
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { PaymentReceiptEmail, paymentReceiptSubject } from "./payment-receipt";
@@ -46,6 +47,7 @@ const emailTemplates: { [T in TemplateName]: EmailTemplate<TemplateData[T]> } = 
   email_change_taken: { subject: emailChangeTakenSubject, Component: EmailChangeTakenEmail },
   recovery_code_used: { subject: recoveryCodeUsedSubject, Component: RecoveryCodeUsedEmail },
   second_factor_reset: { subject: secondFactorResetSubject, Component: SecondFactorResetEmail },
+  second_factor_changed: { subject: secondFactorChangedSubject, Component: SecondFactorChangedEmail },
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };

@@ -95,4 +95,5 @@ export const sampleData: TemplateData = {
   email_change_taken: { name: "Ada Lovelace", signInUrl: `${base}/login` },
   recovery_code_used: { name: "Ada Lovelace", codesLeft: 9, usedAt: "2026-11-24T17:05:00.000Z", securityUrl: `${base}/portal/profile`, resetUrl: `${base}/forgot-password` },
   second_factor_reset: { name: "Ada Lovelace", resetBy: "Grace Hopper", signInUrl: `${base}/login` },
+  second_factor_changed: { name: "Ada Lovelace", change: "passkey_added", changedAt: "2026-11-24T17:05:00.000Z", securityUrl: `${base}/portal/profile`, resetUrl: `${base}/forgot-password` },
 };

@@ -5,6 +5,7 @@ import type { TemplateData, TemplateName } from "@/lib/notify/templates";
 import { day, dayOf, intervalLabel, plural, smsMoney } from "./format";
 import type { EmailCompany } from "./layout";
 import { reminderSms } from "./scheduled-reminder";
+import { secondFactorChangeSms } from "./second-factor-changed";
 
 type SmsTemplates = { [T in TemplateName]: (data: TemplateData[T], company: EmailCompany) => string };
 
@@ -35,6 +36,7 @@ const smsTemplates: SmsTemplates = {
   // Sign-in security notices are email-only too.
   recovery_code_used: (d, c) => `${c.name}: a recovery code was used to sign in to your account (${plural(d.codesLeft, "code")} left). Not you? Reset your password: ${d.resetUrl}`,
   second_factor_reset: (d, c) => `${c.name}: ${d.resetBy} reset your two-step sign-in. Sign in at ${d.signInUrl} to set it up again.`,
+  second_factor_changed: (d, c) => `${c.name}: ${secondFactorChangeSms[d.change]}. Not you? Reset your password: ${d.resetUrl}`,
 };
 
 export function renderSms<T extends TemplateName>(template: T, data: TemplateData[T], company: EmailCompany): string {

@@ -19,8 +19,14 @@ type Options<S extends z.ZodType, R> = {
   extra: Record<string, unknown>;
   /** Checks beyond the schema (say, against a balance); adds to the schema's errors. */
   check?: (fields: Record<string, string>, errors: FieldErrors) => FieldErrors;
-  /** The toast once the action succeeds; the dialog has closed by then. */
-  success: (result: FormState<R>, parsed: z.output<S>) => ToastOptions;
+  /** The toast once the action succeeds; the dialog has closed by then. None for a dialog that is one step of a longer task (`onSuccess`). */
+  success?: (result: FormState<R>, parsed: z.output<S>) => ToastOptions;
+  /**
+   * The action's answer, handed on in the commit that closes the dialog: for
+   * a dialog that is one step of a longer task (the password before a
+   * passkey, an app's QR code or new recovery codes), which draws what follows.
+   */
+  onSuccess?: (data: R) => void;
   /** Refresh the page's server data after a success (default yes). */
   refresh?: boolean;
   /** Open from the start: a dialog whose code loaded on first use (components/ui/deferred-popup.tsx), mounted by the click that opens it. */
@@ -43,9 +49,21 @@ type Options<S extends z.ZodType, R> = {
  * A dialog around one server action: a fresh idempotency key on each opening
  * (a double click sends once), the schema checked before sending, field errors
  * from the check or the server, cleared on reopening, and on success the
- * dialog closes and a toast says what happened. It can't close while sending.
+ * dialog closes and a toast says what happened (or `onSuccess` draws what
+ * follows). It can't close while sending.
  */
-export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, check, success, refresh = true, initiallyOpen = false, idempotent = true, refreshOnRefusal = false }: Options<S, R>) {
+export function useDialogForm<S extends z.ZodType, R>({
+  action,
+  schema,
+  extra,
+  check,
+  success,
+  onSuccess,
+  refresh = true,
+  initiallyOpen = false,
+  idempotent = true,
+  refreshOnRefusal = false,
+}: Options<S, R>) {
   const router = useRouter();
   const [open, setOpen] = useState(initiallyOpen);
   const [pending, startTransition] = useTransition();
@@ -90,13 +108,16 @@ export function useDialogForm<S extends z.ZodType, R>({ action, schema, extra, c
         if (!result.ok) {
           setErrors(result.fieldErrors);
           setFormError(unshown(result.fieldErrors) ?? result.formError);
-        } else setOpen(false);
+        } else {
+          setOpen(false);
+          onSuccess?.(result.data as R);
+        }
       });
       if (!result.ok) {
         if (refreshOnRefusal) router.refresh();
         return;
       }
-      toast({ variant: "success", ...success(result, checked.data) });
+      if (success) toast({ variant: "success", ...success(result, checked.data) });
       if (refresh) router.refresh();
     });
   }

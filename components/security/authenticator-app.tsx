@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { CodeInput } from "@/components/auth/code-input";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { confirmTotpSetup } from "@/lib/actions/security/confirm-totp-setup";
 import { removeTotp } from "@/lib/actions/security/remove-totp";
 import { startTotpSetup } from "@/lib/actions/security/start-totp-setup";
+import { ConfirmPasswordDialog } from "./confirm-password-dialog";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
 const confirmTotpSchema = () => import("@/lib/validation/two-factor").then((m) => m.confirmTotpSchema);
@@ -18,13 +19,11 @@ const passwordOnlySchema = () => import("@/lib/validation/two-factor").then((m) 
 
 type Setup = { secret: string; qrSvg: string };
 
-/** Set up an authenticator app (QR code or key, then a first code), or remove it with the password. */
+/** Set up an authenticator app (the password, then a QR code or key, then a first code), or remove it with the password. */
 export function AuthenticatorApp({ enabled }: { enabled: boolean }) {
   const router = useRouter();
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [starting, startTransition] = useTransition();
   const [removing, setRemoving] = useState(false);
 
   const confirm = useValidatedAction(confirmTotpSetup, confirmTotpSchema, (state) => {
@@ -36,18 +35,6 @@ export function AuthenticatorApp({ enabled }: { enabled: boolean }) {
     setRemoving(false);
     router.refresh();
   });
-
-  function begin() {
-    setError(null);
-    startTransition(async () => {
-      const result = await startTotpSetup(undefined, {});
-      // Wrapped again, so the button is busy until the QR code (or the refusal) is drawn.
-      startTransition(() => {
-        if (result.ok && result.data) setSetup({ secret: result.data.secret, qrSvg: result.data.qrSvg });
-        else setError(result.formError);
-      });
-    });
-  }
 
   if (codes) return <RecoveryCodesList codes={codes} />;
 
@@ -86,12 +73,16 @@ export function AuthenticatorApp({ enabled }: { enabled: boolean }) {
   if (!setup) {
     return (
       <div className="grid gap-3">
-        <FormAlert message={error} />
         <p className="text-sm text-muted-foreground">Use an app such as 1Password, Google Authenticator or Microsoft Authenticator: it shows a new 6-digit code every 30 seconds.</p>
         <div>
-          <Button type="button" pending={starting} onClick={begin}>
-            Set up an authenticator app
-          </Button>
+          {/* The QR code is drawn in the commit that closes the password dialog (useDialogForm's onSuccess). */}
+          <ConfirmPasswordDialog
+            label="Set up an authenticator app"
+            description="Enter your password to set up an authenticator app. We then show a QR code to scan with it."
+            confirmLabel="Continue"
+            action={startTotpSetup}
+            onConfirmed={(data) => setSetup({ secret: data.secret, qrSvg: data.qrSvg })}
+          />
         </div>
       </div>
     );

@@ -11,12 +11,30 @@ import { addPasskey } from "@/lib/actions/security/add-passkey";
 import { removePasskey } from "@/lib/actions/security/remove-passkey";
 import { renamePasskey } from "@/lib/actions/security/rename-passkey";
 import { startPasskeyRegistration } from "@/lib/actions/security/start-passkey-registration";
+import { ConfirmPasswordDialog } from "./confirm-password-dialog";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
 // The WebAuthn helper (about 2.5 kB gzip) loads when the form is approached, or with the server's challenge.
 const loadWebAuthn = () => import("@simplewebauthn/browser");
 
+type RegistrationOptions = NonNullable<Awaited<ReturnType<typeof startPasskeyRegistration>>["data"]>;
+
 export type PasskeyItem = { id: number; name: string; created: string; lastUsed: string | null };
+
+/** The browser makes a passkey for the server's challenge, and it is saved under its name. */
+async function makePasskey(options: RegistrationOptions, name: string): Promise<{ error: string } | { recoveryCodes: string[] | null }> {
+  const webauthn = await loadWebAuthn().catch(() => null);
+  if (!webauthn) return { error: "Passkeys couldn't load. Check your connection and try again." };
+  let response;
+  try {
+    response = await webauthn.startRegistration({ optionsJSON: options });
+  } catch (e) {
+    return { error: (e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser or device couldn't make a passkey." };
+  }
+  const saved = await addPasskey(undefined, { name, response: JSON.stringify(response) });
+  if (!saved.ok) return { error: saved.formError ?? saved.fieldErrors.name?.[0] ?? "The passkey couldn't be saved." };
+  return { recoveryCodes: saved.data?.recoveryCodes ?? null };
+}
 
 /** The account's passkeys: add one under a name (this device, a security key), or remove one. */
 export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
@@ -29,30 +47,29 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
   const [removing, startRemoving] = useTransition();
   const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
 
-  function add(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  /** Before the password is asked for: the passkey needs a name. */
+  function named(): boolean {
     setError(null);
-    const trimmed = name.trim();
-    if (!trimmed) {
+    if (!name.trim()) {
       setNameError('Name this passkey, like "Work laptop"');
-      return;
+      return false;
     }
     setNameError(null);
+    return true;
+  }
+
+  /** The password was right and the server made a challenge: the browser makes the passkey, then it is saved. */
+  function create(options: RegistrationOptions) {
+    const trimmed = name.trim();
     startAdding(async () => {
-      const [options, webauthn] = await Promise.all([startPasskeyRegistration(undefined, {}), loadWebAuthn().catch(() => null)]);
-      if (!options.ok || !options.data) return setError(options.formError ?? "Passkeys aren't available right now.");
-      if (!webauthn) return setError("Passkeys couldn't load. Check your connection and try again.");
-      let response;
-      try {
-        response = await webauthn.startRegistration({ optionsJSON: options.data });
-      } catch (e) {
-        return setError((e as Error | null)?.name === "NotAllowedError" ? "The passkey request was cancelled or timed out. Try again." : "This browser or device couldn't make a passkey.");
-      }
-      const saved = await addPasskey(undefined, { name: trimmed, response: JSON.stringify(response) });
-      if (!saved.ok) return setError(saved.formError ?? saved.fieldErrors.name?.[0] ?? "The passkey couldn't be saved.");
-      setName("");
-      if (saved.data?.recoveryCodes) setCodes(saved.data.recoveryCodes);
-      router.refresh();
+      const outcome = await makePasskey(options, trimmed);
+      // Wrapped again, so the button is busy until the refusal (or the new passkey) is drawn.
+      startAdding(() => {
+        if ("error" in outcome) return setError(outcome.error);
+        setName("");
+        if (outcome.recoveryCodes) setCodes(outcome.recoveryCodes);
+        router.refresh();
+      });
     });
   }
 
@@ -125,13 +142,21 @@ export function PasskeysSection({ items }: { items: PasskeyItem[] }) {
       ) : (
         <p className="text-sm text-muted-foreground">No passkeys yet. A passkey signs you in with your fingerprint, face or device PIN, with no password to type.</p>
       )}
-      <form onSubmit={add} onFocus={() => void loadWebAuthn()} onPointerEnter={() => void loadWebAuthn()} noValidate className="flex flex-wrap items-end gap-2">
+      {/* The button opens the password dialog (Enter in the name presses it), so the form itself never posts. */}
+      <form onSubmit={(e) => e.preventDefault()} onFocus={() => void loadWebAuthn()} onPointerEnter={() => void loadWebAuthn()} noValidate className="flex flex-wrap items-end gap-2">
         <FormField id="passkey-name" label="Passkey name" error={nameError ?? undefined} className="min-w-56 flex-1">
           <Input {...fieldA11y("passkey-name", nameError ?? undefined)} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder="Work laptop" />
         </FormField>
-        <Button type="submit" pending={adding}>
-          Add a passkey
-        </Button>
+        <ConfirmPasswordDialog
+          label="Add a passkey"
+          submit
+          pending={adding}
+          canOpen={named}
+          description="Enter your password to add a passkey. Your browser then asks you to make one with your fingerprint, face, device PIN or security key."
+          confirmLabel="Continue"
+          action={startPasskeyRegistration}
+          onConfirmed={create}
+        />
       </form>
     </div>
   );

@@ -32,4 +32,5 @@ export const secretFields: { readonly [T in TemplateName]: readonly TextField<Te
   email_change_taken: [],
   recovery_code_used: [],
   second_factor_reset: [],
+  second_factor_changed: [],
 };

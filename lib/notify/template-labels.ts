@@ -20,6 +20,7 @@ const labels: Record<TemplateName, string> = {
   email_change_taken: "Email change (address taken)",
   recovery_code_used: "Recovery code used",
   second_factor_reset: "Two-step sign-in reset",
+  second_factor_changed: "Two-step sign-in changed",
 };
 
 /** The template's name for people; a template this build doesn't know is spelled out from its key. */

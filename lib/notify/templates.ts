@@ -78,6 +78,9 @@ export type RecoveryCodeUsedData = { name: string; codesLeft: number; usedAt: st
 /** An admin reset the person's second factors (app, passkeys, recovery codes). */
 export type SecondFactorResetData = { name: string; resetBy: string; signInUrl: string };
 
+/** The person added a passkey or an authenticator app, or made new recovery codes: they hear about it, in case it wasn't them. */
+export type SecondFactorChangedData = { name: string; change: "passkey_added" | "totp_added" | "recovery_codes_regenerated"; changedAt: string; securityUrl: string; resetUrl: string };
+
 export type TemplateData = {
   invoice: InvoiceEmailData;
   payment_receipt: PaymentReceiptData;
@@ -97,6 +100,7 @@ export type TemplateData = {
   email_change_taken: EmailChangeTakenData;
   recovery_code_used: RecoveryCodeUsedData;
   second_factor_reset: SecondFactorResetData;
+  second_factor_changed: SecondFactorChangedData;
 };
 
 export type TemplateName = keyof TemplateData;

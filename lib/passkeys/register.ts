@@ -6,7 +6,10 @@ import { passkeys, settings, users } from "@/db/schema";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
+import { kickOutbox } from "@/lib/notify/kick";
+import { queueSecondFactorNotice } from "@/lib/second-factor/change-notice";
 import { getFactors } from "@/lib/second-factor/factors";
+import { requireOwnPassword } from "@/lib/second-factor/own-password";
 import { dropRecoveryCodesIfNoFactor, replaceRecoveryCodes } from "@/lib/second-factor/recovery-codes";
 import { inTransaction } from "@/lib/transaction";
 import { splitTransports } from "./authenticate";
@@ -16,8 +19,14 @@ import { parseRegistrationResponse } from "./response";
 
 export const MAX_PASSKEYS = 20;
 
-/** Options for navigator.credentials.create(): a discoverable passkey, so it can sign in with no password. */
-export async function passkeyRegistrationOptions(db: Db, actor: Actor, now: Date): Promise<PublicKeyCredentialCreationOptionsJSON> {
+/**
+ * Options for navigator.credentials.create(): a discoverable passkey, so it
+ * can sign in with no password. That is why making one takes the password:
+ * this is the only place a "register" challenge is stored, and addPasskey
+ * saves nothing without one.
+ */
+export async function passkeyRegistrationOptions(db: Db, actor: Actor, password: string, now: Date): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  await requireOwnPassword(db, actor, password);
   const [user] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, actor.id)).limit(1);
   if (!user) throw new NotFoundError("Your account");
   const existing = await db.select({ id: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, actor.id));
@@ -40,8 +49,10 @@ export async function passkeyRegistrationOptions(db: Db, actor: Actor, now: Date
 
 /**
  * Stores the new passkey under the name given, after checking the browser's
- * attestation against our challenge, origin and RP ID. The first strong
- * factor also makes the ten recovery codes, returned to show once.
+ * attestation against our challenge (made by passkeyRegistrationOptions,
+ * after the password), origin and RP ID. The first strong factor also makes
+ * the ten recovery codes, returned to show once. The owner is emailed in the
+ * same transaction.
  */
 export async function addPasskey(db: Db, actor: Actor, input: { response: string; name: string }, now: Date): Promise<{ id: number; recoveryCodes: string[] | null }> {
   const response = parseRegistrationResponse(input.response);
@@ -60,7 +71,7 @@ export async function addPasskey(db: Db, actor: Actor, input: { response: string
   }
   const { credential } = info;
   if (credential.id.length > 512) throw refused;
-  return inTransaction(db, async (tx) => {
+  const saved = await inTransaction(db, async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).limit(1).for("update");
     const [taken] = await tx.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.credentialId, credential.id)).limit(1);
     if (taken) throw new DomainError("This passkey is already saved.");
@@ -76,8 +87,11 @@ export async function addPasskey(db: Db, actor: Actor, input: { response: string
     });
     const recoveryCodes = before.totp || before.passkeys > 0 || before.recoveryCodes > 0 ? null : await replaceRecoveryCodes(tx, actor.id, now);
     await writeAudit(tx, { actor: auditActor(actor), action: "user.passkey_add", entityType: "user", entityId: actor.id, after: { passkeyId: res.insertId, name: input.name }, ip: actor.ip });
+    await queueSecondFactorNotice(tx, { userId: actor.id, change: "passkey_added", event: res.insertId, now });
     return { id: res.insertId, recoveryCodes };
   });
+  kickOutbox();
+  return saved;
 }
 
 export async function removePasskey(db: Db, actor: Actor, passkeyId: number): Promise<void> {

@@ -69,6 +69,13 @@ describe("authenticator app", () => {
 
     await page.goto("/staff/profile");
     await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+    // The password first: a wrong one stays in the dialog, the right one shows the QR code.
+    const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
+    await confirm.getByLabel("Your password").fill("Not-the-password-1");
+    await confirm.getByRole("button", { name: "Continue" }).click();
+    await confirm.getByText("That password isn't right", { exact: true }).waitFor();
+    await confirm.getByLabel("Your password").fill(DEMO_PASSWORD);
+    await confirm.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("img", { name: "QR code to add this account to your authenticator app" }).waitFor();
     const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -81,6 +88,8 @@ describe("authenticator app", () => {
     await list.waitFor();
     const codes = (await list.getByRole("listitem").allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
+    const notices = await queryAppDb<RowDataPacket[]>("SELECT COUNT(*) AS n FROM outbox WHERE template = 'second_factor_changed' AND to_first = ?", [user.email]);
+    expect(Number(notices[0]!.n)).toBe(1);
     await screenshot(page, "authenticator-app-recovery-codes");
     await signOut(page);
 

@@ -65,6 +65,10 @@ describe("passkeys in Chromium's virtual authenticator", () => {
     await page.goto("/staff/profile");
     await page.getByLabel("Passkey name").fill("Test laptop");
     await page.getByRole("button", { name: "Add a passkey" }).click();
+    // A passkey signs in by itself, so adding one takes the password first.
+    const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
+    await confirm.getByLabel("Your password").fill(DEMO_PASSWORD);
+    await confirm.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("list", { name: "Your passkeys" }).getByText("Test laptop").waitFor();
     // The first strong factor comes with ten recovery codes, shown once.
     await page.getByRole("list", { name: "Recovery codes" }).waitFor();
@@ -74,6 +78,9 @@ describe("passkeys in Chromium's virtual authenticator", () => {
     expect(credentials).toHaveLength(1);
     expect(credentials[0]!.isResidentCredential).toBe(true);
     expect(credentials[0]!.rpId).toBe("localhost");
+    // Its owner is emailed about it, once.
+    const notices = await queryAppDb<RowDataPacket[]>("SELECT COUNT(*) AS n FROM outbox WHERE template = 'second_factor_changed' AND to_first = ?", [user.email]);
+    expect(Number(notices[0]!.n)).toBe(1);
     await screenshot(page, "passkeys-profile");
 
     // Sign out, then in with the passkey alone: no email, no password, no second step.

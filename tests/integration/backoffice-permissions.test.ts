@@ -64,6 +64,14 @@ const matrix: Case[] = [
       return { clientIds: [client.id] };
     },
   },
+  {
+    // Picks its clients on the server: the input says only which tab of the unpaid page it was pressed on.
+    name: "reminders.remind_all_unpaid",
+    input: async () => {
+      await insertInvoice((await insertClient()).id);
+      return { show: "all" };
+    },
+  },
   // The automatic schedule: admins edit it; staff and admins pause, resume and run it.
   {
     name: "reminders.update_schedule",
@@ -163,12 +171,12 @@ const matrix: Case[] = [
   // A failed Stripe event retried from the payments page (one the app ignores, so no Stripe call is needed).
   { name: "payments.retry_stripe_event", input: async () => ({ id: (await insertFailedStripeEvent({ type: "customer.created", object: { id: `cus_${unique()}`, object: "customer" } })).id }) },
   // One's own second factors (every role), the back-office policy and an admin's reset of someone else's.
-  { name: "security.start_totp", input: async () => ({}) },
+  { name: "security.start_totp", input: async () => ({ password: TEST_PASSWORD }) },
   {
     name: "security.confirm_totp",
     input: async (actor) => {
       if (!actor) return { code: "123456" };
-      const { secret } = await startTotpSetupFor(getDb(), { id: actor.id, role: actor.role });
+      const { secret } = await startTotpSetupFor(getDb(), { id: actor.id, role: actor.role }, TEST_PASSWORD);
       return { code: totpCodeAt(secret, new Date()) };
     },
   },
@@ -183,15 +191,15 @@ const matrix: Case[] = [
     name: "security.regenerate_recovery_codes",
     input: async (actor) => {
       if (actor) await giveTotp(actor.id);
-      return {};
+      return { password: TEST_PASSWORD };
     },
   },
-  { name: "security.start_passkey", input: async () => ({}) },
+  { name: "security.start_passkey", input: async () => ({ password: TEST_PASSWORD }) },
   {
     name: "security.add_passkey",
     input: async (actor) => {
       if (!actor) return { name: "Laptop", response: "{}" };
-      const options = await passkeyRegistrationOptions(getDb(), { id: actor.id, role: actor.role }, new Date());
+      const options = await passkeyRegistrationOptions(getDb(), { id: actor.id, role: actor.role }, TEST_PASSWORD, new Date());
       return { name: "Laptop", response: new SoftAuthenticator(new URL(env().APP_URL).origin).register(options) };
     },
   },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, passkeys, recoveryCodes, users } from "@/db/schema";
+import { auditLog, passkeys, recoveryCodes, users, webauthnChallenges } from "@/db/schema";
 import { login } from "@/lib/actions/auth/login";
 import { passkeySignIn } from "@/lib/actions/auth/passkey-sign-in";
 import { startPasskeySecondStep } from "@/lib/actions/auth/start-passkey-second-step";
@@ -15,9 +15,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { SESSION_COOKIE } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 import { form, redirectOf } from "../support/actions";
+import { databaseChecksum } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs, nextHeadersMock } from "../support/request-context";
+import { emailsTo } from "../support/second-factors";
 import { SoftAuthenticator } from "../support/soft-authenticator";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -29,7 +31,7 @@ const origin = () => new URL(env().APP_URL).origin;
 /** Registers a passkey for the user through the actions, as the profile page does. */
 async function register(user: User, device: SoftAuthenticator, name: string) {
   await actAs(user, freshIp());
-  const options = await startPasskeyRegistration(undefined, {});
+  const options = await startPasskeyRegistration(undefined, { password: TEST_PASSWORD });
   expect(options).toMatchObject({ ok: true });
   expect(options.data!.rp.id).toBe(new URL(env().APP_URL).hostname);
   expect(options.data!.authenticatorSelection).toMatchObject({ residentKey: "required", userVerification: "required" });
@@ -71,6 +73,12 @@ describe("passkeys", () => {
     expect(await getDb().select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id))).toHaveLength(0);
     const audit = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, user.id));
     expect(audit.map((a) => a.action)).toEqual(["user.passkey_add", "user.passkey_add", "user.passkey_remove", "user.passkey_remove"]);
+    // Each passkey added told its owner, once; removing one (which takes the session only) doesn't.
+    const notices = await emailsTo(user.email, "second_factor_changed");
+    expect(notices.map((m) => m.templateData)).toEqual([
+      expect.objectContaining({ change: "passkey_added", securityUrl: expect.stringMatching(/\/portal\/profile$/) }),
+      expect.objectContaining({ change: "passkey_added" }),
+    ]);
   });
 
   it("someone else's passkey can't be renamed or removed", async () => {
@@ -86,7 +94,7 @@ describe("passkeys", () => {
   it("a registration answer is refused for another origin or a reused challenge", async () => {
     const user = await createUser({ role: "client" });
     await actAs(user, freshIp());
-    const options = (await startPasskeyRegistration(undefined, {})).data!;
+    const options = (await startPasskeyRegistration(undefined, { password: TEST_PASSWORD })).data!;
     const evil = new SoftAuthenticator("https://evil.example");
     expect(await addPasskey(undefined, { name: "Evil", response: evil.register(options) })).toMatchObject({ ok: false, formError: "The passkey couldn't be saved. Try again." });
     // The challenge was spent by that attempt.
@@ -95,6 +103,45 @@ describe("passkeys", () => {
       formError: "That passkey request expired. Try again.",
     });
     expect(await getDb().select().from(passkeys).where(eq(passkeys.userId, user.id))).toHaveLength(0);
+  });
+
+  it("making one takes the password: without it, or with a wrong one, no challenge is made and nothing changes", async () => {
+    const user = await createUser({ role: "staff" });
+    await actAs(user, freshIp());
+    const before = await databaseChecksum();
+    expect(await startPasskeyRegistration(undefined, {})).toMatchObject({ ok: false, fieldErrors: { password: ["Enter your password"] } });
+    expect(await startPasskeyRegistration(undefined, form({ password: "not-my-password" }))).toMatchObject({
+      ok: false,
+      formError: "That password isn't right.",
+      fieldErrors: { password: ["That password isn't right"] },
+    });
+    expect(await databaseChecksum()).toBe(before);
+    expect(await getDb().select().from(webauthnChallenges).where(eq(webauthnChallenges.userId, user.id))).toHaveLength(0);
+    expect(await emailsTo(user.email, "second_factor_changed")).toHaveLength(0);
+  });
+
+  it("a passkey made for a challenge the server didn't give (no start with the password) isn't saved", async () => {
+    const user = await createUser({ role: "client" });
+    await actAs(user, freshIp());
+    const device = new SoftAuthenticator(origin());
+    const made = {
+      challenge: Buffer.from("a challenge nobody was given").toString("base64url"),
+      rp: { id: new URL(env().APP_URL).hostname },
+      user: { id: Buffer.from(`clientdesk-user-${user.id}`).toString("base64url") },
+    };
+    const before = await databaseChecksum();
+    expect(await addPasskey(undefined, { name: "Thief's key", response: device.register(made) })).toMatchObject({ ok: false, formError: "That passkey request expired. Try again." });
+    expect(await databaseChecksum()).toBe(before);
+    // Nor with a challenge made for someone else, after their password.
+    const stranger = await createUser({ role: "client" });
+    await actAs(stranger, freshIp());
+    const theirs = (await startPasskeyRegistration(undefined, { password: TEST_PASSWORD })).data!;
+    await actAs(user, freshIp());
+    const afterTheirs = await databaseChecksum();
+    expect(await addPasskey(undefined, { name: "Thief's key", response: device.register(theirs) })).toMatchObject({ ok: false, formError: "That passkey request expired. Try again." });
+    expect(await databaseChecksum()).toBe(afterTheirs);
+    expect(await getDb().select().from(passkeys).where(eq(passkeys.userId, user.id))).toHaveLength(0);
+    expect(await emailsTo(user.email, "second_factor_changed")).toHaveLength(0);
   });
 
   it("signs in with a passkey alone: no password, no second step, a real session, the counter moves on", async () => {

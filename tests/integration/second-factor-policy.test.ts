@@ -15,7 +15,7 @@ import { totpCodeAt } from "@/lib/second-factor/totp";
 import { redirectOf } from "../support/actions";
 import { ensureSettingsRow, insertClient, insertInvoice } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
-import { createUser } from "../support/factories";
+import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs } from "../support/request-context";
 import { emailsTo, giveRecoveryCodes, giveTotp } from "../support/second-factors";
 
@@ -134,7 +134,7 @@ describe("with the policy on, a back-office user without a second factor", () =>
     const user = await createUser({ role: "staff" });
     await actAs(user);
     expect(await redirectOf(renderPage("staff", "/staff/clients"))).toBe(SECOND_FACTOR_SETUP_PATH);
-    const { secret } = (await startTotpSetup(undefined, {})).data!;
+    const { secret } = (await startTotpSetup(undefined, { password: TEST_PASSWORD })).data!;
     expect(await confirmTotpSetup(undefined, { code: totpCodeAt(secret, new Date()) })).toMatchObject({ ok: true });
     await actAs(user);
     expect(await getCurrentUser()).toMatchObject({ mustSetUpSecondFactor: false });

@@ -13,6 +13,7 @@ import { TWO_FACTOR_COOKIE } from "@/lib/auth/two-factor-cookie";
 import { limits } from "@/lib/limits/rules";
 import { TOTP_PERIOD_SECONDS, totpCodeAt } from "@/lib/second-factor/totp";
 import { form, redirectOf } from "../support/actions";
+import { databaseChecksum } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { actAs, nextHeadersMock } from "../support/request-context";
@@ -53,7 +54,7 @@ describe("setting up an authenticator app", () => {
   it("shows a QR code and the key, keeps the secret sealed, and turns on only with a right first code, returning ten recovery codes once", async () => {
     const user = await createUser({ role: "staff" });
     await actAs(user, freshIp());
-    const started = await startTotpSetup(undefined, {});
+    const started = await startTotpSetup(undefined, form({ password: TEST_PASSWORD }));
     expect(started).toMatchObject({ ok: true });
     const { secret, qrSvg, uri } = started.data!;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -74,6 +75,9 @@ describe("setting up an authenticator app", () => {
     for (const code of right.data!.recoveryCodes!) expect(stored.map((s) => s.hash)).not.toContain(code);
     const [after] = await getDb().select({ twoFactor: users.twoFactor }).from(users).where(eq(users.id, user.id));
     expect(after!.twoFactor).toBe("totp");
+    // Its owner is told, once, in case it wasn't them.
+    const notices = await emailsTo(user.email, "second_factor_changed");
+    expect(notices.map((m) => m.templateData)).toEqual([expect.objectContaining({ change: "totp_added", securityUrl: expect.stringMatching(/\/staff\/profile$/) })]);
 
     // The code that confirmed the app can't then sign in.
     await passwordStep(user);
@@ -219,12 +223,13 @@ describe("recovery codes", () => {
     await giveTotp(user.id);
     const old = await giveRecoveryCodes(user.id);
     await actAs(user, freshIp());
-    const fresh = await regenerateRecoveryCodes(undefined, {});
+    const fresh = await regenerateRecoveryCodes(undefined, form({ password: TEST_PASSWORD }));
     expect(fresh).toMatchObject({ ok: true });
     const codes = fresh.data!.recoveryCodes;
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect(codes.some((c) => old.includes(c))).toBe(false);
+    expect((await emailsTo(user.email, "second_factor_changed")).map((m) => m.templateData)).toEqual([expect.objectContaining({ change: "recovery_codes_regenerated" })]);
     await passwordStep(user);
     for (const code of old.slice(0, 3)) {
       expect(await answer("recovery", code)).toMatchObject({ ok: false, fieldErrors: { code: ["That recovery code isn't right, or it was already used."] } });
@@ -235,6 +240,54 @@ describe("recovery codes", () => {
   it("can't be made without a second factor", async () => {
     const user = await createUser({ role: "client" });
     await actAs(user, freshIp());
-    expect(await regenerateRecoveryCodes(undefined, {})).toMatchObject({ ok: false, formError: "Set up an authenticator app or a passkey first." });
+    expect(await regenerateRecoveryCodes(undefined, form({ password: TEST_PASSWORD }))).toMatchObject({ ok: false, formError: "Set up an authenticator app or a passkey first." });
+  });
+});
+
+// A stolen session cookie alone must not add a way in (an app whose codes the
+// thief holds) or take new recovery codes: each start asks for the password,
+// counted with every other password check, and a refusal changes nothing.
+describe("the password before an app or new recovery codes", () => {
+  it("setting up an app is refused without the password or with a wrong one, changing nothing; no code turns on an app that wasn't started", async () => {
+    const user = await createUser({ role: "staff" });
+    await actAs(user, freshIp());
+    const before = await databaseChecksum();
+    expect(await startTotpSetup(undefined, {})).toMatchObject({ ok: false, fieldErrors: { password: ["Enter your password"] } });
+    expect(await startTotpSetup(undefined, form({ password: "" }))).toMatchObject({ ok: false, fieldErrors: { password: ["Enter your password"] } });
+    expect(await startTotpSetup(undefined, form({ password: "not-my-password" }))).toMatchObject({
+      ok: false,
+      formError: "That password isn't right.",
+      fieldErrors: { password: ["That password isn't right"] },
+    });
+    // The confirm step alone finds no secret to check a code against: only a start with the password writes one.
+    expect(await confirmTotpSetup(undefined, form({ code: "123456" }))).toMatchObject({ ok: false, formError: "Start the set-up again: no app is waiting to be confirmed." });
+    expect(await databaseChecksum()).toBe(before);
+    expect(await emailsTo(user.email, "second_factor_changed")).toHaveLength(0);
+  });
+
+  it("new recovery codes are refused without the password or with a wrong one, and the old codes keep working", async () => {
+    const user = await createUser({ role: "client" });
+    await giveTotp(user.id);
+    const old = await giveRecoveryCodes(user.id);
+    await actAs(user, freshIp());
+    const before = await databaseChecksum();
+    expect(await regenerateRecoveryCodes(undefined, {})).toMatchObject({ ok: false, fieldErrors: { password: ["Enter your password"] } });
+    expect(await regenerateRecoveryCodes(undefined, form({ password: "not-my-password" }))).toMatchObject({ ok: false, fieldErrors: { password: ["That password isn't right"] } });
+    expect(await databaseChecksum()).toBe(before);
+    expect(await emailsTo(user.email, "second_factor_changed")).toHaveLength(0);
+    await passwordStep(user);
+    expect(await redirectOf(answer("recovery", old[0]!))).toBe("/staff/clients");
+  });
+
+  it(`wrong passwords here count with the other password checks: after ${limits.loginAccountIp.points}, even the right one is refused`, async () => {
+    const user = await createUser({ role: "staff" });
+    await giveTotp(user.id);
+    await actAs(user, freshIp());
+    for (let i = 0; i < limits.loginAccountIp.points; i++) {
+      const tryWith = [startTotpSetup, regenerateRecoveryCodes, removeTotp][i % 3]!;
+      expect(await tryWith(undefined, form({ password: `Wrong-Password-${i}` }))).toMatchObject({ ok: false, fieldErrors: { password: ["That password isn't right"] } });
+    }
+    expect(await regenerateRecoveryCodes(undefined, form({ password: TEST_PASSWORD }))).toMatchObject({ ok: false, formError: expect.stringContaining("Too many wrong passwords") });
+    expect(await emailsTo(user.email, "second_factor_changed")).toHaveLength(0);
   });
 });

@@ -87,6 +87,7 @@ describe("what a page's client components bring to the browser", () => {
       "components/portal/email-invoice-dialog.tsx",
       "components/portal/pay-all-dialog.tsx",
       "components/portal/subscribe-dialog.tsx",
+      "components/security/confirm-password-dialog.tsx",
     ];
     for (const button of buttons) {
       const modules = browserModules(button);

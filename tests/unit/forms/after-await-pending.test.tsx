@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { PasskeyButton } from "@/components/auth/passkey-button";
 import { LinkActions } from "@/components/invoices/link-actions";
@@ -49,11 +49,25 @@ it("a refused invoice link says why together with the end of the button's busy s
   await expectDrawnTogether("A void invoice has no links.", "New link", () => user.click(screen.getByRole("button", { name: "New link" })));
 });
 
-it("new recovery codes are drawn together with the end of the button's busy state", async () => {
+it("new recovery codes are drawn in the commit that closes the password dialog, never beside its busy button", async () => {
   const user = userEvent.setup();
   regenerateRecoveryCodes.mockResolvedValueOnce({ ok: true, fieldErrors: {}, formError: null, data: { recoveryCodes: ["abcd-efgh-1234", "ijkl-mnop-5678"] } });
   render(<RecoveryCodesSection left={2} />);
-  await expectDrawnTogether("abcd-efgh-1234", "Make new recovery codes", () => user.click(screen.getByRole("button", { name: "Make new recovery codes" })));
+  await user.click(screen.getByRole("button", { name: "Make new recovery codes" }));
+  const dialog = await screen.findByRole("dialog", { name: "Confirm it's you" });
+  await user.type(within(dialog).getByLabelText("Your password"), "Correct-Horse-Battery-1");
+  // In the very commit that first shows the codes: whether the dialog, or any busy button, was still there.
+  const seen: { dialog: boolean; busy: boolean }[] = [];
+  const observer = new MutationObserver(() => {
+    if (seen.length === 0 && screen.queryByText("abcd-efgh-1234"))
+      seen.push({ dialog: document.querySelector("[role='dialog']") !== null, busy: document.querySelector("[aria-busy='true']") !== null });
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  await user.click(within(dialog).getByRole("button", { name: "Make new codes" }));
+  await screen.findByText("abcd-efgh-1234");
+  await waitFor(() => expect(seen).toHaveLength(1));
+  observer.disconnect();
+  expect(seen).toEqual([{ dialog: false, busy: false }]);
 });
 
 it("a refused second-factor policy says why together with the end of the button's busy state", async () => {
