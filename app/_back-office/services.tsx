@@ -4,7 +4,7 @@ import { requireBackOffice } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Services" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { area } = await requireBackOffice("services:read");
-  return <ServicesIndex area={area} archived={(await searchParams).archived === "1"} />;
+  return <ServicesIndex area={area} searchParams={await searchParams} />;
 }

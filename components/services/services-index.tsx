@@ -7,14 +7,20 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { listServices } from "@/db/queries/services";
+import { Pagination } from "@/components/ui/pagination";
+import { listServices, SERVICE_PAGE_SIZE } from "@/db/queries/services";
 import { formatMoney } from "@/lib/money";
+import { pageCountOf, redirectPastLastPage, type SearchParams } from "@/lib/pagination";
 import { cn } from "@/lib/utils";
 import { intervalLabels } from "@/lib/validation/choices";
+import { parseServiceListParams } from "@/lib/validation/services";
 
 /** The service catalogue for /admin/services and /staff/services. Callers check "services:read". */
-export async function ServicesIndex({ area, archived }: { area: string; archived: boolean }) {
-  const [rows, { locale }] = await Promise.all([listServices({ archived }), getBusinessTime()]);
+export async function ServicesIndex({ area, searchParams }: { area: string; searchParams: SearchParams }) {
+  const params = parseServiceListParams(searchParams);
+  const { archived } = params;
+  const [{ rows, total }, { locale }] = await Promise.all([listServices(params), getBusinessTime()]);
+  redirectPastLastPage({ page: params.page, total, pageSize: SERVICE_PAGE_SIZE, pathname: `${area}/services`, searchParams });
   return (
     <>
       <PageHeader
@@ -74,6 +80,7 @@ export async function ServicesIndex({ area, archived }: { area: string; archived
               </TableBody>
             </Table>
           )}
+          <Pagination page={params.page} pageCount={pageCountOf(total, SERVICE_PAGE_SIZE)} total={total} pageSize={SERVICE_PAGE_SIZE} pathname={`${area}/services`} searchParams={searchParams} />
         </CardContent>
       </Card>
     </>

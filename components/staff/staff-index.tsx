@@ -5,22 +5,26 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Icon } from "@/components/ui/icon";
 import { IntentLink } from "@/components/ui/intent-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { listStaff } from "@/db/queries/staff";
+import { Pagination } from "@/components/ui/pagination";
+import { countActiveAdmins, listStaff, STAFF_PAGE_SIZE } from "@/db/queries/staff";
 import { RelativeTime } from "@/components/time/viewer-time";
 import { StaffEditDialog } from "./staff-edit-dialog";
 import { ResetSecondFactorButton } from "./reset-second-factor-button";
 import { StaffStatusButton } from "./staff-status-button";
 import { PhoneNumber } from "@/components/phone/phone-number";
 import { getBusinessTime } from "@/lib/business-time";
+import { pageCountOf, redirectPastLastPage, type SearchParams } from "@/lib/pagination";
 import { regionFromLocale } from "@/lib/phone";
+import { readListPage } from "@/lib/validation/fields";
 
 const statusBadge = { active: ["success", "Active"], disabled: ["muted", "Disabled"], invited: ["outline", "Invited"], pending_approval: ["outline", "Pending"] } as const;
 
 /** Admins and staff, for /admin/staff. Callers check "staff:manage". */
-export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
-  const region = regionFromLocale((await getBusinessTime()).locale);
-  const rows = await listStaff();
-  const activeAdmins = rows.filter((r) => r.role === "admin" && r.status === "active").length;
+export async function StaffIndex({ currentUserId, searchParams }: { currentUserId: number; searchParams: SearchParams }) {
+  const page = readListPage(searchParams.page);
+  const [{ locale }, { rows, total }, activeAdmins] = await Promise.all([getBusinessTime(), listStaff(page), countActiveAdmins()]);
+  redirectPastLastPage({ page, total, pageSize: STAFF_PAGE_SIZE, pathname: "/admin/staff", searchParams });
+  const region = regionFromLocale(locale);
   return (
     <>
       <PageHeader
@@ -98,6 +102,7 @@ export async function StaffIndex({ currentUserId }: { currentUserId: number }) {
               })}
             </TableBody>
           </Table>
+          <Pagination page={page} pageCount={pageCountOf(total, STAFF_PAGE_SIZE)} total={total} pageSize={STAFF_PAGE_SIZE} pathname="/admin/staff" searchParams={searchParams} className="mt-4" />
         </CardContent>
       </Card>
     </>

@@ -2,20 +2,28 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { invoiceItems, services, subscriptions } from "@/db/schema";
+import type { ServiceListParams } from "@/lib/validation/services";
 import { serviceRecordColumns } from "./columns";
 import { countSmsAudienceByCurrency } from "./sms-audience";
 
 // Back-office reads of the service catalogue. Callers check "services:read".
 
-export type ServiceListParams = { archived: boolean };
+export const SERVICE_PAGE_SIZE = 25;
 
+/** One page of the catalogue (or of the archive) by name, with how many services it holds in all. */
 export async function listServices(p: ServiceListParams) {
   const db = getDb();
-  const rows = await db
-    .select({ ...serviceRecordColumns, createdAt: services.createdAt })
-    .from(services)
-    .where(p.archived ? isNotNull(services.archivedAt) : isNull(services.archivedAt))
-    .orderBy(asc(services.name), asc(services.id));
+  const where = p.archived ? isNotNull(services.archivedAt) : isNull(services.archivedAt);
+  const [[total], rows] = await Promise.all([
+    db.select({ n: count() }).from(services).where(where),
+    db
+      .select({ ...serviceRecordColumns, createdAt: services.createdAt })
+      .from(services)
+      .where(where)
+      .orderBy(asc(services.name), asc(services.id))
+      .limit(SERVICE_PAGE_SIZE)
+      .offset((p.page - 1) * SERVICE_PAGE_SIZE),
+  ]);
   const ids = rows.map((r) => r.id);
   const subs = ids.length
     ? await db
@@ -25,9 +33,9 @@ export async function listServices(p: ServiceListParams) {
         .groupBy(subscriptions.serviceId)
     : [];
   const active = new Map(subs.map((s) => [s.serviceId, Number(s.n)]));
-  return rows.map((r) => ({ ...r, activeSubscriptions: active.get(r.id) ?? 0 }));
+  return { rows: rows.map((r) => ({ ...r, activeSubscriptions: active.get(r.id) ?? 0 })), total: total?.n ?? 0 };
 }
-export type ServiceListRow = Awaited<ReturnType<typeof listServices>>[number];
+export type ServiceListRow = Awaited<ReturnType<typeof listServices>>["rows"][number];
 
 export async function getService(id: number) {
   const db = getDb();

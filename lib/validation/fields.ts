@@ -134,6 +134,11 @@ export function readWholeNumber(value: unknown): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
+/** An offset-paged list's `?page=` (see readWholeNumber; the first of a repeated one): 1 when missing or malformed. */
+export function readListPage(value: string | string[] | undefined): number {
+  return Math.max(1, Math.min(100_000, readWholeNumber(Array.isArray(value) ? value[0] : value) ?? 1));
+}
+
 /** A whole number from min to max (see readWholeNumber), or the message. */
 export const wholeNumber = (message: string, range: { min: number; max: number }) =>
   z.union([z.string(), z.number()], { error: message }).transform((v, ctx) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseMoney } from "@/lib/money";
 import { billingIntervals } from "./choices";
 import { currencyCode } from "./currency";
-import { checkbox, id, optionalText, requiredText } from "./fields";
+import { checkbox, id, optionalText, readListPage, requiredText } from "./fields";
 
 const serviceFields = z.object({
   name: requiredText(160, "Enter the service's name"),
@@ -46,3 +46,12 @@ export function updateServiceSchema(locale: string) {
 }
 
 export const serviceIdSchema = z.object({ id });
+
+// The list's URL contract: ?archived=1&page=2
+export type ServiceListParams = { archived: boolean; page: number };
+
+/** Reads the list's search params; anything unknown falls back to the catalogue's first page. */
+export function parseServiceListParams(params: Record<string, string | string[] | undefined>): ServiceListParams {
+  const archived = Array.isArray(params.archived) ? params.archived[0] : params.archived;
+  return { archived: archived === "1", page: readListPage(params.page) };
+}

@@ -138,7 +138,7 @@ describe("subscriptions in the client's currency", () => {
     const inEuros = await createService({ name: "Entretien mensuel", priceMinor: 49_00, currency: "EUR" });
     const inDollars = await createService({ name: "Monthly care", priceMinor: 59_00, currency: "USD" });
 
-    expect((await listPortalServices(clientId)).map((s) => [s.id, s.currency])).toEqual([[inEuros, "EUR"]]);
+    expect((await listPortalServices(clientId, 1)).rows.map((s) => [s.id, s.currency])).toEqual([[inEuros, "EUR"]]);
 
     await actAs(user);
     const before = await databaseChecksum();

@@ -217,7 +217,7 @@ describe("portal pages with client B's ids", () => {
     });
     const { default: Services } = await import("@/app/(client)/portal/services/page");
     await attempt("page /portal/services", async () => {
-      const services = propsIn(await Services()).flatMap((p) => (Array.isArray(p.services) ? (p.services as { id: number; subscribed: boolean }[]) : []));
+      const services = propsIn(await Services({ searchParams: Promise.resolve({}) })).flatMap((p) => (Array.isArray(p.services) ? (p.services as { id: number; subscribed: boolean }[]) : []));
       // B subscribes to it; A doesn't, and isn't told B does.
       expect(services.find((s) => s.id === f.serviceId)?.subscribed).toBe(false);
     });
