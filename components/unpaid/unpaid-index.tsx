@@ -9,8 +9,8 @@ import { IntentLink } from "@/components/ui/intent-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { listUnpaidClients, UNPAID_PAGE_SIZE } from "@/db/queries/unpaid";
-import { parseUnpaidParams, type UnpaidParams } from "@/lib/validation/unpaid";
+import { listUnpaidClients } from "@/db/queries/unpaid";
+import { parseUnpaidParams, UNPAID_PAGE_SIZE, type UnpaidParams } from "@/lib/validation/unpaid";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
 import { redirectPastLastPage } from "@/lib/pagination";
 import { cn } from "@/lib/utils";
@@ -85,7 +85,7 @@ async function UnpaidResults({ area, params, searchParams }: { area: string; par
   }
   return (
     <>
-      <UnpaidTable area={area} rows={rows} locale={(await getBusinessTime()).locale} />
+      <UnpaidTable area={area} rows={rows} locale={(await getBusinessTime()).locale} remindAll={{ count: total, overdueOnly: params.overdueOnly }} />
       <Pagination page={params.page} pageCount={pageCount} total={total} pageSize={UNPAID_PAGE_SIZE} pathname={`${area}/unpaid`} searchParams={searchParams} />
     </>
   );

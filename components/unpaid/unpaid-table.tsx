@@ -2,6 +2,7 @@
 
 import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
+import { RemindAllButton } from "@/components/reminders/remind-all-button";
 import { RemindButton } from "@/components/reminders/remind-button";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -11,8 +12,12 @@ import { RelativeTime } from "@/components/time/viewer-time";
 import { formatDate } from "@/lib/dates";
 import { plural } from "@/lib/plural";
 
-/** Unpaid clients with a checkbox each, for reminding one or many at once. */
-export function UnpaidTable({ area, rows, locale }: { area: string; rows: UnpaidRow[]; locale: string }) {
+/**
+ * Unpaid clients with a checkbox each, for reminding one or many at once; a
+ * selection holds this page's clients, and "Remind all" reaches every client
+ * on the tab (`remindAll.count` of them), on every page.
+ */
+export function UnpaidTable({ area, rows, locale, remindAll }: { area: string; rows: UnpaidRow[]; locale: string; remindAll: { count: number; overdueOnly: boolean } }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const toggle = (id: number) =>
@@ -31,14 +36,17 @@ export function UnpaidTable({ area, rows, locale }: { area: string; rows: Unpaid
         <p className="text-sm" role="status">
           {chosen.length === 0 ? "Select clients to remind several at once." : `${chosen.length} selected`}
         </p>
-        <RemindButton
-          clientIds={chosen.map((r) => r.id)}
-          disabled={chosen.length === 0}
-          label={chosen.length ? `Remind ${chosen.length} selected` : "Remind selected"}
-          title={`Send reminders to ${plural(chosen.length, "client")}?`}
-          smsCount={smsCount}
-          size="sm"
-        />
+        <div className="flex flex-wrap gap-2">
+          <RemindButton
+            clientIds={chosen.map((r) => r.id)}
+            disabled={chosen.length === 0}
+            label={chosen.length ? `Remind ${chosen.length} selected` : "Remind selected"}
+            title={`Send reminders to ${plural(chosen.length, "client")}?`}
+            smsCount={smsCount}
+            size="sm"
+          />
+          <RemindAllButton count={remindAll.count} overdueOnly={remindAll.overdueOnly} />
+        </div>
       </div>
       <Table aria-label="Unpaid invoices">
         <TableHeader>

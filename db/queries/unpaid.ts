@@ -4,14 +4,24 @@ import { getDb } from "@/db";
 import { clients, invoices, outbox } from "@/db/schema";
 import { clientContactColumns } from "./columns";
 import { daysBetween } from "@/lib/dates";
-import type { UnpaidParams } from "@/lib/validation/unpaid";
+import { UNPAID_PAGE_SIZE, type UnpaidParams } from "@/lib/validation/unpaid";
 import { balancesFor, owingClientIds } from "./clients";
 import { getSettings } from "./settings";
 import { OPEN_STATUSES } from "@/lib/invoices/status";
 
 // The unpaid-clients view. Callers check "reminders:send" (the view exists to send them).
 
-export const UNPAID_PAGE_SIZE = 25;
+/**
+ * The open invoices the view counts, on the page's filter. "Remind all unpaid"
+ * (lib/reminders/remind-all.ts) reads the same, so it reaches exactly the
+ * clients the page lists. An issued invoice's status follows its amounts, so
+ * an open status alone means a balance; the grouping below then reads only
+ * the (client_id, status, due_date) index.
+ */
+export function unpaidInvoicesWhere(overdueOnly: boolean, today: string) {
+  return and(inArray(invoices.status, [...OPEN_STATUSES]), overdueOnly ? lt(invoices.dueDate, today) : undefined);
+}
+
 /**
  * Every client with an outstanding balance, one row per client: its open
  * invoices grouped on the (status, due_date) index, then the page's clients,
@@ -19,9 +29,7 @@ export const UNPAID_PAGE_SIZE = 25;
  */
 export async function listUnpaidClients(p: UnpaidParams, today: string) {
   const db = getDb();
-  // An issued invoice's status follows its amounts, so an open status alone
-  // means a balance; the grouping then reads only the (client_id, status, due_date) index.
-  const where = and(inArray(invoices.status, [...OPEN_STATUSES]), p.overdueOnly ? lt(invoices.dueDate, today) : undefined);
+  const where = unpaidInvoicesWhere(p.overdueOnly, today);
   const oldestDue = sql<string>`min(${invoices.dueDate})`;
   const grouped = (ids?: number[]) =>
     db

@@ -48,4 +48,9 @@ export const limits = {
   staffEmailRecipients: { name: "staff:email", points: 500, seconds: DAY },
   // PDF bundles (ZIP): 30 a day per user; each prints up to 100 invoices.
   pdfBundles: { name: "pdf:zip", points: 30, seconds: DAY },
+  // Reminder runs a person starts (a selection, the invoice list's bulk
+  // remind, or "remind all unpaid"): 20 an hour per user. A run is a
+  // transaction per invoice, up to 1,000 for "remind all", so a script can't
+  // keep the database busy; a day's repeats are skipped anyway.
+  reminderRuns: { name: "remind:user", points: 20, seconds: HOUR },
 } as const satisfies Record<string, LimitRule>;

@@ -3,6 +3,7 @@ import { currencyCode } from "./currency";
 import { IMPORT_MAX_BYTES } from "./choices";
 import { checkbox, id, idList, isTypedText, optionalEmail, optionalText, readWholeNumber, requiredText } from "./fields";
 import { phoneCountry, phoneText, withPhone } from "./phone";
+import { UNPAID_PAGE_SIZE } from "./unpaid";
 
 const clientFields = {
   name: requiredText(160, "Enter the client's name"),
@@ -29,10 +30,20 @@ export const updateClientSchema = withPhone(z.object({ ...clientFields, id }), p
 
 export const clientIdSchema = z.object({ id });
 
-export const remindClientsSchema = z.object({ clientIds: idList, invoiceIds: idList }).refine((v) => v.clientIds.length + v.invoiceIds.length > 0, {
-  error: "Pick at least one client",
-  path: ["clientIds"],
-});
+// No more than a person can select: a page of the unpaid list, or as many
+// invoices as the invoice list's bulk remind takes (bulkInvoicesSchema).
+// Everyone at once is "Remind all unpaid", which picks them on the server.
+const REMIND_MAX_INVOICES = 100;
+
+export const remindClientsSchema = z
+  .object({
+    clientIds: idList.refine((v) => v.length <= UNPAID_PAGE_SIZE, { error: `Select at most ${UNPAID_PAGE_SIZE} clients at a time, or remind all unpaid clients at once` }),
+    invoiceIds: idList.refine((v) => v.length <= REMIND_MAX_INVOICES, { error: `Select at most ${REMIND_MAX_INVOICES} invoices at a time` }),
+  })
+  .refine((v) => v.clientIds.length + v.invoiceIds.length > 0, {
+    error: "Pick at least one client",
+    path: ["clientIds"],
+  });
 
 // CSV import: the browser reads the file and posts its text, twice (preview, then confirm).
 // The form checks the file's size before it posts, so IMPORT_MAX_BYTES lives in ./choices (no zod, no phone).

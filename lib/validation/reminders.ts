@@ -71,3 +71,7 @@ export const resumeRemindersSchema = z.object({ target: pauseTarget, id });
 export type ResumeRemindersInput = z.output<typeof resumeRemindersSchema>;
 
 export const runRemindersSchema = z.object({});
+
+/** "Remind all" on the unpaid page: the tab it was pressed on. The server picks the invoices, never the browser. */
+export const remindAllUnpaidSchema = z.object({ show: z.enum(["all", "overdue"], { error: "Reload the page and try again" }) });
+export type RemindAllUnpaidInput = z.output<typeof remindAllUnpaidSchema>;

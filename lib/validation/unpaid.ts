@@ -2,6 +2,9 @@ import { readWholeNumber } from "./fields";
 
 // The unpaid-clients view's filters, read from the URL.
 
+/** Clients per page, and so the most a person can select to remind at once (remindClientsSchema). */
+export const UNPAID_PAGE_SIZE = 25;
+
 export const unpaidSorts = ["due", "-balance", "name"] as const;
 export type UnpaidSort = (typeof unpaidSorts)[number];
 export type UnpaidParams = { overdueOnly: boolean; sort: UnpaidSort; page: number };

@@ -1,6 +1,7 @@
 "use server";
 
 import { getDb } from "@/db";
+import { countReminderRun } from "@/lib/reminders/run-limit";
 import { sendReminders } from "@/lib/reminders/send-reminders";
 import { bulkInvoicesSchema } from "@/lib/validation/invoices";
 import { defineAction } from "../define-action";
@@ -11,6 +12,7 @@ export const bulkRemindInvoices = defineAction({
   permission: "reminders:send",
   schema: bulkInvoicesSchema,
   async handler({ ids }, { actor }) {
+    await countReminderRun(actor);
     return sendReminders(getDb(), { invoiceIds: ids }, actor);
   },
 });
