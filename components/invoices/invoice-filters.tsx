@@ -98,20 +98,30 @@ type Bound = { name: string; value: string | null };
 function Range({ label, from, to, type }: { label: string; from: Bound; to: Bound; type: "date" | "text" }) {
   const money = type === "text";
   return (
-    <fieldset className="grid gap-1.5">
+    // min-w-0 all the way down: a fieldset and a grid item are as wide as their content by default, and
+    // two date inputs side by side are wider than a phone's column, so the page would scroll sideways.
+    <fieldset className="grid min-w-0 gap-1.5">
       <legend className="mb-1.5 text-sm font-medium">{label}</legend>
-      <div className="flex items-center gap-2">
+      <div className="flex min-w-0 items-center gap-2">
         <Label htmlFor={`f-${from.name}`} className="sr-only">
           {label} from
         </Label>
-        <Input id={`f-${from.name}`} name={from.name} type={type} defaultValue={from.value ?? ""} inputMode={money ? "decimal" : undefined} placeholder={money ? "Min" : undefined} />
+        <Input
+          id={`f-${from.name}`}
+          className="min-w-0"
+          name={from.name}
+          type={type}
+          defaultValue={from.value ?? ""}
+          inputMode={money ? "decimal" : undefined}
+          placeholder={money ? "Min" : undefined}
+        />
         <span aria-hidden="true" className="text-muted-foreground">
           –
         </span>
         <Label htmlFor={`f-${to.name}`} className="sr-only">
           {label} to
         </Label>
-        <Input id={`f-${to.name}`} name={to.name} type={type} defaultValue={to.value ?? ""} inputMode={money ? "decimal" : undefined} placeholder={money ? "Max" : undefined} />
+        <Input id={`f-${to.name}`} className="min-w-0" name={to.name} type={type} defaultValue={to.value ?? ""} inputMode={money ? "decimal" : undefined} placeholder={money ? "Max" : undefined} />
       </div>
     </fieldset>
   );

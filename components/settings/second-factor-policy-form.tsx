@@ -32,7 +32,8 @@ export function SecondFactorPolicyForm({ required }: { required: boolean }) {
           : "Admins and staff may sign in with a password alone, or a texted code."}
       </p>
       <div>
-        <Button type="button" variant={required ? "outline" : "default"} pending={pending} onClick={toggle}>
+        {/* Wraps on a phone: the longer label is wider than the card there. */}
+        <Button type="button" variant={required ? "outline" : "default"} pending={pending} onClick={toggle} className="h-auto min-h-10 whitespace-normal text-left">
           {required ? "Stop requiring a second factor" : "Require an app or passkey for admins and staff"}
         </Button>
       </div>

@@ -45,6 +45,18 @@ describe("pages fit the window", () => {
       expect({ path, ...width }).toEqual({ path, page: width.window, window: width.window });
     }
     await screenshot(page, `page-width-client-${viewport}`);
+    // The invoice list with its dates and amounts open (a date filter opens them): two date inputs side by side
+    // once made the page scroll sideways on a phone.
+    // And the settings page, whose second-factor button has a long label.
+    for (const [path, ready] of [
+      ["/admin/invoices?issuedFrom=2026-01-01&min=1", page.getByRole("group", { name: "Issued" })],
+      ["/admin/settings", page.getByRole("button", { name: /second factor|app or passkey/ })],
+    ] as const) {
+      await page.goto(path);
+      await ready.waitFor();
+      const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth }));
+      expect({ path, ...width }).toEqual({ path, page: width.window, window: width.window });
+    }
     await context.close();
   });
 });
