@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { ReactNode } from "react";
-import { renderToReadableStream } from "react-dom/server";
 import { getDb } from "@/db";
 import { clients, staffInvites } from "@/db/schema";
 import { ensureSettingsRow } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createClientUser, createUser } from "../support/factories";
 import { createService } from "../support/portal";
+import { renderPage } from "../support/render-page";
 import { actAs } from "../support/request-context";
 
 // The invite page's forms hold a router, which only a mounted app router gives; redirect() stays Next's own.
@@ -18,9 +17,6 @@ jest.mock("next/navigation", () => ({ ...jest.requireActual("next/navigation"), 
 // invites still waiting for a decision come first, so however many newer ones
 // there are an admin still finds them.
 
-type PageProps = { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string | string[]>> };
-type PageModule = { default: (props: PageProps) => Promise<ReactNode> };
-
 const pages = {
   staffServices: () => import("@/app/(staff)/staff/services/page"),
   adminServices: () => import("@/app/(admin)/admin/services/page"),
@@ -29,25 +25,6 @@ const pages = {
   staffInvites: () => import("@/app/(staff)/staff/invites/page"),
   portalServices: () => import("@/app/(client)/portal/services/page"),
 };
-
-/** Renders a page as the server would, Suspense included: its HTML, or where it redirects (as list-pages.test.ts does). */
-async function render(load: () => Promise<unknown>, searchParams: Record<string, string | string[]> = {}): Promise<{ redirect: string | null; html: string }> {
-  const { default: Page } = (await load()) as PageModule;
-  const errors: unknown[] = [];
-  let html = "";
-  try {
-    const tree = await Page({ params: Promise.resolve({}), searchParams: Promise.resolve(searchParams) });
-    const stream = await renderToReadableStream(tree, { onError: (error) => void errors.push(error) });
-    await stream.allReady;
-    html = (await new Response(stream).text()).replace(/<!-- -->/g, "");
-  } catch (error) {
-    if (!errors.includes(error)) errors.push(error);
-  }
-  const digests = errors.map((e) => (e as { digest?: string }).digest ?? String(e));
-  const other = digests.filter((d) => !d.startsWith("NEXT_REDIRECT;"));
-  if (other.length) throw new Error(`The page failed: ${other.join("\n")}`);
-  return { redirect: digests[0]?.split(";")[2] ?? null, html };
-}
 
 /** Every capture of `pattern` in `html`, in the order they appear. */
 const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
@@ -88,24 +65,24 @@ describe("back-office services", () => {
   const shown = (html: string) => all(html, /href="\/staff\/services\/(\d+)"/g).map(Number);
 
   it("shows 25 services by name and id on page 1 and the other 5 on page 2", async () => {
-    const first = await render(pages.staffServices);
+    const first = await renderPage(pages.staffServices);
     expect(first.redirect).toBeNull();
     expect(shown(first.html)).toEqual(catalogue.slice(0, 25));
     expect(first.html).toContain("Showing 1–25 of 30");
     expect(first.html).toContain('href="/staff/services?page=2"');
-    const second = await render(pages.staffServices, { page: "2" });
+    const second = await renderPage(pages.staffServices, { page: "2" });
     expect(shown(second.html)).toEqual(catalogue.slice(25));
     expect(second.html).toContain("Showing 26–30 of 30");
   });
 
   it("keeps the archive tab in the pager and on the way to the last page, in both areas", async () => {
-    const archive = await render(pages.staffServices, { archived: "1" });
+    const archive = await renderPage(pages.staffServices, { archived: "1" });
     expect(shown(archive.html)).toHaveLength(25);
     expect(archive.html).toContain('href="/staff/services?archived=1&amp;page=2"');
-    expect((await render(pages.staffServices, { archived: "1", page: "4" })).redirect).toBe("/staff/services?archived=1&page=2");
-    expect((await render(pages.staffServices, { archived: "1", page: "2" })).redirect).toBeNull();
+    expect((await renderPage(pages.staffServices, { archived: "1", page: "4" })).redirect).toBe("/staff/services?archived=1&page=2");
+    expect((await renderPage(pages.staffServices, { archived: "1", page: "2" })).redirect).toBeNull();
     await actAs(admin);
-    expect((await render(pages.adminServices, { page: "9" })).redirect).toBe("/admin/services?page=2");
+    expect((await renderPage(pages.adminServices, { page: "9" })).redirect).toBe("/admin/services?page=2");
   });
 });
 
@@ -124,21 +101,21 @@ describe("admin's staff list", () => {
   const shown = (html: string) => all(html, /(member-\d+@staff\.example)/g);
 
   it("pages the staff by status, role, name and id", async () => {
-    const first = await render(pages.adminStaff);
+    const first = await renderPage(pages.adminStaff);
     expect(first.html.indexOf("Ada Admin")).toBeGreaterThan(-1);
     expect(shown(first.html)).toEqual(members.slice(0, 24));
     expect(first.html).toContain("Showing 1–25 of 32");
     // The only active admin still can't be disabled, counted over every page.
     expect(first.html).toContain("Last admin");
-    const second = await render(pages.adminStaff, { page: "2" });
+    const second = await renderPage(pages.adminStaff, { page: "2" });
     expect(shown(second.html)).toEqual(members.slice(24));
     expect(second.html).toContain("Zed Staff");
     expect(second.html).not.toContain("Ada Admin");
   });
 
   it("sends a page past the end to the last one", async () => {
-    expect((await render(pages.adminStaff, { page: "7" })).redirect).toBe("/admin/staff?page=2");
-    expect((await render(pages.adminStaff, { page: "abc" })).redirect).toBeNull();
+    expect((await renderPage(pages.adminStaff, { page: "7" })).redirect).toBe("/admin/staff?page=2");
+    expect((await renderPage(pages.adminStaff, { page: "abc" })).redirect).toBeNull();
   });
 });
 
@@ -195,7 +172,7 @@ describe("staff invites", () => {
 
   it("puts the invites waiting for a decision first, however many newer ones there are", async () => {
     await actAs(admin);
-    const first = await render(pages.adminInvites);
+    const first = await renderPage(pages.adminInvites);
     expect(first.redirect).toBeNull();
     expect(emails(table(first.html, "Invites waiting for approval"))).toEqual(["waiting-new@invite.example", "waiting-old@invite.example"]);
     expect(emails(table(first.html, "Earlier invites"))).toEqual(newestFirst(settled).slice(0, 23));
@@ -204,21 +181,21 @@ describe("staff invites", () => {
 
   it("pages the rest newest first, ending with the lapsed one, and keeps other params on the way to the last page", async () => {
     await actAs(admin);
-    const second = await render(pages.adminInvites, { page: "2" });
+    const second = await renderPage(pages.adminInvites, { page: "2" });
     expect(table(second.html, "Invites waiting for approval")).toBe("");
     expect(emails(table(second.html, "Earlier invites"))).toEqual(newestFirst(settled).slice(23, 48));
-    const last = await render(pages.adminInvites, { page: "5" });
+    const last = await renderPage(pages.adminInvites, { page: "5" });
     expect(emails(table(last.html, "Earlier invites"))).toEqual([...newestFirst(settled).slice(98), "lapsed@invite.example"]);
-    expect((await render(pages.adminInvites, { from: "email", page: "6" })).redirect).toBe("/admin/invites?from=email&page=5");
+    expect((await renderPage(pages.adminInvites, { from: "email", page: "6" })).redirect).toBe("/admin/invites?from=email&page=5");
   });
 
   it("pages a staff member's own requests", async () => {
     await actAs(staff);
     const mine = newestFirst(settled.filter((_, i) => i % 4 === 0));
-    const first = await render(pages.staffInvites);
+    const first = await renderPage(pages.staffInvites);
     expect(emails(table(first.html, "Your invite requests"))).toEqual(mine.slice(0, 25));
-    expect((await render(pages.staffInvites, { page: "3" })).redirect).toBe("/staff/invites?page=2");
-    expect(emails(table((await render(pages.staffInvites, { page: "2" })).html, "Your invite requests"))).toEqual(mine.slice(25));
+    expect((await renderPage(pages.staffInvites, { page: "3" })).redirect).toBe("/staff/invites?page=2");
+    expect(emails(table((await renderPage(pages.staffInvites, { page: "2" })).html, "Your invite requests"))).toEqual(mine.slice(25));
   });
 });
 
@@ -231,10 +208,10 @@ describe("the portal's services", () => {
     for (const name of [...names].reverse()) await createService({ name, currency: "EUR" });
     await actAs(client.user);
     const shown = (html: string) => all(html, /(Euro plan \d\d)/g).filter((n, i, list) => list.indexOf(n) === i);
-    const first = await render(pages.portalServices);
+    const first = await renderPage(pages.portalServices);
     expect(shown(first.html)).toEqual(names.slice(0, 24));
     expect(first.html).toContain("Showing 1–24 of 30");
-    expect(shown((await render(pages.portalServices, { page: "2" })).html)).toEqual(names.slice(24));
-    expect((await render(pages.portalServices, { page: "3" })).redirect).toBe("/portal/services?page=2");
+    expect(shown((await renderPage(pages.portalServices, { page: "2" })).html)).toEqual(names.slice(24));
+    expect((await renderPage(pages.portalServices, { page: "3" })).redirect).toBe("/portal/services?page=2");
   });
 });

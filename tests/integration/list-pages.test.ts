@@ -1,12 +1,11 @@
 import { inArray } from "drizzle-orm";
-import type { ReactNode } from "react";
-import { renderToReadableStream } from "react-dom/server";
 import { getDb } from "@/db";
 import { invoices } from "@/db/schema";
 import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { ensureSettingsRow, insertClient, insertFailedStripeEvent, insertInvoice, insertPayment } from "../support/backoffice";
 import { resetDatabase } from "../support/db";
 import { createClientUser, createUser } from "../support/factories";
+import { renderPage } from "../support/render-page";
 import { actAs } from "../support/request-context";
 
 // A page number past the end of a paginated list that has rows goes to the
@@ -15,9 +14,6 @@ import { actAs } from "../support/request-context";
 // list, a filter that matches nothing and a malformed page keep what they
 // showed. And a client's page says how many invoices and payments it leaves
 // out past the newest 50.
-
-type PageProps = { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string | string[]>> };
-type PageModule = { default: (props: PageProps) => Promise<ReactNode> };
 
 const pages = {
   staffInvoices: () => import("@/app/(staff)/staff/invoices/page"),
@@ -28,30 +24,6 @@ const pages = {
   portalInvoices: () => import("@/app/(client)/portal/invoices/page"),
   staffClient: () => import("@/app/(staff)/staff/clients/[id]/page"),
 };
-
-/**
- * Renders a page as the server would, its streamed parts behind Suspense
- * included: the HTML (React's text separators left out), or where it
- * redirects. A redirect before the shell is sent rejects the render; one from
- * a list streamed behind Suspense reaches React's onError.
- */
-async function render(load: () => Promise<unknown>, searchParams: Record<string, string | string[]> = {}, params: Record<string, string> = {}): Promise<{ redirect: string | null; html: string }> {
-  const { default: Page } = (await load()) as PageModule;
-  const errors: unknown[] = [];
-  let html = "";
-  try {
-    const tree = await Page({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) });
-    const stream = await renderToReadableStream(tree, { onError: (error) => void errors.push(error) });
-    await stream.allReady;
-    html = (await new Response(stream).text()).replace(/<!-- -->/g, "");
-  } catch (error) {
-    if (!errors.includes(error)) errors.push(error);
-  }
-  const digests = errors.map((e) => (e as { digest?: string }).digest ?? String(e));
-  const other = digests.filter((d) => !d.startsWith("NEXT_REDIRECT;"));
-  if (other.length) throw new Error(`The page failed: ${other.join("\n")}`);
-  return { redirect: digests[0]?.split(";")[2] ?? null, html };
-}
 
 let staff: Awaited<ReturnType<typeof createUser>>;
 let owing: { clientId: number; invoiceId: number }[];
@@ -76,24 +48,24 @@ beforeEach(async () => {
 
 describe("back-office invoices", () => {
   it("page 9 of 30 invoices goes to page 2 instead of 'No invoices yet', on both areas", async () => {
-    expect(await render(pages.staffInvoices, { page: "9" })).toMatchObject({ redirect: "/staff/invoices?page=2" });
+    expect(await renderPage(pages.staffInvoices, { page: "9" })).toMatchObject({ redirect: "/staff/invoices?page=2" });
     const admin = await createUser({ role: "admin" });
     await actAs(admin);
-    expect(await render(pages.adminInvoices, { page: "9" })).toMatchObject({ redirect: "/admin/invoices?page=2" });
+    expect(await renderPage(pages.adminInvoices, { page: "9" })).toMatchObject({ redirect: "/admin/invoices?page=2" });
   });
 
   it("keeps the filters, the sort and the search on the way", async () => {
-    const { redirect } = await render(pages.staffInvoices, { status: "overdue", sort: "-total", q: "T-", page: "40" });
+    const { redirect } = await renderPage(pages.staffInvoices, { status: "overdue", sort: "-total", q: "T-", page: "40" });
     expect(redirect).toBe("/staff/invoices?status=overdue&sort=-total&q=T-&page=2");
   });
 
   it("leaves the last page, page 1, a malformed page and a search that matches nothing as they were", async () => {
-    const last = await render(pages.staffInvoices, { page: "2" });
+    const last = await renderPage(pages.staffInvoices, { page: "2" });
     expect(last.redirect).toBeNull();
     expect(last.html).toContain("Showing 26–30 of 30 invoices");
-    expect((await render(pages.staffInvoices, { page: "1" })).redirect).toBeNull();
-    for (const page of ["abc", "0", "-3", "02"]) expect((await render(pages.staffInvoices, { page })).redirect).toBeNull();
-    const none = await render(pages.staffInvoices, { q: "no-such-invoice", page: "3" });
+    expect((await renderPage(pages.staffInvoices, { page: "1" })).redirect).toBeNull();
+    for (const page of ["abc", "0", "-3", "02"]) expect((await renderPage(pages.staffInvoices, { page })).redirect).toBeNull();
+    const none = await renderPage(pages.staffInvoices, { q: "no-such-invoice", page: "3" });
     expect(none.redirect).toBeNull();
     expect(none.html).toContain("No invoices match");
   });
@@ -101,8 +73,8 @@ describe("back-office invoices", () => {
 
 describe("back-office clients and card payments", () => {
   it("a client page past the end goes to the last one, search kept", async () => {
-    expect((await render(pages.staffClients, { q: "Owing", sort: "name", page: "5" })).redirect).toBe("/staff/clients?q=Owing&sort=name&page=2");
-    expect((await render(pages.staffClients, { q: "Owing", sort: "name", page: "2" })).redirect).toBeNull();
+    expect((await renderPage(pages.staffClients, { q: "Owing", sort: "name", page: "5" })).redirect).toBe("/staff/clients?q=Owing&sort=name&page=2");
+    expect((await renderPage(pages.staffClients, { q: "Owing", sort: "name", page: "2" })).redirect).toBeNull();
   });
 
   it("a card-payments page past the end goes to the view's last page", async () => {
@@ -110,10 +82,10 @@ describe("back-office clients and card payments", () => {
     await insertPayment(a!.invoiceId, a!.clientId, { provider: "stripe", providerRef: "cs_list_pages_1" });
     await insertPayment(b!.invoiceId, b!.clientId, { provider: "stripe", providerRef: "cs_list_pages_2" });
     await insertFailedStripeEvent({ type: "payment_intent.succeeded", object: { id: "pi_list_pages" } });
-    expect((await render(pages.staffPayments, { page: "4" })).redirect).toBe("/staff/payments?page=1");
-    expect((await render(pages.staffPayments, { view: "events", page: "2" })).redirect).toBe("/staff/payments?view=events&page=1");
+    expect((await renderPage(pages.staffPayments, { page: "4" })).redirect).toBe("/staff/payments?page=1");
+    expect((await renderPage(pages.staffPayments, { view: "events", page: "2" })).redirect).toBe("/staff/payments?view=events&page=1");
     // Nothing to refund: that view is empty and keeps saying so.
-    const refunds = await render(pages.staffPayments, { view: "refunds", page: "2" });
+    const refunds = await renderPage(pages.staffPayments, { view: "refunds", page: "2" });
     expect(refunds.redirect).toBeNull();
     expect(refunds.html).toContain("Nothing to refund");
   });
@@ -133,7 +105,7 @@ describe("back-office unpaid clients", () => {
   });
 
   it("page 2 goes to page 1 once payments shrink the list to one page, instead of 'Everyone is paid up'", async () => {
-    expect((await render(pages.staffUnpaid, { filter: "overdue", sort: "name", page: "2" })).redirect).toBeNull();
+    expect((await renderPage(pages.staffUnpaid, { filter: "overdue", sort: "name", page: "2" })).redirect).toBeNull();
     await getDb()
       .update(invoices)
       .set({ status: "paid", amountPaidMinor: 10_000 })
@@ -143,7 +115,7 @@ describe("back-office unpaid clients", () => {
           owing.slice(0, 5).map((o) => o.invoiceId),
         ),
       );
-    expect((await render(pages.staffUnpaid, { filter: "overdue", sort: "name", page: "2" })).redirect).toBe("/staff/unpaid?filter=overdue&sort=name&page=1");
+    expect((await renderPage(pages.staffUnpaid, { filter: "overdue", sort: "name", page: "2" })).redirect).toBe("/staff/unpaid?filter=overdue&sort=name&page=1");
   });
 });
 
@@ -152,15 +124,15 @@ describe("portal invoices", () => {
     const client = await createClientUser("Many Invoices");
     for (let i = 0; i < 25; i++) await insertInvoice(client.clientId);
     await actAs(client.user);
-    expect((await render(pages.portalInvoices, { status: "all", page: "3" })).redirect).toBe("/portal/invoices?status=all&page=2");
-    const last = await render(pages.portalInvoices, { status: "all", page: "2" });
+    expect((await renderPage(pages.portalInvoices, { status: "all", page: "3" })).redirect).toBe("/portal/invoices?status=all&page=2");
+    const last = await renderPage(pages.portalInvoices, { status: "all", page: "2" });
     expect(last.redirect).toBeNull();
     expect(last.html).toContain("Showing 21–25 of 25");
-    expect((await render(pages.portalInvoices, { status: "paid", page: "3" })).html).toContain("No invoices match");
+    expect((await renderPage(pages.portalInvoices, { status: "paid", page: "3" })).html).toContain("No invoices match");
 
     const newcomer = await createClientUser("No Invoices");
     await actAs(newcomer.user);
-    const empty = await render(pages.portalInvoices, { page: "3" });
+    const empty = await renderPage(pages.portalInvoices, { page: "3" });
     expect(empty.redirect).toBeNull();
     expect(empty.html).toContain("No invoices yet");
   });
@@ -174,7 +146,7 @@ describe("a client's page", () => {
       await insertPayment(invoice.id, client.id, { status: "succeeded", amountMinor: 10_000 });
     }
     await insertPayment((await insertInvoice(client.id)).id, client.id);
-    const { html } = await render(pages.staffClient, {}, { id: String(client.id) });
+    const { html } = await renderPage(pages.staffClient, {}, { id: String(client.id) });
     expect(html).toContain("Showing the newest 50 of 53 invoices.");
     expect(html).toContain(`href="/staff/invoices?client=${client.id}"`);
     expect(html).toContain("Showing the newest 50 of 53 payments.");
@@ -183,7 +155,7 @@ describe("a client's page", () => {
   it("says nothing of the kind when everything fits", async () => {
     const { clientId, invoiceId } = owing[10]!;
     await insertPayment(invoiceId, clientId);
-    const { html } = await render(pages.staffClient, {}, { id: String(clientId) });
+    const { html } = await renderPage(pages.staffClient, {}, { id: String(clientId) });
     expect(html).not.toContain("Showing the newest");
   });
 });
