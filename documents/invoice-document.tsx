@@ -203,7 +203,10 @@ export function InvoiceDocument({ data, titleLevel = 1, stylesheet = "inline" }:
                     <td>{formatInstantDate(p.receivedAt, company)}</td>
                     <td>{methodLabel[p.method]}</td>
                     <td>{p.reference || "—"}</td>
-                    <td className="num">{money(p.amountMinor)}</td>
+                    <td className="num">
+                      {money(p.amountMinor)}
+                      {p.refundedMinor > 0 && <div className="doc-small">{money(-p.refundedMinor)} refunded</div>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -64,7 +64,7 @@ function invoice(lineCount: number): InvoiceDocumentData {
       version: 3,
     },
     lines: lines.map((l, i) => ({ ...l, ...totals.lines[i]! })),
-    payments: [{ id: 1, receivedAt: new Date("2026-04-05T10:00:00Z"), method: "bank_transfer", reference: "WIRE-7781", amountMinor: paid }],
+    payments: [{ id: 1, receivedAt: new Date("2026-04-05T10:00:00Z"), method: "bank_transfer", reference: "WIRE-7781", amountMinor: paid, refundedMinor: 0 }],
     instructions: { bank: "Pay by ACH to First Example Bank, account 000123456789.", cash: null },
   };
 }

@@ -31,7 +31,8 @@ export type InvoiceDocumentData = {
   };
   lines: { description: string; quantityMilli: number; unitPriceMinor: number; taxRateBp: number; lineTotalMinor: number; taxMinor: number }[];
   /** Succeeded payments only: what counts toward amount_paid. */
-  payments: { id: number; receivedAt: Date | null; method: PaymentMethod; reference: string | null; amountMinor: number }[];
+  /** Succeeded payments; `refundedMinor` is what was given back of one (a part refund keeps it succeeded). */
+  payments: { id: number; receivedAt: Date | null; method: PaymentMethod; reference: string | null; amountMinor: number; refundedMinor: number }[];
   instructions: { bank: string | null; cash: string | null };
 };
 
@@ -69,7 +70,7 @@ export function succeededPaymentsOf(list: readonly (DocumentPayment & { status: 
   const time = (p: DocumentPayment) => p.receivedAt?.getTime() ?? -Infinity;
   return list
     .filter((p) => p.status === "succeeded")
-    .map(({ id, receivedAt, method, reference, amountMinor }) => ({ id, receivedAt, method, reference, amountMinor }))
+    .map(({ id, receivedAt, method, reference, amountMinor, refundedMinor }) => ({ id, receivedAt, method, reference, amountMinor, refundedMinor }))
     .sort((a, b) => time(a) - time(b) || a.id - b.id);
 }
 
@@ -122,7 +123,15 @@ export async function getInvoiceDocument(invoiceId: number): Promise<InvoiceDocu
   const [lines, list, settings] = await Promise.all([
     readLines(invoiceId),
     db
-      .select({ id: payments.id, receivedAt: payments.receivedAt, method: payments.method, reference: payments.reference, amountMinor: payments.amountMinor, status: payments.status })
+      .select({
+        id: payments.id,
+        receivedAt: payments.receivedAt,
+        method: payments.method,
+        reference: payments.reference,
+        amountMinor: payments.amountMinor,
+        refundedMinor: payments.refundedMinor,
+        status: payments.status,
+      })
       .from(payments)
       .where(eq(payments.invoiceId, invoiceId)),
     getSettings(),

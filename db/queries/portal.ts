@@ -80,7 +80,8 @@ export async function getSpendingByMonth(clientId: number, currency: string, tod
     sql` `,
   )} end`;
   const rows = await getDb()
-    .select({ month: month.as("month"), paid: sql<string>`sum(${payments.amountMinor})` })
+    // Net of part refunds (a fully refunded payment is no longer succeeded).
+    .select({ month: month.as("month"), paid: sql<string>`sum(${payments.amountMinor} - ${payments.refundedMinor})` })
     .from(payments)
     .where(and(eq(payments.clientId, clientId), eq(payments.status, "succeeded"), eq(payments.currency, currency), gte(payments.receivedAt, bounds[0]!), lt(payments.receivedAt, bounds[months]!)))
     .groupBy(sql`month`);

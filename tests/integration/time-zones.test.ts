@@ -170,6 +170,12 @@ describe("periods made of instants", () => {
       { month: "2026-02", paidMinor: 0 },
       { month: "2026-03", paidMinor: 125_00 },
     ]);
+    // What was given back of a part-refunded payment isn't spent (it stays succeeded).
+    await getDb().update(payments).set({ refundedMinor: 40_00 }).where(eq(payments.idempotencyKey, "tz-2026-03-01T03:00:00Z"));
+    expect(await getSpendingByMonth(client.id, "USD", "2026-03-10", LA, 2)).toEqual([
+      { month: "2026-02", paidMinor: 60_00 },
+      { month: "2026-03", paidMinor: 25_00 },
+    ]);
   });
 
   it("filter the audit log by the days of the person reading it", async () => {

@@ -26,7 +26,7 @@ function doc(overrides: Partial<InvoiceDocumentData["invoice"]> = {}, extra: Par
       ...overrides,
     },
     lines: [{ description: "Design", quantityMilli: 2000, unitPriceMinor: 100_00, taxRateBp: 825, lineTotalMinor: 200_00, taxMinor: 16_50 }],
-    payments: [{ id: 1, receivedAt: new Date("2026-04-05T10:00:00Z"), method: "bank_transfer", reference: "WIRE-1", amountMinor: 100_00 }],
+    payments: [{ id: 1, receivedAt: new Date("2026-04-05T10:00:00Z"), method: "bank_transfer", reference: "WIRE-1", amountMinor: 100_00, refundedMinor: 0 }],
     instructions: { bank: "Pay to account 123", cash: null },
     ...extra,
   };
@@ -53,6 +53,15 @@ describe("InvoiceDocument", () => {
     expect(within(article).queryByText("PAID")).not.toBeInTheDocument();
     // The logo is an <img> from a data: URL, so its SVG can't run anything.
     expect(article.querySelector("img")!.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+  });
+
+  it("says what was refunded of a part-refunded payment, beside what it was", () => {
+    const payments = [{ id: 1, receivedAt: new Date("2026-04-05T10:00:00Z"), method: "bank_transfer" as const, reference: "WIRE-1", amountMinor: 100_00, refundedMinor: 40_00 }];
+    render(<InvoiceDocument data={doc({ amountPaidMinor: 60_00 }, { payments })} />);
+    const received = screen.getByRole("heading", { name: "Payments received" }).closest("section")!;
+    const row = within(received).getByRole("row", { name: /WIRE-1/ });
+    expect(row).toHaveTextContent("$100.00");
+    expect(row).toHaveTextContent("-$40.00 refunded");
   });
 
   it("stamps PAID, and drops the payment instructions, once paid", () => {
