@@ -26,14 +26,14 @@ export async function AgingCard({ ctx, className }: { ctx: DashboardContext; cla
     Outstanding: a.balanceMinor,
     count: a.count,
     // Not yet due: sent or partially paid, due today or later. Past due: the list's overdue filter.
-    href: invoicesHref(area, { status: a.bucket === "current" ? [...OPEN_STATUSES] : ["overdue"], dueFrom: a.dueFrom, dueTo: a.dueTo }),
+    href: invoicesHref(area, currency, { status: a.bucket === "current" ? [...OPEN_STATUSES] : ["overdue"], dueFrom: a.dueFrom, dueTo: a.dueTo }),
   }));
   const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
     <ChartCard
       title={AGING_TITLE}
       description={totals.openInvoices > 0 ? `${money(totals.outstandingMinor)} owed today on ${plural(totals.openInvoices, "invoice")}, by days past due` : "Nothing is owed today"}
-      href={invoicesHref(area, { status: OPEN_DISPLAY_STATUSES })}
+      href={invoicesHref(area, currency, { status: OPEN_DISPLAY_STATUSES })}
       linkLabel="View unpaid"
       className={className}
     >

@@ -19,7 +19,7 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
   const points = bucketStarts(range).map((start) => {
     const sums = series.get(start) ?? { invoicedMinor: 0, paidMinor: 0 };
     const days = clip(start, bucketEnd(start, range), range);
-    return { label: bucketLabel(start, range.bucket), Invoiced: sums.invoicedMinor, Paid: sums.paidMinor, href: invoicesHref(area, { issuedFrom: days.from, issuedTo: days.to }) };
+    return { label: bucketLabel(start, range.bucket), Invoiced: sums.invoicedMinor, Paid: sums.paidMinor, href: invoicesHref(area, currency, { issuedFrom: days.from, issuedTo: days.to }) };
   });
   const empty = points.every((p) => p.Invoiced === 0 && p.Paid === 0);
   const money = (minor: number) => formatMoney(minor, currency, locale);
@@ -27,7 +27,7 @@ export async function RevenueCard({ ctx, className }: { ctx: DashboardContext; c
     <ChartCard
       title={REVENUE_TITLE}
       description={`Invoiced by ${range.bucket} of issue, against what has been paid on those invoices (${currency})`}
-      href={invoicesHref(area, { issuedFrom: range.from, issuedTo: range.to })}
+      href={invoicesHref(area, currency, { issuedFrom: range.from, issuedTo: range.to })}
       linkLabel="View invoices"
       className={className}
     >

@@ -31,14 +31,14 @@ export async function StatusCard({ ctx, className }: { ctx: DashboardContext; cl
     ...row,
     label: statusLabel[row.status],
     color: colorFor[row.status],
-    href: invoicesHref(area, { status: [row.status], issuedFrom: range.from, issuedTo: range.to }),
+    href: invoicesHref(area, currency, { status: [row.status], issuedFrom: range.from, issuedTo: range.to }),
   }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   return (
     <ChartCard
       title={STATUS_TITLE}
       description="Issued in this period, by where they stand today"
-      href={invoicesHref(area, { issuedFrom: range.from, issuedTo: range.to })}
+      href={invoicesHref(area, currency, { issuedFrom: range.from, issuedTo: range.to })}
       linkLabel="View invoices"
       className={className}
     >

@@ -23,23 +23,23 @@ export async function MoneyTotals({ ctx }: { ctx: DashboardContext }) {
         label="Total sales (paid)"
         value={money(period.paidMinor)}
         detail={period.invoicedMinor > 0 ? `Paid on ${money(period.invoicedMinor)} invoiced, ${span}` : `Nothing invoiced ${span}`}
-        href={invoicesHref(area, issued)}
+        href={invoicesHref(area, currency, issued)}
       />
       <StatCard
         label="Outstanding"
         value={money(open.outstandingMinor)}
         detail={open.openInvoices > 0 ? `${plural(open.openInvoices, "unpaid invoice", "unpaid invoices")}, today` : "Nothing owed today"}
         tone={open.outstandingMinor > 0 ? "warning" : "default"}
-        href={invoicesHref(area, { status: OPEN_DISPLAY_STATUSES })}
+        href={invoicesHref(area, currency, { status: OPEN_DISPLAY_STATUSES })}
       />
       <StatCard
         label="Overdue"
         value={money(open.overdueMinor)}
         detail={open.overdueInvoices > 0 ? `${plural(open.overdueInvoices, "invoice", "invoices")} past due, today` : "Nothing past due today"}
         tone={open.overdueInvoices > 0 ? "destructive" : "default"}
-        href={invoicesHref(area, { status: ["overdue"] })}
+        href={invoicesHref(area, currency, { status: ["overdue"] })}
       />
-      <StatCard label="Invoices" value={count.format(period.invoices)} detail={`Issued ${span}, drafts included`} href={invoicesHref(area, issued)} />
+      <StatCard label="Invoices" value={count.format(period.invoices)} detail={`Issued ${span}, drafts included`} href={invoicesHref(area, currency, issued)} />
     </>
   );
 }

@@ -38,8 +38,9 @@ type FilterProps = {
 
 /** The invoice list's search, status, dates, amounts and sort; the dashboard links into it. */
 export function InvoiceFilters({ action, params, rawMin, rawMax, clientName, removeClientHref, currencies, businessCurrency }: FilterProps) {
-  const advanced = Boolean(params.issuedFrom || params.issuedTo || params.dueFrom || params.dueTo || rawMin || rawMax || params.currency);
   const pickCurrency = currencies.length > 1 || (params.currency !== null && params.currency !== businessCurrency);
+  // A currency narrows anything only where invoices are in more than one (a dashboard link always names it).
+  const advanced = Boolean(params.issuedFrom || params.issuedTo || params.dueFrom || params.dueTo || rawMin || rawMax || (pickCurrency && params.currency));
   return (
     <FilterBar
       action={action}

@@ -6,15 +6,20 @@ import { OPEN_STATUSES, type DisplayStatus } from "@/lib/invoices/status";
 
 type InvoiceFilter = { status?: DisplayStatus[]; issuedFrom?: string; issuedTo?: string; dueFrom?: string | null; dueTo?: string | null };
 
-export function invoicesHref(area: string, filter: InvoiceFilter = {}): string {
+/**
+ * The invoice list behind a figure. Every dashboard figure is counted in one
+ * currency, so the link always names it: the list would otherwise add the
+ * other currencies' invoices to the set.
+ */
+export function invoicesHref(area: string, currency: string, filter: InvoiceFilter = {}): string {
   const q = new URLSearchParams();
   if (filter.status?.length) q.set("status", filter.status.join(","));
   if (filter.issuedFrom) q.set("issuedFrom", filter.issuedFrom);
   if (filter.issuedTo) q.set("issuedTo", filter.issuedTo);
   if (filter.dueFrom) q.set("dueFrom", filter.dueFrom);
   if (filter.dueTo) q.set("dueTo", filter.dueTo);
-  const query = q.toString();
-  return `${area}/invoices${query ? `?${query}` : ""}`;
+  q.set("currency", currency);
+  return `${area}/invoices?${q.toString()}`;
 }
 
 /** Every unpaid invoice (sent or partially paid, due or overdue), as the list's status filters split them. */

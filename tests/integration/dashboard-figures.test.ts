@@ -225,10 +225,10 @@ describe("the dashboard cards", () => {
   it("show the figures formatted, each linking to the list it was counted from", async () => {
     const cards = propsIn(await MoneyTotals({ ctx: ctx("/staff", false) })).filter((p) => typeof p.label === "string");
     expect(cards.map((c) => [c.label, c.value, c.href])).toEqual([
-      ["Total sales (paid)", "$230.00", `/staff/invoices?issuedFrom=${PERIOD.from}&issuedTo=${PERIOD.to}`],
-      ["Outstanding", "$240.00", "/staff/invoices?status=sent%2Cpartially_paid%2Coverdue"],
-      ["Overdue", "$120.00", "/staff/invoices?status=overdue"],
-      ["Invoices", "5", `/staff/invoices?issuedFrom=${PERIOD.from}&issuedTo=${PERIOD.to}`],
+      ["Total sales (paid)", "$230.00", `/staff/invoices?issuedFrom=${PERIOD.from}&issuedTo=${PERIOD.to}&currency=USD`],
+      ["Outstanding", "$240.00", "/staff/invoices?status=sent%2Cpartially_paid%2Coverdue&currency=USD"],
+      ["Overdue", "$120.00", "/staff/invoices?status=overdue&currency=USD"],
+      ["Invoices", "5", `/staff/invoices?issuedFrom=${PERIOD.from}&issuedTo=${PERIOD.to}&currency=USD`],
     ]);
   });
 

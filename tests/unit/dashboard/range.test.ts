@@ -50,8 +50,9 @@ describe("chart buckets", () => {
 
 describe("links to the lists behind the figures", () => {
   it("use the invoice list's filters", () => {
-    expect(invoicesHref("/staff", { status: ["overdue"], dueFrom: "2026-04-17", dueTo: "2026-05-16" })).toBe("/staff/invoices?status=overdue&dueFrom=2026-04-17&dueTo=2026-05-16");
-    expect(invoicesHref("/admin")).toBe("/admin/invoices");
+    expect(invoicesHref("/staff", "EUR", { status: ["overdue"], dueFrom: "2026-04-17", dueTo: "2026-05-16" })).toBe("/staff/invoices?status=overdue&dueFrom=2026-04-17&dueTo=2026-05-16&currency=EUR");
+    // Every figure is counted in one currency, so its list is too.
+    expect(invoicesHref("/admin", "USD")).toBe("/admin/invoices?currency=USD");
   });
 });
 
