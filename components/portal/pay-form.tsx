@@ -111,7 +111,7 @@ export function PayForm(props: PayFormProps) {
       {method !== "card" && (
         <div className="rounded-md border bg-muted/40 p-3 text-sm">
           <p className="font-medium">{method === "bank_transfer" ? "How to pay by bank transfer" : "How to pay in cash"}</p>
-          <p className="mt-1 whitespace-pre-line text-muted-foreground">{instructions ?? "We'll send you the details. Contact us if you need them sooner."}</p>
+          <p className="mt-1 whitespace-pre-line text-muted-foreground">{instructions ?? "Contact us for where to pay, and we'll mark the invoice paid when the money arrives."}</p>
           <p className="mt-2 text-muted-foreground">Tell us you are paying now; we mark the invoice paid when the money arrives.</p>
         </div>
       )}

@@ -8,7 +8,7 @@ import { plural } from "@/lib/plural";
 type Props = { clientIds?: number[]; invoiceIds?: number[]; label?: string; title: string; smsCount?: number; size?: "sm" | "default"; disabled?: boolean };
 
 const summary = (d: { queued: number; skipped: number } | undefined) => {
-  if (!d || d.queued === 0) return "Nothing new to send: every open invoice was already reminded today";
+  if (!d || d.queued === 0) return "Nothing was sent: each open invoice was already reminded today, or the client has no email or SMS to send to";
   const sent = `${d.queued === 1 ? "Reminder" : "Reminders"} queued for ${plural(d.queued, "invoice")}`;
   return d.skipped ? `${sent}; ${d.skipped} already reminded today or unreachable` : sent;
 };

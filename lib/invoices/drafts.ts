@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { clients, invoiceItems, invoices, services } from "@/db/schema";
-import { readSettings } from "@/db/queries/settings";
 import { writeAudit } from "@/lib/audit";
 import { readBusinessToday } from "@/lib/business-time";
 import { addDaysIso, daysBetween } from "@/lib/dates";
@@ -75,7 +74,7 @@ async function writeLines(tx: Tx, invoiceId: number, lines: DraftLine[], totals:
 }
 
 /** Creates a draft (no number yet). Totals are computed here, never taken from the caller. */
-export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor: ActorOrSystem }): Promise<{ id: number }> {
+export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor: ActorOrSystem }): Promise<{ id: number; version: number }> {
   const totals = checkDraft(input);
   return inTransaction(db, async (tx) => {
     await checkReferences(tx, input, false);
@@ -113,7 +112,8 @@ export async function createDraftInvoice(db: DbOrTx, input: DraftInput & { actor
       },
       ip: input.actor.ip,
     });
-    return { id };
+    // A new row starts at version 1 (the column's default): "Save and issue" issues the version it saved.
+    return { id, version: 1 };
   });
 }
 
@@ -210,7 +210,8 @@ export async function duplicateInvoice(db: DbOrTx, input: { invoiceId: number; a
         )
       : new Set<number>();
     const today = input.today ?? (await readBusinessToday(tx));
-    const terms = Math.max(0, daysBetween(source.issueDate, source.dueDate)) || (await readSettings(tx)).dueDays;
+    // The source's own terms, "due on receipt" (0 days) included.
+    const terms = Math.max(0, daysBetween(source.issueDate, source.dueDate));
     const copy = await createDraftInvoice(tx, {
       clientId: source.clientId,
       currency: source.currency,

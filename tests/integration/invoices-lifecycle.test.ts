@@ -140,6 +140,12 @@ describe("void, duplicate and delete", () => {
     ]);
   });
 
+  it("keeps a 'due on receipt' invoice's terms when duplicating it", async () => {
+    const { id } = await issuedInvoice(staff, clientId, [line("A", 1000, 1_000)], { issueDate: "2026-05-01", dueDate: "2026-05-01" });
+    const copy = await duplicateInvoice(getDb(), { invoiceId: id, actor: staff, today: "2026-06-01" });
+    expect(await readInvoice(copy.id)).toMatchObject({ issueDate: "2026-06-01", dueDate: "2026-06-01" });
+  });
+
   it("deletes a draft for good", async () => {
     const { id } = await createDraftInvoice(getDb(), { ...draft(clientId), actor: staff });
     await deleteDraftInvoice(getDb(), { invoiceId: id, actor: staff });
