@@ -42,7 +42,7 @@ export function BillingDetailsForm({ details, phoneShown }: { details: Details; 
       </FormField>
       <div className="grid gap-1.5">
         <div className="flex items-start gap-3">
-          <Checkbox id="billing-sms" name="smsOptIn" defaultChecked={details.smsOptIn} className="mt-0.5" />
+          <Checkbox id="billing-sms" name="smsOptIn" defaultChecked={details.smsOptIn} className="mt-0.5" {...fieldA11y("billing-sms", errors.smsOptIn)} />
           <Label htmlFor="billing-sms" className="font-normal leading-snug">
             Text me payment receipts, reminders and news about services
           </Label>
@@ -57,6 +57,11 @@ export function BillingDetailsForm({ details, phoneShown }: { details: Details; 
           )}{" "}
           Sign-in codes are sent whatever you choose here.
         </p>
+        {errors.smsOptIn && (
+          <p id="billing-sms-error" className="pl-7 text-sm text-destructive">
+            {errors.smsOptIn[0]}
+          </p>
+        )}
       </div>
       <div>
         <Button type="submit" pending={pending}>

@@ -5,6 +5,7 @@ import { clients, users } from "@/db/schema";
 import { auditActor, changes, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { checkOwnPassword } from "@/lib/auth/password-attempts";
+import { storedNumberTextsError } from "@/lib/phone-texts";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { kickOutbox } from "@/lib/notify/kick";
 import { inTransaction } from "@/lib/transaction";
@@ -35,6 +36,12 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
     // Sign-in codes go to this number; a new one is set (and verified) from the two-step sign-in card.
     if (twoFactor !== "none" && before.phone !== input.phone) {
       throw new DomainError("Your sign-in codes go to this number. To use another one, turn two-step sign-in off and on again with the new number.", { phone: ["Change it under Two-step sign-in"] });
+    }
+    // A client who gets texts from us (receipts, reminders) keeps a number that can take them.
+    if (actor.role === "client" && input.phone && before.phone !== input.phone) {
+      const [client] = await tx.select({ smsOptIn: clients.smsOptIn }).from(clients).where(eq(clients.userId, actor.id)).limit(1);
+      const cannotText = client?.smsOptIn ? storedNumberTextsError(input.phone) : null;
+      if (cannotText) throw new DomainError("You get texts from us at this number, so it must be a mobile number.", { phone: [cannotText] });
     }
     const next = { name: input.name, phone: input.phone };
     const diff = changes(before, next);
