@@ -5,6 +5,7 @@ import { clients } from "@/db/schema";
 import { readSettings } from "@/db/queries/settings";
 import { auditActor, type Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
+import { undefuseCell } from "@/lib/csv";
 import { DomainError } from "@/lib/errors";
 import { regionFromLocale } from "@/lib/phone";
 import { readCsv } from "@/lib/read-csv";
@@ -42,7 +43,9 @@ const NO = new Set(["", "no", "n", "false", "0", "off"]);
 /**
  * Reads an import file and checks every row as the client form would, plus
  * duplicates: an email used twice in the file, or by a client that already
- * exists. Writes nothing.
+ * exists. A row with more cells than the header names is refused, and a file
+ * with two columns for one field: either would leave a cell unread. A cell
+ * our export defused ("'=SUM(1)") reads back as it was. Writes nothing.
  */
 export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPreview & { inputs: Map<number, ClientInput> }> {
   const read = readCsv(csv);
@@ -52,6 +55,11 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
   const header = table[0]!.cells.map((h) => h.trim());
   const fields = header.map((h) => HEADERS[h.toLowerCase().replace(/[^a-z]/g, "")] ?? null);
   if (!fields.includes("name")) throw new DomainError("The first row must name the columns, including a “name” column.", { csv: ["No “name” column found"] });
+  refuseSharedFields(header, fields);
+  // Spreadsheets pad rows, and sometimes the header, with empty cells; a cell
+  // with something in it past the last named column has nowhere to go.
+  const width = lastFilled(header);
+  const separator = SEPARATOR_NAMES[read.delimiter] ?? "separator";
   const body = table.slice(1);
   if (body.length === 0) throw new DomainError("That file has a header row but no clients.", { csv: ["No rows to import"] });
   if (body.length > IMPORT_MAX_ROWS) throw new DomainError(`Import at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} clients at a time.`, { csv: ["Too many rows"] });
@@ -66,8 +74,14 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
   body.forEach(({ line, cells }) => {
     const values: Record<string, string> = {};
     fields.forEach((field, col) => {
-      if (field && values[field] === undefined) values[field] = (cells[col] ?? "").trim();
+      if (field) values[field] = undefuseCell((cells[col] ?? "").trim());
     });
+    // Usually an unquoted separator inside a cell, which shifts every cell after it.
+    const used = lastFilled(cells);
+    if (used > width) {
+      rows.push({ line, values, errors: [`This row has ${used} cells, the header has ${width}: check for an unquoted ${separator}`] });
+      return;
+    }
     const errors: string[] = [];
     const sms = (values.smsOptIn ?? "").toLowerCase();
     if (!YES.has(sms) && !NO.has(sms)) errors.push("SMS opt-in: use yes or no");
@@ -105,6 +119,36 @@ export async function previewImport(db: DbOrTx, csv: string): Promise<ImportPrev
   const ignored = header.filter((h, i) => fields[i] === null && h !== "");
   const invalid = rows.filter((r) => r.errors.length > 0).length;
   return { columns, ignored, rows, valid: rows.length - invalid, invalid, inputs };
+}
+
+const SEPARATOR_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+
+/** How many cells there are up to the last one with something in it. */
+function lastFilled(cells: string[]): number {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1]!.trim() === "") n--;
+  return n;
+}
+
+/** Two columns read into one field would leave one of them unread, so the file is refused. */
+function refuseSharedFields(header: string[], fields: (keyof ClientInput | null)[]): void {
+  const columns = new Map<keyof ClientInput, string[]>();
+  fields.forEach((field, col) => {
+    if (field) columns.set(field, [...(columns.get(field) ?? []), header[col]!]);
+  });
+  const messages = [...columns]
+    .filter(([, names]) => names.length > 1)
+    .map(([field, names]) =>
+      names.length === 2
+        ? `The columns ${listNames(names)} both go in the ${label(field)} field: keep one of them, and rename or delete the other.`
+        : `The columns ${listNames(names)} all go in the ${label(field)} field: keep one of them, and rename or delete the others.`,
+    );
+  if (messages.length > 0) throw new DomainError(messages.join(" "), { csv: messages });
+}
+
+function listNames(names: string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
 }
 
 function label(field: string): string {

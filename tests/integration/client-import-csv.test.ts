@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { clients } from "@/db/schema";
+import { GET as exportClientsRoute } from "@/app/api/clients/export/route";
+import { createClient } from "@/lib/actions/clients/create-client";
 import { importClients } from "@/lib/actions/clients/import-clients";
 import { previewClientImport } from "@/lib/actions/clients/preview-client-import";
 import { IMPORT_MAX_ROWS } from "@/lib/validation/clients";
@@ -105,5 +107,75 @@ describe("limits", () => {
     const rows = Array.from({ length: IMPORT_MAX_ROWS + 1 }, (_, i) => `C${i};c${i}@limit.example`);
     const csv = ["name;email", ...rows].join("\r\n");
     expect(await previewClientImport(undefined, { csv })).toMatchObject({ ok: false, formError: `Import at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} clients at a time.` });
+  });
+});
+
+describe("cells the header has no column for", () => {
+  it("refuses a row with more filled cells than the header has columns, and imports the rest, trailing empty cells and all", async () => {
+    const csv = [
+      "name,email,address,notes",
+      "Ada Comma,ada@comma.example,12 Main St, London,VIP",
+      'Bea Comma,bea@comma.example,"12 Main St, London",VIP,,',
+      "Cy Comma,cy@comma.example,1 Low Rd,,,,late",
+    ].join("\r\n");
+    const preview = (await previewClientImport(undefined, { csv })).data!;
+    expect(preview).toMatchObject({ valid: 1, invalid: 2 });
+    expect(linesAndErrors(preview.rows)).toEqual([
+      [2, ["This row has 5 cells, the header has 4: check for an unquoted comma"]],
+      [3, []],
+      [4, ["This row has 7 cells, the header has 4: check for an unquoted comma"]],
+    ]);
+    expect(await importClients(undefined, { csv })).toMatchObject({ ok: true, data: { imported: 1, skipped: 2 } });
+    const rows = await getDb()
+      .select({ email: clients.email, address: clients.address, notes: clients.notes })
+      .from(clients)
+      .where(inArray(clients.email, ["ada@comma.example", "bea@comma.example", "cy@comma.example"]));
+    expect(rows).toEqual([{ email: "bea@comma.example", address: "12 Main St, London", notes: "VIP" }]);
+  });
+
+  it("names the file's own separator, and counts only the columns the header names", async () => {
+    const csv = ["name;email;;", "Dee Semi;dee@semi.example;12 Main St; London", "Eve Semi;eve@semi.example;;"].join("\n");
+    const preview = (await previewClientImport(undefined, { csv })).data!;
+    expect(linesAndErrors(preview.rows)).toEqual([
+      [2, ["This row has 4 cells, the header has 2: check for an unquoted semicolon"]],
+      [3, []],
+    ]);
+  });
+});
+
+describe("two columns for one field", () => {
+  it("refuses the file, naming both columns, and writes nothing", async () => {
+    const csv = ["Name,Phone,Mobile", "Fay Twice,(415) 555-0166,(415) 555-0177"].join("\r\n");
+    const refusal = "The columns “Phone” and “Mobile” both go in the Phone field: keep one of them, and rename or delete the other.";
+    const before = await databaseChecksum();
+    expect(await previewClientImport(undefined, { csv })).toMatchObject({ ok: false, formError: refusal });
+    expect(await importClients(undefined, { csv })).toMatchObject({ ok: false, formError: refusal });
+    expect(await databaseChecksum()).toBe(before);
+  });
+});
+
+describe("an export from the client list", () => {
+  const originals = [
+    { name: "Zoë Müller", address: "12 Main St, London", phone: "+44 20 7946 0018" },
+    { name: "@Home Realty", address: "=HYPERLINK(1)", phone: "" },
+    { name: "=SUM(1)", address: "", phone: "" },
+    { name: "-5 Corp", address: "+Plus", phone: "" },
+  ];
+
+  it("starts with a byte order mark, defuses formulas, and imports back as it was", async () => {
+    for (const c of originals) expect((await createClient(undefined, { ...c, company: "Round Trip Ltd", currency: "USD" })).ok).toBe(true);
+    const res = await exportClientsRoute(new Request("http://localhost:3000/api/clients/export?q=Round%20Trip"));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // As the file is: Response.text() would drop the BOM before the import saw it.
+    const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(csv).toMatch(/^\uFEFFid,name,/);
+    expect(csv).toContain(",'@Home Realty,");
+
+    expect(await importClients(undefined, { csv })).toMatchObject({ ok: true, data: { imported: 4, skipped: 0 } });
+    const rows = await getDb().select({ name: clients.name, address: clients.address, phone: clients.phone }).from(clients).where(eq(clients.company, "Round Trip Ltd")).orderBy(asc(clients.id));
+    const exported = rows.slice(0, 4);
+    expect(exported.map((r) => r.name)).toEqual(originals.map((c) => c.name));
+    expect(rows.slice(4)).toEqual(exported);
   });
 });

@@ -1,4 +1,4 @@
-import { toCsvLine } from "@/lib/csv";
+import { toCsvHeader, toCsvLine, undefuseCell } from "@/lib/csv";
 import { readCsv } from "@/lib/read-csv";
 
 const cellsOf = (text: string) => {
@@ -89,5 +89,22 @@ describe("phones in a CSV line", () => {
   it("leaves a formatted phone as it is and still defuses a sign followed by anything else", () => {
     const line = toCsvLine(["+44 20 7946 0018", "+1 415-555-0100", "(415) 555-0100", "+1 (415) x", "+SUM(1)", "- 1 -"]);
     expect(cellsOf(line)).toEqual([["+44 20 7946 0018", "+1 415-555-0100", "(415) 555-0100", "'+1 (415) x", "'+SUM(1)", "- 1 -"]]);
+  });
+});
+
+describe("reading an export back", () => {
+  it("gives every defused cell back as it was, and leaves other cells that start with an apostrophe alone", () => {
+    const values = ["@Home Realty", "=SUM(1)", "-5 Corp", "+Plus", "\tTAB", "\rCR", "'tis", "'", "-12.50", "+44 20 7946 0018", "Zoë Müller"];
+    const [cells] = cellsOf(toCsvLine(values));
+    expect(cells!.map(undefuseCell)).toEqual(values);
+  });
+
+  it("starts with a byte order mark, so Excel reads accents as UTF-8, and the reader drops it", () => {
+    const text = toCsvHeader(["name", "company"]) + toCsvLine(["Zoë Müller", "Müller & Söhne"]);
+    expect(text.startsWith("\uFEFFname,")).toBe(true);
+    expect(cellsOf(text)).toEqual([
+      ["name", "company"],
+      ["Zoë Müller", "Müller & Söhne"],
+    ]);
   });
 });

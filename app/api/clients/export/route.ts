@@ -1,7 +1,7 @@
 import { exportClients } from "@/db/queries/clients";
 import { userWithPermission } from "@/lib/auth/session";
 import { getBusinessTime, getBusinessToday } from "@/lib/business-time";
-import { toCsvLine } from "@/lib/csv";
+import { toCsvHeader, toCsvLine } from "@/lib/csv";
 import { businessDay } from "@/lib/dates";
 import { toDecimalString } from "@/lib/money";
 import { formatPhone, regionFromLocale } from "@/lib/phone";
@@ -32,7 +32,7 @@ export async function GET(request: Request) {
   const batches = exportClients(params, today);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(toCsvLine(HEADER)));
+      controller.enqueue(encoder.encode(toCsvHeader(HEADER)));
     },
     async pull(controller) {
       try {

@@ -2,7 +2,7 @@ import { exportInvoices } from "@/db/queries/invoice-list";
 import { getSettings } from "@/db/queries/settings";
 import { userWithPermission } from "@/lib/auth/session";
 import { getBusinessToday } from "@/lib/business-time";
-import { toCsvLine } from "@/lib/csv";
+import { toCsvHeader, toCsvLine } from "@/lib/csv";
 import { amountOwed, displayStatus, statusLabel } from "@/lib/invoices/status";
 import { toDecimalString } from "@/lib/money";
 import { notFoundResponse } from "@/lib/http/responses";
@@ -23,8 +23,7 @@ export async function GET(request: Request) {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       try {
-        // The BOM lets spreadsheet apps read names with accents correctly.
-        controller.enqueue(encoder.encode(`\uFEFF${toCsvLine(HEADER)}`));
+        controller.enqueue(encoder.encode(toCsvHeader(HEADER)));
         for await (const batch of exportInvoices(params, today)) {
           const text = batch
             .map((r) =>
