@@ -42,7 +42,7 @@ export function BillingDetailsForm({ details, phoneShown }: { details: Details; 
       </FormField>
       <div className="grid gap-1.5">
         <div className="flex items-start gap-3">
-          <Checkbox id="billing-sms" name="smsOptIn" defaultChecked={details.smsOptIn} className="mt-0.5" {...fieldA11y("billing-sms", errors.smsOptIn)} />
+          <Checkbox {...fieldA11y("billing-sms", errors.smsOptIn)} name="smsOptIn" defaultChecked={details.smsOptIn} className="mt-0.5" />
           <Label htmlFor="billing-sms" className="font-normal leading-snug">
             Text me payment receipts, reminders and news about services
           </Label>
