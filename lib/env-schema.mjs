@@ -50,6 +50,9 @@ export const envSchema = z.object({
   TWILIO_FROM_NUMBER: optional,
   TWILIO_MESSAGING_SERVICE_SID: optional,
   TWILIO_BASE_URL: optional,
+  // Sends per second each outbox worker keeps to, below the provider's rate limit (Resend's default is 2 per second per team).
+  RESEND_MAX_PER_SECOND: int(2),
+  TWILIO_MAX_PER_SECOND: int(10),
   OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
   // npm run bench:web serves /bench/reference, its bare comparison page; anywhere else that page is a 404.
   BENCH_REFERENCE: z.enum(["on", "off"]).default("off"),

@@ -31,6 +31,9 @@ export const outbox = mysqlTable(
     secrets: mediumtext("secrets"),
     // When the retention job emptied the bodies of this old message.
     prunedAt: timestamp("pruned_at"),
+    // Past this a message is useless (a one-time code that has run out): it
+    // is never sent or retried after it, and goes to dead instead.
+    expiresAt: timestamp("expires_at"),
     attachments: json<OutboxAttachment[]>("attachments").notNull(),
     relatedType: varchar("related_type", { length: 30 }),
     relatedId: ref("related_id"),

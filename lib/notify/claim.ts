@@ -29,6 +29,10 @@ const due = (status: OutboxStatus) => and(eq(outbox.status, status), lte(outbox.
 const sources: SQL[] = [due("queued")!, due("failed")!, and(eq(outbox.status, "sending"), lt(outbox.lockedUntil, sql`NOW(3)`))!];
 
 const LEASE_LOST = "The worker sending it stopped before recording the result (lease expired) on the last allowed attempt.";
+export const EXPIRED = "Not sent: it expired before it could go out (a one-time code past its lifetime). Ask for a new one.";
+
+// By the database's clock, as next_attempt_at is.
+const expired = sql<number>`(${outbox.expiresAt} IS NOT NULL AND ${outbox.expiresAt} <= NOW(3))`.mapWith(Number);
 
 /**
  * Claims up to `limit` due messages for this worker in one short
@@ -40,23 +44,40 @@ const LEASE_LOST = "The worker sending it stopped before recording the result (l
  * would sort every due row first and lock all of them, leaving nothing for
  * a second worker's SKIP LOCKED until this transaction ends. READ COMMITTED
  * drops the locks on rows examined but not matched.
+ *
+ * A due message past its `expires_at` is marked dead instead of claimed,
+ * whichever source found it: a code retried after a 500, or after a worker
+ * lost its lease mid-send (when Twilio may already have texted it), is never
+ * sent once it has run out.
  */
 export async function claimDue(db: Db, opts: { workerId: string; leaseMs: number; limit: number; maxAttempts: number }): Promise<ClaimedMessage[]> {
   return inTransaction(
     db,
     async (tx) => {
-      const found: ClaimedMessage[] = [];
+      const found: (ClaimedMessage & { expired: number })[] = [];
       for (const where of sources) {
         const left = opts.limit - found.length;
         if (left <= 0) break;
-        found.push(...(await tx.select(claimColumns).from(outbox).where(where).orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(left).for("update", { skipLocked: true })));
+        found.push(
+          ...(await tx
+            .select({ ...claimColumns, expired })
+            .from(outbox)
+            .where(where)
+            .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+            .limit(left)
+            .for("update", { skipLocked: true })),
+        );
+      }
+      const lapsed = found.filter((m) => m.expired).map((m) => m.id);
+      if (lapsed.length) {
+        await tx.update(outbox).set({ status: "dead", lastError: EXPIRED, lockedBy: null, lockedUntil: null, secrets: null }).where(inArray(outbox.id, lapsed));
       }
       // Only a crashed final attempt gets here with no attempts left: it is dead, not retried forever.
-      const exhausted = found.filter((m) => m.status === "sending" && m.attempts >= opts.maxAttempts).map((m) => m.id);
+      const exhausted = found.filter((m) => !m.expired && m.status === "sending" && m.attempts >= opts.maxAttempts).map((m) => m.id);
       if (exhausted.length) {
         await tx.update(outbox).set({ status: "dead", lastError: LEASE_LOST, lockedBy: null, lockedUntil: null, secrets: null }).where(inArray(outbox.id, exhausted));
       }
-      const claimed = found.filter((m) => !exhausted.includes(m.id));
+      const claimed = found.filter((m) => !m.expired && !exhausted.includes(m.id)).map(({ expired: _, ...m }) => m);
       if (claimed.length) {
         await tx
           .update(outbox)

@@ -20,6 +20,12 @@ export type EnqueueInput<T extends TemplateName = TemplateName> = {
   related?: RelatedEntity;
   /** The client a message concerns, for the client's message history. */
   clientId?: number | null;
+  /**
+   * When the message stops being worth sending (a one-time code's own
+   * expiry): the worker never sends or retries it after this, and "Retry now"
+   * refuses it.
+   */
+  expiresAt?: Date;
   /** One message per key, ever: queuing the same key twice stores one row. */
   idempotencyKey: string;
 };

@@ -55,6 +55,7 @@ export async function enqueue<T extends TemplateName>(tx: DbOrTx, input: Enqueue
         relatedId: input.related?.id ?? null,
         clientId: input.clientId ?? null,
         idempotencyKey: message.idempotencyKey,
+        expiresAt: input.expiresAt ?? null,
         // The database clock decides when a row is due, so app and worker clocks may differ.
         nextAttemptAt: sql`NOW(3)`,
       })

@@ -11,6 +11,16 @@ import { outbox } from "@/db/schema";
  * worker still holds are touched. Resolves to the number released.
  */
 export async function releaseClaims(db: Db, ids: number[], workerId: string): Promise<number> {
+  return deferClaims(db, ids, workerId, { delayMs: 0 });
+}
+
+/**
+ * releaseClaims(), due again only after `delayMs`: what a provider's 429
+ * does to the message it refused (with `lastError` saying so) and to the rest
+ * of the round for that provider. The attempt is taken back, so a burst that
+ * outruns the provider's rate limit never uses up a message's retries.
+ */
+export async function deferClaims(db: Db, ids: number[], workerId: string, opts: { delayMs: number; lastError?: string }): Promise<number> {
   if (!ids.length) return 0;
   const [res] = await db
     .update(outbox)
@@ -19,9 +29,10 @@ export async function releaseClaims(db: Db, ids: number[], workerId: string): Pr
       // attempts), so this reads the claimed count, before the decrement below.
       status: sql`IF(${outbox.attempts} > 1, 'failed', 'queued')`,
       attempts: sql`${outbox.attempts} - 1`,
-      nextAttemptAt: sql`NOW(3)`,
+      nextAttemptAt: opts.delayMs > 0 ? sql`NOW(3) + INTERVAL ${Math.round(opts.delayMs * 1000)} MICROSECOND` : sql`NOW(3)`,
       lockedBy: null,
       lockedUntil: null,
+      ...(opts.lastError ? { lastError: opts.lastError } : {}),
     })
     .where(and(inArray(outbox.id, ids), eq(outbox.lockedBy, workerId), eq(outbox.status, "sending")));
   return res.affectedRows;

@@ -9,17 +9,18 @@ import { inTransaction } from "@/lib/transaction";
 
 const retryable = new Set(["failed", "dead"]);
 
-type RetryCheck = { status: string; prunedAt: Date | null; secrets: string | null; subject: string | null; text: string; html: string | null };
+type RetryCheck = { status: string; prunedAt: Date | null; expiresAt: Date | null; secrets: string | null; subject: string | null; text: string; html: string | null };
 
 /**
  * Why "Retry now" can't send this message again, or null when it can: only
  * failed or dead messages are retried, and never one that could only go out
  * incomplete (its code or link dropped when it died, or its body emptied by
- * the retention job).
+ * the retention job) or too late (past its expiry: a code that no longer works).
  */
-export function whyNotRetryable(m: RetryCheck): string | null {
+export function whyNotRetryable(m: RetryCheck, now: Date = new Date()): string | null {
   if (!retryable.has(m.status)) return `Only failed or dead messages can be retried; this one is ${m.status}.`;
   if (m.prunedAt) return "This message's text was removed by the retention job, so it can't be sent again.";
+  if (m.expiresAt && m.expiresAt.getTime() <= now.getTime()) return "This message has expired (a one-time code past its lifetime), so it can't be sent again. Ask for a new code instead.";
   if (!m.secrets && [m.subject, m.text, m.html].some(hasPlaceholders)) {
     return "This message's one-time code or link was removed when it failed for good, so it can't be sent again. Ask for a new code or link instead.";
   }
@@ -44,6 +45,7 @@ export async function retryMessage(db: Db, id: number, actor: { id: number; role
         html: outbox.html,
         secrets: outbox.secrets,
         prunedAt: outbox.prunedAt,
+        expiresAt: outbox.expiresAt,
       })
       .from(outbox)
       .where(eq(outbox.id, id))

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { RateLimiterMemory, RateLimiterQueue } from "rate-limiter-flexible";
 import { getDb, type Db } from "@/db";
 import { readSettings } from "@/db/queries/settings";
 import { resolveAttachments } from "./attachments";
@@ -8,8 +9,8 @@ import { defaultBackoff, type BackoffPolicy } from "./backoff";
 import { claimDue, recordAttempt, type AttemptResult, type ClaimedMessage } from "./claim";
 import { contentForSending, scrubSecrets, SecretsUnavailableError } from "./message-secrets";
 import type { MessageContent } from "./placeholders";
-import { releaseClaims } from "./release";
-import { ProviderError, type Providers, type SendResult } from "./providers";
+import { deferClaims, releaseClaims } from "./release";
+import { ProviderError, ProviderRateLimitError, type EmailProvider, type Providers, type SendResult, type SmsProvider } from "./providers";
 
 export type WorkerOptions = {
   providers: Providers;
@@ -48,6 +49,17 @@ export type OutboxWorker = {
 
 const MAX_ERROR_LENGTH = 2000;
 
+type Provider = EmailProvider | SmsProvider;
+
+/**
+ * Holds each send to the provider's `maxPerSecond`: one send per 1/rate
+ * seconds rather than `rate` per fixed second, since two fixed windows' bursts
+ * can meet at their edge (twice the rate within one second).
+ */
+function pacer(maxPerSecond: number | undefined): RateLimiterQueue | null {
+  return maxPerSecond ? new RateLimiterQueue(new RateLimiterMemory({ points: 1, duration: 1 / maxPerSecond })) : null;
+}
+
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`.slice(-64);
 }
@@ -63,6 +75,13 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   const { providers } = options;
   const db = () => options.db ?? getDb();
+
+  // Keyed by provider, so one object serving both channels (capture) is one pace.
+  const pacers = new Map<Provider, RateLimiterQueue | null>([providers.email, providers.sms].map((p) => [p, pacer(p.maxPerSecond)]));
+  // When each provider that answered 429 takes messages again (this process's clock).
+  const pausedUntil = new Map<Provider, number>();
+  const providerOf = (message: ClaimedMessage): Provider => (message.channel === "sms" ? providers.sms : providers.email);
+  const pauseLeft = (provider: Provider) => Math.max(0, (pausedUntil.get(provider) ?? 0) - Date.now());
 
   let stopping = false;
   // Claimed by this worker and not yet handed to the provider: what a stop releases.
@@ -100,6 +119,7 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     } catch (error) {
       // A provider's error may quote the message back: no secret reaches last_error or the logs.
       const text = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
+      if (error instanceof ProviderRateLimitError) return rateLimited(message, error.retryAfterMs, text);
       const permanent = (error instanceof ProviderError && error.permanent) || error instanceof SecretsUnavailableError;
       result = { status: "failed", error: text.slice(0, MAX_ERROR_LENGTH), permanent };
     }
@@ -115,6 +135,24 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     }
   }
 
+  /**
+   * A 429 is not the message's fault: it goes back unclaimed, due after the
+   * provider's Retry-After, without using an attempt, and the provider gets
+   * nothing more from this worker until then (sendAll holds the rest back).
+   */
+  async function rateLimited(message: ClaimedMessage, retryAfterMs: number, reason: string): Promise<void> {
+    const provider = providerOf(message);
+    pausedUntil.set(provider, Math.max(pausedUntil.get(provider) ?? 0, Date.now() + retryAfterMs));
+    const seconds = Math.ceil(retryAfterMs / 1000);
+    console.warn(`[outbox ${id}] ${provider.name} is rate limiting; sending again in ${seconds} s`);
+    try {
+      await deferClaims(db(), [message.id], id, { delayMs: retryAfterMs, lastError: `${reason.slice(0, MAX_ERROR_LENGTH - 80)}; due again in ${seconds} s, no attempt used.` });
+    } catch (error) {
+      // Its lease runs out and another round takes it; that counts an attempt, nothing worse.
+      console.error(`[outbox ${id}] message ${message.id}: could not put it back after a 429: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async function round(): Promise<number> {
     const claimed = await claimDue(db(), { workerId: id, leaseMs, limit: batchSize, maxAttempts });
     // The sender name is a setting, not part of the queued row: read it once
@@ -126,25 +164,38 @@ export function createWorker(options: WorkerOptions): OutboxWorker {
     return claimed.length;
   }
 
-  /** Sends `concurrency` at a time; once stopping, starts no more and releases what is left. */
+  /**
+   * Sends `concurrency` at a time, each at its provider's pace; once
+   * stopping, starts no more and releases what is left. Messages for a
+   * provider that answered 429 are not sent: they go back unclaimed, due when
+   * it takes messages again.
+   */
   async function sendAll(claimed: ClaimedMessage[], deliver: (message: ClaimedMessage) => Promise<void>): Promise<void> {
     for (const message of claimed) unstarted.add(message);
     let next = 0;
     const sender = async () => {
       while (!stopping && next < claimed.length) {
         const message = claimed[next++]!;
+        const provider = providerOf(message);
+        if (pauseLeft(provider)) continue;
+        await pacers.get(provider)?.removeTokens(1);
+        // A 429 may have come while this one waited its turn.
+        if (pauseLeft(provider)) continue;
         if (unstarted.delete(message)) await deliver(message);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, sender));
-    // Left only when a stop came during the claim or while these waited their turn.
+    // Left when held back by a 429, or when a stop came during the claim or while these waited their turn.
     const left = claimed.filter((message) => unstarted.delete(message));
-    if (left.length)
-      await releaseClaims(
-        db(),
-        left.map((m) => m.id),
-        id,
-      );
+    const held = new Map<Provider, number[]>();
+    const toRelease: number[] = [];
+    for (const message of left) {
+      const provider = providerOf(message);
+      if (!stopping && pauseLeft(provider)) held.set(provider, [...(held.get(provider) ?? []), message.id]);
+      else toRelease.push(message.id);
+    }
+    for (const [provider, ids] of held) await deferClaims(db(), ids, id, { delayMs: pauseLeft(provider) });
+    if (toRelease.length) await releaseClaims(db(), toRelease, id);
   }
 
   function runOnce(): Promise<number> {

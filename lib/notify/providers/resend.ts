@@ -1,7 +1,8 @@
 import "server-only";
 import { Resend } from "resend";
+import { retryAfterDelay } from "../backoff";
 import { fromHeader } from "../from-header";
-import { isPermanentStatus, ProviderError, type EmailMessage, type EmailProvider } from "./types";
+import { isPermanentStatus, ProviderError, ProviderRateLimitError, type EmailMessage, type EmailProvider } from "./types";
 
 export type ResendConfig = {
   apiKey: string;
@@ -10,6 +11,8 @@ export type ResendConfig = {
   /** EMAIL_FROM: its address is used, with the sender name from settings in front. */
   from: string;
   timeoutMs?: number;
+  /** RESEND_MAX_PER_SECOND: the worker's pace for this provider. */
+  maxPerSecond?: number;
 };
 
 export function createResendProvider(config: ResendConfig): EmailProvider {
@@ -18,8 +21,9 @@ export function createResendProvider(config: ResendConfig): EmailProvider {
   return {
     name: "resend",
     delivers: true,
+    maxPerSecond: config.maxPerSecond,
     async sendEmail(message: EmailMessage) {
-      const { data, error } = await client.emails.send(
+      const { data, error, headers } = await client.emails.send(
         {
           from: fromHeader(message.senderName, config.from),
           to: message.to,
@@ -36,6 +40,8 @@ export function createResendProvider(config: ResendConfig): EmailProvider {
       );
       if (error || !data) {
         const status = error && "statusCode" in error ? (error.statusCode as number | null) : null;
+        // The SDK hands back the response's headers with its error, lower-cased.
+        if (status === 429) throw new ProviderRateLimitError(`Resend: ${error?.message ?? "rate limited"} (HTTP 429)`, retryAfterDelay(headers?.["retry-after"]));
         throw new ProviderError(`Resend: ${error?.message ?? "no response"}${status ? ` (HTTP ${status})` : ""}`, isPermanentStatus(status));
       }
       return { status: "sent", providerMessageId: data.id };

@@ -1,7 +1,8 @@
 import "server-only";
 import type twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
-import { isPermanentStatus, ProviderError, type SmsMessage, type SmsProvider } from "./types";
+import { retryAfterDelay } from "../backoff";
+import { isPermanentStatus, ProviderError, ProviderRateLimitError, type SmsMessage, type SmsProvider } from "./types";
 
 export type TwilioConfig = {
   accountSid: string;
@@ -12,11 +13,23 @@ export type TwilioConfig = {
   /** Another Twilio-compatible endpoint (tests point it at a local stub). */
   baseUrl?: string;
   timeoutMs?: number;
+  /** TWILIO_MAX_PER_SECOND: the worker's pace for this provider. */
+  maxPerSecond?: number;
 };
 
 const TWILIO_API = "https://api.twilio.com";
 
 type TwilioClient = ReturnType<typeof twilio>;
+
+/** The error text of a Twilio answer: its JSON `message`, whether the SDK parsed the body or not. */
+function errorText(body: unknown): string {
+  try {
+    const message = (typeof body === "string" ? JSON.parse(body) : body)?.message;
+    return typeof message === "string" ? message : "Too many requests";
+  } catch {
+    return "Too many requests";
+  }
+}
 
 /**
  * The SDK's client, with the SDK loaded when the first text is sent: most
@@ -25,21 +38,21 @@ type TwilioClient = ReturnType<typeof twilio>;
  */
 async function twilioClient(config: TwilioConfig, timeoutMs: number): Promise<TwilioClient> {
   const sdk = (await import("twilio")).default;
-  // The SDK has no base-URL setting; this client rewrites each request's URI.
-  class RedirectingRequestClient extends sdk.RequestClient {
-    constructor(
-      private readonly baseUrl: string,
-      timeoutMs: number,
-    ) {
-      super({ timeout: timeoutMs });
-    }
-
-    override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-      return super.request({ ...opts, uri: opts.uri.replace(TWILIO_API, this.baseUrl.replace(/\/$/, "")) });
+  const baseUrl = config.baseUrl?.replace(/\/$/, "");
+  // The SDK has no base-URL setting, so this client rewrites each request's URI
+  // when one is set. It also reads a 429 here: the SDK's RestException keeps
+  // the status but drops the response's headers, and with them Retry-After.
+  class ProviderRequestClient extends sdk.RequestClient {
+    override async request<TData>(opts: RequestClient.RequestOptions<TData>) {
+      const response = await super.request(baseUrl ? { ...opts, uri: opts.uri.replace(TWILIO_API, baseUrl) } : opts);
+      if (response.statusCode === 429) {
+        const headers = response.headers as Record<string, string | undefined> | undefined;
+        throw new ProviderRateLimitError(`Twilio: ${errorText(response.body)} (HTTP 429)`, retryAfterDelay(headers?.["retry-after"]));
+      }
+      return response;
     }
   }
-  const httpClient = config.baseUrl ? new RedirectingRequestClient(config.baseUrl, timeoutMs) : new sdk.RequestClient({ timeout: timeoutMs });
-  return sdk(config.accountSid, config.authToken, { httpClient });
+  return sdk(config.accountSid, config.authToken, { httpClient: new ProviderRequestClient({ timeout: timeoutMs }) });
 }
 
 export function createTwilioProvider(config: TwilioConfig): SmsProvider {
@@ -52,6 +65,10 @@ export function createTwilioProvider(config: TwilioConfig): SmsProvider {
   let loading: Promise<TwilioClient> | undefined;
   return {
     name: "twilio",
+    maxPerSecond: config.maxPerSecond,
+    // Twilio's Messages API takes no idempotency key, so message.idempotencyKey
+    // goes nowhere: a retry after an unclear failure (a timeout, a lost lease)
+    // can text twice. SMS is at least once; README "Email and SMS" says so.
     async sendSms(message: SmsMessage) {
       const client = await (loading ??= twilioClient(config, timeoutMs));
       try {
@@ -63,6 +80,7 @@ export function createTwilioProvider(config: TwilioConfig): SmsProvider {
         });
         return { status: "sent", providerMessageId: sent.sid };
       } catch (error) {
+        if (error instanceof ProviderRateLimitError) throw error;
         const status = (error as { status?: number }).status;
         const reason = error instanceof Error ? error.message : String(error);
         throw new ProviderError(`Twilio: ${reason}${status ? ` (HTTP ${status})` : ""}`, isPermanentStatus(status));

@@ -20,6 +20,8 @@ export type SendResult = { status: "sent" | "captured"; providerMessageId: strin
 
 export interface EmailProvider {
   readonly name: string;
+  /** Sends per second this worker keeps to (RESEND_MAX_PER_SECOND); unset: no pacing. */
+  readonly maxPerSecond?: number;
   /** False for the capture provider, which needs no rendered attachments. */
   readonly delivers: boolean;
   sendEmail(message: EmailMessage): Promise<SendResult>;
@@ -27,6 +29,8 @@ export interface EmailProvider {
 
 export interface SmsProvider {
   readonly name: string;
+  /** Sends per second this worker keeps to (TWILIO_MAX_PER_SECOND); unset: no pacing. */
+  readonly maxPerSecond?: number;
   sendSms(message: SmsMessage): Promise<SendResult>;
 }
 
@@ -44,6 +48,21 @@ export class ProviderError extends Error {
   ) {
     super(message);
     this.name = "ProviderError";
+  }
+}
+
+/**
+ * A 429: the provider is fine, we are sending too fast. The message is due
+ * again after `retryAfterMs` (from Retry-After, bounded) without using one of
+ * its attempts, and the worker sends nothing more to this provider until then.
+ */
+export class ProviderRateLimitError extends ProviderError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message, false);
+    this.name = "ProviderRateLimitError";
   }
 }
 

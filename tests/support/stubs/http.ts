@@ -25,22 +25,36 @@ export async function listen(handler: Handler, port = 0): Promise<StubServer> {
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
 
 /**
  * Failure switches shared by both stubs: fail the next n requests, every
- * request while down, or refuse each one quoting its body.
+ * request while down, refuse each one quoting its body, or rate-limit the
+ * next n (429, with or without Retry-After).
  */
 export class Faults {
   private failures = 0;
+  private limited = 0;
+  private retryAfter: string | null = null;
   down = false;
   /** Refuse every request for good (a 4xx) with an error that quotes the message back, as real providers sometimes do. */
   echoBody = false;
   failNext(n: number): void {
     this.failures = n;
+  }
+  /** Answer the next n requests 429, with this Retry-After (null: no header), as a provider past its rate does. */
+  rateLimitNext(n: number, retryAfter: string | null): void {
+    this.limited = n;
+    this.retryAfter = retryAfter;
+  }
+  /** The headers of a 429 for this request, or null when it should pass. */
+  takeRateLimit(): Record<string, string> | null {
+    if (this.limited <= 0) return null;
+    this.limited -= 1;
+    return this.retryAfter === null ? {} : { "retry-after": this.retryAfter };
   }
   /** True when this request should get a 500. */
   take(): boolean {

@@ -25,6 +25,10 @@ export type ResendStub = StubServer & {
   requests: ResendRequest[];
   /** Requests answered 500. */
   failed: number;
+  /** Requests answered 429. */
+  rateLimited: number;
+  /** When each POST /emails arrived, whatever its answer: what a provider counts against its rate limit. */
+  arrivals: number[];
   faults: Faults;
 };
 
@@ -35,11 +39,19 @@ export async function startResendStub(port?: number): Promise<ResendStub> {
   const stub = {
     requests,
     failed: 0,
+    rateLimited: 0,
+    arrivals: [] as number[],
     faults,
   };
   const server = await listen((req, raw, res) => {
     if (req.method !== "POST" || req.url !== "/emails") return sendJson(res, 404, { statusCode: 404, name: "not_found", message: "Not found" });
     if (!req.headers.authorization?.startsWith("Bearer re_")) return sendJson(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key" });
+    stub.arrivals.push(Date.now());
+    const limited = faults.takeRateLimit();
+    if (limited) {
+      stub.rateLimited += 1;
+      return sendJson(res, 429, { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests. You can only make 2 requests per second." }, limited);
+    }
     if (faults.take()) {
       stub.failed += 1;
       return sendJson(res, 500, { statusCode: 500, name: "internal_server_error", message: "The stub is failing on purpose" });

@@ -14,14 +14,22 @@ export type TwilioRequest = {
   body: string | null;
 };
 
-export type TwilioStub = StubServer & { requests: TwilioRequest[]; failed: number; faults: Faults };
+export type TwilioStub = StubServer & {
+  requests: TwilioRequest[];
+  failed: number;
+  /** Requests answered 429. */
+  rateLimited: number;
+  /** When each authorised POST arrived, whatever its answer. */
+  arrivals: number[];
+  faults: Faults;
+};
 
 const MESSAGES = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/;
 
 export async function startTwilioStub(port?: number): Promise<TwilioStub> {
   const requests: TwilioRequest[] = [];
   const faults = new Faults();
-  const stub = { requests, failed: 0, faults };
+  const stub = { requests, failed: 0, rateLimited: 0, arrivals: [] as number[], faults };
   const server = await listen((req, raw, res) => {
     const match = MESSAGES.exec(req.url ?? "");
     if (req.method !== "POST" || !match) return sendJson(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
@@ -30,6 +38,12 @@ export async function startTwilioStub(port?: number): Promise<TwilioStub> {
       .toString()
       .split(":");
     if (user !== accountSid) return sendJson(res, 401, { code: 20003, message: "Authenticate", status: 401 });
+    stub.arrivals.push(Date.now());
+    const limited = faults.takeRateLimit();
+    if (limited) {
+      stub.rateLimited += 1;
+      return sendJson(res, 429, { code: 20429, message: "Too Many Requests", status: 429 }, limited);
+    }
     if (faults.take()) {
       stub.failed += 1;
       return sendJson(res, 500, { code: 20500, message: "The stub is failing on purpose", status: 500 });

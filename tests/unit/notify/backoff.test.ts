@@ -1,4 +1,4 @@
-import { backoffDelay } from "@/lib/notify/backoff";
+import { backoffDelay, retryAfterDelay } from "@/lib/notify/backoff";
 
 const policy = { baseMs: 1000, maxMs: 8000 };
 
@@ -15,5 +15,21 @@ describe("retry backoff", () => {
     expect(Math.min(...samples)).toBeGreaterThanOrEqual(2000);
     expect(Math.max(...samples)).toBeLessThanOrEqual(4000);
     expect(new Set(samples).size).toBeGreaterThan(50);
+  });
+});
+
+describe("retryAfterDelay", () => {
+  const now = Date.UTC(2026, 0, 5, 12, 0, 0);
+  it("reads Retry-After in seconds or as an HTTP date", () => {
+    expect(retryAfterDelay("7", now)).toBe(7000);
+    expect(retryAfterDelay("1.5", now)).toBe(1500);
+    expect(retryAfterDelay(new Date(now + 30_000).toUTCString(), now)).toBe(30_000);
+  });
+  it("keeps the wait between 1 s and 2 min, and waits 5 s without a usable header", () => {
+    expect(retryAfterDelay("0", now)).toBe(1000);
+    expect(retryAfterDelay("3600", now)).toBe(120_000);
+    expect(retryAfterDelay(new Date(now - 60_000).toUTCString(), now)).toBe(1000);
+    expect(retryAfterDelay(undefined, now)).toBe(5000);
+    expect(retryAfterDelay("soon", now)).toBe(5000);
   });
 });

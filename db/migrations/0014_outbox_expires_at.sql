@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `expires_at` datetime(3);
