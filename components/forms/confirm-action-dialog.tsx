@@ -6,6 +6,7 @@ import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescript
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import type { ConfirmActionProps } from "./confirm-trigger";
+import { actionFailureMessage } from "./action-failure";
 
 /**
  * The confirmation itself (Radix's AlertDialog, loaded on first use by
@@ -21,7 +22,15 @@ export function ConfirmActionDialog<I, R>({ trigger, ...props }: Omit<ConfirmAct
 
   function run() {
     startTransition(async () => {
-      const result = await props.action(undefined, props.input);
+      let result: Awaited<ReturnType<typeof props.action>>;
+      try {
+        result = await props.action(undefined, props.input);
+      } catch (error) {
+        // The call itself failed (offline, a deploy): said in place, instead of the area's error page.
+        const message = actionFailureMessage(error);
+        startTransition(() => setError(message));
+        return;
+      }
       // Updates after an await leave the transition unless wrapped again: the refusal (or the closing) and the
       // end of `pending` are drawn together, so Escape and Cancel never meet a dialog still "sending".
       startTransition(() => {

@@ -9,6 +9,7 @@ import { FormField, fieldA11y } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
 import type { FormState } from "@/lib/form-state";
+import { actionFailureMessage } from "./action-failure";
 
 export type ReasonConfirmProps = {
   /** The button that opened it (a DeferredPopup's), which gets focus back on close. */
@@ -64,7 +65,15 @@ export function ReasonConfirmPopup({
       return;
     }
     startTransition(async () => {
-      const result = await submit(reason);
+      let result: FormState<unknown>;
+      try {
+        result = await submit(reason);
+      } catch (error) {
+        // The call itself failed (offline, a deploy): said in place, with the reason still typed.
+        const message = actionFailureMessage(error);
+        startTransition(() => setError(message));
+        return;
+      }
       // Updates after an await leave the transition unless wrapped again: the refusal (or the closing) and the
       // end of `pending` are drawn together, so Escape and Cancel never meet a dialog still "sending".
       startTransition(() => {

@@ -7,6 +7,7 @@ import { toast, type ToastOptions } from "@/components/ui/toast";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { fieldErrorsFrom, type FieldErrors, type FormState } from "@/lib/form-state";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
+import { actionFailureMessage } from "./action-failure";
 
 type Options<S extends z.ZodType, R> = {
   action: (prev: undefined, input: Record<string, unknown>) => Promise<FormState<R>>;
@@ -101,7 +102,16 @@ export function useDialogForm<S extends z.ZodType, R>({
       return;
     }
     startTransition(async () => {
-      const result = await action(undefined, input);
+      let result: FormState<R>;
+      try {
+        result = await action(undefined, input);
+      } catch (error) {
+        // The call itself failed (offline, a deploy): the dialog stays open with what was typed and says why.
+        // No refresh: it would fail the same way, and Next answers a failed refresh by reloading the page.
+        const message = actionFailureMessage(error);
+        startTransition(() => setFormError(message));
+        return;
+      }
       // Updates after an await leave the transition unless wrapped again: this way the errors (or the
       // closing) and the end of `pending` are drawn together, so Escape never meets a dialog still "sending".
       startTransition(() => {

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState, type FormEvent } from "rea
 import type { z } from "zod";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { fieldErrorsFrom, initialFormState, type FieldErrors, type FormState } from "@/lib/form-state";
+import { settleAction } from "./action-failure";
 
 type Action<R> = (prev: FormState<R> | undefined, input: FormData) => Promise<FormState<R>>;
 
@@ -28,7 +29,9 @@ export type FormSchema = z.ZodType | (() => Promise<z.ZodType>);
  * network), the submit goes to the server, which checks the same schema.
  */
 export function useValidatedAction<R>(action: Action<R>, schema: FormSchema, onSuccess?: (state: FormState<R>) => void) {
-  const [state, formAction, pending] = useActionState(action, initialFormState as FormState<R>);
+  // A call that fails (offline, a deploy) comes back as a refusal that echoes what was sent, as the server's own
+  // refusals do: React resets the form after its action, and the fields draw their values from `values`.
+  const [state, formAction, pending] = useActionState((prev: FormState<R> | undefined, input: FormData) => settleAction(() => action(prev, input), echoTyped(input)), initialFormState as FormState<R>);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [checking, setChecking] = useState(false);
   const handled = useRef<FormState<R> | null>(null);
@@ -102,3 +105,15 @@ export function useValidatedAction<R>(action: Action<R>, schema: FormSchema, onS
     values: state.values,
   };
 }
+
+/**
+ * What was typed, to show again after a failed call: the same echo as the server's refusals
+ * (lib/actions/define-action.ts), which leaves secrets out.
+ */
+function echoTyped(input: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(formDataToObject(input))) if (typeof value === "string" && !SECRET.test(key)) out[key] = value;
+  return out;
+}
+
+const SECRET = /password|token|code|card|cvc|secret/i;

@@ -11,7 +11,8 @@ export type ClientOption = { id: number; name: string; email: string | null; com
 type Props = {
   id: string;
   value: ClientOption | null;
-  onChange: (client: ClientOption) => void;
+  /** A pick from the list, or null once the chosen client's name is typed over. */
+  onChange: (client: ClientOption | null) => void;
   invalid?: boolean;
   describedBy?: string;
 };
@@ -19,6 +20,12 @@ type Props = {
 /**
  * A searchable client picker (ARIA combobox). It asks the server for names
  * starting with what was typed, so it works the same with 20 clients or 100,000.
+ *
+ * Only a pick from the list chooses a client. Typing over the chosen name
+ * un-chooses it at once, so the field never shows one name while the invoice
+ * goes to (and bills in the currency of) another: saving then asks to choose a
+ * client, and the typed text stays to search with. (Putting the old name back
+ * on blur instead would silently undo what the person typed.)
  */
 export function ClientPicker({ id, value, onChange, invalid, describedBy }: Props) {
   const listId = useId();
@@ -28,6 +35,13 @@ export function ClientPicker({ id, value, onChange, invalid, describedBy }: Prop
   const [active, setActive] = useState(0);
   const [loading, setLoading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // Leaving the field closes the list a moment later (so a click on an option lands first); coming back
+  // before then keeps it open. Without this, a blur's late close shut the list while the person typed.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keepOpen = () => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -75,10 +89,13 @@ export function ClientPicker({ id, value, onChange, invalid, describedBy }: Prop
         className="pr-9"
         onChange={(e) => {
           setQuery(e.target.value);
-          setOpen(true);
+          keepOpen();
+          if (value && e.target.value !== value.name) onChange(null);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 120)}
+        onFocus={keepOpen}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 120);
+        }}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown") {
             e.preventDefault();

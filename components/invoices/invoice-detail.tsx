@@ -71,7 +71,7 @@ export async function InvoiceDetail({ area, invoiceId, canWrite, canPay, canOpen
         }
         actions={
           <>
-            {canWrite && invoice.status === "draft" && <DraftActions area={area} invoiceId={invoice.id} />}
+            {canWrite && invoice.status === "draft" && <DraftActions area={area} invoiceId={invoice.id} version={invoice.version} />}
             <PdfButton invoiceId={invoice.id} status={invoice.status} />
             {canWrite && invoice.status !== "draft" && <DuplicateInvoiceButton area={area} invoiceId={invoice.id} />}
             {canWrite && open && invoice.amountPaidMinor === 0 && <VoidInvoiceDialog invoiceId={invoice.id} number={title} />}

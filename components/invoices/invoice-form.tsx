@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { actionFailureMessage } from "@/components/forms/action-failure";
 import { CurrencySelect } from "@/components/forms/currency-select";
 import { FormAlert } from "@/components/forms/form-alert";
 import { registerWithDefaults } from "@/components/forms/register-with-defaults";
@@ -89,9 +90,10 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
   const totals = useMemo(() => liveTotals(lines, discount, currency, locale), [lines, discount, currency, locale]);
 
   // The invoice bills in the client's currency unless the person picks another after choosing the client.
-  function pickClient(option: ClientOption) {
+  // Null when the name was typed over: no client until one is picked, and the currency follows that pick.
+  function pickClient(option: ClientOption | null) {
     setValue("client", option);
-    setValue("currency", option.currency);
+    if (option) setValue("currency", option.currency);
   }
 
   function followTerms() {
@@ -119,7 +121,16 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
   const save = (issue: boolean) =>
     handleSubmit((payload) => {
       startTransition(async () => {
-        const saved = await saveInvoiceDraft(undefined, payload);
+        let saved: Awaited<ReturnType<typeof saveInvoiceDraft>>;
+        try {
+          saved = await saveInvoiceDraft(undefined, payload);
+        } catch (error) {
+          // The call itself failed (offline, a deploy): say so above the form, which keeps everything typed.
+          // Uncaught, it would reach the area's error.tsx, which replaces the page and the 20 lines with it.
+          const message = actionFailureMessage(error);
+          startTransition(() => setError("root", { type: "server", message }));
+          return;
+        }
         // Updates after an await are wrapped again, so `pending` lasts until they are drawn: the buttons stay
         // busy until the invoice's page has replaced the form, and a second press can't save a second draft.
         if (!saved.ok) {
@@ -130,11 +141,20 @@ export function InvoiceForm({ area, services, defaults, currencies, client: init
           });
           return;
         }
-        const id = saved.data!.id;
+        const { id, version } = saved.data!;
         if (issue) {
-          const issued = await issueInvoice(undefined, { invoiceId: id });
-          if (!issued.ok) toast({ title: "Draft saved, but it couldn't be issued", description: issued.formError ?? undefined, variant: "destructive" });
-          else toast({ title: `Invoice ${issued.data!.number} issued`, variant: "success" });
+          // Issues the version just saved: anyone else's change since then is refused rather than frozen unseen.
+          // Whatever stops it, the draft is saved: its page (below) has the Issue button to try again, and this form,
+          // now out of date, can't create the draft a second time.
+          let refusal: string | null;
+          try {
+            const issued = await issueInvoice(undefined, { invoiceId: id, expectedVersion: version });
+            refusal = issued.ok ? null : (issued.formError ?? "Try again from the invoice's page.");
+            if (issued.ok) toast({ title: `Invoice ${issued.data!.number} issued`, variant: "success" });
+          } catch (error) {
+            refusal = actionFailureMessage(error);
+          }
+          if (refusal !== null) toast({ title: `The draft was saved, but it wasn't issued: ${refusal}`, variant: "destructive" });
         } else {
           toast({ title: draft ? "Draft saved" : "Draft created", variant: "success" });
         }

@@ -38,8 +38,12 @@ export function DuplicateInvoiceButton({ area, invoiceId }: { area: string; invo
   );
 }
 
-/** A draft's own actions: edit, issue (with its consequences spelled out), delete. */
-export function DraftActions({ area, invoiceId }: { area: string; invoiceId: number }) {
+/**
+ * A draft's own actions: edit, issue (with its consequences spelled out), delete.
+ * `version` is the draft's as this page shows it: issuing sends it, so a draft
+ * someone changed since is refused instead of frozen as the person never saw it.
+ */
+export function DraftActions({ area, invoiceId, version }: { area: string; invoiceId: number; version: number }) {
   return (
     <>
       <ConfirmAction
@@ -66,7 +70,7 @@ export function DraftActions({ area, invoiceId }: { area: string; invoiceId: num
       </Button>
       <ConfirmAction
         action={issueInvoice}
-        input={{ invoiceId }}
+        input={{ invoiceId, expectedVersion: version }}
         triggerVariant="default"
         trigger={
           <>

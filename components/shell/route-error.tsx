@@ -15,7 +15,10 @@ export function RouteError({ error, reset }: { error: Error & { digest?: string 
       <h1 data-stand-in="" className="mt-3 text-lg font-semibold">
         This page couldn&apos;t load
       </h1>
-      <p className="mt-1 text-sm text-muted-foreground">Something went wrong on our side. Nothing was changed. Try again{error.digest ? ` (reference ${error.digest})` : ""}.</p>
+      {/* No promise that nothing changed: this page can't know what a failed step had already saved. */}
+      <p className="mt-1 text-sm text-muted-foreground">
+        Something went wrong on our side. Try again{error.digest ? ` (reference ${error.digest})` : ""}. If you were saving something, check whether it was saved before entering it again.
+      </p>
       <Button className="mt-4" onClick={reset}>
         Try again
       </Button>

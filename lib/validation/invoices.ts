@@ -92,6 +92,13 @@ export type InvoiceDraftFormInput = z.input<typeof draftFormFields>;
 
 export const invoiceIdSchema = z.object({ invoiceId: id });
 
+/**
+ * Issuing freezes the draft as it is, so the caller says which version it
+ * showed the person (the same field rules as the save's): a draft someone
+ * changed since is refused rather than frozen unseen.
+ */
+export const issueInvoiceSchema = z.object({ invoiceId: id, expectedVersion: positiveId("Reload the invoice and try again") });
+
 export const voidInvoiceSchema = z.object({ invoiceId: id, reason: requiredText(500, "Say why this invoice is void").pipe(z.string().min(3, { error: "Say a little more about why" })) });
 
 const ADDRESS_SPLIT = /[\s,;]+/;

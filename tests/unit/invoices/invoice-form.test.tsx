@@ -1,13 +1,18 @@
-import { render, screen, within } from "@testing-library/react";
+import { Component, type ReactNode } from "react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { redirect } from "next/navigation";
 import { renderToString } from "react-dom/server";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
 import { currencyChoices } from "@/lib/currencies";
 import { formatMoney, invoiceTotals } from "@/lib/money";
 import { stubClientOptionsFetch } from "../../support/client-options-fetch";
+import { scaledMs } from "../../support/load";
 
 const push = jest.fn();
-jest.mock("next/navigation", () => ({ useRouter: () => ({ push, refresh: jest.fn() }) }));
+jest.mock("next/navigation", () => ({ ...jest.requireActual("next/navigation"), useRouter: () => ({ push, refresh: jest.fn() }) }));
+const toast = jest.fn();
+jest.mock("@/components/ui/toast", () => ({ ...jest.requireActual("@/components/ui/toast"), toast: (...args: unknown[]) => toast(...args) }));
 const saveInvoiceDraft = jest.fn();
 const issueInvoice = jest.fn();
 jest.mock("@/lib/actions/invoices/save-invoice-draft", () => ({ saveInvoiceDraft: (...args: unknown[]) => saveInvoiceDraft(...args) }));
@@ -23,7 +28,22 @@ const currencies = currencyChoices({ preferred: ["USD"] });
 
 stubClientOptionsFetch();
 
+/** Stands in for the area's error.tsx. */
+class Boundary extends Component<{ children: ReactNode; onError: (error: unknown) => void }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown) {
+    this.props.onError(error);
+  }
+  render() {
+    return this.state.failed ? <p>error page</p> : this.props.children;
+  }
+}
+
 beforeEach(() => {
+  toast.mockReset();
   saveInvoiceDraft.mockReset();
   issueInvoice.mockReset();
   push.mockReset();
@@ -96,7 +116,7 @@ describe("InvoiceForm", () => {
 
   it("saves, then issues, then opens the invoice when asked to save and issue", async () => {
     const user = userEvent.setup();
-    saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41 } });
+    saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41, version: 1 } });
     issueInvoice.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41, number: "INV-2026-0041", version: 2 } });
     render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
     await user.type(screen.getByLabelText("Line 1 description"), "Consulting");
@@ -113,8 +133,106 @@ describe("InvoiceForm", () => {
       }),
     );
     await new Promise((r) => setTimeout(r, 0));
-    expect(issueInvoice).toHaveBeenCalledWith(undefined, { invoiceId: 41 });
+    // The version the save returned: a change by someone else since is refused, not issued unseen.
+    expect(issueInvoice).toHaveBeenCalledWith(undefined, { invoiceId: 41, expectedVersion: 1 });
     expect(push).toHaveBeenCalledWith("/staff/invoices/41");
+  });
+
+  it("keeps every typed line and says the server couldn't be reached when the save's call fails", async () => {
+    const user = userEvent.setup();
+    jest.spyOn(console, "error").mockImplementationOnce(() => {});
+    saveInvoiceDraft.mockRejectedValue(new TypeError("Failed to fetch"));
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
+    await user.type(screen.getByLabelText("Line 1 description"), "Consulting");
+    await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "120");
+    await user.click(screen.getByRole("button", { name: "Add line" }));
+    await user.type(screen.getByLabelText("Line 2 description"), "Hosting");
+    await user.type(screen.getByLabelText(/Line 2 unit price \(USD\)/), "30");
+    await user.click(screen.getByRole("button", { name: "Save and issue" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("We couldn't reach the server. Nothing you typed is lost: check your connection and try again.");
+    expect(screen.getByLabelText("Line 1 description")).toHaveValue("Consulting");
+    expect(screen.getByLabelText(/Line 1 unit price \(USD\)/)).toHaveValue("120.00");
+    expect(screen.getByLabelText("Line 2 description")).toHaveValue("Hosting");
+    expect(issueInvoice).not.toHaveBeenCalled();
+    expect(push).not.toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Save and issue" })).toBeEnabled();
+  });
+
+  it("lets Next's redirect from the save through, so it still navigates", async () => {
+    const user = userEvent.setup();
+    let thrown: unknown;
+    try {
+      redirect("/login");
+    } catch (error) {
+      thrown = error;
+    }
+    saveInvoiceDraft.mockRejectedValue(thrown);
+    const caught = jest.fn();
+    jest.spyOn(console, "error").mockImplementation(() => {});
+    render(
+      <Boundary onError={caught}>
+        <InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />
+      </Boundary>,
+    );
+    await user.type(screen.getByLabelText("Line 1 description"), "Consulting");
+    await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "120");
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    await waitFor(() => expect(caught).toHaveBeenCalledWith(thrown));
+    jest.mocked(console.error).mockRestore();
+  });
+
+  it("says the draft was saved but not issued when the issue fails after the save, and opens the draft", async () => {
+    const user = userEvent.setup();
+    jest.spyOn(console, "error").mockImplementationOnce(() => {});
+    saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 41, version: 1 } });
+    issueInvoice.mockRejectedValue(new TypeError("Failed to fetch"));
+    render(<InvoiceForm area="/staff" services={services} defaults={defaults} currencies={currencies} client={client} />);
+    await user.type(screen.getByLabelText("Line 1 description"), "Consulting");
+    await user.type(screen.getByLabelText(/Line 1 unit price \(USD\)/), "120");
+    await user.click(screen.getByRole("button", { name: "Save and issue" }));
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/staff/invoices/41"));
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringMatching(/^The draft was saved, but it wasn't issued: We couldn't reach the server/), variant: "destructive" }));
+
+    issueInvoice.mockResolvedValue({ ok: false, fieldErrors: {}, formError: "This draft changed since you opened it. Reload to see the changes before issuing." });
+    await user.click(screen.getByRole("button", { name: "Save and issue" }));
+    await waitFor(() =>
+      expect(toast).toHaveBeenLastCalledWith(
+        expect.objectContaining({ title: "The draft was saved, but it wasn't issued: This draft changed since you opened it. Reload to see the changes before issuing." }),
+      ),
+    );
+  });
+
+  it("forgets the chosen client once its name is typed over, so the invoice can't go to it in its currency", async () => {
+    const user = userEvent.setup();
+    const acme = { id: 5, name: "Acme", email: null, currency: "EUR" };
+    const bob = { id: 6, name: "Bob's Plumbing", email: null, currency: "GBP" };
+    // As /admin/invoices/new?client=<Acme> draws it: in Acme's currency.
+    render(<InvoiceForm area="/admin" services={services} defaults={{ ...defaults, currency: "EUR" }} currencies={currencies} client={acme} />);
+    expect(screen.getByLabelText("Currency")).toHaveValue("EUR");
+    await user.type(screen.getByLabelText("Line 1 description"), "Boiler");
+    await user.type(screen.getByLabelText(/Line 1 unit price/), "120");
+    const field = screen.getByRole("combobox", { name: /Client/ });
+    await user.clear(field);
+    await user.type(field, "Bob's Plumbing");
+    await user.tab();
+    expect(field).toHaveValue("Bob's Plumbing");
+    await user.click(screen.getByRole("button", { name: "Save and issue" }));
+    expect(await screen.findByText("Choose a client")).toBeInTheDocument();
+    expect(saveInvoiceDraft).not.toHaveBeenCalled();
+
+    // Picked from the list with the keyboard, Bob is the client and the currency follows.
+    jest.mocked(globalThis.fetch).mockResolvedValue({ ok: true, json: async () => ({ clients: [bob] }) } as Response);
+    await user.clear(field);
+    await user.type(field, "Bob");
+    // The picker asks the server after a 150 ms pause: wait for its answer to be drawn.
+    // The picker asks the server after a 150 ms pause.
+    expect(await screen.findByRole("option", { name: /Bob's Plumbing/ }, { timeout: scaledMs(3_000) })).toBeInTheDocument();
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect(field).toHaveValue("Bob's Plumbing");
+    expect(screen.getByLabelText("Currency")).toHaveValue("GBP");
+    saveInvoiceDraft.mockResolvedValue({ ok: true, fieldErrors: {}, formError: null, data: { id: 42, version: 1 } });
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    await waitFor(() => expect(saveInvoiceDraft).toHaveBeenCalledWith(undefined, expect.objectContaining({ clientId: 6, currency: "GBP" })));
   });
 
   it("offers every currency by name, common ones first, and reads prices in the one picked", async () => {
