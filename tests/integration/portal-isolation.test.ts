@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { isValidElement, type ReactNode } from "react";
 import { getDb } from "@/db";
-import { subscriptions } from "@/db/schema";
+import { clients, subscriptions } from "@/db/schema";
 import { DENIED } from "@/lib/actions/define-action";
 import { cancelSubscription } from "@/lib/actions/portal/cancel-subscription";
 import { emailMyInvoice } from "@/lib/actions/portal/email-my-invoice";
@@ -351,6 +351,8 @@ describe("portal server actions with client B's ids", () => {
     const mine = await getDb().select().from(subscriptions).where(eq(subscriptions.clientId, f.a.clientId));
     expect(mine).toHaveLength(1);
     expect(await getDb().select().from(subscriptions).where(eq(subscriptions.clientId, f.b.clientId))).toEqual(bBefore);
+    // Texts need a number that takes them (A's on file is a mobile); B's record must not change either way.
+    await getDb().update(clients).set({ phone: "+447911123456" }).where(eq(clients.id, f.a.clientId));
     expect(await updateBillingDetails(undefined, { company: "Alice Co", address: "", smsOptIn: "on", clientId: String(f.b.clientId), id: String(f.b.clientId) })).toMatchObject({ ok: true });
     const { getPortalClientDetails } = await import("@/db/queries/portal");
     expect(await getPortalClientDetails(f.b.clientId)).toMatchObject({ company: null, smsOptIn: false });
