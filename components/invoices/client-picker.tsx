@@ -117,8 +117,11 @@ export function ClientPicker({ id, value, onChange, invalid, describedBy }: Prop
       </span>
       {open && (
         <ul id={listId} role="listbox" aria-label="Clients" className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-md">
-          {options.length === 0 && !loading ? (
-            <li className="px-2 py-1.5 text-sm text-muted-foreground">No client starts with that name.</li>
+          {options.length === 0 ? (
+            // A listbox holds options only: the empty state is one that can't be chosen.
+            <li role="option" aria-disabled="true" aria-selected="false" className="px-2 py-1.5 text-sm text-muted-foreground">
+              {loading ? "Looking…" : "No client starts with that name."}
+            </li>
           ) : (
             options.map((o, i) => (
               <li
