@@ -3,34 +3,14 @@ import { getDb } from "@/db";
 import { outbox, outboxAttempts } from "@/db/schema";
 import { claimDue, recordAttempt } from "@/lib/notify/claim";
 import { enqueue } from "@/lib/notify/enqueue";
-import { captureProvider } from "@/lib/notify/providers/capture";
 import { createWorker } from "@/lib/notify/worker";
-import { resetDatabase } from "../support/db";
-import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders } from "../support/outbox";
-import { startResendStub, type ResendStub } from "../support/stubs/resend-stub";
-import { startTwilioStub, type TwilioStub } from "../support/stubs/twilio-stub";
+import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders, withProviderStubs } from "../support/outbox";
 import { scaledMs } from "../support/load";
 
-let resend: ResendStub;
-let twilio: TwilioStub;
+const stubs = withProviderStubs();
 
 // 500 rendered messages through two workers take a few seconds on two shared cores.
 jest.setTimeout(scaledMs(60_000));
-
-beforeAll(async () => {
-  await resetDatabase();
-  [resend, twilio] = await Promise.all([startResendStub(), startTwilioStub()]);
-});
-
-afterAll(async () => {
-  await Promise.all([resend.close(), twilio.close()]);
-});
-
-beforeEach(async () => {
-  await drain(createWorker({ workerId: "sweeper", providers: { email: captureProvider, sms: captureProvider } }));
-  resend.requests.length = 0;
-  twilio.requests.length = 0;
-});
 
 describe("several workers at once", () => {
   it("two workers over 500 messages deliver each exactly once, counted at the stubs", async () => {
@@ -45,7 +25,7 @@ describe("several workers at once", () => {
         }
       });
     }
-    const workers = ["a", "b"].map((id) => createWorker({ workerId: `worker-${id}`, providers: stubProviders(resend, twilio), batchSize: 10 }));
+    const workers = ["a", "b"].map((id) => createWorker({ workerId: `worker-${id}`, providers: stubProviders(stubs.resend, stubs.twilio), batchSize: 10 }));
     const [byA = 0, byB = 0] = await Promise.all(workers.map(drain));
 
     expect(byA + byB).toBe(500);
@@ -53,10 +33,10 @@ describe("several workers at once", () => {
     expect(byA).toBeGreaterThan(50);
     expect(byB).toBeGreaterThan(50);
 
-    const delivered = [...resend.requests.map((r) => r.body.to as string[]).flat(), ...twilio.requests.map((r) => r.to!)];
+    const delivered = [...stubs.resend.requests.map((r) => r.body.to as string[]).flat(), ...stubs.twilio.requests.map((r) => r.to!)];
     expect(delivered).toHaveLength(500);
     expect(new Set(delivered).size).toBe(500);
-    expect(resend.requests.every((r) => !r.replay)).toBe(true);
+    expect(stubs.resend.requests.every((r) => !r.replay)).toBe(true);
 
     const statuses = await getDb()
       .select({ status: outbox.status, n: count() })
@@ -83,7 +63,7 @@ describe("several workers at once", () => {
     expect(claimed).toMatchObject({ id, attempts: 1 });
     expect(await getMessage(id)).toMatchObject({ status: "sending", lockedBy: "doomed" });
 
-    const survivor = createWorker({ workerId: "survivor", providers: stubProviders(resend, twilio), leaseMs });
+    const survivor = createWorker({ workerId: "survivor", providers: stubProviders(stubs.resend, stubs.twilio), leaseMs });
     expect(await survivor.runOnce()).toBe(0);
     // The lease runs out (moved into the past in the database, rather than waited for on the clock).
     await getDb()
@@ -92,7 +72,7 @@ describe("several workers at once", () => {
       .where(eq(outbox.id, id));
     expect(await survivor.runOnce()).toBe(1);
 
-    expect(resend.requests.map((r) => r.body.to)).toEqual([["lease@example.com"]]);
+    expect(stubs.resend.requests.map((r) => r.body.to)).toEqual([["lease@example.com"]]);
     expect(await getMessage(id)).toMatchObject({ status: "sent", attempts: 2, lockedBy: null });
 
     // Had the doomed worker woken up and recorded late, it could not overwrite the result.
@@ -118,7 +98,7 @@ describe("several workers at once", () => {
   it("sends a kicked message from a running worker right after the commit", async () => {
     // The worker's poll is ten minutes away: a message sent within the test's time was sent by the kick, however slow the machine.
     const pollMs = 600_000;
-    const w = createWorker({ workerId: "kicked", providers: stubProviders(resend, twilio), pollMs });
+    const w = createWorker({ workerId: "kicked", providers: stubProviders(stubs.resend, stubs.twilio), pollMs });
     w.start();
     try {
       // Let the first round find an empty queue and go idle on its long poll.
@@ -126,8 +106,8 @@ describe("several workers at once", () => {
       const started = Date.now();
       await enqueueCommitted(smsInput({ to: "+14155550999" }));
       w.kick();
-      while (twilio.requests.length === 0 && Date.now() - started < scaledMs(20_000)) await new Promise((r) => setTimeout(r, 5));
-      expect(twilio.requests).toHaveLength(1);
+      while (stubs.twilio.requests.length === 0 && Date.now() - started < scaledMs(20_000)) await new Promise((r) => setTimeout(r, 5));
+      expect(stubs.twilio.requests).toHaveLength(1);
     } finally {
       await w.stop();
     }

@@ -3,36 +3,14 @@ import { registerAttachmentRenderer } from "@/lib/notify/attachments";
 import { enqueue } from "@/lib/notify/enqueue";
 import { captureProvider } from "@/lib/notify/providers/capture";
 import { createWorker } from "@/lib/notify/worker";
-import { resetDatabase } from "../support/db";
-import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders } from "../support/outbox";
-import { startResendStub, type ResendStub } from "../support/stubs/resend-stub";
-import { startTwilioStub, type TwilioStub } from "../support/stubs/twilio-stub";
+import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders, withProviderStubs } from "../support/outbox";
 import { revealSecrets } from "../support/secrets";
 
-let resend: ResendStub;
-let twilio: TwilioStub;
+const stubs = withProviderStubs();
 const fastBackoff = { baseMs: 40, maxMs: 200 };
 
-beforeAll(async () => {
-  await resetDatabase();
-  [resend, twilio] = await Promise.all([startResendStub(), startTwilioStub()]);
-});
-
-afterAll(async () => {
-  await Promise.all([resend.close(), twilio.close()]);
-});
-
-beforeEach(async () => {
-  // Each test starts with an empty queue and quiet stubs.
-  await drain(createWorker({ workerId: "sweeper", providers: { email: captureProvider, sms: captureProvider } }));
-  resend.requests.length = 0;
-  twilio.requests.length = 0;
-  resend.faults.failNext(0);
-  resend.faults.down = false;
-});
-
 const worker = (overrides: Partial<Parameters<typeof createWorker>[0]> = {}) =>
-  createWorker({ workerId: "w1", providers: stubProviders(resend, twilio), backoff: fastBackoff, maxAttempts: 4, ...overrides });
+  createWorker({ workerId: "w1", providers: stubProviders(stubs.resend, stubs.twilio), backoff: fastBackoff, maxAttempts: 4, ...overrides });
 
 describe("delivery through the real SDKs", () => {
   it("delivers a committed email once, with to, cc and bcc as recipient fields and the attachment", async () => {
@@ -56,8 +34,8 @@ describe("delivery through the real SDKs", () => {
       expect(await drain(w)).toBe(1);
       expect(await drain(w)).toBe(0);
 
-      expect(resend.requests).toHaveLength(1);
-      const [sent] = resend.requests;
+      expect(stubs.resend.requests).toHaveLength(1);
+      const [sent] = stubs.resend.requests;
       const row = await getMessage(id);
       // No settings row here: the default sender name replaces EMAIL_FROM's display name.
       expect(sent!.body).toMatchObject({
@@ -91,25 +69,25 @@ describe("delivery through the real SDKs", () => {
       }),
     ).rejects.toThrow("rolled back");
     expect(await drain(worker())).toBe(0);
-    expect(resend.requests).toHaveLength(0);
+    expect(stubs.resend.requests).toHaveLength(0);
   });
 
   it("sends SMS through Twilio from the number, or through a Messaging Service when one is set", async () => {
     const fromNumber = await enqueueCommitted(smsInput({ to: "+447700900123" }));
     await drain(worker());
     const viaService = await enqueueCommitted(smsInput({ to: "+447700900456" }));
-    await drain(worker({ providers: stubProviders(resend, twilio, { messagingServiceSid: "MG0123456789abcdef0123456789abcdef" }) }));
+    await drain(worker({ providers: stubProviders(stubs.resend, stubs.twilio, { messagingServiceSid: "MG0123456789abcdef0123456789abcdef" }) }));
 
-    expect(twilio.requests).toMatchObject([
+    expect(stubs.twilio.requests).toMatchObject([
       { to: "+447700900123", from: "+15005550006", messagingServiceSid: null, body: "123456 is your ClientDesk code. It expires in 10 minutes. Never share it." },
       { to: "+447700900456", from: null, messagingServiceSid: "MG0123456789abcdef0123456789abcdef" },
     ]);
-    expect(await getMessage(fromNumber.id)).toMatchObject({ status: "sent", providerMessageId: twilio.requests[0]!.sid });
-    expect(await getMessage(viaService.id)).toMatchObject({ status: "sent", providerMessageId: twilio.requests[1]!.sid });
+    expect(await getMessage(fromNumber.id)).toMatchObject({ status: "sent", providerMessageId: stubs.twilio.requests[0]!.sid });
+    expect(await getMessage(viaService.id)).toMatchObject({ status: "sent", providerMessageId: stubs.twilio.requests[1]!.sid });
   });
 
   it("retries a provider answering 500 three times with backoff, then delivers exactly once", async () => {
-    resend.faults.failNext(3);
+    stubs.resend.faults.failNext(3);
     const { id } = await enqueueCommitted(emailInput());
     const w = worker({ maxAttempts: 6 });
     // When each call that made an attempt began and ended.
@@ -121,8 +99,8 @@ describe("delivery through the real SDKs", () => {
       if (tries.length > 6) throw new Error("too many tries");
     }
     expect(tries).toHaveLength(4);
-    expect(resend.requests).toHaveLength(1);
-    expect(resend.requests[0]!.replay).toBe(false);
+    expect(stubs.resend.requests).toHaveLength(1);
+    expect(stubs.resend.requests[0]!.replay).toBe(false);
     const attempts = await getAttempts(id);
     expect(attempts.map((a) => a.outcome)).toEqual(["failed", "failed", "failed", "sent"]);
     expect(attempts[0]!.error).toMatch(/Resend: .*HTTP 500/);
@@ -135,7 +113,7 @@ describe("delivery through the real SDKs", () => {
   });
 
   it("marks a message dead after the attempt limit when the provider stays down", async () => {
-    resend.faults.down = true;
+    stubs.resend.faults.down = true;
     const logged = jest.spyOn(console, "error").mockImplementation(() => {});
     const { id } = await enqueueCommitted(emailInput());
     const w = worker({ maxAttempts: 3 });
@@ -147,7 +125,7 @@ describe("delivery through the real SDKs", () => {
     expect(row).toMatchObject({ status: "dead", attempts: 3 });
     expect(row.lastError).toMatch(/HTTP 500/);
     expect((await getAttempts(id)).map((a) => a.outcome)).toEqual(["failed", "failed", "failed"]);
-    expect(resend.requests).toHaveLength(0);
+    expect(stubs.resend.requests).toHaveLength(0);
     expect(logged).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`message ${id} is dead after attempt 3`)));
     logged.mockRestore();
     // Dead is final: later rounds leave it alone.
@@ -161,7 +139,7 @@ describe("delivery through the real SDKs", () => {
     const row = await getMessage(id);
     expect(row.status).toBe("failed");
     expect(row.lastError).toBe('Can\'t attach receipt.pdf: no renderer is registered for "receipt_pdf" attachments.');
-    expect(resend.requests).toHaveLength(0);
+    expect(stubs.resend.requests).toHaveLength(0);
   });
 
   it("goes straight to dead when the provider refuses the request for good (4xx)", async () => {
@@ -169,7 +147,7 @@ describe("delivery through the real SDKs", () => {
     const { id } = await enqueueCommitted(smsInput());
     const refusing = createWorker({
       workerId: "w-bad-account",
-      providers: { email: captureProvider, sms: stubProviders(resend, { ...twilio, url: `${twilio.url}/nowhere` }).sms },
+      providers: { email: captureProvider, sms: stubProviders(stubs.resend, { ...stubs.twilio, url: `${stubs.twilio.url}/nowhere` }).sms },
       backoff: fastBackoff,
     });
     await refusing.runOnce();
@@ -184,7 +162,7 @@ describe("delivery through the real SDKs", () => {
     await drain(createWorker({ workerId: "capture", providers: { email: captureProvider, sms: captureProvider } }));
     expect(await getMessage(email.id)).toMatchObject({ status: "captured", providerMessageId: null });
     expect(await getMessage(sms.id)).toMatchObject({ status: "captured" });
-    expect(resend.requests).toHaveLength(0);
-    expect(twilio.requests).toHaveLength(0);
+    expect(stubs.resend.requests).toHaveLength(0);
+    expect(stubs.twilio.requests).toHaveLength(0);
   });
 });

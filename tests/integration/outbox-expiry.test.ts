@@ -3,37 +3,17 @@ import { getDb } from "@/db";
 import { outbox } from "@/db/schema";
 import { retryMessage } from "@/lib/actions/outbox/retry-message";
 import { EXPIRED } from "@/lib/notify/claim";
-import { captureProvider } from "@/lib/notify/providers/capture";
 import { createWorker } from "@/lib/notify/worker";
 import { sendOtp } from "@/lib/otp/send";
 import { OTP_RESEND_SECONDS } from "@/lib/otp/code";
-import { resetDatabase } from "../support/db";
 import { createUser } from "../support/factories";
-import { drain, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders } from "../support/outbox";
+import { drain, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders, withProviderStubs } from "../support/outbox";
 import { freshPhone } from "../support/otp";
 import { actAs } from "../support/request-context";
-import { startResendStub, type ResendStub } from "../support/stubs/resend-stub";
-import { startTwilioStub, type TwilioStub } from "../support/stubs/twilio-stub";
 
-let resend: ResendStub;
-let twilio: TwilioStub;
+const stubs = withProviderStubs();
 
-beforeAll(async () => {
-  await resetDatabase();
-  [resend, twilio] = await Promise.all([startResendStub(), startTwilioStub()]);
-});
-
-afterAll(async () => {
-  await Promise.all([resend.close(), twilio.close()]);
-});
-
-beforeEach(async () => {
-  await drain(createWorker({ workerId: "sweeper", providers: { email: captureProvider, sms: captureProvider } }));
-  twilio.requests.length = 0;
-  twilio.faults.failNext(0);
-});
-
-const worker = (workerId = "w1") => createWorker({ workerId, providers: stubProviders(resend, twilio), backoff: { baseMs: 40, maxMs: 200 } });
+const worker = (workerId = "w1") => createWorker({ workerId, providers: stubProviders(stubs.resend, stubs.twilio), backoff: { baseMs: 40, maxMs: 200 } });
 const past = () => new Date(Date.now() - 1000);
 const expire = (id: number) => getDb().update(outbox).set({ expiresAt: past() }).where(eq(outbox.id, id));
 
@@ -41,13 +21,13 @@ describe("a message past its expiry", () => {
   it("is never sent: the claim marks it dead with the reason and drops its code", async () => {
     const { id } = await enqueueCommitted(smsInput({ expiresAt: past() }));
     expect(await worker().runOnce()).toBe(0);
-    expect(twilio.arrivals).toHaveLength(0);
+    expect(stubs.twilio.arrivals).toHaveLength(0);
     expect(await getMessage(id)).toMatchObject({ status: "dead", attempts: 0, lastError: EXPIRED, secrets: null, lockedBy: null });
   });
 
   it("is not retried after a failure, nor after its worker lost the lease mid-send", async () => {
     const failedOnce = await enqueueCommitted(smsInput({ expiresAt: new Date(Date.now() + 60_000) }));
-    twilio.faults.failNext(1);
+    stubs.twilio.faults.failNext(1);
     await worker().runOnce();
     expect(await getMessage(failedOnce.id)).toMatchObject({ status: "failed", attempts: 1 });
     await expire(failedOnce.id);
@@ -64,7 +44,7 @@ describe("a message past its expiry", () => {
       .where(eq(outbox.id, leaseLost.id));
 
     expect(await worker("w2").runOnce()).toBe(0);
-    expect(twilio.requests).toHaveLength(0);
+    expect(stubs.twilio.requests).toHaveLength(0);
     expect(await getMessage(failedOnce.id)).toMatchObject({ status: "dead", attempts: 1, lastError: EXPIRED, secrets: null });
     expect(await getMessage(leaseLost.id)).toMatchObject({ status: "dead", attempts: 1, lastError: EXPIRED, lockedBy: null });
     expect(await getAttempts(failedOnce.id)).toHaveLength(1);
@@ -91,7 +71,7 @@ describe("a new code", () => {
     const phone = freshPhone();
     const first = await sendOtp(getDb(), { userId: user.id, purpose: "login", phone, ip: "198.51.100.7" });
     // Twilio is failing, so the first text waits for its retry.
-    twilio.faults.failNext(1);
+    stubs.twilio.faults.failNext(1);
     await worker().runOnce();
     const [firstText] = await getDb()
       .select()
@@ -110,12 +90,12 @@ describe("a new code", () => {
       .where(eq(outbox.toFirst, phone));
     await drain(worker("w3"));
     // Only the new code reaches the phone.
-    expect(twilio.requests).toHaveLength(1);
+    expect(stubs.twilio.requests).toHaveLength(1);
     const [secondText] = await getDb()
       .select()
       .from(outbox)
       .where(eq(outbox.idempotencyKey, `otp:${second.otpId}`));
     expect(secondText).toMatchObject({ status: "sent" });
-    expect(twilio.requests[0]!.sid).toBe(secondText!.providerMessageId);
+    expect(stubs.twilio.requests[0]!.sid).toBe(secondText!.providerMessageId);
   });
 });

@@ -1,38 +1,15 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { outbox } from "@/db/schema";
-import { captureProvider } from "@/lib/notify/providers/capture";
 import { createResendProvider } from "@/lib/notify/providers/resend";
 import { createWorker } from "@/lib/notify/worker";
-import { resetDatabase } from "../support/db";
-import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders, TEST_FROM } from "../support/outbox";
-import { startResendStub, type ResendStub } from "../support/stubs/resend-stub";
-import { startTwilioStub, type TwilioStub } from "../support/stubs/twilio-stub";
+import { drain, emailInput, enqueueCommitted, getAttempts, getMessage, smsInput, stubProviders, TEST_FROM, withProviderStubs } from "../support/outbox";
 
-let resend: ResendStub;
-let twilio: TwilioStub;
-
-beforeAll(async () => {
-  await resetDatabase();
-  [resend, twilio] = await Promise.all([startResendStub(), startTwilioStub()]);
-});
-
-afterAll(async () => {
-  await Promise.all([resend.close(), twilio.close()]);
-});
-
-beforeEach(async () => {
-  await drain(createWorker({ workerId: "sweeper", providers: { email: captureProvider, sms: captureProvider } }));
-  for (const stub of [resend, twilio]) {
-    stub.requests.length = 0;
-    stub.arrivals.length = 0;
-    stub.faults.rateLimitNext(0, null);
-  }
-});
+const stubs = withProviderStubs();
 
 // One at a time, so "the rest of the round" is the messages after the refused one.
 // A single allowed attempt: a 429 that used one would leave the message dead.
-const worker = (workerId: string) => createWorker({ workerId, providers: stubProviders(resend, twilio), concurrency: 1, maxAttempts: 1, backoff: { baseMs: 40, maxMs: 200 } });
+const worker = (workerId: string) => createWorker({ workerId, providers: stubProviders(stubs.resend, stubs.twilio), concurrency: 1, maxAttempts: 1, backoff: { baseMs: 40, maxMs: 200 } });
 
 /** Makes every message of these ids due now, as if their Retry-After had passed. */
 const dueNow = (ids: number[]) =>
@@ -43,8 +20,8 @@ const dueNow = (ids: number[]) =>
 
 describe("a provider's 429", () => {
   it.each([
-    ["Resend", "email", () => resend, /^Resend: Too many requests.*\(HTTP 429\); due again in 7 s, no attempt used\.$/],
-    ["Twilio", "sms", () => twilio, /^Twilio: Too Many Requests \(HTTP 429\); due again in 7 s, no attempt used\.$/],
+    ["Resend", "email", () => stubs.resend, /^Resend: Too many requests.*\(HTTP 429\); due again in 7 s, no attempt used\.$/],
+    ["Twilio", "sms", () => stubs.twilio, /^Twilio: Too Many Requests \(HTTP 429\); due again in 7 s, no attempt used\.$/],
   ] as const)("from %s reschedules by Retry-After without using an attempt, and holds the rest of the round back", async (_, channel, stub, lastError) => {
     const input = channel === "email" ? emailInput : smsInput;
     const ids: number[] = [];
@@ -82,7 +59,7 @@ describe("a provider's 429", () => {
   it("waits a default 5 s when the 429 has no Retry-After, and keeps sending the other provider's messages", async () => {
     const email = await enqueueCommitted(emailInput());
     const sms = await enqueueCommitted(smsInput());
-    resend.faults.rateLimitNext(1, null);
+    stubs.resend.faults.rateLimitNext(1, null);
     const warned = jest.spyOn(console, "warn").mockImplementation(() => {});
     const before = Date.now();
     await worker("w-default").runOnce();
@@ -102,15 +79,18 @@ describe("a provider's 429", () => {
 describe("pacing", () => {
   it("keeps each worker under the provider's configured rate", async () => {
     const perSecond = 4;
-    const providers = { ...stubProviders(resend, twilio), email: createResendProvider({ apiKey: "re_test_key", baseUrl: resend.url, from: TEST_FROM, timeoutMs: 5000, maxPerSecond: perSecond }) };
+    const providers = {
+      ...stubProviders(stubs.resend, stubs.twilio),
+      email: createResendProvider({ apiKey: "re_test_key", baseUrl: stubs.resend.url, from: TEST_FROM, timeoutMs: 5000, maxPerSecond: perSecond }),
+    };
     const count = 9;
     for (let i = 0; i < count; i++) await enqueueCommitted(emailInput());
     expect(await drain(createWorker({ workerId: "w-paced", providers, batchSize: 10 }))).toBe(count);
-    expect(resend.requests).toHaveLength(count);
+    expect(stubs.resend.requests).toHaveLength(count);
     // The most requests the stub saw within any one second. A busy machine only spreads them
     // out further, so only the upper bound is checked: one over the rate, for the network's
     // jitter between a send leaving and the stub reading it.
-    const at = resend.arrivals;
+    const at = stubs.resend.arrivals;
     const busiest = Math.max(...at.map((t) => at.filter((u) => u >= t && u < t + 1000).length));
     expect(busiest).toBeLessThanOrEqual(perSecond + 1);
   });

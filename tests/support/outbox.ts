@@ -6,9 +6,11 @@ import type { Providers } from "@/lib/notify/providers";
 import type { TemplateName } from "@/lib/notify/templates";
 import { createResendProvider } from "@/lib/notify/providers/resend";
 import { createTwilioProvider } from "@/lib/notify/providers/twilio";
-import type { OutboxWorker } from "@/lib/notify/worker";
-import type { ResendStub } from "./stubs/resend-stub";
-import { STUB_ACCOUNT_SID, type TwilioStub } from "./stubs/twilio-stub";
+import { captureProvider } from "@/lib/notify/providers/capture";
+import { createWorker, type OutboxWorker } from "@/lib/notify/worker";
+import { resetDatabase } from "./db";
+import { startResendStub, type ResendStub } from "./stubs/resend-stub";
+import { STUB_ACCOUNT_SID, startTwilioStub, type TwilioStub } from "./stubs/twilio-stub";
 
 export const TEST_FROM = "ClientDesk Tests <billing@example.com>";
 
@@ -57,4 +59,29 @@ export async function getMessage(id: number) {
 
 export async function getAttempts(id: number) {
   return getDb().select().from(outboxAttempts).where(eq(outboxAttempts.outboxId, id)).orderBy(outboxAttempts.id);
+}
+
+/**
+ * The Resend and Twilio stubs for an outbox test file, on a fresh database:
+ * started once for the file, closed after it, and before each test an empty
+ * queue (drained by a capturing worker), no requests seen and no fault set.
+ */
+export function withProviderStubs(): { resend: ResendStub; twilio: TwilioStub } {
+  const stubs = {} as { resend: ResendStub; twilio: TwilioStub };
+  beforeAll(async () => {
+    await resetDatabase();
+    [stubs.resend, stubs.twilio] = await Promise.all([startResendStub(), startTwilioStub()]);
+  });
+  afterAll(async () => {
+    await Promise.all([stubs.resend?.close(), stubs.twilio?.close()]);
+  });
+  beforeEach(async () => {
+    await drain(createWorker({ workerId: "sweeper", providers: { email: captureProvider, sms: captureProvider } }));
+    for (const stub of [stubs.resend, stubs.twilio]) {
+      stub.requests.length = 0;
+      stub.arrivals.length = 0;
+      stub.faults.clear();
+    }
+  });
+  return stubs;
 }

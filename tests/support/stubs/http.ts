@@ -42,6 +42,14 @@ export class Faults {
   down = false;
   /** Refuse every request for good (a 4xx) with an error that quotes the message back, as real providers sometimes do. */
   echoBody = false;
+  /** No fault set: every request answered normally again. */
+  clear(): void {
+    this.failures = 0;
+    this.limited = 0;
+    this.retryAfter = null;
+    this.down = false;
+    this.echoBody = false;
+  }
   failNext(n: number): void {
     this.failures = n;
   }
